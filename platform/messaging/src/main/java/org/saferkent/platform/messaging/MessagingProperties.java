@@ -1,0 +1,20 @@
+package org.saferkent.platform.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param group          the consumer group; defaults to the service name
+ * @param retryAttempts  retries of a transiently failing record before it is dead-lettered
+ * @param retryInitial   first retry delay; doubles each attempt
+ * @param retryMax       longest retry delay
+ */
+@ConfigurationProperties("saferkent.messaging")
+public record MessagingProperties(
+        String group,
+        @DefaultValue("4") int retryAttempts,
+        @DefaultValue("200ms") Duration retryInitial,
+        @DefaultValue("5s") Duration retryMax) {
+}

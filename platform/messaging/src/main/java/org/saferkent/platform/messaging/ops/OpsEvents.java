@@ -1,0 +1,45 @@
+package org.saferkent.platform.messaging.ops;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.saferkent.platform.events.CloudEventHeaders;
+import org.saferkent.platform.events.Correlation;
+import org.saferkent.platform.events.EventJson;
+import org.saferkent.platform.events.EventMetadata;
+import org.saferkent.platform.events.EventProducer;
+import org.saferkent.platform.events.EventSource;
+import org.saferkent.platform.events.Topics;
+import org.saferkent.platform.events.WireNames;
+
+/**
+ * Publishes operational facts to {@value Topics#OPS_EVENTS} for the operations team. Never carries
+ * personal data: ids, topics, counts and reasons only.
+ */
+public class OpsEvents {
+
+    private final EventProducer producer;
+    private final EventJson json;
+    private final EventSource source;
+    private final Clock clock;
+
+    public OpsEvents(EventProducer producer, EventJson json, EventSource source, Clock clock) {
+        this.producer = producer;
+        this.json = json;
+        this.source = source;
+        this.clock = clock;
+    }
+
+    /** Publishes and waits for the broker's ack. */
+    public void publish(String subject, Object opsEvent) {
+        Correlation correlation = Correlation.current();
+        EventMetadata metadata = new EventMetadata(UUID.randomUUID().toString(), WireNames.of(opsEvent.getClass()),
+                source.uri(), subject, clock.instant(), correlation.correlationId(), correlation.causationId(), 0,
+                correlation.traceparent());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.OPS_EVENTS, source.serviceName(), json.write(opsEvent));
+        CloudEventHeaders.write(metadata, record.headers());
+        producer.sendAndWait(record, Duration.ofSeconds(10));
+    }
+}

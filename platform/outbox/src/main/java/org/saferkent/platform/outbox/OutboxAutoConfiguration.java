@@ -1,0 +1,38 @@
+package org.saferkent.platform.outbox;
+
+import java.time.Clock;
+
+import org.saferkent.platform.events.EventJson;
+import org.saferkent.platform.events.EventProducer;
+import org.saferkent.platform.events.EventSource;
+import org.saferkent.platform.events.EventsAutoConfiguration;
+import org.saferkent.platform.events.Topics;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+@AutoConfiguration(after = {EventsAutoConfiguration.class, DataMongoAutoConfiguration.class})
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxRelay outboxRelay(MongoTemplate mongo, EventProducer producer, Topics topics, OutboxProperties properties, Clock clock) {
+        return new OutboxRelay(mongo, producer, topics, properties, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AggregateStores aggregateStores(MongoTemplate mongo, OutboxRelay relay, EventJson json, EventSource source, Topics topics, Clock clock) {
+        return new AggregateStores(mongo, relay, json, source, topics, clock);
+    }
+}

@@ -1,0 +1,76 @@
+package org.saferkent.platform.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error a client can cause becomes an RFC 9457 problem ({@code application/problem+json})
+ * whose {@code errors} list names each offending field. Values are never echoed back (they may be
+ * personal data) and no stack trace or internal class name leaves the service.
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    /** One offending field and what is wrong with it. */
+    public record FieldProblem(String field, String message) {
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
+        return ResponseEntity.unprocessableEntity().body(validationProblem(e.problems()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            problems.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors().forEach(error ->
+                problems.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+        return ResponseEntity.unprocessableEntity().body(validationProblem(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this resource.");
+        problem.setTitle("Unreadable request body");
+        if (e.getCause() instanceof JacksonException jackson) {
+            String field = jackson.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+            String message = field == null ? "malformed JSON" : "value does not fit the field";
+            if (jackson.getLocation() != null && jackson.getLocation().getLineNr() > 0) {
+                message += " (line " + jackson.getLocation().getLineNr() + ", column " + jackson.getLocation().getColumnNr() + ")";
+            }
+            problem.setProperty("errors", List.of(new FieldProblem(field == null ? "$" : field, message)));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ProblemDetail validationProblem(List<FieldProblem> problems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "The request has " + problems.size() + " invalid field" + (problems.size() == 1 ? "" : "s") + ".");
+        problem.setTitle("Invalid request");
+        problem.setProperties(Map.of("errors", problems));
+        return problem;
+    }
+}

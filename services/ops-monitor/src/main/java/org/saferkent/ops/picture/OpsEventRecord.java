@@ -1,0 +1,8 @@
+package org.saferkent.ops.picture;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** One operational event as received from {@code ops.events}. */
+public record OpsEventRecord(String id, String type, String source, String subject, Instant time, Map<String, Object> data) {
+}

@@ -1,0 +1,5 @@
+package org.saferkent.referrals.referral.domain;
+
+public enum ReferralStatus {
+    ROUTED, ACCEPTED, DECLINED, CLOSED
+}

@@ -1,0 +1,5 @@
+package org.saferkent.victims.victimcase.domain;
+
+public enum VictimCaseStatus {
+    OPEN, CLOSED
+}
