@@ -56,6 +56,11 @@ public final class EventJson {
 
     /** A description of a JSON failure that names where, never what. */
     public static String describe(JacksonException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidEventException invalid) {
+                return invalid.getMessage(); // the payload's own check: names the field
+            }
+        }
         StringBuilder reason = new StringBuilder(e instanceof DatabindException ? "payload does not fit the event" : "malformed JSON");
         if (!e.getPath().isEmpty()) {
             reason.append(" at field '").append(e.getPath().stream()

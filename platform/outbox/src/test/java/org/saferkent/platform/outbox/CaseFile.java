@@ -1,0 +1,5 @@
+package org.saferkent.platform.outbox;
+
+/** A test aggregate. */
+record CaseFile(String id, String district, String note) {
+}

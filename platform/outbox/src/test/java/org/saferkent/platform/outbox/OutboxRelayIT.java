@@ -1,0 +1,192 @@
+package org.saferkent.platform.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.saferkent.platform.events.CloudEventHeaders;
+import org.saferkent.platform.events.EventJson;
+import org.saferkent.platform.events.EventProducer;
+import org.saferkent.platform.events.EventSource;
+import org.saferkent.platform.events.Topics;
+import org.saferkent.platform.test.TopicRecords;
+import org.saferkent.platform.test.WithRealInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.saferkent.platform.test.TopicRecords.headerEquals;
+
+@SpringBootTest
+@WithRealInfrastructure
+class OutboxRelayIT {
+
+    private static final String TOPIC = "outboxtest.casefile.events";
+
+    @Autowired
+    AggregateStores stores;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    EventProducer producer;
+    @Autowired
+    Topics topics;
+    @Autowired
+    EventJson json;
+    @Autowired
+    EventSource source;
+    @Autowired
+    OutboxProperties properties;
+
+    @Test
+    void savedEventsReachTheBrokerWithTheirEnvelopeAndLeaveTheDocument() {
+        AggregateStore<CaseFile> store = stores.create("case_files", TOPIC, CaseFile.class);
+        String id = UUID.randomUUID().toString();
+
+        assertThat(store.insert(id, new CaseFile(id, "thanet", "new"), List.of(new CaseFileOpened(id, "thanet")))).isTrue();
+
+        ConsumerRecord<String, byte[]> record = TopicRecords.awaitRecord(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id));
+        assertThat(record.key()).isEqualTo(id);
+        assertThat(TopicRecords.header(record, CloudEventHeaders.TYPE)).isEqualTo("outboxtest.CaseFileOpened.v1");
+        assertThat(TopicRecords.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/saferkent/outbox-test");
+        assertThat(TopicRecords.header(record, CloudEventHeaders.SPECVERSION)).isEqualTo("1.0");
+        assertThat(TopicRecords.header(record, CloudEventHeaders.AGGREGATE_VERSION)).isEqualTo("1");
+        assertThat(TopicRecords.value(record)).contains("\"caseFileId\":\"" + id + "\"", "\"district\":\"thanet\"");
+        await().atMost(Duration.ofSeconds(10)).until(() -> pendingCount("case_files", id) == 0);
+        assertThat(store.find(id)).hasValueSatisfying(loaded -> {
+            assertThat(loaded.state().note()).isEqualTo("new");
+            assertThat(loaded.version()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aSecondInsertWithTheSameIdWritesNothing() {
+        AggregateStore<CaseFile> store = stores.create("case_files", TOPIC, CaseFile.class);
+        String id = UUID.randomUUID().toString();
+        store.insert(id, new CaseFile(id, "dover", "first"), List.of(new CaseFileOpened(id, "dover")));
+
+        assertThat(store.insert(id, new CaseFile(id, "dover", "second"), List.of(new CaseFileOpened(id, "dover")))).isFalse();
+        assertThat(store.find(id).orElseThrow().state().note()).isEqualTo("first");
+    }
+
+    @Test
+    void aStaleVersionIsRefusedAndChangesNothing() {
+        AggregateStore<CaseFile> store = stores.create("case_files", TOPIC, CaseFile.class);
+        String id = UUID.randomUUID().toString();
+        store.insert(id, new CaseFile(id, "swale", "v1"), List.of());
+        store.update(id, 1, new CaseFile(id, "swale", "v2"), List.of(new CaseFileNoted(id, 2)));
+
+        assertThatThrownBy(() -> store.update(id, 1, new CaseFile(id, "swale", "stale"), List.of(new CaseFileNoted(id, 99))))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        Loaded<CaseFile> loaded = store.find(id).orElseThrow();
+        assertThat(loaded.state().note()).isEqualTo("v2");
+        assertThat(loaded.version()).isEqualTo(2);
+    }
+
+    @Test
+    void aFieldSetToNullIsClearedInTheDocument() {
+        AggregateStore<CaseFile> store = stores.create("case_files", TOPIC, CaseFile.class);
+        String id = UUID.randomUUID().toString();
+        store.insert(id, new CaseFile(id, "ashford", "a note"), List.of());
+
+        store.update(id, 1, new CaseFile(id, "ashford", null), List.of());
+
+        assertThat(store.find(id).orElseThrow().state().note()).isNull();
+    }
+
+    @Test
+    void eventsOfOneAggregateArePublishedInTheOrderTheyHappened() {
+        AggregateStore<CaseFile> store = stores.create("case_files", TOPIC, CaseFile.class);
+        String id = UUID.randomUUID().toString();
+        store.insert(id, new CaseFile(id, "canterbury", "0"), List.of(new CaseFileOpened(id, "canterbury")));
+        for (int sequence = 1; sequence <= 20; sequence++) {
+            Loaded<CaseFile> loaded = store.find(id).orElseThrow();
+            store.update(id, loaded.version(), new CaseFile(id, "canterbury", Integer.toString(sequence)),
+                    List.of(new CaseFileNoted(id, sequence)));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                TopicRecords.matching(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id)).size() >= 21);
+        List<String> sequences = TopicRecords.matching(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id)).stream()
+                .filter(headerEquals(CloudEventHeaders.TYPE, "outboxtest.CaseFileNoted.v1"))
+                .map(r -> json.read(r.value(), CaseFileNoted.class).sequence())
+                .map(String::valueOf).toList();
+        assertThat(sequences).containsExactlyElementsOf(IntStream.rangeClosed(1, 20).mapToObj(String::valueOf).toList());
+    }
+
+    /**
+     * The process that wrote the events died before relaying them (simulated: written while no relay
+     * runs, and a lease left behind by the dead relay). A relay started afterwards publishes them.
+     */
+    @Test
+    void eventsWrittenButNotRelayedWhenTheProcessDiedArePublishedAfterRestart() {
+        OutboxRelay deadRelay = new OutboxRelay(mongo, producer, topics, disabled(), Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, deadRelay, json, source, Clock.systemUTC(),
+                "orphaned_case_files", TOPIC, CaseFile.class);
+        String id = UUID.randomUUID().toString();
+        String leasedId = UUID.randomUUID().toString();
+        store.insert(id, new CaseFile(id, "gravesham", "unrelayed"), List.of(new CaseFileOpened(id, "gravesham")));
+        store.insert(leasedId, new CaseFile(leasedId, "gravesham", "leased"), List.of(new CaseFileOpened(leasedId, "gravesham")));
+        // the dead relay had claimed this one: its lease has run out
+        mongo.getCollection("orphaned_case_files").updateOne(new Document("_id", leasedId), new Document("$set",
+                new Document("relayLease", new Document("owner", "relay-dead").append("until", Date.from(Instant.now().minusSeconds(1))))));
+        assertThat(TopicRecords.matching(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id))).isEmpty();
+
+        OutboxRelay restarted = new OutboxRelay(mongo, producer, topics, properties, Clock.systemUTC());
+        restarted.register("orphaned_case_files");
+        restarted.start();
+        try {
+            TopicRecords.awaitRecord(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id));
+            TopicRecords.awaitRecord(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, leasedId));
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    pendingCount("orphaned_case_files", id) == 0 && pendingCount("orphaned_case_files", leasedId) == 0);
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    @Test
+    void aDocumentLeasedByALiveRelayIsLeftToIt() {
+        OutboxRelay idle = new OutboxRelay(mongo, producer, topics, disabled(), Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, idle, json, source, Clock.systemUTC(),
+                "leased_case_files", TOPIC, CaseFile.class);
+        String leasedId = UUID.randomUUID().toString();
+        String freeId = UUID.randomUUID().toString();
+        store.insert(leasedId, new CaseFile(leasedId, "sevenoaks", "leased"), List.of(new CaseFileOpened(leasedId, "sevenoaks")));
+        mongo.getCollection("leased_case_files").updateOne(new Document("_id", leasedId), new Document("$set",
+                new Document("relayLease", new Document("owner", "relay-alive").append("until", Date.from(Instant.now().plusSeconds(600))))));
+        store.insert(freeId, new CaseFile(freeId, "sevenoaks", "free"), List.of(new CaseFileOpened(freeId, "sevenoaks")));
+
+        OutboxRelay other = new OutboxRelay(mongo, producer, topics, properties, Clock.systemUTC());
+        other.register("leased_case_files");
+        other.start();
+        try {
+            TopicRecords.awaitRecord(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, freeId));
+            // the free document was relayed in the same sweep that passed over the leased one
+            assertThat(TopicRecords.matching(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, leasedId))).isEmpty();
+            assertThat(pendingCount("leased_case_files", leasedId)).isEqualTo(1);
+        } finally {
+            other.stop();
+        }
+    }
+
+    private OutboxProperties disabled() {
+        return new OutboxProperties(properties.lease(), properties.sweepInterval(), properties.batchSize(),
+                properties.publishTimeout(), false);
+    }
+
+    private int pendingCount(String collection, String id) {
+        Document doc = mongo.getCollection(collection).find(new Document("_id", id)).first();
+        return doc == null ? -1 : doc.getList("pendingEvents", Document.class).size();
+    }
+}
