@@ -26,7 +26,7 @@ class OpsMonitorConfiguration {
 
     /** Every type on ops.events is recorded, including types added after this service was built. */
     @Bean
-    Subscription opsEvents(OperationalPicture picture) {
+    Subscription opsEventsSubscription(OperationalPicture picture) {
         return Subscription.to(Topics.OPS_EVENTS).otherwise(Map.class, picture::record);
     }
 

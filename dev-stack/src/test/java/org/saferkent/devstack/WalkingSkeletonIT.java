@@ -1,0 +1,165 @@
+package org.saferkent.devstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.saferkent.commissioning.CommissioningApplication;
+import org.saferkent.ops.OpsMonitorApplication;
+import org.saferkent.platform.events.CloudEventHeaders;
+import org.saferkent.platform.events.EventMetadata;
+import org.saferkent.platform.test.RealInfrastructure;
+import org.saferkent.platform.test.TopicRecords;
+import org.saferkent.referrals.ReferralsApplication;
+import org.saferkent.rj.RestorativeJusticeApplication;
+import org.saferkent.victims.VictimsApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton, end to end: all five services, each its own application context, talking
+ * only through the real broker, over real HTTP. A referral posted to referrals opens a victim case
+ * and an RJ case and moves commissioning's counts; a poison record reaches ops-monitor.
+ */
+class WalkingSkeletonIT {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private static String referrals;
+    private static String victims;
+    private static String rj;
+    private static String commissioning;
+    private static String opsMonitor;
+
+    @BeforeAll
+    static void startEveryService() {
+        referrals = start(ReferralsApplication::application);
+        victims = start(VictimsApplication::application);
+        rj = start(RestorativeJusticeApplication::application);
+        commissioning = start(CommissioningApplication::application);
+        opsMonitor = start(OpsMonitorApplication::application);
+    }
+
+    @AfterAll
+    static void stopEveryService() {
+        services.forEach(ConfigurableApplicationContext::close);
+    }
+
+    @Test
+    void aReferralOpensCasesInVictimsAndRestorativeJusticeAndIsCountedOnceByCommissioning() throws Exception {
+        String district = "thanet";
+        long routedBefore = count(district, "victim-support", "referralsRouted");
+
+        HttpResponse<String> created = post(referrals + "/api/referrals", """
+                {"agency":"kent-police","agencyReference":"%s","district":"%s","category":"violent-crime",
+                 "pathways":["victim-support","restorative-justice"]}""".formatted(UUID.randomUUID(), district));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String referralId = json.readTree(created.body()).get("id").asString();
+
+        JsonNode victimCase = awaitJson(victims + "/api/victim-cases?referralId=" + referralId);
+        assertThat(victimCase.get("district").asString()).isEqualTo(district);
+        assertThat(victimCase.get("status").asString()).isEqualTo("OPEN");
+        JsonNode rjCase = awaitJson(rj + "/api/rj-cases?referralId=" + referralId);
+        assertThat(rjCase.get("district").asString()).isEqualTo(district);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(count(district, "victim-support", "referralsRouted")).isEqualTo(routedBefore + 1);
+            assertThat(count(district, "victim-support", "casesOpened")).isEqualTo(count(district, "victim-support", "referralsRouted"));
+            assertThat(count(district, "restorative-justice", "casesOpened")).isPositive();
+        });
+    }
+
+    @Test
+    void aPoisonRecordShowsUpInOpsMonitorWithItsReasonAndTheFlowGoesOn() throws Exception {
+        String poisonId = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> poison = new ProducerRecord<>("referrals.referral.events", "poison",
+                "{\"referralId\":".getBytes(StandardCharsets.UTF_8));
+        CloudEventHeaders.write(new EventMetadata(poisonId, "referrals.ReferralRouted.v1", "/saferkent/referrals", "poison",
+                Instant.now(), poisonId, poisonId, 1, null), poison.headers());
+        TopicRecords.send(poison);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode deadLetters = getJson(opsMonitor + "/api/ops/dead-letters?limit=500");
+            assertThat(deadLetters.valueStream()
+                    .filter(d -> poisonId.equals(d.path("eventId").asString()))
+                    .filter(d -> "referrals.referral.events.victims.dlq".equals(d.path("topic").asString()))
+                    .map(d -> d.path("reason").asString()))
+                    .containsExactly("malformed JSON (line 1, column 15)");
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode events = getJson(opsMonitor + "/api/ops/events?type=ops.DeadLetterRecorded.v1&limit=500");
+            assertThat(events.valueStream().map(e -> e.path("data").path("eventId").asString())).contains(poisonId);
+        });
+
+        HttpResponse<String> next = post(referrals + "/api/referrals", """
+                {"agency":"victim-support","district":"dover","category":"burglary","pathway":"victim-support"}""");
+        String referralId = json.readTree(next.body()).get("id").asString();
+        awaitJson(victims + "/api/victim-cases?referralId=" + referralId);
+    }
+
+    private static String start(Supplier<SpringApplication> application) {
+        RealInfrastructure infrastructure = RealInfrastructure.get();
+        ConfigurableApplicationContext context = application.get().run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                "--spring.mongodb.uri=" + infrastructure.mongoUri(),
+                "--saferkent.ops.topic-discovery-interval=1s");
+        services.add(context);
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    private static long count(String district, String pathway, String field) throws Exception {
+        JsonNode counts = getJson(commissioning + "/api/commissioning/counts?district=" + district);
+        return counts.valueStream().filter(c -> pathway.equals(c.path("pathway").asString()))
+                .mapToLong(c -> c.path(field).asLong()).sum();
+    }
+
+    private static JsonNode awaitJson(String url) {
+        List<JsonNode> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            HttpResponse<String> response = get(url);
+            if (response.statusCode() == 200) {
+                found.add(json.readTree(response.body()));
+                return true;
+            }
+            return false;
+        });
+        return found.get(0);
+    }
+
+    private static JsonNode getJson(String url) throws Exception {
+        HttpResponse<String> response = get(url);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String url, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+}
