@@ -1,6 +1,7 @@
 package org.saferkent.platform.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventProducer;
@@ -18,10 +19,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
+    /** Ticks in milliseconds: the precision MongoDB stores, so what is answered equals what is read back. */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 
     @Bean

@@ -7,11 +7,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-@AutoConfiguration(after = DataMongoAutoConfiguration.class, before = MongoHealthContributorAutoConfiguration.class)
+// before Boot's web MVC configuration, so that its generic problem handler stands aside for ours
+@AutoConfiguration(after = DataMongoAutoConfiguration.class,
+        before = {MongoHealthContributorAutoConfiguration.class, WebMvcAutoConfiguration.class})
 public class ServiceKitAutoConfiguration {
 
     /** Named like Boot's own indicator, which then stands aside. */

@@ -1,6 +1,7 @@
 package org.saferkent.referrals.referral.domain;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,7 @@ public enum District {
         if (code == null) {
             return Optional.empty();
         }
-        String normalised = code.trim().toLowerCase();
+        String normalised = code.trim().toLowerCase(Locale.ROOT);
         if (normalised.equals("shepway")) {
             return Optional.of(FOLKESTONE_AND_HYTHE);
         }

@@ -2,6 +2,7 @@ package org.saferkent.referrals.referral.adapter.in.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.saferkent.referrals.referral.domain.Pathway;
 import org.saferkent.referrals.referral.domain.Referral;
@@ -13,6 +14,6 @@ public record ReferralView(String id, String agency, String agencyReference, Str
     static ReferralView of(Referral referral) {
         return new ReferralView(referral.id(), referral.agency(), referral.agencyReference(), referral.district().code(),
                 referral.district().csp(), referral.category(), referral.pathways().stream().map(Pathway::code).toList(),
-                referral.status().name().toLowerCase(), referral.receivedAt());
+                referral.status().name().toLowerCase(Locale.ROOT), referral.receivedAt());
     }
 }
