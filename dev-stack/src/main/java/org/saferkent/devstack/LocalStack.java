@@ -1,0 +1,337 @@
+package org.saferkent.devstack;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system on one machine: a Kafka broker process, a MongoDB wire server and the services.
+ *
+ * <p>Start order follows dependencies: the broker is launched first because it takes longest to boot,
+ * the store starts meanwhile, the services only once the broker answers (a service that creates topics
+ * or joins a consumer group at start-up would otherwise fail or spin). Stop order is the reverse, so
+ * services close their consumers and producers while broker and store still answer.
+ *
+ * <p>{@link #close()} may be called from a shutdown hook while {@link #start()} is still running: it
+ * interrupts the start, waits for it to unwind, then stops whatever had started.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration SERVICE_STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final LocalStackOptions options;
+    private final HealthProbe healthProbe = new HealthProbe();
+    private final ReentrantLock lifecycle = new ReentrantLock();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final List<ServiceHost> services = new CopyOnWriteArrayList<>();
+    private volatile boolean closing;
+    private volatile Thread startingThread;
+    private volatile KafkaBrokerProcess kafka;
+    private volatile MongoWireServer mongo;
+    private volatile Duration startupTime;
+
+    public LocalStack(LocalStackOptions options) {
+        this.options = options;
+    }
+
+    /** Starts a stack and returns it running, every service healthy. */
+    public static LocalStack started(LocalStackOptions options) throws Exception {
+        LocalStack stack = new LocalStack(options);
+        stack.start();
+        return stack;
+    }
+
+    /**
+     * Starts everything and returns once every service reports UP over HTTP. On failure, whatever had
+     * started is stopped again before the exception propagates.
+     */
+    public void start() throws Exception {
+        lifecycle.lock();
+        startingThread = Thread.currentThread();
+        long began = System.nanoTime();
+        try {
+            ensureNotClosing();
+            ensurePortsFree();
+            kafka = KafkaBrokerProcess.launch(KafkaBrokerProcess.Settings
+                    .under(options.dataDir(), options.kafkaPort(), options.kafkaControllerPort())
+                    .withHeap(options.kafkaHeap()));
+            log.info("Kafka broker launched (pid {}), booting in the background", kafka.pid());
+
+            long mongoBegan = System.nanoTime();
+            mongo = MongoWireServer.start(options.dataDir().resolve("mongo"), options.mongoPort(), options.mongoOplog());
+            log.info("MongoDB wire server ready on {} in {}", mongo.connectionString(), since(mongoBegan));
+
+            kafka.awaitReady(KAFKA_READY_TIMEOUT);
+            log.info("Kafka broker ready on {} in {}", kafka.bootstrapServers(), since(began));
+            StaleGroupMembers.evict(kafka.bootstrapServers());
+
+            startServices();
+            awaitHealthy();
+            startupTime = Duration.ofNanos(System.nanoTime() - began);
+        } catch (Exception e) {
+            Exception failure = closing ? new CancellationException("Start interrupted by shutdown") : e;
+            stopAll();
+            throw failure;
+        } finally {
+            startingThread = null;
+            Thread.interrupted(); // an interrupt meant for the start must not leak into the caller
+            lifecycle.unlock();
+        }
+    }
+
+    /** Stops services, then the store, then the broker. Idempotent; safe from a shutdown hook. */
+    @Override
+    public void close() {
+        closing = true;
+        Thread starter = startingThread;
+        if (starter != null) {
+            starter.interrupt();
+        }
+        lifecycle.lock();
+        try {
+            stopAll();
+        } finally {
+            lifecycle.unlock();
+            closed.countDown();
+        }
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    public boolean isClosing() {
+        return closing;
+    }
+
+    public LocalStackOptions options() {
+        return options;
+    }
+
+    public String kafkaBootstrapServers() {
+        return running(kafka, "Kafka broker").bootstrapServers();
+    }
+
+    public KafkaBrokerProcess kafka() {
+        return running(kafka, "Kafka broker");
+    }
+
+    public String mongoUri() {
+        return running(mongo, "MongoDB server").connectionString();
+    }
+
+    public MongoWireServer mongo() {
+        return running(mongo, "MongoDB server");
+    }
+
+    /** The running services in the order of {@link SaferKentService}. */
+    public List<ServiceHost> services() {
+        List<ServiceHost> sorted = new ArrayList<>(services);
+        sorted.sort(Comparator.comparing(ServiceHost::service));
+        return sorted;
+    }
+
+    public ServiceHost service(SaferKentService service) {
+        return services.stream().filter(host -> host.service() == service).findFirst()
+                .orElseThrow(() -> new IllegalStateException(service.serviceName() + " is not running"));
+    }
+
+    /** From launching the broker to the last service reporting UP; null until started. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /**
+     * The first context starts alone: it pays for most class loading, and it initialises Spring Boot's
+     * logging system, which is global to the JVM (initialising it from two threads at once can leave
+     * logging switched off). The rest start {@code startParallelism} at a time.
+     */
+    private void startServices() throws Exception {
+        List<Map.Entry<SaferKentService, Integer>> pending = new ArrayList<>(options.services().entrySet());
+        if (pending.isEmpty()) {
+            return;
+        }
+        startService(pending.remove(0));
+        if (pending.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.startParallelism(), pending.size()),
+                namedThreads("service-start"));
+        try {
+            List<Future<ServiceHost>> starts = new ArrayList<>();
+            for (Map.Entry<SaferKentService, Integer> service : pending) {
+                starts.add(pool.submit(() -> startService(service)));
+            }
+            Exception failure = null;
+            for (Future<ServiceHost> start : starts) {
+                try {
+                    start.get();
+                } catch (ExecutionException e) {
+                    Exception cause = e.getCause() instanceof Exception ex ? ex : e;
+                    if (failure == null) {
+                        failure = cause;
+                    } else {
+                        failure.addSuppressed(cause);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            pool.shutdownNow();
+            // Contexts already starting cannot be abandoned: wait for them so that stopAll() sees them.
+            if (!pool.awaitTermination(SERVICE_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("Service starts still running after {} s", SERVICE_STOP_TIMEOUT.toSeconds());
+            }
+        }
+    }
+
+    private ServiceHost startService(Map.Entry<SaferKentService, Integer> service) {
+        ensureNotClosing();
+        long began = System.nanoTime();
+        try {
+            ServiceHost host = ServiceHost.start(service.getKey(), service.getValue(), kafka.bootstrapServers(),
+                    mongo.connectionString(), options.launcherLogging());
+            services.add(host);
+            log.info("{} started on {} in {}", service.getKey().serviceName(), host.baseUri(), since(began));
+            return host;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(service.getKey().serviceName() + " failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private void awaitHealthy() throws Exception {
+        long deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
+        for (ServiceHost service : services()) {
+            Duration remaining = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            healthProbe.awaitUp(service.service().serviceName(), service.healthUri(), remaining);
+        }
+    }
+
+    private void stopAll() {
+        // close() interrupts a start in progress to cut its waits short; the clean-up must not be cut
+        // short too: an interrupted thread's NIO file writes fail (H2 could not close its store) and
+        // its waits return at once (the broker would be killed instead of stopped).
+        boolean interrupted = Thread.interrupted();
+        try {
+            stopInOrder();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void stopInOrder() {
+        closeServices();
+        MongoWireServer store = mongo;
+        if (store != null) {
+            try {
+                store.close();
+                log.info("MongoDB wire server stopped ({} closed)", store.file().getFileName());
+            } catch (RuntimeException e) {
+                log.warn("Stopping the MongoDB wire server failed", e);
+            }
+            mongo = null;
+        }
+        KafkaBrokerProcess broker = kafka;
+        if (broker != null) {
+            long began = System.nanoTime();
+            broker.close();
+            log.info("Kafka broker stopped in {}", since(began));
+            kafka = null;
+        }
+    }
+
+    /** In parallel: each close mostly waits (consumers leaving their groups, executors draining). */
+    private void closeServices() {
+        List<ServiceHost> running = services();
+        if (running.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(running.size(), namedThreads("service-stop"));
+        for (ServiceHost service : running) {
+            pool.execute(() -> {
+                try {
+                    service.close();
+                    log.info("{} stopped", service.service().serviceName());
+                } catch (RuntimeException e) {
+                    log.warn("Stopping {} failed", service.service().serviceName(), e);
+                } finally {
+                    services.remove(service);
+                }
+            });
+        }
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(SERVICE_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("Services still stopping after {} s; stopping the infrastructure anyway",
+                        SERVICE_STOP_TIMEOUT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void ensurePortsFree() {
+        List<String> busy = new ArrayList<>();
+        checkFree(busy, "Kafka", options.kafkaPort(), "--kafka-port");
+        checkFree(busy, "Kafka controller", options.kafkaControllerPort(), "--kafka-controller-port");
+        checkFree(busy, "MongoDB", options.mongoPort(), "--mongo-port");
+        options.services().forEach((service, port) -> checkFree(busy, service.serviceName(), port, null));
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("Ports already in use (another local stack running?): "
+                    + String.join(", ", busy));
+        }
+    }
+
+    private static void checkFree(List<String> busy, String what, int port, String option) {
+        if (!Ports.isFree(port)) {
+            busy.add(what + " " + port + (option == null ? "" : " (" + option + ")"));
+        }
+    }
+
+    private void ensureNotClosing() {
+        if (closing) {
+            throw new CancellationException("Local stack is shutting down");
+        }
+    }
+
+    private static <T> T running(T component, String name) {
+        if (component == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return component;
+    }
+
+    static String since(long startNanos) {
+        return String.format("%.1f s", (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    private static ThreadFactory namedThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+    }
+}

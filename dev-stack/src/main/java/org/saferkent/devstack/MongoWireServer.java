@@ -1,0 +1,80 @@
+package org.saferkent.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server) whose documents live in an H2 MVStore file, so
+ * they survive a restart. The services connect with the ordinary MongoDB driver.
+ *
+ * <p>It runs inside the launcher JVM: it starts in well under a second, needs little memory, and the
+ * services reach it through a real socket anyway. Known gaps (see STACK-NOTES): no transactions or
+ * sessions; change streams only with the oplog enabled, which makes writes several times slower.
+ *
+ * <p>H2 commits its write buffer in the background about once a second; {@link #close()} writes the
+ * rest, so only a killed launcher can lose the last moment of writes.
+ */
+public final class MongoWireServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoWireServer.class);
+
+    private final MongoServer server;
+    private final Path file;
+    private final int port;
+
+    private MongoWireServer(MongoServer server, Path file) {
+        this.server = server;
+        this.file = file;
+        this.port = server.getLocalAddress().getPort();
+    }
+
+    /**
+     * @param directory where the H2 file lives (created if missing)
+     * @param port loopback port; 0 picks a free one
+     * @param oplog enable the oplog, needed for change streams
+     */
+    public static MongoWireServer start(Path directory, int port, boolean oplog) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.toAbsolutePath().resolve("saferkent.mv.db");
+        H2Backend backend;
+        try {
+            backend = new H2Backend(file.toString());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot open the MongoDB store " + file
+                    + " (is another local stack using this data directory?)", e);
+        }
+        MongoServer server = new MongoServer(backend);
+        if (oplog) {
+            server.enableOplog();
+        }
+        // On a bind failure the server shuts itself down, closing the backend and its file lock.
+        server.bind(Ports.LOOPBACK_HOST, port);
+        log.debug("MongoDB wire server listening on {} with {}", server.getLocalAddress(), file);
+        return new MongoWireServer(server, file);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Without a database: each service chooses its own ({@code spring.mongodb.database}). */
+    public String connectionString() {
+        return "mongodb://" + Ports.LOOPBACK_HOST + ":" + port();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Disconnects any remaining clients, then closes the H2 store (final commit, file lock released). */
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+}

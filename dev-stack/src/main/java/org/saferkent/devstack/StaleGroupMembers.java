@@ -1,0 +1,66 @@
+package org.saferkent.devstack;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
+import org.apache.kafka.common.GroupType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes consumer-group members that a previous, killed launcher left behind.
+ *
+ * <p>A launcher that dies without closing its consumers (SIGKILL, a crash) leaves their memberships in
+ * the broker's group metadata, which survives the broker's restart. The next run's consumers then wait
+ * for those ghosts' sessions to expire (45 s by default) before they get any partition, and closing
+ * them during that window hangs for the consumer close timeout. The broker belongs to this stack and
+ * has only just started, so no live consumer can be a member yet: every member it remembers is stale.
+ *
+ * <p>Only classic-protocol groups (what Spring Kafka uses by default) can be emptied this way.
+ */
+final class StaleGroupMembers {
+
+    private static final Logger log = LoggerFactory.getLogger(StaleGroupMembers.class);
+    private static final long TIMEOUT_SECONDS = 15;
+
+    private StaleGroupMembers() {
+    }
+
+    /** @return the number of groups that had stale members */
+    static int evict(String bootstrapServers) throws Exception {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "local-stack-group-cleanup"))) {
+            List<String> groupIds = admin.listGroups(ListGroupsOptions.forConsumerGroups()
+                            .withTypes(Set.of(GroupType.CLASSIC)))
+                    .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .stream().map(GroupListing::groupId).toList();
+            if (groupIds.isEmpty()) {
+                return 0;
+            }
+            Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(groupIds)
+                    .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            int evicted = 0;
+            for (ConsumerGroupDescription group : groups.values()) {
+                if (group.members().isEmpty()) {
+                    continue;
+                }
+                // No member list: remove every member (KIP-571).
+                admin.removeMembersFromConsumerGroup(group.groupId(), new RemoveMembersFromConsumerGroupOptions())
+                        .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                log.info("Removed {} stale member(s) of consumer group {} (left by a launcher that was killed)",
+                        group.members().size(), group.groupId());
+                evicted++;
+            }
+            return evicted;
+        }
+    }
+}

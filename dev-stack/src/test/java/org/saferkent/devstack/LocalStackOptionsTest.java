@@ -1,0 +1,80 @@
+package org.saferkent.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+class LocalStackOptionsTest {
+
+    @Test
+    void defaultsToEveryServiceOnConventionalPortsUnderData() {
+        LocalStackOptions options = LocalStackOptions.parse();
+
+        assertThat(options.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(options.kafkaPort()).isEqualTo(9092);
+        assertThat(options.kafkaControllerPort()).isEqualTo(9093);
+        assertThat(options.mongoPort()).isEqualTo(27017);
+        assertThat(options.services()).containsExactly(
+                org.assertj.core.api.Assertions.entry(SaferKentService.REFERRALS, 8081),
+                org.assertj.core.api.Assertions.entry(SaferKentService.VICTIMS, 8082),
+                org.assertj.core.api.Assertions.entry(SaferKentService.RESTORATIVE_JUSTICE, 8083),
+                org.assertj.core.api.Assertions.entry(SaferKentService.COMMISSIONING, 8084),
+                org.assertj.core.api.Assertions.entry(SaferKentService.OPS_MONITOR, 8085));
+        assertThat(options.launcherLogging()).isTrue();
+        assertThat(options.infraOnly()).isFalse();
+    }
+
+    @Test
+    void readsBothOptionSyntaxes() {
+        LocalStackOptions options = LocalStackOptions.parse(
+                "--data-dir=/tmp/stack", "--kafka-port", "19092", "--mongo-port=37017", "--kafka-heap", "192m",
+                "--start-parallelism=2", "--mongo-oplog", "--verbose");
+
+        assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/stack"));
+        assertThat(options.logsDir()).isEqualTo(Path.of("/tmp/stack/logs"));
+        assertThat(options.kafkaPort()).isEqualTo(19092);
+        assertThat(options.mongoPort()).isEqualTo(37017);
+        assertThat(options.kafkaHeap()).isEqualTo("192m");
+        assertThat(options.startParallelism()).isEqualTo(2);
+        assertThat(options.mongoOplog()).isTrue();
+        assertThat(options.verbose()).isTrue();
+    }
+
+    @Test
+    void infraOnlyStartsNoService() {
+        assertThat(LocalStackOptions.parse("--infra-only").infraOnly()).isTrue();
+    }
+
+    @Test
+    void selectsServicesByName() {
+        LocalStackOptions options = LocalStackOptions.parse("--services", "victims, ops-monitor");
+
+        assertThat(options.services()).containsOnlyKeys(SaferKentService.VICTIMS, SaferKentService.OPS_MONITOR);
+    }
+
+    @Test
+    void rejectsWhatItDoesNotKnow() {
+        assertThatIllegalArgumentException().isThrownBy(() -> LocalStackOptions.parse("--kafka-prot=1"))
+                .withMessageContaining("--kafka-prot");
+        assertThatIllegalArgumentException().isThrownBy(() -> LocalStackOptions.parse("--kafka-port=70000"));
+        assertThatIllegalArgumentException().isThrownBy(() -> LocalStackOptions.parse("--mongo-port"))
+                .withMessageContaining("needs a value");
+        assertThatIllegalArgumentException().isThrownBy(() -> LocalStackOptions.parse("--services=payments"))
+                .withMessageContaining("referrals");
+        assertThatIllegalArgumentException().isThrownBy(() -> LocalStackOptions.parse("--kafka-heap=lots"));
+    }
+
+    @Test
+    void builderCanAskForEphemeralPortsEverywhere() {
+        LocalStackOptions options = LocalStackOptions.builder().ephemeralPorts().build();
+
+        assertThat(options.kafkaPort()).isZero();
+        assertThat(options.kafkaControllerPort()).isZero();
+        assertThat(options.mongoPort()).isZero();
+        assertThat(options.services().values()).containsOnly(0);
+        assertThat(options.launcherLogging()).isFalse();
+    }
+}
