@@ -1,10 +1,12 @@
 package org.saferkent.devstack;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * services close their consumers and producers while broker and store still answer.
  *
  * <p>{@link #close()} may be called from a shutdown hook while {@link #start()} is still running: it
- * interrupts the start, waits for it to unwind, then stops whatever had started.
+ * cuts short the start's current wait (or lets the service context being started finish), waits for
+ * the start to unwind, then stops whatever had started.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -44,8 +47,11 @@ public final class LocalStack implements AutoCloseable {
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final List<ServiceHost> services = new CopyOnWriteArrayList<>();
+    /** Guards {@link #closing} and {@link #waiter}, so close() interrupts only a wait, never a context start. */
+    private final Object interruptGuard = new Object();
     private volatile boolean closing;
-    private volatile Thread startingThread;
+    private Thread waiter;
+    private volatile DataDirLock dataDirLock;
     private volatile KafkaBrokerProcess kafka;
     private volatile MongoWireServer mongo;
     private volatile Duration startupTime;
@@ -67,10 +73,10 @@ public final class LocalStack implements AutoCloseable {
      */
     public void start() throws Exception {
         lifecycle.lock();
-        startingThread = Thread.currentThread();
         long began = System.nanoTime();
         try {
             ensureNotClosing();
+            dataDirLock = DataDirLock.acquire(options.dataDir());
             ensurePortsFree();
             kafka = KafkaBrokerProcess.launch(KafkaBrokerProcess.Settings
                     .under(options.dataDir(), options.kafkaPort(), options.kafkaControllerPort())
@@ -81,20 +87,31 @@ public final class LocalStack implements AutoCloseable {
             mongo = MongoWireServer.start(options.dataDir().resolve("mongo"), options.mongoPort(), options.mongoOplog());
             log.info("MongoDB wire server ready on {} in {}", mongo.connectionString(), since(mongoBegan));
 
-            kafka.awaitReady(KAFKA_READY_TIMEOUT);
+            cancellableWait(() -> {
+                kafka.awaitReady(KAFKA_READY_TIMEOUT);
+                return null;
+            });
             log.info("Kafka broker ready on {} in {}", kafka.bootstrapServers(), since(began));
             StaleGroupMembers.evict(kafka.bootstrapServers());
 
             startServices();
-            awaitHealthy();
+            cancellableWait(() -> {
+                awaitHealthy();
+                return null;
+            });
             startupTime = Duration.ofNanos(System.nanoTime() - began);
-        } catch (Exception e) {
-            Exception failure = closing ? new CancellationException("Start interrupted by shutdown") : e;
+        } catch (Throwable failure) {
             stopAll();
+            if (closing) {
+                CancellationException cancelled = new CancellationException("Start interrupted by shutdown");
+                cancelled.initCause(failure);
+                throw cancelled;
+            }
             throw failure;
         } finally {
-            startingThread = null;
-            Thread.interrupted(); // an interrupt meant for the start must not leak into the caller
+            if (closing) {
+                Thread.interrupted(); // the interrupt from close() must not leak into the caller
+            }
             lifecycle.unlock();
         }
     }
@@ -102,10 +119,11 @@ public final class LocalStack implements AutoCloseable {
     /** Stops services, then the store, then the broker. Idempotent; safe from a shutdown hook. */
     @Override
     public void close() {
-        closing = true;
-        Thread starter = startingThread;
-        if (starter != null) {
-            starter.interrupt();
+        synchronized (interruptGuard) {
+            closing = true;
+            if (waiter != null) {
+                waiter.interrupt();
+            }
         }
         lifecycle.lock();
         try {
@@ -231,7 +249,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void stopAll() {
-        // close() interrupts a start in progress to cut its waits short; the clean-up must not be cut
+        // close() interrupts a start's wait to cut it short; the clean-up must not be cut
         // short too: an interrupted thread's NIO file writes fail (H2 could not close its store) and
         // its waits return at once (the broker would be killed instead of stopped).
         boolean interrupted = Thread.interrupted();
@@ -262,6 +280,15 @@ public final class LocalStack implements AutoCloseable {
             broker.close();
             log.info("Kafka broker stopped in {}", since(began));
             kafka = null;
+        }
+        DataDirLock lock = dataDirLock;
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                log.warn("Releasing the data directory lock failed", e);
+            }
+            dataDirLock = null;
         }
     }
 
@@ -310,6 +337,25 @@ public final class LocalStack implements AutoCloseable {
     private static void checkFree(List<String> busy, String what, int port, String option) {
         if (!Ports.isFree(port)) {
             busy.add(what + " " + port + (option == null ? "" : " (" + option + ")"));
+        }
+    }
+
+    /**
+     * Runs a wait that {@link #close()} may cut short by interrupting it. Only waits are interrupted: a
+     * service context interrupted half-way through its start fails noisily, so a close() during a
+     * context start lets that one finish and then stops everything.
+     */
+    private void cancellableWait(Callable<Void> wait) throws Exception {
+        synchronized (interruptGuard) {
+            ensureNotClosing();
+            waiter = Thread.currentThread();
+        }
+        try {
+            wait.call();
+        } finally {
+            synchronized (interruptGuard) {
+                waiter = null;
+            }
         }
     }
 
