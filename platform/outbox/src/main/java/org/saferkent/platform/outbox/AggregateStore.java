@@ -183,7 +183,9 @@ public class AggregateStore<S> {
     private List<Document> pending(String aggregateId, long version, List<?> events) {
         Correlation correlation = Correlation.current();
         List<Document> docs = new ArrayList<>(events.size());
-        for (Object event : events) {
+        for (Object item : events) {
+            Object event = item instanceof ToTopic routed ? routed.event() : item;
+            String eventTopic = item instanceof ToTopic routed ? routed.topic() : topic;
             EventMetadata metadata = new EventMetadata(
                     UUID.randomUUID().toString(),
                     WireNames.of(event.getClass()),
@@ -194,7 +196,7 @@ public class AggregateStore<S> {
                     correlation.causationId(),
                     version,
                     correlation.traceparent());
-            docs.add(new PendingEvent(topic, aggregateId, metadata, json.writeString(event)).toDocument());
+            docs.add(new PendingEvent(eventTopic, aggregateId, metadata, json.writeString(event)).toDocument());
         }
         return docs;
     }

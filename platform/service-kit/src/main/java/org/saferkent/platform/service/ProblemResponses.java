@@ -51,6 +51,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (RequestSizeLimitFilter.causedByOversizedBody(e)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large.");
+            problem.setTitle("Request body too large");
+            problem.setProperty("errors", List.of(new FieldProblem("$", "body too large")));
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this resource.");
         problem.setTitle("Unreadable request body");
         if (e.getCause() instanceof JacksonException jackson) {

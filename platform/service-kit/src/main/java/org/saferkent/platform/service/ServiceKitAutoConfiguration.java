@@ -1,5 +1,6 @@
 package org.saferkent.platform.service;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,6 +12,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.util.unit.DataSize;
 
 // before Boot's web MVC configuration, so that its generic problem handler stands aside for ours
 @AutoConfiguration(after = DataMongoAutoConfiguration.class,
@@ -29,6 +31,17 @@ public class ServiceKitAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemResponses problemResponses() {
         return new ProblemResponses();
+    }
+
+    /** Oversized bodies are refused before they are read ({@code saferkent.web.max-body-size}, default 2MB). */
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+            @Value("${saferkent.web.max-body-size:2MB}") DataSize maxBodySize) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBodySize.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
     }
 
     @Bean

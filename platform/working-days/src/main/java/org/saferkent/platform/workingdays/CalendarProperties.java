@@ -1,0 +1,16 @@
+package org.saferkent.platform.workingdays;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code saferkent.calendar.*}.
+ *
+ * @param extraHolidaysFile an operator's CSV of extra non-working days ({@code date,title,basis}; title
+ *        and basis optional), added to the bundled England &amp; Wales list: a newly proclaimed bank
+ *        holiday, or the years after the bundled data ends. Unset: the bundled list alone.
+ */
+@ConfigurationProperties("saferkent.calendar")
+public record CalendarProperties(Path extraHolidaysFile) {
+}
