@@ -71,7 +71,9 @@ class WalkingSkeletonIT {
 
         HttpResponse<String> created = post(referrals + "/api/referrals", """
                 {"agency":"kent-police","agencyReference":"%s","district":"%s","category":"violent-crime",
-                 "pathways":["victim-support","restorative-justice"]}""".formatted(UUID.randomUUID(), district));
+                 "subject":{"role":"victim","name":"Walking Skeleton %s","dateOfBirth":"1985-04-02","postcode":"CT9 1XX"},
+                 "consent":{"given":true,"recordedOn":"2026-11-01","recordedBy":"PC 4411"},
+                 "pathways":["victim-support","restorative-justice"]}""".formatted(UUID.randomUUID(), district, UUID.randomUUID()));
         assertThat(created.statusCode()).isEqualTo(201);
         String referralId = json.readTree(created.body()).get("id").asString();
 
@@ -81,6 +83,12 @@ class WalkingSkeletonIT {
         JsonNode rjCase = awaitJson(rj + "/api/rj-cases?referralId=" + referralId);
         assertThat(rjCase.get("district").asString()).isEqualTo(district);
 
+        // the cases' events come back to referrals: the referral is accepted by both services
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode referral = getJson(referrals + "/api/referrals/" + referralId);
+            assertThat(referral.get("status").asString()).isEqualTo("accepted");
+            assertThat(referral.get("pathways").valueStream().map(p -> p.get("status").asString())).containsOnly("accepted");
+        });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(count(district, "victim-support", "referralsRouted")).isEqualTo(routedBefore + 1);
             assertThat(count(district, "victim-support", "casesOpened")).isEqualTo(count(district, "victim-support", "referralsRouted"));
@@ -111,7 +119,9 @@ class WalkingSkeletonIT {
         });
 
         HttpResponse<String> next = post(referrals + "/api/referrals", """
-                {"agency":"victim-support","district":"dover","category":"burglary","pathway":"victim-support"}""");
+                {"agency":"victim-support","district":"dover","category":"burglary","pathway":"victim-support",
+                 "subject":{"role":"victim","name":"Next In Line %s","dateOfBirth":"1990-01-01"},
+                 "consent":{"given":false,"override":{"basis":"safeguarding","reason":"risk to life"}}}""".formatted(UUID.randomUUID()));
         String referralId = json.readTree(next.body()).get("id").asString();
         awaitJson(victims + "/api/victim-cases?referralId=" + referralId);
     }

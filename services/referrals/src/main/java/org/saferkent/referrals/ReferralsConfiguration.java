@@ -1,14 +1,37 @@
 package org.saferkent.referrals;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 
+import org.saferkent.platform.events.EventSource;
+import org.saferkent.platform.messaging.Subscription;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.AggregateStores;
+import org.saferkent.platform.service.PeriodicTask;
+import org.saferkent.platform.workingdays.WorkingDayCalendar;
+import org.saferkent.referrals.referral.adapter.in.messaging.CaseEvent;
+import org.saferkent.referrals.referral.adapter.in.web.ReferralsWebSettings;
+import org.saferkent.referrals.referral.adapter.out.persistence.PersonalDetailsStore;
+import org.saferkent.referrals.referral.adapter.out.persistence.SubjectIndex;
+import org.saferkent.referrals.referral.application.CaseFeedback;
+import org.saferkent.referrals.referral.application.ReferralClocks;
 import org.saferkent.referrals.referral.application.ReferralIntake;
+import org.saferkent.referrals.referral.application.ReferralQueries;
+import org.saferkent.referrals.referral.application.TriagePolicy;
 import org.saferkent.referrals.referral.domain.Referral;
+import org.saferkent.referrals.triage.domain.DashThresholds;
+import org.saferkent.referrals.triage.domain.DuplicateRules;
+import org.saferkent.referrals.triage.domain.MaracRules;
+import org.saferkent.referrals.triage.domain.Pseudonymiser;
+import org.saferkent.referrals.triage.domain.RiskLevel;
+import org.saferkent.referrals.triage.domain.RoutingRule;
+import org.saferkent.referrals.triage.domain.RoutingTable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReferralsProperties.class)
@@ -20,7 +43,96 @@ class ReferralsConfiguration {
     }
 
     @Bean
-    ReferralIntake referralIntake(AggregateStore<Referral> referralStore, Clock clock) {
-        return new ReferralIntake(referralStore, clock);
+    SubjectIndex subjectIndex(MongoTemplate mongo) {
+        return new SubjectIndex(mongo);
+    }
+
+    @Bean
+    PersonalDetailsStore personalDetailsStore(MongoTemplate mongo) {
+        return new PersonalDetailsStore(mongo);
+    }
+
+    @Bean
+    TriagePolicy triagePolicy(ReferralsProperties properties, SubjectIndex subjects) {
+        if (properties.pseudonymSecret() == null || properties.pseudonymSecret().getBytes(StandardCharsets.UTF_8).length < 32) {
+            throw new IllegalStateException("saferkent.referrals.pseudonym-secret must be set to at least 32 bytes");
+        }
+        RoutingTable routing = properties.routing() == null || properties.routing().isEmpty()
+                ? RoutingTable.kentDefaults()
+                : new RoutingTable(properties.routing().stream().map(r -> new RoutingRule(r.name(), r.categories(), r.risks(),
+                        r.roles(), r.minAge(), r.maxAge(), r.pathways())).toList());
+        return new TriagePolicy(
+                new Pseudonymiser(properties.pseudonymSecret().getBytes(StandardCharsets.UTF_8)),
+                new DashThresholds(properties.dash().high(), properties.dash().medium()),
+                new MaracRules(properties.marac().repeatWindow(), properties.marac().escalationIncidents(),
+                        properties.marac().escalationWindow()),
+                new DuplicateRules(properties.duplicates().sameCategoryWindow()),
+                routing, subjects);
+    }
+
+    @Bean
+    ReferralIntake referralIntake(AggregateStore<Referral> referralStore, PersonalDetailsStore personalDetails,
+            TriagePolicy triage, WorkingDayCalendar calendar, ReferralsProperties properties, Clock clock) {
+        Map<RiskLevel, Integer> triageDays = new EnumMap<>(RiskLevel.class);
+        if (properties.clocks().triageWorkingDays() != null) {
+            triageDays.putAll(properties.clocks().triageWorkingDays());
+        }
+        return new ReferralIntake(referralStore, personalDetails, triage, calendar,
+                properties.clocks().victimDetailsWorkingDays(), triageDays, clock);
+    }
+
+    @Bean
+    ReferralQueries referralQueries(MongoTemplate mongo, AggregateStore<Referral> referralStore) {
+        return new ReferralQueries(mongo, referralStore.collection());
+    }
+
+    @Bean
+    ReferralsWebSettings referralsWebSettings(ReferralsProperties properties) {
+        return new ReferralsWebSettings(properties.batchMaxSize());
+    }
+
+    @Bean
+    CaseFeedback caseFeedback(AggregateStore<Referral> referralStore, Clock clock) {
+        return new CaseFeedback(referralStore, clock);
+    }
+
+    /** Victim cases: opened = accepted, declined, closed (with outcome) feed back onto the referral. */
+    @Bean
+    Subscription victimCaseEvents(ReferralsProperties properties, CaseFeedback feedback) {
+        return Subscription.to(properties.victimsTopic())
+                .on("victims.VictimCaseOpened.v1", CaseEvent.class, e -> feedback.caseOpened(e.id(),
+                        e.payload().referralId(), e.payload().pathwayOr("victim-support"), e.payload().caseId()))
+                .on("victims.VictimCaseDeclined.v1", CaseEvent.class, e -> feedback.caseDeclined(e.id(),
+                        e.payload().referralId(), e.payload().pathwayOr("victim-support"), e.payload().caseId(), e.payload().reason()))
+                .on("victims.VictimCaseClosed.v1", CaseEvent.class, e -> feedback.caseClosed(e.id(),
+                        e.payload().referralId(), e.payload().pathwayOr("victim-support"), e.payload().caseId(), e.payload().outcomeOrReason()));
+    }
+
+    /** Restorative justice cases likewise; only cases opened from a referral carry a referral id. */
+    @Bean
+    Subscription rjCaseEvents(ReferralsProperties properties, CaseFeedback feedback) {
+        return Subscription.to(properties.rjTopic())
+                .on("rj.RjCaseOpened.v1", CaseEvent.class, e -> {
+                    if (e.payload().referralId() != null) {
+                        feedback.caseOpened(e.id(), e.payload().referralId(), "restorative-justice", e.payload().caseId());
+                    }
+                })
+                .on("rj.RjCaseClosed.v1", CaseEvent.class, e -> {
+                    if (e.payload().referralId() != null) {
+                        feedback.caseClosed(e.id(), e.payload().referralId(), "restorative-justice", e.payload().caseId(),
+                                e.payload().outcomeOrReason());
+                    }
+                });
+    }
+
+    @Bean
+    ReferralClocks referralClocks(AggregateStore<Referral> referralStore, MongoTemplate mongo, EventSource source, Clock clock) {
+        return new ReferralClocks(referralStore, mongo, source.serviceName(), clock);
+    }
+
+    /** Looks for missed deadlines on one daemon thread, lazily (once a minute by default). */
+    @Bean
+    PeriodicTask referralClockScan(ReferralClocks clocks, ReferralsProperties properties) {
+        return new PeriodicTask("referral-clocks", properties.clocks().scanInterval(), clocks::recordBreaches);
     }
 }

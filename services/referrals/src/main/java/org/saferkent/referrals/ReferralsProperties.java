@@ -1,8 +1,64 @@
 package org.saferkent.referrals;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import java.time.Duration;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** @param topic where referral events are published ({@code referrals.referral.events}) */
+import org.saferkent.referrals.triage.domain.RiskLevel;
+import org.saferkent.referrals.triage.domain.SubjectRole;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything the referral rules leave to configuration (DOMAIN.md marks these "configurable").
+ *
+ * @param topic           where referral events are published
+ * @param victimsTopic    victim case events (status feedback)
+ * @param rjTopic         restorative justice case events (status feedback)
+ * @param batchMaxSize    most referrals in one batch request
+ * @param pseudonymSecret the partnership secret keying subject pseudonyms (at least 32 bytes)
+ * @param dash            DASH thresholds
+ * @param marac           MARAC repeat and escalation rules
+ * @param duplicates      how near in time two referrals of one category count as the same incident
+ * @param clocks          deadlines, in working days
+ * @param routing         the routing table: category × risk × role × age → pathways
+ */
 @ConfigurationProperties("saferkent.referrals")
-public record ReferralsProperties(String topic) {
+public record ReferralsProperties(
+        String topic,
+        String victimsTopic,
+        String rjTopic,
+        @DefaultValue("500") int batchMaxSize,
+        String pseudonymSecret,
+        @DefaultValue Dash dash,
+        @DefaultValue Marac marac,
+        @DefaultValue Duplicates duplicates,
+        @DefaultValue Clocks clocks,
+        List<Route> routing) {
+
+    public record Dash(@DefaultValue("14") int high, @DefaultValue("10") int medium) {
+    }
+
+    public record Marac(@DefaultValue("12m") Period repeatWindow, @DefaultValue("3") int escalationIncidents,
+            @DefaultValue("12m") Period escalationWindow) {
+    }
+
+    public record Duplicates(@DefaultValue("7d") Duration sameCategoryWindow) {
+    }
+
+    /**
+     * @param victimDetailsWorkingDays Victims' Code 2020 para 4.5: victim details reach victim services within 2 working days
+     * @param triageWorkingDays        working days a receiving service has to accept or decline, per risk level
+     * @param scanInterval             how often overdue clocks are looked for
+     */
+    public record Clocks(@DefaultValue("2") int victimDetailsWorkingDays,
+            Map<RiskLevel, Integer> triageWorkingDays,
+            @DefaultValue("1m") Duration scanInterval) {
+    }
+
+    public record Route(String name, Set<String> categories, Set<RiskLevel> risks, Set<SubjectRole> roles,
+            Integer minAge, Integer maxAge, List<String> pathways) {
+    }
 }

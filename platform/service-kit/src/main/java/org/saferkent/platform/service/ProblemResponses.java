@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
@@ -69,6 +71,18 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             }
             problem.setProperty("errors", List.of(new FieldProblem(field == null ? "$" : field, message)));
         }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A query or path parameter of the wrong type: named, its value not echoed. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A parameter has the wrong type.");
+        problem.setTitle("Invalid parameter");
+        problem.setProperty("errors", List.of(new FieldProblem(field == null ? "$" : field, "is not a valid " + expected)));
         return ResponseEntity.badRequest().body(problem);
     }
 

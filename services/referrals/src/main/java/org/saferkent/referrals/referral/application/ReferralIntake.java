@@ -2,15 +2,28 @@ package org.saferkent.referrals.referral.application;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.Loaded;
+import org.saferkent.platform.workingdays.WorkingDayCalendar;
+import org.saferkent.referrals.referral.adapter.out.persistence.PersonalDetailsStore;
 import org.saferkent.referrals.referral.domain.NewReferral;
+import org.saferkent.referrals.referral.domain.Pathway;
 import org.saferkent.referrals.referral.domain.Referral;
+import org.saferkent.referrals.referral.domain.ReferralClock;
+import org.saferkent.referrals.triage.domain.RiskLevel;
+import org.saferkent.referrals.triage.domain.SubjectRole;
 
-/** Takes in referrals: stores each with the events it produced, in one write, through the outbox. */
+/**
+ * Takes in referrals: triage, then the referral and its events in one write through the outbox; the
+ * subject's personal details are stored apart, never in the referral or its events.
+ */
 public class ReferralIntake {
 
     /** The referral, and whether this call created it (false: a replay of an earlier request). */
@@ -18,25 +31,59 @@ public class ReferralIntake {
     }
 
     private final AggregateStore<Referral> referrals;
+    private final PersonalDetailsStore personalDetails;
+    private final TriagePolicy triage;
+    private final WorkingDayCalendar calendar;
+    private final int victimDetailsWorkingDays;
+    private final Map<RiskLevel, Integer> triageWorkingDays;
     private final Clock clock;
 
-    public ReferralIntake(AggregateStore<Referral> referrals, Clock clock) {
+    public ReferralIntake(AggregateStore<Referral> referrals, PersonalDetailsStore personalDetails, TriagePolicy triage,
+            WorkingDayCalendar calendar, int victimDetailsWorkingDays, Map<RiskLevel, Integer> triageWorkingDays, Clock clock) {
         this.referrals = referrals;
+        this.personalDetails = personalDetails;
+        this.triage = triage;
+        this.calendar = calendar;
+        this.victimDetailsWorkingDays = victimDetailsWorkingDays;
+        this.triageWorkingDays = triageWorkingDays;
         this.clock = clock;
     }
 
     public Outcome receive(NewReferral request) {
         String id = idFor(request);
-        Referral.Received received = Referral.receive(id, request, clock.instant());
+        Optional<Referral> earlier = find(id);
+        if (earlier.isPresent()) {
+            return new Outcome(earlier.get(), false); // the agency sent this reference before
+        }
+        Instant now = clock.instant();
+        TriagePolicy.Decision decision = triage.decide(id, request, now);
+        personalDetails.save(id, request.personal());
+        Referral.Change received = Referral.receive(id, request, decision.subject(), decision.triage(), decision.placement(),
+                clocks(request, decision, now), now);
         if (referrals.insert(id, received.referral(), received.events())) {
             return new Outcome(received.referral(), true);
         }
-        // The agency sent this reference before: answer with the original, create nothing.
-        return new Outcome(referrals.find(id).map(Loaded::state).orElseThrow(), false);
+        return new Outcome(find(id).orElseThrow(), false); // the same reference raced in from another request
     }
 
     public Optional<Referral> find(String id) {
         return referrals.find(id).map(Loaded::state);
+    }
+
+    private List<ReferralClock> clocks(NewReferral request, TriagePolicy.Decision decision, Instant now) {
+        List<ReferralClock> clocks = new ArrayList<>();
+        List<String> pathways = decision.placement().pathways();
+        boolean toVictimServices = pathways.contains(Pathway.VICTIM_SUPPORT.code()) || pathways.contains(Pathway.DOMESTIC_ABUSE.code());
+        // Victims' Code 2020, para 4.5: unless the victim opted out
+        if (request.role() == SubjectRole.VICTIM && toVictimServices && !request.victimOptedOut()) {
+            clocks.add(new ReferralClock(ReferralClock.VICTIM_DETAILS, calendar.deadline(now, victimDetailsWorkingDays), null, null));
+        }
+        RiskLevel risk = RiskLevel.valueOf(decision.triage().riskLevel().toUpperCase(java.util.Locale.ROOT));
+        Integer days = triageWorkingDays.get(risk);
+        if (days != null && !pathways.isEmpty()) {
+            clocks.add(new ReferralClock(ReferralClock.TRIAGE, calendar.deadline(now, days), null, null));
+        }
+        return clocks;
     }
 
     /** An agency's own reference is its idempotency key: the same reference always names the same referral. */

@@ -1,7 +1,30 @@
 package org.saferkent.referrals.referral.domain;
 
+import java.time.LocalDate;
 import java.util.List;
 
+import org.saferkent.referrals.triage.domain.SubjectRole;
+
 /** A validated request for a new referral. */
-public record NewReferral(String agency, String agencyReference, District district, String category, List<Pathway> pathways) {
+public record NewReferral(
+        String agency,
+        String agencyReference,
+        District district,
+        String category,
+        List<String> flags,
+        String asbType,
+        SubjectRole role,
+        PersonalDetails personal,
+        List<String> vulnerabilities,
+        String crimeReference,
+        LocalDate incidentDate,
+        List<Pathway> requestedPathways,
+        Consent consent,
+        Dash dash,
+        boolean victimOptedOut) {
+
+    /** Domestic abuse, whether as the category or as a flag on another category. */
+    public boolean isDomesticAbuse() {
+        return "domestic-abuse".equals(category) || flags.contains("domestic-abuse");
+    }
 }

@@ -1,11 +1,18 @@
 package org.saferkent.referrals.referral.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * A referral from a partner agency: who sent it, where, what it is about and where it was routed.
- * Personal details of the subject will live apart from these operational fields (the referrals issue).
+ * A referral from a partner agency: who sent it, where, what about, how risky, where it went and
+ * how the services answered. Holds no personal data: the subject is a pseudonym plus
+ * non-identifying attributes; their details are kept apart ({@link PersonalDetails}).
+ *
+ * <p>Every change returns the new state with the events it produced; the caller stores both in one write.
  */
 public record Referral(
         String id,
@@ -13,23 +20,168 @@ public record Referral(
         String agencyReference,
         District district,
         String category,
-        List<Pathway> pathways,
+        List<String> flags,
+        String asbType,
+        SubjectProfile subject,
+        String crimeReference,
+        LocalDate incidentDate,
+        List<String> requestedPathways,
+        Consent consent,
+        Triage triage,
+        String linkedTo,
+        String linkReason,
         ReferralStatus status,
+        List<PathwayState> pathways,
+        List<ReferralClock> clocks,
+        Instant nextDueAt,
+        List<TimelineEntry> timeline,
         Instant receivedAt) {
 
-    /** Receives a referral and routes it to the pathways requested: the facts it produces. */
-    public static Received receive(String id, NewReferral request, Instant now) {
-        Referral referral = new Referral(id, request.agency(), request.agencyReference(), request.district(),
-                request.category(), request.pathways(), ReferralStatus.ROUTED, now);
-        List<Object> events = new java.util.ArrayList<>();
-        events.add(new ReferralReceived(id, request.agency(), request.district().code(), request.district().csp(),
-                request.category(), now));
-        for (Pathway pathway : request.pathways()) {
-            events.add(new ReferralRouted(id, request.district().code(), request.category(), pathway.code(), now));
+    /** The new state and the facts it produced. */
+    public record Change(Referral referral, List<Object> events) {
+        public boolean changed() {
+            return !events.isEmpty();
         }
-        return new Received(referral, List.copyOf(events));
     }
 
-    public record Received(Referral referral, List<Object> events) {
+    /** How triage placed the referral: linked to an earlier one, or routed to pathways. */
+    public record Placement(String linkedTo, String linkReason, List<String> pathways) {
+    }
+
+    /** Takes in a referral: triaged, then either linked to the first referral of the incident or routed. */
+    public static Change receive(String id, NewReferral request, SubjectProfile subject, Triage triage, Placement placement,
+            List<ReferralClock> clocks, Instant now) {
+        boolean linked = placement.linkedTo() != null;
+        List<String> flags = List.copyOf(request.flags());
+        List<Object> events = new ArrayList<>();
+        List<TimelineEntry> timeline = new ArrayList<>();
+        String consentBasis = request.consent().given() ? "consent" : "override:" + request.consent().overrideBasis();
+        events.add(new ReferralReceived(id, request.agency(), request.district().code(), request.district().csp(),
+                request.category(), flags, request.asbType(), subject.role().code(), subject.pseudonym(), subject.ageBand(),
+                consentBasis, now));
+        timeline.add(new TimelineEntry(now, "received", "from " + request.agency()));
+        events.add(new ReferralTriaged(id, request.district().code(), triage.riskLevel(), triage.dashYesAnswers(),
+                triage.raisedByProfessionalJudgement(), triage.marac(), triage.maracReasons(), now));
+        timeline.add(new TimelineEntry(now, "triaged", "risk " + triage.riskLevel() + (triage.marac() ? ", MARAC" : "")));
+        List<PathwayState> states = new ArrayList<>();
+        if (linked) {
+            events.add(new ReferralLinked(id, placement.linkedTo(), request.agency(), request.district().code(),
+                    request.category(), subject.pseudonym(), placement.linkReason(), now));
+            timeline.add(new TimelineEntry(now, "linked", "duplicate of " + placement.linkedTo() + " (" + placement.linkReason() + ")"));
+        } else {
+            for (String pathway : placement.pathways()) {
+                events.add(new ReferralRouted(id, request.district().code(), request.category(), flags, pathway,
+                        triage.riskLevel(), triage.marac(), subject.role().code(), subject.pseudonym(), subject.ageBand(),
+                        subject.vulnerabilities(), now));
+                states.add(new PathwayState(pathway, PathwayState.ROUTED, null, null));
+                timeline.add(new TimelineEntry(now, "routed", pathway));
+            }
+        }
+        List<ReferralClock> running = linked ? List.of() : List.copyOf(clocks);
+        Referral referral = new Referral(id, request.agency(), request.agencyReference(), request.district(), request.category(),
+                flags, request.asbType(), subject, request.crimeReference(), request.incidentDate(),
+                request.requestedPathways().stream().map(Pathway::code).toList(), request.consent(), triage,
+                placement.linkedTo(), placement.linkReason(), linked ? ReferralStatus.LINKED : ReferralStatus.ROUTED,
+                List.copyOf(states), running, nextDue(running), List.copyOf(timeline), now);
+        return new Change(referral, List.copyOf(events));
+    }
+
+    /** A service opened a case for one of the referral's pathways. */
+    public Change caseOpened(String pathway, String caseId, Instant now) {
+        if (hasState(pathway, caseId, PathwayState.ACCEPTED) || hasState(pathway, caseId, PathwayState.CLOSED)) {
+            return unchanged();
+        }
+        List<ReferralClock> newClocks = clocks.stream()
+                .map(c -> c.name().equals(ReferralClock.TRIAGE)
+                        || (c.name().equals(ReferralClock.VICTIM_DETAILS) && isVictimServices(pathway)) ? c.met(now) : c)
+                .toList();
+        Referral next = withPathway(new PathwayState(pathway, PathwayState.ACCEPTED, caseId, null), newClocks, now,
+                new TimelineEntry(now, "accepted", pathway + " case " + caseId));
+        return new Change(next.withStatus(ReferralStatus.ACCEPTED),
+                List.of(new ReferralAccepted(id, pathway, caseId, district.code(), now)));
+    }
+
+    /** A service declined the referral for one pathway. */
+    public Change caseDeclined(String pathway, String caseId, String reason, Instant now) {
+        if (hasState(pathway, caseId, PathwayState.DECLINED)) {
+            return unchanged();
+        }
+        List<ReferralClock> newClocks = clocks.stream()
+                .map(c -> c.name().equals(ReferralClock.TRIAGE) ? c.met(now) : c).toList();
+        Referral next = withPathway(new PathwayState(pathway, PathwayState.DECLINED, caseId, reason), newClocks, now,
+                new TimelineEntry(now, "declined", pathway + (reason != null ? ": " + reason : "")));
+        boolean allDeclined = next.pathways.stream().allMatch(p -> p.status().equals(PathwayState.DECLINED));
+        return new Change(allDeclined ? next.withStatus(ReferralStatus.DECLINED) : next,
+                List.of(new ReferralDeclined(id, pathway, caseId, reason, district.code(), now)));
+    }
+
+    /** A case opened from the referral was closed with an outcome. */
+    public Change caseClosed(String pathway, String caseId, String outcome, Instant now) {
+        if (hasState(pathway, caseId, PathwayState.CLOSED)) {
+            return unchanged();
+        }
+        Referral next = withPathway(new PathwayState(pathway, PathwayState.CLOSED, caseId, outcome), clocks, now,
+                new TimelineEntry(now, "closed", pathway + (outcome != null ? ": " + outcome : "")));
+        boolean allSettled = next.pathways.stream()
+                .allMatch(p -> p.status().equals(PathwayState.CLOSED) || p.status().equals(PathwayState.DECLINED));
+        return new Change(allSettled ? next.withStatus(ReferralStatus.CLOSED) : next,
+                List.of(new ReferralClosed(id, pathway, caseId, outcome, district.code(), now)));
+    }
+
+    /** Marks every open clock whose deadline has passed as breached. */
+    public Change breachOverdueClocks(Instant now) {
+        List<Object> events = new ArrayList<>();
+        List<TimelineEntry> newTimeline = new ArrayList<>(timeline);
+        List<ReferralClock> newClocks = new ArrayList<>();
+        for (ReferralClock clock : clocks) {
+            if (clock.running() && !now.isBefore(clock.dueAt())) {
+                newClocks.add(clock.breached(now));
+                events.add(new ReferralSlaBreached(id, clock.name(), district.code(), clock.dueAt(), now));
+                newTimeline.add(new TimelineEntry(now, "deadline missed", clock.name()));
+            } else {
+                newClocks.add(clock);
+            }
+        }
+        if (events.isEmpty()) {
+            return unchanged();
+        }
+        return new Change(new Referral(id, agency, agencyReference, district, category, flags, asbType, subject,
+                crimeReference, incidentDate, requestedPathways, consent, triage, linkedTo, linkReason, status, pathways,
+                List.copyOf(newClocks), nextDue(newClocks), List.copyOf(newTimeline), receivedAt), List.copyOf(events));
+    }
+
+    private static boolean isVictimServices(String pathway) {
+        return Pathway.VICTIM_SUPPORT.code().equals(pathway) || Pathway.DOMESTIC_ABUSE.code().equals(pathway);
+    }
+
+    private boolean hasState(String pathway, String caseId, String state) {
+        return pathways.stream().anyMatch(p -> p.pathway().equals(pathway) && p.status().equals(state)
+                && Objects.equals(p.caseId(), caseId));
+    }
+
+    private Referral withPathway(PathwayState state, List<ReferralClock> newClocks, Instant now, TimelineEntry entry) {
+        List<PathwayState> states = new ArrayList<>(pathways.stream().filter(p -> !p.pathway().equals(state.pathway())).toList());
+        states.add(state);
+        states.sort(Comparator.comparing(PathwayState::pathway));
+        List<TimelineEntry> newTimeline = new ArrayList<>(timeline);
+        newTimeline.add(entry);
+        return new Referral(id, agency, agencyReference, district, category, flags, asbType, subject, crimeReference,
+                incidentDate, requestedPathways, consent, triage, linkedTo, linkReason, status, List.copyOf(states),
+                List.copyOf(newClocks), nextDue(newClocks), List.copyOf(newTimeline), receivedAt);
+    }
+
+    private Referral withStatus(ReferralStatus newStatus) {
+        return new Referral(id, agency, agencyReference, district, category, flags, asbType, subject, crimeReference,
+                incidentDate, requestedPathways, consent, triage, linkedTo, linkReason, newStatus, pathways, clocks,
+                nextDueAt, timeline, receivedAt);
+    }
+
+    private Change unchanged() {
+        return new Change(this, List.of());
+    }
+
+    /** The earliest open deadline: what the clock scanner looks for. */
+    private static Instant nextDue(List<ReferralClock> clocks) {
+        return clocks.stream().filter(ReferralClock::running).map(ReferralClock::dueAt).min(Comparator.naturalOrder()).orElse(null);
     }
 }

@@ -1,10 +1,12 @@
 package org.saferkent.referrals.referral.domain;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.saferkent.platform.events.EventType;
 
-/** A referral was sent to one pathway; one event per pathway. No personal data. */
+/** The referral was sent to one pathway; one event per pathway. No personal data. */
 @EventType("referrals.ReferralRouted.v1")
-public record ReferralRouted(String referralId, String district, String category, String pathway, Instant routedAt) {
+public record ReferralRouted(String referralId, String district, String category, List<String> flags, String pathway, String riskLevel,
+        boolean marac, String subjectRole, String subjectPseudonym, String ageBand, List<String> vulnerabilities, Instant routedAt) {
 }

@@ -1,8 +1,21 @@
 package org.saferkent.referrals.referral.adapter.in.web;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
+import org.saferkent.platform.service.InvalidRequestException;
+import org.saferkent.platform.service.ProblemResponses.FieldProblem;
+import org.saferkent.referrals.referral.adapter.out.persistence.PersonalDetailsStore;
 import org.saferkent.referrals.referral.application.ReferralIntake;
+import org.saferkent.referrals.referral.application.ReferralQueries;
+import org.saferkent.referrals.referral.domain.District;
+import org.saferkent.referrals.referral.domain.ReferralStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -12,22 +25,49 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/referrals")
 class ReferralController {
 
-    private final ReferralIntake intake;
+    private static final ZoneId KENT = ZoneId.of("Europe/London");
+    private static final int MAX_PAGE_SIZE = 200;
 
-    ReferralController(ReferralIntake intake) {
+    /** A batch as an agency's nightly export posts it. */
+    record BatchRequest(List<ReferralRequest> referrals) {
+    }
+
+    /** One item's result: created, replayed (seen before) or invalid, with its problems. */
+    record BatchItemResult(int index, String result, String id, List<FieldProblem> errors) {
+    }
+
+    record BatchResult(int created, int replayed, int invalid, List<BatchItemResult> results) {
+    }
+
+    record PageView(List<ReferralView> items, int page, int size, long total) {
+    }
+
+    private final ReferralIntake intake;
+    private final ReferralQueries queries;
+    private final PersonalDetailsStore personalDetails;
+    private final int batchMaxSize;
+    private final Clock clock;
+
+    ReferralController(ReferralIntake intake, ReferralQueries queries, PersonalDetailsStore personalDetails,
+            ReferralsWebSettings settings, Clock clock) {
         this.intake = intake;
+        this.queries = queries;
+        this.personalDetails = personalDetails;
+        this.batchMaxSize = settings.batchMaxSize();
+        this.clock = clock;
     }
 
     /** 201 with the new referral; 200 with the original when the agency reference was seen before. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReferralView> receive(@RequestBody ReferralRequest request) {
-        ReferralIntake.Outcome outcome = intake.receive(request.validate());
+        ReferralIntake.Outcome outcome = intake.receive(request.validate(today()));
         ReferralView view = ReferralView.of(outcome.referral());
         if (!outcome.created()) {
             return ResponseEntity.ok(view);
@@ -35,10 +75,116 @@ class ReferralController {
         return ResponseEntity.created(URI.create("/api/referrals/" + view.id())).body(view);
     }
 
+    /**
+     * Up to {@code batchMaxSize} referrals in one request, each taken or refused on its own: one bad
+     * item does not stop the others. Replays are answered with the original id.
+     */
+    @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    BatchResult receiveBatch(@RequestBody BatchRequest batch) {
+        if (batch.referrals() == null || batch.referrals().isEmpty()) {
+            throw InvalidRequestException.of("referrals", "must hold at least one referral");
+        }
+        if (batch.referrals().size() > batchMaxSize) {
+            throw InvalidRequestException.of("referrals", "must hold at most " + batchMaxSize + " referrals, not "
+                    + batch.referrals().size());
+        }
+        List<BatchItemResult> results = new ArrayList<>();
+        int created = 0;
+        int replayed = 0;
+        int invalid = 0;
+        LocalDate today = today();
+        for (int i = 0; i < batch.referrals().size(); i++) {
+            ReferralRequest item = batch.referrals().get(i);
+            if (item == null) {
+                results.add(new BatchItemResult(i, "invalid", null, List.of(new FieldProblem("referrals[" + i + "]", "is empty"))));
+                invalid++;
+                continue;
+            }
+            try {
+                ReferralIntake.Outcome outcome = intake.receive(item.validate(today));
+                results.add(new BatchItemResult(i, outcome.created() ? "created" : "replayed", outcome.referral().id(), List.of()));
+                if (outcome.created()) {
+                    created++;
+                } else {
+                    replayed++;
+                }
+            } catch (InvalidRequestException e) {
+                int index = i;
+                results.add(new BatchItemResult(i, "invalid", null, e.problems().stream()
+                        .map(p -> new FieldProblem("referrals[" + index + "]." + p.field(), p.message())).toList()));
+                invalid++;
+            }
+        }
+        return new BatchResult(created, replayed, invalid, results);
+    }
+
     @GetMapping("/{id}")
     ResponseEntity<?> find(@PathVariable String id) {
         return intake.find(id).<ResponseEntity<?>>map(referral -> ResponseEntity.ok(ReferralView.of(referral)))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-                        .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No referral with this id.")));
+                .orElseGet(ReferralController::notFound);
     }
+
+    /** The referral's history: received, triaged, routed or linked, accepted, declined, closed, deadlines missed. */
+    @GetMapping("/{id}/timeline")
+    ResponseEntity<?> timeline(@PathVariable String id) {
+        return intake.find(id).<ResponseEntity<?>>map(referral -> ResponseEntity.ok(referral.timeline()))
+                .orElseGet(ReferralController::notFound);
+    }
+
+    /**
+     * Claim check: the subject's personal details, for a service entitled to them (victims). Personal
+     * data never travels on the bus; it is fetched here. (Access control: the security issue.)
+     */
+    @GetMapping("/{id}/subject")
+    ResponseEntity<?> subject(@PathVariable String id) {
+        return personalDetails.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(ReferralController::notFound);
+    }
+
+    @GetMapping
+    PageView list(@RequestParam(required = false) String agency, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String district, @RequestParam(required = false) String category,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String statusFilter = null;
+        if (status != null) {
+            try {
+                statusFilter = ReferralStatus.valueOf(status.toUpperCase(Locale.ROOT)).name();
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("status", "must be one of routed, linked, accepted, declined, closed"));
+            }
+        }
+        String districtFilter = null;
+        if (district != null) {
+            districtFilter = District.fromCode(district).map(Enum::name).orElse(null);
+            if (districtFilter == null) {
+                problems.add(new FieldProblem("district", "is not one of Kent's 12 districts"));
+            }
+        }
+        if (page < 0) {
+            problems.add(new FieldProblem("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            problems.add(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            problems.add(new FieldProblem("to", "must be after from"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        ReferralQueries.Page result = queries.list(
+                new ReferralQueries.Filter(agency, statusFilter, districtFilter, category, from, to), page, size);
+        return new PageView(result.items().stream().map(ReferralView::of).toList(), result.page(), result.size(), result.total());
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), KENT);
+    }
+
+    private static ResponseEntity<?> notFound() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No referral with this id."));
+    }
+
 }

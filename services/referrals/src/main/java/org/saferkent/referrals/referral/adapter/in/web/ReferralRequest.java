@@ -1,81 +1,275 @@
 package org.saferkent.referrals.referral.adapter.in.web;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.saferkent.platform.service.InvalidRequestException;
 import org.saferkent.platform.service.ProblemResponses.FieldProblem;
 import org.saferkent.referrals.referral.domain.Agency;
 import org.saferkent.referrals.referral.domain.Category;
+import org.saferkent.referrals.referral.domain.Consent;
+import org.saferkent.referrals.referral.domain.Dash;
 import org.saferkent.referrals.referral.domain.District;
 import org.saferkent.referrals.referral.domain.NewReferral;
 import org.saferkent.referrals.referral.domain.Pathway;
+import org.saferkent.referrals.referral.domain.PersonalDetails;
+import org.saferkent.referrals.triage.domain.DashChecklist;
+import org.saferkent.referrals.triage.domain.SubjectRole;
 
 /**
  * A referral as an agency posts it. {@code pathway} (one) or {@code pathways} (several) name where
- * it should go.
+ * the agency asks it to go; triage may add more.
  */
 public record ReferralRequest(
         String agency,
         String agencyReference,
         String district,
         String category,
+        List<String> flags,
+        String asbType,
+        SubjectRequest subject,
+        String crimeReference,
+        LocalDate incidentDate,
         String pathway,
-        List<String> pathways) {
+        List<String> pathways,
+        ConsentRequest consent,
+        DashRequest dash,
+        Boolean victimOptedOut,
+        String narrative) {
 
-    /** Checks every field and reports all that are wrong at once. */
-    NewReferral validate() {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (isBlank(agency)) {
-            problems.add(new FieldProblem("agency", "is required"));
-        } else if (!Agency.isKnown(agency)) {
-            problems.add(new FieldProblem("agency", "is not a registered Kent partner agency"));
+    /** The person referred. Personal data: kept apart, never on the bus. */
+    public record SubjectRequest(String role, String name, LocalDate dateOfBirth, String postcode, String phone,
+            String email, String address, List<String> vulnerabilities) {
+
+        @Override
+        public String toString() {
+            return "SubjectRequest[redacted]";
         }
-        if (agencyReference != null && (agencyReference.isBlank() || agencyReference.length() > 100)) {
-            problems.add(new FieldProblem("agencyReference", "must be 1 to 100 characters"));
-        }
-        District validDistrict = null;
-        if (isBlank(district)) {
-            problems.add(new FieldProblem("district", "is required"));
-        } else {
-            validDistrict = District.fromCode(district).orElse(null);
-            if (validDistrict == null) {
-                problems.add(new FieldProblem("district", "is not one of Kent's 12 districts"));
-            }
-        }
-        if (isBlank(category)) {
-            problems.add(new FieldProblem("category", "is required"));
-        } else if (!Category.isKnown(category)) {
-            problems.add(new FieldProblem("category", "is not a police.uk category or a recognised flag"));
-        }
-        List<String> requested = new ArrayList<>();
-        if (pathway != null) {
-            requested.add(pathway);
-        }
-        if (pathways != null) {
-            requested.addAll(pathways);
-        }
-        List<Pathway> validPathways = new ArrayList<>();
-        if (requested.isEmpty()) {
-            problems.add(new FieldProblem("pathway", "at least one pathway is required"));
-        }
-        for (int i = 0; i < requested.size(); i++) {
-            String code = requested.get(i);
-            String field = pathway != null && i == 0 ? "pathway" : "pathways[" + (pathway != null ? i - 1 : i) + "]";
-            Pathway valid = Pathway.fromCode(code).orElse(null);
-            if (valid == null) {
-                problems.add(new FieldProblem(field, "is not a known pathway"));
-            } else if (!validPathways.contains(valid)) {
-                validPathways.add(valid);
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        return new NewReferral(agency, agencyReference, validDistrict, category, List.copyOf(validPathways));
     }
 
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
+    /** Consent given (with date and by whom), or a lawful override with its basis and reason. */
+    public record ConsentRequest(Boolean given, LocalDate recordedOn, String recordedBy, OverrideRequest override) {
+    }
+
+    public record OverrideRequest(String basis, String reason) {
+    }
+
+    public record DashRequest(String checklist, List<Boolean> answers, String professionalJudgement) {
+    }
+
+    static final Set<String> ASB_TYPES = Set.of("personal", "nuisance", "environmental");
+    static final Set<String> VULNERABILITIES = Set.of("mental-disorder", "impaired-intelligence", "impaired-social-functioning",
+            "physical-disability", "intimidated", "persistently-targeted", "bereaved", "repeat-victim");
+    static final Set<String> JUDGEMENTS = Set.of("standard", "medium", "high");
+    private static final int MAX_TEXT = 200;
+    private static final int MAX_NARRATIVE = 10_000;
+
+    @Override
+    public String toString() {
+        return "ReferralRequest[" + agency + ", " + district + ", " + category + "]";
+    }
+
+    /** Checks every field against today's date and reports everything that is wrong at once. */
+    NewReferral validate(LocalDate today) {
+        Problems problems = new Problems();
+        if (problems.required("agency", agency) && !Agency.isKnown(agency)) {
+            problems.add("agency", "is not a registered Kent partner agency");
+        }
+        if (agencyReference != null && (agencyReference.isBlank() || agencyReference.length() > 100)) {
+            problems.add("agencyReference", "must be 1 to 100 characters");
+        }
+        District validDistrict = null;
+        if (problems.required("district", district)) {
+            validDistrict = District.fromCode(district).orElse(null);
+            if (validDistrict == null) {
+                problems.add("district", "is not one of Kent's 12 districts");
+            }
+        }
+        if (problems.required("category", category) && !Category.isKnown(category)) {
+            problems.add("category", "is not a police.uk category or a recognised flag");
+        }
+        List<String> validFlags = flags == null ? List.of() : flags;
+        for (int i = 0; i < validFlags.size(); i++) {
+            if (!Category.FLAGS.contains(validFlags.get(i))) {
+                problems.add("flags[" + i + "]", "is not one of " + Category.FLAGS);
+            }
+        }
+        if ("anti-social-behaviour".equals(category)) {
+            if (asbType == null) {
+                problems.add("asbType", "is required for anti-social behaviour (personal, nuisance or environmental)");
+            } else if (!ASB_TYPES.contains(asbType)) {
+                problems.add("asbType", "must be personal, nuisance or environmental");
+            }
+        } else if (asbType != null) {
+            problems.add("asbType", "applies only to anti-social-behaviour");
+        }
+        SubjectRole role = null;
+        PersonalDetails personal = null;
+        List<String> vulnerabilities = List.of();
+        if (subject == null) {
+            problems.add("subject", "is required");
+        } else {
+            if (problems.required("subject.role", subject.role())) {
+                role = SubjectRole.fromCode(subject.role()).orElse(null);
+                if (role == null) {
+                    problems.add("subject.role", "must be victim, offender, vulnerable-person or family");
+                }
+            }
+            if (problems.required("subject.name", subject.name()) && subject.name().length() > MAX_TEXT) {
+                problems.add("subject.name", "must be at most " + MAX_TEXT + " characters");
+            }
+            if (subject.dateOfBirth() == null) {
+                problems.add("subject.dateOfBirth", "is required");
+            } else if (subject.dateOfBirth().isAfter(today)) {
+                problems.add("subject.dateOfBirth", "is in the future");
+            } else if (subject.dateOfBirth().isBefore(today.minusYears(120))) {
+                problems.add("subject.dateOfBirth", "is more than 120 years ago");
+            }
+            if (subject.postcode() != null && !subject.postcode().replaceAll("\\s", "").matches("(?i)[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}")) {
+                problems.add("subject.postcode", "is not a UK postcode");
+            }
+            if (subject.email() != null && !subject.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                problems.add("subject.email", "is not an email address");
+            }
+            problems.maxLength("subject.phone", subject.phone(), 30);
+            problems.maxLength("subject.address", subject.address(), 500);
+            vulnerabilities = subject.vulnerabilities() == null ? List.of() : subject.vulnerabilities();
+            for (int i = 0; i < vulnerabilities.size(); i++) {
+                if (!VULNERABILITIES.contains(vulnerabilities.get(i))) {
+                    problems.add("subject.vulnerabilities[" + i + "]", "is not one of " + VULNERABILITIES);
+                }
+            }
+        }
+        problems.maxLength("crimeReference", crimeReference, 50);
+        if (incidentDate != null && incidentDate.isAfter(today)) {
+            problems.add("incidentDate", "is in the future");
+        }
+        problems.maxLength("narrative", narrative, MAX_NARRATIVE);
+        List<Pathway> validPathways = pathways(problems);
+        Consent validConsent = consent(problems, today);
+        Dash validDash = dash(problems, validFlags);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems.list);
+        }
+        personal = new PersonalDetails(subject.name().trim(), subject.dateOfBirth(), subject.postcode(), subject.phone(),
+                subject.email(), subject.address(), narrative);
+        return new NewReferral(agency, agencyReference, validDistrict, category, List.copyOf(validFlags), asbType, role,
+                personal, List.copyOf(vulnerabilities), crimeReference, incidentDate, validPathways, validConsent, validDash,
+                Boolean.TRUE.equals(victimOptedOut));
+    }
+
+    private List<Pathway> pathways(Problems problems) {
+        List<Pathway> valid = new ArrayList<>();
+        if (pathway != null) {
+            Pathway.fromCode(pathway).ifPresentOrElse(valid::add, () -> problems.add("pathway", "is not a known pathway"));
+        }
+        if (pathways != null) {
+            for (int i = 0; i < pathways.size(); i++) {
+                Pathway found = Pathway.fromCode(pathways.get(i)).orElse(null);
+                if (found == null) {
+                    problems.add("pathways[" + i + "]", "is not a known pathway");
+                } else if (!valid.contains(found)) {
+                    valid.add(found);
+                }
+            }
+        }
+        return List.copyOf(valid);
+    }
+
+    private Consent consent(Problems problems, LocalDate today) {
+        if (consent == null) {
+            problems.add("consent", "is required: the subject's recorded consent, or a lawful override with its reason");
+            return null;
+        }
+        if (Boolean.TRUE.equals(consent.given())) {
+            if (consent.recordedOn() == null) {
+                problems.add("consent.recordedOn", "is required when consent is given");
+            } else if (consent.recordedOn().isAfter(today)) {
+                problems.add("consent.recordedOn", "is in the future");
+            }
+            if (problems.required("consent.recordedBy", consent.recordedBy())) {
+                problems.maxLength("consent.recordedBy", consent.recordedBy(), MAX_TEXT);
+            }
+            if (consent.override() != null) {
+                problems.add("consent.override", "must be absent when consent is given");
+            }
+            return new Consent(true, consent.recordedOn(), consent.recordedBy(), null, null);
+        }
+        if (consent.override() == null) {
+            problems.add("consent.override", "is required without the subject's consent (basis and reason)");
+            return null;
+        }
+        if (problems.required("consent.override.basis", consent.override().basis())
+                && !Consent.OVERRIDE_BASES.contains(consent.override().basis())) {
+            problems.add("consent.override.basis", "must be one of " + Consent.OVERRIDE_BASES);
+        }
+        if (problems.required("consent.override.reason", consent.override().reason())) {
+            problems.maxLength("consent.override.reason", consent.override().reason(), 2_000);
+        }
+        return new Consent(false, consent.recordedOn(), consent.recordedBy(), consent.override().basis(), consent.override().reason());
+    }
+
+    private Dash dash(Problems problems, List<String> validFlags) {
+        if (dash == null) {
+            return null;
+        }
+        if (!"domestic-abuse".equals(category) && !validFlags.contains("domestic-abuse")) {
+            problems.add("dash", "applies only to domestic abuse");
+        }
+        DashChecklist checklist = null;
+        if (problems.required("dash.checklist", dash.checklist())) {
+            if ("police".equals(dash.checklist())) {
+                checklist = DashChecklist.POLICE;
+            } else if ("safelives".equals(dash.checklist())) {
+                checklist = DashChecklist.SAFELIVES;
+            } else {
+                problems.add("dash.checklist", "must be police (27 questions) or safelives (24)");
+            }
+        }
+        if (dash.answers() == null) {
+            problems.add("dash.answers", "is required");
+        } else {
+            if (checklist != null && dash.answers().size() != checklist.questions()) {
+                problems.add("dash.answers", "must have " + checklist.questions() + " answers for the " + dash.checklist()
+                        + " checklist, not " + dash.answers().size());
+            }
+            for (int i = 0; i < dash.answers().size(); i++) {
+                if (dash.answers().get(i) == null) {
+                    problems.add("dash.answers[" + i + "]", "must be true or false");
+                }
+            }
+        }
+        if (dash.professionalJudgement() != null && !JUDGEMENTS.contains(dash.professionalJudgement())) {
+            problems.add("dash.professionalJudgement", "must be standard, medium or high");
+        }
+        return new Dash(dash.checklist(), dash.answers(), dash.professionalJudgement());
+    }
+
+    private static final class Problems {
+        private final List<FieldProblem> list = new ArrayList<>();
+
+        void add(String field, String message) {
+            list.add(new FieldProblem(field, message));
+        }
+
+        boolean required(String field, String value) {
+            if (value == null || value.isBlank()) {
+                add(field, "is required");
+                return false;
+            }
+            return true;
+        }
+
+        void maxLength(String field, String value, int max) {
+            if (value != null && value.length() > max) {
+                add(field, "must be at most " + max + " characters");
+            }
+        }
+
+        boolean isEmpty() {
+            return list.isEmpty();
+        }
     }
 }

@@ -1,19 +1,27 @@
 package org.saferkent.referrals.referral.adapter.in.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-import org.saferkent.referrals.referral.domain.Pathway;
+import org.saferkent.referrals.referral.domain.PathwayState;
 import org.saferkent.referrals.referral.domain.Referral;
+import org.saferkent.referrals.referral.domain.ReferralClock;
+import org.saferkent.referrals.referral.domain.Triage;
 
-/** A referral as its agency reads it. */
+/** A referral as its agency reads it. Personal details are not part of it (see the claim check). */
 public record ReferralView(String id, String agency, String agencyReference, String district, String csp,
-        String category, List<String> pathways, String status, Instant receivedAt) {
+        String category, List<String> flags, String asbType, String subjectRole, String subjectPseudonym, String ageBand,
+        String crimeReference, LocalDate incidentDate, List<String> requestedPathways, String consentBasis, Triage triage,
+        String linkedTo, String linkReason, String status, List<PathwayState> pathways, List<ReferralClock> clocks,
+        Instant receivedAt) {
 
-    static ReferralView of(Referral referral) {
-        return new ReferralView(referral.id(), referral.agency(), referral.agencyReference(), referral.district().code(),
-                referral.district().csp(), referral.category(), referral.pathways().stream().map(Pathway::code).toList(),
-                referral.status().name().toLowerCase(Locale.ROOT), referral.receivedAt());
+    static ReferralView of(Referral r) {
+        return new ReferralView(r.id(), r.agency(), r.agencyReference(), r.district().code(), r.district().csp(),
+                r.category(), r.flags(), r.asbType(), r.subject().role().code(), r.subject().pseudonym(), r.subject().ageBand(),
+                r.crimeReference(), r.incidentDate(), r.requestedPathways(),
+                r.consent().given() ? "consent" : "override:" + r.consent().overrideBasis(), r.triage(), r.linkedTo(),
+                r.linkReason(), r.status().name().toLowerCase(Locale.ROOT), r.pathways(), r.clocks(), r.receivedAt());
     }
 }

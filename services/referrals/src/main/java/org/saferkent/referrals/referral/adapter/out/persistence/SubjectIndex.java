@@ -1,0 +1,92 @@
+package org.saferkent.referrals.referral.adapter.out.persistence;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+
+import org.bson.Document;
+import org.saferkent.referrals.triage.domain.PriorReferral;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.MongoWriteException;
+
+/**
+ * What the partnership knows of one subject, by pseudonym only: their earlier primary referrals (for
+ * duplicate linking), domestic abuse incidents and last MARAC referral (for repeats and escalation).
+ * Written with a version check so two agencies referring the same person at once cannot both be
+ * "first".
+ */
+public class SubjectIndex {
+
+    static final String COLLECTION = "subjects";
+    /** Enough history for every rule (12 months of incidents, a week of duplicates) for any real subject. */
+    private static final int KEPT = 50;
+
+    /** A subject's history at a version. {@code referralIds}: every referral already recorded here. */
+    public record SubjectRecord(long version, List<PriorReferral> priors, List<Incident> domesticAbuseIncidents,
+            LocalDate lastMaracReferral, List<String> referralIds) {
+
+        public static SubjectRecord none() {
+            return new SubjectRecord(0, List.of(), List.of(), null, List.of());
+        }
+    }
+
+    /** A domestic abuse incident, with the referral that reported it (so a replayed intake can leave itself out). */
+    public record Incident(String referralId, LocalDate date) {
+    }
+
+    private final MongoTemplate mongo;
+
+    public SubjectIndex(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public SubjectRecord find(String pseudonym) {
+        Document doc = mongo.getCollection(COLLECTION).find(new Document("_id", pseudonym)).first();
+        if (doc == null) {
+            return SubjectRecord.none();
+        }
+        List<PriorReferral> priors = doc.getList("priors", Document.class, List.of()).stream()
+                .map(p -> new PriorReferral(p.getString("referralId"), p.getString("agency"), p.getString("crimeReference"),
+                        p.getString("category"), p.getDate("receivedAt").toInstant()))
+                .toList();
+        List<Incident> incidents = doc.getList("domesticAbuseIncidents", Document.class, List.of()).stream()
+                .map(i -> new Incident(i.getString("referralId"), LocalDate.parse(i.getString("date")))).toList();
+        String lastMarac = doc.getString("lastMaracReferral");
+        return new SubjectRecord(((Number) doc.get("version")).longValue(), priors, incidents,
+                lastMarac == null ? null : LocalDate.parse(lastMarac), doc.getList("referralIds", String.class, List.of()));
+    }
+
+    /** Saves the subject's new history if nobody changed it since {@code previous} was read. */
+    public boolean save(String pseudonym, SubjectRecord previous, SubjectRecord next) {
+        Document body = new Document("version", previous.version() + 1)
+                .append("priors", last(next.priors()).stream().map(p -> new Document("referralId", p.referralId())
+                        .append("agency", p.agency()).append("crimeReference", p.crimeReference())
+                        .append("category", p.category()).append("receivedAt", Date.from(p.receivedAt()))).toList())
+                .append("domesticAbuseIncidents", last(next.domesticAbuseIncidents()).stream()
+                        .map(i -> new Document("referralId", i.referralId()).append("date", i.date().toString())).toList())
+                .append("lastMaracReferral", next.lastMaracReferral() == null ? null : next.lastMaracReferral().toString())
+                .append("referralIds", last(next.referralIds()));
+        if (previous.version() == 0) {
+            try {
+                mongo.getCollection(COLLECTION).insertOne(body.append("_id", pseudonym));
+                return true;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCode() == 11000) {
+                    return false; // another intake recorded this subject first
+                }
+                throw e;
+            }
+        }
+        return mongo.getCollection(COLLECTION).updateOne(
+                new Document("_id", pseudonym).append("version", previous.version()),
+                new Document("$set", body)).getMatchedCount() == 1;
+    }
+
+    private static <T> List<T> last(List<T> items) {
+        return items.size() <= KEPT ? items : new ArrayList<>(items.subList(items.size() - KEPT, items.size()));
+    }
+
+}

@@ -1,0 +1,68 @@
+package org.saferkent.referrals.triage.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Links a referral to one another agency already made for the same subject and incident, so it is not double
+ * counted (Kent Community Safety Framework: avoid "duplication and partnership overload"). The same incident
+ * means the same crime reference, or the same category within a window. A second referral from the same agency
+ * is that agency's own business and never a duplicate here.
+ */
+public final class DuplicateDetection {
+
+    private static final Pattern WHITESPACE = Pattern.compile("[\\p{javaWhitespace}\\p{Z}]+");
+
+    private DuplicateDetection() {
+    }
+
+    /**
+     * @param crimeReference          the new referral's crime reference, or {@code null}
+     * @param priorReferralsOfSubject the subject's primary referrals only (matched by pseudonym by the caller)
+     * @return the earliest-received prior referral this one duplicates (the first listed, if several arrived at
+     *         the same instant), or empty
+     */
+    public static Optional<PriorReferral> firstReferralDuplicated(String agency, String crimeReference,
+            String category, Instant receivedAt, List<PriorReferral> priorReferralsOfSubject, DuplicateRules rules) {
+        Objects.requireNonNull(agency, "agency");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(priorReferralsOfSubject, "priorReferralsOfSubject");
+        Objects.requireNonNull(rules, "rules");
+
+        String reference = normaliseCrimeReference(crimeReference);
+        return priorReferralsOfSubject.stream()
+                .filter(prior -> !sameCode(prior.agency(), agency))
+                .filter(prior -> sameCrimeReference(reference, prior)
+                        || sameCategoryWithinWindow(category, receivedAt, prior, rules.sameCategoryWindow()))
+                .min(Comparator.comparing(PriorReferral::receivedAt)); // Stream.min keeps the first of equals
+    }
+
+    /** Trimmed, upper case, spaces removed: " 46/12345/25 " and "46/12345/25" are one reference. Blank is none. */
+    public static String normaliseCrimeReference(String crimeReference) {
+        if (crimeReference == null) {
+            return "";
+        }
+        return WHITESPACE.matcher(crimeReference).replaceAll("").toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean sameCrimeReference(String reference, PriorReferral prior) {
+        return !reference.isEmpty() && reference.equals(normaliseCrimeReference(prior.crimeReference()));
+    }
+
+    private static boolean sameCategoryWithinWindow(String category, Instant receivedAt, PriorReferral prior,
+            Duration window) {
+        return sameCode(category, prior.category())
+                && Duration.between(prior.receivedAt(), receivedAt).abs().compareTo(window) <= 0;
+    }
+
+    private static boolean sameCode(String a, String b) {
+        return a.strip().equalsIgnoreCase(b.strip());
+    }
+}

@@ -1,0 +1,549 @@
+package org.saferkent.referrals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.saferkent.platform.test.TopicRecords;
+import org.saferkent.platform.test.WithRealInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Triage over real HTTP with the real broker and store: DASH risk and MARAC (high risk, repeat,
+ * escalation), duplicates from several agencies linked rather than counted twice, batches, and the
+ * referral's status following the cases the victims and restorative justice services open and close.
+ * Every test refers people of its own (random names), so no test sees another's subjects.
+ */
+@SpringBootTest(webEnvironment = RANDOM_PORT,
+        properties = {"spring.config.name=referrals", "saferkent.referrals.batch-max-size=5"})
+@WithRealInfrastructure
+class ReferralTriageIT {
+
+    private static final String TOPIC = "referrals.referral.events";
+    private static final String TRIAGED = "referrals.ReferralTriaged.v1";
+    private static final String ROUTED = "referrals.ReferralRouted.v1";
+    private static final String LINKED = "referrals.ReferralLinked.v1";
+    private static final String ACCEPTED = "referrals.ReferralAccepted.v1";
+    private static final String DECLINED = "referrals.ReferralDeclined.v1";
+    private static final String CLOSED = "referrals.ReferralClosed.v1";
+    private static final ZoneId KENT = ZoneId.of("Europe/London");
+
+    private static final TopicLog EVENTS = TopicLog.of(TOPIC);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Value("${local.server.port}")
+    private int port;
+
+    @Autowired
+    private MongoTemplate mongo;
+
+    // ---------------------------------------------------------------- DASH and MARAC
+
+    @Test
+    void aDomesticAbuseReferralWithFourteenYesAnswersIsHighRiskAndGoesToMarac() throws Exception {
+        Person victim = Person.random();
+
+        JsonNode referral = created(domesticAbuse("kent-police", victim, 14, today().minusDays(2)));
+
+        String id = referral.path("id").asString();
+        assertThat(referral.path("triage").path("riskLevel").asString()).isEqualTo("high");
+        assertThat(referral.path("triage").path("marac").asBoolean()).isTrue();
+        assertThat(strings(referral.path("triage").path("maracReasons"))).containsExactly("high_risk");
+        JsonNode triaged = payload(EVENTS.await(ofType(TRIAGED).and(keyed(id))));
+        assertThat(triaged.path("riskLevel").asString()).isEqualTo("high");
+        assertThat(triaged.path("dashYesAnswers").asInt()).isEqualTo(14);
+        assertThat(triaged.path("marac").asBoolean()).isTrue();
+        JsonNode routed = payload(EVENTS.await(ofType(ROUTED).and(keyed(id)).and(payloadField("pathway", "domestic-abuse"))));
+        assertThat(routed.path("marac").asBoolean()).isTrue();
+        assertThat(routed.path("riskLevel").asString()).isEqualTo("high");
+    }
+
+    @Test
+    void thirteenYesAnswersAreMediumRiskAndDoNotGoToMarac() throws Exception {
+        Person victim = Person.random();
+
+        JsonNode referral = created(domesticAbuse("kent-police", victim, 13, today().minusDays(2)));
+
+        String id = referral.path("id").asString();
+        assertThat(referral.path("triage").path("riskLevel").asString()).isEqualTo("medium");
+        assertThat(referral.path("triage").path("marac").asBoolean()).isFalse();
+        assertThat(referral.path("triage").path("maracReasons")).isEmpty();
+        JsonNode triaged = payload(EVENTS.await(ofType(TRIAGED).and(keyed(id))));
+        assertThat(triaged.path("riskLevel").asString()).isEqualTo("medium");
+        assertThat(triaged.path("dashYesAnswers").asInt()).isEqualTo(13);
+        assertThat(triaged.path("marac").asBoolean()).isFalse();
+        EVENTS.await(ofType(ROUTED).and(keyed(id)));
+        assertThat(EVENTS.matching(ofType(ROUTED).and(keyed(id))))
+                .allSatisfy(event -> assertThat(payload(event).path("marac").asBoolean()).isFalse());
+    }
+
+    @Test
+    void professionalJudgementRaisesTheRiskLevelButNeverLowersIt() throws Exception {
+        Map<String, Object> raised = domesticAbuse("kent-police", Person.random(), 4, today().minusDays(1));
+        dashOf(raised).put("professionalJudgement", "high");
+        Map<String, Object> lowered = domesticAbuse("kent-police", Person.random(), 15, today().minusDays(1));
+        dashOf(lowered).put("professionalJudgement", "standard");
+
+        JsonNode raisedTriage = created(raised).path("triage");
+        JsonNode loweredTriage = created(lowered).path("triage");
+
+        assertThat(raisedTriage.path("riskLevel").asString()).isEqualTo("high");
+        assertThat(raisedTriage.path("raisedByProfessionalJudgement").asBoolean()).isTrue();
+        assertThat(raisedTriage.path("marac").asBoolean()).isTrue();
+        assertThat(loweredTriage.path("riskLevel").asString()).isEqualTo("high");
+        assertThat(loweredTriage.path("raisedByProfessionalJudgement").asBoolean()).isFalse();
+        assertThat(loweredTriage.path("marac").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aFurtherDomesticAbuseIncidentWithinTwelveMonthsOfTheLastMaracReferralIsARepeatWhateverItsScore() throws Exception {
+        Person victim = Person.random();
+        LocalDate firstIncident = today().minusMonths(7);
+        JsonNode first = created(domesticAbuse("kent-police", victim, 16, firstIncident));
+        assertThat(first.path("triage").path("marac").asBoolean()).isTrue();
+
+        JsonNode again = created(domesticAbuse("kent-police", victim, 2, firstIncident.plusMonths(6)));
+
+        String id = again.path("id").asString();
+        assertThat(again.path("subjectPseudonym").asString()).isEqualTo(first.path("subjectPseudonym").asString());
+        assertThat(again.path("triage").path("riskLevel").asString()).isEqualTo("standard");
+        assertThat(again.path("triage").path("marac").asBoolean()).isTrue();
+        assertThat(strings(again.path("triage").path("maracReasons"))).containsExactly("repeat");
+        JsonNode triaged = payload(EVENTS.await(ofType(TRIAGED).and(keyed(id))));
+        assertThat(triaged.path("marac").asBoolean()).isTrue();
+        assertThat(strings(triaged.path("maracReasons"))).containsExactly("repeat");
+        EVENTS.await(ofType(ROUTED).and(keyed(id)).and(payloadField("pathway", "domestic-abuse")));
+    }
+
+    @Test
+    void anIncidentMoreThanTwelveMonthsAfterTheLastMaracReferralIsNotARepeat() throws Exception {
+        Person victim = Person.random();
+        LocalDate firstIncident = today().minusMonths(20);
+        assertThat(created(domesticAbuse("kent-police", victim, 16, firstIncident)).path("triage").path("marac").asBoolean())
+                .isTrue();
+
+        JsonNode again = created(domesticAbuse("kent-police", victim, 2, today().minusDays(3)));
+
+        assertThat(again.path("triage").path("marac").asBoolean()).isFalse();
+        assertThat(again.path("triage").path("maracReasons")).isEmpty();
+    }
+
+    @Test
+    void theThirdDomesticAbuseIncidentInTwelveMonthsEscalatesToMarac() throws Exception {
+        Person victim = Person.random();
+
+        JsonNode first = created(domesticAbuse("kent-police", victim, 3, today().minusDays(90)));
+        JsonNode second = created(domesticAbuse("kent-police", victim, 3, today().minusDays(60)));
+        JsonNode third = created(domesticAbuse("kent-police", victim, 3, today().minusDays(30)));
+
+        assertThat(first.path("triage").path("marac").asBoolean()).isFalse();
+        assertThat(second.path("triage").path("marac").asBoolean()).isFalse();
+        assertThat(third.path("triage").path("riskLevel").asString()).isEqualTo("standard");
+        assertThat(third.path("triage").path("marac").asBoolean()).isTrue();
+        assertThat(strings(third.path("triage").path("maracReasons"))).containsExactly("escalation");
+        JsonNode triaged = payload(EVENTS.await(ofType(TRIAGED).and(keyed(third.path("id").asString()))));
+        assertThat(strings(triaged.path("maracReasons"))).containsExactly("escalation");
+    }
+
+    // ---------------------------------------------------------------- duplicates
+
+    @Test
+    void theSamePersonReferredByAnotherAgencyWithTheSameCrimeReferenceIsLinkedToTheFirstReferral() throws Exception {
+        Person person = Person.random();
+        String crimeReference = randomCrimeReference();
+        Map<String, Object> fromPolice = referral("kent-police", person, "violent-crime");
+        fromPolice.put("crimeReference", crimeReference);
+        Map<String, Object> fromSocialCare = referral("kcc-families-social-care",
+                new Person("  " + person.name().toUpperCase(Locale.ROOT).replace(" ", "   ") + " ", person.dateOfBirth(),
+                        person.postcode().toLowerCase(Locale.ROOT).replace(" ", "")), "public-order");
+        fromSocialCare.put("crimeReference", crimeReference);
+
+        JsonNode first = created(fromPolice);
+        JsonNode second = created(fromSocialCare);
+
+        String firstId = first.path("id").asString();
+        String secondId = second.path("id").asString();
+        assertThat(first.path("status").asString()).isEqualTo("routed");
+        assertThat(second.path("status").asString()).isEqualTo("linked");
+        assertThat(second.path("linkedTo").asString()).isEqualTo(firstId);
+        assertThat(second.path("linkReason").asString()).isEqualTo("same-crime-reference");
+        assertThat(second.path("pathways")).isEmpty();
+        assertThat(second.path("subjectPseudonym").asString()).isEqualTo(first.path("subjectPseudonym").asString());
+
+        JsonNode linked = payload(EVENTS.await(ofType(LINKED).and(keyed(secondId))));
+        assertThat(linked.path("linkedTo").asString()).isEqualTo(firstId);
+        assertThat(linked.path("agency").asString()).isEqualTo("kcc-families-social-care");
+        // The linked referral's events are one write, relayed in order: ReferralLinked is its last.
+        assertThat(EVENTS.matching(ofType(ROUTED).and(keyed(secondId)))).isEmpty();
+        assertThat(EVENTS.matching(ofType(ROUTED).and(keyed(firstId)))).isNotEmpty();
+    }
+
+    @Test
+    void oneIncidentReferredByTwoAgenciesCountsOnceTowardsMaracEscalation() throws Exception {
+        Person victim = Person.random();
+        String crimeReference = randomCrimeReference();
+        Map<String, Object> fromPolice = domesticAbuse("kent-police", victim, 3, today().minusDays(40));
+        fromPolice.put("crimeReference", crimeReference);
+        Map<String, Object> fromSocialCare = domesticAbuse("kcc-families-social-care", victim, 3, today().minusDays(40));
+        fromSocialCare.put("crimeReference", crimeReference);
+        created(fromPolice);
+        assertThat(created(fromSocialCare).path("status").asString()).isEqualTo("linked");
+
+        JsonNode secondIncident = created(domesticAbuse("kent-police", victim, 3, today().minusDays(10)));
+
+        // Two incidents in twelve months, not three: the linked referral is the same incident.
+        assertThat(secondIncident.path("triage").path("marac").asBoolean()).as(secondIncident.toString()).isFalse();
+        assertThat(secondIncident.path("triage").path("maracReasons")).isEmpty();
+    }
+
+    @Test
+    void theSamePersonReferredByAnotherAgencyForTheSameCategoryWithinTheWindowIsLinked() throws Exception {
+        Person person = Person.random();
+
+        JsonNode first = created(referral("kent-police", person, "burglary"));
+        JsonNode second = created(referral("probation-kent", person, "burglary"));
+
+        assertThat(second.path("status").asString()).isEqualTo("linked");
+        assertThat(second.path("linkedTo").asString()).isEqualTo(first.path("id").asString());
+        assertThat(second.path("linkReason").asString()).isEqualTo("same-category-within-window");
+    }
+
+    @Test
+    void theSameAgencyReferringTheSamePersonTwiceIsNotADuplicate() throws Exception {
+        Person person = Person.random();
+        Map<String, Object> once = referral("kent-police", person, "violent-crime");
+        String crimeReference = randomCrimeReference();
+        once.put("crimeReference", crimeReference);
+        Map<String, Object> twice = referral("kent-police", person, "violent-crime");
+        twice.put("crimeReference", crimeReference);
+
+        JsonNode first = created(once);
+        JsonNode second = created(twice);
+
+        assertThat(second.path("id").asString()).isNotEqualTo(first.path("id").asString());
+        assertThat(second.path("status").asString()).isEqualTo("routed");
+        assertThat(second.path("linkedTo").isNull() || second.path("linkedTo").isMissingNode()).isTrue();
+        EVENTS.await(ofType(ROUTED).and(keyed(second.path("id").asString())));
+        assertThat(EVENTS.matching(ofType(LINKED).and(keyed(second.path("id").asString())))).isEmpty();
+    }
+
+    @Test
+    void anotherPersonWithTheSameCrimeReferenceFromAnotherAgencyIsNotLinked() throws Exception {
+        Person person = Person.random();
+        Person sibling = new Person(person.name(), "2001-01-01", person.postcode());
+        Map<String, Object> fromPolice = referral("kent-police", person, "violent-crime");
+        String crimeReference = randomCrimeReference();
+        fromPolice.put("crimeReference", crimeReference);
+        Map<String, Object> fromSchool = referral("kcc-education", sibling, "public-order");
+        fromSchool.put("crimeReference", crimeReference);
+
+        JsonNode first = created(fromPolice);
+        JsonNode second = created(fromSchool);
+
+        assertThat(second.path("subjectPseudonym").asString()).isNotEqualTo(first.path("subjectPseudonym").asString());
+        assertThat(second.path("status").asString()).isEqualTo("routed");
+    }
+
+    // ---------------------------------------------------------------- batches
+
+    @Test
+    void aBatchTakesEachValidItemAndNamesTheFieldsOfEachInvalidOne() throws Exception {
+        Map<String, Object> invalid = referral("kent-police", Person.random(), "violent-crime");
+        invalid.put("district", "atlantis");
+        invalid.remove("consent");
+        List<Map<String, Object>> items = List.of(referral("kent-police", Person.random(), "violent-crime"), invalid,
+                referral("kcc-education", Person.random(), "burglary"));
+
+        HttpResponse<String> response = post("/api/referrals/batch", Map.of("referrals", items));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = JSON.readTree(response.body());
+        assertThat(result.path("created").asInt()).isEqualTo(2);
+        assertThat(result.path("invalid").asInt()).isEqualTo(1);
+        assertThat(result.path("replayed").asInt()).isZero();
+        JsonNode results = result.path("results");
+        assertThat(results.valueStream().map(r -> r.path("index").asInt() + ":" + r.path("result").asString()))
+                .containsExactly("0:created", "1:invalid", "2:created");
+        assertThat(results.get(1).path("errors").valueStream().map(e -> e.path("field").asString()))
+                .containsExactlyInAnyOrder("referrals[1].district", "referrals[1].consent");
+        assertThat(results.get(1).path("id").isNull() || results.get(1).path("id").isMissingNode()).isTrue();
+        for (int i : new int[] {0, 2}) {
+            String id = results.get(i).path("id").asString();
+            assertThat(get("/api/referrals/" + id).statusCode()).isEqualTo(200);
+        }
+        assertThat(storedWithReference((String) invalid.get("agencyReference"))).isZero();
+    }
+
+    @Test
+    void aBatchSentAgainIsAnsweredWithTheOriginalReferrals() throws Exception {
+        List<Map<String, Object>> items = List.of(referral("kent-police", Person.random(), "violent-crime"),
+                referral("kent-police", Person.random(), "robbery"));
+        JsonNode first = JSON.readTree(post("/api/referrals/batch", Map.of("referrals", items)).body());
+
+        HttpResponse<String> again = post("/api/referrals/batch", Map.of("referrals", items));
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        JsonNode result = JSON.readTree(again.body());
+        assertThat(result.path("created").asInt()).isZero();
+        assertThat(result.path("replayed").asInt()).isEqualTo(2);
+        assertThat(result.path("results").valueStream().map(r -> r.path("id").asString()))
+                .containsExactlyElementsOf(first.path("results").valueStream().map(r -> r.path("id").asString()).toList());
+    }
+
+    @Test
+    void aBatchOverTheMaximumSizeIsRefusedWholeNamingReferrals() throws Exception {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            items.add(referral("kent-police", Person.random(), "violent-crime"));
+        }
+
+        HttpResponse<String> response = post("/api/referrals/batch", Map.of("referrals", items));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(errorFields(JSON.readTree(response.body()))).containsExactly("referrals");
+        for (Map<String, Object> item : items) {
+            assertThat(storedWithReference((String) item.get("agencyReference"))).isZero();
+        }
+    }
+
+    @Test
+    void aBatchOfTheMaximumSizeIsTaken() throws Exception {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            items.add(referral("kent-police", Person.random(), "violent-crime"));
+        }
+
+        HttpResponse<String> response = post("/api/referrals/batch", Map.of("referrals", items));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("created").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void anEmptyBatchIsAProblemNamingReferrals() throws Exception {
+        HttpResponse<String> response = post("/api/referrals/batch", Map.of("referrals", List.of()));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(errorFields(JSON.readTree(response.body()))).containsExactly("referrals");
+    }
+
+    // ---------------------------------------------------------------- status from the cases
+
+    @Test
+    void aVictimCaseOpenedAcceptsTheReferralOnceAndItsClosureClosesIt() throws Exception {
+        String id = created(referral("kent-police", Person.random(), "violent-crime")).path("id").asString();
+        String caseId = "vc-" + UUID.randomUUID();
+        ProducerRecord<String, byte[]> opened = CaseEvents.record(CaseEvents.VICTIMS_TOPIC, "victims.VictimCaseOpened.v1",
+                caseId, Map.of("caseId", caseId, "referralId", id, "pathway", "victim-support"));
+
+        TopicRecords.send(opened);
+
+        awaitStatus(id, "accepted");
+        JsonNode accepted = payload(EVENTS.await(ofType(ACCEPTED).and(keyed(id))));
+        assertThat(accepted.path("pathway").asString()).isEqualTo("victim-support");
+        assertThat(accepted.path("caseId").asString()).isEqualTo(caseId);
+
+        TopicRecords.send(opened); // redelivered: the same ce_id
+        CaseEvents.send(CaseEvents.VICTIMS_TOPIC, "victims.VictimCaseClosed.v1", caseId,
+                Map.of("caseId", caseId, "referralId", id, "pathway", "victim-support", "outcome", "support completed"));
+
+        JsonNode referral = awaitStatus(id, "closed");
+        JsonNode closed = payload(EVENTS.await(ofType(CLOSED).and(keyed(id))));
+        assertThat(closed.path("outcome").asString()).isEqualTo("support completed");
+        assertThat(referral.path("pathways").valueStream().map(p -> p.path("pathway").asString() + ":"
+                + p.path("status").asString() + ":" + p.path("outcome").asString()))
+                .containsExactly("victim-support:closed:support completed");
+        // Same key, same partition: the redelivery was handled before the closure, whose event is now out.
+        assertThat(EVENTS.matching(ofType(ACCEPTED).and(keyed(id)))).hasSize(1);
+        JsonNode timeline = JSON.readTree(get("/api/referrals/" + id + "/timeline").body());
+        assertThat(timeline.valueStream().map(entry -> entry.path("what").asString()))
+                .containsExactly("received", "triaged", "routed", "accepted", "closed");
+    }
+
+    @Test
+    void aReferralDeclinedByTheOnlyServiceItWasRoutedToIsDeclined() throws Exception {
+        String id = created(referral("kent-police", Person.random(), "violent-crime")).path("id").asString();
+        String caseId = "vc-" + UUID.randomUUID();
+
+        CaseEvents.send(CaseEvents.VICTIMS_TOPIC, "victims.VictimCaseDeclined.v1", caseId,
+                Map.of("caseId", caseId, "referralId", id, "pathway", "victim-support", "reason", "victim declined support"));
+
+        awaitStatus(id, "declined");
+        JsonNode declined = payload(EVENTS.await(ofType(DECLINED).and(keyed(id))));
+        assertThat(declined.path("reason").asString()).isEqualTo("victim declined support");
+    }
+
+    @Test
+    void aRestorativeJusticeCaseOpenedAcceptsTheReferralAndItsClosureClosesIt() throws Exception {
+        Map<String, Object> offender = referral("kent-police", Person.random(), "criminal-damage-arson");
+        subjectOf(offender).put("role", "offender");
+        JsonNode referral = created(offender);
+        String id = referral.path("id").asString();
+        assertThat(referral.path("pathways").valueStream().map(p -> p.path("pathway").asString()))
+                .containsExactly("restorative-justice");
+        String caseId = "rj-" + UUID.randomUUID();
+
+        CaseEvents.send(CaseEvents.RJ_TOPIC, "rj.RjCaseOpened.v1", caseId, Map.of("caseId", caseId, "referralId", id));
+
+        awaitStatus(id, "accepted");
+        JsonNode accepted = payload(EVENTS.await(ofType(ACCEPTED).and(keyed(id))));
+        assertThat(accepted.path("pathway").asString()).isEqualTo("restorative-justice");
+
+        CaseEvents.send(CaseEvents.RJ_TOPIC, "rj.RjCaseClosed.v1", caseId,
+                Map.of("caseId", caseId, "referralId", id, "outcome", "agreement reached"));
+
+        awaitStatus(id, "closed");
+        assertThat(payload(EVENTS.await(ofType(CLOSED).and(keyed(id)))).path("outcome").asString())
+                .isEqualTo("agreement reached");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Someone of this test's own: a random name, so no other test refers the same person. */
+    record Person(String name, String dateOfBirth, String postcode) {
+        static Person random() {
+            String suffix = UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+            return new Person("Robin Ashdown" + suffix, "1988-04-" + String.format("%02d", 1 + (int) (Math.random() * 28)),
+                    "CT1 2" + (char) ('A' + (int) (Math.random() * 26)) + (char) ('A' + (int) (Math.random() * 26)));
+        }
+    }
+
+    private static Map<String, Object> referral(String agency, Person person, String category) {
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("role", "victim");
+        subject.put("name", person.name());
+        subject.put("dateOfBirth", person.dateOfBirth());
+        subject.put("postcode", person.postcode());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("agency", agency);
+        fields.put("agencyReference", "IT-" + UUID.randomUUID());
+        fields.put("district", "canterbury");
+        fields.put("category", category);
+        fields.put("subject", subject);
+        fields.put("consent", Map.of("given", true, "recordedOn", "2026-11-01", "recordedBy", "PC 123"));
+        return fields;
+    }
+
+    private static Map<String, Object> domesticAbuse(String agency, Person person, int yesAnswers, LocalDate incidentDate) {
+        Map<String, Object> fields = referral(agency, person, "domestic-abuse");
+        fields.put("incidentDate", incidentDate.toString());
+        List<Boolean> answers = new ArrayList<>();
+        for (int i = 0; i < 27; i++) {
+            answers.add(i < yesAnswers);
+        }
+        Map<String, Object> dash = new LinkedHashMap<>();
+        dash.put("checklist", "police");
+        dash.put("answers", answers);
+        fields.put("dash", dash);
+        return fields;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> dashOf(Map<String, Object> referral) {
+        return (Map<String, Object>) referral.get("dash");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> subjectOf(Map<String, Object> referral) {
+        return (Map<String, Object>) referral.get("subject");
+    }
+
+    private static String randomCrimeReference() {
+        return "46/" + UUID.randomUUID().toString().substring(0, 8) + "/26";
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(KENT);
+    }
+
+    private JsonNode created(Map<String, Object> referral) throws Exception {
+        HttpResponse<String> response = post("/api/referrals", referral);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode awaitStatus(String id, String status) {
+        List<JsonNode> found = new ArrayList<>();
+        await("referral " + id + " " + status).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode referral = JSON.readTree(get("/api/referrals/" + id).body());
+            found.clear();
+            found.add(referral);
+            return status.equals(referral.path("status").asString());
+        });
+        return found.get(0);
+    }
+
+    private long storedWithReference(String reference) {
+        return mongo.getMongoDatabaseFactory().getMongoDatabase("referrals").getCollection("referrals")
+                .countDocuments(new Document("agencyReference", reference));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return array.valueStream().map(JsonNode::asString).toList();
+    }
+
+    private static List<String> errorFields(JsonNode problem) {
+        return problem.path("errors").valueStream().map(error -> error.path("field").asString()).toList();
+    }
+
+    private static JsonNode payload(ConsumerRecord<String, byte[]> event) {
+        return JSON.readTree(event.value());
+    }
+
+    private static Predicate<ConsumerRecord<String, byte[]>> ofType(String type) {
+        return TopicRecords.headerEquals("ce_type", type);
+    }
+
+    private static Predicate<ConsumerRecord<String, byte[]>> keyed(String id) {
+        return event -> id.equals(event.key());
+    }
+
+    private static Predicate<ConsumerRecord<String, byte[]>> payloadField(String field, String value) {
+        return event -> value.equals(payload(event).path(field).asString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port).resolve(path);
+    }
+
+    private HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}

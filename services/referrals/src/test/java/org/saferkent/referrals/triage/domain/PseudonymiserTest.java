@@ -1,0 +1,164 @@
+package org.saferkent.referrals.triage.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.Test;
+
+class PseudonymiserTest {
+
+    private static final byte[] SECRET = "a-test-secret-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8);
+    private static final LocalDate DOB = LocalDate.of(1984, 7, 21);
+
+    private final Pseudonymiser pseudonymiser = new Pseudonymiser(SECRET);
+
+    @Test
+    void namesAreFoldedToOneCaseAndSpacing() {
+        assertThat(Pseudonymiser.normaliseName("  Jane   SMITH ")).isEqualTo("jane smith");
+        assertThat(Pseudonymiser.normaliseName("Jane\tSmith\n")).isEqualTo("jane smith");
+        assertThat(Pseudonymiser.normaliseName("Jane\u00A0Smith")).isEqualTo("jane smith");
+    }
+
+    @Test
+    void namesAreUnicodeCompatibilityNormalised() {
+        // fullwidth letters and a precomposed é equal their plain forms
+        assertThat(Pseudonymiser.normaliseName("ＪＡＮＥ Smith")).isEqualTo("jane smith");
+        assertThat(Pseudonymiser.normaliseName("Ame\u0301lie")).isEqualTo(Pseudonymiser.normaliseName("Amélie"));
+    }
+
+    @Test
+    void lowerCasingIgnoresTheDefaultLocale() {
+        // given a JVM whose default locale is Turkish, where "I".toLowerCase() is a dotless "ı"
+        Locale original = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        try {
+            // then names still fold with Locale.ROOT
+            assertThat(Pseudonymiser.normaliseName("IAN")).isEqualTo("ian");
+        } finally {
+            Locale.setDefault(original);
+        }
+    }
+
+    @Test
+    void postcodesLoseTheirSpacesAndAreUpperCased() {
+        assertThat(Pseudonymiser.normalisePostcode("me14 1xx")).isEqualTo("ME141XX");
+        assertThat(Pseudonymiser.normalisePostcode(" CT1  2EH ")).isEqualTo("CT12EH");
+        assertThat(Pseudonymiser.normalisePostcode("tn23\t1ab")).isEqualTo("TN231AB");
+    }
+
+    @Test
+    void theSamePersonWrittenDifferentlyHasOnePseudonym() {
+        // given the same subject as two agencies recorded them
+        String police = pseudonymiser.pseudonym("  Jane   SMITH ", DOB, "me14 1xx");
+        String council = pseudonymiser.pseudonym("jane smith", DOB, "ME141XX");
+
+        // then their pseudonyms match
+        assertThat(police).isEqualTo(council);
+    }
+
+    @Test
+    void thePseudonymIsLowerCaseHexHmacSha256OverTheNormalisedFields() throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET, "HmacSHA256"));
+        String expected = HexFormat.of().formatHex(
+                mac.doFinal("jane smith\u001F1984-07-21\u001FME141XX".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(pseudonymiser.pseudonym("Jane Smith", DOB, "ME14 1XX"))
+                .isEqualTo(expected)
+                .hasSize(64)
+                .matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void aDifferentSecretGivesADifferentPseudonym() {
+        byte[] otherSecret = Arrays.copyOf(SECRET, SECRET.length);
+        otherSecret[0] ^= 1;
+
+        assertThat(new Pseudonymiser(otherSecret).pseudonym("Jane Smith", DOB, "ME14 1XX"))
+                .isNotEqualTo(pseudonymiser.pseudonym("Jane Smith", DOB, "ME14 1XX"));
+    }
+
+    @Test
+    void aDifferentDateOfBirthGivesADifferentPseudonym() {
+        assertThat(pseudonymiser.pseudonym("Jane Smith", DOB.plusDays(1), "ME14 1XX"))
+                .isNotEqualTo(pseudonymiser.pseudonym("Jane Smith", DOB, "ME14 1XX"));
+    }
+
+    @Test
+    void aDifferentNameOrPostcodeGivesADifferentPseudonym() {
+        String jane = pseudonymiser.pseudonym("Jane Smith", DOB, "ME14 1XX");
+
+        assertThat(pseudonymiser.pseudonym("Jane Smyth", DOB, "ME14 1XX")).isNotEqualTo(jane);
+        assertThat(pseudonymiser.pseudonym("Jane Smith", DOB, "ME15 1XX")).isNotEqualTo(jane);
+    }
+
+    @Test
+    void fieldsCannotBleedIntoEachOther() {
+        // the separator is whitespace, so normalisation strips it out of any field
+        assertThat(Pseudonymiser.normaliseName("jane\u001Fsmith")).isEqualTo("jane smith");
+        assertThat(Pseudonymiser.normalisePostcode("ME14\u001F1XX")).isEqualTo("ME141XX");
+    }
+
+    @Test
+    void aSecretShorterThan32BytesIsRejected() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Pseudonymiser(new byte[31]))
+                .withMessageContaining("32 bytes");
+    }
+
+    @Test
+    void aBlankNameIsRejected() {
+        assertThatIllegalArgumentException().isThrownBy(() -> pseudonymiser.pseudonym("   ", DOB, "ME14 1XX"));
+    }
+
+    @Test
+    void aSubjectWithNoFixedAbodeStillHasAPseudonym() {
+        String withoutPostcode = pseudonymiser.pseudonym("Jane Smith", DOB, null);
+
+        assertThat(withoutPostcode).hasSize(64).isEqualTo(pseudonymiser.pseudonym("Jane Smith", DOB, " "));
+        assertThat(withoutPostcode).isNotEqualTo(pseudonymiser.pseudonym("Jane Smith", DOB, "ME14 1XX"));
+    }
+
+    @Test
+    void changingTheCallersArrayDoesNotChangeTheSecret() {
+        byte[] secret = Arrays.copyOf(SECRET, SECRET.length);
+        Pseudonymiser own = new Pseudonymiser(secret);
+        String before = own.pseudonym("Jane Smith", DOB, "ME14 1XX");
+
+        Arrays.fill(secret, (byte) 0);
+
+        assertThat(own.pseudonym("Jane Smith", DOB, "ME14 1XX")).isEqualTo(before);
+    }
+
+    @Test
+    void theSecretNeverAppearsInToString() {
+        assertThat(pseudonymiser.toString())
+                .doesNotContain(new String(SECRET, StandardCharsets.UTF_8))
+                .doesNotContain(HexFormat.of().formatHex(SECRET))
+                .contains("redacted");
+    }
+
+    @Test
+    void concurrentCallersGetTheSamePseudonym() {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+
+        IntStream.range(0, 2_000).parallel()
+                .forEach(i -> seen.add(pseudonymiser.pseudonym(List.of(" Jane Smith", "JANE SMITH ").get(i % 2), DOB,
+                        i % 3 == 0 ? "me14 1xx" : "ME141XX")));
+
+        assertThat(seen).hasSize(1);
+    }
+}
