@@ -231,13 +231,25 @@ public final class LocalStack implements AutoCloseable {
         long began = System.nanoTime();
         try {
             ServiceHost host = ServiceHost.start(service.getKey(), service.getValue(), kafka.bootstrapServers(),
-                    mongo.connectionString(), options.launcherLogging());
+                    mongo.connectionString(), options.launcherLogging(), peerUrls());
             services.add(host);
             log.info("{} started on {} in {}", service.getKey().serviceName(), host.baseUri(), since(began));
             return host;
         } catch (RuntimeException e) {
             throw new IllegalStateException(service.getKey().serviceName() + " failed to start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where services find each other's APIs (victims fetches personal details from referrals: the
+     * claim check). Known up front when referrals has a fixed port.
+     */
+    private List<String> peerUrls() {
+        Integer referralsPort = options.services().get(SaferKentService.REFERRALS);
+        if (referralsPort == null || referralsPort == 0) {
+            return List.of();
+        }
+        return List.of("--saferkent.victims.referrals-base-url=http://" + Ports.LOOPBACK_HOST + ":" + referralsPort);
     }
 
     private void awaitHealthy() throws Exception {

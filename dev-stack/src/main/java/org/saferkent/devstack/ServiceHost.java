@@ -43,7 +43,7 @@ public final class ServiceHost implements AutoCloseable {
      * @param port HTTP port; 0 picks a free one
      */
     static ServiceHost start(SaferKentService service, int port, String kafkaBootstrapServers, String mongoUri,
-            boolean sharedLoggingConfig) {
+            boolean sharedLoggingConfig, List<String> extraArgs) {
         SpringApplication application = service.application();
         // Five banners would bury the launcher's output.
         application.setBannerMode(Banner.Mode.OFF);
@@ -58,6 +58,7 @@ public final class ServiceHost implements AutoCloseable {
         if (sharedLoggingConfig) {
             args.add("--logging.config=" + LOGGING_CONFIG);
         }
+        args.addAll(extraArgs);
         return new ServiceHost(service, application.run(args.toArray(String[]::new)));
     }
 

@@ -49,10 +49,12 @@ class WalkingSkeletonIT {
     private static String rj;
     private static String commissioning;
     private static String opsMonitor;
+    private static String claimCheckUrl = "http://127.0.0.1:8081";
 
     @BeforeAll
     static void startEveryService() {
         referrals = start(ReferralsApplication::application);
+        claimCheckUrl = referrals;
         victims = start(VictimsApplication::application);
         rj = start(RestorativeJusticeApplication::application);
         commissioning = start(CommissioningApplication::application);
@@ -132,7 +134,8 @@ class WalkingSkeletonIT {
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--spring.mongodb.uri=" + infrastructure.mongoUri(),
-                "--saferkent.ops.topic-discovery-interval=1s");
+                "--saferkent.ops.topic-discovery-interval=1s",
+                "--saferkent.victims.referrals-base-url=" + claimCheckUrl);
         services.add(context);
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }

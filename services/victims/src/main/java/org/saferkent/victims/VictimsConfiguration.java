@@ -2,15 +2,33 @@ package org.saferkent.victims;
 
 import java.time.Clock;
 
+import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.messaging.Subscription;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.AggregateStores;
+import org.saferkent.platform.workingdays.WorkingDayCalendar;
+import org.saferkent.victims.victimcase.adapter.in.messaging.LinkedReferral;
 import org.saferkent.victims.victimcase.adapter.in.messaging.RoutedReferral;
+import org.saferkent.victims.victimcase.adapter.out.persistence.VictimDetailsStore;
+import org.saferkent.victims.victimcase.adapter.out.referrals.ReferralsSubjectClient;
+import org.saferkent.victims.victimcase.application.CaseWork;
+import org.saferkent.victims.victimcase.application.PersonalDetailsRetrieval;
+import org.saferkent.victims.victimcase.application.SubjectDetailsSource;
+import org.saferkent.victims.victimcase.application.VictimCaseQueries;
 import org.saferkent.victims.victimcase.application.VictimCases;
+import org.saferkent.victims.victimcase.application.VictimCodeDeadlines;
+import org.saferkent.victims.victimcase.domain.EntitlementRules;
 import org.saferkent.victims.victimcase.domain.VictimCase;
+import org.saferkent.victims.victimcase.domain.VictimCodeTimeLimits;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(VictimsProperties.class)
@@ -22,8 +40,90 @@ class VictimsConfiguration {
     }
 
     @Bean
-    VictimCases victimCases(AggregateStore<VictimCase> victimCaseStore, VictimsProperties properties, Clock clock) {
-        return new VictimCases(victimCaseStore, properties.pathways(), clock);
+    VictimCaseQueries victimCaseQueries(MongoTemplate mongo, AggregateStore<VictimCase> victimCaseStore) {
+        return new VictimCaseQueries(mongo, victimCaseStore);
+    }
+
+    @Bean
+    VictimDetailsStore victimDetailsStore(MongoTemplate mongo) {
+        return new VictimDetailsStore(mongo);
+    }
+
+    @Bean
+    EntitlementRules entitlementRules(VictimsProperties properties) {
+        var categories = properties.entitlement().mostSeriousCategories();
+        return categories == null || categories.isEmpty() ? EntitlementRules.victimsCode2020() : new EntitlementRules(categories);
+    }
+
+    @Bean
+    VictimCodeTimeLimits victimCodeTimeLimits(WorkingDayCalendar calendar, VictimsProperties properties) {
+        VictimsProperties.Clocks clocks = properties.clocks();
+        return new VictimCodeTimeLimits(calendar, clocks.firstContactEnhancedWorkingDays(),
+                clocks.firstContactStandardWorkingDays(), clocks.rjInformationEnhancedWorkingDays(),
+                clocks.rjInformationStandardWorkingDays());
+    }
+
+    @Bean
+    ReferralsSubjectClient referralsSubjectClient(VictimsProperties properties) {
+        VictimsProperties.Details details = properties.details();
+        return new ReferralsSubjectClient(new ReferralsSubjectClient.Settings(properties.referralsBaseUrl(),
+                details.connectTimeout(), details.timeout(), details.attempts(), details.backoff(),
+                details.failureRateThreshold(), details.minimumCalls(), details.openFor(), details.maxConcurrentCalls()));
+    }
+
+    /**
+     * A small pool for fetching details right after a case opens: never the Kafka consumer's thread.
+     * Held in its own type so that Spring Boot's application task executor does not stand aside for it.
+     */
+    static final class DetailsFetchThreads implements DisposableBean {
+
+        private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+
+        DetailsFetchThreads(int threads, int queue) {
+            executor.setCorePoolSize(threads);
+            executor.setMaxPoolSize(threads);
+            executor.setQueueCapacity(queue);
+            executor.setThreadNamePrefix("victim-details-");
+            executor.setDaemon(true);
+            executor.initialize();
+        }
+
+        @Override
+        public void destroy() {
+            executor.shutdown();
+        }
+    }
+
+    @Bean
+    DetailsFetchThreads detailsFetchThreads(VictimsProperties properties) {
+        return new DetailsFetchThreads(properties.details().fetchThreads(), properties.details().fetchQueue());
+    }
+
+    @Bean
+    PersonalDetailsRetrieval personalDetailsRetrieval(AggregateStore<VictimCase> victimCaseStore, MongoTemplate mongo,
+            VictimDetailsStore victimDetailsStore, SubjectDetailsSource referralsSubjectClient,
+            DetailsFetchThreads detailsFetchThreads, VictimsProperties properties, Clock clock) {
+        return new PersonalDetailsRetrieval(victimCaseStore, mongo, victimDetailsStore, referralsSubjectClient,
+                detailsFetchThreads.executor, properties.details().retryBatch(), clock);
+    }
+
+    @Bean
+    VictimCases victimCases(AggregateStore<VictimCase> victimCaseStore, VictimsProperties properties,
+            EntitlementRules entitlementRules, VictimCodeTimeLimits victimCodeTimeLimits,
+            PersonalDetailsRetrieval personalDetailsRetrieval, Clock clock) {
+        return new VictimCases(victimCaseStore, properties.pathways(), entitlementRules, victimCodeTimeLimits,
+                personalDetailsRetrieval, clock);
+    }
+
+    @Bean
+    CaseWork caseWork(AggregateStore<VictimCase> victimCaseStore, EventSource source, Clock clock) {
+        return new CaseWork(victimCaseStore, source.serviceName(), clock);
+    }
+
+    @Bean
+    VictimCodeDeadlines victimCodeDeadlines(AggregateStore<VictimCase> victimCaseStore, MongoTemplate mongo,
+            EventSource source, Clock clock) {
+        return new VictimCodeDeadlines(victimCaseStore, mongo, source.serviceName(), clock);
     }
 
     @Bean
@@ -31,7 +131,37 @@ class VictimsConfiguration {
         return Subscription.to(properties.referralsTopic())
                 .on("referrals.ReferralRouted.v1", RoutedReferral.class, event -> {
                     RoutedReferral routed = event.payload();
-                    cases.referralRouted(routed.referralId(), routed.district(), routed.category(), routed.pathway());
-                });
+                    cases.referralRouted(event.id(), routed.referralId(), routed.district(), routed.category(),
+                            routed.pathway(), routed.profile());
+                })
+                .on("referrals.ReferralLinked.v1", LinkedReferral.class, event ->
+                        cases.referralLinked(event.id(), event.payload().referralId(), event.payload().linkedTo()));
+    }
+
+    /**
+     * One small scheduler thread for the lazy background work: the Victims' Code deadline scan (once
+     * a minute by default) and the retry of personal details still pending (every 30 s).
+     */
+    @Bean(destroyMethod = "shutdown")
+    TaskScheduler victimsScheduler(VictimCodeDeadlines deadlines, PersonalDetailsRetrieval details,
+            VictimsProperties properties) {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("victims-background-");
+        scheduler.setDaemon(true);
+        scheduler.initialize();
+        scheduler.scheduleWithFixedDelay(() -> guarded("Deadline scan", deadlines::recordMissedDeadlines),
+                properties.clocks().scanInterval());
+        scheduler.scheduleWithFixedDelay(() -> guarded("Personal details retry", details::fillPending),
+                properties.details().retryInterval());
+        return scheduler;
+    }
+
+    private static void guarded(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(VictimsConfiguration.class).warn("{} failed: {}", what, e.toString());
+        }
     }
 }

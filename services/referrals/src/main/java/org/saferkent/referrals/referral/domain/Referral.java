@@ -86,19 +86,26 @@ public record Referral(
         return new Change(referral, List.copyOf(events));
     }
 
-    /** A service opened a case for one of the referral's pathways. */
+    /**
+     * A service opened a case for one of the referral's pathways. Victims runs one case for a referral
+     * routed to both victim support and domestic abuse, so its case answers for both.
+     */
     public Change caseOpened(String pathway, String caseId, Instant now) {
-        if (hasState(pathway, caseId, PathwayState.ACCEPTED) || hasState(pathway, caseId, PathwayState.CLOSED)) {
-            return unchanged();
+        Referral next = this;
+        List<Object> events = new ArrayList<>();
+        for (String answered : answeredBy(pathway)) {
+            if (next.hasState(answered, caseId, PathwayState.ACCEPTED) || next.hasState(answered, caseId, PathwayState.CLOSED)) {
+                continue;
+            }
+            List<ReferralClock> newClocks = next.clocks.stream()
+                    .map(c -> c.name().equals(ReferralClock.TRIAGE)
+                            || (c.name().equals(ReferralClock.VICTIM_DETAILS) && isVictimServices(answered)) ? c.met(now) : c)
+                    .toList();
+            next = next.withPathway(new PathwayState(answered, PathwayState.ACCEPTED, caseId, null), newClocks, now,
+                    new TimelineEntry(now, "accepted", answered + " case " + caseId)).withStatus(ReferralStatus.ACCEPTED);
+            events.add(new ReferralAccepted(id, answered, caseId, district.code(), now));
         }
-        List<ReferralClock> newClocks = clocks.stream()
-                .map(c -> c.name().equals(ReferralClock.TRIAGE)
-                        || (c.name().equals(ReferralClock.VICTIM_DETAILS) && isVictimServices(pathway)) ? c.met(now) : c)
-                .toList();
-        Referral next = withPathway(new PathwayState(pathway, PathwayState.ACCEPTED, caseId, null), newClocks, now,
-                new TimelineEntry(now, "accepted", pathway + " case " + caseId));
-        return new Change(next.withStatus(ReferralStatus.ACCEPTED),
-                List.of(new ReferralAccepted(id, pathway, caseId, district.code(), now)));
+        return new Change(next, List.copyOf(events));
     }
 
     /** A service declined the referral for one pathway. */
@@ -115,17 +122,32 @@ public record Referral(
                 List.of(new ReferralDeclined(id, pathway, caseId, reason, district.code(), now)));
     }
 
-    /** A case opened from the referral was closed with an outcome. */
+    /** A case opened from the referral was closed with an outcome (for every pathway the case answers for). */
     public Change caseClosed(String pathway, String caseId, String outcome, Instant now) {
-        if (hasState(pathway, caseId, PathwayState.CLOSED)) {
-            return unchanged();
+        Referral next = this;
+        List<Object> events = new ArrayList<>();
+        for (String answered : answeredBy(pathway)) {
+            if (next.hasState(answered, caseId, PathwayState.CLOSED)) {
+                continue;
+            }
+            next = next.withPathway(new PathwayState(answered, PathwayState.CLOSED, caseId, outcome), next.clocks, now,
+                    new TimelineEntry(now, "closed", answered + (outcome != null ? ": " + outcome : "")));
+            events.add(new ReferralClosed(id, answered, caseId, outcome, district.code(), now));
         }
-        Referral next = withPathway(new PathwayState(pathway, PathwayState.CLOSED, caseId, outcome), clocks, now,
-                new TimelineEntry(now, "closed", pathway + (outcome != null ? ": " + outcome : "")));
         boolean allSettled = next.pathways.stream()
                 .allMatch(p -> p.status().equals(PathwayState.CLOSED) || p.status().equals(PathwayState.DECLINED));
-        return new Change(allSettled ? next.withStatus(ReferralStatus.CLOSED) : next,
-                List.of(new ReferralClosed(id, pathway, caseId, outcome, district.code(), now)));
+        return new Change(allSettled && !events.isEmpty() ? next.withStatus(ReferralStatus.CLOSED) : next, List.copyOf(events));
+    }
+
+    /** The pathways one case answers for: victims' case covers both victim-services pathways routed. */
+    private List<String> answeredBy(String pathway) {
+        if (!isVictimServices(pathway)) {
+            return List.of(pathway);
+        }
+        List<String> answered = new ArrayList<>(pathways.stream().map(PathwayState::pathway)
+                .filter(Referral::isVictimServices).filter(p -> !p.equals(pathway)).toList());
+        answered.add(0, pathway);
+        return answered;
     }
 
     /** Marks every open clock whose deadline has passed as breached. */

@@ -1,7 +1,16 @@
 package org.saferkent.victims.victimcase.adapter.in.web;
 
-import org.saferkent.victims.victimcase.application.VictimCases;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import org.saferkent.platform.outbox.Loaded;
+import org.saferkent.victims.victimcase.adapter.out.persistence.VictimDetailsStore;
+import org.saferkent.victims.victimcase.application.CaseNotFoundException;
+import org.saferkent.victims.victimcase.application.VictimCaseQueries;
+import org.saferkent.victims.victimcase.domain.TimelineEntry;
 import org.saferkent.victims.victimcase.domain.VictimCase;
+import org.saferkent.victims.victimcase.domain.VictimCaseStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -11,32 +20,91 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Case workers' reads. (Access control: the security issue.) */
 @RestController
 @RequestMapping("/api/victim-cases")
 class VictimCaseController {
 
-    private final VictimCases cases;
+    static final int MAX_PAGE_SIZE = 200;
 
-    VictimCaseController(VictimCases cases) {
-        this.cases = cases;
+    record PageView(List<VictimCaseSummary> items, int page, int size, long total) {
+    }
+
+    private final VictimCaseQueries queries;
+    private final VictimDetailsStore details;
+
+    VictimCaseController(VictimCaseQueries queries, VictimDetailsStore details) {
+        this.queries = queries;
+        this.details = details;
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<?> find(@PathVariable String id) {
-        return respond(cases.find(id).orElse(null));
+    VictimCaseView find(@PathVariable String id) {
+        return VictimCaseView.of(load(id));
     }
 
-    /** The case opened for a referral, if any. */
+    /** The case opened for a referral, or joined by it as a duplicate. */
     @GetMapping(params = "referralId")
-    ResponseEntity<?> byReferral(@RequestParam String referralId) {
-        return respond(cases.find(VictimCase.idFor(referralId)).orElse(null));
+    VictimCaseView byReferral(@RequestParam String referralId) {
+        return queries.forReferral(referralId).map(VictimCaseView::of)
+                .orElseThrow(() -> new CaseNotFoundException(VictimCase.idFor(referralId)));
     }
 
-    private static ResponseEntity<?> respond(VictimCase victimCase) {
-        if (victimCase == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No victim case found."));
+    /** Filters: status (open, closed), district, enhanced (true, false), dueBefore (a time limit still open falls due before it). */
+    @GetMapping
+    PageView list(@RequestParam(required = false) String status, @RequestParam(required = false) String district,
+            @RequestParam(required = false) String enhanced, @RequestParam(required = false) String dueBefore,
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        FieldProblems problems = new FieldProblems();
+        VictimCaseStatus statusFilter = problems.optionalCode("status", status, VictimCaseStatus.class);
+        String districtFilter = district == null ? null : district.trim().toLowerCase(Locale.ROOT);
+        if (districtFilter != null && !Districts.KENT.contains(districtFilter)) {
+            problems.add("district", "is not one of Kent's 12 districts");
         }
-        return ResponseEntity.ok(victimCase);
+        Boolean enhancedFilter = null;
+        if (enhanced != null) {
+            switch (enhanced.trim().toLowerCase(Locale.ROOT)) {
+                case "true" -> enhancedFilter = Boolean.TRUE;
+                case "false" -> enhancedFilter = Boolean.FALSE;
+                default -> problems.add("enhanced", "must be true or false");
+            }
+        }
+        Instant due = problems.instant("dueBefore", dueBefore);
+        Integer pageNumber = problems.integer("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+        Integer pageSize = problems.integer("size", size, 1, MAX_PAGE_SIZE);
+        problems.throwIfAny();
+        VictimCaseQueries.Page result = queries.list(new VictimCaseQueries.Filter(
+                statusFilter == null ? null : statusFilter.name(), districtFilter, enhancedFilter, due),
+                pageNumber == null ? 0 : pageNumber, pageSize == null ? 50 : pageSize);
+        return new PageView(result.items().stream().map(VictimCaseSummary::of).toList(), result.page(), result.size(),
+                result.total());
+    }
+
+    /** The case's history: opened, contacts, assessments, plan, referrals on, deadlines missed, closure. */
+    @GetMapping("/{id}/timeline")
+    List<TimelineEntry> timeline(@PathVariable String id) {
+        return load(id).state().timeline();
+    }
+
+    /**
+     * The victim's personal details, fetched from referrals when the case opened. 404 while they have
+     * not arrived ({@code detailsPending: true}) or when referrals holds none. (Access control and
+     * audit: the security issue.)
+     */
+    @GetMapping("/{id}/details")
+    ResponseEntity<?> details(@PathVariable String id) {
+        VictimCase victimCase = load(id).state();
+        return details.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, victimCase.detailsPending()
+                    ? "The victim's personal details have not arrived from referrals yet."
+                    : "No personal details are held for this case.");
+            problem.setTitle("Personal details not available");
+            problem.setProperty("detailsPending", victimCase.detailsPending());
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        });
+    }
+
+    private Loaded<VictimCase> load(String id) {
+        return queries.find(id).orElseThrow(() -> new CaseNotFoundException(id));
     }
 }

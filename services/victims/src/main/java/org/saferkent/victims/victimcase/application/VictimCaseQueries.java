@@ -1,0 +1,70 @@
+package org.saferkent.victims.victimcase.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.saferkent.platform.outbox.AggregateStore;
+import org.saferkent.platform.outbox.Loaded;
+import org.saferkent.victims.victimcase.domain.VictimCase;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/** Case workers' reads: one case, the case of a referral, and the filtered, paged list. */
+public class VictimCaseQueries {
+
+    /** What to list; null fields do not filter. {@code dueBefore}: a time limit still open falls due before it. */
+    public record Filter(String status, String district, Boolean enhanced, Instant dueBefore) {
+    }
+
+    public record Page(List<VictimCase> items, int page, int size, long total) {
+    }
+
+    private final MongoTemplate mongo;
+    private final AggregateStore<VictimCase> cases;
+
+    public VictimCaseQueries(MongoTemplate mongo, AggregateStore<VictimCase> cases) {
+        this.mongo = mongo;
+        this.cases = cases;
+    }
+
+    public Optional<Loaded<VictimCase>> find(String id) {
+        return cases.find(id);
+    }
+
+    /** The case opened for the referral, or the case a duplicate referral joined. */
+    public Optional<Loaded<VictimCase>> forReferral(String referralId) {
+        Optional<Loaded<VictimCase>> opened = cases.find(VictimCase.idFor(referralId));
+        if (opened.isPresent()) {
+            return opened;
+        }
+        Query joined = Query.query(Criteria.where("linkedReferrals").is(referralId)).limit(1);
+        joined.fields().include("_id");
+        return Optional.ofNullable(mongo.findOne(joined, Document.class, cases.collection()))
+                .flatMap(doc -> cases.find(doc.getString("_id")));
+    }
+
+    /** Newest first. */
+    public Page list(Filter filter, int page, int size) {
+        Criteria criteria = new Criteria();
+        if (filter.status() != null) {
+            criteria = criteria.and("status").is(filter.status());
+        }
+        if (filter.district() != null) {
+            criteria = criteria.and("district").is(filter.district());
+        }
+        if (filter.enhanced() != null) {
+            criteria = criteria.and("enhanced").is(filter.enhanced());
+        }
+        if (filter.dueBefore() != null) {
+            criteria = criteria.and("nextDueAt").lt(filter.dueBefore());
+        }
+        Query query = Query.query(criteria);
+        long total = mongo.count(query, cases.collection());
+        query.with(Sort.by(Sort.Direction.DESC, "openedAt").and(Sort.by("_id"))).skip((long) page * size).limit(size);
+        return new Page(mongo.find(query, VictimCase.class, cases.collection()), page, size, total);
+    }
+}

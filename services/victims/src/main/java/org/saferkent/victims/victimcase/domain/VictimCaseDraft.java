@@ -1,0 +1,78 @@
+package org.saferkent.victims.victimcase.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The case being changed by one decision, and the events the decision produced so far. */
+final class VictimCaseDraft {
+
+    private final VictimCase from;
+    final List<String> pathways;
+    final List<String> linkedReferrals;
+    VictimCaseStatus status;
+    boolean detailsPending;
+    final List<VictimDuty> duties;
+    final List<ContactAttempt> contacts;
+    final List<NeedsAssessment> needsAssessments;
+    SupportPlan supportPlan;
+    final List<ProviderReferral> providerReferrals;
+    Instant rjInformationOfferedAt;
+    Instant rjOptedInAt;
+    final List<OutcomeRecord> outcomes;
+    Closure closure;
+    final List<TimelineEntry> timeline;
+    final List<Object> events = new ArrayList<>();
+
+    VictimCaseDraft(VictimCase from) {
+        this.from = from;
+        pathways = new ArrayList<>(from.pathways());
+        linkedReferrals = new ArrayList<>(from.linkedReferrals());
+        status = from.status();
+        detailsPending = from.detailsPending();
+        duties = new ArrayList<>(from.duties());
+        contacts = new ArrayList<>(from.contacts());
+        needsAssessments = new ArrayList<>(from.needsAssessments());
+        supportPlan = from.supportPlan();
+        providerReferrals = new ArrayList<>(from.providerReferrals());
+        rjInformationOfferedAt = from.rjInformationOfferedAt();
+        rjOptedInAt = from.rjOptedInAt();
+        outcomes = new ArrayList<>(from.outcomes());
+        closure = from.closure();
+        timeline = new ArrayList<>(from.timeline());
+    }
+
+    void note(Instant at, String what, String detail) {
+        timeline.add(new TimelineEntry(at, what, detail));
+    }
+
+    void done(String duty, Instant at) {
+        duties.replaceAll(d -> d.name().equals(duty) ? d.doneAt(at) : d);
+    }
+
+    void breachOverdue(Instant now) {
+        for (int i = 0; i < duties.size(); i++) {
+            VictimDuty duty = duties.get(i);
+            if (duty.isOverdue(now)) {
+                duties.set(i, duty.breached(now));
+                events.add(new VictimCodeDeadlineMissed(from.id(), from.referralId(), from.district(), duty.name(),
+                        from.enhanced(), duty.dueAt(), now));
+                note(now, "deadline missed", duty.name() + " was due " + duty.dueAt());
+            }
+        }
+    }
+
+    /** Records any time limit passed by now, then the decision's own event. */
+    Change finish(Instant now, Object event) {
+        breachOverdue(now);
+        events.add(event);
+        return Change.to(build(), events);
+    }
+
+    VictimCase build() {
+        return new VictimCase(from.id(), from.referralId(), from.district(), from.category(), from.pathway(), pathways,
+                linkedReferrals, from.profile(), status, from.enhanced(), from.enhancedReasons(), detailsPending, duties,
+                status == VictimCaseStatus.OPEN ? VictimCase.nextDue(duties) : null, contacts, needsAssessments, supportPlan,
+                providerReferrals, rjInformationOfferedAt, rjOptedInAt, outcomes, closure, timeline, from.openedAt());
+    }
+}

@@ -1,0 +1,90 @@
+package org.saferkent.victims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.saferkent.platform.test.TopicRecords;
+import org.saferkent.victims.victimcase.application.VictimCodeDeadlines;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A Victims' Code time limit that passes unmet is announced once — on the case's topic and as an
+ * {@code ops.SlaBreached} for operations, from the same write — however many scans (or instances)
+ * look at it. The tests move the service's clock and run the scanner themselves.
+ */
+class VictimCodeDeadlinesIT extends VictimsIntegrationTest {
+
+    private static final String MISSED = "victims.VictimCodeDeadlineMissed.v1";
+
+    @Autowired
+    private VictimCodeDeadlines deadlines;
+
+    @Test
+    void aMissedFirstContactIsAnnouncedOnceWithAnOpsBreachEvenWhenScannedTwiceAndConcurrently() throws Exception {
+        String caseId = openCase(Map.of());
+        assertThat(post("/api/victim-cases/" + caseId + "/rj-information-offered", "{}").statusCode()).isEqualTo(200);
+        awaitOutboxDrained(caseId);
+        Instant due = instant(readCase(caseId).path("firstContactDueAt"));
+
+        clock.advanceTo(due);
+        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(deadlines::recordMissedDeadlines);
+        CompletableFuture<Integer> other = CompletableFuture.supplyAsync(deadlines::recordMissedDeadlines);
+        CompletableFuture.allOf(one, other).join();
+        deadlines.recordMissedDeadlines();
+
+        ConsumerRecord<String, byte[]> missed = TopicRecords.awaitRecord(TOPIC, ofType(MISSED).and(keyed(caseId)));
+        TopicRecords.awaitRecord(OPS_TOPIC, ofType("ops.SlaBreached.v1").and(opsSubject(caseId)));
+        awaitOutboxDrained(caseId);
+        assertThat(TopicRecords.matching(TOPIC, ofType(MISSED).and(keyed(caseId)))).hasSize(1);
+        List<ConsumerRecord<String, byte[]>> breaches = TopicRecords.matching(OPS_TOPIC, ofType("ops.SlaBreached.v1").and(opsSubject(caseId)));
+        assertThat(breaches).hasSize(1);
+
+        JsonNode event = payload(missed);
+        assertThat(event.path("duty").asString()).isEqualTo("first-contact");
+        assertThat(event.path("district").asString()).isEqualTo("maidstone");
+        assertThat(event.path("enhanced").asBoolean()).isFalse();
+        assertThat(instant(event.path("dueAt"))).isEqualTo(due);
+        JsonNode breach = payload(breaches.get(0));
+        assertThat(breach.path("service").asString()).isEqualTo("victims");
+        assertThat(breach.path("clock").asString()).isEqualTo("victims-code-first-contact");
+        assertThat(breach.path("aggregateType").asString()).isEqualTo("victim-case");
+        assertThat(breach.path("district").asString()).isEqualTo("maidstone");
+        assertThat(instant(breach.path("dueAt"))).isEqualTo(due);
+        assertThat(TopicRecords.header(breaches.get(0), "ce_aggregateversion")).isEqualTo(TopicRecords.header(missed, "ce_aggregateversion"));
+        JsonNode victimCase = readCase(caseId);
+        assertThat(victimCase.path("duties").valueStream().map(d -> d.path("name").asString() + ":" + d.path("state").asString()))
+                .containsExactly("first-contact:breached", "restorative-justice-information:met");
+        assertThat(victimCase.path("nextDueAt").isNull()).isTrue();
+    }
+
+    @Test
+    void aFirstContactMadeInTimeIsNeverMissed() throws Exception {
+        String caseId = openCase(Map.of("vulnerabilities", List.of("mental-disorder")));
+        assertThat(post("/api/victim-cases/" + caseId + "/contacts", """
+                {"channel":"phone","outcome":"made"}""").statusCode()).isEqualTo(200);
+        awaitOutboxDrained(caseId);
+        Instant due = instant(readCase(caseId).path("firstContactDueAt"));
+
+        clock.advanceTo(due.plusSeconds(3600));
+        deadlines.recordMissedDeadlines();
+
+        awaitCase(caseId, c -> c.path("nextDueAt").isNull());
+        awaitOutboxDrained(caseId);
+        assertThat(TopicRecords.matching(TOPIC, ofType(MISSED).and(keyed(caseId))))
+                .extracting(record -> payload(record).path("duty").asString())
+                .containsExactly("restorative-justice-information");
+    }
+
+    private static Predicate<ConsumerRecord<String, byte[]>> opsSubject(String caseId) {
+        return record -> caseId.equals(payload(record).path("subject").asString());
+    }
+}
