@@ -32,13 +32,13 @@ public class OpsEvents {
         this.clock = clock;
     }
 
-    /** Publishes and waits for the broker's ack. */
+    /** Publishes and waits for the broker's ack. Key = subject (as for every event: key and ce_subject agree). */
     public void publish(String subject, Object opsEvent) {
         Correlation correlation = Correlation.current();
         EventMetadata metadata = new EventMetadata(UUID.randomUUID().toString(), WireNames.of(opsEvent.getClass()),
                 source.uri(), subject, clock.instant(), correlation.correlationId(), correlation.causationId(), 0,
                 correlation.traceparent());
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.OPS_EVENTS, source.serviceName(), json.write(opsEvent));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.OPS_EVENTS, subject, json.write(opsEvent));
         CloudEventHeaders.write(metadata, record.headers());
         producer.sendAndWait(record, Duration.ofSeconds(10));
     }
