@@ -9,17 +9,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.saferkent.commissioning.CommissioningApplication;
 import org.saferkent.ops.OpsMonitorApplication;
 import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.events.EventMetadata;
+import org.saferkent.platform.events.WireNames;
+import org.saferkent.platform.test.EventCatalogue;
 import org.saferkent.platform.test.RealInfrastructure;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.referrals.ReferralsApplication;
@@ -39,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * only through the real broker, over real HTTP. A referral posted to referrals opens a victim case
  * and an RJ case and moves commissioning's counts; a poison record reaches ops-monitor.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonIT {
 
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -49,6 +60,8 @@ class WalkingSkeletonIT {
     private static String rj;
     private static String commissioning;
     private static String opsMonitor;
+    /** Records this test made malformed on purpose: not held to the catalogue. */
+    private static final Set<String> deliberatelyBroken = ConcurrentHashMap.newKeySet();
     private static String claimCheckUrl = "http://127.0.0.1:8081";
 
     @BeforeAll
@@ -67,6 +80,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    @Order(1)
     void aReferralOpensCasesInVictimsAndRestorativeJusticeAndIsCountedOnceByCommissioning() throws Exception {
         String district = "thanet";
         long routedBefore = count(district, "victim-support", "referralsRouted");
@@ -99,8 +113,10 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    @Order(2)
     void aPoisonRecordShowsUpInOpsMonitorWithItsReasonAndTheFlowGoesOn() throws Exception {
         String poisonId = UUID.randomUUID().toString();
+        deliberatelyBroken.add(poisonId);
         ProducerRecord<String, byte[]> poison = new ProducerRecord<>("referrals.referral.events", "poison",
                 "{\"referralId\":".getBytes(StandardCharsets.UTF_8));
         CloudEventHeaders.write(new EventMetadata(poisonId, "referrals.ReferralRouted.v1", "/saferkent/referrals", "poison",
@@ -126,6 +142,34 @@ class WalkingSkeletonIT {
                  "consent":{"given":false,"override":{"basis":"safeguarding","reason":"risk to life"}}}""".formatted(UUID.randomUUID()));
         String referralId = json.readTree(next.body()).get("id").asString();
         awaitJson(victims + "/api/victim-cases?referralId=" + referralId);
+    }
+
+    /**
+     * External conformance: every record the services published during this run parses with the
+     * official CloudEvents SDK (binary mode), has a registered wire name, and matches its schema in
+     * contracts/schemas.
+     */
+    @Test
+    @Order(3)
+    void everyRecordPublishedConformsToTheCatalogueAndParsesAsACloudEvent() {
+        List<String> topics = List.of("referrals.referral.events", "victims.case.events", "rj.case.events", "ops.events");
+        int checked = 0;
+        for (String topic : topics) {
+            for (ConsumerRecord<String, byte[]> record : TopicRecords.readAll(topic)) {
+                String id = TopicRecords.header(record, CloudEventHeaders.ID);
+                if (deliberatelyBroken.contains(id)) {
+                    continue;
+                }
+                CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
+                assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
+                assertThat(WireNames.isWellFormed(event.getType())).as(event.getType()).isTrue();
+                assertThat(event.getSource().toString()).startsWith("/saferkent/");
+                assertThat(event.getExtension("correlationid")).isNotNull();
+                assertThat(EventCatalogue.violations(record)).as(topic + " " + event.getType()).isEmpty();
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(6);
     }
 
     private static String start(Supplier<SpringApplication> application) {

@@ -6,11 +6,18 @@ import org.saferkent.platform.messaging.Subscription;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.AggregateStores;
 import org.saferkent.rj.rjcase.adapter.in.messaging.RoutedReferral;
+import org.saferkent.rj.rjcase.adapter.in.messaging.VictimOptIn;
+import org.saferkent.rj.rjcase.application.CaseWork;
 import org.saferkent.rj.rjcase.application.RjCases;
+import org.saferkent.rj.rjcase.domain.DirectContactPolicy;
 import org.saferkent.rj.rjcase.domain.RjCase;
+import org.saferkent.rj.youthjustice.application.Disposals;
+import org.saferkent.rj.youthjustice.application.YouthJusticeMeasures;
+import org.saferkent.rj.youthjustice.domain.OffendingHistory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RjProperties.class)
@@ -21,9 +28,33 @@ class RestorativeJusticeConfiguration {
         return stores.create("rj_cases", properties.topic(), RjCase.class);
     }
 
+    /** One person's disposals per document, keyed (and published) by their pseudonym. */
     @Bean
-    RjCases rjCases(AggregateStore<RjCase> rjCaseStore, RjProperties properties, Clock clock) {
-        return new RjCases(rjCaseStore, properties.pathways(), clock);
+    AggregateStore<OffendingHistory> offendingHistoryStore(AggregateStores stores, RjProperties properties) {
+        return stores.create("offending_histories", properties.disposalTopic(), OffendingHistory.class);
+    }
+
+    @Bean
+    RjCases rjCases(AggregateStore<RjCase> rjCaseStore, MongoTemplate mongo, RjProperties properties, Clock clock) {
+        return new RjCases(rjCaseStore, mongo, properties.pathways(), new DirectContactPolicy(properties.sensitiveCategories()),
+                clock);
+    }
+
+    @Bean
+    CaseWork caseWork(AggregateStore<RjCase> rjCaseStore, Clock clock) {
+        return new CaseWork(rjCaseStore, clock);
+    }
+
+    @Bean
+    Disposals disposals(AggregateStore<OffendingHistory> offendingHistoryStore, Clock clock) {
+        return new Disposals(offendingHistoryStore, clock);
+    }
+
+    @Bean
+    YouthJusticeMeasures youthJusticeMeasures(MongoTemplate mongo, AggregateStore<OffendingHistory> offendingHistoryStore,
+            RjProperties properties, RjCases cases, Clock clock) {
+        return new YouthJusticeMeasures(mongo, offendingHistoryStore.collection(), properties.youthPopulation().checked(),
+                properties.youthPopulation().illustrative(), cases::offendersWhoTookPart, clock);
     }
 
     @Bean
@@ -31,7 +62,18 @@ class RestorativeJusticeConfiguration {
         return Subscription.to(properties.referralsTopic())
                 .on("referrals.ReferralRouted.v1", RoutedReferral.class, event -> {
                     RoutedReferral routed = event.payload();
-                    cases.referralRouted(routed.referralId(), routed.district(), routed.category(), routed.pathway());
+                    cases.referralRouted(routed.referralId(), routed.district(), routed.category(), routed.flags(),
+                            routed.pathway(), routed.subjectRole(), routed.subjectPseudonym());
+                });
+    }
+
+    @Bean
+    Subscription victimCaseEvents(RjProperties properties, RjCases cases) {
+        return Subscription.to(properties.victimsTopic())
+                .on("victims.VictimOptedIntoRestorativeJustice.v1", VictimOptIn.class, event -> {
+                    VictimOptIn optIn = event.payload();
+                    cases.victimOptedIn(event.id(), optIn.caseId(), optIn.referralId(), optIn.district(), optIn.category(),
+                            optIn.subjectPseudonym());
                 });
     }
 }

@@ -1,14 +1,51 @@
 package org.saferkent.rj;
 
+import java.util.Map;
 import java.util.Set;
 
+import org.saferkent.rj.vocabulary.District;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param topic          where RJ case events are published
- * @param referralsTopic where referral events are read from
- * @param pathways       referral pathways that open an RJ case
+ * What restorative justice leaves to configuration.
+ *
+ * @param topic               where RJ case events are published
+ * @param disposalTopic       where disposal and first-time entrant events are published
+ * @param referralsTopic      where referral events are read from
+ * @param victimsTopic        where victim case events (a victim's opt-in) are read from
+ * @param pathways            referral pathways that open an RJ case
+ * @param sensitiveCategories categories and flags whose cases need a manager's approval before direct contact
+ * @param youthPopulation     the 10–17 population per district, the denominator of the first-time entrant rate
  */
 @ConfigurationProperties("saferkent.rj")
-public record RjProperties(String topic, String referralsTopic, Set<String> pathways) {
+public record RjProperties(
+        String topic,
+        @DefaultValue("rj.disposal.events") String disposalTopic,
+        String referralsTopic,
+        @DefaultValue("victims.case.events") String victimsTopic,
+        Set<String> pathways,
+        @DefaultValue({"domestic-abuse", "sexual-offence", "stalking", "human-trafficking", "modern-slavery",
+                "child-sexual-exploitation"}) Set<String> sensitiveCategories,
+        @DefaultValue YouthPopulation youthPopulation) {
+
+    /**
+     * @param illustrative true while the figures are estimates rather than the ONS mid-year estimates
+     * @param byDistrict   people aged 10–17, by district code
+     */
+    public record YouthPopulation(@DefaultValue("true") boolean illustrative, Map<String, Integer> byDistrict) {
+
+        /** Every district, each with a population: a missing one would make its rate meaningless. */
+        public Map<String, Integer> checked() {
+            Map<String, Integer> figures = byDistrict == null ? Map.of() : byDistrict;
+            for (District district : District.values()) {
+                Integer population = figures.get(district.code());
+                if (population == null || population <= 0) {
+                    throw new IllegalStateException("saferkent.rj.youth-population.by-district." + district.code()
+                            + " must be set to the district's 10-17 population");
+                }
+            }
+            return Map.copyOf(figures);
+        }
+    }
 }

@@ -1,37 +1,146 @@
 package org.saferkent.rj.rjcase.application;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.bson.Document;
 import org.saferkent.platform.outbox.AggregateStore;
+import org.saferkent.platform.outbox.ConcurrentUpdateException;
 import org.saferkent.platform.outbox.Loaded;
+import org.saferkent.rj.rjcase.domain.Change;
+import org.saferkent.rj.rjcase.domain.DirectContactPolicy;
+import org.saferkent.rj.rjcase.domain.ParticipantRole;
 import org.saferkent.rj.rjcase.domain.RjCase;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
-/** Opens and reads restorative justice cases. */
+/**
+ * Opens restorative justice cases from their three sources — a routed referral, a victim's opt-in, a
+ * Youth Offending Service referral — exactly once per source (the case id is derived from it), and
+ * reads them.
+ */
 public class RjCases {
 
+    /** The case, and whether this call opened it (false: the source was seen before). */
+    public record Opened(RjCase rjCase, boolean created) {
+    }
+
+    /** A young offender referred by the Youth Offending Service. */
+    public record YosReferral(String yosReference, String offenderPseudonym, int ageAtOffence, String offenceCategory,
+            LocalDate offenceDate, String district, List<String> flags) {
+    }
+
+    static final String YOS_AGENCY = "kcc-youth-offending-service";
+    private static final int ATTEMPTS = 5;
+
     private final AggregateStore<RjCase> cases;
+    private final MongoTemplate mongo;
     private final Set<String> pathways;
+    private final DirectContactPolicy policy;
     private final Clock clock;
 
-    public RjCases(AggregateStore<RjCase> cases, Set<String> pathways, Clock clock) {
+    public RjCases(AggregateStore<RjCase> cases, MongoTemplate mongo, Set<String> pathways, DirectContactPolicy policy,
+            Clock clock) {
         this.cases = cases;
+        this.mongo = mongo;
         this.pathways = pathways;
+        this.policy = policy;
         this.clock = clock;
     }
 
     /** Opens the case for a referral routed to restorative justice, exactly once per referral. */
-    public void referralRouted(String referralId, String district, String category, String pathway) {
+    public void referralRouted(String referralId, String district, String category, List<String> flags, String pathway,
+            String subjectRole, String subjectPseudonym) {
         if (!pathways.contains(pathway)) {
             return;
         }
-        RjCase opened = RjCase.fromReferral(referralId, district, category, clock.instant());
-        cases.insert(opened.id(), opened, List.of(opened.opened()));
+        ParticipantRole role = "victim".equals(subjectRole) ? ParticipantRole.VICTIM
+                : "offender".equals(subjectRole) ? ParticipantRole.OFFENDER : null;
+        Change opened = RjCase.fromReferral(referralId, district, category, flags, role, subjectPseudonym, policy,
+                clock.instant());
+        cases.insert(opened.rjCase().id(), opened.rjCase(), opened.events());
+    }
+
+    /**
+     * A victim opted into restorative justice. If their referral already opened a case here, they
+     * join it (once per event); otherwise a case opens, once per victim case.
+     */
+    public void victimOptedIn(String eventId, String victimCaseId, String referralId, String district, String category,
+            String subjectPseudonym) {
+        if (referralId != null) {
+            String fromReferral = RjCase.idFor(RjCase.REFERRAL, referralId);
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                Optional<Loaded<RjCase>> loaded = cases.find(fromReferral);
+                if (loaded.isEmpty()) {
+                    break;
+                }
+                Change change = loaded.get().state().victimOptedIn(victimCaseId, subjectPseudonym, clock.instant());
+                if (!change.changed()) {
+                    return;
+                }
+                try {
+                    cases.applyOnce(fromReferral, loaded.get().version(), change.rjCase(), change.events(), eventId);
+                    return;
+                } catch (ConcurrentUpdateException e) {
+                    // the case moved on meanwhile: decide again
+                }
+            }
+            if (cases.find(fromReferral).isPresent()) {
+                throw new ConcurrentUpdateException(cases.collection(), fromReferral, -1);
+            }
+        }
+        Change opened = RjCase.fromVictimOptIn(victimCaseId, referralId, district, category, subjectPseudonym, policy,
+                clock.instant());
+        cases.insert(opened.rjCase().id(), opened.rjCase(), opened.events());
+    }
+
+    /** Opens the case for a YOS referral; the same YOS reference always names the same case. */
+    public Opened referFromYouthOffendingService(YosReferral referral) {
+        String id = RjCase.idFor(RjCase.YOS, UUID.nameUUIDFromBytes((YOS_AGENCY + "\u0000" + referral.yosReference())
+                .getBytes(StandardCharsets.UTF_8)).toString());
+        Optional<RjCase> earlier = find(id);
+        if (earlier.isPresent()) {
+            return new Opened(earlier.get(), false);
+        }
+        Change opened = RjCase.fromYouthOffendingService(id, referral.yosReference(), referral.offenderPseudonym(),
+                referral.ageAtOffence(), referral.offenceCategory(), referral.offenceDate(), referral.district(),
+                referral.flags(), policy, clock.instant());
+        if (cases.insert(id, opened.rjCase(), opened.events())) {
+            return new Opened(opened.rjCase(), true);
+        }
+        return new Opened(find(id).orElseThrow(), false); // the same reference raced in from another request
     }
 
     public Optional<RjCase> find(String id) {
         return cases.find(id).map(Loaded::state);
+    }
+
+    /** The case a referral opened, or (failing that) the case its victim's opt-in opened. */
+    public Optional<RjCase> byReferral(String referralId) {
+        Optional<RjCase> opened = find(RjCase.idFor(RjCase.REFERRAL, referralId));
+        if (opened.isPresent()) {
+            return opened;
+        }
+        Document first = mongo.getCollection(cases.collection())
+                .find(new Document("referralId", referralId)).projection(new Document("_id", 1)).first();
+        return first == null ? Optional.empty() : find(first.getString("_id"));
+    }
+
+    /** Of {@code pseudonyms}, those who took part in a restorative intervention as the offender. */
+    public Set<String> offendersWhoTookPart(Collection<String> pseudonyms) {
+        if (pseudonyms.isEmpty()) {
+            return Set.of();
+        }
+        Query query = Query.query(Criteria.where("participants.pseudonym").in(pseudonyms).and("conference.heldOn").ne(null));
+        List<RjCase> held = mongo.find(query, RjCase.class, cases.collection());
+        return pseudonyms.stream().filter(p -> held.stream().anyMatch(c -> c.offenderTookPart(p))).collect(Collectors.toSet());
     }
 }

@@ -1,41 +1,53 @@
 package org.saferkent.rj.rjcase.adapter.in.web;
 
+import java.net.URI;
+import java.time.Clock;
+
+import org.saferkent.rj.rjcase.application.CaseNotFoundException;
 import org.saferkent.rj.rjcase.application.RjCases;
-import org.saferkent.rj.rjcase.domain.RjCase;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.saferkent.rj.web.FieldChecks;
+import org.saferkent.rj.web.KentDate;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Restorative justice cases: read one, find a referral's, or take a Youth Offending Service referral. */
 @RestController
 @RequestMapping("/api/rj-cases")
 class RjCaseController {
 
     private final RjCases cases;
+    private final Clock clock;
 
-    RjCaseController(RjCases cases) {
+    RjCaseController(RjCases cases, Clock clock) {
         this.cases = cases;
+        this.clock = clock;
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<?> find(@PathVariable String id) {
-        return respond(cases.find(id).orElse(null));
+    RjCaseView find(@PathVariable String id) {
+        return RjCaseView.of(cases.find(id).orElseThrow(() -> new CaseNotFoundException(id)));
     }
 
     @GetMapping(params = "referralId")
-    ResponseEntity<?> byReferral(@RequestParam String referralId) {
-        return respond(cases.find(RjCase.idFor("referral", referralId)).orElse(null));
+    RjCaseView byReferral(@RequestParam String referralId) {
+        return RjCaseView.of(cases.byReferral(referralId).orElseThrow(() -> new CaseNotFoundException(referralId)));
     }
 
-    private static ResponseEntity<?> respond(RjCase rjCase) {
-        if (rjCase == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No restorative justice case found."));
+    /** 201 with the new case; 200 with the original when the YOS reference was seen before. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RjCaseView> referFromYouthOffendingService(@RequestBody(required = false) YosReferralRequest request) {
+        RjCases.Opened opened = cases.referFromYouthOffendingService(FieldChecks.body(request).validate(KentDate.today(clock)));
+        RjCaseView view = RjCaseView.of(opened.rjCase());
+        if (!opened.created()) {
+            return ResponseEntity.ok(view);
         }
-        return ResponseEntity.ok(rjCase);
+        return ResponseEntity.created(URI.create("/api/rj-cases/" + view.id())).body(view);
     }
 }

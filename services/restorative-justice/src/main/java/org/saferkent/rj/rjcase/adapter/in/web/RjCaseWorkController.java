@@ -1,0 +1,116 @@
+package org.saferkent.rj.rjcase.adapter.in.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.function.BiFunction;
+
+import org.saferkent.rj.rjcase.application.CaseWork;
+import org.saferkent.rj.rjcase.domain.Change;
+import org.saferkent.rj.rjcase.domain.OutcomeReport;
+import org.saferkent.rj.rjcase.domain.Participant;
+import org.saferkent.rj.rjcase.domain.RjCase;
+import org.saferkent.rj.web.FieldChecks;
+import org.saferkent.rj.web.KentDate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Facilitators' work on a case. Each answers with the case as it now is. Bad input is a 422 problem
+ * naming every field; a rule the case would break is a 409 problem naming the rule; an unknown case
+ * is a 404 — and then nothing is stored or published.
+ */
+@RestController
+@RequestMapping("/api/rj-cases/{id}")
+class RjCaseWorkController {
+
+    private final CaseWork work;
+    private final Clock clock;
+
+    RjCaseWorkController(CaseWork work, Clock clock) {
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /** 201 with the case and the new participant's location; 200 when they were in the case already. */
+    @PostMapping("/participants")
+    ResponseEntity<RjCaseView> addParticipant(@PathVariable String id, @RequestBody(required = false) ParticipantRequest request) {
+        ParticipantRequest.Valid valid = FieldChecks.body(request).validate();
+        CaseWork.Done done = work.perform(id, (c, now) -> c.addParticipant(valid.role(), valid.pseudonym(), valid.age(), now));
+        Participant participant = done.rjCase().findActive(valid.pseudonym(), valid.role()).orElseThrow();
+        RjCaseView view = RjCaseView.of(done.rjCase());
+        if (!done.changed()) {
+            return ResponseEntity.ok(view);
+        }
+        return ResponseEntity.created(URI.create("/api/rj-cases/" + id + "/participants/" + participant.id())).body(view);
+    }
+
+    @PostMapping("/participants/{participantId}/consent")
+    RjCaseView recordConsent(@PathVariable String id, @PathVariable String participantId,
+            @RequestBody(required = false) ConsentRequest request) {
+        ConsentRequest valid = FieldChecks.body(request).validate(today());
+        return perform(id, (c, now) -> c.recordConsent(participantId, valid.written(), valid.informed(), valid.recordedOn(), now));
+    }
+
+    @PostMapping("/participants/{participantId}/consent-withdrawal")
+    RjCaseView withdrawConsent(@PathVariable String id, @PathVariable String participantId,
+            @RequestBody(required = false) WithdrawalRequest request) {
+        LocalDate withdrawnOn = (request == null ? new WithdrawalRequest(null) : request).validate(today());
+        return perform(id, (c, now) -> c.withdrawConsent(participantId, withdrawnOn, now));
+    }
+
+    @PostMapping("/risk-assessment")
+    RjCaseView assessRisk(@PathVariable String id, @RequestBody(required = false) RiskAssessmentRequest request) {
+        RiskAssessmentRequest.Valid valid = FieldChecks.body(request).validate();
+        return perform(id, (c, now) -> c.assessRisk(valid.level(), valid.assessedBy(), valid.notes(), now));
+    }
+
+    @PostMapping("/manager-approval")
+    RjCaseView approveDirectContact(@PathVariable String id, @RequestBody(required = false) ManagerApprovalRequest request) {
+        String approvedBy = FieldChecks.body(request).validate();
+        return perform(id, (c, now) -> c.approveDirectContact(approvedBy, now));
+    }
+
+    @PostMapping("/facilitator")
+    RjCaseView assignFacilitator(@PathVariable String id, @RequestBody(required = false) FacilitatorRequest request) {
+        String facilitator = FieldChecks.body(request).validate();
+        return perform(id, (c, now) -> c.assignFacilitator(facilitator, now));
+    }
+
+    @PostMapping("/conference")
+    RjCaseView scheduleConference(@PathVariable String id, @RequestBody(required = false) ConferenceRequest request) {
+        ConferenceRequest.Valid valid = FieldChecks.body(request).validate(today());
+        return perform(id, (c, now) -> c.scheduleConference(valid.type(), valid.scheduledFor(), now));
+    }
+
+    @PostMapping("/conference/held")
+    RjCaseView recordConferenceHeld(@PathVariable String id, @RequestBody(required = false) ConferenceHeldRequest request) {
+        LocalDate heldOn = FieldChecks.body(request).validate(today());
+        return perform(id, (c, now) -> c.recordConferenceHeld(heldOn, now));
+    }
+
+    @PostMapping("/outcome")
+    RjCaseView recordOutcome(@PathVariable String id, @RequestBody(required = false) OutcomeRequest request) {
+        OutcomeReport report = FieldChecks.body(request).validate();
+        return perform(id, (c, now) -> c.recordOutcome(report, now));
+    }
+
+    @PostMapping("/closure")
+    RjCaseView close(@PathVariable String id, @RequestBody(required = false) ClosureRequest request) {
+        ClosureRequest.Valid valid = FieldChecks.body(request).validate();
+        return perform(id, (c, now) -> c.close(valid.reason(), valid.detail(), now));
+    }
+
+    private RjCaseView perform(String id, BiFunction<RjCase, Instant, Change> decision) {
+        return RjCaseView.of(work.perform(id, decision).rjCase());
+    }
+
+    private LocalDate today() {
+        return KentDate.today(clock);
+    }
+}

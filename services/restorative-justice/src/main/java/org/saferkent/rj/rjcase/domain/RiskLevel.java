@@ -1,0 +1,5 @@
+package org.saferkent.rj.rjcase.domain;
+
+public enum RiskLevel {
+    LOW, MEDIUM, HIGH
+}

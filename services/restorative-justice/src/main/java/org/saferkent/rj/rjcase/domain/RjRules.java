@@ -1,0 +1,24 @@
+package org.saferkent.rj.rjcase.domain;
+
+/** The rules a case's work can break, by the codes problem responses carry. */
+public final class RjRules {
+
+    public static final String CASE_OPEN = "case-open";
+    public static final String PARTICIPANT_KNOWN = "participant-known";
+    /** Withdrawal ends that participant's part: they cannot consent again in this case. */
+    public static final String WITHDRAWAL_ENDS_PARTICIPATION = "withdrawal-ends-participation";
+    /** Every participant's consent is written and informed. */
+    public static final String WRITTEN_INFORMED_CONSENT = "written-informed-consent";
+    public static final String RISK_ASSESSMENT_BEFORE_MEETING = "risk-assessment-before-meeting";
+    public static final String RISK_ASSESSMENT_BEFORE_APPROVAL = "risk-assessment-before-approval";
+    /** Sensitive cases (and high risk ones) need a manager's approval before the parties meet. */
+    public static final String MANAGER_APPROVAL_BEFORE_DIRECT_CONTACT = "manager-approval-before-direct-contact";
+    public static final String FACILITATOR_BEFORE_MEETING = "facilitator-before-meeting";
+    public static final String CONFERENCE_SCHEDULED = "conference-scheduled";
+    public static final String CONSENT_OF_EVERY_PARTICIPANT = "consent-of-every-participant";
+    public static final String OUTCOME_AFTER_CONFERENCE = "outcome-after-conference";
+    public static final String CLOSURE_REASON = "closure-reason";
+
+    private RjRules() {
+    }
+}

@@ -1,0 +1,59 @@
+package org.saferkent.rj.youthjustice.adapter.in.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+
+import org.saferkent.platform.service.InvalidRequestException;
+import org.saferkent.rj.vocabulary.Pseudonyms;
+import org.saferkent.rj.web.FieldChecks;
+import org.saferkent.rj.web.KentDate;
+import org.saferkent.rj.youthjustice.application.Disposals;
+import org.saferkent.rj.youthjustice.domain.Disposal;
+import org.saferkent.rj.youthjustice.domain.OffendingHistory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Disposals posted by Kent Police and the Youth Offending Service. */
+@RestController
+@RequestMapping("/api/disposals")
+class DisposalController {
+
+    private final Disposals disposals;
+    private final Clock clock;
+
+    DisposalController(Disposals disposals, Clock clock) {
+        this.disposals = disposals;
+        this.clock = clock;
+    }
+
+    /** 201 with the recorded disposal; 200 with the original when the same disposal was posted before. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DisposalView> record(@RequestBody(required = false) DisposalRequest request) {
+        Disposals.Recorded recorded = disposals.record(FieldChecks.body(request).validate(KentDate.today(clock)));
+        DisposalView view = DisposalView.of(recorded);
+        if (!recorded.created()) {
+            return ResponseEntity.ok(view);
+        }
+        return ResponseEntity.created(URI.create("/api/disposals?personPseudonym=" + view.personPseudonym())).body(view);
+    }
+
+    /** A person's disposals, oldest first; an unknown person has none. */
+    @GetMapping
+    List<DisposalView> byPerson(@RequestParam(required = false) String personPseudonym) {
+        if (!Pseudonyms.isKeyed(personPseudonym)) {
+            throw InvalidRequestException.of("personPseudonym", "must be the partnership's keyed pseudonym (64 lowercase hex characters)");
+        }
+        OffendingHistory history = disposals.history(personPseudonym).orElse(OffendingHistory.none(personPseudonym));
+        return history.disposals().stream()
+                .sorted(Comparator.comparing(Disposal::disposalDate))
+                .map(d -> DisposalView.of(new Disposals.Recorded(history, d, false))).toList();
+    }
+}

@@ -1,0 +1,72 @@
+package org.saferkent.rj.youthjustice.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.saferkent.rj.vocabulary.Codes;
+
+/**
+ * One person's disposals, known by pseudonym: the aggregate that decides, consistently however the
+ * disposals arrive, which of them made the person a first-time entrant and which quarters' reoffending
+ * cohorts they are in.
+ *
+ * @param id             the person's pseudonym
+ * @param firstTimeEntry the disposal that made them a first-time entrant, if one did
+ * @param cohortQuarters the quarters whose proven reoffending cohorts they are in
+ */
+public record OffendingHistory(String id, List<Disposal> disposals, FirstTimeEntry firstTimeEntry,
+        List<String> cohortQuarters, Instant updatedAt) {
+
+    /** The new history and the facts it produced. */
+    public record Change(OffendingHistory history, List<Object> events) {
+        public boolean changed() {
+            return !events.isEmpty();
+        }
+    }
+
+    public OffendingHistory {
+        disposals = disposals == null ? List.of() : List.copyOf(disposals);
+        cohortQuarters = cohortQuarters == null ? List.of() : List.copyOf(cohortQuarters);
+    }
+
+    public static OffendingHistory none(String pseudonym) {
+        return new OffendingHistory(pseudonym, List.of(), null, List.of(), null);
+    }
+
+    /** Records a disposal once (the same disposal again changes nothing). */
+    public Change record(Disposal disposal, Instant now) {
+        if (find(disposal.id()).isPresent()) {
+            return new Change(this, List.of());
+        }
+        List<Disposal> all = new ArrayList<>(disposals);
+        all.add(disposal);
+        FirstTimeEntry entry = FirstTimeEntrants.entry(all).orElse(null);
+        List<String> quarters = all.stream().filter(d -> d.type().cohortEntry())
+                .map(d -> Quarter.of(d.disposalDate())).distinct().sorted().map(Quarter::toString).toList();
+        boolean entrant = entry != null && entry.disposalId().equals(disposal.id());
+        List<Object> events = new ArrayList<>();
+        events.add(new DisposalRecorded(disposal.id(), id, disposal.agency(), disposal.district(), disposal.offenceCategory(),
+                disposal.offenceDate(), Codes.of(disposal.type()), disposal.disposalDate(), disposal.ageAtOffence(),
+                disposal.ageAtDisposal(), disposal.ageBasis(), FirstTimeEntrants.youth(disposal.ageAtDisposal()), entrant, now));
+        if (entrant) {
+            String superseded = firstTimeEntry == null || Objects.equals(firstTimeEntry.disposalId(), disposal.id())
+                    ? null : firstTimeEntry.disposalId();
+            events.add(new FirstTimeEntrantRecorded(id, disposal.id(), entry.district(), entry.quarter(),
+                    Codes.of(disposal.type()), disposal.disposalDate(), entry.ageAtDisposal(), superseded, now));
+        }
+        return new Change(new OffendingHistory(id, all, entry, quarters, now), events);
+    }
+
+    public Optional<Disposal> find(String disposalId) {
+        return disposals.stream().filter(d -> d.id().equals(disposalId)).findFirst();
+    }
+
+    /** The person as a member of the quarter's reoffending cohort, if they are in it. */
+    public Optional<CohortMember> cohortMember(Quarter quarter) {
+        return ProvenReoffending.index(disposals, quarter).map(index -> new CohortMember(id, index.district(),
+                index.ageAtDisposal(), index.disposalDate(), ProvenReoffending.reoffences(disposals, index).size()));
+    }
+}
