@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -149,8 +150,65 @@ class WalkingSkeletonIT {
      * official CloudEvents SDK (binary mode), has a registered wire name, and matches its schema in
      * contracts/schemas.
      */
+    /**
+     * The work done on the cases flows back: the victim is contacted, assessed and helped to cope and
+     * recover; the RJ case is consented, risk-assessed, conferenced and completed against the ACPO
+     * standards. Both close, and the referral closes with them.
+     */
     @Test
     @Order(3)
+    void outcomesOfTheCasesCloseTheReferral() throws Exception {
+        HttpResponse<String> created = post(referrals + "/api/referrals", """
+                {"agency":"kent-police","agencyReference":"%s","district":"swale","category":"criminal-damage-arson",
+                 "subject":{"role":"victim","name":"Outcome Flow %s","dateOfBirth":"1979-06-30","postcode":"ME10 4XX"},
+                 "consent":{"given":true,"recordedOn":"2026-11-01","recordedBy":"PC 4411"},
+                 "pathways":["victim-support","restorative-justice"]}""".formatted(UUID.randomUUID(), UUID.randomUUID()));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String referralId = json.readTree(created.body()).get("id").asString();
+
+        String victimCase = awaitJson(victims + "/api/victim-cases?referralId=" + referralId).get("id").asString();
+        String cases = victims + "/api/victim-cases/" + victimCase;
+        expectOk(post(cases + "/contacts", """
+                {"channel":"phone","outcome":"made"}"""));
+        expectOk(post(cases + "/needs-assessments", """
+                {"needs":{"mental-physical-health":"medium","shelter-accommodation":"none","family-friends-children":"none",
+                 "education-skills-employment":"none","drugs-alcohol":"none","finance-benefits":"low",
+                 "outlook-attitudes":"none","social-interaction":"none"}}"""));
+        expectOk(post(cases + "/outcomes", """
+                {"needs":{"mental-physical-health":"improved","finance-benefits":"sustained"},"copeAndRecover":true}"""));
+        expectOk(post(cases + "/closure", """
+                {"reason":"completed"}"""));
+
+        String rjCase = awaitJson(rj + "/api/rj-cases?referralId=" + referralId).get("id").asString();
+        String rjCases = rj + "/api/rj-cases/" + rjCase;
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString();
+        participant(rjCases, "offender", 34); // the referred victim is a participant already
+        for (String pid : getJson(rjCases).get("participants").valueStream().map(p -> p.get("id").asString()).toList()) {
+            expectOk(post(rjCases + "/participants/" + pid + "/consent", """
+                    {"written":true,"informed":true,"recordedOn":"%s"}""".formatted(today)));
+        }
+        expectOk(post(rjCases + "/risk-assessment", """
+                {"level":"low","assessedBy":"RJ practitioner 7"}"""));
+        expectOk(post(rjCases + "/facilitator", """
+                {"facilitator":"facilitator-12"}"""));
+        expectOk(post(rjCases + "/conference", """
+                {"type":"direct-conference","scheduledFor":"%s"}""".formatted(today)));
+        expectOk(post(rjCases + "/conference/held", """
+                {"heldOn":"%s"}""".formatted(today)));
+        expectOk(post(rjCases + "/outcome", """
+                {"acpo":{"offenderTakesResponsibility":true,"victimOrAffectedPartyInvolved":true,"structuredProcess":true,
+                 "reparation":true},"agreement":{"apology":true,"reparationType":"community","reparationHours":10},
+                 "result":"completed","victimSatisfaction":5,"wouldRecommend":true}"""));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode referral = getJson(referrals + "/api/referrals/" + referralId);
+            assertThat(referral.get("pathways").valueStream().map(p -> p.get("status").asString())).containsOnly("closed");
+            assertThat(referral.get("status").asString()).isEqualTo("closed");
+        });
+    }
+
+    @Test
+    @Order(10)
     void everyRecordPublishedConformsToTheCatalogueAndParsesAsACloudEvent() {
         List<String> topics = List.of("referrals.referral.events", "victims.case.events", "rj.case.events", "ops.events");
         int checked = 0;
@@ -182,6 +240,20 @@ class WalkingSkeletonIT {
                 "--saferkent.victims.referrals-base-url=" + claimCheckUrl);
         services.add(context);
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    private static String participant(String rjCase, String role, int age) throws Exception {
+        String pseudonym = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> added = post(rjCase + "/participants", """
+                {"role":"%s","pseudonym":"%s","age":%d}""".formatted(role, pseudonym, age));
+        assertThat(added.statusCode()).as(added.body()).isIn(200, 201);
+        return json.readTree(added.body()).get("participants").valueStream()
+                .filter(p -> pseudonym.equals(p.get("pseudonym").asString())).findFirst().orElseThrow().get("id").asString();
+    }
+
+    private static void expectOk(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     private static long count(String district, String pathway, String field) throws Exception {
