@@ -1,10 +1,21 @@
 package org.saferkent.commissioning;
 
-import org.saferkent.commissioning.activity.adapter.in.messaging.OpenedCase;
-import org.saferkent.commissioning.activity.adapter.in.messaging.RoutedReferral;
+import java.time.Clock;
+import java.util.List;
+
+import org.saferkent.commissioning.activity.adapter.in.messaging.ActivityRoutes;
+import org.saferkent.commissioning.activity.adapter.in.messaging.ActivityRoutes.Route;
+import org.saferkent.commissioning.activity.application.ActivityProjection;
+import org.saferkent.commissioning.activity.application.ActivityProjection.EventRef;
+import org.saferkent.commissioning.activity.application.LiveFacts;
 import org.saferkent.commissioning.activity.application.PartnershipActivity;
+import org.saferkent.commissioning.activity.application.ProjectionVersions;
+import org.saferkent.commissioning.contract.application.Contracts;
+import org.saferkent.commissioning.contract.domain.Contract;
 import org.saferkent.platform.messaging.IdempotentWrites;
 import org.saferkent.platform.messaging.Subscription;
+import org.saferkent.platform.outbox.AggregateStore;
+import org.saferkent.platform.outbox.AggregateStores;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,31 +25,72 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @EnableConfigurationProperties(CommissioningProperties.class)
 class CommissioningConfiguration {
 
+    // ---------------------------------------------------------------- contracts
+
     @Bean
-    PartnershipActivity partnershipActivity(MongoTemplate mongo, IdempotentWrites writes) {
-        return new PartnershipActivity(mongo, writes);
+    AggregateStore<Contract> contractStore(AggregateStores stores, CommissioningProperties properties) {
+        return stores.create("contracts", properties.contractTopic(), Contract.class);
     }
 
     @Bean
-    Subscription referralEvents(CommissioningProperties properties, PartnershipActivity activity) {
-        return Subscription.to(properties.referralsTopic())
-                .on("referrals.ReferralRouted.v1", RoutedReferral.class, event -> activity.referralRouted(
-                        event.id(), event.payload().referralId(), event.payload().district(), event.payload().pathway()));
+    Contracts contracts(AggregateStore<Contract> contractStore, MongoTemplate mongo, Clock clock) {
+        return new Contracts(contractStore, mongo, clock);
+    }
+
+    // ---------------------------------------------------------------- what the partnership did
+
+    @Bean
+    ProjectionVersions projectionVersions(MongoTemplate mongo) {
+        return new ProjectionVersions(mongo);
     }
 
     @Bean
-    Subscription victimCaseEvents(CommissioningProperties properties, PartnershipActivity activity) {
-        return Subscription.to(properties.victimsTopic())
-                .on("victims.VictimCaseOpened.v1", OpenedCase.class, event -> activity.caseOpened(
-                        event.id(), event.payload().caseId(), event.payload().referralId(), event.payload().district(),
-                        event.payload().pathway()));
+    PartnershipActivity partnershipActivity(MongoTemplate mongo, ProjectionVersions projectionVersions) {
+        return new PartnershipActivity(mongo, projectionVersions);
     }
 
     @Bean
-    Subscription rjCaseEvents(CommissioningProperties properties, PartnershipActivity activity) {
-        return Subscription.to(properties.rjTopic())
-                .on("rj.RjCaseOpened.v1", OpenedCase.class, event -> activity.caseOpened(
-                        event.id(), event.payload().caseId(), event.payload().referralId(), event.payload().district(),
-                        "restorative-justice"));
+    ActivityRoutes activityRoutes(CommissioningProperties properties) {
+        return ActivityRoutes.of(properties.referralsTopic(), properties.victimsTopic(), properties.rjTopic(),
+                properties.disposalTopic());
+    }
+
+    @Bean
+    ActivityProjection liveActivity(IdempotentWrites writes, ProjectionVersions projectionVersions,
+            CommissioningProperties properties) {
+        return new ActivityProjection(LiveFacts.following(writes, projectionVersions), properties.rjPathway());
+    }
+
+    @Bean
+    Subscription referralEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, ActivityProjection liveActivity) {
+        return subscribe(properties.referralsTopic(), activityRoutes, liveActivity);
+    }
+
+    @Bean
+    Subscription victimCaseEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, ActivityProjection liveActivity) {
+        return subscribe(properties.victimsTopic(), activityRoutes, liveActivity);
+    }
+
+    @Bean
+    Subscription rjCaseEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, ActivityProjection liveActivity) {
+        return subscribe(properties.rjTopic(), activityRoutes, liveActivity);
+    }
+
+    @Bean
+    Subscription disposalEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, ActivityProjection liveActivity) {
+        return subscribe(properties.disposalTopic(), activityRoutes, liveActivity);
+    }
+
+    private static Subscription subscribe(String topic, ActivityRoutes routes, ActivityProjection projection) {
+        Subscription subscription = Subscription.to(topic);
+        for (Route<?> route : routes.byTopic().getOrDefault(topic, List.of())) {
+            on(subscription, route, projection);
+        }
+        return subscription;
+    }
+
+    private static <T> void on(Subscription subscription, Route<T> route, ActivityProjection projection) {
+        subscription.on(route.wireName(), route.payloadType(), event ->
+                route.handler().apply(projection, new EventRef(event.id(), event.metadata().time()), event.payload()));
     }
 }

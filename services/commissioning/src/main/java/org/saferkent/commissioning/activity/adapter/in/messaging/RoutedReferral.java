@@ -1,7 +1,9 @@
 package org.saferkent.commissioning.activity.adapter.in.messaging;
 
-/** What commissioning reads of {@code referrals.ReferralRouted.v1}. */
-public record RoutedReferral(String referralId, String district, String pathway) {
+import java.time.Instant;
+
+/** What commissioning reads of {@code referrals.ReferralRouted.v1} (never the subject's pseudonym). */
+public record RoutedReferral(String referralId, String district, String pathway, Instant routedAt) {
 
     public RoutedReferral {
         Required.text(referralId, "referralId");

@@ -1,0 +1,45 @@
+package org.saferkent.commissioning.activity.application;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.saferkent.platform.messaging.IdempotentWrites;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Writes fact changes as events arrive: the "event applied" marker, the change and the "dirty" flag
+ * (performance must be recomputed) are one conditional update, so a redelivered event changes
+ * nothing and a crash never loses the need to recompute. {@code touch} counts changes, so the flag
+ * is cleared only if nothing changed after it was read.
+ */
+public class LiveFacts implements FactSink {
+
+    public static final String DIRTY = "dirty";
+    public static final String TOUCH = "touch";
+
+    private final IdempotentWrites writes;
+    private final Supplier<List<Integer>> versions;
+
+    private LiveFacts(IdempotentWrites writes, Supplier<List<Integer>> versions) {
+        this.writes = writes;
+        this.versions = versions;
+    }
+
+    /** Writes to the version read now, and to the one a rebuild is filling. */
+    public static LiveFacts following(IdempotentWrites writes, ProjectionVersions pointer) {
+        return new LiveFacts(writes, () -> pointer.read().writeTargets());
+    }
+
+    /** Writes to one version only (a rebuild catching up). */
+    public static LiveFacts pinned(IdempotentWrites writes, int version) {
+        return new LiveFacts(writes, () -> List.of(version));
+    }
+
+    @Override
+    public void apply(String eventId, FactChange change) {
+        for (int version : versions.get()) {
+            Update update = change.toUpdate().set(DIRTY, true).inc(TOUCH, 1);
+            writes.applyOnce(change.kind().collection(version), change.key(), eventId, update);
+        }
+    }
+}

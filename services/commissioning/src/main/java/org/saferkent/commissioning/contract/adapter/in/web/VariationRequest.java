@@ -1,0 +1,12 @@
+package org.saferkent.commissioning.contract.adapter.in.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A variation: the terms to change (value or valuePence, districts, period.end, targets; the rest
+ * stays) and why. Targets, when given, replace the contract's targets.
+ */
+record VariationRequest(BigDecimal value, Long valuePence, List<String> districts, PeriodRequest period,
+        List<TargetRequest> targets, String reason) {
+}

@@ -1,0 +1,21 @@
+package org.saferkent.commissioning.performance.adapter.in.web;
+
+import org.saferkent.commissioning.performance.application.RebuildInProgressException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** A rebuild refused while the projection is held, as an RFC 9457 problem. */
+@RestControllerAdvice(basePackageClasses = PerformanceProblems.class)
+class PerformanceProblems {
+
+    @ExceptionHandler(RebuildInProgressException.class)
+    ResponseEntity<ProblemDetail> busy(RebuildInProgressException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The projection is being rebuilt or refreshed; try again later.");
+        problem.setTitle("Rebuild in progress");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+}

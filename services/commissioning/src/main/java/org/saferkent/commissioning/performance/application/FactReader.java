@@ -1,0 +1,129 @@
+package org.saferkent.commissioning.performance.application;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.bson.Document;
+import org.saferkent.commissioning.performance.domain.DistrictFacts;
+import org.saferkent.commissioning.performance.domain.FteFact;
+import org.saferkent.commissioning.performance.domain.LinkFact;
+import org.saferkent.commissioning.performance.domain.ReferralFact;
+import org.saferkent.commissioning.performance.domain.RjCaseFact;
+import org.saferkent.commissioning.performance.domain.RjOutcomeFact;
+import org.saferkent.commissioning.performance.domain.VictimCaseFact;
+import org.saferkent.commissioning.performance.domain.VictimOutcomeFact;
+
+/** Reads fact documents (as written live or by a rebuild) into the facts performance is computed from. */
+final class FactReader {
+
+    static final String FIRST_CONTACT = "first-contact";
+
+    private FactReader() {
+    }
+
+    static DistrictFacts districtFacts(Collection<Document> referrals, Collection<Document> links,
+            Collection<Document> linkedToReferrals, Set<String> linkedReferralIds, Collection<Document> victimCases,
+            Collection<Document> rjCases, Collection<Document> firstTimeEntrants) {
+        Map<String, Set<String>> routedPathways = new HashMap<>();
+        for (Document doc : linkedToReferrals) {
+            if (Boolean.TRUE.equals(doc.getBoolean("routed")) && doc.getString("referralId") != null) {
+                routedPathways.computeIfAbsent(doc.getString("referralId"), id -> new HashSet<>()).add(doc.getString("pathway"));
+            }
+        }
+        return new DistrictFacts(
+                referrals.stream().filter(doc -> doc.getString("referralId") != null).map(FactReader::referral).toList(),
+                links.stream().map(FactReader::link).toList(),
+                routedPathways,
+                Set.copyOf(linkedReferralIds),
+                victimCases.stream().map(FactReader::victimCase).toList(),
+                rjCases.stream().map(FactReader::rjCase).toList(),
+                firstTimeEntrants.stream().map(FactReader::firstTimeEntrant).toList());
+    }
+
+    static ReferralFact referral(Document doc) {
+        return new ReferralFact(doc.getString("referralId"), doc.getString("pathway"), doc.getString("district"),
+                day(doc, "routedOn"), day(doc, "acceptedOn"), day(doc, "declinedOn"));
+    }
+
+    static LinkFact link(Document doc) {
+        return new LinkFact(doc.getString("referralId"), doc.getString("linkedTo"), doc.getString("district"), day(doc, "linkedOn"));
+    }
+
+    static VictimCaseFact victimCase(Document doc) {
+        Document missed = doc.get("missed", Document.class);
+        List<LocalDate> missedDueOn = new ArrayList<>();
+        LocalDate firstContactMissed = null;
+        if (missed != null) {
+            for (String duty : missed.keySet()) {
+                LocalDate due = day(missed, duty);
+                if (due != null) {
+                    missedDueOn.add(due);
+                }
+                if (FIRST_CONTACT.equals(duty)) {
+                    firstContactMissed = due;
+                }
+            }
+        }
+        Document outcome = latest(doc.get("outcomes", Document.class));
+        VictimOutcomeFact outcomeFact = outcome == null ? null : new VictimOutcomeFact(day(outcome, "recordedOn"),
+                number(outcome, "needsAssessed"), number(outcome, "needsMet"), Boolean.TRUE.equals(outcome.getBoolean("copeAndRecover")));
+        return new VictimCaseFact(doc.getString("caseId"), doc.getString("district"), doc.getString("pathway"),
+                day(doc, "openedOn"), day(doc, "firstContactDueOn"), day(doc, "firstContactMadeOn"),
+                doc.getBoolean("firstContactWithinTimeLimit"), firstContactMissed, missedDueOn, outcomeFact);
+    }
+
+    static RjCaseFact rjCase(Document doc) {
+        Document outcome = latest(doc.get("outcomes", Document.class));
+        RjOutcomeFact outcomeFact = outcome == null ? null : new RjOutcomeFact(day(outcome, "recordedOn"),
+                outcome.get("victimSatisfaction") == null ? null : ((Number) outcome.get("victimSatisfaction")).intValue(),
+                outcome.getBoolean("wouldRecommend"));
+        return new RjCaseFact(doc.getString("caseId"), doc.getString("district"), day(doc, "openedOn"),
+                day(doc, "closedOn"), doc.getString("closeReason"), outcomeFact);
+    }
+
+    static FteFact firstTimeEntrant(Document doc) {
+        Number age = (Number) doc.get("ageAtDisposal");
+        return new FteFact(doc.getString("disposalId"), doc.getString("district"), day(doc, "disposalOn"),
+                age == null ? null : age.intValue(), Boolean.TRUE.equals(doc.getBoolean("superseded")));
+    }
+
+    /** The latest entry by its time; equal times are settled by the entry's key, so any reader picks the same. */
+    private static Document latest(Document entries) {
+        if (entries == null) {
+            return null;
+        }
+        Document latest = null;
+        String latestKey = null;
+        for (Map.Entry<String, Object> entry : entries.entrySet()) {
+            if (!(entry.getValue() instanceof Document candidate)) {
+                continue;
+            }
+            if (latest == null || compare(candidate, entry.getKey(), latest, latestKey) > 0) {
+                latest = candidate;
+                latestKey = entry.getKey();
+            }
+        }
+        return latest;
+    }
+
+    private static int compare(Document a, String aKey, Document b, String bKey) {
+        int byTime = Long.compare(number(a, "recordedAt"), number(b, "recordedAt"));
+        return byTime != 0 ? byTime : aKey.compareTo(bKey);
+    }
+
+    private static long number(Document doc, String field) {
+        Object value = doc.get(field);
+        return value instanceof Number number ? number.longValue() : 0;
+    }
+
+    private static LocalDate day(Document doc, String field) {
+        String value = doc.getString(field);
+        return value == null ? null : LocalDate.parse(value);
+    }
+}

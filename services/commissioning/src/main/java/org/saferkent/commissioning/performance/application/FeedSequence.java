@@ -1,0 +1,35 @@
+package org.saferkent.commissioning.performance.application;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+
+/**
+ * The feed's sequence: one counter document incremented atomically ({@code findAndModify $inc}), so
+ * every snapshot change gets a number no other change has, whichever instance makes it.
+ */
+class FeedSequence {
+
+    static final String COLLECTION = "feed_sequence";
+    private static final String ID = "performance";
+
+    private final MongoTemplate mongo;
+
+    FeedSequence(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    long next() {
+        return reserve(1);
+    }
+
+    /** Reserves {@code count} numbers; returns the last, so they are {@code last - count + 1 .. last}. */
+    long reserve(int count) {
+        Document counter = mongo.getCollection(COLLECTION).findOneAndUpdate(new Document("_id", ID),
+                new Document("$inc", new Document("value", (long) count)),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return ((Number) counter.get("value")).longValue();
+    }
+}

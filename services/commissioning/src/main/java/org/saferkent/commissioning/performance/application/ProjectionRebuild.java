@@ -1,0 +1,359 @@
+package org.saferkent.commissioning.performance.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
+import org.saferkent.commissioning.activity.adapter.in.messaging.ActivityRoutes.Route;
+import org.saferkent.commissioning.activity.application.ActivityProjection;
+import org.saferkent.commissioning.activity.application.ActivityProjection.EventRef;
+import org.saferkent.commissioning.activity.application.FactKind;
+import org.saferkent.commissioning.activity.application.LiveFacts;
+import org.saferkent.commissioning.activity.application.MemoryFacts;
+import org.saferkent.commissioning.activity.application.ProjectionVersions;
+import org.saferkent.commissioning.contract.application.Contracts;
+import org.saferkent.commissioning.contract.domain.Contract;
+import org.saferkent.commissioning.performance.domain.ContractTerms;
+import org.saferkent.commissioning.performance.domain.DistrictFacts;
+import org.saferkent.commissioning.performance.domain.PathwayScope;
+import org.saferkent.commissioning.performance.domain.PerformanceSnapshot;
+import org.saferkent.platform.events.CloudEventHeaders;
+import org.saferkent.platform.events.EventJson;
+import org.saferkent.platform.events.EventMetadata;
+import org.saferkent.platform.messaging.IdempotentWrites;
+import org.saferkent.platform.outbox.Loaded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
+
+import com.mongodb.client.model.InsertManyOptions;
+
+/**
+ * Rebuilds the projection from the event topics into fresh collections, then swaps them in:
+ * <ol>
+ * <li>reads every partition from the beginning up to the end offsets taken at the start, with its
+ * own consumer (assigned, no group), folding the events into fact documents in memory;</li>
+ * <li>bulk-inserts them into the next version's collections;</li>
+ * <li>from then on live events are written to both versions, and the events that arrived meanwhile
+ * are applied to the new one (idempotently: a live write of the same event changes nothing);</li>
+ * <li>computes every contract's cells from the new facts in memory and bulk-inserts them: a cell
+ * equal to the live one keeps its feed sequence, a different one gets a new sequence and is
+ * published;</li>
+ * <li>swaps the version read, and drops the version before the previous one.</li>
+ * </ol>
+ * It holds the performance lease throughout, so no refresh round interleaves.
+ */
+public class ProjectionRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+
+    private final MongoTemplate mongo;
+    private final ConsumerFactory<String, byte[]> consumers;
+    private final EventJson json;
+    private final Map<String, Map<String, Route<?>>> routes;
+    private final ProjectionVersions versions;
+    private final IdempotentWrites writes;
+    private final Contracts contracts;
+    private final PerformanceStore store;
+    private final LiveFactsLoader loader;
+    private final ProjectionLease lease;
+    private final PathwayScope scope;
+    private final Clock clock;
+    private final RebuildSettings settings;
+
+    /** @see org.saferkent.commissioning.CommissioningProperties.Rebuild */
+    public record RebuildSettings(int pollRecords, int writeBatch, Duration lease, Duration waitForLease, Duration timeout) {
+    }
+
+    ProjectionRebuild(MongoTemplate mongo, ConsumerFactory<String, byte[]> consumers, EventJson json,
+            Map<String, List<Route<?>>> routes, ProjectionVersions versions, IdempotentWrites writes, Contracts contracts,
+            PerformanceStore store, LiveFactsLoader loader, ProjectionLease lease, PathwayScope scope, Clock clock,
+            RebuildSettings settings) {
+        this.mongo = mongo;
+        this.consumers = consumers;
+        this.json = json;
+        this.routes = new HashMap<>();
+        routes.forEach((topic, list) -> {
+            Map<String, Route<?>> byType = new HashMap<>();
+            list.forEach(route -> byType.put(route.wireName(), route));
+            this.routes.put(topic, byType);
+        });
+        this.versions = versions;
+        this.writes = writes;
+        this.contracts = contracts;
+        this.store = store;
+        this.loader = loader;
+        this.lease = lease;
+        this.scope = scope;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** @throws RebuildInProgressException when the projection stays held by someone else */
+    public RebuildResult rebuild() {
+        acquireLease();
+        long started = System.nanoTime();
+        ProjectionVersions.Pointer pointer = versions.read();
+        int previous = pointer.current();
+        int next = Math.max(previous, pointer.building() == null ? previous : pointer.building()) + 1;
+        try {
+            drop(next);
+            loader.ensureIndexes(next);
+            store.ensureIndexes(next);
+            MemoryFacts memory = new MemoryFacts();
+            ActivityProjection folded = new ActivityProjection(memory, scope.restorativeJustice());
+            long read;
+            long caughtUp;
+            try (Consumer<String, byte[]> consumer = consumer()) {
+                List<TopicPartition> partitions = partitions(consumer);
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                read = readUpTo(consumer, partitions, end, folded);
+                long facts = insertFacts(next, memory);
+                log.info("Rebuild v{}: {} events folded into {} facts", next, read, facts);
+
+                versions.startBuilding(next);
+                Map<TopicPartition, Long> caughtUpTo = consumer.endOffsets(partitions);
+                end.forEach(consumer::seek);
+                consumer.resume(partitions);
+                ActivityProjection live = new ActivityProjection(LiveFacts.pinned(writes, next), scope.restorativeJustice());
+                caughtUp = readUpTo(consumer, partitions, caughtUpTo, live);
+            }
+            long[] cells = writePerformance(previous, next);
+            versions.swapTo(next);
+            if (previous > 0) {
+                drop(previous - 1);
+            }
+            long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+            long facts = 0;
+            for (FactKind kind : FactKind.values()) {
+                facts += mongo.getCollection(kind.collection(next)).countDocuments();
+            }
+            RebuildResult result = new RebuildResult(next, read, caughtUp, facts, cells[0], cells[1], millis,
+                    (read + caughtUp) * 1000 / millis);
+            log.info("Rebuild v{} swapped in: {}", next, result);
+            return result;
+        } catch (RuntimeException e) {
+            versions.abandon(next);
+            throw e;
+        } finally {
+            lease.release();
+        }
+    }
+
+    private void acquireLease() {
+        Instant giveUp = clock.instant().plus(settings.waitForLease());
+        while (!lease.tryAcquire(settings.lease())) {
+            if (clock.instant().isAfter(giveUp)) {
+                throw new RebuildInProgressException();
+            }
+            try {
+                Thread.sleep(100); // a refresh round is short: wait for it to finish
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RebuildInProgressException();
+            }
+        }
+    }
+
+    private Consumer<String, byte[]> consumer() {
+        Properties overrides = new Properties();
+        overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(settings.pollRecords()));
+        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        overrides.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(64 * 1024 * 1024));
+        overrides.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(16 * 1024 * 1024));
+        return consumers.createConsumer(null, "commissioning-rebuild", null, overrides);
+    }
+
+    private List<TopicPartition> partitions(Consumer<String, byte[]> consumer) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : routes.keySet()) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            if (infos != null) {
+                infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            }
+        }
+        return partitions;
+    }
+
+    /** Reads every partition up to {@code end} (exclusive), applying each event; returns how many records were read. */
+    private long readUpTo(Consumer<String, byte[]> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> end,
+            ActivityProjection projection) {
+        Set<TopicPartition> remaining = new HashSet<>();
+        for (TopicPartition partition : partitions) {
+            if (consumer.position(partition) < end.get(partition)) {
+                remaining.add(partition);
+            } else {
+                consumer.pause(List.of(partition));
+            }
+        }
+        Instant giveUp = clock.instant().plus(settings.timeout());
+        long count = 0;
+        while (!remaining.isEmpty()) {
+            if (clock.instant().isAfter(giveUp)) {
+                throw new IllegalStateException("rebuild could not read the topics to their end in " + settings.timeout());
+            }
+            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+            for (TopicPartition partition : records.partitions()) {
+                long stop = end.get(partition);
+                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                    if (record.offset() < stop) {
+                        apply(record, projection);
+                        count++;
+                    }
+                }
+            }
+            for (TopicPartition partition : List.copyOf(remaining)) {
+                if (consumer.position(partition) >= end.get(partition)) {
+                    remaining.remove(partition);
+                    consumer.pause(List.of(partition));
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Exactly what the live subscription does with the record; what it would dead-letter changes nothing here either. */
+    private void apply(ConsumerRecord<String, byte[]> record, ActivityProjection projection) {
+        try {
+            EventMetadata metadata = CloudEventHeaders.read(record.headers());
+            Route<?> route = routes.getOrDefault(record.topic(), Map.of()).get(metadata.type());
+            if (route == null) {
+                return;
+            }
+            Object payload = json.read(record.value(), route.payloadType());
+            route.apply(projection, new EventRef(metadata.id(), metadata.time()), payload);
+        } catch (RuntimeException unreadable) {
+            log.debug("Rebuild skips {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), unreadable.getMessage());
+        }
+    }
+
+    private long insertFacts(int version, MemoryFacts memory) {
+        long written = 0;
+        for (FactKind kind : FactKind.values()) {
+            written += insert(kind.collection(version), memory.documents(kind));
+        }
+        return written;
+    }
+
+    /** @return {cells written, cells changed} */
+    private long[] writePerformance(int previous, int next) {
+        List<ContractTerms> terms = new ArrayList<>();
+        List<Document> marks = new ArrayList<>();
+        for (Loaded<Contract> contract : contracts.all()) {
+            terms.add(ContractTermsSource.terms(contract.state()));
+            marks.add(new Document("_id", contract.state().id()).append("version", contract.version()));
+        }
+        Map<String, DistrictFacts> byDistrict = factsByDistrict(next);
+        Map<String, PerformanceSnapshot> computed = new TreeMap<>();
+        for (ContractTerms contract : terms) {
+            for (String district : contract.districts()) {
+                DistrictFacts facts = byDistrict.getOrDefault(district, DistrictFacts.none());
+                PerformanceCells.compute(List.of(contract), district, contract.quarters(), facts, scope)
+                        .forEach(snapshot -> computed.put(snapshot.key(), snapshot));
+            }
+        }
+        Map<String, Document> live = new TreeMap<>(store.find(previous, new Document()));
+        List<Document> docs = new ArrayList<>();
+        List<Object> changed = new ArrayList<>();
+        for (Map.Entry<String, PerformanceSnapshot> cell : computed.entrySet()) {
+            Document stored = live.get(cell.getKey());
+            if (stored != null && !Boolean.TRUE.equals(stored.getBoolean(PerformanceStore.REMOVED))
+                    && cell.getValue().equals(store.snapshot(stored))) {
+                docs.add(store.document(cell.getValue(), ((Number) stored.get(PerformanceStore.SEQUENCE)).longValue(),
+                        Boolean.TRUE.equals(stored.getBoolean(PerformanceStore.PUBLISHED))));
+            } else {
+                changed.add(cell.getValue());
+            }
+        }
+        for (Map.Entry<String, Document> stored : live.entrySet()) {
+            if (!computed.containsKey(stored.getKey())) {
+                if (Boolean.TRUE.equals(stored.getValue().getBoolean(PerformanceStore.REMOVED))) {
+                    docs.add(stored.getValue());
+                } else {
+                    changed.add(stored.getValue());
+                }
+            }
+        }
+        if (!changed.isEmpty()) {
+            long sequence = store.sequence().reserve(changed.size()) - changed.size();
+            for (Object cell : changed) {
+                sequence++;
+                docs.add(cell instanceof PerformanceSnapshot snapshot ? store.document(snapshot, sequence, false)
+                        : PerformanceStore.removedDocument((Document) cell, sequence));
+            }
+        }
+        insert(PerformanceStore.collection(next), docs);
+        insert(PerformanceStore.marksCollection(next), marks);
+        return new long[] {docs.size(), changed.size()};
+    }
+
+    /** Every fact of the new version, by district; what duplicates need is taken from all districts. */
+    private Map<String, DistrictFacts> factsByDistrict(int version) {
+        Map<FactKind, Map<String, List<Document>>> grouped = new HashMap<>();
+        List<Document> allReferrals = new ArrayList<>();
+        Set<String> linkedIds = new HashSet<>();
+        Set<String> districts = new HashSet<>();
+        for (FactKind kind : FactKind.values()) {
+            Map<String, List<Document>> byDistrict = new HashMap<>();
+            mongo.getCollection(kind.collection(version)).find().forEach(doc -> {
+                if (kind == FactKind.REFERRAL) {
+                    allReferrals.add(doc);
+                }
+                if (kind == FactKind.LINK) {
+                    linkedIds.add(String.valueOf(doc.get("_id")));
+                }
+                String district = doc.getString("district");
+                if (district != null) {
+                    districts.add(district);
+                    byDistrict.computeIfAbsent(district, d -> new ArrayList<>()).add(doc);
+                }
+            });
+            grouped.put(kind, byDistrict);
+        }
+        Map<String, DistrictFacts> facts = new HashMap<>();
+        for (String district : districts) {
+            facts.put(district, FactReader.districtFacts(of(grouped, FactKind.REFERRAL, district),
+                    of(grouped, FactKind.LINK, district), allReferrals, linkedIds, of(grouped, FactKind.VICTIM_CASE, district),
+                    of(grouped, FactKind.RJ_CASE, district), of(grouped, FactKind.FIRST_TIME_ENTRANT, district)));
+        }
+        return facts;
+    }
+
+    private static List<Document> of(Map<FactKind, Map<String, List<Document>>> grouped, FactKind kind, String district) {
+        return grouped.get(kind).getOrDefault(district, List.of());
+    }
+
+    private long insert(String collection, List<Document> docs) {
+        for (int from = 0; from < docs.size(); from += settings.writeBatch()) {
+            mongo.getCollection(collection).insertMany(docs.subList(from, Math.min(docs.size(), from + settings.writeBatch())),
+                    new InsertManyOptions().ordered(false));
+        }
+        return docs.size();
+    }
+
+    private void drop(int version) {
+        for (FactKind kind : FactKind.values()) {
+            mongo.getCollection(kind.collection(version)).drop();
+        }
+        mongo.getCollection(PerformanceStore.collection(version)).drop();
+        mongo.getCollection(PerformanceStore.marksCollection(version)).drop();
+    }
+}

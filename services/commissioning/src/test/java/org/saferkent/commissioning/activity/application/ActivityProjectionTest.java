@@ -1,0 +1,109 @@
+package org.saferkent.commissioning.activity.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.saferkent.commissioning.activity.adapter.in.messaging.FirstTimeEntrant;
+import org.saferkent.commissioning.activity.adapter.in.messaging.RoutedReferral;
+import org.saferkent.commissioning.activity.adapter.in.messaging.VictimCaseOpening;
+import org.saferkent.commissioning.activity.adapter.in.messaging.VictimOutcome;
+import org.saferkent.commissioning.activity.application.ActivityProjection.EventRef;
+
+/**
+ * Facts come out the same whatever order events from different topics arrive in, an event applied
+ * twice changes nothing, and nothing personal is kept.
+ */
+class ActivityProjectionTest {
+
+    private static final Instant T = Instant.parse("2026-07-14T09:00:00Z");
+
+    private final List<Consumer<ActivityProjection>> events = List.of(
+            p -> p.victimCaseOpened(ref("e1"), new VictimCaseOpening("vc-r1", "r1", "maidstone", "victim-support", T, false,
+                    T.plusSeconds(5 * 86400))),
+            p -> p.victimOutcomeRecorded(ref("e2"), new VictimOutcome("vc-r1", "maidstone",
+                    Map.of("drugs-alcohol", "improved", "finance-benefits", "not-improved"), true, T.plusSeconds(86400))),
+            p -> p.victimOutcomeRecorded(ref("e3"), new VictimOutcome("vc-r1", "maidstone",
+                    Map.of("drugs-alcohol", "sustained"), false, T.plusSeconds(2 * 86400))),
+            p -> p.referralRouted(ref("e4"), new RoutedReferral("r1", "maidstone", "victim-support", T.minusSeconds(3600))),
+            p -> p.firstTimeEntrantRecorded(ref("e5"), new FirstTimeEntrant("d2", "swale", "2026-Q3",
+                    LocalDate.of(2026, 7, 1), 15, "d1", T)),
+            p -> p.firstTimeEntrantRecorded(ref("e6"), new FirstTimeEntrant("d1", "swale", "2026-Q3",
+                    LocalDate.of(2026, 8, 1), 15, null, T)));
+
+    @Test
+    void theOrderOfEventsAndTheirRedeliveryDoNotChangeTheFacts() {
+        MemoryFacts inOrder = fold(events);
+        List<Consumer<ActivityProjection>> reversed = new ArrayList<>(events);
+        Collections.reverse(reversed);
+        List<Consumer<ActivityProjection>> twice = new ArrayList<>(reversed);
+        twice.addAll(events);
+
+        MemoryFacts otherOrder = fold(twice);
+
+        for (FactKind kind : FactKind.values()) {
+            assertThat(comparable(otherOrder.documents(kind))).as(kind.name()).isEqualTo(comparable(inOrder.documents(kind)));
+        }
+        Document fte = inOrder.documents(FactKind.FIRST_TIME_ENTRANT).stream().filter(d -> "d1".equals(d.get("_id"))).findFirst().orElseThrow();
+        assertThat(fte.getBoolean("superseded")).isTrue();
+    }
+
+    @Test
+    void aDayIsTheDayInKentAndEveryQuarterTouchedIsRecorded() {
+        MemoryFacts facts = new MemoryFacts();
+        ActivityProjection projection = new ActivityProjection(facts, "restorative-justice");
+
+        // 23:30 UTC on 30 June is 00:30 on 1 July in Kent (BST)
+        projection.referralRouted(ref("e1"), new RoutedReferral("r9", "dover", "victim-support", Instant.parse("2026-06-30T23:30:00Z")));
+
+        Document fact = facts.documents(FactKind.REFERRAL).get(0);
+        assertThat(fact.getString("routedOn")).isEqualTo("2026-07-01");
+        assertThat(fact.getList(FactChange.QUARTERS, String.class)).containsExactly("2026-Q3");
+    }
+
+    private static MemoryFacts fold(List<Consumer<ActivityProjection>> events) {
+        MemoryFacts facts = new MemoryFacts();
+        ActivityProjection projection = new ActivityProjection(facts, "restorative-justice");
+        events.forEach(event -> event.accept(projection));
+        return facts;
+    }
+
+    /** The facts without the order-dependent bookkeeping (markers, the order quarters were added in). */
+    private static List<String> comparable(List<Document> docs) {
+        return docs.stream().map(doc -> {
+            Document copy = new Document(doc);
+            copy.remove(MemoryFacts.APPLIED_EVENTS);
+            Object quarters = copy.get(FactChange.QUARTERS);
+            if (quarters instanceof List<?> list) {
+                copy.put(FactChange.QUARTERS, list.stream().map(String::valueOf).sorted().toList());
+            }
+            return canonical(copy).toString();
+        }).sorted().toList();
+    }
+
+    /** Field order does not matter to a document's meaning: sort it away, at every level. */
+    private static Object canonical(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            TreeMap<String, Object> sorted = new TreeMap<>();
+            map.forEach((key, nested) -> sorted.put(String.valueOf(key), canonical(nested)));
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ActivityProjectionTest::canonical).toList();
+        }
+        return value;
+    }
+
+    private static EventRef ref(String id) {
+        return new EventRef(id, T);
+    }
+}
