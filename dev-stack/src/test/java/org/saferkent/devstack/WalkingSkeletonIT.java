@@ -157,7 +157,17 @@ class WalkingSkeletonIT {
      */
     @Test
     @Order(3)
-    void outcomesOfTheCasesCloseTheReferral() throws Exception {
+    void outcomesOfTheCasesCloseTheReferralAndReachTheCommissioner() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        HttpResponse<String> contract = post(commissioning + "/api/contracts", """
+                {"provider":"Swale Victim Care","service":"victim support and RJ","pathways":["victim-support","restorative-justice"],
+                 "districts":["swale"],"period":{"start":"%s","end":"%s"},"value":120000,
+                 "targets":[{"measure":"cope-and-recover-share","target":0.8,"amberWithin":0.1}]}"""
+                .formatted(today.withDayOfYear(1), today.withDayOfYear(1).plusYears(1).minusDays(1)));
+        assertThat(contract.statusCode()).as(contract.body()).isEqualTo(201);
+        String contractId = json.readTree(contract.body()).get("id").asString();
+
         HttpResponse<String> created = post(referrals + "/api/referrals", """
                 {"agency":"kent-police","agencyReference":"%s","district":"swale","category":"criminal-damage-arson",
                  "subject":{"role":"victim","name":"Outcome Flow %s","dateOfBirth":"1979-06-30","postcode":"ME10 4XX"},
@@ -181,11 +191,10 @@ class WalkingSkeletonIT {
 
         String rjCase = awaitJson(rj + "/api/rj-cases?referralId=" + referralId).get("id").asString();
         String rjCases = rj + "/api/rj-cases/" + rjCase;
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString();
         participant(rjCases, "offender", 34); // the referred victim is a participant already
         for (String pid : getJson(rjCases).get("participants").valueStream().map(p -> p.get("id").asString()).toList()) {
             expectOk(post(rjCases + "/participants/" + pid + "/consent", """
-                    {"written":true,"informed":true,"recordedOn":"%s"}""".formatted(today)));
+                    {"written":true,"informed":true,"recordedOn":"%s"}""".formatted(today.toString())));
         }
         expectOk(post(rjCases + "/risk-assessment", """
                 {"level":"low","assessedBy":"RJ practitioner 7"}"""));
@@ -204,6 +213,18 @@ class WalkingSkeletonIT {
             JsonNode referral = getJson(referrals + "/api/referrals/" + referralId);
             assertThat(referral.get("pathways").valueStream().map(p -> p.get("status").asString())).containsOnly("closed");
             assertThat(referral.get("status").asString()).isEqualTo("closed");
+        });
+        // the PCC's view: aggregates only, moved by the victims and RJ outcomes
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode performance = getJson(commissioning + "/api/commissioning/performance?contractId=" + contractId
+                    + "&district=swale&quarter=" + quarter);
+            assertThat(performance.size()).as(performance.toString()).isEqualTo(1);
+            JsonNode counts = performance.get(0).path("performance").path("counts");
+            assertThat(counts.path("victimsSupported").asLong()).as(counts.toString()).isEqualTo(1);
+            assertThat(counts.path("contactedWithinDeadline").asLong()).isEqualTo(1);
+            assertThat(counts.path("copedAndRecovered").asLong()).isEqualTo(1);
+            assertThat(counts.path("rjCasesCompleted").asLong()).isEqualTo(1);
+            assertThat(counts.path("referralsRouted").asLong()).isEqualTo(1); // one referral, counted once however many covered pathways
         });
     }
 

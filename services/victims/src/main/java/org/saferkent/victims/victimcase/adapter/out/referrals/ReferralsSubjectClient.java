@@ -165,7 +165,8 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
         if (e instanceof ReferralsUnavailableException) {
             return e.getMessage();
         }
-        if (e instanceof TimeoutException) {
+        // the time limiter and the HTTP client's own request timeout race for a slow answer: same meaning
+        if (e instanceof TimeoutException || e instanceof java.net.http.HttpTimeoutException) {
             return "referrals did not answer in time";
         }
         return "referrals unreachable (" + e.getClass().getSimpleName() + ")";
