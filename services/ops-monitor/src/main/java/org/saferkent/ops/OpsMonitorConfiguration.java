@@ -1,27 +1,62 @@
 package org.saferkent.ops;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.saferkent.ops.deadletters.AuditTrail;
+import org.saferkent.ops.deadletters.DeadLetterActions;
+import org.saferkent.ops.deadletters.DeadLetterReader;
+import org.saferkent.ops.deadletters.PersonalDataMask;
+import org.saferkent.ops.health.ServiceHealth;
+import org.saferkent.ops.lag.ConsumerLag;
 import org.saferkent.ops.picture.DeadLetterWatch;
 import org.saferkent.ops.picture.OperationalPicture;
+import org.saferkent.ops.picture.OpsOverview;
+import org.saferkent.ops.stream.OpsStream;
+import org.saferkent.ops.stream.StreamEvent;
+import org.saferkent.ops.web.SecurityHeadersFilter;
+import org.saferkent.platform.events.EventJson;
+import org.saferkent.platform.events.EventProducer;
 import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.events.Topics;
 import org.saferkent.platform.messaging.Subscription;
+import org.saferkent.platform.service.PeriodicTask;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OpsProperties.class)
 class OpsMonitorConfiguration {
 
     @Bean
-    OperationalPicture operationalPicture(MongoTemplate mongo, Clock clock) {
-        return new OperationalPicture(mongo, clock);
+    History history(OpsProperties properties) {
+        return new History(properties.historySize());
+    }
+
+    @Bean
+    OpsStream opsStream(OpsProperties properties) {
+        return new OpsStream(properties.streamMaxSubscribers(), properties.streamTimeout());
+    }
+
+    @Bean
+    PeriodicTask opsStreamHeartbeat(OpsStream stream, OpsProperties properties) {
+        return new PeriodicTask("ops-stream-heartbeat", properties.streamHeartbeat(), stream::heartbeat);
+    }
+
+    @Bean
+    OperationalPicture operationalPicture(MongoTemplate mongo, Clock clock, OpsStream stream, History history) {
+        return new OperationalPicture(mongo, clock, stream, history);
     }
 
     /** Every type on ops.events is recorded, including types added after this service was built. */
@@ -37,4 +72,77 @@ class OpsMonitorConfiguration {
         return new DeadLetterWatch((ConsumerFactory<String, byte[]>) consumerFactory, source.serviceName(),
                 Pattern.compile(properties.deadLetterPattern()), properties.topicDiscoveryInterval().toMillis(), picture);
     }
+
+    @Bean(destroyMethod = "close")
+    ConsumerLag consumerLag(KafkaAdmin admin, History history, Clock clock, OpsStream stream) {
+        return new ConsumerLag(admin.getConfigurationProperties(), history, clock, snapshot -> {
+            Map<String, Object> totals = new LinkedHashMap<>();
+            snapshot.groups().forEach(group -> totals.put(group.group(), group.totalLag()));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("groups", totals);
+            data.put("error", snapshot.error());
+            stream.publish(monitorEvent("LagMeasured", snapshot.measuredAt(), data));
+        });
+    }
+
+    /** Lag is measured by this task, never per request. */
+    @Bean
+    PeriodicTask consumerLagTask(ConsumerLag lag, OpsProperties properties) {
+        return new PeriodicTask("consumer-lag", properties.lagInterval(), lag::measure);
+    }
+
+    @Bean
+    ServiceHealth serviceHealth(OpsProperties properties, Environment environment, Clock clock, OpsStream stream) {
+        return new ServiceHealth(properties.services(), environment::resolvePlaceholders, properties.healthTimeout(), clock,
+                statuses -> {
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    statuses.forEach(status -> data.put(status.service(), status.status()));
+                    stream.publish(monitorEvent("HealthChecked", clock.instant(), data));
+                });
+    }
+
+    @Bean
+    PeriodicTask serviceHealthTask(ServiceHealth health, OpsProperties properties) {
+        return new PeriodicTask("service-health", properties.healthInterval(), health::poll);
+    }
+
+    @Bean
+    OpsOverview opsOverview(OperationalPicture picture, ConsumerLag lag, ServiceHealth health, Clock clock) {
+        return new OpsOverview(picture, lag, health, clock);
+    }
+
+    @Bean
+    PersonalDataMask personalDataMask(EventJson json) {
+        return new PersonalDataMask(json.mapper());
+    }
+
+    @Bean
+    AuditTrail auditTrail(MongoTemplate mongo, Clock clock) {
+        return new AuditTrail(mongo, clock);
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    DeadLetterReader deadLetterReader(ConsumerFactory<?, ?> consumerFactory) {
+        return new DeadLetterReader((ConsumerFactory<String, byte[]>) consumerFactory);
+    }
+
+    @Bean
+    DeadLetterActions deadLetterActions(MongoTemplate mongo, OperationalPicture picture, DeadLetterReader reader,
+            EventProducer producer, PersonalDataMask mask, AuditTrail audit, Clock clock) {
+        return new DeadLetterActions(mongo, picture, reader, producer, mask, audit, clock);
+    }
+
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
+    private static StreamEvent monitorEvent(String kind, Instant at, Map<String, Object> data) {
+        return new StreamEvent(UUID.randomUUID().toString(), "ops-monitor." + kind, kind, "ops-monitor", "/saferkent/ops-monitor",
+                null, at, data);
+    }
+
 }

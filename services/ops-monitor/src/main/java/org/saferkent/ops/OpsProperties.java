@@ -1,6 +1,7 @@
 package org.saferkent.ops;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,8 +9,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param deadLetterPattern      topics read as dead-letter topics
  * @param topicDiscoveryInterval how often the consumer looks for new topics matching the pattern
+ * @param lagInterval            how often consumer lag is measured (Kafka Admin API; never per request)
+ * @param healthInterval         how often each service's {@code /actuator/health} is asked
+ * @param healthTimeout          how long one health request may take
+ * @param services               the services to watch, each {@code name=base-url}, e.g.
+ *                               {@code referrals=http://127.0.0.1:8081}; placeholders such as
+ *                               {@code ${local.server.port}} are resolved at each poll
+ * @param streamMaxSubscribers   live streams ({@code /api/ops/stream}) open at once; more are refused with 503
+ * @param streamTimeout          how long one live stream stays open (browsers reconnect by themselves)
+ * @param streamHeartbeat        how often an idle live stream gets a comment line (keeps proxies from closing it)
+ * @param historySize            samples kept per series for the page's sparklines (lag, backlog)
  */
 @ConfigurationProperties("saferkent.ops")
-public record OpsProperties(@DefaultValue(".*\\.dlq") String deadLetterPattern,
-        @DefaultValue("5s") Duration topicDiscoveryInterval) {
+public record OpsProperties(
+        @DefaultValue(".*\\.dlq") String deadLetterPattern,
+        @DefaultValue("5s") Duration topicDiscoveryInterval,
+        @DefaultValue("10s") Duration lagInterval,
+        @DefaultValue("10s") Duration healthInterval,
+        @DefaultValue("2s") Duration healthTimeout,
+        @DefaultValue List<String> services,
+        @DefaultValue("20") int streamMaxSubscribers,
+        @DefaultValue("30m") Duration streamTimeout,
+        @DefaultValue("15s") Duration streamHeartbeat,
+        @DefaultValue("60") int historySize) {
 }

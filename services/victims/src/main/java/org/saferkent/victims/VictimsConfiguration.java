@@ -10,6 +10,7 @@ import org.saferkent.platform.workingdays.WorkingDayCalendar;
 import org.saferkent.victims.victimcase.adapter.in.messaging.LinkedReferral;
 import org.saferkent.victims.victimcase.adapter.in.messaging.RoutedReferral;
 import org.saferkent.victims.victimcase.adapter.out.persistence.VictimDetailsStore;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.saferkent.victims.victimcase.adapter.out.referrals.ReferralsSubjectClient;
 import org.saferkent.victims.victimcase.application.CaseWork;
 import org.saferkent.victims.victimcase.application.PersonalDetailsRetrieval;
@@ -69,6 +70,12 @@ class VictimsConfiguration {
         return new ReferralsSubjectClient(new ReferralsSubjectClient.Settings(properties.referralsBaseUrl(),
                 details.connectTimeout(), details.timeout(), details.attempts(), details.backoff(),
                 details.failureRateThreshold(), details.minimumCalls(), details.openFor(), details.maxConcurrentCalls()));
+    }
+
+    /** As a bean, the claim check's breaker is reported on ops.events whenever its state changes. */
+    @Bean
+    CircuitBreaker referralsSubjectCircuitBreaker(ReferralsSubjectClient referralsSubjectClient) {
+        return referralsSubjectClient.circuitBreaker();
     }
 
     /**

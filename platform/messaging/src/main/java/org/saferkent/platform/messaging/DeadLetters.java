@@ -35,13 +35,20 @@ public class DeadLetters implements ConsumerRecordRecoverer {
     private final EventSource source;
     private final String group;
     private final Clock clock;
+    private final MessagingMetrics metrics;
 
     public DeadLetters(EventProducer producer, OpsEvents ops, EventSource source, String group, Clock clock) {
+        this(producer, ops, source, group, clock, MessagingMetrics.NONE);
+    }
+
+    public DeadLetters(EventProducer producer, OpsEvents ops, EventSource source, String group, Clock clock,
+            MessagingMetrics metrics) {
         this.producer = producer;
         this.ops = ops;
         this.source = source;
         this.group = group;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -69,6 +76,7 @@ public class DeadLetters implements ConsumerRecordRecoverer {
         put(headers, DeadLetterHeaders.SERVICE, source.serviceName());
         put(headers, DeadLetterHeaders.FAILED_AT, clock.instant().toString());
         producer.sendAndWait(deadLetter, Duration.ofSeconds(10));
+        metrics.deadLettered(group, record.topic(), failure);
         log.warn("Dead-lettered {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(), dlqTopic, reason);
 
         try {

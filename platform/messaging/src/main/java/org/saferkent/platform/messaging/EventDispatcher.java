@@ -20,10 +20,14 @@ class EventDispatcher {
 
     private final Subscription subscription;
     private final EventJson json;
+    private final String group;
+    private final MessagingMetrics metrics;
 
-    EventDispatcher(Subscription subscription, EventJson json) {
+    EventDispatcher(Subscription subscription, EventJson json, String group, MessagingMetrics metrics) {
         this.subscription = subscription;
         this.json = json;
+        this.group = group;
+        this.metrics = metrics;
     }
 
     void dispatch(ConsumerRecord<String, byte[]> record) {
@@ -39,14 +43,35 @@ class EventDispatcher {
     private <T> void handle(Subscription.Route<T> route, EventMetadata metadata, ConsumerRecord<String, byte[]> record) {
         T payload = json.read(record.value(), route.payloadType());
         InboundEvent<T> event = new InboundEvent<>(metadata, payload, record.topic(), record.partition(), record.offset());
-        Correlation correlation = Correlation.causedBy(metadata);
+        Correlation correlation = continueTrace(Correlation.causedBy(metadata));
         MDC.put("correlationId", correlation.correlationId());
         MDC.put("traceparent", correlation.traceparent());
+        putIfNotNull("traceId", TraceContext.traceId(correlation.traceparent()));
+        putIfNotNull("spanId", TraceContext.spanId(correlation.traceparent()));
         try {
             Correlation.run(correlation, () -> route.handler().handle(event));
+            metrics.processed(group, record.topic(), metadata.type());
         } finally {
             MDC.remove("correlationId");
             MDC.remove("traceparent");
+            MDC.remove("traceId");
+            MDC.remove("spanId");
+        }
+    }
+
+    /**
+     * The handler works in a span of its own within the producer's trace: same trace id, new span id.
+     * Events it causes carry that traceparent on, so every service a referral passes through logs the
+     * same {@code traceId}.
+     */
+    static Correlation continueTrace(Correlation causedBy) {
+        String child = TraceContext.child(causedBy.traceparent());
+        return child == null ? causedBy : new Correlation(causedBy.correlationId(), causedBy.causationId(), child);
+    }
+
+    private static void putIfNotNull(String key, String value) {
+        if (value != null) {
+            MDC.put(key, value);
         }
     }
 }

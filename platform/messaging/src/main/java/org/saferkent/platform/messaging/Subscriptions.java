@@ -26,11 +26,18 @@ public class Subscriptions implements SmartLifecycle {
     private final Topics topics;
     private final String group;
     private final DefaultErrorHandler errorHandler;
+    private final MessagingMetrics metrics;
     private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers = new ArrayList<>();
     private volatile boolean running;
 
     public Subscriptions(List<Subscription> subscriptions, ConsumerFactory<String, byte[]> consumerFactory, EventJson json,
             Topics topics, String group, DefaultErrorHandler errorHandler) {
+        this(subscriptions, consumerFactory, json, topics, group, errorHandler, MessagingMetrics.NONE);
+    }
+
+    public Subscriptions(List<Subscription> subscriptions, ConsumerFactory<String, byte[]> consumerFactory, EventJson json,
+            Topics topics, String group, DefaultErrorHandler errorHandler, MessagingMetrics metrics) {
+        this.metrics = metrics;
         this.subscriptions = subscriptions;
         this.consumerFactory = consumerFactory;
         this.json = json;
@@ -58,7 +65,7 @@ public class Subscriptions implements SmartLifecycle {
             properties.setGroupId(group);
             properties.setClientId(group + "-" + subscription.topic());
             properties.setMissingTopicsFatal(false);
-            EventDispatcher dispatcher = new EventDispatcher(subscription, json);
+            EventDispatcher dispatcher = new EventDispatcher(subscription, json, group, metrics);
             properties.setMessageListener((MessageListener<String, byte[]>) dispatcher::dispatch);
             ConcurrentMessageListenerContainer<String, byte[]> container =
                     new ConcurrentMessageListenerContainer<>(consumerFactory, properties);

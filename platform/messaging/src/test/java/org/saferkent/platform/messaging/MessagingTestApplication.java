@@ -2,6 +2,11 @@ package org.saferkent.platform.messaging;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.saferkent.platform.events.Correlation;
 import org.saferkent.platform.events.InvalidEventException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +31,25 @@ class MessagingTestApplication {
     }
 
     static final AtomicInteger transientFailuresLeft = new AtomicInteger();
+    /** The correlation each handled incident ran in, by incident id. */
+    static final java.util.Map<String, Correlation> handledIn = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A breaker that is a bean: the platform reports its state changes by itself. */
+    @Bean
+    CircuitBreaker testCircuit() {
+        return CircuitBreaker.ofDefaults("test-circuit");
+    }
+
+    /** A registry that is a bean: so are the breakers it makes, even later ones. */
+    @Bean
+    CircuitBreakerRegistry testCircuits() {
+        return CircuitBreakerRegistry.ofDefaults();
+    }
+
+    @Bean
+    MeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
+    }
 
     @Bean
     Subscription incidents(IdempotentWrites writes) {
@@ -36,6 +60,7 @@ class MessagingTestApplication {
             if (event.payload().district().equals("unreachable")) {
                 throw new IllegalStateException("store unavailable");
             }
+            handledIn.put(event.payload().incidentId(), Correlation.current());
             writes.applyOnce("district_counts", event.payload().district(), event.id(), new Update().inc("incidents", 1));
         });
     }

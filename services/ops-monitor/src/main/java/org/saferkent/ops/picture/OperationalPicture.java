@@ -1,50 +1,130 @@
 package org.saferkent.ops.picture;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.saferkent.ops.History;
+import org.saferkent.ops.stream.OpsStream;
+import org.saferkent.ops.stream.StreamEvent;
 import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.messaging.DeadLetterHeaders;
 import org.saferkent.platform.messaging.InboundEvent;
+import org.saferkent.platform.messaging.TraceContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * The latest operational events and dead letters. Each is stored under an id that derives from the
- * record itself (event id; topic-partition-offset), so a redelivery is recognised and ignored.
+ * The current operational picture, kept from {@code ops.events} and the dead-letter topics: the latest
+ * events, dead letters, SLA breaches, circuit states and each service's lifecycle and outbox backlog.
+ * Every write is idempotent (ids derive from the record; state changes apply only if newer), so a
+ * redelivered record changes nothing. Each event also goes to the live stream.
  */
 public class OperationalPicture {
 
-    static final String EVENTS = "ops_events";
-    static final String DEAD_LETTERS = "dead_letters";
+    public static final String EVENTS = "ops_events";
+    public static final String DEAD_LETTERS = "dead_letters";
+    static final String BREACHES = "sla_breaches";
+    static final String CIRCUITS = "circuits";
+    static final String SERVICES = "service_status";
+
+    static final String SLA_BREACHED = "ops.SlaBreached.v1";
+    static final String CIRCUIT_STATE_CHANGED = "ops.CircuitStateChanged.v1";
+    static final String BACKLOG_HIGH = "ops.OutboxBacklogHigh.v1";
+    static final String BACKLOG_CLEARED = "ops.OutboxBacklogCleared.v1";
+    static final String SERVICE_STARTED = "ops.ServiceStarted.v1";
+    static final String SERVICE_STOPPING = "ops.ServiceStopping.v1";
+    static final String HEARTBEAT = "ops.ServiceHeartbeat.v1";
+
+    /** A service as the ops events describe it (health comes from polling, see {@code ServiceHealth}). */
+    public record ServiceStatus(String service, String instance, String state, Instant stateAt, Instant lastSeen,
+            Long backlog, Boolean backlogHigh, Instant backlogAt, Long published) {
+    }
+
+    public record Circuit(String id, String service, String circuit, String instance, String state, String fromState,
+            Double failureRate, Instant changedAt) {
+    }
+
+    public record Breach(String id, String service, String clock, String aggregateType, String subject, String district,
+            Instant dueAt, Instant breachedAt) {
+    }
+
+    public record Count(String topic, String reason, String status, long count) {
+    }
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final OpsStream stream;
+    private final History history;
 
-    public OperationalPicture(MongoTemplate mongo, Clock clock) {
+    public OperationalPicture(MongoTemplate mongo, Clock clock, OpsStream stream, History history) {
         this.mongo = mongo;
         this.clock = clock;
+        this.stream = stream;
+        this.history = history;
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     public void record(InboundEvent<Map> event) {
-        insertOnce(new OpsEventRecord(event.id(), event.type(), event.metadata().source(), event.metadata().subject(),
-                event.metadata().time(), (Map<String, Object>) event.payload()), EVENTS);
+        Map<String, Object> data = event.payload() == null ? Map.of() : (Map<String, Object>) event.payload();
+        String type = event.type();
+        Instant time = event.metadata().time();
+        if (!HEARTBEAT.equals(type)) { // heartbeats update the services' figures, they would only crowd the list
+            insertOnce(new OpsEventRecord(event.id(), type, event.metadata().source(), event.metadata().subject(), time, data,
+                    event.metadata().correlationId(), TraceContext.traceId(event.metadata().traceparent())), EVENTS);
+        }
+        String service = StreamEvent.serviceOf(data, event.metadata().source());
+        switch (type) {
+            case SLA_BREACHED -> insertOnce(new Breach(event.id(), service, text(data, "clock"), text(data, "aggregateType"),
+                    text(data, "subject"), text(data, "district"), instant(data, "dueAt"), instant(data, "breachedAt")), BREACHES);
+            case CIRCUIT_STATE_CHANGED -> circuitChanged(service, data, time);
+            case SERVICE_STARTED -> serviceState(service, text(data, "instance"), "STARTED", time);
+            case SERVICE_STOPPING -> serviceState(service, text(data, "instance"), "STOPPING", time);
+            case HEARTBEAT -> backlog(service, data, time, bool(data, "backlogHigh"));
+            case BACKLOG_HIGH -> backlog(service, data, time, true);
+            case BACKLOG_CLEARED -> backlog(service, data, time, false);
+            default -> {
+                // any other type is listed, nothing more
+            }
+        }
+        stream.publish(new StreamEvent(event.id(), type, StreamEvent.kindOf(type), service, event.metadata().source(),
+                event.metadata().subject(), time, data));
     }
 
     public void deadLettered(ConsumerRecord<?, ?> record) {
         String id = record.topic() + "-" + record.partition() + "-" + record.offset();
-        insertOnce(new DeadLetter(id, record.topic(), record.partition(), record.offset(),
-                header(record, DeadLetterHeaders.ORIGINAL_TOPIC), header(record, DeadLetterHeaders.GROUP),
+        DeadLetter deadLetter = new DeadLetter(id, record.topic(), record.partition(), record.offset(),
+                header(record, DeadLetterHeaders.ORIGINAL_TOPIC), integer(header(record, DeadLetterHeaders.ORIGINAL_PARTITION)),
+                longValue(header(record, DeadLetterHeaders.ORIGINAL_OFFSET)), header(record, DeadLetterHeaders.GROUP),
                 header(record, DeadLetterHeaders.SERVICE), header(record, DeadLetterHeaders.FAILURE),
                 header(record, DeadLetterHeaders.REASON), header(record, CloudEventHeaders.TYPE),
-                header(record, CloudEventHeaders.ID), header(record, DeadLetterHeaders.FAILED_AT), clock.instant()),
-                DEAD_LETTERS);
+                header(record, CloudEventHeaders.ID), header(record, DeadLetterHeaders.FAILED_AT),
+                TraceContext.traceId(header(record, CloudEventHeaders.TRACEPARENT)), clock.instant(),
+                DeadLetter.OPEN, null, null, null);
+        if (insertOnce(deadLetter, DEAD_LETTERS)) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("id", id);
+            data.put("topic", deadLetter.topic());
+            data.put("originalTopic", deadLetter.originalTopic());
+            data.put("consumerGroup", deadLetter.consumerGroup());
+            data.put("failure", deadLetter.failure());
+            data.put("reason", deadLetter.reason());
+            data.put("eventType", deadLetter.eventType());
+            data.put("eventId", deadLetter.eventId());
+            stream.publish(new StreamEvent("dlq-" + id, "ops-monitor.DeadLetterSeen", "DeadLetterSeen", deadLetter.service(),
+                    "/saferkent/ops-monitor", id, deadLetter.seenAt(), data));
+        }
     }
 
     public List<OpsEventRecord> latestEvents(int limit, String type) {
@@ -55,19 +135,155 @@ public class OperationalPicture {
         return mongo.find(query, OpsEventRecord.class, EVENTS);
     }
 
-    public List<DeadLetter> latestDeadLetters(int limit) {
-        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "seenAt")).limit(limit), DeadLetter.class, DEAD_LETTERS);
+    public List<DeadLetter> latestDeadLetters(int limit, String status) {
+        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "seenAt")).limit(limit);
+        if (status != null && !status.isBlank()) {
+            String wanted = status.trim().toUpperCase();
+            query.addCriteria(DeadLetter.OPEN.equals(wanted)
+                    ? Criteria.where("status").nin(DeadLetter.REPLAYING, DeadLetter.REPLAYED, DeadLetter.PARKED)
+                    : Criteria.where("status").is(wanted));
+        }
+        return mongo.find(query, DeadLetter.class, DEAD_LETTERS);
     }
 
-    private void insertOnce(Object document, String collection) {
+    public Optional<DeadLetter> deadLetter(String id) {
+        return Optional.ofNullable(mongo.findById(id, DeadLetter.class, DEAD_LETTERS));
+    }
+
+    /** Dead letters by topic, reason and status (the latest {@code window} of them). */
+    public List<Count> deadLetterCounts(int window) {
+        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "seenAt")).limit(window);
+        query.fields().include("topic").include("reason").include("status");
+        Map<List<String>, Long> counts = new LinkedHashMap<>();
+        for (Document doc : mongo.find(query, Document.class, DEAD_LETTERS)) {
+            String status = doc.getString("status") == null ? DeadLetter.OPEN : doc.getString("status");
+            counts.merge(List.of(String.valueOf(doc.getString("topic")), String.valueOf(doc.getString("reason")), status), 1L, Long::sum);
+        }
+        List<Count> result = new ArrayList<>();
+        counts.forEach((key, count) -> result.add(new Count(key.get(0), key.get(1), key.get(2), count)));
+        result.sort(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::topic));
+        return result;
+    }
+
+    public List<Breach> latestBreaches(int limit) {
+        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "breachedAt")).limit(limit), Breach.class, BREACHES);
+    }
+
+    public long breachCount() {
+        return mongo.count(new Query(), BREACHES);
+    }
+
+    public List<Circuit> circuits() {
+        return mongo.find(new Query().with(Sort.by("service", "circuit")), Circuit.class, CIRCUITS);
+    }
+
+    public List<ServiceStatus> services() {
+        return mongo.find(new Query().with(Sort.by("_id")), ServiceStatus.class, SERVICES);
+    }
+
+    /** Ops events and dead letters that belong to one trace (the W3C trace id carried by ce_traceparent). */
+    public Map<String, Object> trace(String traceId) {
+        Map<String, Object> found = new LinkedHashMap<>();
+        found.put("traceId", traceId);
+        found.put("events", mongo.find(Query.query(Criteria.where("traceId").is(traceId)).with(Sort.by("time")),
+                OpsEventRecord.class, EVENTS));
+        found.put("deadLetters", mongo.find(Query.query(Criteria.where("traceId").is(traceId)).with(Sort.by("seenAt")),
+                DeadLetter.class, DEAD_LETTERS));
+        return found;
+    }
+
+    private void circuitChanged(String service, Map<String, Object> data, Instant time) {
+        String circuit = text(data, "circuit");
+        if (circuit == null) {
+            return;
+        }
+        String id = service + "/" + circuit;
+        Instant changedAt = instant(data, "changedAt") != null ? instant(data, "changedAt") : time;
+        mongo.upsert(Query.query(Criteria.where("_id").is(id)),
+                new Update().setOnInsert("service", service).setOnInsert("circuit", circuit), CIRCUITS);
+        Object rate = data.get("failureRate");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).orOperator(
+                        Criteria.where("changedAt").exists(false), Criteria.where("changedAt").lte(changedAt))),
+                new Update().set("state", text(data, "toState")).set("fromState", text(data, "fromState"))
+                        .set("instance", text(data, "instance")).set("changedAt", changedAt)
+                        .set("failureRate", rate instanceof Number n ? n.doubleValue() : null), CIRCUITS);
+    }
+
+    private void serviceState(String service, String instance, String state, Instant time) {
+        seen(service, time);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(service).orOperator(
+                        Criteria.where("stateAt").exists(false), Criteria.where("stateAt").lte(time))),
+                new Update().set("state", state).set("stateAt", time).set("instance", instance), SERVICES);
+    }
+
+    private void backlog(String service, Map<String, Object> data, Instant time, boolean high) {
+        seen(service, time);
+        Long backlog = data.get("backlog") instanceof Number n ? n.longValue() : null;
+        Update update = new Update().set("backlogHigh", high).set("backlogAt", time).set("backlog", backlog);
+        if (data.get("published") instanceof Number published) {
+            update.set("published", published.longValue());
+        }
+        if (data.get("instance") instanceof String instance) {
+            update.set("instance", instance);
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(service).orOperator(
+                Criteria.where("backlogAt").exists(false), Criteria.where("backlogAt").lte(time))), update, SERVICES);
+        if (backlog != null) {
+            history.add("backlog:" + service, time, backlog);
+        }
+    }
+
+    private void seen(String service, Instant time) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(service)),
+                new Update().setOnInsert("service", service).max("lastSeen", time), SERVICES);
+    }
+
+    public List<History.Sample> backlogHistory(String service) {
+        return history.of("backlog:" + service);
+    }
+
+    private boolean insertOnce(Object document, String collection) {
         try {
             mongo.insert(document, collection);
+            return true;
         } catch (DuplicateKeyException seenBefore) {
-            // redelivered: already recorded
+            return false; // redelivered: already recorded
         }
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
         return CloudEventHeaders.get(record.headers(), name);
+    }
+
+    private static String text(Map<String, Object> data, String field) {
+        return data.get(field) instanceof String value ? value : null;
+    }
+
+    private static boolean bool(Map<String, Object> data, String field) {
+        return data.get(field) instanceof Boolean value && value;
+    }
+
+    private static Instant instant(Map<String, Object> data, String field) {
+        try {
+            return data.get(field) instanceof String value ? Instant.parse(value) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Integer integer(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Long longValue(String value) {
+        try {
+            return value == null ? null : Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -32,14 +32,24 @@ public class OpsEvents {
         this.clock = clock;
     }
 
+    /** The reporting service's name. */
+    public String service() {
+        return source.serviceName();
+    }
+
     /** Publishes and waits for the broker's ack. Key = subject (as for every event: key and ce_subject agree). */
     public void publish(String subject, Object opsEvent) {
+        publish(subject, opsEvent, Duration.ofSeconds(10));
+    }
+
+    /** Publishes and waits at most {@code timeout} for the broker's ack. */
+    public void publish(String subject, Object opsEvent, Duration timeout) {
         Correlation correlation = Correlation.current();
         EventMetadata metadata = new EventMetadata(UUID.randomUUID().toString(), WireNames.of(opsEvent.getClass()),
                 source.uri(), subject, clock.instant(), correlation.correlationId(), correlation.causationId(), 0,
                 correlation.traceparent());
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.OPS_EVENTS, subject, json.write(opsEvent));
         CloudEventHeaders.write(metadata, record.headers());
-        producer.sendAndWait(record, Duration.ofSeconds(10));
+        producer.sendAndWait(record, timeout);
     }
 }

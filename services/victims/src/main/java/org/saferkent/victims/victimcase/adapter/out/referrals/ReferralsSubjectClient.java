@@ -161,6 +161,11 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
         return URI.create(baseUrl + "/api/referrals/" + segment + "/subject");
     }
 
+    /** The breaker guarding the claim check, so operations see its state changes. */
+    public CircuitBreaker circuitBreaker() {
+        return circuitBreaker;
+    }
+
     private static String describe(Exception e) {
         if (e instanceof ReferralsUnavailableException) {
             return e.getMessage();

@@ -1,0 +1,26 @@
+package org.saferkent.platform.outbox;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the relay's backlog (documents still holding unpublished events) is watched.
+ *
+ * @param threshold     backlog at or above which the relay reports it as high, once, on crossing; 0 turns the
+ *                      report off (the backlog is still measured for metrics)
+ * @param clearAt       backlog at or below which a high backlog is reported cleared; negative means half the
+ *                      threshold (the gap keeps a backlog hovering at the threshold from flapping)
+ * @param checkInterval how often the backlog is counted (one {@code countDocuments} per outbox collection)
+ */
+@ConfigurationProperties("saferkent.outbox.backlog")
+public record OutboxBacklogProperties(
+        @DefaultValue("100") long threshold,
+        @DefaultValue("-1") long clearAt,
+        @DefaultValue("10s") Duration checkInterval) {
+
+    public long effectiveClearAt() {
+        return clearAt >= 0 ? Math.min(clearAt, Math.max(0, threshold - 1)) : threshold / 2;
+    }
+}

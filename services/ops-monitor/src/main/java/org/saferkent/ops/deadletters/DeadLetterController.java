@@ -1,0 +1,116 @@
+package org.saferkent.ops.deadletters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.saferkent.platform.service.InvalidRequestException;
+import org.saferkent.platform.service.ProblemResponses;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Inspect, replay and park dead letters; read the audit trail. Who acts is the {@code X-Operator}
+ * header for now (sign-in comes later); every action is audited.
+ */
+@RestController
+@RequestMapping("/api/ops")
+class DeadLetterController {
+
+    private static final Pattern OPERATOR = Pattern.compile("[\\p{L}\\p{N} .,'@_-]{1,100}");
+    private static final int MAX_NOTE = 1000;
+
+    /** The body of replay and park. */
+    record ActionRequest(String note) {
+    }
+
+    private final DeadLetterActions actions;
+    private final AuditTrail audit;
+
+    DeadLetterController(DeadLetterActions actions, AuditTrail audit) {
+        this.actions = actions;
+        this.audit = audit;
+    }
+
+    /** The dead letter with the record's headers and its payload, personal data masked (read from the topic now). */
+    @GetMapping("/dead-letters/{id}")
+    ResponseEntity<?> inspect(@PathVariable String id) {
+        return actions.inspect(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
+    }
+
+    /** Re-publishes the original record to its source topic; at most once (409 after). */
+    @PostMapping("/dead-letters/{id}/replay")
+    ResponseEntity<?> replay(@PathVariable String id, @RequestHeader(name = "X-Operator", required = false) String operator,
+            @RequestBody(required = false) ActionRequest body) {
+        String note = validate(operator, body, false);
+        return answer(id, actions.replay(id, operator.trim(), note));
+    }
+
+    /** Sets the dead letter aside with a note (it can still be replayed later). */
+    @PostMapping("/dead-letters/{id}/park")
+    ResponseEntity<?> park(@PathVariable String id, @RequestHeader(name = "X-Operator", required = false) String operator,
+            @RequestBody(required = false) ActionRequest body) {
+        String note = validate(operator, body, true);
+        return answer(id, actions.park(id, operator.trim(), note));
+    }
+
+    @GetMapping("/audit")
+    List<AuditEntry> audit(@RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String deadLetterId) {
+        return audit.latest(Math.max(1, Math.min(limit, 1000)), deadLetterId);
+    }
+
+    private static String validate(String operator, ActionRequest body, boolean noteRequired) {
+        List<ProblemResponses.FieldProblem> problems = new ArrayList<>();
+        if (operator == null || operator.isBlank()) {
+            problems.add(new ProblemResponses.FieldProblem("X-Operator", "is required: who is acting"));
+        } else if (!OPERATOR.matcher(operator.trim()).matches()) {
+            problems.add(new ProblemResponses.FieldProblem("X-Operator", "must be a name of at most 100 letters, digits, spaces or .,'@_-"));
+        }
+        String note = body == null || body.note() == null ? null : body.note().trim();
+        if (noteRequired && (note == null || note.isEmpty())) {
+            problems.add(new ProblemResponses.FieldProblem("note", "is required: why it is parked"));
+        } else if (note != null && note.length() > MAX_NOTE) {
+            problems.add(new ProblemResponses.FieldProblem("note", "must be at most " + MAX_NOTE + " characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return note == null || note.isEmpty() ? null : note;
+    }
+
+    private static ResponseEntity<?> answer(String id, DeadLetterActions.Outcome outcome) {
+        if (outcome instanceof DeadLetterActions.Outcome.Done done) {
+            return ResponseEntity.ok(done.deadLetter());
+        }
+        if (outcome instanceof DeadLetterActions.Outcome.Conflict conflict) {
+            return problem(HttpStatus.CONFLICT, "Not allowed now", conflict.detail());
+        }
+        if (outcome instanceof DeadLetterActions.Outcome.Gone gone) {
+            return problem(HttpStatus.GONE, "Record no longer available", gone.detail());
+        }
+        if (outcome instanceof DeadLetterActions.Outcome.Failed failed) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "Replay failed", failed.detail());
+        }
+        return notFound(id);
+    }
+
+    private static ResponseEntity<ProblemDetail> notFound(String id) {
+        return problem(HttpStatus.NOT_FOUND, "Unknown dead letter", "No dead letter with this id.");
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).body(problem);
+    }
+
+}

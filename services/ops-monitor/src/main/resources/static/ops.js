@@ -1,0 +1,389 @@
+// SaferKent operations page: the picture at a glance (GET /api/ops/picture), kept live by the
+// Server-Sent Events stream (GET /api/ops/stream), and dead-letter handling. Plain DOM, no framework:
+// every value is written as text (never as HTML), charts are small inline SVGs drawn here.
+'use strict';
+
+(function () {
+  const SVG = 'http://www.w3.org/2000/svg';
+  const FEED_MAX = 100;
+  // periodic figures refresh the cards; they are listed in the feed only when asked for by kind
+  const QUIET = new Set(['LagMeasured', 'ServiceHeartbeat']);
+  const state = { source: null, pictureTimer: null, refreshTimer: null, detailId: null };
+
+  // ---------- small helpers ----------
+  function $(id) { return document.getElementById(id); }
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined) continue;
+      if (k === 'text') node.textContent = v;
+      else if (k === 'className') node.className = v;
+      else node.setAttribute(k, v);
+    }
+    for (const child of children) {
+      if (child === null || child === undefined) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  function svg(tag, attrs) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+    return node;
+  }
+
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+
+  function time(value) {
+    if (!value) return '—';
+    const d = new Date(value);
+    return isNaN(d) ? String(value) : d.toLocaleTimeString();
+  }
+
+  function ago(value) {
+    if (!value) return '—';
+    const seconds = Math.round((Date.now() - new Date(value).getTime()) / 1000);
+    if (seconds < 60) return seconds + ' s ago';
+    if (seconds < 3600) return Math.round(seconds / 60) + ' min ago';
+    return Math.round(seconds / 3600) + ' h ago';
+  }
+
+  function badge(text, tone) {
+    return el('span', { className: 'badge badge-' + (tone || 'info'), text: text || '—' });
+  }
+
+  function healthTone(status) {
+    if (status === 'UP') return 'ok';
+    if (!status) return 'info';
+    if (status === 'UNREACHABLE' || status === 'DOWN' || status === 'OUT_OF_SERVICE') return 'bad';
+    return 'warn';
+  }
+
+  async function api(path, options) {
+    const response = await fetch(path, Object.assign({ headers: { Accept: 'application/json' } }, options));
+    const type = response.headers.get('Content-Type') || '';
+    const body = type.includes('json') ? await response.json() : null;
+    if (!response.ok) {
+      const detail = body && (body.detail || (body.errors || []).map(e => e.field + ' ' + e.message).join('; '));
+      const error = new Error(detail || ('HTTP ' + response.status));
+      error.status = response.status;
+      throw error;
+    }
+    return body;
+  }
+
+  // ---------- charts ----------
+  /** A sparkline of numbers, newest last. */
+  function sparkline(values, width, height) {
+    width = width || 120; height = height || 24;
+    const chart = svg('svg', { class: 'spark', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img' });
+    const numbers = (values || []).map(Number).filter(v => !isNaN(v));
+    chart.setAttribute('aria-label', numbers.length ? 'trend, latest ' + numbers[numbers.length - 1] : 'no samples yet');
+    if (numbers.length === 0) return chart;
+    const max = Math.max(1, ...numbers);
+    const step = numbers.length > 1 ? (width - 4) / (numbers.length - 1) : 0;
+    const points = numbers.map((v, i) => [2 + i * step, height - 2 - (v / max) * (height - 4)]);
+    chart.append(svg('polyline', { points: points.map(p => p.map(n => n.toFixed(1)).join(',')).join(' ') }));
+    const last = points[points.length - 1];
+    chart.append(svg('circle', { cx: last[0].toFixed(1), cy: last[1].toFixed(1), r: 2 }));
+    return chart;
+  }
+
+  /** Horizontal bars: [{label, value, hot}]. */
+  function bars(items, width) {
+    width = width || 360;
+    const rowHeight = 18;
+    const labelWidth = Math.round(width * 0.55);
+    const chart = svg('svg', { class: 'bars', width, height: Math.max(rowHeight, items.length * rowHeight),
+      viewBox: `0 0 ${width} ${Math.max(rowHeight, items.length * rowHeight)}`, role: 'img' });
+    const max = Math.max(1, ...items.map(i => i.value));
+    items.forEach((item, i) => {
+      const y = i * rowHeight;
+      const label = svg('text', { x: 0, y: y + 13 });
+      const fits = Math.max(8, Math.floor(labelWidth / 6.4));
+      label.textContent = item.label.length > fits ? item.label.slice(0, fits - 1) + '…' : item.label;
+      const title = svg('title', {});
+      title.textContent = item.label + ': ' + item.value;
+      const barWidth = Math.max(1, ((width - labelWidth - 40) * item.value) / max);
+      chart.append(label,
+        svg('rect', { class: 'track', x: labelWidth, y: y + 3, width: width - labelWidth - 40, height: 12, rx: 2 }),
+        svg('rect', { class: 'bar' + (item.hot ? ' hot' : ''), x: labelWidth, y: y + 3, width: barWidth.toFixed(1), height: 12, rx: 2 }),
+        title);
+      const value = svg('text', { x: width - 36, y: y + 13 });
+      value.textContent = String(item.value);
+      chart.append(value);
+    });
+    chart.setAttribute('aria-label', items.map(i => i.label + ' ' + i.value).join(', '));
+    return chart;
+  }
+
+  // ---------- the picture ----------
+  function schedulePicture() {
+    if (state.pictureTimer) return;
+    state.pictureTimer = setTimeout(() => { state.pictureTimer = null; loadPicture(); }, 300);
+  }
+
+  async function loadPicture() {
+    try {
+      const picture = await api('/api/ops/picture');
+      renderServices(picture.services || []);
+      renderLag(picture.lag || {});
+      renderDeadLetterSummary(picture.deadLetters || {});
+      renderBreaches(picture.breaches || {});
+      renderCircuits(picture.circuits || []);
+      await loadDeadLetters();
+    } catch (e) {
+      console.warn('picture', e);
+    }
+  }
+
+  function renderServices(services) {
+    const body = $('services');
+    clear(body);
+    if (services.length === 0) {
+      body.append(el('tr', {}, el('td', { colspan: 5, className: 'empty', text: 'No service seen yet' })));
+    }
+    for (const s of services) {
+      const backlog = el('td', { className: 'nowrap' },
+        el('span', { text: s.backlog === null || s.backlog === undefined ? '—' : String(s.backlog) }), ' ',
+        s.backlogHigh ? badge('high', 'bad') : null, ' ',
+        sparkline((s.backlogHistory || []).map(x => x.value), 90, 20));
+      const health = el('td', { title: Object.entries(s.components || {}).map(([k, v]) => k + ': ' + v).join(', ') || (s.healthError || '') },
+        badge(s.health || 'not polled', healthTone(s.health)));
+      const lifecycle = el('td', {}, s.state ? badge(s.state.toLowerCase(), s.state === 'STARTED' ? 'ok' : 'warn') : '—',
+        s.stateAt ? el('small', { text: ' ' + time(s.stateAt) }) : null);
+      body.append(el('tr', { 'data-service': s.service }, el('td', { text: s.service }), health, lifecycle, backlog,
+        el('td', { className: 'nowrap', text: ago(s.lastSeen) })));
+    }
+  }
+
+  function renderLag(lag) {
+    $('lag-at').textContent = lag.measuredAt ? 'measured ' + time(lag.measuredAt) : 'not measured yet';
+    const box = $('lag');
+    clear(box);
+    if (lag.error) box.append(el('p', { className: 'badge badge-bad', text: lag.error }));
+    const groups = lag.groups || [];
+    if (groups.length === 0) box.append(el('p', { className: 'empty', text: 'No consumer group with committed offsets' }));
+    for (const g of groups) {
+      const head = el('div', { className: 'group-head' },
+        el('strong', { text: g.group }), badge(String(g.state || '').toLowerCase(), g.state === 'STABLE' ? 'ok' : 'warn'),
+        el('span', { text: 'lag ' + g.totalLag }), sparkline((g.history || []).map(x => x.value)));
+      const partitions = (g.partitions || []).filter(p => p.lag > 0);
+      const group = el('div', { className: 'group', 'data-group': g.group }, head);
+      if (partitions.length > 0) {
+        group.append(bars(partitions.map(p => ({ label: p.topic + ' #' + p.partition, value: p.lag, hot: p.lag > 100 }))));
+      }
+      box.append(group);
+    }
+  }
+
+  function renderDeadLetterSummary(summary) {
+    $('dl-summary').textContent = (summary.open || 0) + ' open of ' + (summary.total || 0);
+    const box = $('dl-bars');
+    clear(box);
+    const open = (summary.byTopicAndReason || []).filter(c => c.status === 'OPEN').slice(0, 8);
+    if (open.length > 0) {
+      box.append(bars(open.map(c => ({ label: c.topic + ' — ' + c.reason, value: c.count, hot: true }))));
+    }
+  }
+
+  async function loadDeadLetters() {
+    const list = $('dead-letters');
+    const letters = await api('/api/ops/dead-letters?limit=30');
+    const drawn = JSON.stringify(letters);
+    if (list.dataset.drawn === drawn) return; // unchanged: keep the links under the pointer
+    list.dataset.drawn = drawn;
+    clear(list);
+    if (letters.length === 0) list.append(el('li', { className: 'empty', text: 'No dead letters' }));
+    for (const d of letters) {
+      const link = el('a', { href: '#/dead-letters/' + encodeURIComponent(d.id), className: 'dl-link', 'data-id': d.id,
+        text: (d.eventType || 'unreadable record') + ' on ' + (d.originalTopic || d.topic) });
+      list.append(el('li', {}, badge((d.status || 'OPEN').toLowerCase(), d.status === 'OPEN' || !d.status ? 'bad' : 'info'), ' ',
+        link, el('br'), el('small', { text: (d.consumerGroup || '?') + ': ' + (d.reason || 'no reason given') + ' · ' + time(d.seenAt) })));
+    }
+  }
+
+  function renderBreaches(breaches) {
+    $('br-total').textContent = String(breaches.total || 0);
+    const box = $('br-bars');
+    clear(box);
+    const byClock = Object.entries(breaches.byClock || {}).map(([label, value]) => ({ label, value, hot: true }));
+    if (byClock.length > 0) box.append(bars(byClock.slice(0, 8)));
+    const list = $('breaches');
+    clear(list);
+    const latest = breaches.latest || [];
+    if (latest.length === 0) list.append(el('li', { className: 'empty', text: 'No deadline missed' }));
+    for (const b of latest.slice(0, 20)) {
+      list.append(el('li', {}, el('strong', { text: b.clock || '?' }), ' ',
+        el('span', { text: (b.aggregateType || '') + ' ' + (b.subject || '') }), ' ',
+        el('small', { text: (b.district || '') + ' · due ' + time(b.dueAt) + ' · ' + (b.service || '') })));
+    }
+  }
+
+  function renderCircuits(circuits) {
+    const list = $('circuits');
+    clear(list);
+    if (circuits.length === 0) list.append(el('li', { className: 'empty', text: 'No breaker has changed state' }));
+    for (const c of circuits) {
+      const tone = c.state === 'CLOSED' ? 'ok' : c.state === 'HALF_OPEN' ? 'warn' : 'bad';
+      list.append(el('li', { 'data-circuit': c.id }, el('strong', { text: c.service + ' / ' + c.circuit }), ' ',
+        badge(c.state || '?', tone), ' ', el('small', { text: time(c.changedAt) })));
+    }
+  }
+
+  // ---------- the live stream ----------
+  function connect() {
+    if (state.source) state.source.close();
+    const service = $('filter-service').value.trim();
+    const kind = $('filter-kind').value.trim();
+    const query = new URLSearchParams();
+    if (service) query.set('service', service);
+    if (kind) query.set('kind', kind);
+    $('feed-filter').textContent = (service || kind) ? 'filtered: ' + [service, kind].filter(Boolean).join(', ') : 'all services, all kinds';
+    setConnection('connecting', 'warn');
+    const source = new EventSource('/api/ops/stream' + (query.toString() ? '?' + query : ''));
+    state.source = source;
+    source.onopen = () => setConnection('live', 'ok');
+    source.onerror = () => setConnection(source.readyState === EventSource.CLOSED ? 'offline' : 'reconnecting', 'bad');
+    source.addEventListener('ops', message => {
+      let event;
+      try { event = JSON.parse(message.data); } catch (e) { return; }
+      if (!QUIET.has(event.kind) || kind) addToFeed(event);
+      schedulePicture();
+      if (state.detailId && event.kind === 'DeadLetterSeen') loadDetail(state.detailId);
+    });
+  }
+
+  function setConnection(text, tone) {
+    const conn = $('conn');
+    conn.textContent = text;
+    conn.className = 'badge badge-' + tone;
+  }
+
+  function addToFeed(event) {
+    const feed = $('feed');
+    const item = el('li', { className: 'fresh', 'data-kind': event.kind, 'data-id': event.id },
+      el('span', { text: time(event.time) }), el('span', { text: event.kind }), el('span', { text: event.service || '' }),
+      el('span', { className: 'subject', text: describe(event) }));
+    feed.prepend(item);
+    setTimeout(() => item.classList.remove('fresh'), 4000);
+    while (feed.children.length > FEED_MAX) feed.removeChild(feed.lastChild);
+  }
+
+  function describe(event) {
+    const d = event.data || {};
+    switch (event.kind) {
+      case 'DeadLetterRecorded': return (d.sourceTopic || '') + ': ' + (d.reason || '');
+      case 'DeadLetterSeen': return (d.originalTopic || '') + ': ' + (d.reason || '');
+      case 'SlaBreached': return (d.clock || '') + ' ' + (d.subject || '');
+      case 'CircuitStateChanged': return (d.circuit || '') + ' ' + (d.fromState || '') + ' → ' + (d.toState || '');
+      case 'OutboxBacklogHigh': case 'OutboxBacklogCleared': return 'backlog ' + d.backlog + ' (threshold ' + d.threshold + ')';
+      case 'ServiceHeartbeat': return 'backlog ' + d.backlog + ', published ' + d.published;
+      case 'LagMeasured': return Object.entries(d.groups || {}).map(([g, v]) => g + '=' + v).join(' ');
+      case 'HealthChecked': return Object.entries(d).map(([s, v]) => s + ' ' + v).join(', ');
+      default: return event.subject || '';
+    }
+  }
+
+  // ---------- dead-letter detail ----------
+  function route() {
+    const match = /^#\/dead-letters\/(.+)$/.exec(location.hash);
+    if (match) {
+      state.detailId = decodeURIComponent(match[1]);
+      $('overview').hidden = true;
+      $('detail').hidden = false;
+      $('detail-message').textContent = '';
+      loadDetail(state.detailId);
+    } else {
+      state.detailId = null;
+      $('detail').hidden = true;
+      $('overview').hidden = false;
+    }
+  }
+
+  async function loadDetail(id) {
+    $('detail-id').textContent = id;
+    const summary = $('detail-summary');
+    let inspection;
+    try {
+      inspection = await api('/api/ops/dead-letters/' + encodeURIComponent(id));
+    } catch (e) {
+      clear(summary);
+      summary.append(el('dt', { text: 'error' }), el('dd', { text: e.message }));
+      return;
+    }
+    const d = inspection.deadLetter;
+    clear(summary);
+    const rows = [['status', d.status], ['reason', d.reason], ['failure', d.failure], ['source topic', d.originalTopic],
+      ['source partition / offset', (d.originalPartition ?? '?') + ' / ' + (d.originalOffset ?? '?')],
+      ['consumer group', d.consumerGroup], ['service', d.service], ['event type', d.eventType], ['event id', d.eventId],
+      ['dead-letter topic', d.topic + ' #' + d.partition + ' @' + d.offset], ['failed at', d.failedAt], ['trace id', d.traceId],
+      ['last action', d.statusBy ? d.status + ' by ' + d.statusBy + (d.statusNote ? ': ' + d.statusNote : '') : null]];
+    for (const [k, v] of rows) {
+      if (v === null || v === undefined) continue;
+      summary.append(el('dt', { text: k }), el('dd', { 'data-field': k, text: String(v) }));
+    }
+    const payload = $('detail-payload');
+    if (!inspection.available) payload.textContent = 'The record is no longer on its topic.';
+    else if (inspection.payload !== null && inspection.payload !== undefined) payload.textContent = JSON.stringify(inspection.payload, null, 2);
+    else payload.textContent = inspection.payloadText || '(empty)';
+    const headers = $('detail-headers');
+    clear(headers);
+    for (const [k, v] of Object.entries(inspection.headers || {})) {
+      headers.append(el('tr', {}, el('th', { text: k }), el('td', { text: v })));
+    }
+    const done = d.status === 'REPLAYED' || d.status === 'REPLAYING';
+    $('detail-replay').disabled = done || !inspection.available;
+    $('detail-park').disabled = done || d.status === 'PARKED';
+    await loadAudit(id);
+  }
+
+  async function loadAudit(id) {
+    const list = $('detail-audit');
+    clear(list);
+    const entries = await api('/api/ops/audit?deadLetterId=' + encodeURIComponent(id));
+    if (entries.length === 0) list.append(el('li', { className: 'empty', text: 'Nothing done yet' }));
+    for (const a of entries) {
+      list.append(el('li', {}, el('strong', { text: a.action + ' ' + a.outcome }), ' ', el('span', { text: 'by ' + a.operator }), ' ',
+        el('small', { text: time(a.at) + (a.note ? ' — ' + a.note : '') + (a.detail ? ' (' + a.detail + ')' : '') })));
+    }
+  }
+
+  async function act(action) {
+    const id = state.detailId;
+    const operator = $('operator').value.trim();
+    const message = $('detail-message');
+    if (!operator) { message.textContent = 'Enter your name as operator first.'; $('operator').focus(); return; }
+    localStorage.setItem('saferkent.operator', operator);
+    try {
+      await api('/api/ops/dead-letters/' + encodeURIComponent(id) + '/' + action, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Operator': operator },
+        body: JSON.stringify({ note: $('detail-note').value.trim() || null })
+      });
+      message.textContent = action === 'replay' ? 'Replayed to its source topic.' : 'Parked.';
+      $('detail-note').value = '';
+    } catch (e) {
+      message.textContent = 'Not done: ' + e.message;
+    }
+    await loadDetail(id);
+    schedulePicture();
+  }
+
+  // ---------- start ----------
+  document.addEventListener('DOMContentLoaded', () => {
+    $('operator').value = localStorage.getItem('saferkent.operator') || '';
+    $('filters').addEventListener('submit', e => { e.preventDefault(); $('feed').replaceChildren(); connect(); });
+    $('detail-back').addEventListener('click', e => { e.preventDefault(); history.pushState('', '', location.pathname); route(); });
+    $('detail-replay').addEventListener('click', () => act('replay'));
+    $('detail-park').addEventListener('click', () => act('park'));
+    window.addEventListener('hashchange', route);
+    connect();
+    loadPicture();
+    route();
+    // measurements (lag, health) also arrive on the stream; this only catches what a dropped connection missed
+    state.refreshTimer = setInterval(loadPicture, 30000);
+  });
+})();

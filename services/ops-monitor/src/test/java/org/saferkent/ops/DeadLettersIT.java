@@ -1,0 +1,187 @@
+package org.saferkent.ops;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.saferkent.platform.events.Topics;
+import org.saferkent.platform.test.TopicRecords;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.saferkent.ops.OpsFixtures.getJson;
+import static org.saferkent.ops.OpsFixtures.post;
+
+/** A poison record through ops-monitor: seen with its reason and the lag, inspected masked, replayed once after the fix. */
+@OpsMonitorTest
+class DeadLettersIT {
+
+    private static final String DLQ = Topics.deadLetterTopic(TestWidgets.TOPIC, "ops-monitor");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+
+    @AfterEach
+    void defectBack() {
+        TestWidgets.rejectUltraviolet.set(true);
+    }
+
+    @Test
+    void aPoisonRecordShowsUpWithItsReasonAndLagAndIsProcessedOnceWhenReplayedAfterTheFix() throws Exception {
+        String api = "http://127.0.0.1:" + port + "/api/ops";
+        String eventId = UUID.randomUUID().toString();
+        String widgetId = "w-" + UUID.randomUUID();
+        ProducerRecord<String, byte[]> poison = OpsFixtures.widget(eventId, widgetId, """
+                {"widgetId":"%s","colour":"ultraviolet","ownerName":"Alex Example","contact":"alex@example.org",
+                 "notes":"call 07700 900123, lives at ME14 1XX"}""".formatted(widgetId));
+        TopicRecords.send(poison);
+
+        // seen on its dead-letter topic, with the consumer's reason
+        AtomicReference<JsonNode> found = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode match = null;
+            for (JsonNode d : getJson(api + "/dead-letters?limit=500")) {
+                if (eventId.equals(d.path("eventId").asString())) {
+                    match = d;
+                }
+            }
+            assertThat(match).as("dead letter of " + eventId).isNotNull();
+            found.set(match);
+        });
+        JsonNode deadLetter = found.get();
+        String id = deadLetter.path("id").asString();
+        assertThat(deadLetter.path("topic").asString()).isEqualTo(DLQ);
+        assertThat(deadLetter.path("reason").asString()).isEqualTo("field 'colour' has a value this consumer does not know");
+        assertThat(deadLetter.path("originalTopic").asString()).isEqualTo(TestWidgets.TOPIC);
+        assertThat(deadLetter.path("status").asString()).isEqualTo("OPEN");
+        // reported on ops.events by the consumer's platform too
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                getJson(api + "/events?type=ops.DeadLetterRecorded.v1&limit=500").valueStream()
+                        .map(e -> e.path("data").path("eventId").asString())).contains(eventId));
+        // and the consumer group moved past it: the lag measured by ops-monitor shows the partition caught up
+        int partition = deadLetter.path("originalPartition").asInt();
+        long offset = deadLetter.path("originalOffset").asLong();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode widgets = partitionLag(getJson(api + "/lag"), "ops-monitor", TestWidgets.TOPIC, partition);
+            assertThat(widgets).as("lag of ops-monitor on " + TestWidgets.TOPIC).isNotNull();
+            assertThat(widgets.path("committed").asLong()).isGreaterThan(offset);
+            assertThat(widgets.path("lag").asLong()).isZero();
+        });
+
+        // inspected: headers and payload, personal data masked
+        JsonNode inspection = getJson(api + "/dead-letters/" + id);
+        assertThat(inspection.path("available").asBoolean()).isTrue();
+        assertThat(inspection.path("headers").path("x-dlq-reason").asString()).isEqualTo(deadLetter.path("reason").asString());
+        assertThat(inspection.path("headers").path("ce_id").asString()).isEqualTo(eventId);
+        assertThat(inspection.path("payload").path("widgetId").asString()).isEqualTo(widgetId);
+        assertThat(inspection.path("payload").path("colour").asString()).isEqualTo("ultraviolet");
+        assertThat(inspection.path("payload").path("ownerName").asString()).isEqualTo("***");
+        assertThat(inspection.path("payload").path("contact").asString()).isEqualTo("***");
+        assertThat(inspection.toString()).doesNotContain("Alex Example", "alex@example.org", "07700 900123", "ME14 1XX");
+
+        // nobody may act anonymously
+        assertThat(post(api + "/dead-letters/" + id + "/replay", null, "{}").statusCode()).isEqualTo(422);
+        assertThat(processed(widgetId)).isZero();
+
+        // the fix is deployed; replayed once, processed once
+        TestWidgets.rejectUltraviolet.set(false);
+        HttpResponse<String> replayed = post(api + "/dead-letters/" + id + "/replay", "Olu Ops", "{\"note\":\"colour list updated\"}");
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+        assertThat(OpsFixtures.JSON.readTree(replayed.body()).path("status").asString()).isEqualTo("REPLAYED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(widgetId) == 1);
+
+        HttpResponse<String> again = post(api + "/dead-letters/" + id + "/replay", "Olu Ops", "{}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+
+        // the same record delivered once more (as a second replay would have) changes nothing: ce_id is deduplicated
+        TopicRecords.send(poison);
+        String marker = "w-" + UUID.randomUUID();
+        TopicRecords.send(OpsFixtures.widget(UUID.randomUUID().toString(), widgetId, """
+                {"widgetId":"%s","colour":"red"}""".formatted(marker)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(marker) == 1); // same key, same partition: after it
+        assertThat(processed(widgetId)).isEqualTo(1);
+
+        JsonNode audit = getJson(api + "/audit?deadLetterId=" + id);
+        assertThat(audit.valueStream().map(a -> a.path("action").asString() + " " + a.path("outcome").asString() + " "
+                + a.path("operator").asString())).containsExactly("REPLAY REFUSED Olu Ops", "REPLAY DONE Olu Ops");
+        assertThat(audit.get(1).path("note").asString()).isEqualTo("colour list updated");
+        assertThat(audit.get(1).path("at").asString()).isNotBlank();
+    }
+
+    @Test
+    void aDeadLetterIsParkedWithANoteOnceAndTheAuditTrailSaysWhoDidIt() throws Exception {
+        String api = "http://127.0.0.1:" + port + "/api/ops";
+        String eventId = UUID.randomUUID().toString();
+        TopicRecords.send(OpsFixtures.deadLetter("referrals.referral.events.victims.dlq", "referrals.referral.events", eventId,
+                "malformed JSON (line 1, column 15)", "{\"referralId\":\"r-1\",\"subject\":{\"name\":\"Sam Sample\""));
+        String id = awaitDeadLetterId(api, eventId);
+
+        JsonNode inspection = getJson(api + "/dead-letters/" + id);
+        assertThat(inspection.path("payload").isNull() || inspection.path("payload").isMissingNode()).isTrue();
+        assertThat(inspection.path("payloadText").asString()).contains("\"referralId\":").doesNotContain("Sam Sample", "r-1");
+
+        assertThat(post(api + "/dead-letters/" + id + "/park", "Pat Ops", "{}").statusCode())
+                .as("a note is required to park").isEqualTo(422);
+        HttpResponse<String> parked = post(api + "/dead-letters/" + id + "/park", "Pat Ops",
+                "{\"note\":\"test record from the supplier, not to be processed\"}");
+        assertThat(parked.statusCode()).as(parked.body()).isEqualTo(200);
+        assertThat(OpsFixtures.JSON.readTree(parked.body()).path("status").asString()).isEqualTo("PARKED");
+        assertThat(post(api + "/dead-letters/" + id + "/park", "Pat Ops", "{\"note\":\"again\"}").statusCode()).isEqualTo(409);
+        assertThat(getJson(api + "/dead-letters?status=parked&limit=500").valueStream()
+                .map(d -> d.path("id").asString())).contains(id);
+        assertThat(OpsFixtures.get(api + "/dead-letters/no-such-id").statusCode()).isEqualTo(404);
+
+        JsonNode audit = getJson(api + "/audit?deadLetterId=" + id);
+        assertThat(audit.valueStream().map(a -> a.path("action").asString() + " " + a.path("outcome").asString()))
+                .containsExactly("PARK REFUSED", "PARK DONE");
+        assertThat(audit.get(1).path("operator").asString()).isEqualTo("Pat Ops");
+        // append-only: the audit is a collection of inserts, one per action
+        assertThat(mongo.getCollection("ops_audit").countDocuments(new Document("deadLetterId", id))).isEqualTo(2);
+    }
+
+    static String awaitDeadLetterId(String api, String eventId) {
+        AtomicReference<String> id = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String match = null;
+            for (JsonNode d : getJson(api + "/dead-letters?limit=500")) {
+                if (eventId.equals(d.path("eventId").asString())) {
+                    match = d.path("id").asString();
+                }
+            }
+            assertThat(match).as("dead letter of " + eventId).isNotNull();
+            id.set(match);
+        });
+        return id.get();
+    }
+
+    private long processed(String widgetId) {
+        Document doc = mongo.getCollection(TestWidgets.COLLECTION).find(new Document("_id", widgetId)).first();
+        return doc == null ? 0 : ((Number) doc.get("processed")).longValue();
+    }
+
+    static JsonNode partitionLag(JsonNode lag, String group, String topic, int partition) {
+        for (JsonNode g : lag.path("groups")) {
+            if (group.equals(g.path("group").asString())) {
+                for (JsonNode p : g.path("partitions")) {
+                    if (topic.equals(p.path("topic").asString()) && p.path("partition").asInt() == partition) {
+                        return p;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

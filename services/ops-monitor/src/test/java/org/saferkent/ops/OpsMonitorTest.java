@@ -1,0 +1,37 @@
+package org.saferkent.ops;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.saferkent.platform.test.WithRealInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * ops-monitor on a random port against the real broker and store, with a small test consumer
+ * ({@link TestWidgets}) in the same context. Every integration test class uses exactly this, so they
+ * share one application context. Measurements run every second here instead of every ten.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@SpringBootTest(classes = {OpsMonitorApplication.class, TestWidgets.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.config.name=ops-monitor",
+                "saferkent.ops.lag-interval=1s",
+                "saferkent.ops.health-interval=1s",
+                "saferkent.ops.topic-discovery-interval=1s",
+                "saferkent.ops.stream-heartbeat=1s",
+                "saferkent.ops.stream-max-subscribers=6",
+                "saferkent.ops.services=ops-monitor=http://127.0.0.1:${local.server.port},nowhere=http://127.0.0.1:1",
+                "saferkent.ops-events.heartbeat-interval=2s",
+                "saferkent.outbox.backlog.check-interval=1s",
+                "saferkent.messaging.retry-attempts=1",
+                "saferkent.messaging.retry-initial=50ms"})
+@WithRealInfrastructure
+public @interface OpsMonitorTest {
+}
