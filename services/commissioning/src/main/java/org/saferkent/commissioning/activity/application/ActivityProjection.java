@@ -15,7 +15,7 @@ import org.saferkent.commissioning.activity.adapter.in.messaging.RoutedReferral;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimCaseOpening;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimContact;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimOutcome;
-import org.saferkent.commissioning.performance.domain.Quarter;
+import org.saferkent.platform.workingdays.Quarter;
 import org.saferkent.commissioning.vocabulary.KentTime;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.bson.Document;
-import org.saferkent.commissioning.performance.domain.Quarter;
+import org.saferkent.platform.workingdays.Quarter;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**

@@ -12,7 +12,7 @@ import org.bson.conversions.Bson;
 import org.saferkent.commissioning.activity.application.FactChange;
 import org.saferkent.commissioning.activity.application.FactKind;
 import org.saferkent.commissioning.performance.domain.DistrictFacts;
-import org.saferkent.commissioning.performance.domain.Quarter;
+import org.saferkent.platform.workingdays.Quarter;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.model.Filters;

@@ -9,7 +9,7 @@ import org.saferkent.commissioning.performance.domain.ContractTerms;
 import org.saferkent.commissioning.performance.domain.DistrictFacts;
 import org.saferkent.commissioning.performance.domain.PathwayScope;
 import org.saferkent.commissioning.performance.domain.PerformanceSnapshot;
-import org.saferkent.commissioning.performance.domain.Quarter;
+import org.saferkent.platform.workingdays.Quarter;
 
 /** Every covering contract's snapshot for some quarters of one district. */
 final class PerformanceCells {

@@ -20,7 +20,7 @@ import org.saferkent.commissioning.contract.domain.Contract;
 import org.saferkent.commissioning.performance.domain.ContractTerms;
 import org.saferkent.commissioning.performance.domain.PathwayScope;
 import org.saferkent.commissioning.performance.domain.PerformanceSnapshot;
-import org.saferkent.commissioning.performance.domain.Quarter;
+import org.saferkent.platform.workingdays.Quarter;
 import org.saferkent.platform.outbox.Loaded;
 import org.springframework.data.mongodb.core.MongoTemplate;
 

@@ -1,5 +1,6 @@
 package org.saferkent.commissioning.performance.domain;
 
+import org.saferkent.platform.workingdays.Quarter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package org.saferkent.commissioning.performance.domain;
 
+import org.saferkent.platform.workingdays.Quarter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;

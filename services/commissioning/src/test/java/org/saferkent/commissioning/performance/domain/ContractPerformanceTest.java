@@ -1,5 +1,6 @@
 package org.saferkent.commissioning.performance.domain;
 
+import org.saferkent.platform.workingdays.Quarter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 

@@ -13,7 +13,7 @@ import org.saferkent.rj.youthjustice.domain.CohortMember;
 import org.saferkent.rj.youthjustice.domain.FirstTimeEntrants;
 import org.saferkent.rj.youthjustice.domain.OffendingHistory;
 import org.saferkent.rj.youthjustice.domain.ProvenReoffending;
-import org.saferkent.rj.youthjustice.domain.Quarter;
+import org.saferkent.platform.workingdays.Quarter;
 import org.saferkent.rj.youthjustice.domain.ReoffendingMeasure;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

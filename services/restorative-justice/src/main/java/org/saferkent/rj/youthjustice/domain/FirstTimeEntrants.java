@@ -1,5 +1,6 @@
 package org.saferkent.rj.youthjustice.domain;
 
+import org.saferkent.platform.workingdays.Quarter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

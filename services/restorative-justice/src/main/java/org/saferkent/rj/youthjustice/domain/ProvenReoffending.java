@@ -1,5 +1,6 @@
 package org.saferkent.rj.youthjustice.domain;
 
+import org.saferkent.platform.workingdays.Quarter;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package org.saferkent.rj.youthjustice.domain;
 
+import org.saferkent.platform.workingdays.Quarter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.saferkent.rj.youthjustice.domain.GivenDisposals.disposal;
 import static org.saferkent.rj.youthjustice.domain.GivenDisposals.given;

@@ -7,7 +7,7 @@ import org.saferkent.commissioning.performance.application.FeedEntry;
 import org.saferkent.commissioning.performance.application.PerformanceFeed;
 import org.saferkent.commissioning.performance.application.ProjectionRebuild;
 import org.saferkent.commissioning.performance.application.RebuildResult;
-import org.saferkent.commissioning.performance.domain.Quarter;
+import org.saferkent.platform.workingdays.Quarter;
 import org.saferkent.commissioning.vocabulary.Districts;
 import org.saferkent.platform.service.InvalidRequestException;
 import org.saferkent.platform.service.ProblemResponses.FieldProblem;

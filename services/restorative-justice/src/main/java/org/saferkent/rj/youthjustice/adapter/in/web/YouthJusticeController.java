@@ -3,7 +3,7 @@ package org.saferkent.rj.youthjustice.adapter.in.web;
 import org.saferkent.rj.vocabulary.District;
 import org.saferkent.rj.web.FieldChecks;
 import org.saferkent.rj.youthjustice.application.YouthJusticeMeasures;
-import org.saferkent.rj.youthjustice.domain.Quarter;
+import org.saferkent.platform.workingdays.Quarter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -1,4 +1,4 @@
-package org.saferkent.commissioning.performance.domain;
+package org.saferkent.platform.workingdays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

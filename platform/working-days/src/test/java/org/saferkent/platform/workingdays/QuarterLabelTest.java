@@ -1,4 +1,4 @@
-package org.saferkent.rj.youthjustice.domain;
+package org.saferkent.platform.workingdays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class QuarterTest {
+class QuarterLabelTest {
 
     @Test
     void aQuarterIsThreeCalendarMonths() {
