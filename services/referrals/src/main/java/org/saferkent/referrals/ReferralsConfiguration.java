@@ -3,8 +3,10 @@ package org.saferkent.referrals;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
+import org.saferkent.platform.dataprotection.PersonalDataVault;
 import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.messaging.Subscription;
 import org.saferkent.platform.outbox.AggregateStore;
@@ -48,21 +50,32 @@ class ReferralsConfiguration {
     }
 
     @Bean
-    PersonalDetailsStore personalDetailsStore(MongoTemplate mongo) {
-        return new PersonalDetailsStore(mongo);
+    PersonalDetailsStore personalDetailsStore(MongoTemplate mongo, PersonalDataVault vault) {
+        return new PersonalDetailsStore(mongo, vault);
     }
 
+    /** The current partnership secret makes every new pseudonym; previous ones only recognise earlier subjects. */
     @Bean
-    TriagePolicy triagePolicy(ReferralsProperties properties, SubjectIndex subjects) {
+    Pseudonymiser pseudonymiser(ReferralsProperties properties) {
         if (properties.pseudonymSecret() == null || properties.pseudonymSecret().getBytes(StandardCharsets.UTF_8).length < 32) {
             throw new IllegalStateException("saferkent.referrals.pseudonym-secret must be set to at least 32 bytes");
         }
+        List<String> previous = properties.previousPseudonymSecrets() == null ? List.of() : properties.previousPseudonymSecrets();
+        if (previous.stream().anyMatch(secret -> secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32)) {
+            throw new IllegalStateException("every saferkent.referrals.previous-pseudonym-secrets entry must be at least 32 bytes");
+        }
+        return new Pseudonymiser(properties.pseudonymSecret().getBytes(StandardCharsets.UTF_8),
+                previous.stream().map(secret -> secret.getBytes(StandardCharsets.UTF_8)).toList());
+    }
+
+    @Bean
+    TriagePolicy triagePolicy(ReferralsProperties properties, SubjectIndex subjects, Pseudonymiser pseudonymiser) {
         RoutingTable routing = properties.routing() == null || properties.routing().isEmpty()
                 ? RoutingTable.kentDefaults()
                 : new RoutingTable(properties.routing().stream().map(r -> new RoutingRule(r.name(), r.categories(), r.risks(),
                         r.roles(), r.minAge(), r.maxAge(), r.pathways())).toList());
         return new TriagePolicy(
-                new Pseudonymiser(properties.pseudonymSecret().getBytes(StandardCharsets.UTF_8)),
+                pseudonymiser,
                 new DashThresholds(properties.dash().high(), properties.dash().medium()),
                 new MaracRules(properties.marac().repeatWindow(), properties.marac().escalationIncidents(),
                         properties.marac().escalationWindow()),

@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param duplicates      how near in time two referrals of one category count as the same incident
  * @param clocks          deadlines, in working days
  * @param routing         the routing table: category × risk × role × age → pathways
+ * @param previousPseudonymSecrets secrets used before the current one, newest first: a subject recorded
+ *                        under one is still recognised (and moved to the current pseudonym)
+ * @param subjectTopic    where subject events (erasures) are published
  */
 @ConfigurationProperties("saferkent.referrals")
 public record ReferralsProperties(
@@ -36,7 +39,9 @@ public record ReferralsProperties(
         @DefaultValue Marac marac,
         @DefaultValue Duplicates duplicates,
         @DefaultValue Clocks clocks,
-        List<Route> routing) {
+        List<Route> routing,
+        List<String> previousPseudonymSecrets,
+        @DefaultValue("referrals.subject.events") String subjectTopic) {
 
     public record Dash(@DefaultValue("14") int high, @DefaultValue("10") int medium) {
     }

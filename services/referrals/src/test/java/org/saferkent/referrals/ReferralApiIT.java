@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
+import org.saferkent.referrals.triage.domain.Pseudonymiser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -78,6 +79,9 @@ class ReferralApiIT {
 
     @Autowired
     private MongoTemplate mongo;
+
+    @Autowired
+    private Pseudonymiser pseudonymiser;
 
     // ---------------------------------------------------------------- a valid referral
 
@@ -675,9 +679,10 @@ class ReferralApiIT {
                 .countDocuments(new Document("agencyReference", reference));
     }
 
+    /** Personal details are sealed at rest: they are found by the subject's pseudonym (valid fields' date of birth and postcode). */
     private long personalDetailsNamed(String name) {
         return mongo.getMongoDatabaseFactory().getMongoDatabase("referrals").getCollection("subject_details")
-                .countDocuments(new Document("name", name));
+                .countDocuments(new Document("subject", pseudonymiser.pseudonym(name, LocalDate.parse("1984-06-02"), "ME15 6YQ")));
     }
 
     private static Set<String> receivedEventIds() {

@@ -57,7 +57,7 @@ public class ReferralIntake {
         }
         Instant now = clock.instant();
         TriagePolicy.Decision decision = triage.decide(id, request, now);
-        personalDetails.save(id, request.personal());
+        personalDetails.save(id, decision.subject().pseudonym(), request.personal());
         Referral.Change received = Referral.receive(id, request, decision.subject(), decision.triage(), decision.placement(),
                 clocks(request, decision, now), now);
         if (referrals.insert(id, received.referral(), received.events())) {

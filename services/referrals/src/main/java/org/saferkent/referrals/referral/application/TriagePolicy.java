@@ -70,6 +70,9 @@ public class TriagePolicy {
     public Decision decide(String referralId, NewReferral referral, Instant now) {
         String pseudonym = pseudonymiser.pseudonym(referral.personal().name(), referral.personal().dateOfBirth(),
                 referral.personal().postcode());
+        // after a rotation of the partnership secret: the subject's history recorded under an earlier secret moves to this pseudonym
+        subjects.adopt(pseudonym, pseudonymiser.previousPseudonyms(referral.personal().name(), referral.personal().dateOfBirth(),
+                referral.personal().postcode()));
         LocalDate today = LocalDate.ofInstant(now, KENT);
         Integer age = referral.personal().dateOfBirth() == null ? null : AgeBands.ageOn(referral.personal().dateOfBirth(), today);
         SubjectProfile subject = new SubjectProfile(referral.role(), pseudonym, age == null ? null : AgeBands.band(age), age,

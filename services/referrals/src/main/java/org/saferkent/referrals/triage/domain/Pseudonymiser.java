@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -21,7 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  * which normalisation guarantees cannot occur inside a field), encoded as 64 lower-case hex characters.
  * Without the secret the pseudonym cannot be recomputed from a guessed name, so the secret must come from a
  * secret store and be at least 32 bytes (the HMAC-SHA256 output size). Changing the secret changes every
- * pseudonym.
+ * pseudonym, so the secret rotates: new pseudonyms use the current secret, and {@link #previousPseudonyms}
+ * gives what the previous secrets made of the same identifiers, for linking a subject's earlier records.
  *
  * <p>Thread-safe: a {@link Mac} is created per call. The secret is never shown by {@link #toString()}.
  */
@@ -37,15 +39,29 @@ public final class Pseudonymiser {
     private static final HexFormat HEX = HexFormat.of();
 
     private final SecretKeySpec key;
+    private final List<SecretKeySpec> previousKeys;
 
     public Pseudonymiser(byte[] secret) {
+        this(secret, List.of());
+    }
+
+    /**
+     * @param secret   the current secret: every new pseudonym
+     * @param previous secrets used before, newest first: only to recognise subjects recorded under them
+     */
+    public Pseudonymiser(byte[] secret, List<byte[]> previous) {
+        this.key = keyOf(secret);
+        this.previousKeys = previous.stream().map(Pseudonymiser::keyOf).toList();
+        newMac(key); // fail now, not on the first referral, if the platform lacks HmacSHA256
+    }
+
+    private static SecretKeySpec keyOf(byte[] secret) {
         Objects.requireNonNull(secret, "secret");
         if (secret.length < MINIMUM_SECRET_BYTES) {
             throw new IllegalArgumentException("the pseudonym secret must be at least " + MINIMUM_SECRET_BYTES
                     + " bytes, was " + secret.length);
         }
-        this.key = new SecretKeySpec(secret, ALGORITHM); // copies the array
-        newMac(); // fail now, not on the first referral, if the platform lacks HmacSHA256
+        return new SecretKeySpec(secret, ALGORITHM); // copies the array
     }
 
     /**
@@ -54,14 +70,27 @@ public final class Pseudonymiser {
      * @throws IllegalArgumentException if the name is blank
      */
     public String pseudonym(String name, LocalDate dateOfBirth, String postcode) {
+        return pseudonym(key, message(name, dateOfBirth, postcode));
+    }
+
+    /** The same subject's pseudonyms under each previous secret, newest first (empty when none is configured). */
+    public List<String> previousPseudonyms(String name, LocalDate dateOfBirth, String postcode) {
+        byte[] message = message(name, dateOfBirth, postcode);
+        return previousKeys.stream().map(k -> pseudonym(k, message)).toList();
+    }
+
+    private static byte[] message(String name, LocalDate dateOfBirth, String postcode) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dateOfBirth, "dateOfBirth");
         String normalisedName = normaliseName(name);
         if (normalisedName.isEmpty()) {
             throw new IllegalArgumentException("a pseudonym needs a name");
         }
-        String message = normalisedName + SEPARATOR + dateOfBirth + SEPARATOR + normalisePostcode(postcode);
-        return HEX.formatHex(newMac().doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        return (normalisedName + SEPARATOR + dateOfBirth + SEPARATOR + normalisePostcode(postcode)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String pseudonym(SecretKeySpec key, byte[] message) {
+        return HEX.formatHex(newMac(key).doFinal(message));
     }
 
     /** Unicode NFKC, lower case (Locale.ROOT), trimmed, runs of whitespace collapsed to one space. */
@@ -79,7 +108,7 @@ public final class Pseudonymiser {
         return WHITESPACE.matcher(folded).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
-    private Mac newMac() {
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
@@ -91,6 +120,6 @@ public final class Pseudonymiser {
 
     @Override
     public String toString() {
-        return "Pseudonymiser[" + ALGORITHM + ", secret=<redacted>]";
+        return "Pseudonymiser[" + ALGORITHM + ", secret=<redacted>, previous secrets: " + previousKeys.size() + "]";
     }
 }

@@ -161,4 +161,20 @@ class PseudonymiserTest {
 
         assertThat(seen).hasSize(1);
     }
+
+    @Test
+    void afterARotationNewPseudonymsUseTheCurrentSecretAndThePreviousOnesAreStillKnown() {
+        byte[] next = "the-next-partnership-secret-32-bytes+".getBytes(StandardCharsets.UTF_8);
+        Pseudonymiser rotated = new Pseudonymiser(next, List.of(SECRET));
+        LocalDate dob = LocalDate.of(1988, 3, 14);
+
+        String before = pseudonymiser.pseudonym("Alex Example", dob, "ME14 1XX");
+
+        assertThat(rotated.pseudonym("Alex Example", dob, "ME14 1XX")).isNotEqualTo(before)
+                .isEqualTo(new Pseudonymiser(next).pseudonym("alex  example", dob, "me141xx"));
+        assertThat(rotated.previousPseudonyms(" ALEX EXAMPLE ", dob, "me14 1xx")).containsExactly(before);
+        assertThat(pseudonymiser.previousPseudonyms("Alex Example", dob, "ME14 1XX")).isEmpty();
+        assertThatIllegalArgumentException().isThrownBy(() -> new Pseudonymiser(next, List.of(new byte[31])));
+        assertThat(rotated.toString()).doesNotContain("partnership").contains("redacted");
+    }
 }

@@ -1,38 +1,71 @@
 package org.saferkent.referrals.referral.adapter.out.persistence;
 
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.saferkent.platform.dataprotection.PersonalDataErasedException;
+import org.saferkent.platform.dataprotection.PersonalDataVault;
 import org.saferkent.referrals.referral.domain.PersonalDetails;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+
+import com.mongodb.client.model.ReplaceOptions;
 
 /**
- * The subjects' personal data, one document per referral, apart from the referral's operational
- * fields so that it can be encrypted, audited and erased on its own (the security issue adds that).
+ * The subjects' personal data, one document per referral ({@code subject_details}), apart from the
+ * referral's operational fields. Every personal field is sealed (AES-256-GCM) with the subject's data key,
+ * the subject being the partnership pseudonym, so all of a person's referrals share one key and one
+ * erasure shreds them all. In clear: the referral id and the subject's pseudonym, nothing else.
+ *
+ * <pre>{ _id: referralId, subject: pseudonym, sealed: { name: "v1:&lt;key&gt;:&lt;iv&gt;:&lt;ct&gt;", dateOfBirth: …, … } }</pre>
  */
 public class PersonalDetailsStore {
 
     static final String COLLECTION = "subject_details";
 
     private final MongoTemplate mongo;
+    private final PersonalDataVault vault;
 
-    public PersonalDetailsStore(MongoTemplate mongo) {
+    public PersonalDetailsStore(MongoTemplate mongo, PersonalDataVault vault) {
         this.mongo = mongo;
+        this.vault = vault;
     }
 
-    /** Idempotent: a replayed intake writes the same document again. */
-    public void save(String referralId, PersonalDetails details) {
-        Document doc = new Document();
-        mongo.getConverter().write(details, doc);
-        doc.remove("_class");
-        doc.put("_id", referralId);
-        mongo.getCollection(COLLECTION).replaceOne(new Document("_id", referralId), doc,
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    /** Idempotent: a replayed intake writes the same details again (sealed afresh). */
+    public void save(String referralId, String subjectPseudonym, PersonalDetails details) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", details.name());
+        fields.put("dateOfBirth", details.dateOfBirth() == null ? null : details.dateOfBirth().toString());
+        fields.put("postcode", details.postcode());
+        fields.put("phone", details.phone());
+        fields.put("email", details.email());
+        fields.put("address", details.address());
+        fields.put("narrative", details.narrative());
+        Document doc = new Document("_id", referralId)
+                .append("subject", subjectPseudonym)
+                .append("sealed", vault.seal(subjectPseudonym, referralId, fields));
+        mongo.getCollection(COLLECTION).replaceOne(new Document("_id", referralId), doc, new ReplaceOptions().upsert(true));
     }
 
+    /**
+     * The referral's personal details, if any are held.
+     *
+     * @throws PersonalDataErasedException when the subject was erased (on request or by the retention policy)
+     */
     public Optional<PersonalDetails> find(String referralId) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(referralId)), PersonalDetails.class, COLLECTION));
+        Document doc = mongo.getCollection(COLLECTION).find(new Document("_id", referralId)).first();
+        if (doc == null) {
+            return Optional.empty();
+        }
+        if (!doc.containsKey("sealed")) {
+            doc.remove("_id");
+            return Optional.of(mongo.getConverter().read(PersonalDetails.class, doc)); // stored before encryption (README)
+        }
+        Map<String, String> fields = vault.open(referralId, doc.get("sealed", Document.class));
+        String dateOfBirth = fields.get("dateOfBirth");
+        return Optional.of(new PersonalDetails(fields.get("name"), dateOfBirth == null ? null : LocalDate.parse(dateOfBirth),
+                fields.get("postcode"), fields.get("phone"), fields.get("email"), fields.get("address"), fields.get("narrative")));
     }
 }

@@ -2,15 +2,20 @@ package org.saferkent.referrals.referral.adapter.out.persistence;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
-
+import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.saferkent.referrals.triage.domain.PriorReferral;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 
 /**
  * What the partnership knows of one subject, by pseudonym only: their earlier primary referrals (for
@@ -21,6 +26,8 @@ import com.mongodb.MongoWriteException;
 public class SubjectIndex {
 
     static final String COLLECTION = "subjects";
+    /** Pseudonyms the subject had under earlier partnership secrets. */
+    static final String FORMER = "formerPseudonyms";
     /** Enough history for every rule (12 months of incidents, a week of duplicates) for any real subject. */
     private static final int KEPT = 50;
 
@@ -83,6 +90,62 @@ public class SubjectIndex {
         return mongo.getCollection(COLLECTION).updateOne(
                 new Document("_id", pseudonym).append("version", previous.version()),
                 new Document("$set", body)).getMatchedCount() == 1;
+    }
+
+    /**
+     * After a rotation of the pseudonym secret: if the subject is not yet known under {@code current} but is
+     * under one of {@code previous} (their pseudonyms under earlier secrets), moves that history to
+     * {@code current}, remembering the old pseudonym in {@code formerPseudonyms}, so that duplicate and
+     * repeat detection go on finding the subject's earlier referrals. Nothing is published: the index is
+     * referrals' own, and only pseudonyms move.
+     *
+     * @return the pseudonym the history was found under, if it moved
+     */
+    public Optional<String> adopt(String current, List<String> previous) {
+        MongoCollection<Document> subjects = mongo.getCollection(COLLECTION);
+        if (previous.isEmpty() || subjects.countDocuments(new Document("_id", current)) > 0) {
+            return Optional.empty();
+        }
+        for (String old : previous) {
+            Document doc = subjects.find(new Document("_id", old)).first();
+            if (doc == null) {
+                continue;
+            }
+            List<String> former = new ArrayList<>(doc.getList(FORMER, String.class, List.of()));
+            former.add(old);
+            Document moved = new Document(doc).append("_id", current).append(FORMER, former);
+            try {
+                subjects.insertOne(moved);
+            } catch (MongoWriteException e) {
+                if (e.getError().getCode() != 11000) {
+                    throw e;
+                }
+                return Optional.empty(); // another intake moved it first
+            }
+            subjects.deleteOne(new Document("_id", old));
+            return Optional.of(old);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Every pseudonym the subjects known by any of {@code pseudonyms} have had (current and former), the
+     * given ones included: what an erasure must shred.
+     */
+    public Set<String> allPseudonymsOf(Collection<String> pseudonyms) {
+        Set<String> all = new LinkedHashSet<>(pseudonyms);
+        List<String> given = List.copyOf(pseudonyms);
+        mongo.getCollection(COLLECTION).find(Filters.or(Filters.in("_id", given), Filters.in(FORMER, given)))
+                .forEach(doc -> {
+                    all.add(doc.getString("_id"));
+                    all.addAll(doc.getList(FORMER, String.class, List.of()));
+                });
+        return all;
+    }
+
+    /** Whether the index holds a history under this pseudonym (its current one). */
+    public boolean isIndexed(String pseudonym) {
+        return mongo.getCollection(COLLECTION).countDocuments(new Document("_id", pseudonym)) > 0;
     }
 
     private static <T> List<T> last(List<T> items) {

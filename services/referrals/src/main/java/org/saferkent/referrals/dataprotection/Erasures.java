@@ -1,0 +1,76 @@
+package org.saferkent.referrals.dataprotection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.saferkent.platform.dataprotection.SubjectKeys;
+import org.saferkent.platform.outbox.AggregateStore;
+import org.saferkent.referrals.referral.adapter.out.persistence.SubjectIndex;
+import org.saferkent.referrals.triage.domain.Pseudonymiser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Erasure on request (UK GDPR Art. 17): destroys the data keys of every pseudonym the person has had, so
+ * each of their referrals' personal details is shredded at once, and announces it
+ * ({@code referrals.SubjectErased.v1}) for the services holding copies. The referrals themselves, their
+ * events and the pseudonymous subject index stay: they hold no personal data, and the partnership's
+ * statistics and safeguarding history do not change.
+ */
+public class Erasures {
+
+    private static final Logger log = LoggerFactory.getLogger(Erasures.class);
+
+    /** Who to erase: a pseudonym, or the identifiers the pseudonymiser takes. */
+    public record Subject(String pseudonym, String name, LocalDate dateOfBirth, String postcode) {
+        @Override
+        public String toString() {
+            return "Subject[redacted]";
+        }
+    }
+
+    private final Pseudonymiser pseudonymiser;
+    private final SubjectIndex index;
+    private final SubjectKeys keys;
+    private final AggregateStore<Erasure> erasures;
+    private final Clock clock;
+
+    public Erasures(Pseudonymiser pseudonymiser, SubjectIndex index, SubjectKeys keys, AggregateStore<Erasure> erasures, Clock clock) {
+        this.pseudonymiser = pseudonymiser;
+        this.index = index;
+        this.keys = keys;
+        this.erasures = erasures;
+        this.clock = clock;
+    }
+
+    public Erasure erase(Subject subject) {
+        List<String> given = new ArrayList<>();
+        if (subject.pseudonym() != null) {
+            given.add(subject.pseudonym());
+        } else {
+            given.add(pseudonymiser.pseudonym(subject.name(), subject.dateOfBirth(), subject.postcode()));
+            given.addAll(pseudonymiser.previousPseudonyms(subject.name(), subject.dateOfBirth(), subject.postcode()));
+        }
+        Set<String> all = new LinkedHashSet<>(index.allPseudonymsOf(given));
+        String current = currentOf(all, given);
+        Instant now = clock.instant();
+        long destroyed = keys.destroy(all, now);
+        String id = UUID.randomUUID().toString();
+        List<String> former = all.stream().filter(p -> !p.equals(current)).toList();
+        Erasure erasure = new Erasure(id, current, List.copyOf(all), destroyed, now);
+        erasures.insert(id, erasure, List.of(new SubjectErased(id, current, former, now)));
+        log.info("Erasure {}: {} data key(s) destroyed across {} pseudonym(s)", id, destroyed, all.size());
+        return erasure;
+    }
+
+    /** The pseudonym the subject is known by now: the index's entry if any, else the one given or made with the current secret. */
+    private String currentOf(Set<String> all, List<String> given) {
+        return all.stream().filter(index::isIndexed).findFirst().orElse(given.get(0));
+    }
+}

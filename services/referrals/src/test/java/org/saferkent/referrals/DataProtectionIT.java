@@ -1,0 +1,444 @@
+package org.saferkent.referrals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.bson.Document;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.saferkent.platform.dataprotection.MasterKeys;
+import org.saferkent.platform.dataprotection.PersonalDataErasedException;
+import org.saferkent.platform.dataprotection.PersonalDataVault;
+import org.saferkent.platform.dataprotection.SubjectKeys;
+import org.saferkent.platform.events.CloudEventHeaders;
+import org.saferkent.platform.test.EventCatalogue;
+import org.saferkent.platform.test.RealInfrastructure;
+import org.saferkent.platform.test.TopicRecords;
+import org.saferkent.platform.test.WithRealInfrastructure;
+import org.saferkent.referrals.dataprotection.RetentionPurge;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Data protection in referrals, over real HTTP with the real broker and store: personal details are
+ * sealed at rest with the subject's data key; an erasure request shreds every referral's details of the
+ * person (the raw documents no longer decrypt, the claim check answers 410) and announces it, while the
+ * referrals, their events and so what commissioning counts stay exactly as they were; the retention
+ * policy shreds subjects settled longer ago than the period; the pseudonym secret rotates without losing
+ * a subject's history; and no personal data reaches any topic or log line.
+ *
+ * <p>Its clock runs ahead for the retention test (last), so the context is closed after the class.
+ */
+@SpringBootTest(webEnvironment = RANDOM_PORT, properties = {
+        "spring.config.name=referrals",
+        "saferkent.referrals.clocks.scan-interval=1h",
+        "saferkent.data-protection.retention.enabled=false",
+        "saferkent.data-protection.key-cache.ttl=2s"})
+@WithRealInfrastructure
+@DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DataProtectionIT {
+
+    private static final String SUBJECT_TOPIC = "referrals.subject.events";
+    private static final String ERASED = "referrals.SubjectErased.v1";
+    private static final String ROUTED = "referrals.ReferralRouted.v1";
+    private static final String LINKED = "referrals.ReferralLinked.v1";
+    private static final String ROTATED_SECRET = "rotated-partnership-secret-for-the-test-0123456789";
+
+    private static final TopicLog EVENTS = TopicLog.of("referrals.referral.events");
+    private static final TopicLog SUBJECTS = TopicLog.of(SUBJECT_TOPIC);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ControlledTime {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+    }
+
+    /** Someone referred: every identifying value is unique to the test, so a scan can look for it. */
+    record Person(String name, String dateOfBirth, String postcode, String phone, String email, String address, String narrative) {
+
+        static Person random() {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            String letters = UUID.randomUUID().toString().replaceAll("[^a-f]", "") + "abcdef";
+            String tag = Character.toUpperCase(letters.charAt(0)) + letters.substring(1, 7);
+            return new Person("Ottoline " + tag + "-Pemberton",
+                    "19%02d-%02d-%02d".formatted(random.nextInt(40, 99), random.nextInt(1, 13), random.nextInt(1, 29)),
+                    "CT21 4" + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26)),
+                    "07700 9" + random.nextInt(10000, 99999),
+                    "ottoline." + letters.substring(0, 8) + "@example.net",
+                    random.nextInt(10, 99) + " " + tag + " Rise, Hythe",
+                    "Threatened at the " + tag + " allotments");
+        }
+
+        /** What must never leave referrals but through the claim check. */
+        List<String> identifying() {
+            return List.of(name, name.substring(9), dateOfBirth, postcode, postcode.replace(" ", ""), phone,
+                    phone.replace(" ", ""), email, address, narrative);
+        }
+
+        Map<String, Object> identifiers() {
+            return Map.of("name", name, "dateOfBirth", dateOfBirth, "postcode", postcode);
+        }
+    }
+
+    @Value("${local.server.port}")
+    private int port;
+
+    @Value("${saferkent.referrals.pseudonym-secret}")
+    private String currentSecret;
+
+    @Autowired
+    private MovableClock clock;
+
+    @Autowired
+    private RetentionPurge retention;
+
+    @Autowired
+    private MongoTemplate mongo;
+
+    // ---------------------------------------------------------------- erasure on request
+
+    @Test
+    @Order(1)
+    void anErasureShredsEveryReferralOfThePersonAndLeavesTheReferralsAndTheirEventsAsTheyWere() throws Exception {
+        Person person = Person.random();
+        Person someoneElse = Person.random();
+        JsonNode first = created(port, referral("kent-police", person, "violent-crime", null));
+        JsonNode second = created(port, referral("kent-police", person, "criminal-damage-arson", null));
+        JsonNode other = created(port, referral("kent-police", someoneElse, "violent-crime", null));
+        List<String> ids = List.of(id(first), id(second));
+        ids.forEach(id -> EVENTS.await(ofType(ROUTED).and(keyed(id))));
+        assertThat(claimCheck(port, id(first)).statusCode()).isEqualTo(200);
+        Map<String, String> before = new LinkedHashMap<>();
+        for (String id : ids) {
+            before.put(id, send(port, "GET", "/api/referrals/" + id, null).body());
+        }
+        Map<String, Long> versions = referralVersions(ids);
+        int eventsBefore = EVENTS.matching(record -> ids.contains(record.key())).size();
+
+        HttpResponse<String> erasure = send(port, "POST", "/api/data-protection/erasures", JSON.writeValueAsString(person.identifiers()));
+
+        assertThat(erasure.statusCode()).as(erasure.body()).isEqualTo(202);
+        JsonNode answer = JSON.readTree(erasure.body());
+        assertThat(answer.path("subjectPseudonym").asString()).isEqualTo(first.path("subjectPseudonym").asString());
+        assertThat(answer.path("keysDestroyed").asLong()).isPositive();
+        assertThat(erasure.body()).doesNotContain(person.name(), person.dateOfBirth(), person.postcode());
+
+        for (String id : ids) {
+            HttpResponse<String> claim = claimCheck(port, id);
+            assertThat(claim.statusCode()).as("claim check after erasure").isEqualTo(410);
+            assertThat(claim.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(JSON.readTree(claim.body()).path("erased").asBoolean()).isTrue();
+            assertThat(claim.body()).doesNotContain(person.name());
+        }
+        assertThat(claimCheck(port, id(other)).statusCode()).as("someone else's details").isEqualTo(200);
+
+        // The raw documents: ciphertext only, and no key left that opens it, whoever asks.
+        PersonalDataVault coldVault = new PersonalDataVault(new SubjectKeys(mongo, MasterKeys.development(), Clock.systemUTC(), 0, Duration.ZERO));
+        for (String id : ids) {
+            Document raw = mongo.getCollection("subject_details").find(new Document("_id", id)).first();
+            assertThat(raw).isNotNull();
+            assertThat(raw.toJson()).doesNotContain(person.name(), person.postcode(), person.dateOfBirth());
+            Document sealed = raw.get("sealed", Document.class);
+            assertThat(sealed.getString("name")).startsWith("v1:");
+            assertThatThrownBy(() -> coldVault.open(id, sealed)).isInstanceOf(PersonalDataErasedException.class);
+            String keyId = sealed.getString("name").split(":")[1];
+            assertThat(mongo.getCollection("subject_keys").find(new Document("_id", keyId)).first())
+                    .doesNotContainKey("wrapped").containsKey("destroyedAt");
+        }
+
+        ConsumerRecord<String, byte[]> announced = SUBJECTS.await(ofType(ERASED)
+                .and(r -> TopicRecords.value(r).contains(answer.path("erasureId").asString())));
+        assertThat(EventCatalogue.violations(announced)).isEmpty();
+        JsonNode payload = JSON.readTree(announced.value());
+        assertThat(payload.path("subjectPseudonym").asString()).isEqualTo(first.path("subjectPseudonym").asString());
+        assertThat(TopicRecords.value(announced)).doesNotContain(person.name(), person.dateOfBirth(), person.postcode());
+
+        // What commissioning counts is unchanged: the referrals read the same, nothing was re-published.
+        for (String id : ids) {
+            assertThat(JSON.readTree(send(port, "GET", "/api/referrals/" + id, null).body())).isEqualTo(JSON.readTree(before.get(id)));
+        }
+        assertThat(referralVersions(ids)).isEqualTo(versions);
+        assertThat(EVENTS.matching(record -> ids.contains(record.key()))).hasSize(eventsBefore);
+    }
+
+    @Test
+    @Order(2)
+    void anErasureCanNameThePseudonymAndABadRequestNamesItsFieldWithoutEchoingIt() throws Exception {
+        Person person = Person.random();
+        JsonNode referral = created(port, referral("kent-police", person, "violent-crime", null));
+
+        HttpResponse<String> noDate = send(port, "POST", "/api/data-protection/erasures",
+                JSON.writeValueAsString(Map.of("name", person.name(), "dateOfBirth", "14/03/1988")));
+        HttpResponse<String> badPseudonym = send(port, "POST", "/api/data-protection/erasures",
+                JSON.writeValueAsString(Map.of("pseudonym", "XYZ")));
+        HttpResponse<String> nothing = send(port, "POST", "/api/data-protection/erasures", "{}");
+
+        assertThat(noDate.statusCode()).isEqualTo(422);
+        assertThat(errorFields(noDate)).containsExactly("dateOfBirth");
+        assertThat(noDate.body()).doesNotContain(person.name(), "14/03/1988");
+        assertThat(badPseudonym.statusCode()).isEqualTo(422);
+        assertThat(errorFields(badPseudonym)).containsExactly("pseudonym");
+        assertThat(nothing.statusCode()).isEqualTo(422);
+        assertThat(errorFields(nothing)).containsExactly("name", "dateOfBirth");
+        assertThat(claimCheck(port, id(referral)).statusCode()).as("a refused request erases nothing").isEqualTo(200);
+
+        HttpResponse<String> erasure = send(port, "POST", "/api/data-protection/erasures",
+                JSON.writeValueAsString(Map.of("pseudonym", referral.path("subjectPseudonym").asString())));
+
+        assertThat(erasure.statusCode()).isEqualTo(202);
+        assertThat(claimCheck(port, id(referral)).statusCode()).isEqualTo(410);
+    }
+
+    // ---------------------------------------------------------------- nothing personal anywhere
+
+    @Test
+    @Order(3)
+    void noPersonalDataReachesAnyTopicOrLogLine(CapturedOutput output) throws Exception {
+        Person kept = Person.random();
+        Person erased = Person.random();
+        JsonNode one = created(port, referral("kent-police", kept, "violent-crime", "46/" + ThreadLocalRandom.current().nextInt(1000, 9999) + "/26"));
+        JsonNode two = created(port, referral("kent-fire-rescue", erased, "violent-crime", null));
+        EVENTS.await(ofType(ROUTED).and(keyed(id(one))));
+        EVENTS.await(ofType(ROUTED).and(keyed(id(two))));
+        assertThat(claimCheck(port, id(one)).body()).contains(kept.name()); // the one way out, and it works
+        send(port, "POST", "/api/referrals", "{\"agency\":\"nobody\",\"subject\":{\"name\":\"" + kept.name() + "\"}}");
+        HttpResponse<String> erasure = send(port, "POST", "/api/data-protection/erasures", JSON.writeValueAsString(erased.identifiers()));
+        String erasureId = JSON.readTree(erasure.body()).path("erasureId").asString();
+        SUBJECTS.await(ofType(ERASED).and(r -> TopicRecords.value(r).contains(erasureId)));
+
+        List<String> identifying = new ArrayList<>(kept.identifying());
+        identifying.addAll(erased.identifying());
+        for (String topic : allTopics()) {
+            for (ConsumerRecord<String, byte[]> record : TopicRecords.readAll(topic)) {
+                String everything = record.key() + " " + TopicRecords.value(record) + " " + headers(record);
+                assertThat(everything).as("a record on %s", topic).doesNotContain(identifying);
+            }
+        }
+        assertThat(output.getAll()).as("the log").doesNotContain(identifying).isNotEmpty();
+    }
+
+    // ---------------------------------------------------------------- pseudonym secret rotation
+
+    @Test
+    @Order(4)
+    void afterTheSecretRotatesASubjectsEarlierReferralsAreStillLinkedAndOneErasureShredsThemAll() throws Exception {
+        Person person = Person.random();
+        String crimeReference = "46/" + ThreadLocalRandom.current().nextInt(1000, 9999) + "/26";
+        JsonNode before = created(port, referral("kent-police", person, "violent-crime", crimeReference));
+        EVENTS.await(ofType(ROUTED).and(keyed(id(before))));
+
+        try (ConfigurableApplicationContext rotated = startReferrals(
+                "saferkent.referrals.pseudonym-secret=" + ROTATED_SECRET,
+                "saferkent.referrals.previous-pseudonym-secrets=" + currentSecret)) {
+            int rotatedPort = Integer.parseInt(rotated.getEnvironment().getRequiredProperty("local.server.port"));
+
+            JsonNode after = created(rotatedPort, referral("kent-fire-rescue", person, "violent-crime", crimeReference));
+
+            assertThat(after.path("subjectPseudonym").asString()).isNotEqualTo(before.path("subjectPseudonym").asString());
+            assertThat(after.path("status").asString()).isEqualTo("linked");
+            assertThat(after.path("linkedTo").asString()).isEqualTo(id(before));
+            assertThat(after.path("linkReason").asString()).isEqualTo("same-crime-reference");
+            JsonNode linked = JSON.readTree(EVENTS.await(ofType(LINKED).and(keyed(id(after)))).value());
+            assertThat(linked.path("linkedTo").asString()).isEqualTo(id(before));
+            Document index = mongo.getCollection("subjects").find(new Document("_id", after.path("subjectPseudonym").asString())).first();
+            assertThat(index.getList("formerPseudonyms", String.class)).containsExactly(before.path("subjectPseudonym").asString());
+            assertThat(mongo.getCollection("subjects").countDocuments(new Document("_id", before.path("subjectPseudonym").asString()))).isZero();
+
+            HttpResponse<String> erasure = send(rotatedPort, "POST", "/api/data-protection/erasures",
+                    JSON.writeValueAsString(person.identifiers()));
+
+            assertThat(erasure.statusCode()).isEqualTo(202);
+            assertThat(claimCheck(rotatedPort, id(after)).statusCode()).isEqualTo(410);
+            assertThat(claimCheck(rotatedPort, id(before)).statusCode()).isEqualTo(410);
+            // the other instance may serve a key from its brief cache: it sees the erasure within the cache's time
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> claimCheck(port, id(before)).statusCode() == 410);
+            String erasureId = JSON.readTree(erasure.body()).path("erasureId").asString();
+            JsonNode announced = JSON.readTree(SUBJECTS.await(ofType(ERASED).and(r -> TopicRecords.value(r).contains(erasureId))).value());
+            assertThat(announced.path("subjectPseudonym").asString()).isEqualTo(after.path("subjectPseudonym").asString());
+            assertThat(announced.path("formerPseudonyms").valueStream().map(JsonNode::asString))
+                    .containsExactly(before.path("subjectPseudonym").asString());
+        }
+    }
+
+    // ---------------------------------------------------------------- retention (last: moves the clock on)
+
+    @Test
+    @Order(5)
+    void theRetentionPolicyShredsOnlySubjectsWhoseEveryReferralSettledLongerAgoThanThePeriod() throws Exception {
+        Person settled = Person.random();
+        Person stillOpen = Person.random();
+        String settledId = id(created(port, referral("kent-police", settled, "violent-crime", null)));
+        String openSettledId = id(created(port, referral("kent-police", stillOpen, "violent-crime", null)));
+        String openId = id(created(port, referral("kent-police", stillOpen, "criminal-damage-arson", null)));
+        decline(settledId);
+        decline(openSettledId);
+
+        retention.purge();
+        assertThat(claimCheck(port, settledId).statusCode()).as("settled just now").isEqualTo(200);
+
+        clock.moveTo(ZonedDateTime.now(ZoneOffset.UTC).plusYears(6).plusDays(2).toInstant());
+
+        assertThat(retention.purge()).isPositive();
+
+        assertThat(claimCheck(port, settledId).statusCode()).as("settled 6 years ago").isEqualTo(410);
+        assertThat(claimCheck(port, openSettledId).statusCode()).as("the same person has a referral still open").isEqualTo(200);
+        assertThat(claimCheck(port, openId).statusCode()).isEqualTo(200);
+        assertThat(send(port, "GET", "/api/referrals/" + settledId, null).statusCode()).as("the referral itself stays").isEqualTo(200);
+        assertThat(retention.purge()).as("nothing left to shred").isZero();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void decline(String referralId) throws Exception {
+        String caseId = "vc-" + UUID.randomUUID();
+        CaseEvents.send(CaseEvents.VICTIMS_TOPIC, "victims.VictimCaseDeclined.v1", caseId,
+                Map.of("caseId", caseId, "referralId", referralId, "pathway", "victim-support", "reason", "no contact"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                "declined".equals(JSON.readTree(send(port, "GET", "/api/referrals/" + referralId, null).body()).path("status").asString()));
+    }
+
+    private ConfigurableApplicationContext startReferrals(String... properties) {
+        List<String> all = new ArrayList<>(List.of(
+                "spring.config.name=referrals",
+                "server.port=0",
+                "server.address=127.0.0.1",
+                "spring.kafka.bootstrap-servers=" + RealInfrastructure.get().kafkaBootstrapServers(),
+                "spring.mongodb.uri=" + RealInfrastructure.get().mongoUri(),
+                "saferkent.referrals.clocks.scan-interval=1h",
+                "saferkent.data-protection.retention.enabled=false"));
+        all.addAll(List.of(properties));
+        // as command-line arguments: above the service's own configuration file (which sets port 8081)
+        return new SpringApplicationBuilder(ReferralsApplication.class).run(all.stream().map(p -> "--" + p).toArray(String[]::new));
+    }
+
+    private Map<String, Long> referralVersions(List<String> ids) {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        for (String id : ids) {
+            Document doc = mongo.getCollection("referrals").find(new Document("_id", id)).first();
+            versions.put(id, ((Number) doc.get("version")).longValue());
+        }
+        return versions;
+    }
+
+    private static Set<String> allTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.get().kafkaBootstrapServers()))) {
+            return admin.listTopics().names().get();
+        }
+    }
+
+    private static String headers(ConsumerRecord<String, byte[]> record) {
+        StringBuilder all = new StringBuilder();
+        record.headers().forEach(h -> all.append(h.key()).append('=').append(h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8)).append(' '));
+        return all.toString();
+    }
+
+    private static Map<String, Object> referral(String agency, Person person, String category, String crimeReference) {
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("role", "victim");
+        subject.put("name", person.name());
+        subject.put("dateOfBirth", person.dateOfBirth());
+        subject.put("postcode", person.postcode());
+        subject.put("phone", person.phone());
+        subject.put("email", person.email());
+        subject.put("address", person.address());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("agency", agency);
+        fields.put("agencyReference", "DP-" + UUID.randomUUID());
+        fields.put("district", "folkestone-and-hythe");
+        fields.put("category", category);
+        if (crimeReference != null) {
+            fields.put("crimeReference", crimeReference);
+        }
+        fields.put("pathway", "victim-support");
+        fields.put("subject", subject);
+        fields.put("narrative", person.narrative());
+        fields.put("consent", Map.of("given", true, "recordedOn", "2026-11-01", "recordedBy", "PC 123"));
+        return fields;
+    }
+
+    private JsonNode created(int servicePort, Map<String, Object> referral) throws Exception {
+        HttpResponse<String> response = send(servicePort, "POST", "/api/referrals", JSON.writeValueAsString(referral));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> claimCheck(int servicePort, String referralId) throws Exception {
+        return send(servicePort, "GET", "/api/referrals/" + referralId + "/subject", null);
+    }
+
+    private static String id(JsonNode referral) {
+        return referral.path("id").asString();
+    }
+
+    private static List<String> errorFields(HttpResponse<String> response) {
+        return JSON.readTree(response.body()).path("errors").valueStream().map(e -> e.path("field").asString()).toList();
+    }
+
+    private static Predicate<ConsumerRecord<String, byte[]>> ofType(String type) {
+        return TopicRecords.headerEquals(CloudEventHeaders.TYPE, type);
+    }
+
+    private static Predicate<ConsumerRecord<String, byte[]>> keyed(String key) {
+        return record -> key.equals(record.key());
+    }
+
+    /** Every HTTP call of this class goes through here (one place to add credentials). */
+    private static HttpResponse<String> send(int servicePort, String method, String path, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + servicePort + path))
+                .timeout(Duration.ofSeconds(10));
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
