@@ -2,6 +2,7 @@ package org.saferkent.victims;
 
 import java.time.Clock;
 
+import org.saferkent.platform.dataprotection.PersonalDataVault;
 import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.messaging.Subscription;
 import org.saferkent.platform.outbox.AggregateStore;
@@ -46,8 +47,8 @@ class VictimsConfiguration {
     }
 
     @Bean
-    VictimDetailsStore victimDetailsStore(MongoTemplate mongo) {
-        return new VictimDetailsStore(mongo);
+    VictimDetailsStore victimDetailsStore(MongoTemplate mongo, PersonalDataVault vault) {
+        return new VictimDetailsStore(mongo, vault);
     }
 
     @Bean

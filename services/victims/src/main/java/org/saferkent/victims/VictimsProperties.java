@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param details           fetching personal details from referrals
  * @param clocks            Victims' Code time limits, in working days
  * @param entitlement       enhanced entitlement
+ * @param subjectsTopic     referrals' subject events (erasures), read to shred victims' own copy
  */
 @ConfigurationProperties("saferkent.victims")
 public record VictimsProperties(
@@ -25,7 +26,8 @@ public record VictimsProperties(
         @DefaultValue("http://127.0.0.1:8081") String referralsBaseUrl,
         @DefaultValue Details details,
         @DefaultValue Clocks clocks,
-        @DefaultValue Entitlement entitlement) {
+        @DefaultValue Entitlement entitlement,
+        @DefaultValue("referrals.subject.events") String subjectsTopic) {
 
     /**
      * @param retryInterval        how often cases still waiting for their details are retried

@@ -101,8 +101,13 @@ public class PersonalDetailsRetrieval {
         String referralId = loaded.state().referralId();
         SubjectLookup lookup = source.lookUp(referralId);
         if (lookup instanceof SubjectLookup.Found found) {
-            details.save(caseId, referralId, found.details(), clock.instant());
-            return settle(caseId, VictimCase::detailsReceived);
+            VictimCase victimCase = loaded.state();
+            if (details.save(caseId, referralId, victimCase.profile().subjectPseudonym(), victimCase.openedAt(), found.details(),
+                    clock.instant())) {
+                return settle(caseId, VictimCase::detailsReceived);
+            }
+            log.info("The subject of victim case {} was erased meanwhile: details not kept", caseId);
+            return settle(caseId, VictimCase::detailsNotHeld);
         }
         if (lookup instanceof SubjectLookup.NotHeld) {
             log.info("Referrals holds no personal details for victim case {}", caseId);

@@ -1,10 +1,15 @@
 package org.saferkent.victims.victimcase.adapter.out.persistence;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.saferkent.platform.dataprotection.PersonalDataErasedException;
+import org.saferkent.platform.dataprotection.PersonalDataVault;
 import org.saferkent.victims.victimcase.domain.VictimDetails;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -12,32 +17,75 @@ import com.mongodb.client.model.ReplaceOptions;
 
 /**
  * Victims' personal details, one document per case ({@code victim_details}, keyed by case id), apart
- * from the case's operational fields so that they can be encrypted, audited and erased on their own
- * (the security issue adds that) without losing the anonymous statistics.
+ * from the case's operational fields. Every personal field is sealed (AES-256-GCM) with the subject's data
+ * key in victims' own key store, the subject being the partnership pseudonym: erasing the subject
+ * destroys that key, and every case's details of the person become unreadable at once, while the cases
+ * and their anonymous statistics stay. In clear: case and referral ids, the pseudonym, when they arrived.
  */
 public class VictimDetailsStore {
 
     public static final String COLLECTION = "victim_details";
 
     private final MongoTemplate mongo;
+    private final PersonalDataVault vault;
 
-    public VictimDetailsStore(MongoTemplate mongo) {
+    public VictimDetailsStore(MongoTemplate mongo, PersonalDataVault vault) {
         this.mongo = mongo;
+        this.vault = vault;
     }
 
-    /** Idempotent: fetching the same details again writes the same document again. */
-    public void save(String caseId, String referralId, VictimDetails details, Instant receivedAt) {
-        Document doc = new Document();
-        mongo.getConverter().write(details, doc);
-        doc.remove("_class");
-        doc.put("_id", caseId);
-        doc.put("referralId", referralId);
-        doc.put("receivedAt", Date.from(receivedAt));
+    /** The key subject of a case: its pseudonym, or the case itself when the referral carried none. */
+    public static String subjectOf(String caseId, String subjectPseudonym) {
+        return subjectPseudonym == null || subjectPseudonym.isBlank() ? "case:" + caseId : subjectPseudonym;
+    }
+
+    /**
+     * Idempotent: fetching the same details again writes them again (sealed afresh).
+     *
+     * @param caseOpenedAt when the case opened: details of a subject erased since then are not stored
+     * @return false when nothing was stored because the subject was erased after the case opened (the
+     *         details were fetched before the erasure reached referrals, and must not outlive it)
+     */
+    public boolean save(String caseId, String referralId, String subjectPseudonym, Instant caseOpenedAt, VictimDetails details,
+            Instant receivedAt) {
+        String subject = subjectOf(caseId, subjectPseudonym);
+        Optional<Instant> erased = vault.keys().erasedAt(subject);
+        if (erased.isPresent() && (caseOpenedAt == null || !erased.get().isBefore(caseOpenedAt))) {
+            return false;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", details.name());
+        fields.put("dateOfBirth", details.dateOfBirth() == null ? null : details.dateOfBirth().toString());
+        fields.put("postcode", details.postcode());
+        fields.put("phone", details.phone());
+        fields.put("email", details.email());
+        fields.put("address", details.address());
+        fields.put("narrative", details.narrative());
+        Document doc = new Document("_id", caseId)
+                .append("referralId", referralId)
+                .append("subject", subject)
+                .append("receivedAt", Date.from(receivedAt))
+                .append("sealed", vault.seal(subject, caseId, fields));
         mongo.getCollection(COLLECTION).replaceOne(new Document("_id", caseId), doc, new ReplaceOptions().upsert(true));
+        return true;
     }
 
+    /**
+     * The case's details, if any are held.
+     *
+     * @throws PersonalDataErasedException when the subject was erased (on request or by the retention policy)
+     */
     public Optional<VictimDetails> find(String caseId) {
         Document doc = mongo.getCollection(COLLECTION).find(new Document("_id", caseId)).first();
-        return Optional.ofNullable(doc).map(d -> mongo.getConverter().read(VictimDetails.class, d));
+        if (doc == null) {
+            return Optional.empty();
+        }
+        if (!doc.containsKey("sealed")) {
+            return Optional.of(mongo.getConverter().read(VictimDetails.class, doc)); // stored before encryption (README)
+        }
+        Map<String, String> fields = vault.open(caseId, doc.get("sealed", Document.class));
+        String dateOfBirth = fields.get("dateOfBirth");
+        return Optional.of(new VictimDetails(fields.get("name"), dateOfBirth == null ? null : LocalDate.parse(dateOfBirth),
+                fields.get("postcode"), fields.get("phone"), fields.get("email"), fields.get("address"), fields.get("narrative")));
     }
 }

@@ -129,8 +129,8 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
         } catch (Exception e) {
             return new SubjectLookup.Unavailable(describe(e));
         }
-        if (response.statusCode() == 404) {
-            return new SubjectLookup.NotHeld();
+        if (response.statusCode() == 404 || response.statusCode() == 410) {
+            return new SubjectLookup.NotHeld(); // 410: the subject was erased, nothing will ever come
         }
         try {
             return new SubjectLookup.Found(json.readValue(response.body(), VictimDetails.class));
@@ -147,10 +147,10 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
         }
     }
 
-    /** 200 and 404 are answers; anything else is a failure (retried when transient). */
+    /** 200, 404 and 410 (erased) are answers; anything else is a failure (retried when transient). */
     private static HttpResponse<byte[]> checked(HttpResponse<byte[]> response) {
         int status = response.statusCode();
-        if (status == 200 || status == 404) {
+        if (status == 200 || status == 404 || status == 410) {
             return response;
         }
         throw new ReferralsUnavailableException(status);
