@@ -60,8 +60,9 @@ class ReferralsConfiguration {
         if (properties.pseudonymSecret() == null || properties.pseudonymSecret().getBytes(StandardCharsets.UTF_8).length < 32) {
             throw new IllegalStateException("saferkent.referrals.pseudonym-secret must be set to at least 32 bytes");
         }
-        List<String> previous = properties.previousPseudonymSecrets() == null ? List.of() : properties.previousPseudonymSecrets();
-        if (previous.stream().anyMatch(secret -> secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32)) {
+        List<String> previous = properties.previousPseudonymSecrets() == null ? List.of()
+                : properties.previousPseudonymSecrets().stream().filter(secret -> secret != null && !secret.isBlank()).toList();
+        if (previous.stream().anyMatch(secret -> secret.getBytes(StandardCharsets.UTF_8).length < 32)) {
             throw new IllegalStateException("every saferkent.referrals.previous-pseudonym-secrets entry must be at least 32 bytes");
         }
         return new Pseudonymiser(properties.pseudonymSecret().getBytes(StandardCharsets.UTF_8),

@@ -1,0 +1,109 @@
+#!/bin/bash
+# Creates every SaferKent topic, one SCRAM-SHA-512 principal per service and the ACLs that let each
+# service write only its own topics (plus ops.events and its own dead-letter topics) and read only what
+# it consumes. Run once by the kafka-init container of docker-compose.yml (again is harmless: every step
+# is idempotent). Passwords come from the environment, never from this file.
+set -euo pipefail
+
+BOOTSTRAP="${KAFKA_ADMIN_BOOTSTRAP:-kafka:9091}"
+PARTITIONS="${SAFERKENT_KAFKA_PARTITIONS:-3}"
+BIN=/opt/kafka/bin
+ADMIN_CONFIG="$(mktemp)"
+trap 'rm -f "$ADMIN_CONFIG"' EXIT
+chmod 600 "$ADMIN_CONFIG"
+cat > "$ADMIN_CONFIG" <<CONFIG
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=PLAIN
+sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${SASL_ADMIN_PASSWORD:?SASL_ADMIN_PASSWORD is not set}";
+CONFIG
+
+topic() { # name [extra kafka-topics options]
+  "$BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN_CONFIG" --create --if-not-exists \
+    --topic "$1" --partitions "$PARTITIONS" --replication-factor 1 "${@:2}" > /dev/null
+}
+
+principal() { # service password
+  "$BIN/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN_CONFIG" --alter \
+    --entity-type users --entity-name "$1" --add-config "SCRAM-SHA-512=[iterations=8192,password=$2]" > /dev/null
+}
+
+acl() { # service, then kafka-acls options
+  "$BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN_CONFIG" --add --force \
+    --allow-principal "User:$1" "${@:2}" > /dev/null
+}
+
+# writes: its own topics and dead letters, and ops.events (topics are created here, but a service still
+# declares its own at start-up, so it may create and describe them too)
+writes() { # service topic...
+  local service="$1"; shift
+  for t in "$@"; do
+    acl "$service" --operation Write --operation Describe --operation Create --operation DescribeConfigs --topic "$t"
+  done
+}
+
+# reads: what it consumes, in consumer groups named after the service (and e.g. commissioning's rebuild)
+reads() { # service topic...
+  local service="$1"; shift
+  for t in "$@"; do
+    acl "$service" --operation Read --operation Describe --operation DescribeConfigs --topic "$t"
+  done
+  acl "$service" --operation Read --operation Describe --group "$service" --resource-pattern-type prefixed
+}
+
+dlq() { echo "$1.$2.dlq"; } # <topic>.<group>.dlq
+
+REFERRALS=referrals.referral.events
+SUBJECTS=referrals.subject.events
+VICTIMS=victims.case.events
+RJ=rj.case.events
+DISPOSALS=rj.disposal.events
+CONTRACTS=commissioning.contract.events
+FEED=commissioning.feed
+OPS=ops.events
+
+REFERRALS_DLQ=("$(dlq $VICTIMS referrals)" "$(dlq $RJ referrals)")
+VICTIMS_DLQ=("$(dlq $REFERRALS victims)" "$(dlq $SUBJECTS victims)")
+RJ_DLQ=("$(dlq $REFERRALS restorative-justice)" "$(dlq $VICTIMS restorative-justice)" "$(dlq $DISPOSALS restorative-justice)")
+COMMISSIONING_DLQ=("$(dlq $REFERRALS commissioning)" "$(dlq $VICTIMS commissioning)" "$(dlq $RJ commissioning)"
+                   "$(dlq $DISPOSALS commissioning)" "$(dlq $CONTRACTS commissioning)")
+OPS_DLQ=("$(dlq $OPS ops-monitor)")
+ALL_DLQ=("${REFERRALS_DLQ[@]}" "${VICTIMS_DLQ[@]}" "${RJ_DLQ[@]}" "${COMMISSIONING_DLQ[@]}" "${OPS_DLQ[@]}")
+
+echo "kafka-init: topics"
+for t in $REFERRALS $SUBJECTS $VICTIMS $RJ $DISPOSALS $CONTRACTS $OPS "${ALL_DLQ[@]}"; do
+  topic "$t"
+done
+topic "$FEED" --config cleanup.policy=compact
+
+echo "kafka-init: principals (SCRAM-SHA-512)"
+principal referrals "${KAFKA_REFERRALS_PASSWORD:?}"
+principal victims "${KAFKA_VICTIMS_PASSWORD:?}"
+principal restorative-justice "${KAFKA_RJ_PASSWORD:?}"
+principal commissioning "${KAFKA_COMMISSIONING_PASSWORD:?}"
+principal ops-monitor "${KAFKA_OPS_MONITOR_PASSWORD:?}"
+
+echo "kafka-init: ACLs"
+writes referrals $REFERRALS $SUBJECTS $OPS "${REFERRALS_DLQ[@]}"
+reads referrals $VICTIMS $RJ
+
+writes victims $VICTIMS $OPS "${VICTIMS_DLQ[@]}"
+reads victims $REFERRALS $SUBJECTS
+
+writes restorative-justice $RJ $DISPOSALS $OPS "${RJ_DLQ[@]}"
+reads restorative-justice $REFERRALS $VICTIMS $DISPOSALS
+
+writes commissioning $CONTRACTS $FEED $OPS "${COMMISSIONING_DLQ[@]}"
+reads commissioning $REFERRALS $VICTIMS $RJ $DISPOSALS $CONTRACTS
+
+# ops-monitor: reads ops.events and every dead letter; replays a dead letter to its source topic (so it
+# may write the events topics, nothing else); describes every topic and group for the lag picture
+writes ops-monitor $OPS "${OPS_DLQ[@]}"
+reads ops-monitor $OPS "${ALL_DLQ[@]}"
+for t in $REFERRALS $SUBJECTS $VICTIMS $RJ $DISPOSALS $CONTRACTS; do
+  acl ops-monitor --operation Write --operation Describe --topic "$t"
+done
+acl ops-monitor --operation Describe --operation DescribeConfigs --topic '*'
+acl ops-monitor --operation Describe --group '*'
+acl ops-monitor --operation Describe --cluster
+
+echo "kafka-init: done"
