@@ -27,7 +27,7 @@ public record DataProtectionProperties(
         @DefaultValue Retention retention) {
 
     /** @param size most keys held; @param ttl how long one is held (bounds how late another instance sees an erasure) */
-    public record KeyCache(@DefaultValue("10000") int size, @DefaultValue("60s") Duration ttl) {
+    public record KeyCache(@DefaultValue("10000") int size, @DefaultValue("30s") Duration ttl) {
     }
 
     /**
