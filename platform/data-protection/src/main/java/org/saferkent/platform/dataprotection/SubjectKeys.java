@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
@@ -67,6 +68,7 @@ public class SubjectKeys {
         this.clock = clock;
         this.byId = new ExpiringCache<>(cacheSize, cacheTtl, clock);
         this.bySubject = new ExpiringCache<>(cacheSize, cacheTtl, clock);
+        keys().createIndex(Indexes.ascending("subject")); // every lookup but by id is by subject
     }
 
     /** The subject's data key for sealing new values: its live key, or a new one. */

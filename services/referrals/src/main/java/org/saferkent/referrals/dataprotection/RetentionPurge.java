@@ -22,6 +22,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import com.mongodb.client.model.Indexes;
+
 /**
  * The retention policy: a subject's personal details are shredded (their data keys destroyed) once every
  * one of their referrals has been settled (closed, declined, or linked to another) for longer than the
@@ -49,6 +51,7 @@ public class RetentionPurge {
         this.keys = keys;
         this.afterClosure = afterClosure;
         this.clock = clock;
+        mongo.getCollection(referrals).createIndex(Indexes.ascending("subject.pseudonym")); // a subject's referrals
     }
 
     /** @return subjects shredded by this run */

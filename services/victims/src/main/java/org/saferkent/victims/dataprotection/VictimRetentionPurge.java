@@ -17,6 +17,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import com.mongodb.client.model.Indexes;
+
 /**
  * Victims' retention policy: a subject's personal details are shredded (their data keys destroyed) once
  * every one of their cases has been closed for longer than the period. The cases stay, anonymous.
@@ -39,6 +41,7 @@ public class VictimRetentionPurge {
         this.keys = keys;
         this.afterClosure = afterClosure;
         this.clock = clock;
+        mongo.getCollection(cases).createIndex(Indexes.ascending("profile.subjectPseudonym")); // a subject's cases
     }
 
     /** @return subjects shredded by this run */

@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 
 /**
  * What the partnership knows of one subject, by pseudonym only: their earlier primary referrals (for
@@ -48,6 +49,7 @@ public class SubjectIndex {
 
     public SubjectIndex(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending(FORMER)); // erasures find a subject by any old pseudonym
     }
 
     public SubjectRecord find(String pseudonym) {
