@@ -236,6 +236,20 @@ class DataProtectionIT {
         assertThat(claimCheck(port, id(referral)).statusCode()).isEqualTo(410);
     }
 
+    @Test
+    @Order(2)
+    void detailsStoredBeforeEncryptionAreStillServed() throws Exception {
+        String id = UUID.randomUUID().toString();
+        mongo.getCollection("subject_details").insertOne(new Document("_id", id).append("name", "Legacy Person")
+                .append("dateOfBirth", "1970-01-02").append("postcode", "ME1 1AA"));
+
+        HttpResponse<String> claim = claimCheck(port, id);
+
+        assertThat(claim.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(claim.body()).path("name").asString()).isEqualTo("Legacy Person");
+        assertThat(JSON.readTree(claim.body()).path("dateOfBirth").asString()).isEqualTo("1970-01-02");
+    }
+
     // ---------------------------------------------------------------- nothing personal anywhere
 
     @Test
