@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -49,6 +50,13 @@ public class DataProtectionAutoConfiguration {
     @ConditionalOnMissingBean
     PersonalDataVault personalDataVault(SubjectKeys keys) {
         return new PersonalDataVault(keys);
+    }
+
+    /** Erased personal data asked for over HTTP: 410 Gone. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    ErasedPersonalDataProblems erasedPersonalDataProblems() {
+        return new ErasedPersonalDataProblems();
     }
 
     /** Moves data keys still wrapped by an older master key to the active one, a batch at a time. */

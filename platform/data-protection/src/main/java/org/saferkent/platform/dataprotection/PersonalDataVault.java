@@ -1,5 +1,7 @@
 package org.saferkent.platform.dataprotection;
 
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,6 +37,52 @@ public class PersonalDataVault {
             }
         });
         return sealed;
+    }
+
+    /**
+     * Seals every component of a record of personal data (String or LocalDate components; null stays
+     * absent), each under its component's name.
+     */
+    public Document sealRecord(String subject, String documentId, Record details) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (RecordComponent component : details.getClass().getRecordComponents()) {
+            Object value = read(component, details);
+            if (value != null && !(value instanceof String) && !(value instanceof LocalDate)) {
+                throw new IllegalArgumentException(component.getName() + " is neither text nor a date");
+            }
+            fields.put(component.getName(), value == null ? null : value.toString());
+        }
+        return seal(subject, documentId, fields);
+    }
+
+    /**
+     * The record {@link #sealRecord} sealed, opened again.
+     *
+     * @throws PersonalDataErasedException when its data key was destroyed
+     */
+    public <R extends Record> R openRecord(String documentId, Document sealed, Class<R> type) {
+        Map<String, String> fields = open(documentId, sealed);
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            String value = fields.get(components[i].getName());
+            values[i] = value == null ? null : types[i] == LocalDate.class ? LocalDate.parse(value) : value;
+        }
+        try {
+            return type.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a " + type.getSimpleName() + " from its sealed fields", e);
+        }
+    }
+
+    private static Object read(RecordComponent component, Record details) {
+        try {
+            return component.getAccessor().invoke(details);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName(), e);
+        }
     }
 
     /**

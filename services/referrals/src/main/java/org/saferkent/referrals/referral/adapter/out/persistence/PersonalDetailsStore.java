@@ -1,8 +1,5 @@
 package org.saferkent.referrals.referral.adapter.out.persistence;
 
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -35,17 +32,9 @@ public class PersonalDetailsStore {
 
     /** Idempotent: a replayed intake writes the same details again (sealed afresh). */
     public void save(String referralId, String subjectPseudonym, PersonalDetails details) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("name", details.name());
-        fields.put("dateOfBirth", details.dateOfBirth() == null ? null : details.dateOfBirth().toString());
-        fields.put("postcode", details.postcode());
-        fields.put("phone", details.phone());
-        fields.put("email", details.email());
-        fields.put("address", details.address());
-        fields.put("narrative", details.narrative());
         Document doc = new Document("_id", referralId)
                 .append("subject", subjectPseudonym)
-                .append("sealed", vault.seal(subjectPseudonym, referralId, fields));
+                .append("sealed", vault.sealRecord(subjectPseudonym, referralId, details));
         mongo.getCollection(COLLECTION).replaceOne(new Document("_id", referralId), doc, new ReplaceOptions().upsert(true));
     }
 
@@ -63,9 +52,6 @@ public class PersonalDetailsStore {
             doc.remove("_id");
             return Optional.of(mongo.getConverter().read(PersonalDetails.class, doc)); // stored before encryption (README)
         }
-        Map<String, String> fields = vault.open(referralId, doc.get("sealed", Document.class));
-        String dateOfBirth = fields.get("dateOfBirth");
-        return Optional.of(new PersonalDetails(fields.get("name"), dateOfBirth == null ? null : LocalDate.parse(dateOfBirth),
-                fields.get("postcode"), fields.get("phone"), fields.get("email"), fields.get("address"), fields.get("narrative")));
+        return Optional.of(vault.openRecord(referralId, doc.get("sealed", Document.class), PersonalDetails.class));
     }
 }

@@ -1,10 +1,7 @@
 package org.saferkent.victims.victimcase.adapter.out.persistence;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -53,19 +50,11 @@ public class VictimDetailsStore {
         if (erased.isPresent() && (caseOpenedAt == null || !erased.get().isBefore(caseOpenedAt))) {
             return false;
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("name", details.name());
-        fields.put("dateOfBirth", details.dateOfBirth() == null ? null : details.dateOfBirth().toString());
-        fields.put("postcode", details.postcode());
-        fields.put("phone", details.phone());
-        fields.put("email", details.email());
-        fields.put("address", details.address());
-        fields.put("narrative", details.narrative());
         Document doc = new Document("_id", caseId)
                 .append("referralId", referralId)
                 .append("subject", subject)
                 .append("receivedAt", Date.from(receivedAt))
-                .append("sealed", vault.seal(subject, caseId, fields));
+                .append("sealed", vault.sealRecord(subject, caseId, details));
         mongo.getCollection(COLLECTION).replaceOne(new Document("_id", caseId), doc, new ReplaceOptions().upsert(true));
         return true;
     }
@@ -83,9 +72,6 @@ public class VictimDetailsStore {
         if (!doc.containsKey("sealed")) {
             return Optional.of(mongo.getConverter().read(VictimDetails.class, doc)); // stored before encryption (README)
         }
-        Map<String, String> fields = vault.open(caseId, doc.get("sealed", Document.class));
-        String dateOfBirth = fields.get("dateOfBirth");
-        return Optional.of(new VictimDetails(fields.get("name"), dateOfBirth == null ? null : LocalDate.parse(dateOfBirth),
-                fields.get("postcode"), fields.get("phone"), fields.get("email"), fields.get("address"), fields.get("narrative")));
+        return Optional.of(vault.openRecord(caseId, doc.get("sealed", Document.class), VictimDetails.class));
     }
 }

@@ -1,6 +1,5 @@
-package org.saferkent.victims.dataprotection;
+package org.saferkent.platform.dataprotection;
 
-import org.saferkent.platform.dataprotection.PersonalDataErasedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -9,15 +8,19 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** A victim's details asked for after the subject was erased: 410 Gone, for good. */
+/**
+ * Personal data asked for after its subject was erased: 410 Gone, for good, as an RFC 9457 problem with
+ * {@code "erased": true}, from whichever endpoint read it (the claim check, a case's details), so those
+ * controllers need not know about erasure.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ErasedPersonalDataProblems {
+public class ErasedPersonalDataProblems {
 
     @ExceptionHandler(PersonalDataErasedException.class)
     ResponseEntity<ProblemDetail> erased(PersonalDataErasedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE,
-                "The victim's personal details were erased and can no longer be read.");
+                "The subject's personal data was erased and can no longer be read.");
         problem.setTitle("Personal data erased");
         problem.setProperty("erased", true);
         return ResponseEntity.status(HttpStatus.GONE).body(problem);
