@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import au.com.dius.pact.core.matchers.BodyMismatch;
@@ -22,6 +25,8 @@ import au.com.dius.pact.provider.BodyComparisonResult;
 import au.com.dius.pact.provider.ComparisonResult;
 import au.com.dius.pact.provider.MessageAndMetadata;
 import au.com.dius.pact.provider.ResponseComparison;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The comparison provider verification makes, callable directly: the committed pacts naming a
@@ -34,6 +39,8 @@ public final class PactGate {
     /** One message a consumer expects from the provider. */
     public record Expectation(String consumer, String provider, Message message) {
     }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private PactGate() {
     }
@@ -64,6 +71,29 @@ public final class PactGate {
     /** The expectations with this description (= wire name, or what the consumer named it). */
     public static List<Expectation> expectationsOf(String provider, String description) {
         return expectationsOf(provider).stream().filter(e -> description.equals(e.message().getDescription())).toList();
+    }
+
+    /** The message with its JSON body changed, e.g. a field renamed or removed. */
+    public static MessageAndMetadata withBody(MessageAndMetadata message, Consumer<ObjectNode> change) {
+        ObjectNode body = (ObjectNode) JSON.readTree(message.getMessageData());
+        change.accept(body);
+        return new MessageAndMetadata(JSON.writeValueAsBytes(body), message.getMetadata());
+    }
+
+    /** The message with its headers changed, e.g. one dropped or given another value. */
+    public static MessageAndMetadata withHeaders(MessageAndMetadata message, Consumer<Map<String, Object>> change) {
+        Map<String, Object> metadata = new LinkedHashMap<>(message.getMetadata());
+        change.accept(metadata);
+        return new MessageAndMetadata(message.getMessageData(), metadata);
+    }
+
+    /** For every consumer expecting {@code description} of {@code provider}: what {@code actual} breaks. */
+    public static Map<String, List<String>> mismatchesByConsumer(String provider, String description, MessageAndMetadata actual) {
+        Map<String, List<String>> byConsumer = new TreeMap<>();
+        for (Expectation expectation : expectationsOf(provider, description)) {
+            byConsumer.put(expectation.consumer(), mismatches(expectation.message(), actual));
+        }
+        return byConsumer;
     }
 
     /** Every way {@code actual} fails {@code expected}: empty when verification would pass. */
