@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -60,13 +62,13 @@ public final class ServiceWiring {
         Object instance = instantiate(configuration);
         Map<String, Set<String>> byTopic = new TreeMap<>();
         for (Method method : configuration.getDeclaredMethods()) {
-            if (!method.getReturnType().getSimpleName().equals("Subscription")) {
+            if (!method.getReturnType().getSimpleName().equals("Subscription") || Modifier.isStatic(method.getModifiers())) {
                 continue;
             }
             Object[] args = new Object[method.getParameterCount()];
             Parameter[] parameters = method.getParameters();
             for (int i = 0; i < parameters.length; i++) {
-                args[i] = argument(parameters[i].getType(), binder, collaborators);
+                args[i] = argument(configuration, instance, parameters[i].getType(), binder, collaborators);
             }
             try {
                 method.setAccessible(true);
@@ -83,7 +85,11 @@ public final class ServiceWiring {
         return byTopic;
     }
 
-    private static Object argument(Class<?> type, Binder binder, Object[] collaborators) {
+    /**
+     * The service's properties bound from its yml, a given collaborator, or what another bean method
+     * of the configuration makes from the properties alone (e.g. a routing table); otherwise null.
+     */
+    private static Object argument(Class<?> configuration, Object instance, Class<?> type, Binder binder, Object[] collaborators) {
         ConfigurationProperties properties = type.getAnnotation(ConfigurationProperties.class);
         if (properties != null) {
             String prefix = !properties.prefix().isEmpty() ? properties.prefix() : properties.value();
@@ -92,6 +98,20 @@ public final class ServiceWiring {
         for (Object collaborator : collaborators) {
             if (type.isInstance(collaborator)) {
                 return collaborator;
+            }
+        }
+        for (Method factory : configuration.getDeclaredMethods()) {
+            boolean fromPropertiesAlone = Arrays.stream(factory.getParameterTypes())
+                    .allMatch(parameter -> parameter.isAnnotationPresent(ConfigurationProperties.class));
+            if (factory.getReturnType().equals(type) && fromPropertiesAlone && !Modifier.isStatic(factory.getModifiers())) {
+                Object[] args = Arrays.stream(factory.getParameterTypes())
+                        .map(parameter -> argument(configuration, instance, parameter, binder, collaborators)).toArray();
+                try {
+                    factory.setAccessible(true);
+                    return factory.invoke(instance, args);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("could not call " + factory, e);
+                }
             }
         }
         return null;
