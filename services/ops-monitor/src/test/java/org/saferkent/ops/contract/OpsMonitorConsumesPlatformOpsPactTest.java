@@ -5,17 +5,15 @@ import java.util.Map;
 
 import au.com.dius.pact.consumer.MessagePactBuilder;
 import au.com.dius.pact.consumer.dsl.LambdaDslObject;
-import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.consumer.junit5.ProviderType;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.annotations.Pact;
-import au.com.dius.pact.core.model.annotations.PactDirectory;
 import au.com.dius.pact.core.model.messaging.Message;
 import au.com.dius.pact.core.model.messaging.MessagePact;
 import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.saferkent.contracts.ConsumerPactTest;
 import org.saferkent.ops.stream.StreamEvent;
 import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.events.EventMetadata;
@@ -35,9 +33,8 @@ import static org.saferkent.contracts.PactMessages.payload;
  * the map its operational picture records, and a dead letter on {@code <topic>.<group>.dlq}, read by
  * its {@code x-dlq-*} and CloudEvents headers alone.
  */
-@ExtendWith(PactConsumerTestExt.class)
+@ConsumerPactTest
 @PactTestFor(providerName = "platform-ops", providerType = ProviderType.ASYNCH, pactVersion = PactSpecVersion.V3)
-@PactDirectory("../../contracts/pacts")
 class OpsMonitorConsumesPlatformOpsPactTest {
 
     private static final String OPS_SOURCE = "^/saferkent/[a-z-]+$";

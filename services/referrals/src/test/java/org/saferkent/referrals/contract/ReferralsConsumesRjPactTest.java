@@ -3,16 +3,14 @@ package org.saferkent.referrals.contract;
 import java.util.List;
 
 import au.com.dius.pact.consumer.MessagePactBuilder;
-import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.consumer.junit5.ProviderType;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.annotations.Pact;
-import au.com.dius.pact.core.model.annotations.PactDirectory;
 import au.com.dius.pact.core.model.messaging.Message;
 import au.com.dius.pact.core.model.messaging.MessagePact;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.saferkent.contracts.ConsumerPactTest;
 import org.saferkent.referrals.referral.adapter.in.messaging.CaseEvent;
 
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
@@ -25,9 +23,8 @@ import static org.saferkent.contracts.PactMessages.payload;
  * What referrals needs from restorative justice cases opened from a referral
  * (contracts/pacts/referrals-restorative-justice.json).
  */
-@ExtendWith(PactConsumerTestExt.class)
+@ConsumerPactTest
 @PactTestFor(providerName = "restorative-justice", providerType = ProviderType.ASYNCH, pactVersion = PactSpecVersion.V3)
-@PactDirectory("../../contracts/pacts")
 class ReferralsConsumesRjPactTest {
 
     private static final String CASE_ID = "d4e5f6a7-4444-4555-8666-c77788889999";

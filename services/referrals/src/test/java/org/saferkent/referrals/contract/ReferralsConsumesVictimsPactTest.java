@@ -3,16 +3,14 @@ package org.saferkent.referrals.contract;
 import java.util.List;
 
 import au.com.dius.pact.consumer.MessagePactBuilder;
-import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.consumer.junit5.ProviderType;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.annotations.Pact;
-import au.com.dius.pact.core.model.annotations.PactDirectory;
 import au.com.dius.pact.core.model.messaging.Message;
 import au.com.dius.pact.core.model.messaging.MessagePact;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.saferkent.contracts.ConsumerPactTest;
 import org.saferkent.referrals.referral.adapter.in.messaging.CaseEvent;
 
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
@@ -26,9 +24,8 @@ import static org.saferkent.contracts.PactMessages.payload;
  * (contracts/pacts/referrals-victims.json). {@code victims.VictimCaseDeclined.v1} is subscribed to but
  * victims publishes no such type, so no pact states it (see contracts/README.md).
  */
-@ExtendWith(PactConsumerTestExt.class)
+@ConsumerPactTest
 @PactTestFor(providerName = "victims", providerType = ProviderType.ASYNCH, pactVersion = PactSpecVersion.V3)
-@PactDirectory("../../contracts/pacts")
 class ReferralsConsumesVictimsPactTest {
 
     private static final String CASE_ID = "c1d2e3f4-3333-4444-8555-b66677778888";

@@ -3,16 +3,14 @@ package org.saferkent.rj.contract;
 import java.util.List;
 
 import au.com.dius.pact.consumer.MessagePactBuilder;
-import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.consumer.junit5.ProviderType;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.annotations.Pact;
-import au.com.dius.pact.core.model.annotations.PactDirectory;
 import au.com.dius.pact.core.model.messaging.Message;
 import au.com.dius.pact.core.model.messaging.MessagePact;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.saferkent.contracts.ConsumerPactTest;
 import org.saferkent.rj.rjcase.adapter.in.messaging.VictimOptIn;
 
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
@@ -23,9 +21,8 @@ import static org.saferkent.contracts.PactMessages.envelope;
 import static org.saferkent.contracts.PactMessages.payload;
 
 /** What restorative-justice needs from victims (contracts/pacts/restorative-justice-victims.json). */
-@ExtendWith(PactConsumerTestExt.class)
+@ConsumerPactTest
 @PactTestFor(providerName = "victims", providerType = ProviderType.ASYNCH, pactVersion = PactSpecVersion.V3)
-@PactDirectory("../../contracts/pacts")
 class RjConsumesVictimsPactTest {
 
     private static final String CASE_ID = "c1d2e3f4-3333-4444-8555-b66677778888";

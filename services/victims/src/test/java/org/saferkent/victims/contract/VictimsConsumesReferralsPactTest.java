@@ -4,16 +4,14 @@ import java.util.List;
 
 import au.com.dius.pact.consumer.MessagePactBuilder;
 import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
-import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.consumer.junit5.ProviderType;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.annotations.Pact;
-import au.com.dius.pact.core.model.annotations.PactDirectory;
 import au.com.dius.pact.core.model.messaging.Message;
 import au.com.dius.pact.core.model.messaging.MessagePact;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.saferkent.contracts.ConsumerPactTest;
 import org.saferkent.platform.events.EventMetadata;
 import org.saferkent.victims.victimcase.adapter.in.messaging.LinkedReferral;
 import org.saferkent.victims.victimcase.adapter.in.messaging.RoutedReferral;
@@ -30,9 +28,8 @@ import static org.saferkent.contracts.PactMessages.payload;
  * own {@link RoutedReferral} and {@link LinkedReferral} read, by type, and the CloudEvents headers.
  * Each example goes through the real envelope check and the real tolerant reading.
  */
-@ExtendWith(PactConsumerTestExt.class)
+@ConsumerPactTest
 @PactTestFor(providerName = "referrals", providerType = ProviderType.ASYNCH, pactVersion = PactSpecVersion.V3)
-@PactDirectory("../../contracts/pacts")
 class VictimsConsumesReferralsPactTest {
 
     private static final String REFERRAL_ID = "a3b2c1d0-1111-4222-8333-944455556666";

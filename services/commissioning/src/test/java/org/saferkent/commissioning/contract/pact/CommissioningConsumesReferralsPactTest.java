@@ -4,16 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 import au.com.dius.pact.consumer.MessagePactBuilder;
-import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.consumer.junit5.ProviderType;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.annotations.Pact;
-import au.com.dius.pact.core.model.annotations.PactDirectory;
 import au.com.dius.pact.core.model.messaging.Message;
 import au.com.dius.pact.core.model.messaging.MessagePact;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.saferkent.contracts.ConsumerPactTest;
 import org.saferkent.commissioning.activity.adapter.in.messaging.AnsweredReferral;
 import org.saferkent.commissioning.activity.adapter.in.messaging.LinkedReferral;
 import org.saferkent.commissioning.activity.adapter.in.messaging.RoutedReferral;
@@ -24,9 +22,8 @@ import static org.saferkent.contracts.CloudEventExpectations.INSTANT;
 import static org.saferkent.contracts.CloudEventExpectations.cloudEvent;
 
 /** What commissioning counts from referrals' events (contracts/pacts/commissioning-referrals.json). Never the subject. */
-@ExtendWith(PactConsumerTestExt.class)
+@ConsumerPactTest
 @PactTestFor(providerName = "referrals", providerType = ProviderType.ASYNCH, pactVersion = PactSpecVersion.V3)
-@PactDirectory("../../contracts/pacts")
 class CommissioningConsumesReferralsPactTest {
 
     private static final String REFERRAL_ID = "a3b2c1d0-1111-4222-8333-944455556666";

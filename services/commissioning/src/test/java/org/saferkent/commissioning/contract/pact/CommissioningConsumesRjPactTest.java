@@ -4,16 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 import au.com.dius.pact.consumer.MessagePactBuilder;
-import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.consumer.junit5.ProviderType;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.annotations.Pact;
-import au.com.dius.pact.core.model.annotations.PactDirectory;
 import au.com.dius.pact.core.model.messaging.Message;
 import au.com.dius.pact.core.model.messaging.MessagePact;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.saferkent.contracts.ConsumerPactTest;
 import org.saferkent.commissioning.activity.adapter.in.messaging.FirstTimeEntrant;
 import org.saferkent.commissioning.activity.adapter.in.messaging.RjCaseOpening;
 import org.saferkent.commissioning.activity.adapter.in.messaging.RjClosure;
@@ -29,9 +27,8 @@ import static org.saferkent.contracts.CloudEventExpectations.cloudEvent;
  * What commissioning counts from restorative justice: cases (rj.case.events) and first-time
  * entrants (rj.disposal.events) — contracts/pacts/commissioning-restorative-justice.json.
  */
-@ExtendWith(PactConsumerTestExt.class)
+@ConsumerPactTest
 @PactTestFor(providerName = "restorative-justice", providerType = ProviderType.ASYNCH, pactVersion = PactSpecVersion.V3)
-@PactDirectory("../../contracts/pacts")
 class CommissioningConsumesRjPactTest {
 
     private static final String CASE_ID = "d4e5f6a7-4444-4555-8666-c77788889999";

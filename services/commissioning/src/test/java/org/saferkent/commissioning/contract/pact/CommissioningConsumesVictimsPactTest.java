@@ -5,16 +5,14 @@ import java.util.List;
 
 import au.com.dius.pact.consumer.MessagePactBuilder;
 import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
-import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.consumer.junit5.ProviderType;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.annotations.Pact;
-import au.com.dius.pact.core.model.annotations.PactDirectory;
 import au.com.dius.pact.core.model.messaging.Message;
 import au.com.dius.pact.core.model.messaging.MessagePact;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.saferkent.contracts.ConsumerPactTest;
 import org.saferkent.commissioning.activity.adapter.in.messaging.MissedDeadline;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimCaseOpening;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimContact;
@@ -26,9 +24,8 @@ import static org.saferkent.contracts.CloudEventExpectations.INSTANT;
 import static org.saferkent.contracts.CloudEventExpectations.cloudEvent;
 
 /** What commissioning counts from victim cases (contracts/pacts/commissioning-victims.json). */
-@ExtendWith(PactConsumerTestExt.class)
+@ConsumerPactTest
 @PactTestFor(providerName = "victims", providerType = ProviderType.ASYNCH, pactVersion = PactSpecVersion.V3)
-@PactDirectory("../../contracts/pacts")
 class CommissioningConsumesVictimsPactTest {
 
     private static final String CASE_ID = "c1d2e3f4-3333-4444-8555-b66677778888";
