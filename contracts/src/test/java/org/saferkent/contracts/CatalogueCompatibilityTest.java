@@ -2,6 +2,9 @@ package org.saferkent.contracts;
 
 import java.nio.file.Path;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -37,6 +40,16 @@ class CatalogueCompatibilityTest {
             assertThat(cloudEvents.path("topic").asString()).as(wireName).isNotBlank();
             assertThat(cloudEvents.path("requiredHeaders").valueStream().map(JsonNode::asString))
                     .as(wireName).contains("ce_id", "ce_type", "ce_source", "ce_specversion", "ce_time", "ce_subject");
+        }
+    }
+
+    @Test
+    void everySchemaLoadsWithTheValidatorTheProducersTestsUse() throws java.io.IOException {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        for (Path file : SchemaCompatibility.schemaFiles(ContractFiles.schemas())) {
+            Schema schema = registry.getSchema(java.nio.file.Files.readString(file));
+            assertThat(schema.validate(tools.jackson.databind.json.JsonMapper.builder().build().readTree("{}")))
+                    .as(file.getFileName().toString()).isNotEmpty(); // an empty payload lacks the required fields
         }
     }
 }
