@@ -22,7 +22,7 @@ class ReferralsPactGateTest {
     private static final String ROUTED = "referrals.ReferralRouted.v1";
     private static final List<String> READERS = List.of("commissioning", "restorative-justice", "victims");
 
-    private final MessageAndMetadata real = new ReferralsPactVerificationTest().referralRouted();
+    private final MessageAndMetadata real = ReferralMessages.referralRouted();
 
     @Test
     void theRealMessageKeepsEveryConsumersPact() {
