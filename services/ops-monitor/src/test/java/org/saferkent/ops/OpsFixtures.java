@@ -46,12 +46,12 @@ public final class OpsFixtures {
         return JSON.readTree(response.body());
     }
 
+    /** As the identity server's client {@code operator} (whose token's subject the audit names), or anonymously if null. */
     public static HttpResponse<String> post(String url, String operator, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("Authorization", Tokens.bearer(OPS))
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (operator != null) {
-            request.header("X-Operator", operator);
+            request.header("Authorization", Tokens.bearer(operator));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

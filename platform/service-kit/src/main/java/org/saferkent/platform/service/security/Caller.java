@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,8 +31,13 @@ public record Caller(String clientId, String subject, String agency, Set<String>
     }
 
     public static Optional<Caller> from(Authentication authentication) {
-        if (!(authentication instanceof JwtAuthenticationToken token)) {
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
+        }
+        if (!(authentication instanceof JwtAuthenticationToken token)) {
+            // a person signed in on a service's web page (OAuth2 login): named, with the scopes granted to the page
+            return Optional.of(new Caller(null, authentication.getName(), null, scopesOf(authentication)));
         }
         String subject = token.getToken().getSubject();
         String clientId = firstNonBlank(token.getToken().getClaimAsString("client_id"),
@@ -42,6 +48,11 @@ public record Caller(String clientId, String subject, String agency, Set<String>
         Set<String> scopes = authorities.stream().filter(a -> a.startsWith(SCOPE_PREFIX))
                 .map(a -> a.substring(SCOPE_PREFIX.length())).collect(Collectors.toUnmodifiableSet());
         return Optional.of(new Caller(clientId, subject, agency, scopes));
+    }
+
+    private static Set<String> scopesOf(Authentication authentication) {
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).filter(a -> a.startsWith(SCOPE_PREFIX))
+                .map(a -> a.substring(SCOPE_PREFIX.length())).collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean has(String scope) {

@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.saferkent.platform.service.InvalidRequestException;
 import org.saferkent.platform.service.ProblemResponses.FieldProblem;
 import org.saferkent.platform.service.security.Caller;
+import org.saferkent.platform.service.security.PersonalDataAudit;
 import org.saferkent.referrals.referral.adapter.out.persistence.PersonalDetailsStore;
 import org.saferkent.referrals.referral.application.ReferralIntake;
 import org.saferkent.referrals.referral.application.ReferralQueries;
@@ -54,11 +57,13 @@ class ReferralController {
     private final ReferralIntake intake;
     private final ReferralQueries queries;
     private final PersonalDetailsStore personalDetails;
+    private final PersonalDataAudit audit;
     private final int batchMaxSize;
     private final Clock clock;
 
     ReferralController(ReferralIntake intake, ReferralQueries queries, PersonalDetailsStore personalDetails,
-            ReferralsWebSettings settings, Clock clock) {
+            ReferralsWebSettings settings, Clock clock, PersonalDataAudit audit) {
+        this.audit = audit;
         this.intake = intake;
         this.queries = queries;
         this.personalDetails = personalDetails;
@@ -144,8 +149,10 @@ class ReferralController {
      * victims service), and every read is audited.
      */
     @GetMapping("/{id}/subject")
-    ResponseEntity<?> subject(@PathVariable String id) {
-        return personalDetails.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(ReferralController::notFound);
+    ResponseEntity<?> subject(@PathVariable String id, HttpServletRequest request) {
+        var held = personalDetails.find(id);
+        audit.personalDataRead(request, "referral-subject", id, "claim-check", held.isPresent());
+        return held.<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(ReferralController::notFound);
     }
 
     /** The caller's own agency's referrals; an {@code agency} filter naming another agency finds none of them. */
