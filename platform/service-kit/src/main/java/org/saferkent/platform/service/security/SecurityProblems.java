@@ -33,7 +33,9 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         bearerEntryPoint.commence(request, response, e);
-        decisions.denied(request, null, "unauthenticated");
+        if (worthAuditing(request)) {
+            decisions.denied(request, null, "unauthenticated");
+        }
         write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
                 "A valid bearer token from the identity server is required.");
     }
@@ -42,8 +44,16 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         bearerDenied.handle(request, response, e);
-        decisions.denied(request, Caller.current().orElse(null), "forbidden");
+        if (worthAuditing(request)) {
+            decisions.denied(request, Caller.current().orElse(null), "forbidden");
+        }
         write(response, HttpStatus.FORBIDDEN, "Forbidden", "The token does not grant access to this resource.");
+    }
+
+    /** Refusals on the API and the actuator are audited; probes of paths the service never had are not. */
+    private static boolean worthAuditing(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/api/") || path.startsWith("/actuator/");
     }
 
     public static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
