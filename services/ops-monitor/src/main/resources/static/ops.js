@@ -351,16 +351,19 @@
     }
   }
 
+  function csrfToken() {
+    const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+    return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+  }
+
   async function act(action) {
     const id = state.detailId;
-    const operator = $('operator').value.trim();
     const message = $('detail-message');
-    if (!operator) { message.textContent = 'Enter your name as operator first.'; $('operator').focus(); return; }
-    localStorage.setItem('saferkent.operator', operator);
     try {
       await api('/api/ops/dead-letters/' + encodeURIComponent(id) + '/' + action, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Operator': operator },
+        // who acts is the signed-in person (the server knows); the CSRF token proves the page sent it
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() },
         body: JSON.stringify({ note: $('detail-note').value.trim() || null })
       });
       message.textContent = action === 'replay' ? 'Replayed to its source topic.' : 'Parked.';
@@ -374,7 +377,7 @@
 
   // ---------- start ----------
   document.addEventListener('DOMContentLoaded', () => {
-    $('operator').value = localStorage.getItem('saferkent.operator') || '';
+    api('/api/ops/me').then(me => { $('operator').textContent = me.name; }).catch(() => {});
     $('filters').addEventListener('submit', e => { e.preventDefault(); $('feed').replaceChildren(); connect(); });
     $('detail-back').addEventListener('click', e => { e.preventDefault(); history.pushState('', '', location.pathname); route(); });
     $('detail-replay').addEventListener('click', () => act('replay'));

@@ -47,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final List<ServiceHost> services = new CopyOnWriteArrayList<>();
+    private volatile IdentityHost identity;
     /** Guards {@link #closing} and {@link #waiter}, so close() interrupts only a wait, never a context start. */
     private final Object interruptGuard = new Object();
     private volatile boolean closing;
@@ -86,6 +87,13 @@ public final class LocalStack implements AutoCloseable {
             long mongoBegan = System.nanoTime();
             mongo = MongoWireServer.start(options.dataDir().resolve("mongo"), options.mongoPort(), options.mongoOplog());
             log.info("MongoDB wire server ready on {} in {}", mongo.connectionString(), since(mongoBegan));
+
+            if (!options.infraOnly()) {
+                // while the broker boots: the services need it before their first request, not at start
+                long identityBegan = System.nanoTime();
+                identity = IdentityHost.start(options.identityPort(), options.launcherLogging());
+                log.info("Identity server ready on {} in {}", identity.issuerUri(), since(identityBegan));
+            }
 
             cancellableWait(() -> {
                 kafka.awaitReady(KAFKA_READY_TIMEOUT);
@@ -245,11 +253,17 @@ public final class LocalStack implements AutoCloseable {
      * claim check). Known up front when referrals has a fixed port.
      */
     private List<String> peerUrls() {
+        List<String> args = new ArrayList<>(identity.serviceArgs());
         Integer referralsPort = options.services().get(SaferKentService.REFERRALS);
-        if (referralsPort == null || referralsPort == 0) {
-            return List.of();
+        if (referralsPort != null && referralsPort != 0) {
+            args.add("--saferkent.victims.referrals-base-url=http://" + Ports.LOOPBACK_HOST + ":" + referralsPort);
         }
-        return List.of("--saferkent.victims.referrals-base-url=http://" + Ports.LOOPBACK_HOST + ":" + referralsPort);
+        return args;
+    }
+
+    /** The identity server; null in an infrastructure-only stack. */
+    public IdentityHost identity() {
+        return identity;
     }
 
     private void awaitHealthy() throws Exception {
@@ -276,6 +290,16 @@ public final class LocalStack implements AutoCloseable {
 
     private void stopInOrder() {
         closeServices();
+        IdentityHost identityServer = identity;
+        if (identityServer != null) {
+            try {
+                identityServer.close();
+                log.info("Identity server stopped");
+            } catch (RuntimeException e) {
+                log.warn("Stopping the identity server failed", e);
+            }
+            identity = null;
+        }
         MongoWireServer store = mongo;
         if (store != null) {
             try {
@@ -339,6 +363,9 @@ public final class LocalStack implements AutoCloseable {
         checkFree(busy, "Kafka", options.kafkaPort(), "--kafka-port");
         checkFree(busy, "Kafka controller", options.kafkaControllerPort(), "--kafka-controller-port");
         checkFree(busy, "MongoDB", options.mongoPort(), "--mongo-port");
+        if (!options.infraOnly()) {
+            checkFree(busy, "identity", options.identityPort(), "--identity-port");
+        }
         options.services().forEach((service, port) -> checkFree(busy, service.serviceName(), port, null));
         if (!busy.isEmpty()) {
             throw new IllegalStateException("Ports already in use (another local stack running?): "

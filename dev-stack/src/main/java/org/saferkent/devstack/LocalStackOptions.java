@@ -16,6 +16,7 @@ import java.util.Map;
  * @param kafkaPort the broker's client port (0: any free port)
  * @param kafkaControllerPort the KRaft controller port (0: any free port)
  * @param mongoPort the MongoDB wire server's port (0: any free port)
+ * @param identityPort the identity server's port (0: any free port); started whenever services are
  * @param services the services to host and their HTTP ports (0: any free port); empty = infrastructure only
  * @param mongoOplog enable the oplog (change streams) at the price of slower writes
  * @param kafkaHeap maximum heap of the broker JVM
@@ -25,7 +26,7 @@ import java.util.Map;
  *        set for the command line, off for tests, which keep their own logging configuration
  * @param help print usage and exit
  */
-public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
+public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, int identityPort,
         Map<SaferKentService, Integer> services, boolean mongoOplog, String kafkaHeap, int startParallelism,
         boolean verbose, boolean launcherLogging, boolean help) {
 
@@ -87,6 +88,7 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
                 case "--kafka-controller-port" ->
                         builder.kafkaControllerPort = port(name, value(name, inlineValue, remaining));
                 case "--mongo-port" -> builder.mongoPort = port(name, value(name, inlineValue, remaining));
+                case "--identity-port" -> builder.identityPort = port(name, value(name, inlineValue, remaining));
                 case "--kafka-heap" -> builder.kafkaHeap = heap(value(name, inlineValue, remaining));
                 case "--start-parallelism" -> builder.startParallelism =
                         positive(name, value(name, inlineValue, remaining));
@@ -114,6 +116,7 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
                   --kafka-port PORT          Kafka client port (default: 9092)
                   --kafka-controller-port P  KRaft controller port (default: 9093)
                   --mongo-port PORT          MongoDB port (default: 27017)
+                  --identity-port PORT       identity server (OAuth2 / OpenID Connect) port (default: 8090)
                   --infra-only               only Kafka and MongoDB, e.g. to run a service from an IDE
                   --services a,b             only these services (referrals, victims, restorative-justice,
                                              commissioning, ops-monitor)
@@ -175,6 +178,7 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
         private int kafkaPort = 9092;
         private int kafkaControllerPort = 9093;
         private int mongoPort = 27017;
+        private int identityPort = 8090;
         private final Map<SaferKentService, Integer> services = new EnumMap<>(SaferKentService.class);
         private boolean mongoOplog;
         private String kafkaHeap = "256m";
@@ -197,6 +201,11 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
         public Builder kafkaPorts(int brokerPort, int controllerPort) {
             this.kafkaPort = brokerPort;
             this.kafkaControllerPort = controllerPort;
+            return this;
+        }
+
+        public Builder identityPort(int identityPort) {
+            this.identityPort = identityPort;
             return this;
         }
 
@@ -224,6 +233,7 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
             kafkaPort = 0;
             kafkaControllerPort = 0;
             mongoPort = 0;
+            identityPort = 0;
             services.replaceAll((service, port) -> 0);
             return this;
         }
@@ -244,7 +254,7 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
         }
 
         public LocalStackOptions build() {
-            return new LocalStackOptions(dataDir, kafkaPort, kafkaControllerPort, mongoPort, services, mongoOplog,
+            return new LocalStackOptions(dataDir, kafkaPort, kafkaControllerPort, mongoPort, identityPort, services, mongoOplog,
                     kafkaHeap, startParallelism, verbose, launcherLogging, help);
         }
     }

@@ -15,6 +15,10 @@ final class StartupReport {
         Path cwd = Path.of("").toAbsolutePath();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"component", "url", "health / details"});
+        if (stack.identity() != null) {
+            rows.add(new String[] {"identity", stack.identity().issuerUri().toString(),
+                    "tokens: " + stack.identity().tokenUri() + " (client id, secret <client id>-local-secret)"});
+        }
         for (ServiceHost service : stack.services()) {
             rows.add(new String[] {service.service().serviceName(), service.baseUri().toString(),
                     service.healthUri().toString()});

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.saferkent.platform.test.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,15 @@ class LocalStackIT {
                 assertThat(health.body()).as(service.service().serviceName()).contains("\"status\":\"UP\"");
             }
             assertThat(stack.mongo().file()).exists();
+            // the identity server started first; every service trusts its tokens and refuses requests without one
+            String token = Tokens.requestToken(stack.identity().tokenUri(), "ops", "ops-local-secret");
+            ServiceHost ops = stack.service(SaferKentService.OPS_MONITOR);
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(ops.baseUri().resolve("/api/ops/picture")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            HttpResponse<String> picture = http.send(HttpRequest.newBuilder(ops.baseUri().resolve("/api/ops/picture"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(picture.statusCode()).as(picture.body()).isEqualTo(200);
         }
 
         assertThat(ProcessHandle.of(brokerPid).filter(ProcessHandle::isAlive)).isEmpty();

@@ -17,6 +17,7 @@ class LocalStackOptionsTest {
         assertThat(options.kafkaPort()).isEqualTo(9092);
         assertThat(options.kafkaControllerPort()).isEqualTo(9093);
         assertThat(options.mongoPort()).isEqualTo(27017);
+        assertThat(options.identityPort()).isEqualTo(8090);
         assertThat(options.services()).containsExactly(
                 org.assertj.core.api.Assertions.entry(SaferKentService.REFERRALS, 8081),
                 org.assertj.core.api.Assertions.entry(SaferKentService.VICTIMS, 8082),
@@ -30,13 +31,14 @@ class LocalStackOptionsTest {
     @Test
     void readsBothOptionSyntaxes() {
         LocalStackOptions options = LocalStackOptions.parse(
-                "--data-dir=/tmp/stack", "--kafka-port", "19092", "--mongo-port=37017", "--kafka-heap", "192m",
+                "--data-dir=/tmp/stack", "--kafka-port", "19092", "--mongo-port=37017", "--identity-port=18090", "--kafka-heap", "192m",
                 "--start-parallelism=2", "--mongo-oplog", "--verbose");
 
         assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/stack"));
         assertThat(options.logsDir()).isEqualTo(Path.of("/tmp/stack/logs"));
         assertThat(options.kafkaPort()).isEqualTo(19092);
         assertThat(options.mongoPort()).isEqualTo(37017);
+        assertThat(options.identityPort()).isEqualTo(18090);
         assertThat(options.kafkaHeap()).isEqualTo("192m");
         assertThat(options.startParallelism()).isEqualTo(2);
         assertThat(options.mongoOplog()).isTrue();
@@ -74,6 +76,7 @@ class LocalStackOptionsTest {
         assertThat(options.kafkaPort()).isZero();
         assertThat(options.kafkaControllerPort()).isZero();
         assertThat(options.mongoPort()).isZero();
+        assertThat(options.identityPort()).isZero();
         assertThat(options.services().values()).containsOnly(0);
         assertThat(options.launcherLogging()).isFalse();
     }

@@ -31,7 +31,9 @@ import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.events.EventMetadata;
 import org.saferkent.platform.events.WireNames;
 import org.saferkent.platform.test.EventCatalogue;
+import org.saferkent.platform.test.IdentityServer;
 import org.saferkent.platform.test.RealInfrastructure;
+import org.saferkent.platform.test.Tokens;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.referrals.ReferralsApplication;
 import org.saferkent.rj.RestorativeJusticeApplication;
@@ -258,7 +260,10 @@ class WalkingSkeletonIT {
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--spring.mongodb.uri=" + infrastructure.mongoUri(),
                 "--saferkent.ops.topic-discovery-interval=1s",
-                "--saferkent.victims.referrals-base-url=" + claimCheckUrl);
+                "--saferkent.victims.referrals-base-url=" + claimCheckUrl,
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + IdentityServer.get().issuerUri(),
+                "--saferkent.security.client.token-uri=" + IdentityServer.get().tokenUri(),
+                "--saferkent.security.client.local-default-secret=true");
         services.add(context);
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
@@ -271,6 +276,23 @@ class WalkingSkeletonIT {
         assertThat(added.statusCode()).as(added.body()).isIn(200, 201);
         return json.readTree(added.body()).get("participants").valueStream()
                 .filter(p -> pseudonym.equals(p.get("pseudonym").asString())).findFirst().orElseThrow().get("id").asString();
+    }
+
+    /** Each service is called as the people or systems it serves: the agency, case workers, practitioners, the PCC. */
+    private static String tokenFor(String url, String body) {
+        if (url.startsWith(referrals)) {
+            return body == null ? Tokens.agency("kent-police") : Tokens.agencyNamedIn(body, "kent-police");
+        }
+        if (url.startsWith(victims)) {
+            return Tokens.bearer("victims-caseworker");
+        }
+        if (url.startsWith(rj)) {
+            return Tokens.bearer("rj-practitioner");
+        }
+        if (url.startsWith(commissioning)) {
+            return Tokens.bearer("pcc-office");
+        }
+        return Tokens.bearer("ops");
     }
 
     private static void expectOk(HttpResponse<String> response) {
@@ -303,11 +325,13 @@ class WalkingSkeletonIT {
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", tokenFor(url, null)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String url, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", tokenFor(url, body))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

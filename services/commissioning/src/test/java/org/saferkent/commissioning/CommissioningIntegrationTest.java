@@ -23,6 +23,7 @@ import org.bson.Document;
 import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
+import org.saferkent.platform.test.Tokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,6 +49,8 @@ public abstract class CommissioningIntegrationTest {
     protected static final String PROBLEM_JSON = "application/problem+json";
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final Duration WAIT = Duration.ofSeconds(30);
+    /** The PCC's office reads and manages contracts and performance. */
+    protected static final String PCC_OFFICE = "pcc-office";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Value("${local.server.port}")
@@ -136,7 +139,7 @@ public abstract class CommissioningIntegrationTest {
     // ---------------------------------------------------------------- HTTP
 
     protected HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", Tokens.bearer(PCC_OFFICE)).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -144,7 +147,7 @@ public abstract class CommissioningIntegrationTest {
     }
 
     protected HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", Tokens.bearer(PCC_OFFICE));
         if (json == null) {
             request.POST(HttpRequest.BodyPublishers.noBody());
         } else {

@@ -92,17 +92,17 @@ class DeadLettersIT {
         assertThat(inspection.toString()).doesNotContain("Alex Example", "alex@example.org", "07700 900123", "ME14 1XX");
 
         // nobody may act anonymously
-        assertThat(post(api + "/dead-letters/" + id + "/replay", null, "{}").statusCode()).isEqualTo(422);
+        assertThat(post(api + "/dead-letters/" + id + "/replay", null, "{}").statusCode()).isEqualTo(401);
         assertThat(processed(widgetId)).isZero();
 
         // the fix is deployed; replayed once, processed once
         TestWidgets.rejectUltraviolet.set(false);
-        HttpResponse<String> replayed = post(api + "/dead-letters/" + id + "/replay", "Olu Ops", "{\"note\":\"colour list updated\"}");
+        HttpResponse<String> replayed = post(api + "/dead-letters/" + id + "/replay", OpsFixtures.OPS, "{\"note\":\"colour list updated\"}");
         assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
         assertThat(OpsFixtures.JSON.readTree(replayed.body()).path("status").asString()).isEqualTo("REPLAYED");
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(widgetId) == 1);
 
-        HttpResponse<String> again = post(api + "/dead-letters/" + id + "/replay", "Olu Ops", "{}");
+        HttpResponse<String> again = post(api + "/dead-letters/" + id + "/replay", OpsFixtures.OPS, "{}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
 
@@ -116,7 +116,7 @@ class DeadLettersIT {
 
         JsonNode audit = getJson(api + "/audit?deadLetterId=" + id);
         assertThat(audit.valueStream().map(a -> a.path("action").asString() + " " + a.path("outcome").asString() + " "
-                + a.path("operator").asString())).containsExactly("REPLAY REFUSED Olu Ops", "REPLAY DONE Olu Ops");
+                + a.path("operator").asString())).containsExactly("REPLAY REFUSED ops", "REPLAY DONE ops");
         assertThat(audit.get(1).path("note").asString()).isEqualTo("colour list updated");
         assertThat(audit.get(1).path("at").asString()).isNotBlank();
     }
@@ -133,13 +133,13 @@ class DeadLettersIT {
         assertThat(inspection.path("payload").isNull() || inspection.path("payload").isMissingNode()).isTrue();
         assertThat(inspection.path("payloadText").asString()).contains("\"referralId\":").doesNotContain("Sam Sample", "r-1");
 
-        assertThat(post(api + "/dead-letters/" + id + "/park", "Pat Ops", "{}").statusCode())
+        assertThat(post(api + "/dead-letters/" + id + "/park", OpsFixtures.OPS, "{}").statusCode())
                 .as("a note is required to park").isEqualTo(422);
-        HttpResponse<String> parked = post(api + "/dead-letters/" + id + "/park", "Pat Ops",
+        HttpResponse<String> parked = post(api + "/dead-letters/" + id + "/park", OpsFixtures.OPS,
                 "{\"note\":\"test record from the supplier, not to be processed\"}");
         assertThat(parked.statusCode()).as(parked.body()).isEqualTo(200);
         assertThat(OpsFixtures.JSON.readTree(parked.body()).path("status").asString()).isEqualTo("PARKED");
-        assertThat(post(api + "/dead-letters/" + id + "/park", "Pat Ops", "{\"note\":\"again\"}").statusCode()).isEqualTo(409);
+        assertThat(post(api + "/dead-letters/" + id + "/park", OpsFixtures.OPS, "{\"note\":\"again\"}").statusCode()).isEqualTo(409);
         assertThat(getJson(api + "/dead-letters?status=parked&limit=500").valueStream()
                 .map(d -> d.path("id").asString())).contains(id);
         assertThat(OpsFixtures.get(api + "/dead-letters/no-such-id").statusCode()).isEqualTo(404);
@@ -147,7 +147,7 @@ class DeadLettersIT {
         JsonNode audit = getJson(api + "/audit?deadLetterId=" + id);
         assertThat(audit.valueStream().map(a -> a.path("action").asString() + " " + a.path("outcome").asString()))
                 .containsExactly("PARK REFUSED", "PARK DONE");
-        assertThat(audit.get(1).path("operator").asString()).isEqualTo("Pat Ops");
+        assertThat(audit.get(1).path("operator").asString()).isEqualTo(OpsFixtures.OPS);
         // append-only: the audit is a collection of inserts, one per action
         assertThat(mongo.getCollection("ops_audit").countDocuments(new Document("deadLetterId", id))).isEqualTo(2);
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.saferkent.ops.stream.OpsStream;
 import org.saferkent.platform.messaging.ops.OpsEvents;
 import org.saferkent.platform.messaging.ops.SlaBreached;
+import org.saferkent.platform.test.Tokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -105,7 +106,8 @@ class LiveStreamIT {
 
     private HttpResponse<Stream<String>> open(String query) throws Exception {
         return HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ops/stream" + query))
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
+                .header("Accept", "text/event-stream").header("Authorization", Tokens.bearer(OpsFixtures.OPS)).GET().build(),
+                HttpResponse.BodyHandlers.ofLines())
                 .get(10, TimeUnit.SECONDS);
     }
 

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.events.EventMetadata;
 import org.saferkent.platform.messaging.DeadLetterHeaders;
+import org.saferkent.platform.test.Tokens;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class OpsFixtures {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Operations: read the picture, act on dead letters. */
+    public static final String OPS = "ops";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private OpsFixtures() {
@@ -30,7 +33,8 @@ public final class OpsFixtures {
     }
 
     public static HttpResponse<String> get(String url, String accept) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
+                .header("Authorization", Tokens.bearer(OPS)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -42,11 +46,12 @@ public final class OpsFixtures {
         return JSON.readTree(response.body());
     }
 
+    /** As the identity server's client {@code operator} (whose token's subject the audit names), or anonymously if null. */
     public static HttpResponse<String> post(String url, String operator, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (operator != null) {
-            request.header("X-Operator", operator);
+            request.header("Authorization", Tokens.bearer(operator));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -31,7 +31,10 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "saferkent.ops-events.heartbeat-interval=2s",
                 "saferkent.outbox.backlog.check-interval=1s",
                 "saferkent.messaging.retry-attempts=1",
-                "saferkent.messaging.retry-initial=50ms"})
+                "saferkent.messaging.retry-initial=50ms",
+                // the auditor's requests are few: a small limit the security test can reach, refilled only hourly
+                "saferkent.security.rate-limit.clients.auditor.limit=5",
+                "saferkent.security.rate-limit.clients.auditor.period=1h"})
 @WithRealInfrastructure
 public @interface OpsMonitorTest {
 }

@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.saferkent.platform.messaging.ops.OpsEvents;
 import org.saferkent.platform.messaging.ops.SlaBreached;
+import org.saferkent.platform.test.IdentityServer;
 import org.saferkent.platform.test.TopicRecords;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -89,7 +90,14 @@ class OpsPageBrowserIT {
     void thePageShowsALiveEventAndLeadsToADeadLettersMaskedDetail() throws IOException {
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         browser.get("http://127.0.0.1:" + port + "/");
-        assertThat(browser.getTitle()).isEqualTo("SaferKent operations");
+        // not signed in: the identity server's form, then back to the page (authorization code + PKCE)
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(IdentityServer.get().issuerUri() + "/login");
+        browser.findElement(By.name("username")).sendKeys("operator");
+        browser.findElement(By.name("password")).sendKeys("operator-local-password");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.titleIs("SaferKent operations"));
+        wait.until(ExpectedConditions.textToBe(By.id("operator"), "operator"));
         wait.until(ExpectedConditions.textToBe(By.id("conn"), "live"));
 
         // a live event, published while the page is open, is rendered without reloading
@@ -128,12 +136,11 @@ class OpsPageBrowserIT {
         assertThat(browser.findElement(By.id("detail-headers")).getText()).contains("x-dlq-reason", eventId);
         assertThat(browser.findElement(By.id("overview")).isDisplayed()).isFalse();
 
-        // parked from the page, by a named operator, and the audit shows it
-        browser.findElement(By.id("operator")).sendKeys("Browser Ops");
+        // parked from the page by the signed-in person, and the audit names them
         browser.findElement(By.id("detail-note")).sendKeys("supplier test data");
         browser.findElement(By.id("detail-park")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-audit"), "PARK DONE"));
-        assertThat(browser.findElement(By.id("detail-audit")).getText()).contains("Browser Ops", "supplier test data");
+        assertThat(browser.findElement(By.id("detail-audit")).getText()).contains("by operator", "supplier test data");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-summary"), "PARKED"));
         screenshot("ops-page-dead-letter.png");
 

@@ -34,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.saferkent.platform.test.Tokens;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
 import org.saferkent.referrals.triage.domain.Pseudonymiser;
@@ -334,9 +335,10 @@ class ReferralApiIT {
                         (Function<String, Map<String, Object>>) reference -> put(validFields(reference + "-" + "x".repeat(100)),
                                 "agencyReference", reference + "-" + "x".repeat(100)),
                         List.of("agencyReference")),
+                // the agency comes from the token: the body may leave it out
                 Arguments.argumentSet("every required field missing",
                         (Function<String, Map<String, Object>>) reference -> put(new LinkedHashMap<>(), "agencyReference", reference),
-                        List.of("agency", "district", "category", "subject", "consent")),
+                        List.of("district", "category", "subject", "consent")),
                 Arguments.argumentSet("required fields blank",
                         (Function<String, Map<String, Object>>) reference -> put(put(put(validFields(reference),
                                 "agency", " "), "district", ""), "category", "\t"),
@@ -812,15 +814,31 @@ class ReferralApiIT {
 
     private HttpResponse<String> post(String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri("/api/referrals"))
+                .header("Authorization", Tokens.agencyNamedIn(json, "kent-police"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** As the agency the query names ({@code agency=}), else as Kent Police. */
     private HttpResponse<String> get(String pathOrUri) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(pathOrUri)).GET());
+        if (pathOrUri.endsWith("/subject")) {
+            // the claim check: the victims service's token, the only one allowed it
+            return send(HttpRequest.newBuilder(uri(pathOrUri)).header("Authorization", Tokens.bearer("svc-victims")).GET());
+        }
+        java.util.regex.Matcher agency = java.util.regex.Pattern.compile("[?&]agency=([a-z0-9-]+)").matcher(pathOrUri);
+        return getAs(agency.find() ? agency.group(1) : "kent-police", pathOrUri);
     }
 
+    private HttpResponse<String> getAs(String agency, String pathOrUri) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(pathOrUri)).header("Authorization", Tokens.agency(agency)).GET());
+    }
+
+    /** Sent as Kent Police unless the request already carries a token. */
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        if (built.headers().firstValue("Authorization").isEmpty()) {
+            built = request.header("Authorization", Tokens.agency("kent-police")).build();
+        }
+        return HTTP.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.saferkent.platform.test.Tokens;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
 import org.saferkent.platform.workingdays.WorkingDayCalendar;
@@ -258,6 +259,7 @@ class ReferralClocksIT {
     private JsonNode created(Map<String, Object> referral) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/referrals"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Authorization", Tokens.agency(String.valueOf(referral.get("agency"))))
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(referral), StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
@@ -325,7 +327,8 @@ class ReferralClocksIT {
     }
 
     private String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", Tokens.agency("kent-police")).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();

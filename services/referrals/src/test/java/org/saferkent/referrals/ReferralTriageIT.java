@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.saferkent.platform.test.Tokens;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -279,8 +280,9 @@ class ReferralTriageIT {
         Map<String, Object> invalid = referral("kent-police", Person.random(), "violent-crime");
         invalid.put("district", "atlantis");
         invalid.remove("consent");
+        // a batch is one agency's export: every item is that agency's
         List<Map<String, Object>> items = List.of(referral("kent-police", Person.random(), "violent-crime"), invalid,
-                referral("kcc-education", Person.random(), "burglary"));
+                referral("kent-police", Person.random(), "burglary"));
 
         HttpResponse<String> response = post("/api/referrals/batch", Map.of("referrals", items));
 
@@ -536,14 +538,21 @@ class ReferralTriageIT {
     }
 
     private HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
+        String json = JSON.writeValueAsString(body);
         return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
+                .header("Authorization", Tokens.agencyNamedIn(json, "kent-police"))
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+        return getAs("kent-police", path);
+    }
+
+    private HttpResponse<String> getAs(String agency, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", Tokens.agency(agency)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

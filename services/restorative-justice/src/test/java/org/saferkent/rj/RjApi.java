@@ -2,6 +2,7 @@ package org.saferkent.rj;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.saferkent.platform.test.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,9 @@ final class RjApi {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** RJ practitioners read and work cases, disposals and youth-justice measures. */
+    static final String PRACTITIONER = "rj-practitioner";
+
     private final String base;
 
     RjApi(int port) {
@@ -26,12 +30,13 @@ final class RjApi {
     HttpResponse<String> post(String path, Object body) {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
         return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", Tokens.bearer(PRACTITIONER))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", Tokens.bearer(PRACTITIONER)).GET().build());
     }
 
     /** Posts and expects {@code status}; answers the body. */

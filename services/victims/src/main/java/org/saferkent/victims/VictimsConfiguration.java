@@ -25,6 +25,8 @@ import org.saferkent.victims.victimcase.domain.VictimCodeTimeLimits;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.saferkent.platform.service.security.ClientCredentialsTokens;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -66,11 +68,12 @@ class VictimsConfiguration {
     }
 
     @Bean
-    ReferralsSubjectClient referralsSubjectClient(VictimsProperties properties) {
+    ReferralsSubjectClient referralsSubjectClient(VictimsProperties properties, ObjectProvider<ClientCredentialsTokens> tokens) {
         VictimsProperties.Details details = properties.details();
         return new ReferralsSubjectClient(new ReferralsSubjectClient.Settings(properties.referralsBaseUrl(),
                 details.connectTimeout(), details.timeout(), details.attempts(), details.backoff(),
-                details.failureRateThreshold(), details.minimumCalls(), details.openFor(), details.maxConcurrentCalls()));
+                details.failureRateThreshold(), details.minimumCalls(), details.openFor(), details.maxConcurrentCalls()),
+                tokens.getIfAvailable());
     }
 
     /** As a bean, the claim check's breaker is reported on ops.events whenever its state changes. */

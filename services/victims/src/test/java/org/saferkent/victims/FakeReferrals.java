@@ -28,6 +28,7 @@ public final class FakeReferrals {
     private final Map<String, String> subjects = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> unavailableAnswers = new ConcurrentHashMap<>();
     private final AtomicBoolean down = new AtomicBoolean();
+    private final Map<String, String> authorizations = new ConcurrentHashMap<>();
 
     private FakeReferrals(HttpServer server) {
         this.server = server;
@@ -63,6 +64,11 @@ public final class FakeReferrals {
         down.set(false);
     }
 
+    /** The {@code Authorization} header of the last claim check for the referral, if it carried one. */
+    public String authorizationFor(String referralId) {
+        return authorizations.get(referralId);
+    }
+
     /** How often the referral's details were asked for while the fake was down. */
     public int unavailableAnswers(String referralId) {
         AtomicInteger count = unavailableAnswers.get(referralId);
@@ -77,6 +83,10 @@ public final class FakeReferrals {
                 return;
             }
             String referralId = path.substring(PREFIX.length(), path.length() - SUFFIX.length());
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization != null) {
+                authorizations.put(referralId, authorization);
+            }
             if (down.get()) {
                 unavailableAnswers.computeIfAbsent(referralId, id -> new AtomicInteger()).incrementAndGet();
                 send(exchange, 503, "{\"title\":\"Service Unavailable\"}");

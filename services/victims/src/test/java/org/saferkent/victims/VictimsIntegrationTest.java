@@ -24,6 +24,7 @@ import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.events.EventMetadata;
+import org.saferkent.platform.test.Tokens;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +68,8 @@ public abstract class VictimsIntegrationTest {
     protected static final String PSEUDONYM = "c0ffee".repeat(10) + "c0ff";
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final FakeReferrals REFERRALS = FakeReferrals.start();
+    /** Case workers read and work cases, and may see a victim's details. */
+    protected static final String CASEWORKER_CLIENT = "victims-caseworker";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -210,11 +213,12 @@ public abstract class VictimsIntegrationTest {
     // ---------------------------------------------------------------- HTTP
 
     protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", Tokens.bearer(CASEWORKER_CLIENT)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     protected HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", Tokens.bearer(CASEWORKER_CLIENT));
         if (json == null) {
             request.POST(HttpRequest.BodyPublishers.noBody());
         } else {

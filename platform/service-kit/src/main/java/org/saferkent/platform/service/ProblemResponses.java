@@ -29,6 +29,8 @@ import tools.jackson.core.JacksonException;
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemResponses.class);
+
     /** One offending field and what is wrong with it. */
     public record FieldProblem(String field, String message) {
     }
@@ -79,11 +81,48 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
-        String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        String expected = expectedValue(e.getRequiredType());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A parameter has the wrong type.");
         problem.setTitle("Invalid parameter");
         problem.setProperty("errors", List.of(new FieldProblem(field == null ? "$" : field, "is not a valid " + expected)));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * Anything unexpected: a 500 problem that says nothing of what failed inside (the log has it, under the
+     * request's correlation id). Security exceptions go on to Spring Security, which answers 401 / 403.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e;
+        }
+        log.error("Request failed", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed.");
+        problem.setTitle("Internal error");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** What a parameter should look like, in the client's terms rather than a Java type's name. */
+    private static String expectedValue(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "date-time (ISO 8601, e.g. 2026-11-28T09:00:00Z)";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date (YYYY-MM-DD)";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        return "value";
     }
 
     private static ProblemDetail validationProblem(List<FieldProblem> problems) {

@@ -2,31 +2,31 @@ package org.saferkent.ops.deadletters;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.saferkent.platform.service.InvalidRequestException;
 import org.saferkent.platform.service.ProblemResponses;
+import org.saferkent.platform.service.security.Caller;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Inspect, replay and park dead letters; read the audit trail. Who acts is the {@code X-Operator}
- * header for now (sign-in comes later); every action is audited.
+ * Inspect, replay and park dead letters; read the audit trail. Who acts is the subject of the
+ * caller's token (a person signed in on the page, or an operations client), never something the
+ * request says about itself; every action is audited.
  */
 @RestController
 @RequestMapping("/api/ops")
 class DeadLetterController {
 
-    private static final Pattern OPERATOR = Pattern.compile("[\\p{L}\\p{N} .,'@_-]{1,100}");
     private static final int MAX_NOTE = 1000;
 
     /** The body of replay and park. */
@@ -49,18 +49,16 @@ class DeadLetterController {
 
     /** Re-publishes the original record to its source topic; at most once (409 after). */
     @PostMapping("/dead-letters/{id}/replay")
-    ResponseEntity<?> replay(@PathVariable String id, @RequestHeader(name = "X-Operator", required = false) String operator,
-            @RequestBody(required = false) ActionRequest body) {
-        String note = validate(operator, body, false);
-        return answer(id, actions.replay(id, operator.trim(), note));
+    ResponseEntity<?> replay(@PathVariable String id, @RequestBody(required = false) ActionRequest body) {
+        String note = validate(body, false);
+        return answer(id, actions.replay(id, operator(), note));
     }
 
     /** Sets the dead letter aside with a note (it can still be replayed later). */
     @PostMapping("/dead-letters/{id}/park")
-    ResponseEntity<?> park(@PathVariable String id, @RequestHeader(name = "X-Operator", required = false) String operator,
-            @RequestBody(required = false) ActionRequest body) {
-        String note = validate(operator, body, true);
-        return answer(id, actions.park(id, operator.trim(), note));
+    ResponseEntity<?> park(@PathVariable String id, @RequestBody(required = false) ActionRequest body) {
+        String note = validate(body, true);
+        return answer(id, actions.park(id, operator(), note));
     }
 
     @GetMapping("/audit")
@@ -68,13 +66,14 @@ class DeadLetterController {
         return audit.latest(Math.max(1, Math.min(limit, 1000)), deadLetterId);
     }
 
-    private static String validate(String operator, ActionRequest body, boolean noteRequired) {
+    /** The signed-in person or client acting: the subject of its token. */
+    private static String operator() {
+        return Caller.current().map(Caller::subject).filter(subject -> !subject.isBlank())
+                .orElseThrow(() -> new AccessDeniedException("no authenticated operator"));
+    }
+
+    private static String validate(ActionRequest body, boolean noteRequired) {
         List<ProblemResponses.FieldProblem> problems = new ArrayList<>();
-        if (operator == null || operator.isBlank()) {
-            problems.add(new ProblemResponses.FieldProblem("X-Operator", "is required: who is acting"));
-        } else if (!OPERATOR.matcher(operator.trim()).matches()) {
-            problems.add(new ProblemResponses.FieldProblem("X-Operator", "must be a name of at most 100 letters, digits, spaces or .,'@_-"));
-        }
         String note = body == null || body.note() == null ? null : body.note().trim();
         if (noteRequired && (note == null || note.isEmpty())) {
             problems.add(new ProblemResponses.FieldProblem("note", "is required: why it is parked"));

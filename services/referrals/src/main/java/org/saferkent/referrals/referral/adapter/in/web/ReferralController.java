@@ -9,14 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.saferkent.platform.service.InvalidRequestException;
 import org.saferkent.platform.service.ProblemResponses.FieldProblem;
+import org.saferkent.platform.service.security.Caller;
+import org.saferkent.platform.service.security.PersonalDataAudit;
 import org.saferkent.referrals.referral.adapter.out.persistence.PersonalDetailsStore;
 import org.saferkent.referrals.referral.application.ReferralIntake;
 import org.saferkent.referrals.referral.application.ReferralQueries;
 import org.saferkent.referrals.referral.domain.District;
 import org.saferkent.referrals.referral.domain.ReferralStatus;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -52,11 +57,13 @@ class ReferralController {
     private final ReferralIntake intake;
     private final ReferralQueries queries;
     private final PersonalDetailsStore personalDetails;
+    private final PersonalDataAudit audit;
     private final int batchMaxSize;
     private final Clock clock;
 
     ReferralController(ReferralIntake intake, ReferralQueries queries, PersonalDetailsStore personalDetails,
-            ReferralsWebSettings settings, Clock clock) {
+            ReferralsWebSettings settings, Clock clock, PersonalDataAudit audit) {
+        this.audit = audit;
         this.intake = intake;
         this.queries = queries;
         this.personalDetails = personalDetails;
@@ -67,7 +74,7 @@ class ReferralController {
     /** 201 with the new referral; 200 with the original when the agency reference was seen before. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReferralView> receive(@RequestBody ReferralRequest request) {
-        ReferralIntake.Outcome outcome = intake.receive(request.validate(today()));
+        ReferralIntake.Outcome outcome = intake.receive(request.validate(today(), callerAgency()));
         ReferralView view = ReferralView.of(outcome.referral());
         if (!outcome.created()) {
             return ResponseEntity.ok(view);
@@ -93,6 +100,7 @@ class ReferralController {
         int replayed = 0;
         int invalid = 0;
         LocalDate today = today();
+        String agency = callerAgency();
         for (int i = 0; i < batch.referrals().size(); i++) {
             ReferralRequest item = batch.referrals().get(i);
             if (item == null) {
@@ -101,7 +109,7 @@ class ReferralController {
                 continue;
             }
             try {
-                ReferralIntake.Outcome outcome = intake.receive(item.validate(today));
+                ReferralIntake.Outcome outcome = intake.receive(item.validate(today, agency));
                 results.add(new BatchItemResult(i, outcome.created() ? "created" : "replayed", outcome.referral().id(), List.of()));
                 if (outcome.created()) {
                     created++;
@@ -118,28 +126,36 @@ class ReferralController {
         return new BatchResult(created, replayed, invalid, results);
     }
 
+    /** An agency reads its own referrals only: another agency's answers as if it did not exist. */
     @GetMapping("/{id}")
     ResponseEntity<?> find(@PathVariable String id) {
-        return intake.find(id).<ResponseEntity<?>>map(referral -> ResponseEntity.ok(ReferralView.of(referral)))
+        String agency = callerAgency();
+        return intake.find(id).filter(referral -> referral.agency().equals(agency))
+                .<ResponseEntity<?>>map(referral -> ResponseEntity.ok(ReferralView.of(referral)))
                 .orElseGet(ReferralController::notFound);
     }
 
     /** The referral's history: received, triaged, routed or linked, accepted, declined, closed, deadlines missed. */
     @GetMapping("/{id}/timeline")
     ResponseEntity<?> timeline(@PathVariable String id) {
-        return intake.find(id).<ResponseEntity<?>>map(referral -> ResponseEntity.ok(referral.timeline()))
+        String agency = callerAgency();
+        return intake.find(id).filter(referral -> referral.agency().equals(agency)).<ResponseEntity<?>>map(referral -> ResponseEntity.ok(referral.timeline()))
                 .orElseGet(ReferralController::notFound);
     }
 
     /**
      * Claim check: the subject's personal details, for a service entitled to them (victims). Personal
-     * data never travels on the bus; it is fetched here. (Access control: the security issue.)
+     * data never travels on the bus; it is fetched here, with the referrals.subject scope only (the
+     * victims service), and every read is audited.
      */
     @GetMapping("/{id}/subject")
-    ResponseEntity<?> subject(@PathVariable String id) {
-        return personalDetails.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(ReferralController::notFound);
+    ResponseEntity<?> subject(@PathVariable String id, HttpServletRequest request) {
+        var held = personalDetails.find(id);
+        audit.personalDataRead(request, "referral-subject", id, "claim-check", held.isPresent());
+        return held.<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(ReferralController::notFound);
     }
 
+    /** The caller's own agency's referrals; an {@code agency} filter naming another agency finds none of them. */
     @GetMapping
     PageView list(@RequestParam(required = false) String agency, @RequestParam(required = false) String status,
             @RequestParam(required = false) String district, @RequestParam(required = false) String category,
@@ -170,12 +186,22 @@ class ReferralController {
         if (from != null && to != null && !from.isBefore(to)) {
             problems.add(new FieldProblem("to", "must be after from"));
         }
+        if (agency != null && !agency.equals(callerAgency())) {
+            problems.add(new FieldProblem("agency", "must be the agency you are authenticated as, or left out"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
+        agency = callerAgency();
         ReferralQueries.Page result = queries.list(
                 new ReferralQueries.Filter(agency, statusFilter, districtFilter, category, from, to), page, size);
         return new PageView(result.items().stream().map(ReferralView::of).toList(), result.page(), result.size(), result.total());
+    }
+
+    /** The agency the caller's token speaks for: referrals are posted and read as that agency only. */
+    private static String callerAgency() {
+        return Caller.current().map(Caller::agency)
+                .orElseThrow(() -> new AccessDeniedException("the token names no partner agency"));
     }
 
     private LocalDate today() {

@@ -71,10 +71,17 @@ public record ReferralRequest(
         return "ReferralRequest[" + agency + ", " + district + ", " + category + "]";
     }
 
-    /** Checks every field against today's date and reports everything that is wrong at once. */
-    NewReferral validate(LocalDate today) {
+    /**
+     * Checks every field against today's date and reports everything that is wrong at once. The agency
+     * is the one the caller's token speaks for: the body may leave it out, and may not name another.
+     */
+    NewReferral validate(LocalDate today, String callerAgency) {
         Problems problems = new Problems();
-        if (problems.required("agency", agency) && !Agency.isKnown(agency)) {
+        if (agency != null && !agency.equals(callerAgency)) {
+            problems.add("agency", "must be the agency you are authenticated as, or left out");
+        }
+        String agency = callerAgency;
+        if (!Agency.isKnown(agency)) {
             problems.add("agency", "is not a registered Kent partner agency");
         }
         if (agencyReference != null && (agencyReference.isBlank() || agencyReference.length() > 100)) {

@@ -11,6 +11,9 @@ import org.saferkent.victims.victimcase.application.VictimCaseQueries;
 import org.saferkent.victims.victimcase.domain.TimelineEntry;
 import org.saferkent.victims.victimcase.domain.VictimCase;
 import org.saferkent.victims.victimcase.domain.VictimCaseStatus;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.saferkent.platform.service.security.PersonalDataAudit;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -32,8 +35,10 @@ class VictimCaseController {
 
     private final VictimCaseQueries queries;
     private final VictimDetailsStore details;
+    private final PersonalDataAudit audit;
 
-    VictimCaseController(VictimCaseQueries queries, VictimDetailsStore details) {
+    VictimCaseController(VictimCaseQueries queries, VictimDetailsStore details, PersonalDataAudit audit) {
+        this.audit = audit;
         this.queries = queries;
         this.details = details;
     }
@@ -88,13 +93,16 @@ class VictimCaseController {
 
     /**
      * The victim's personal details, fetched from referrals when the case opened. 404 while they have
-     * not arrived ({@code detailsPending: true}) or when referrals holds none. (Access control and
-     * audit: the security issue.)
+     * not arrived ({@code detailsPending: true}) or when referrals holds none. Case workers only
+     * (victims.personal); every read is written to the audit trail, its purpose {@code case-work} unless
+     * the request says otherwise ({@code X-Access-Purpose}).
      */
     @GetMapping("/{id}/details")
-    ResponseEntity<?> details(@PathVariable String id) {
+    ResponseEntity<?> details(@PathVariable String id, HttpServletRequest request) {
         VictimCase victimCase = load(id).state();
-        return details.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> {
+        var held = details.find(id);
+        audit.personalDataRead(request, "victim-details", id, "case-work", held.isPresent());
+        return held.<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, victimCase.detailsPending()
                     ? "The victim's personal details have not arrived from referrals yet."
                     : "No personal details are held for this case.");

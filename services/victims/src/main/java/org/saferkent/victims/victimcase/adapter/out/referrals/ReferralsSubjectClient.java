@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 import org.saferkent.platform.events.EventJson;
+import org.saferkent.platform.service.security.ClientCredentialsTokens;
 import org.saferkent.victims.victimcase.application.SubjectDetailsSource;
 import org.saferkent.victims.victimcase.application.SubjectLookup;
 import org.saferkent.victims.victimcase.domain.VictimDetails;
@@ -42,6 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ReferralsSubjectClient implements SubjectDetailsSource {
 
+    /** Why personal data is read: recorded in the owning service's audit trail. */
+    static final String ACCESS_PURPOSE = "X-Access-Purpose";
+
     /**
      * @param baseUrl              where referrals serves its API
      * @param connectTimeout       TCP connect limit
@@ -65,8 +69,18 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
     private final CircuitBreaker circuitBreaker;
     private final TimeLimiter timeLimiter;
     private final Bulkhead bulkhead;
+    private final ClientCredentialsTokens tokens;
 
     public ReferralsSubjectClient(Settings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * @param tokens the victims service's own client-credentials token (client {@code svc-victims}, the only
+     *               one referrals hands personal details to); {@code null} sends none
+     */
+    public ReferralsSubjectClient(Settings settings, ClientCredentialsTokens tokens) {
+        this.tokens = tokens;
         this.baseUrl = settings.baseUrl().endsWith("/") ? settings.baseUrl().substring(0, settings.baseUrl().length() - 1)
                 : settings.baseUrl();
         this.timeout = settings.timeout();
@@ -107,12 +121,7 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
 
     @Override
     public SubjectLookup lookUp(String referralId) {
-        HttpRequest request = HttpRequest.newBuilder(subjectUri(referralId))
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        Callable<HttpResponse<byte[]>> call = () -> checked(send(request));
+        Callable<HttpResponse<byte[]>> call = () -> checked(send(request(referralId)));
         call = Bulkhead.decorateCallable(bulkhead, call);
         call = CircuitBreaker.decorateCallable(circuitBreaker, call);
         call = Retry.decorateCallable(retry, call);
@@ -139,6 +148,19 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
         }
     }
 
+    /** Built per attempt: a token refused by referrals is replaced before the retry. */
+    private HttpRequest request(String referralId) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(subjectUri(referralId))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .header(ACCESS_PURPOSE, "claim-check")
+                .GET();
+        if (tokens != null) {
+            request.header("Authorization", tokens.bearer());
+        }
+        return request.build();
+    }
+
     private HttpResponse<byte[]> send(HttpRequest request) throws Exception {
         try {
             return timeLimiter.executeFutureSupplier(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()));
@@ -147,11 +169,14 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
         }
     }
 
-    /** 200, 404 and 410 (erased) are answers; anything else is a failure (retried when transient). */
-    private static HttpResponse<byte[]> checked(HttpResponse<byte[]> response) {
+    /** 200, 404 and 410 (erased) are answers; anything else is a failure (retried when transient, or with a fresh token). */
+    private HttpResponse<byte[]> checked(HttpResponse<byte[]> response) {
         int status = response.statusCode();
         if (status == 200 || status == 404 || status == 410) {
             return response;
+        }
+        if (status == 401 && tokens != null) {
+            tokens.invalidate();
         }
         throw new ReferralsUnavailableException(status);
     }

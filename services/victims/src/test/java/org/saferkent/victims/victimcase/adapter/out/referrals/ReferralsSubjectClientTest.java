@@ -8,7 +8,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.LocalDate;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.saferkent.platform.service.security.ClientCredentialsTokens;
 import org.saferkent.victims.FakeReferrals;
 import org.saferkent.victims.victimcase.application.SubjectLookup;
 
@@ -120,6 +126,38 @@ class ReferralsSubjectClientTest {
             assertThat(u.reason()).startsWith("unreadable answer from referrals").contains("dateOfBirth");
             assertThat(u.reason()).doesNotContain("Secret", "fourth");
         });
+    }
+
+    @Test
+    void aRefusedTokenIsReplacedByAFreshOneAndTheClaimCheckRetried() throws IOException {
+        // one server plays both parts: the identity server's token endpoint and referrals, which refuses
+        // the first token it sees (as after an identity server restart with a new key) and takes the next
+        AtomicInteger tokensIssued = new AtomicInteger();
+        List<String> presented = new CopyOnWriteArrayList<>();
+        String base = oddServer(exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/oauth2/token")) {
+                answer(exchange, 200, "{\"access_token\":\"token-" + tokensIssued.incrementAndGet()
+                        + "\",\"token_type\":\"Bearer\",\"expires_in\":900}");
+                return;
+            }
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            presented.add(authorization + " " + exchange.getRequestHeaders().getFirst("X-Access-Purpose"));
+            if ("Bearer token-1".equals(authorization)) {
+                answer(exchange, 401, "{}");
+                return;
+            }
+            answer(exchange, 200, "{\"name\":\"Tom Token\"}");
+        });
+        ClientCredentialsTokens tokens = new ClientCredentialsTokens(URI.create(base + "/oauth2/token"), "svc-victims",
+                "svc-victims-local-secret", Duration.ofSeconds(1), Clock.systemUTC());
+        ReferralsSubjectClient client = new ReferralsSubjectClient(new ReferralsSubjectClient.Settings(base, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 3, Duration.ofMillis(10), 50, 4, Duration.ofSeconds(30), 2), tokens);
+
+        SubjectLookup lookup = client.lookUp("r-token");
+
+        assertThat(lookup).isInstanceOf(SubjectLookup.Found.class);
+        assertThat(presented).containsExactly("Bearer token-1 claim-check", "Bearer token-2 claim-check");
+        assertThat(tokensIssued).hasValue(2);
     }
 
     private static ReferralsSubjectClient client(String baseUrl) {

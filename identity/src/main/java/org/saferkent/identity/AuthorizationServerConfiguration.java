@@ -1,0 +1,187 @@
+package org.saferkent.identity;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/** Spring Security's authorization server, its clients, users, signing key and token claims. */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfiguration {
+
+    /** Client setting naming the partner agency an agency client's tokens speak for. */
+    static final String AGENCY_SETTING = "saferkent.agency";
+    static final String AGENCY_CLAIM = "agency";
+    static final String CLIENT_ID_CLAIM = "client_id";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) throws Exception {
+        OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+        http.securityMatcher(authorizationServer.getEndpointsMatcher())
+                .with(authorizationServer, server -> server
+                        .oidc(Customizer.withDefaults())
+                        .tokenEndpoint(token -> token.accessTokenRequestConverters(
+                                converters -> converters.add(0, new AllScopesByDefault()))))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // people reaching the authorization endpoint without a session are sent to the login form
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                // the OIDC user-info endpoint takes the access token
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain loginForm(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // secrets arrive in plain text from configuration; hashed in memory all the same, and compared in constant
+        // time. Cost 4: tokens are requested often, and the secrets are long random strings, not passwords.
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(4)));
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClients(IdentityProperties properties, PasswordEncoder encoder) {
+        List<RegisteredClient> clients = new ArrayList<>();
+        TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(properties.accessTokenTtl()).build();
+        for (String agency : properties.agencies()) {
+            clients.add(clientCredentials("agency-" + agency, properties, encoder, properties.agencyScopes(), agency, tokens));
+        }
+        properties.clients().forEach((clientId, client) ->
+                clients.add(clientCredentials(clientId, properties, encoder, client.scopes(), client.agency(), tokens)));
+        IdentityProperties.Web web = properties.web();
+        if (!web.redirectUris().isEmpty()) {
+            clients.add(RegisteredClient.withId(web.clientId())
+                    .clientId(web.clientId())
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .redirectUris(uris -> uris.addAll(web.redirectUris()))
+                    .scope(OidcScopes.OPENID)
+                    .scopes(scopes -> scopes.addAll(web.scopes()))
+                    .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                    .tokenSettings(tokens)
+                    .build());
+        }
+        return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    private static RegisteredClient clientCredentials(String clientId, IdentityProperties properties, PasswordEncoder encoder,
+            Collection<String> scopes, String agency, TokenSettings tokens) {
+        ClientSettings.Builder settings = ClientSettings.builder().requireAuthorizationConsent(false);
+        if (agency != null && !agency.isBlank()) {
+            settings.setting(AGENCY_SETTING, agency);
+        }
+        return RegisteredClient.withId(clientId)
+                .clientId(clientId)
+                .clientSecret(encoder.encode(properties.secretOf(clientId)))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scopes(granted -> granted.addAll(scopes))
+                .clientSettings(settings.build())
+                .tokenSettings(tokens)
+                .build();
+    }
+
+    @Bean
+    UserDetailsService people(IdentityProperties properties, PasswordEncoder encoder) {
+        List<UserDetails> users = new ArrayList<>();
+        properties.users().forEach((username, user) -> users.add(User.withUsername(username)
+                .password(encoder.encode(properties.passwordOf(username, user)))
+                .authorities(user.scopes().stream().map(scope -> "SCOPE_" + scope).toArray(String[]::new))
+                .build()));
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    /**
+     * Every access token names its client ({@code client_id}); an agency client's tokens carry its
+     * {@code agency}; a person's tokens carry only the scopes that person holds.
+     */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> saferkentClaims(IdentityProperties properties) {
+        return context -> {
+            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                return;
+            }
+            RegisteredClient client = context.getRegisteredClient();
+            context.getClaims().claim(CLIENT_ID_CLAIM, client.getClientId());
+            Object agency = client.getClientSettings().getSetting(AGENCY_SETTING);
+            if (agency != null) {
+                context.getClaims().claim(AGENCY_CLAIM, agency);
+            }
+            if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
+                IdentityProperties.User person = properties.users().get(context.getPrincipal().getName());
+                Set<String> scopes = new LinkedHashSet<>(context.getAuthorizedScopes());
+                scopes.removeIf(scope -> !OidcScopes.OPENID.equals(scope) && (person == null || !person.scopes().contains(scope)));
+                context.getClaims().claim("scope", scopes);
+            }
+        };
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource(IdentityProperties properties) {
+        return new ImmutableJWKSet<>(new JWKSet(SigningKeys.rsa(properties.signingKey())));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+        return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(IdentityProperties properties) {
+        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+        if (properties.issuer() != null && !properties.issuer().isBlank()) {
+            settings.issuer(properties.issuer());
+        }
+        return settings.build();
+    }
+}

@@ -1,0 +1,74 @@
+package org.saferkent.identity;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Who may obtain tokens, and with what scopes ({@code saferkent.identity}).
+ *
+ * @param issuer            the issuer URI put in every token; blank = derived from the request (tests on random ports)
+ * @param localDefaultSecrets {@code true} only for the embedded local default: a client without a configured secret
+ *                          gets {@code <clientId>-local-secret}, a user {@code <username>-local-password}.
+ *                          Otherwise a missing secret stops the server at start.
+ * @param accessTokenTtl    lifetime of access tokens
+ * @param signingKey        PKCS#8 PEM RSA private key signing the tokens; blank = a key generated at each start
+ * @param agencies          partner agency codes: each gets client {@code agency-<code>} with claim {@code agency=<code>}
+ * @param agencyScopes      the scopes every agency client gets
+ * @param clients           the other client-credentials clients, by client id
+ * @param secrets           client secrets by client id (from the environment or a secrets directory in production)
+ * @param web               the public client people use through the web pages (authorization code + PKCE)
+ * @param users             people who log in on the identity server's form, by username
+ */
+@ConfigurationProperties("saferkent.identity")
+public record IdentityProperties(
+        String issuer,
+        @DefaultValue("false") boolean localDefaultSecrets,
+        @DefaultValue("15m") Duration accessTokenTtl,
+        String signingKey,
+        @DefaultValue List<String> agencies,
+        @DefaultValue({"referrals.write", "referrals.read"}) List<String> agencyScopes,
+        @DefaultValue Map<String, Client> clients,
+        @DefaultValue Map<String, String> secrets,
+        @DefaultValue Web web,
+        @DefaultValue Map<String, User> users) {
+
+    /** A client-credentials client: its scopes, and the agency its tokens carry (if any). */
+    public record Client(@DefaultValue List<String> scopes, String agency) {
+    }
+
+    /** The public web client. */
+    public record Web(@DefaultValue("saferkent-web") String clientId, @DefaultValue List<String> redirectUris,
+            @DefaultValue List<String> scopes) {
+    }
+
+    /** A person: the scopes their tokens may carry; the password comes from {@link #secrets()}-like {@code passwords}. */
+    public record User(@DefaultValue List<String> scopes, String password) {
+    }
+
+    String secretOf(String clientId) {
+        String secret = secrets.get(clientId);
+        if (secret != null && !secret.isBlank()) {
+            return secret;
+        }
+        if (localDefaultSecrets) {
+            return clientId + "-local-secret";
+        }
+        throw new IllegalStateException("No secret configured for client '" + clientId
+                + "': set saferkent.identity.secrets." + clientId + " (the local defaults are off)");
+    }
+
+    String passwordOf(String username, User user) {
+        if (user.password() != null && !user.password().isBlank()) {
+            return user.password();
+        }
+        if (localDefaultSecrets) {
+            return username + "-local-password";
+        }
+        throw new IllegalStateException("No password configured for user '" + username
+                + "': set saferkent.identity.users." + username + ".password (the local defaults are off)");
+    }
+}

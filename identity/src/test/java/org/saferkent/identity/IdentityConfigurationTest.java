@@ -1,0 +1,69 @@
+package org.saferkent.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import org.junit.jupiter.api.Test;
+
+/** Secrets never default outside the local stack, a configured signing key is used as it is, and a hosted identity context keeps to itself. */
+class IdentityConfigurationTest {
+
+    @Test
+    void withoutLocalDefaultsAClientWithoutASecretStopsTheServerNamingIt() {
+        IdentityProperties production = properties(false, Map.of());
+
+        assertThatIllegalStateException().isThrownBy(() -> production.secretOf("svc-victims"))
+                .withMessageContaining("svc-victims").withMessageContaining("saferkent.identity.secrets.svc-victims");
+        assertThatIllegalStateException().isThrownBy(() -> production.passwordOf("operator", new IdentityProperties.User(List.of(), null)))
+                .withMessageContaining("operator");
+    }
+
+    @Test
+    void aConfiguredSecretWinsAndLocalDefaultsAreNamedAfterTheClient() {
+        assertThat(properties(false, Map.of("svc-victims", "s3cr3t-from-vault")).secretOf("svc-victims")).isEqualTo("s3cr3t-from-vault");
+        assertThat(properties(true, Map.of()).secretOf("pcc-office")).isEqualTo("pcc-office-local-secret");
+        assertThat(properties(true, Map.of()).passwordOf("operator", new IdentityProperties.User(List.of(), null)))
+                .isEqualTo("operator-local-password");
+    }
+
+    @Test
+    void aConfiguredSigningKeyIsUsedWithAStableKeyIdAndNoneMeansAFreshKey() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+
+        RSAKey first = SigningKeys.rsa(pem);
+        RSAKey second = SigningKeys.rsa(pem);
+
+        assertThat(first.getKeyID()).isEqualTo(second.getKeyID());
+        assertThat(first.toPublicJWK().toRSAPublicKey()).isEqualTo(second.toPublicJWK().toRSAPublicKey());
+        assertThat(SigningKeys.rsa("").getKeyID()).isNotEqualTo(SigningKeys.rsa(null).getKeyID());
+        assertThatIllegalStateException().isThrownBy(() -> SigningKeys.rsa("not a key")).withMessageContaining("signing-key");
+    }
+
+    @Test
+    void aHostedIdentityContextLeavesTheServicesAutoConfigurationOut() {
+        assertThat(HostedIdentityFilter.allowed("org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")).isTrue();
+        assertThat(HostedIdentityFilter.allowed("org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration")).isTrue();
+        assertThat(HostedIdentityFilter.allowed("org.saferkent.platform.service.ServiceKitAutoConfiguration")).isFalse();
+        assertThat(HostedIdentityFilter.allowed("org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")).isFalse();
+        assertThat(HostedIdentityFilter.allowed("org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration")).isFalse();
+        assertThat(HostedIdentityFilter.allowed(
+                "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"))
+                .isFalse();
+    }
+
+    private static IdentityProperties properties(boolean localDefaults, Map<String, String> secrets) {
+        return new IdentityProperties(null, localDefaults, Duration.ofMinutes(15), null, List.of(), List.of(), Map.of(), secrets,
+                new IdentityProperties.Web("saferkent-web", List.of(), List.of()), Map.of());
+    }
+}

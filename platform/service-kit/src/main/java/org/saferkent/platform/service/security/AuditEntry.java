@@ -1,0 +1,17 @@
+package org.saferkent.platform.service.security;
+
+import java.time.Instant;
+
+/**
+ * One line of the append-only audit trail: who (client, subject, agency), did what to which record,
+ * when, why, and whether it was allowed. Never personal data: records are named by their ids.
+ *
+ * @param action   {@code read-personal-data}, or {@code request} for a refused request
+ * @param resource what kind of record ({@code referral-subject}, {@code victim-details}) or the request's method and path
+ * @param purpose  why it was asked for ({@code X-Access-Purpose}: {@code claim-check}, {@code case-work}, ...)
+ * @param outcome  {@code allowed} or {@code denied}
+ * @param reason   for a denial: {@code unauthenticated} or {@code forbidden}; for a read: {@code found} or {@code not-held}
+ */
+public record AuditEntry(String id, Instant at, String service, String clientId, String subject, String agency,
+        String action, String resource, String recordId, String purpose, String outcome, String reason) {
+}

@@ -1,0 +1,105 @@
+package org.saferkent.platform.service.security;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * The append-only audit trail (MongoDB collection {@value #COLLECTION}): every read of personal data
+ * and every refused request, with who, what, when and why. Entries are only ever inserted: this class
+ * has no way to change or remove one.
+ */
+public class PersonalDataAudit implements AccessDecisions {
+
+    public static final String COLLECTION = "audit_trail";
+    /** The request header naming why personal data is read. */
+    public static final String PURPOSE_HEADER = "X-Access-Purpose";
+    public static final String ALLOWED = "allowed";
+    public static final String DENIED = "denied";
+    private static final Pattern PURPOSE = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+
+    private final MongoTemplate mongo;
+    private final String service;
+    private final Clock clock;
+
+    public PersonalDataAudit(MongoTemplate mongo, String service, Clock clock) {
+        this.mongo = mongo;
+        this.service = service;
+        this.clock = clock;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("at", Sort.Direction.DESC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("recordId", Sort.Direction.ASC));
+    }
+
+    /**
+     * Records a read of personal data by the current caller.
+     *
+     * @param resource       the kind of record ({@code referral-subject}, {@code victim-details})
+     * @param defaultPurpose the purpose when the request names none
+     * @param found          whether there was anything to hand out
+     */
+    public void personalDataRead(HttpServletRequest request, String resource, String recordId, String defaultPurpose,
+            boolean found) {
+        Caller caller = Caller.current().orElse(null);
+        insert(caller, "read-personal-data", resource, recordId, purposeOf(request, defaultPurpose), ALLOWED,
+                found ? "found" : "not-held");
+    }
+
+    @Override
+    public void denied(HttpServletRequest request, Caller caller, String reason) {
+        insert(caller, "request", request.getMethod() + " " + request.getRequestURI(), null,
+                purposeOf(request, null), DENIED, reason);
+    }
+
+    /** The latest entries first, filtered by whatever is given. */
+    public List<AuditEntry> find(AuditQuery filter) {
+        Criteria criteria = new Criteria();
+        if (filter.clientId() != null) {
+            criteria = criteria.and("clientId").is(filter.clientId());
+        }
+        if (filter.recordId() != null) {
+            criteria = criteria.and("recordId").is(filter.recordId());
+        }
+        if (filter.outcome() != null) {
+            criteria = criteria.and("outcome").is(filter.outcome());
+        }
+        if (filter.action() != null) {
+            criteria = criteria.and("action").is(filter.action());
+        }
+        if (filter.from() != null || filter.to() != null) {
+            Criteria at = criteria.and("at");
+            if (filter.from() != null) {
+                at = at.gte(filter.from());
+            }
+            if (filter.to() != null) {
+                at = at.lt(filter.to());
+            }
+        }
+        Query query = new Query(criteria).with(Sort.by(Sort.Direction.DESC, "at")).limit(filter.limit());
+        return mongo.find(query, AuditEntry.class, COLLECTION);
+    }
+
+    private void insert(Caller caller, String action, String resource, String recordId, String purpose, String outcome,
+            String reason) {
+        mongo.insert(new AuditEntry(UUID.randomUUID().toString(), clock.instant(), service,
+                caller == null ? null : caller.clientId(), caller == null ? null : caller.subject(),
+                caller == null ? null : caller.agency(), action, resource, recordId, purpose, outcome, reason), COLLECTION);
+    }
+
+    /** The purpose the caller declared, if it is a plain word; anything else is not echoed into the trail. */
+    private static String purposeOf(HttpServletRequest request, String defaultPurpose) {
+        String declared = request.getHeader(PURPOSE_HEADER);
+        if (declared == null || declared.isBlank()) {
+            return defaultPurpose;
+        }
+        return PURPOSE.matcher(declared.trim()).matches() ? declared.trim() : "unreadable";
+    }
+}

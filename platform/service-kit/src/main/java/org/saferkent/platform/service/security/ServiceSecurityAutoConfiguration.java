@@ -1,0 +1,158 @@
+package org.saferkent.platform.service.security;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.saferkent.platform.service.JsonOnlyFilter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every service is an OAuth2 resource server: a JWT from the configured issuer
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}) on every request but health and info;
+ * scopes become {@code SCOPE_<scope>} authorities, the agency claim ({@code saferkent.security.agency-claim},
+ * default {@code agency}) an {@code AGENCY_<code>} authority. Each service adds its {@link AccessRules}.
+ */
+@AutoConfiguration(after = DataMongoAutoConfiguration.class,
+        before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class ServiceSecurityAutoConfiguration {
+
+    /** Order of the API chain: a service may put a chain for its web pages before it. */
+    public static final int API_CHAIN_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+
+    /** The append-only audit trail, in the service's own database. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(MongoTemplate.class)
+    PersonalDataAudit personalDataAudit(MongoTemplate mongo, Environment environment) {
+        return new PersonalDataAudit(mongo, environment.getProperty("spring.application.name", "service"), Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnBean(PersonalDataAudit.class)
+    AuditTrailController auditTrailController(PersonalDataAudit audit) {
+        return new AuditTrailController(audit);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ClientRateLimits.RateLimitSettings rateLimitSettings(Environment environment) {
+        Binder binder = Binder.get(environment);
+        ClientRateLimits.RateLimitSettings.Limit defaults = new ClientRateLimits.RateLimitSettings.Limit(
+                binder.bind("saferkent.security.rate-limit.limit", Integer.class).orElse(200),
+                binder.bind("saferkent.security.rate-limit.period", Duration.class).orElse(Duration.ofSeconds(1)));
+        Map<String, ClientRateLimits.RateLimitSettings.Limit> clients = new HashMap<>();
+        binder.bind("saferkent.security.rate-limit.clients", Bindable.mapOf(String.class, ClientLimit.class)).orElse(Map.of())
+                .forEach((clientId, limit) -> clients.put(clientId, new ClientRateLimits.RateLimitSettings.Limit(
+                        limit.limit() == null ? defaults.limit() : limit.limit(),
+                        limit.period() == null ? defaults.period() : limit.period())));
+        return new ClientRateLimits.RateLimitSettings(defaults, clients);
+    }
+
+    /** This service's client-credentials token for calling other services, when it has a client id. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty("saferkent.security.client.client-id")
+    ClientCredentialsTokens clientCredentialsTokens(Environment environment) {
+        return new ClientCredentialsTokens(
+                URI.create(environment.getProperty("saferkent.security.client.token-uri", "http://127.0.0.1:8090/oauth2/token")),
+                environment.getProperty("saferkent.security.client.client-id"),
+                clientSecret(environment),
+                environment.getProperty("saferkent.security.client.timeout", Duration.class, Duration.ofSeconds(5)),
+                Clock.systemUTC());
+    }
+
+    /** The configured secret; for the embedded local default only, {@code <clientId>-local-secret}. */
+    private static String clientSecret(Environment environment) {
+        String secret = environment.getProperty("saferkent.security.client.client-secret", "");
+        if (secret.isBlank() && environment.getProperty("saferkent.security.client.local-default-secret", Boolean.class, false)) {
+            return environment.getProperty("saferkent.security.client.client-id") + "-local-secret";
+        }
+        return secret;
+    }
+
+    @Bean
+    @Order(API_CHAIN_ORDER)
+    SecurityFilterChain resourceServerChain(HttpSecurity http, ObjectProvider<AccessRules> rules,
+            ObjectProvider<PersonalDataAudit> audit, ClientRateLimits.RateLimitSettings rateLimits,
+            @Value("${saferkent.security.agency-claim:agency}") String agencyClaim) throws Exception {
+        PersonalDataAudit trail = audit.getIfAvailable();
+        AccessDecisions decisions = trail == null ? AccessDecisions.NONE : trail;
+        SecurityProblems problems = new SecurityProblems(decisions);
+        http.csrf(csrf -> csrf.disable()) // bearer tokens, no cookies: nothing for a forged request to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> {
+                    requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll();
+                    requests.requestMatchers("/api/data-protection", "/api/data-protection/**").hasAuthority("SCOPE_subjects.erase");
+                    requests.requestMatchers("/api/audit", "/api/audit/**").hasAuthority("SCOPE_audit.read");
+                    requests.requestMatchers("/actuator/**").hasAuthority("SCOPE_ops.read");
+                    rules.orderedStream().forEach(rule -> rule.configure(requests));
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication(agencyClaim)))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // per client, once the token is known; strict content types once the request is allowed
+                .addFilterAfter(new ClientRateLimits(rateLimits), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new JsonOnlyFilter(), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /** One client's limit as configured; what it leaves out is the default's. */
+    record ClientLimit(Integer limit, Duration period) {
+    }
+
+    static JwtAuthenticationConverter authentication(String agencyClaim) {
+        JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
+        Converter<Jwt, Collection<GrantedAuthority>> authorities = jwt -> {
+            List<GrantedAuthority> granted = new ArrayList<>(scopes.convert(jwt));
+            String agency = jwt.getClaimAsString(agencyClaim);
+            if (agency != null && !agency.isBlank()) {
+                granted.add(new SimpleGrantedAuthority(Caller.AGENCY_AUTHORITY_PREFIX + agency));
+            }
+            return granted;
+        };
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+}

@@ -1,0 +1,122 @@
+package org.saferkent.platform.test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Real access tokens for tests, fetched over HTTP from the test JVM's identity server with the
+ * client-credentials grant (cached per client until shortly before they expire).
+ *
+ * <pre>{@code
+ * HttpRequest.newBuilder(uri).header("Authorization", Tokens.bearer("agency-kent-police"))
+ * }</pre>
+ */
+public final class Tokens {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern EXPIRES_IN = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)");
+    private static final Pattern AGENCY_FIELD = Pattern.compile("\"agency\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+
+    private Tokens() {
+    }
+
+    /** An access token for the client, with every scope it is registered for. */
+    public static String forClient(String clientId) {
+        Cached cached = CACHE.get(clientId);
+        if (cached == null || Instant.now().isAfter(cached.refreshAfter())) {
+            cached = fetch(clientId);
+            CACHE.put(clientId, cached);
+        }
+        return cached.token();
+    }
+
+    /** {@code Bearer <token>}, the {@code Authorization} header value for the client. */
+    public static String bearer(String clientId) {
+        return "Bearer " + forClient(clientId);
+    }
+
+    /** {@code Bearer <token>} for the partner agency's client {@code agency-<code>}. */
+    public static String agency(String agencyCode) {
+        return bearer("agency-" + agencyCode);
+    }
+
+    /**
+     * {@code Bearer <token>} for the agency a referral's JSON names ({@code "agency":"<code>"}), or
+     * for {@code fallbackAgency} when it names none (or none that has a client).
+     */
+    public static String agencyNamedIn(String json, String fallbackAgency) {
+        Matcher agency = AGENCY_FIELD.matcher(json);
+        if (agency.find() && agency.group(1).matches("[a-z0-9-]+")) {
+            try {
+                return agency(agency.group(1));
+            } catch (IllegalStateException noSuchClient) {
+                // an agency the identity server does not know: the request goes as the fallback agency
+            }
+        }
+        return agency(fallbackAgency);
+    }
+
+    /** The local default secret the test identity server gives every client. */
+    public static String secretOf(String clientId) {
+        return clientId + "-local-secret";
+    }
+
+    /** The raw token endpoint answer, for tests of the identity server itself. */
+    public static HttpResponse<String> requestToken(String clientId, String secret, String scope) {
+        return requestToken(URI.create(IdentityServer.get().tokenUri()), clientId, secret, scope);
+    }
+
+    /** An access token from another identity server (e.g. a local stack's), not cached. */
+    public static String requestToken(URI tokenUri, String clientId, String secret) {
+        HttpResponse<String> response = requestToken(tokenUri, clientId, secret, null);
+        Matcher token = ACCESS_TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("No token for " + clientId + ": " + response.statusCode() + " " + response.body());
+        }
+        return token.group(1);
+    }
+
+    private static HttpResponse<String> requestToken(URI tokenUri, String clientId, String secret, String scope) {
+        String form = "grant_type=client_credentials" + (scope == null ? "" : "&scope=" + scope.replace(" ", "%20"));
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        try {
+            return HTTP.send(HttpRequest.newBuilder(tokenUri)
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("token endpoint unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted fetching a token", e);
+        }
+    }
+
+    private static Cached fetch(String clientId) {
+        HttpResponse<String> response = requestToken(clientId, secretOf(clientId), null);
+        Matcher token = ACCESS_TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("No token for " + clientId + ": " + response.statusCode() + " " + response.body());
+        }
+        Matcher expires = EXPIRES_IN.matcher(response.body());
+        long seconds = expires.find() ? Long.parseLong(expires.group(1)) : 300;
+        return new Cached(token.group(1), Instant.now().plusSeconds(Math.max(0, seconds - 60)));
+    }
+
+    private record Cached(String token, Instant refreshAfter) {
+    }
+}

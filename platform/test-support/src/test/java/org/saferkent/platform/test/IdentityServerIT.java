@@ -1,0 +1,92 @@
+package org.saferkent.platform.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The embedded identity server over real HTTP: client credentials give each client a signed JWT with its
+ * scopes (and an agency client its agency); a wrong secret, an unknown client or a scope the client does
+ * not hold gets no token.
+ */
+class IdentityServerIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void anAgencysTokenCarriesItsAgencyItsScopesAndItsClient() {
+        JsonNode claims = claims(Tokens.forClient("agency-kent-police"));
+
+        assertThat(claims.path("iss").asString()).isEqualTo(IdentityServer.get().issuerUri());
+        assertThat(claims.path("sub").asString()).isEqualTo("agency-kent-police");
+        assertThat(claims.path("client_id").asString()).isEqualTo("agency-kent-police");
+        assertThat(claims.path("agency").asString()).isEqualTo("kent-police");
+        assertThat(claims.path("scope").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("referrals.write", "referrals.read");
+        assertThat(claims.path("exp").asLong()).isGreaterThan(claims.path("iat").asLong());
+    }
+
+    @Test
+    void otherClientsCarryTheirScopesAndNoAgency() {
+        JsonNode pcc = claims(Tokens.forClient("pcc-office"));
+        assertThat(pcc.path("agency").isMissingNode()).isTrue();
+        assertThat(pcc.path("scope").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("commissioning.read", "commissioning.write");
+        assertThat(claims(Tokens.forClient("svc-victims")).path("scope").valueStream().map(JsonNode::asString))
+                .containsExactly("referrals.subject");
+    }
+
+    @Test
+    void aClientMayAskForFewerScopesButNotForOthers() {
+        HttpResponse<String> fewer = Tokens.requestToken("agency-dover-dc", Tokens.secretOf("agency-dover-dc"), "referrals.read");
+        assertThat(fewer.statusCode()).isEqualTo(200);
+        String token = JSON.readTree(fewer.body()).path("access_token").asString();
+        assertThat(claims(token).path("scope").valueStream().map(JsonNode::asString)).containsExactly("referrals.read");
+
+        HttpResponse<String> more = Tokens.requestToken("agency-dover-dc", Tokens.secretOf("agency-dover-dc"), "referrals.subject");
+        assertThat(more.statusCode()).isEqualTo(400);
+        assertThat(more.body()).contains("invalid_scope").doesNotContain("access_token");
+    }
+
+    @Test
+    void aWrongSecretOrAnUnknownClientGetsNoToken() {
+        HttpResponse<String> wrongSecret = Tokens.requestToken("agency-kent-police", "guess", null);
+        assertThat(wrongSecret.statusCode()).isEqualTo(401);
+        assertThat(wrongSecret.body()).doesNotContain("access_token");
+
+        HttpResponse<String> unknown = Tokens.requestToken("agency-atlantis", Tokens.secretOf("agency-atlantis"), null);
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(unknown.body()).doesNotContain("access_token");
+    }
+
+    @Test
+    void discoveryNamesTheIssuerAndItsKeysAndHealthIsOpen() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String issuer = IdentityServer.get().issuerUri();
+        JsonNode discovery = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(discovery.path("issuer").asString()).isEqualTo(issuer);
+        assertThat(discovery.path("token_endpoint").asString()).isEqualTo(issuer + "/oauth2/token");
+        assertThat(discovery.path("code_challenge_methods_supported").valueStream().map(JsonNode::asString)).contains("S256");
+        HttpResponse<String> keys = http.send(HttpRequest.newBuilder(URI.create(discovery.path("jwks_uri").asString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(keys.body()).path("keys").get(0).path("kty").asString()).isEqualTo("RSA");
+        assertThat(keys.body()).doesNotContain("\"d\"");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(issuer + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    private static JsonNode claims(String jwt) {
+        return JSON.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+}

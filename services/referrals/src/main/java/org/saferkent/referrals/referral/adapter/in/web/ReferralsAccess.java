@@ -1,0 +1,23 @@
+package org.saferkent.referrals.referral.adapter.in.web;
+
+import org.saferkent.platform.service.security.AccessRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may do what in referrals: agencies post (referrals.write) and read (referrals.read) their own
+ * referrals; only the victims service (referrals.subject) fetches a subject's personal details.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReferralsAccess {
+
+    @Bean
+    AccessRules referralsAccessRules() {
+        return requests -> requests
+                .requestMatchers(HttpMethod.GET, "/api/referrals/*/subject").hasAuthority("SCOPE_referrals.subject")
+                .requestMatchers(HttpMethod.POST, "/api/referrals", "/api/referrals/**").hasAuthority("SCOPE_referrals.write")
+                .requestMatchers(HttpMethod.GET, "/api/referrals", "/api/referrals/**").hasAuthority("SCOPE_referrals.read")
+                .requestMatchers("/api/referrals", "/api/referrals/**").denyAll();
+    }
+}
