@@ -40,6 +40,8 @@ import org.saferkent.platform.dataprotection.SubjectKeys;
 import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.test.EventCatalogue;
 import org.saferkent.platform.test.RealInfrastructure;
+import org.saferkent.platform.test.RealInfrastructureInitializer;
+import org.saferkent.platform.test.Tokens;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
 import org.saferkent.referrals.dataprotection.RetentionPurge;
@@ -89,6 +91,7 @@ class DataProtectionIT {
     private static final TopicLog EVENTS = TopicLog.of("referrals.referral.events");
     private static final TopicLog SUBJECTS = TopicLog.of(SUBJECT_TOPIC);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, String> OWNERS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -369,7 +372,9 @@ class DataProtectionIT {
                 "saferkent.data-protection.retention.enabled=false"));
         all.addAll(List.of(properties));
         // as command-line arguments: above the service's own configuration file (which sets port 8081)
-        return new SpringApplicationBuilder(ReferralsApplication.class).run(all.stream().map(p -> "--" + p).toArray(String[]::new));
+        return new SpringApplicationBuilder(ReferralsApplication.class)
+                .initializers(new RealInfrastructureInitializer()) // the JVM's broker, store and identity server
+                .run(all.stream().map(p -> "--" + p).toArray(String[]::new));
     }
 
     private Map<String, Long> referralVersions(List<String> ids) {
@@ -453,6 +458,27 @@ class DataProtectionIT {
         } else {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        request.header("Authorization", authorizationFor(method, path, json));
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if ("POST".equals(method) && "/api/referrals".equals(path) && response.statusCode() / 100 == 2) {
+            JsonNode created = JSON.readTree(response.body());
+            OWNERS.put(created.path("id").asString(), created.path("agency").asString());
+        }
+        return response;
+    }
+
+    /** Who makes each call: the data protection officer erases, victims claims, an agency posts and reads its own. */
+    private static String authorizationFor(String method, String path, String json) {
+        if (path.startsWith("/api/data-protection/")) {
+            return Tokens.bearer("dpo");
+        }
+        if (path.endsWith("/subject")) {
+            return Tokens.bearer("svc-victims");
+        }
+        if ("POST".equals(method)) {
+            return Tokens.agencyNamedIn(json, "kent-police");
+        }
+        String id = path.substring("/api/referrals/".length()).split("/")[0];
+        return Tokens.agency(OWNERS.getOrDefault(id, "kent-police"));
     }
 }
