@@ -233,7 +233,8 @@ class WalkingSkeletonIT {
     @Test
     @Order(10)
     void everyRecordPublishedConformsToTheCatalogueAndParsesAsACloudEvent() {
-        List<String> topics = List.of("referrals.referral.events", "victims.case.events", "rj.case.events", "ops.events");
+        List<String> topics = List.of("referrals.referral.events", "referrals.subject.events", "victims.case.events", "rj.case.events",
+                "ops.events");
         int checked = 0;
         for (String topic : topics) {
             for (ConsumerRecord<String, byte[]> record : TopicRecords.readAll(topic)) {

@@ -110,14 +110,16 @@ class ReferralsConfiguration {
         return new CaseFeedback(referralStore, clock);
     }
 
-    /** Victim cases: opened = accepted, declined, closed (with outcome) feed back onto the referral. */
+    /**
+     * Victim cases: opened = accepted, closed (with outcome) feed back onto the referral. Victims opens a
+     * case for every referral routed to it and publishes no decline (a victim declining support closes
+     * the case), so there is nothing else to hear.
+     */
     @Bean
     Subscription victimCaseEvents(ReferralsProperties properties, CaseFeedback feedback) {
         return Subscription.to(properties.victimsTopic())
                 .on("victims.VictimCaseOpened.v1", CaseEvent.class, e -> feedback.caseOpened(e.id(),
                         e.payload().referralId(), e.payload().pathwayOr("victim-support"), e.payload().caseId()))
-                .on("victims.VictimCaseDeclined.v1", CaseEvent.class, e -> feedback.caseDeclined(e.id(),
-                        e.payload().referralId(), e.payload().pathwayOr("victim-support"), e.payload().caseId(), e.payload().reason()))
                 .on("victims.VictimCaseClosed.v1", CaseEvent.class, e -> feedback.caseClosed(e.id(),
                         e.payload().referralId(), e.payload().pathwayOr("victim-support"), e.payload().caseId(), e.payload().outcomeOrReason()));
     }

@@ -334,8 +334,8 @@ class DataProtectionIT {
         String settledId = id(created(port, referral("kent-police", settled, "violent-crime", null)));
         String openSettledId = id(created(port, referral("kent-police", stillOpen, "violent-crime", null)));
         String openId = id(created(port, referral("kent-police", stillOpen, "criminal-damage-arson", null)));
-        decline(settledId);
-        decline(openSettledId);
+        close(settledId);
+        close(openSettledId);
 
         retention.purge();
         assertThat(claimCheck(port, settledId).statusCode()).as("settled just now").isEqualTo(200);
@@ -353,12 +353,15 @@ class DataProtectionIT {
 
     // ---------------------------------------------------------------- helpers
 
-    private void decline(String referralId) throws Exception {
+    /** Victims opens a case for the referral and closes it (the victim declined support): the referral is settled. */
+    private void close(String referralId) throws Exception {
         String caseId = "vc-" + UUID.randomUUID();
-        CaseEvents.send(CaseEvents.VICTIMS_TOPIC, "victims.VictimCaseDeclined.v1", caseId,
-                Map.of("caseId", caseId, "referralId", referralId, "pathway", "victim-support", "reason", "no contact"));
+        CaseEvents.send(CaseEvents.VICTIMS_TOPIC, "victims.VictimCaseOpened.v1", caseId,
+                Map.of("caseId", caseId, "referralId", referralId, "pathway", "victim-support"));
+        CaseEvents.send(CaseEvents.VICTIMS_TOPIC, "victims.VictimCaseClosed.v1", caseId,
+                Map.of("caseId", caseId, "referralId", referralId, "pathway", "victim-support", "reason", "declined-support"));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                "declined".equals(JSON.readTree(send(port, "GET", "/api/referrals/" + referralId, null).body()).path("status").asString()));
+                "closed".equals(JSON.readTree(send(port, "GET", "/api/referrals/" + referralId, null).body()).path("status").asString()));
     }
 
     private ConfigurableApplicationContext startReferrals(String... properties) {

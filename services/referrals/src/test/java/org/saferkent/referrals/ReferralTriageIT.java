@@ -52,7 +52,6 @@ class ReferralTriageIT {
     private static final String ROUTED = "referrals.ReferralRouted.v1";
     private static final String LINKED = "referrals.ReferralLinked.v1";
     private static final String ACCEPTED = "referrals.ReferralAccepted.v1";
-    private static final String DECLINED = "referrals.ReferralDeclined.v1";
     private static final String CLOSED = "referrals.ReferralClosed.v1";
     private static final ZoneId KENT = ZoneId.of("Europe/London");
 
@@ -389,19 +388,6 @@ class ReferralTriageIT {
         JsonNode timeline = JSON.readTree(get("/api/referrals/" + id + "/timeline").body());
         assertThat(timeline.valueStream().map(entry -> entry.path("what").asString()))
                 .containsExactly("received", "triaged", "routed", "accepted", "closed");
-    }
-
-    @Test
-    void aReferralDeclinedByTheOnlyServiceItWasRoutedToIsDeclined() throws Exception {
-        String id = created(referral("kent-police", Person.random(), "violent-crime")).path("id").asString();
-        String caseId = "vc-" + UUID.randomUUID();
-
-        CaseEvents.send(CaseEvents.VICTIMS_TOPIC, "victims.VictimCaseDeclined.v1", caseId,
-                Map.of("caseId", caseId, "referralId", id, "pathway", "victim-support", "reason", "victim declined support"));
-
-        awaitStatus(id, "declined");
-        JsonNode declined = payload(EVENTS.await(ofType(DECLINED).and(keyed(id))));
-        assertThat(declined.path("reason").asString()).isEqualTo("victim declined support");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.saferkent.referrals;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
@@ -15,29 +14,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReferralsAsyncApiTest {
 
     private static final AsyncApiDocument DOC = AsyncApiDocument.read();
-    /**
-     * Subscribed to, but published by no one: victims has no decline event (it opens a case for every
-     * referral routed to it). Harmless to a tolerant consumer; listed here so that a new one is seen.
-     */
-    private static final Set<String> NOT_PUBLISHED = Set.of("victims.VictimCaseDeclined.v1");
 
+    /** A referral's life on the referral topic; data protection's facts (erasures) on the subject topic. */
     @Test
     void sendsExactlyTheEventTypesItDeclares() {
         Map<String, Set<String>> sends = DOC.messagesOf("referrals", "send");
+        Set<String> dataProtection = ServiceWiring.eventTypesUnder("org.saferkent.referrals.dataprotection");
+        Set<String> referralLife = new TreeSet<>(ServiceWiring.eventTypesUnder("org.saferkent.referrals"));
+        referralLife.removeAll(dataProtection);
 
-        assertThat(sends).containsOnlyKeys("referrals.referral.events");
-        assertThat(sends.get("referrals.referral.events")).isEqualTo(ServiceWiring.eventTypesUnder("org.saferkent.referrals"));
+        assertThat(sends).containsOnlyKeys("referrals.referral.events", "referrals.subject.events");
+        assertThat(sends.get("referrals.referral.events")).isEqualTo(referralLife);
+        assertThat(sends.get("referrals.subject.events")).isEqualTo(dataProtection).containsExactly("referrals.SubjectErased.v1");
     }
 
     @Test
     void receivesExactlyWhatItSubscribesTo() {
-        Map<String, Set<String>> subscribed = new TreeMap<>();
-        ServiceWiring.subscriptions(ReferralsConfiguration.class, "referrals.yml").forEach((topic, wireNames) -> {
-            Set<String> published = new TreeSet<>(wireNames);
-            published.removeAll(NOT_PUBLISHED);
-            subscribed.put(topic, published);
-        });
-
-        assertThat(subscribed).isEqualTo(DOC.messagesOf("referrals", "receive"));
+        assertThat(ServiceWiring.subscriptions(ReferralsConfiguration.class, "referrals.yml"))
+                .isEqualTo(DOC.messagesOf("referrals", "receive"));
     }
 }

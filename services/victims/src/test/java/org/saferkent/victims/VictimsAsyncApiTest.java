@@ -2,6 +2,8 @@ package org.saferkent.victims;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.saferkent.contracts.AsyncApiDocument;
@@ -22,9 +24,18 @@ class VictimsAsyncApiTest {
         assertThat(sends.get("victims.case.events")).isEqualTo(ServiceWiring.eventTypesUnder("org.saferkent.victims"));
     }
 
+    /** Case work's subscriptions and data protection's (erasures announced by referrals), together. */
     @Test
-    void receivesExactlyWhatItSubscribesTo() {
-        assertThat(ServiceWiring.subscriptions(VictimsConfiguration.class, "victims.yml"))
-                .isEqualTo(DOC.messagesOf("victims", "receive"));
+    void receivesExactlyWhatItSubscribesTo() throws ClassNotFoundException {
+        Map<String, Set<String>> subscribed = new TreeMap<>(ServiceWiring.subscriptions(VictimsConfiguration.class, "victims.yml"));
+        ServiceWiring.subscriptions(Class.forName("org.saferkent.victims.dataprotection.DataProtectionConfiguration"), "victims.yml")
+                .forEach((topic, wireNames) -> subscribed.merge(topic, wireNames, (a, b) -> {
+                    Set<String> both = new TreeSet<>(a);
+                    both.addAll(b);
+                    return both;
+                }));
+
+        assertThat(subscribed).containsKey("referrals.subject.events");
+        assertThat(subscribed).isEqualTo(DOC.messagesOf("victims", "receive"));
     }
 }

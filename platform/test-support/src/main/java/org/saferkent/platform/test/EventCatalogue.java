@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Checks records against the published event catalogue, {@code contracts/schemas/<prefix>/<wire-name>.schema.json}
  * (prefix = the wire name's first part): the CloudEvents headers every record must carry, a schema
- * for its type, and a payload that validates. Producers' tests run what they actually published
+ * for its type, the topic the schema names for it ({@code x-cloudevents.topic}), and a payload that
+ * validates. Producers' tests run what they actually published
  * through it, so the catalogue cannot drift from the code silently.
  */
 public final class EventCatalogue {
@@ -33,6 +34,7 @@ public final class EventCatalogue {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final Map<String, String> TOPICS = new ConcurrentHashMap<>();
 
     private EventCatalogue() {
     }
@@ -64,6 +66,12 @@ public final class EventCatalogue {
             problems.add("no schema for " + type + " at " + file);
             return problems;
         }
+        String topic = topic(type, file);
+        if (topic.isEmpty()) {
+            problems.add(type + ": its schema names no topic (x-cloudevents.topic)");
+        } else if (!topic.equals(record.topic())) {
+            problems.add(type + ": published on " + record.topic() + ", the catalogue puts it on " + topic);
+        }
         JsonNode payload;
         try {
             payload = JSON.readTree(new String(record.value(), StandardCharsets.UTF_8));
@@ -90,6 +98,17 @@ public final class EventCatalogue {
 
     public static Path schemaFile(String wireName) {
         return schemasDirectory().resolve(wireName.substring(0, wireName.indexOf('.'))).resolve(wireName + ".schema.json");
+    }
+
+    private static String topic(String type, Path file) {
+        return TOPICS.computeIfAbsent(type, t -> {
+            try {
+                JsonNode topic = JSON.readTree(Files.readString(file)).path("x-cloudevents").path("topic");
+                return topic.isString() ? topic.asString() : "";
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static Schema schema(String type, Path file) {

@@ -62,9 +62,8 @@ public class Erasures {
         Instant now = clock.instant();
         long destroyed = keys.destroy(all, now);
         String id = UUID.randomUUID().toString();
-        List<String> former = all.stream().filter(p -> !p.equals(current)).toList();
         Erasure erasure = new Erasure(id, current, List.copyOf(all), destroyed, now);
-        erasures.insert(id, erasure, List.of(new SubjectErased(id, current, former, now)));
+        erasures.insert(id, erasure, List.of(erasure.announcement()));
         log.info("Erasure {}: {} data key(s) destroyed across {} pseudonym(s)", id, destroyed, all.size());
         return erasure;
     }

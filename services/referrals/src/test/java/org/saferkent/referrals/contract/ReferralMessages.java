@@ -6,6 +6,7 @@ import java.util.List;
 
 import au.com.dius.pact.provider.MessageAndMetadata;
 import org.saferkent.contracts.ProviderMessages;
+import org.saferkent.referrals.dataprotection.Erasure;
 import org.saferkent.referrals.referral.domain.Consent;
 import org.saferkent.referrals.referral.domain.District;
 import org.saferkent.referrals.referral.domain.NewReferral;
@@ -24,7 +25,8 @@ import org.saferkent.referrals.triage.domain.SubjectRole;
 /**
  * The messages referrals publishes, made the way it makes them: the referral aggregate takes in a
  * referral (and then a service's answer), and each fact it produces goes through the outbox's JSON and
- * CloudEvents headers ({@link ProviderMessages#outboxEvent}). Verification and the gate's tests use them.
+ * CloudEvents headers ({@link ProviderMessages#outboxEvent}); an erasure's announcement is made by the
+ * erasure record itself, as {@code Erasures} makes it. Verification and the gate's tests use them.
  */
 public final class ReferralMessages {
 
@@ -32,6 +34,9 @@ public final class ReferralMessages {
     static final String CASE_ID = "3c2b1a09-8f7e-4d6c-9b5a-493827160504";
     static final String PSEUDONYM = "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8";
     static final Instant AT = Instant.parse("2026-11-20T09:30:12.345Z");
+    static final String ERASURE_ID = "e1a5e0c4-6b2d-4f7a-8e9c-0d1f2a3b4c5d";
+    /** The subject's pseudonym under an earlier partnership secret. */
+    static final String FORMER_PSEUDONYM = "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae";
 
     private ReferralMessages() {
     }
@@ -82,5 +87,14 @@ public final class ReferralMessages {
     public static MessageAndMetadata referralDeclined() {
         return publish(2, only(routed().caseDeclined("restorative-justice", CASE_ID, "offender-unknown", AT.plusSeconds(60))
                 .events(), ReferralDeclined.class));
+    }
+
+    /**
+     * A subject known by two pseudonyms (one from before the secret rotated) erased on request: two data
+     * keys destroyed, announced on the subject topic keyed by the erasure id.
+     */
+    public static MessageAndMetadata subjectErased() {
+        Erasure erasure = new Erasure(ERASURE_ID, PSEUDONYM, List.of(PSEUDONYM, FORMER_PSEUDONYM), 2, AT);
+        return ProviderMessages.outboxEvent("referrals", ERASURE_ID, 1, erasure.announcement());
     }
 }

@@ -21,8 +21,8 @@ import static org.saferkent.contracts.PactMessages.payload;
 
 /**
  * What referrals needs from victims' case events to follow its referral's status
- * (contracts/pacts/referrals-victims.json). {@code victims.VictimCaseDeclined.v1} is subscribed to but
- * victims publishes no such type, so no pact states it (see contracts/README.md).
+ * (contracts/pacts/referrals-victims.json): victims opens a case for every referral routed to it
+ * (accepted) and closes it (a victim declining support is a closure with its reason).
  */
 @ConsumerPactTest
 @PactTestFor(providerName = "victims", providerType = ProviderType.ASYNCH, pactVersion = PactSpecVersion.V3)

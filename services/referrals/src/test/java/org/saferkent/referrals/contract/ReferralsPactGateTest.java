@@ -99,4 +99,19 @@ class ReferralsPactGateTest {
         assertThat(mismatches).containsOnlyKeys(READERS);
         assertThat(mismatches.values()).allSatisfy(problems -> assertThat(problems).isEmpty());
     }
+
+    /** The erasure victims carries out: it must still find every pseudonym, and a pseudonym is never a name. */
+    @Test
+    void anErasureKeepsVictimsPactOnlyWhileItNamesEveryPseudonymAndNoPerson() {
+        MessageAndMetadata erasure = ReferralMessages.subjectErased();
+
+        assertThat(mismatchesByConsumer("referrals", "referrals.SubjectErased.v1", erasure))
+                .containsOnlyKeys("victims").allSatisfy((consumer, problems) -> assertThat(problems).isEmpty());
+        assertThat(mismatchesByConsumer("referrals", "referrals.SubjectErased.v1",
+                withBody(erasure, body -> body.set("previousPseudonyms", body.remove("formerPseudonyms")))).get("victims"))
+                .anySatisfy(problem -> assertThat(problem).contains("formerPseudonyms"));
+        assertThat(mismatchesByConsumer("referrals", "referrals.SubjectErased.v1",
+                withBody(erasure, body -> body.put("subjectPseudonym", "Alex Example"))).get("victims"))
+                .anySatisfy(problem -> assertThat(problem).contains("subjectPseudonym"));
+    }
 }

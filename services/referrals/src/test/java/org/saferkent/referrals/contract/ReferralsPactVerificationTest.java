@@ -53,4 +53,9 @@ class ReferralsPactVerificationTest {
     MessageAndMetadata referralDeclined() {
         return ReferralMessages.referralDeclined();
     }
+
+    @PactVerifyProvider("referrals.SubjectErased.v1")
+    MessageAndMetadata subjectErased() {
+        return ReferralMessages.subjectErased();
+    }
 }

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a referral's status in step with the cases opened from it (victims, restorative justice):
- * accepted, declined, closed with outcome. Each inbound event is applied once (its id is recorded in
- * the same write as the change).
+ * accepted, closed with outcome. Each inbound event is applied once (its id is recorded in the same
+ * write as the change). No case service publishes a decline today (victims and restorative justice
+ * open a case for every referral routed to them), so none is heard here.
  */
 public class CaseFeedback {
 
@@ -30,10 +31,6 @@ public class CaseFeedback {
 
     public void caseOpened(String eventId, String referralId, String pathway, String caseId) {
         apply(eventId, referralId, referral -> referral.caseOpened(pathway, caseId, clock.instant()));
-    }
-
-    public void caseDeclined(String eventId, String referralId, String pathway, String caseId, String reason) {
-        apply(eventId, referralId, referral -> referral.caseDeclined(pathway, caseId, reason, clock.instant()));
     }
 
     public void caseClosed(String eventId, String referralId, String pathway, String caseId, String outcome) {

@@ -54,4 +54,9 @@ public class RenamedDistrictProvider {
     MessageAndMetadata referralDeclined() {
         return ReferralMessages.referralDeclined();
     }
+
+    @PactVerifyProvider("referrals.SubjectErased.v1")
+    MessageAndMetadata subjectErased() {
+        return ReferralMessages.subjectErased();
+    }
 }

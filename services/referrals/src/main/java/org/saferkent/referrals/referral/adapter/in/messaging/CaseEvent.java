@@ -3,7 +3,7 @@ package org.saferkent.referrals.referral.adapter.in.messaging;
 import org.saferkent.platform.events.InvalidEventException;
 
 /**
- * What referrals reads of the case services' events (VictimCaseOpened/Declined/Closed,
+ * What referrals reads of the case services' events (VictimCaseOpened/Closed,
  * RjCaseOpened/Closed): its own tolerant reading, never the producers' classes.
  */
 public record CaseEvent(String caseId, String referralId, String pathway, String reason, String outcome) {
