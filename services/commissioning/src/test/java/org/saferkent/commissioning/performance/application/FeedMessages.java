@@ -1,0 +1,97 @@
+package org.saferkent.commissioning.performance.application;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import au.com.dius.pact.provider.MessageAndMetadata;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.saferkent.commissioning.performance.domain.ContractPerformance;
+import org.saferkent.commissioning.performance.domain.ContractTerms;
+import org.saferkent.commissioning.performance.domain.DistrictFacts;
+import org.saferkent.commissioning.performance.domain.PathwayScope;
+import org.saferkent.commissioning.performance.domain.PerformanceSnapshot;
+import org.saferkent.commissioning.performance.domain.ReferralFact;
+import org.saferkent.commissioning.performance.domain.Target;
+import org.saferkent.commissioning.vocabulary.Measure;
+import org.saferkent.contracts.ProviderMessages;
+import org.saferkent.platform.events.EventJson;
+import org.saferkent.platform.events.EventProducer;
+import org.saferkent.platform.events.EventSource;
+import org.saferkent.platform.test.RealInfrastructure;
+import org.saferkent.platform.test.TopicRecords;
+import org.saferkent.platform.workingdays.Quarter;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * The PCC office's feed record as commissioning really publishes it, for provider verification and the
+ * gate: a contract's performance computed by {@link ContractPerformance} from a quarter's facts, stored
+ * by {@link PerformanceStore} (its real sequence and stored form), published by {@link SnapshotPublisher}
+ * (its key, {@code EventJson} serialisation and CloudEvents headers) to the compacted
+ * {@code commissioning.feed} topic, declared as {@link FeedTopic} declares it, on the test JVM's real
+ * broker and store — and read back from the topic as the office would.
+ */
+public final class FeedMessages {
+
+    public static final String TOPIC = "commissioning.feed";
+    private static final String SOURCE = "commissioning";
+    private static final int VERSION = 1;
+
+    private FeedMessages() {
+    }
+
+    /** The published record of one contract × district × quarter with activity and a target met. */
+    public static MessageAndMetadata performanceSnapshot() {
+        String contractId = UUID.randomUUID().toString();
+        ContractTerms contract = new ContractTerms(contractId, "Victim Support Kent", "Kent and Medway victim care",
+                Set.of("victim-support"), Set.of("maidstone", "ashford"), LocalDate.of(2026, 4, 1),
+                LocalDate.of(2027, 3, 31), null, 12_000_000L,
+                List.of(new Target(Measure.REFERRALS_ACCEPTED_SHARE, new BigDecimal("0.8"), new BigDecimal("0.05"))));
+        DistrictFacts facts = new DistrictFacts(List.of(
+                new ReferralFact(UUID.randomUUID().toString(), "victim-support", "maidstone", LocalDate.of(2026, 8, 3),
+                        LocalDate.of(2026, 8, 4), null),
+                new ReferralFact(UUID.randomUUID().toString(), "victim-support", "maidstone", LocalDate.of(2026, 9, 1),
+                        LocalDate.of(2026, 9, 2), null)),
+                List.of(), Map.of(), Set.of(), List.of(), List.of(), List.of());
+        PerformanceSnapshot snapshot = ContractPerformance.of(contract, "maidstone", Quarter.parse("2026-Q3").orElseThrow(),
+                facts, new PathwayScope("restorative-justice", Set.of("youth-prevention")));
+
+        RealInfrastructure infrastructure = RealInfrastructure.get();
+        EventJson json = new EventJson();
+        DefaultKafkaProducerFactory<String, byte[]> producers = new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()));
+        try (MongoClient client = MongoClients.create(infrastructure.mongoUri())) {
+            MongoTemplate mongo = new MongoTemplate(client, "commissioning-pact-" + UUID.randomUUID());
+            PerformanceStore store = new PerformanceStore(mongo, json.mapper(), new FeedSequence(mongo));
+            SnapshotPublisher publisher = new SnapshotPublisher(store, new EventProducer(new KafkaTemplate<>(producers)), json,
+                    new EventSource(SOURCE), Clock.systemUTC(), TOPIC, 10, Duration.ofSeconds(30),
+                    () -> FeedTopic.declare(admin, TOPIC, 3));
+            store.save(VERSION, snapshot, null);
+            if (publisher.publishPending(VERSION) != 1) {
+                throw new IllegalStateException("the snapshot was not published");
+            }
+        } finally {
+            producers.destroy();
+        }
+        ConsumerRecord<String, byte[]> published = TopicRecords.awaitRecord(TOPIC, r -> snapshot.key().equals(r.key()));
+        return ProviderMessages.of(new ProducerRecord<>(published.topic(), null, published.key(), published.value(),
+                published.headers()));
+    }
+}
