@@ -31,9 +31,9 @@ import static org.saferkent.contracts.CloudEventExpectations.DATE;
  * {@code ce_aggregateversion} being the feed sequence, which orders a cell's changes. The feed carries
  * no request chain, so the office relies on neither a correlation id nor trace context.
  *
- * <p>Only the contract events' topic ({@code commissioning.contract.events}) is not read: the office
- * makes those changes itself through commissioning's API. A cell the contract stopped covering is a
- * tombstone (no value): Pact's message pacts cannot state an absent body, so it is not in the pact.
+ * <p>The office reads nothing of {@code commissioning.contract.events}: it makes those changes itself,
+ * through commissioning's API. A cell the contract stopped covering is a tombstone (no value): a message
+ * pact cannot state an absent body, so it is not in the pact.
  */
 @ConsumerPactTest
 @PactTestFor(providerName = "commissioning", providerType = ProviderType.ASYNCH, pactVersion = PactSpecVersion.V3)
