@@ -10,21 +10,34 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.saferkent.commissioning.CommissioningApplication;
 import org.saferkent.ops.OpsMonitorApplication;
 import org.saferkent.platform.events.CloudEventHeaders;
@@ -39,6 +52,8 @@ import org.saferkent.referrals.ReferralsApplication;
 import org.saferkent.rj.RestorativeJusticeApplication;
 import org.saferkent.victims.VictimsApplication;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.JsonNode;
@@ -50,10 +65,36 @@ import static org.awaitility.Awaitility.await;
 /**
  * The walking skeleton, end to end: all five services, each its own application context, talking
  * only through the real broker, over real HTTP. A referral posted to referrals opens a victim case
- * and an RJ case and moves commissioning's counts; a poison record reaches ops-monitor.
+ * and an RJ case and moves commissioning's counts; a poison record reaches ops-monitor. The person
+ * walked to commissioning's performance is then erased: neither service can decrypt their details again,
+ * commissioning's numbers stand, and none of their identifying values is on any topic, in any log line
+ * of the run or in the commissioner's feeds.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
 class WalkingSkeletonIT {
+
+    /** The person walked from referral to the commissioner's performance, then erased. */
+    private record Person(String name, String dateOfBirth, String postcode, String phone, String email, String address) {
+
+        /** Every identifying value, as written and in the other forms a careless line might print it. */
+        List<String> identifyingValues() {
+            return List.of(name, name.toLowerCase(Locale.ROOT), name.substring(name.indexOf(' ') + 1), dateOfBirth,
+                    dateOfBirth.replace("-", ""), postcode, postcode.replace(" ", ""), phone, phone.replace(" ", ""), email,
+                    address, address.substring(0, address.indexOf(',')));
+        }
+    }
+
+    /** What the outcome walk left behind for the erasure to work on. */
+    private record Walked(String referralId, String victimCaseId, String contractId, String quarter) {
+    }
+
+    private static final String TOKEN = UUID.randomUUID().toString().substring(0, 8);
+    private static final Person PERSON = new Person("Rowan Shredwell" + TOKEN, "1979-06-30", "ME10 4QZ", "07700 900461",
+            "rowan." + TOKEN + "@example.org", "12 Tollgate" + TOKEN + " Lane, Sittingbourne");
+    private static volatile Walked walked;
+    /** The captured output of every test method so far (each method's capture ends with it). */
+    private static final StringBuilder runOutput = new StringBuilder();
 
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.builder().build();
@@ -172,13 +213,22 @@ class WalkingSkeletonIT {
 
         HttpResponse<String> created = post(referrals + "/api/referrals", """
                 {"agency":"kent-police","agencyReference":"%s","district":"swale","category":"criminal-damage-arson",
-                 "subject":{"role":"victim","name":"Outcome Flow %s","dateOfBirth":"1979-06-30","postcode":"ME10 4XX"},
+                 "subject":{"role":"victim","name":"%s","dateOfBirth":"%s","postcode":"%s",
+                            "phone":"%s","email":"%s","address":"%s"},
                  "consent":{"given":true,"recordedOn":"2026-11-01","recordedBy":"PC 4411"},
-                 "pathways":["victim-support","restorative-justice"]}""".formatted(UUID.randomUUID(), UUID.randomUUID()));
+                 "pathways":["victim-support","restorative-justice"]}""".formatted(UUID.randomUUID(), PERSON.name(),
+                PERSON.dateOfBirth(), PERSON.postcode(), PERSON.phone(), PERSON.email(), PERSON.address()));
         assertThat(created.statusCode()).isEqualTo(201);
         String referralId = json.readTree(created.body()).get("id").asString();
 
         String victimCase = awaitJson(victims + "/api/victim-cases?referralId=" + referralId).get("id").asString();
+        // the case worker reads the details victims fetched through the claim check (both reads audited)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> details = getAs(victims + "/api/victim-cases/" + victimCase + "/details", "victims-caseworker");
+            assertThat(details.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(details.body()).path("name").asString()).isEqualTo(PERSON.name());
+        });
+        walked = new Walked(referralId, victimCase, contractId, quarter);
         String cases = victims + "/api/victim-cases/" + victimCase;
         expectOk(post(cases + "/contacts", """
                 {"channel":"phone","outcome":"made"}"""));
@@ -254,6 +304,160 @@ class WalkingSkeletonIT {
         assertThat(checked).isGreaterThanOrEqualTo(6);
     }
 
+    /**
+     * Art. 17 end to end: the data protection officer erases the person walked to the commissioner's
+     * performance. Referrals' claim check and victims' details answer 410, the raw documents in both
+     * services stay but the data keys that sealed them are gone from each service's {@code subject_keys},
+     * the referral and the victim case remain with their anonymous fields, and commissioning's numbers
+     * are exactly what they were.
+     */
+    @Test
+    @Order(4)
+    void anErasedSubjectCanNoLongerBeReadAnywhereAndTheCommissionersNumbersStand() throws Exception {
+        assertThat(walked).as("the outcome walk ran first").isNotNull();
+        String performanceUrl = commissioning + "/api/commissioning/performance?contractId=" + walked.contractId()
+                + "&district=swale&quarter=" + walked.quarter();
+        String countsUrl = commissioning + "/api/commissioning/counts?district=swale";
+        JsonNode performanceBefore = getJson(performanceUrl);
+        JsonNode countsBefore = getJson(countsUrl);
+        List<JsonNode> feedBefore = feedItems();
+        assertThat(performanceBefore.get(0).path("performance").path("counts").path("victimsSupported").asLong()).isEqualTo(1);
+        String pseudonym = getJson(referrals + "/api/referrals/" + walked.referralId()).get("subjectPseudonym").asString();
+
+        try (MongoClient mongo = MongoClients.create(RealInfrastructure.get().mongoUri())) {
+            MongoDatabase referralsStore = mongo.getDatabase("referrals");
+            MongoDatabase victimsStore = mongo.getDatabase("victims");
+            String referralsKey = sealingKeyOf(referralsStore, "subject_details", walked.referralId());
+            String victimsKey = sealingKeyOf(victimsStore, "victim_details", walked.victimCaseId());
+            assertThat(wrappedKey(referralsStore, referralsKey)).as("referrals can open its copy before the erasure").isNotNull();
+            assertThat(wrappedKey(victimsStore, victimsKey)).as("victims can open its copy before the erasure").isNotNull();
+
+            HttpResponse<String> erased = postAs(referrals + "/api/data-protection/erasures", "dpo", """
+                    {"name":"%s","dateOfBirth":"%s","postcode":"%s"}""".formatted(PERSON.name(), PERSON.dateOfBirth(), PERSON.postcode()));
+            assertThat(erased.statusCode()).as(erased.body()).isEqualTo(202);
+            JsonNode erasure = json.readTree(erased.body());
+            assertThat(erasure.path("subjectPseudonym").asString()).isEqualTo(pseudonym);
+            assertThat(erasure.path("keysDestroyed").asLong()).isPositive();
+
+            // referrals' copy is shredded before it answers: the claim check says erased, for good
+            HttpResponse<String> claimCheck = getAs(referrals + "/api/referrals/" + walked.referralId() + "/subject", "svc-victims");
+            assertThat(claimCheck.statusCode()).as(claimCheck.body()).isEqualTo(410);
+            assertThat(json.readTree(claimCheck.body()).path("erased").asBoolean()).isTrue();
+            // victims hears referrals.SubjectErased.v1 and shreds its own copy
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                HttpResponse<String> details = getAs(victims + "/api/victim-cases/" + walked.victimCaseId() + "/details",
+                        "victims-caseworker");
+                assertThat(details.statusCode()).as(details.body()).isEqualTo(410);
+                assertThat(json.readTree(details.body()).path("erased").asBoolean()).isTrue();
+            });
+
+            // the ciphertext stays where it was; the only key that opens it does not
+            assertThat(sealingKeyOf(referralsStore, "subject_details", walked.referralId())).isEqualTo(referralsKey);
+            assertThat(sealingKeyOf(victimsStore, "victim_details", walked.victimCaseId())).isEqualTo(victimsKey);
+            assertThat(wrappedKey(referralsStore, referralsKey)).as("referrals' data key after the erasure").isNull();
+            assertThat(wrappedKey(victimsStore, victimsKey)).as("victims' data key after the erasure").isNull();
+            assertThat(liveKeysOf(referralsStore, pseudonym)).as("referrals' live keys of the subject").isZero();
+            assertThat(liveKeysOf(victimsStore, pseudonym)).as("victims' live keys of the subject").isZero();
+        }
+
+        // what stays: the referral and the case, anonymous, and the commissioner's numbers untouched
+        JsonNode referral = getJson(referrals + "/api/referrals/" + walked.referralId());
+        assertThat(referral.get("status").asString()).isEqualTo("closed");
+        assertThat(referral.get("district").asString()).isEqualTo("swale");
+        assertThat(referral.get("subjectPseudonym").asString()).isEqualTo(pseudonym);
+        assertThat(referral.get("ageBand").asString()).isNotBlank();
+        JsonNode victimCase = getJson(victims + "/api/victim-cases/" + walked.victimCaseId());
+        assertThat(victimCase.get("referralId").asString()).isEqualTo(walked.referralId());
+        assertThat(victimCase.get("district").asString()).isEqualTo("swale");
+        assertThat(victimCase.get("outcomes").size()).isEqualTo(1);
+        assertThat(getJson(performanceUrl)).isEqualTo(performanceBefore);
+        assertThat(getJson(countsUrl)).isEqualTo(countsBefore);
+        assertThat(feedItems()).isEqualTo(feedBefore);
+    }
+
+    /** The auditor sees who read the person's details during the walk, and which record. */
+    @Test
+    @Order(5)
+    void theAuditorSeesTheReadsOfPersonalDataMadeDuringTheWalk() throws Exception {
+        assertThat(walked).as("the outcome walk ran first").isNotNull();
+        JsonNode claimChecks = json.readTree(expectOkBody(getAs(referrals + "/api/audit?recordId=" + walked.referralId()
+                + "&action=read-personal-data", "auditor")));
+        assertThat(claimChecks.valueStream()
+                .filter(e -> "svc-victims".equals(e.path("clientId").asString()))
+                .filter(e -> "referral-subject".equals(e.path("resource").asString()))
+                .filter(e -> "found".equals(e.path("reason").asString()))
+                .map(e -> e.path("recordId").asString()))
+                .as(claimChecks.toString()).isNotEmpty().containsOnly(walked.referralId());
+
+        JsonNode detailReads = json.readTree(expectOkBody(getAs(victims + "/api/audit?recordId=" + walked.victimCaseId()
+                + "&action=read-personal-data", "auditor")));
+        assertThat(detailReads.valueStream()
+                .filter(e -> "victims-caseworker".equals(e.path("clientId").asString()))
+                .filter(e -> "victim-details".equals(e.path("resource").asString()))
+                .filter(e -> "found".equals(e.path("reason").asString()))
+                .map(e -> e.path("recordId").asString()))
+                .as(detailReads.toString()).isNotEmpty().containsOnly(walked.victimCaseId());
+        assertNoIdentifyingValue("the audit trail", claimChecks.toString() + detailReads);
+        // the trail is for auditors: the case worker who made the reads cannot read it
+        assertThat(getAs(victims + "/api/audit", "victims-caseworker").statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * No personal data leaves the two stores: every record on every topic of the broker (key, value,
+     * headers), every line the run logged, and what the commissioner and operations are served hold none
+     * of the walked person's identifying values.
+     */
+    @Test
+    @Order(20)
+    void noIdentifyingValueOfThePersonIsOnAnyTopicInAnyLogLineOrInTheFeeds(CapturedOutput output) throws Exception {
+        assertThat(walked).as("the outcome walk ran first").isNotNull();
+        Set<String> topics;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealInfrastructure.get().kafkaBootstrapServers()))) {
+            topics = admin.listTopics().names().get();
+        }
+        assertThat(topics).contains("referrals.referral.events", "referrals.subject.events", "victims.case.events",
+                "rj.case.events", "commissioning.feed", "ops.events", "referrals.referral.events.victims.dlq");
+        int records = 0;
+        for (String topic : topics) {
+            for (ConsumerRecord<String, byte[]> record : TopicRecords.readAll(topic)) {
+                StringBuilder text = new StringBuilder(String.valueOf(record.key())).append('\n')
+                        .append(String.valueOf(TopicRecords.value(record)));
+                for (Header header : record.headers()) {
+                    text.append('\n').append(header.key()).append('=')
+                            .append(header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+                }
+                assertNoIdentifyingValue("record " + record.offset() + " on " + topic + " partition " + record.partition(), text);
+                records++;
+            }
+        }
+        assertThat(records).isGreaterThan(10);
+        assertThat(TopicRecords.readAll("referrals.subject.events")).as("the erasure was announced").isNotEmpty();
+
+        for (JsonNode item : feedItems()) {
+            assertNoIdentifyingValue("the commissioning feed", item.toString());
+        }
+        assertNoIdentifyingValue("commissioning's performance", getJson(commissioning + "/api/commissioning/performance").toString());
+        assertNoIdentifyingValue("commissioning's counts", getJson(commissioning + "/api/commissioning/counts?district=swale").toString());
+        assertNoIdentifyingValue("the MoJ return", expectOkBody(get(commissioning + "/api/commissioning/returns/moj.csv?quarter="
+                + walked.quarter())));
+        assertNoIdentifyingValue("the ops events", getJson(opsMonitor + "/api/ops/events?limit=500").toString());
+        assertNoIdentifyingValue("the dead letters", getJson(opsMonitor + "/api/ops/dead-letters?limit=500").toString());
+
+        String logged = runOutput + output.getAll();
+        // the capture holds the services' own lines, the erasure's among them
+        assertThat(logged).contains("victims data key(s) destroyed");
+        assertNoIdentifyingValue("the run's log output", logged);
+    }
+
+    /** Each test method's captured output, kept for the scan of the whole run's log. */
+    @AfterEach
+    void keepTheOutput(CapturedOutput output) {
+        synchronized (runOutput) {
+            runOutput.append(output.getAll());
+        }
+    }
+
     private static String start(Supplier<SpringApplication> application) {
         RealInfrastructure infrastructure = RealInfrastructure.get();
         ConfigurableApplicationContext context = application.get().run(
@@ -281,16 +485,16 @@ class WalkingSkeletonIT {
 
     /** Each service is called as the people or systems it serves: the agency, case workers, practitioners, the PCC. */
     private static String tokenFor(String url, String body) {
-        if (url.startsWith(referrals)) {
+        if (url.startsWith(referrals + "/")) {
             return body == null ? Tokens.agency("kent-police") : Tokens.agencyNamedIn(body, "kent-police");
         }
-        if (url.startsWith(victims)) {
+        if (url.startsWith(victims + "/")) {
             return Tokens.bearer("victims-caseworker");
         }
-        if (url.startsWith(rj)) {
+        if (url.startsWith(rj + "/")) {
             return Tokens.bearer("rj-practitioner");
         }
-        if (url.startsWith(commissioning)) {
+        if (url.startsWith(commissioning + "/")) {
             return Tokens.bearer("pcc-office");
         }
         return Tokens.bearer("ops");
@@ -298,6 +502,73 @@ class WalkingSkeletonIT {
 
     private static void expectOk(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private static void assertNoIdentifyingValue(String where, CharSequence text) {
+        String haystack = text.toString();
+        String lower = haystack.toLowerCase(Locale.ROOT);
+        for (String value : PERSON.identifyingValues()) {
+            assertThat(lower.contains(value.toLowerCase(Locale.ROOT)))
+                    .as("%s holds one of the erased person's identifying values (%s)", where,
+                            value.length() > 4 ? value.substring(0, 2) + "..." : "...")
+                    .isFalse();
+        }
+    }
+
+    /** The id of the data key that sealed a personal data document's fields, read raw from the store. */
+    private static String sealingKeyOf(MongoDatabase store, String collection, String id) {
+        Document doc = store.getCollection(collection).find(Filters.eq("_id", id)).first();
+        assertThat(doc).as(collection + " " + id).isNotNull();
+        Document sealed = doc.get("sealed", Document.class);
+        assertThat(sealed).as("sealed fields of " + collection + " " + id).isNotNull();
+        assertThat(sealed.keySet()).contains("name", "dateOfBirth", "postcode", "phone", "email", "address");
+        assertNoIdentifyingValue("the raw " + collection + " document", doc.toJson());
+        Set<String> keys = sealed.values().stream().map(v -> ((String) v).split(":")[1]).collect(Collectors.toSet());
+        assertThat(keys).as("every field sealed under one key").hasSize(1);
+        return keys.iterator().next();
+    }
+
+    /** The data key's wrapped material in the store, or null once it was destroyed. */
+    private static String wrappedKey(MongoDatabase store, String keyId) {
+        Document key = store.getCollection("subject_keys").find(Filters.eq("_id", keyId)).first();
+        return key == null ? null : key.getString("wrapped");
+    }
+
+    private static long liveKeysOf(MongoDatabase store, String subject) {
+        return store.getCollection("subject_keys").countDocuments(Filters.and(Filters.eq("subject", subject),
+                Filters.exists("wrapped")));
+    }
+
+    /** Every item of commissioning's HTTP feed, from the start. */
+    private static List<JsonNode> feedItems() throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        String after = "0";
+        for (int page = 0; page < 100; page++) {
+            JsonNode body = getJson(commissioning + "/api/commissioning/feed?limit=1000&after=" + after);
+            body.path("items").valueStream().forEach(items::add);
+            if (!body.path("more").asBoolean()) {
+                return items;
+            }
+            after = body.path("next").asString();
+        }
+        throw new AssertionError("the feed did not end within 100 pages");
+    }
+
+    private static String expectOkBody(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static HttpResponse<String> getAs(String url, String clientId) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", Tokens.bearer(clientId)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> postAs(String url, String clientId, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", Tokens.bearer(clientId))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long count(String district, String pathway, String field) throws Exception {
