@@ -50,7 +50,11 @@ public final class AgencyClient {
     }
 
     public HttpResponse<String> post(String url, String clientId, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        return post(url, clientId, body, Duration.ofSeconds(30));
+    }
+
+    public HttpResponse<String> post(String url, String clientId, Object body, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
         return send(request, clientId);
