@@ -85,7 +85,8 @@ public final class BenchmarkMain {
                 Path data = work.resolve("stack");
                 deleteTree(data);
                 System.out.println("Starting the local stack (fresh data in " + repo.relativize(data) + ")...");
-                stack = LocalStackProcess.start(repo, data, work.resolve("logs/stack.log"), Map.of());
+                stack = LocalStackProcess.start(repo, data, work.resolve("logs/stack.log"),
+                        Map.of("LOCAL_STACK_JAVA_OPTS", launcherOptions("640m", work.resolve("logs/stack.jfr"))));
                 report.healthySeconds = round(stack.awaitHealthy(SERVICES, Duration.ofMinutes(3)));
                 report.residentIdleMiB = stack.residentMiB();
                 System.out.printf("  healthy %.1f s after the command; resident %s MiB%n", report.healthySeconds, report.residentIdleMiB);
@@ -187,6 +188,18 @@ public final class BenchmarkMain {
             throw new IllegalStateException("the benchmark's contract was refused: " + created.statusCode() + " " + created.body());
         }
         return client.read(created).path("id").asString();
+    }
+
+    /**
+     * run-local.sh's launcher options with this heap; with BENCHMARK_JFR=1 in the environment the
+     * launcher also records a flight recording (the profile the README's performance section reads).
+     */
+    static String launcherOptions(String heap, Path jfr) {
+        String options = "-Xms64m -Xmx" + heap + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError";
+        if (System.getenv("BENCHMARK_JFR") != null) {
+            options += " -XX:StartFlightRecording=filename=" + jfr.toAbsolutePath() + ",settings=profile";
+        }
+        return options;
     }
 
     static Double round(double value) {

@@ -17,11 +17,11 @@ public record BenchmarkOptions(boolean quick, Set<String> phases, boolean useRun
               --phases a,b          only these phases: limits, intake, latency, rebuild (default: all)
               --use-running         use the stack already running on the default ports (no footprint, no rebuild)
               --full-year           post Kent's whole year (102,736 referrals) instead of extrapolating from the sustained run
-              --sustain S           seconds of sustained intake (default 90; quick 20)
+              --sustain S           seconds of sustained intake (default 60; quick 20)
               --rate R              referrals per second of the latency phase (default 50)
               --latency-seconds S   length of the latency phase (default 60; quick 15)
               --rebuild-events N    events the rebuild replays (default 1000000; quick 100000)
-              --rebuild-heap SIZE   launcher heap during the rebuild (default 2g)
+              --rebuild-heap SIZE   launcher heap during the rebuild (default 3g)
               --seed S              the simulator's seed (default: the run's time)
               --issuer URL          identity server for tokens (default http://127.0.0.1:8090; none answering: no tokens)
             """;
@@ -31,11 +31,11 @@ public record BenchmarkOptions(boolean quick, Set<String> phases, boolean useRun
         Set<String> phases = new LinkedHashSet<>(PHASES);
         boolean useRunning = false;
         boolean fullYear = false;
-        long sustain = quick ? 20 : 90;
+        long sustain = quick ? 20 : 60;
         double rate = 50;
         long latencySeconds = quick ? 15 : 60;
         long rebuildEvents = quick ? 100_000 : 1_000_000;
-        String heap = "2g";
+        String heap = "3g";
         long seed = System.currentTimeMillis() / 1000;
         String issuer = "http://127.0.0.1:8090";
         boolean help = false;

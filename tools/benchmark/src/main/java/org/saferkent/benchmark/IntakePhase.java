@@ -2,6 +2,7 @@ package org.saferkent.benchmark;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -55,6 +56,7 @@ public final class IntakePhase {
     public Figures run(ReferralGenerator generator, boolean fullYear, long sustainSeconds, long drainTimeoutSeconds) throws Exception {
         quiescence.awaitDrained(4_000, 600_000);
         ServiceCounters.Totals before = counters.read();
+        long recordsBefore = quiescence.records(List.of(""));
         long started = System.nanoTime();
         long stopPosting = started + sustainSeconds * 1_000_000_000L;
         Iterator<SimulatedReferral> source = new Iterator<>() {
@@ -78,7 +80,11 @@ public final class IntakePhase {
         double postSeconds = summary.elapsedNanos() / 1e9;
         long drainedAt = quiescence.awaitDrained(4_000, drainTimeoutSeconds * 1000);
         double drainSeconds = (drainedAt - started) / 1e9;
-        ServiceCounters.Totals costs = counters.read().minus(before);
+        // records counted where they land, on the broker (every topic, ops events and feed included):
+        // producer metrics restart from zero whenever a producer is replaced
+        long records = quiescence.records(List.of("")) - recordsBefore;
+        ServiceCounters.Totals measured = counters.read().minus(before);
+        ServiceCounters.Totals costs = new ServiceCounters.Totals(measured.storeWrites(), measured.storeCommands(), records);
         double pipeline = summary.created() / drainSeconds;
         double year = fullYear ? drainSeconds : KentShape.REFERRALS_PER_YEAR / pipeline;
         return new Figures(summary.posted(), summary.created(), summary.failed(), postSeconds, summary.createdPerSecond(),

@@ -129,7 +129,7 @@ public final class LatencyPhase {
                 }
             });
             // let the last ones arrive: commissioning publishes its feed every few seconds
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (System.nanoTime() < deadline && (caseSeen.keySet().containsAll(answered.keySet()) == false
                     || !allReflected(ranked, feedSeen))) {
                 Thread.sleep(200); // waiting for the stack, bounded

@@ -85,8 +85,7 @@ public final class RebuildPhase {
             });
             kafka.admin().alterConsumerGroupOffsets(GROUP, ends).all().get();
         }
-        Map<String, String> environment = Map.of("LOCAL_STACK_JAVA_OPTS",
-                "-Xms64m -Xmx" + heap + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError");
+        Map<String, String> environment = Map.of("LOCAL_STACK_JAVA_OPTS", BenchmarkMain.launcherOptions(heap, logs.resolve("rebuild.jfr")));
         try (LocalStackProcess stack = LocalStackProcess.start(repo, dataDir, logs.resolve("rebuild-stack.log"), environment,
                 "--services", "commissioning")) {
             stack.awaitHealthy(List.of("commissioning"), Duration.ofMinutes(3));

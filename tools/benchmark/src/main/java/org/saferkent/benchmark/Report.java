@@ -72,7 +72,7 @@ final class Report {
             double writes = intake.costs().storeWrites() / Math.max(1, intake.created());
             double records = intake.costs().kafkaRecords() / Math.max(1, intake.created());
             row(md, "Store writes per referral (all services; insert/update/delete/findAndModify commands)", num(writes), "", "", "");
-            row(md, "Kafka records per referral (all producers)", num(records), "", "", "");
+            row(md, "Kafka records per referral (growth of every topic on the broker)", num(records), "", "", "");
             if (store != null) {
                 double storeRate = writes * intake.pipelinePerSecond();
                 row(md, "Store writes per second, end to end", num(storeRate), "", num(store.insertOnePerSecond()) + " single inserts/s",
