@@ -115,19 +115,19 @@ public final class BenchmarkMain {
                             report.kafka.producedPerSecond(), report.kafka.consumedPerSecond(), report.store.insertOnePerSecond(),
                             report.store.insertManyPerSecond());
                 }
+                ServiceCounters counters = new ServiceCounters(client, Map.of("referrals", ServiceUrls.LOCAL.referrals(),
+                        "victims", ServiceUrls.LOCAL.victims(), "restorative-justice", ServiceUrls.LOCAL.restorativeJustice(),
+                        "commissioning", ServiceUrls.LOCAL.commissioning(), "ops-monitor", ServiceUrls.LOCAL.opsMonitor()));
                 if (options.phases().contains("intake")) {
                     report.loadAverages.add(Machine.loadAverage());
                     System.out.println("Intake: " + (options.fullYear() ? "Kent's year" : "sustained for " + options.sustainSeconds() + " s")
                             + ", then until everything downstream settles...");
-                    ServiceCounters counters = new ServiceCounters(client, Map.of("referrals", ServiceUrls.LOCAL.referrals(),
-                            "victims", ServiceUrls.LOCAL.victims(), "restorative-justice", ServiceUrls.LOCAL.restorativeJustice(),
-                            "commissioning", ServiceUrls.LOCAL.commissioning(), "ops-monitor", ServiceUrls.LOCAL.opsMonitor()));
                     report.intake = new IntakePhase(new IntakeRun(client, 4, 100), quiescence, counters)
                             .run(generator, options.fullYear(), options.sustainSeconds(), 1800);
                     System.out.println("  " + report.intake.asMap());
                 }
                 if (options.phases().contains("latency")) {
-                    quiescence.awaitDrained(4_000, 600_000);
+                    quiescence.awaitDrained(4_000, 600_000, counters::outboxBacklog);
                     report.loadAverages.add(Machine.loadAverage());
                     System.out.printf("Latency: %.0f referrals/s for %d s...%n", options.latencyRate(), options.latencySeconds());
                     String contract = registerContract(client, today);

@@ -54,7 +54,7 @@ public final class IntakePhase {
 
     /** @param fullYear post all 102,736 referrals; otherwise post for {@code sustainSeconds} */
     public Figures run(ReferralGenerator generator, boolean fullYear, long sustainSeconds, long drainTimeoutSeconds) throws Exception {
-        quiescence.awaitDrained(4_000, 600_000);
+        quiescence.awaitDrained(4_000, 600_000, counters::outboxBacklog);
         ServiceCounters.Totals before = counters.read();
         long recordsBefore = quiescence.records(List.of(""));
         long started = System.nanoTime();
@@ -78,7 +78,7 @@ public final class IntakePhase {
             }
         });
         double postSeconds = summary.elapsedNanos() / 1e9;
-        long drainedAt = quiescence.awaitDrained(4_000, drainTimeoutSeconds * 1000);
+        long drainedAt = quiescence.awaitDrained(4_000, drainTimeoutSeconds * 1000, counters::outboxBacklog);
         double drainSeconds = (drainedAt - started) / 1e9;
         // records counted where they land, on the broker (every topic, ops events and feed included):
         // producer metrics restart from zero whenever a producer is replaced

@@ -77,12 +77,24 @@ public final class Quiescence implements AutoCloseable {
      * at which that calm began (the moment the work was done).
      */
     public long awaitDrained(long stableMillis, long timeoutMillis) throws InterruptedException, ExecutionException {
+        return awaitDrained(stableMillis, timeoutMillis, () -> 0);
+    }
+
+    /**
+     * As {@link #awaitDrained(long, long)}, and {@code pending} (e.g. the services' outbox backlog) must be
+     * zero too: a relay busy with a slow store can leave every topic still for seconds while events wait.
+     */
+    public long awaitDrained(long stableMillis, long timeoutMillis, java.util.function.DoubleSupplier pending)
+            throws InterruptedException, ExecutionException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         Snapshot calmAt = null;
         long calmSince = 0;
         while (System.nanoTime() < deadline) {
             long now = System.nanoTime();
             Snapshot current = snapshot();
+            if (current.lag() == 0 && pending.getAsDouble() > 0) {
+                current = new Snapshot(current.ends(), 1); // not calm yet
+            }
             if (current.lag() == 0 && calmAt != null && work(calmAt).equals(work(current))) {
                 if ((now - calmSince) / 1_000_000 >= stableMillis) {
                     return calmSince;

@@ -85,9 +85,11 @@ final class Report {
             }
         }
         if (latency != null) {
-            row(md, "Latency 201 → victim case, p50 / p95 / p99 at " + Math.round(latency.rate()) + "/s (" + latency.victimCase().samples() + " referrals)",
+            row(md, "Latency 201 → victim case, p50 / p95 / p99 at " + Math.round(latency.rate()) + "/s (" + latency.victimCase().samples()
+                    + " of " + latency.posted() + " referrals; the rest not seen within 3 min)",
                     pct(latency.victimCase()), "p99 < 250 ms", kafka == null ? "" : "producer p99 " + num(kafka.producerP99Ms()) + " ms", "");
-            row(md, "Latency 201 → commissioning feed, p50 / p95 / p99", pct(latency.feed()), "p99 < 250 ms", "", "");
+            row(md, "Latency 201 → commissioning feed, p50 / p95 / p99 (" + latency.feed().samples() + " of " + latency.posted() + ")",
+                    pct(latency.feed()), "p99 < 250 ms", "", "");
         }
         if (rebuild != null) {
             row(md, "Rebuild of commissioning's projections (" + String.format(Locale.ROOT, "%,d", rebuild.eventsRead()) + " events, "

@@ -55,6 +55,20 @@ public final class ServiceCounters {
         return new Totals(writes, commands, records);
     }
 
+    /** Events stored but not yet published, summed over the services (their outbox backlog gauges). */
+    public double outboxBacklog() {
+        double backlog = 0;
+        for (String base : services.values()) {
+            HttpResponse<String> response = client.get(base + "/actuator/prometheus", "ops");
+            for (String line : response.body().split("\n")) {
+                if (line.startsWith("saferkent_outbox_backlog ")) {
+                    backlog += value(line);
+                }
+            }
+        }
+        return backlog;
+    }
+
     private static double value(String line) {
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
