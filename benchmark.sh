@@ -5,8 +5,8 @@
 # Prints the Markdown table; writes benchmark/results/<time>/{report.json,report.md,latency.png} and
 # benchmark/latest.md. The default ports (8081-8085, 9092, 9093, 27017) must be free.
 #
-#   ./benchmark.sh             the full run (about 10 minutes on 2 cores)
-#   ./benchmark.sh --quick     a smoke run (about 3 minutes)
+#   ./benchmark.sh             the full run (20-30 minutes on 2 cores: the stack works off its backlog)
+#   ./benchmark.sh --quick     a smoke run (5-10 minutes)
 #   ./benchmark.sh --help      all options (phases, durations, --full-year, --use-running)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"

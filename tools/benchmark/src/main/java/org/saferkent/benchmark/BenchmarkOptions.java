@@ -13,7 +13,7 @@ public record BenchmarkOptions(boolean quick, Set<String> phases, boolean useRun
 
     public static final String USAGE = """
             Usage: ./benchmark.sh [options]
-              --quick               a short smoke run (about 3 minutes): fewer referrals and events, short phases
+              --quick               a short smoke run (5-10 minutes): fewer referrals and events, short phases
               --phases a,b          only these phases: limits, intake, latency, rebuild (default: all)
               --use-running         use the stack already running on the default ports (no footprint, no rebuild)
               --full-year           post Kent's whole year (102,736 referrals) instead of extrapolating from the sustained run

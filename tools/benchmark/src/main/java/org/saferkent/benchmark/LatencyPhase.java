@@ -43,6 +43,8 @@ public final class LatencyPhase {
 
     private static final String VICTIMS_TOPIC = "victims.case.events";
     private static final String FEED_TOPIC = "commissioning.feed";
+    /** The benchmark's contract covers Kent's twelve districts. */
+    private static final int DISTRICTS = 12;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final String bootstrap;
@@ -71,13 +73,21 @@ public final class LatencyPhase {
             consumer.seekToEnd(partitions.stream().filter(p -> p.topic().equals(VICTIMS_TOPIC)).toList());
             List<TopicPartition> feedPartitions = partitions.stream().filter(p -> p.topic().equals(FEED_TOPIC)).toList();
             consumer.seekToBeginning(feedPartitions);
-            Map<TopicPartition, Long> feedEnd = consumer.endOffsets(feedPartitions);
-            while (feedPartitions.stream().anyMatch(p -> consumer.position(p) < feedEnd.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    routedCount(record, contractId).ifPresent(c -> baseline.put(c.district(), Math.max(c.count(),
-                            baseline.getOrDefault(c.district(), 0L))));
+            // a contract registered just now gets its cells in commissioning's next refresh rounds: the
+            // baseline is every district's cell as first published, not an empty feed
+            long baselineDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            do {
+                Map<TopicPartition, Long> feedEnd = consumer.endOffsets(feedPartitions);
+                while (feedPartitions.stream().anyMatch(p -> consumer.position(p) < feedEnd.get(p))) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        routedCount(record, contractId).ifPresent(c -> baseline.put(c.district(), Math.max(c.count(),
+                                baseline.getOrDefault(c.district(), 0L))));
+                    }
                 }
-            }
+                if (baseline.size() < DISTRICTS) {
+                    Thread.sleep(500); // waiting for commissioning's refresh round
+                }
+            } while (baseline.size() < DISTRICTS && System.nanoTime() < baselineDeadline);
             consumer.position(feedPartitions.get(0)); // positions resolved before the listener takes over
             Thread listener = new Thread(() -> {
                 while (listening.get()) {
