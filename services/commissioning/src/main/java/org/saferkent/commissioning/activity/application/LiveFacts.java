@@ -25,9 +25,9 @@ public class LiveFacts implements FactSink {
         this.versions = versions;
     }
 
-    /** Writes to the version read now, and to the one a rebuild is filling. */
+    /** Writes to the version read, and to the one a rebuild is filling (as the pointer was read moments ago). */
     public static LiveFacts following(IdempotentWrites writes, ProjectionVersions pointer) {
-        return new LiveFacts(writes, () -> pointer.read().writeTargets());
+        return new LiveFacts(writes, pointer::liveWriteTargets);
     }
 
     /** Writes to one version only (a rebuild catching up). */

@@ -46,6 +46,11 @@ public class MemoryFacts implements FactSink {
         return docs;
     }
 
+    /** The documents of one kind as they stand (not prepared for insertion): what performance is computed from. */
+    public java.util.Collection<Document> current(FactKind kind) {
+        return facts.getOrDefault(kind, Map.of()).values();
+    }
+
     public int size() {
         return facts.values().stream().mapToInt(Map::size).sum();
     }

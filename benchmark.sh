@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The benchmark, in one command: builds what it needs, starts the local stack with fresh data, measures
+# intake, a year of Kent's referrals end to end, latency, footprint, the broker's and the store's own
+# limits, stops it, then rebuilds commissioning's projections from a million events on a scratch stack.
+# Prints the Markdown table; writes benchmark/results/<time>/{report.json,report.md,latency.png} and
+# benchmark/latest.md. The default ports (8081-8085, 9092, 9093, 27017) must be free.
+#
+#   ./benchmark.sh             the full run (20-30 minutes on 2 cores: the stack works off its backlog)
+#   ./benchmark.sh --quick     a smoke run (5-10 minutes)
+#   ./benchmark.sh --help      all options (phases, durations, --full-year, --use-running)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+build=true
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=false ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+if $build; then
+  echo "Building (./mvnw -q -DskipTests package -pl dev-stack,tools/benchmark -am)..."
+  ./mvnw -B -q -DskipTests package -pl dev-stack,tools/benchmark -am
+fi
+
+java_bin=java
+if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
+  java_bin="$JAVA_HOME/bin/java"
+fi
+exec "$java_bin" -Xmx768m -Djava.awt.headless=true -Dsaferkent.repo="$PWD" \
+  -cp "$PWD/tools/benchmark/target/classes:$(cat tools/benchmark/target/benchmark.classpath)" \
+  org.saferkent.benchmark.BenchmarkMain ${args[@]+"${args[@]}"}

@@ -1,0 +1,90 @@
+package org.saferkent.benchmark;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The benchmark's command line: {@code --quick} for a smoke run, phases selectable. */
+public record BenchmarkOptions(boolean quick, Set<String> phases, boolean useRunning, boolean fullYear, long sustainSeconds,
+        double latencyRate, long latencySeconds, long rebuildEvents, String rebuildHeap, long kafkaRecords, int storeDocuments,
+        long seed, String issuer, boolean help) {
+
+    public static final List<String> PHASES = List.of("limits", "intake", "latency", "rebuild");
+
+    public static final String USAGE = """
+            Usage: ./benchmark.sh [options]
+              --quick               a short smoke run (5-10 minutes): fewer referrals and events, short phases
+              --phases a,b          only these phases: limits, intake, latency, rebuild (default: all)
+              --use-running         use the stack already running on the default ports (no footprint, no rebuild)
+              --full-year           post Kent's whole year (102,736 referrals) instead of extrapolating from the sustained run
+              --sustain S           seconds of sustained intake (default 60; quick 20)
+              --rate R              referrals per second of the latency phase (default 50)
+              --latency-seconds S   length of the latency phase (default 60; quick 15)
+              --rebuild-events N    events the rebuild replays (default 1000000; quick 100000)
+              --rebuild-heap SIZE   launcher heap during the rebuild (default 3g)
+              --seed S              the simulator's seed (default: the run's time)
+              --issuer URL          identity server for tokens (default http://127.0.0.1:8090; none answering: no tokens)
+            """;
+
+    public static BenchmarkOptions parse(String... args) {
+        boolean quick = List.of(args).contains("--quick");
+        Set<String> phases = new LinkedHashSet<>(PHASES);
+        boolean useRunning = false;
+        boolean fullYear = false;
+        long sustain = quick ? 20 : 60;
+        double rate = 50;
+        long latencySeconds = quick ? 15 : 60;
+        long rebuildEvents = quick ? 100_000 : 1_000_000;
+        String heap = "3g";
+        long seed = System.currentTimeMillis() / 1000;
+        String issuer = "http://127.0.0.1:8090";
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                value = arg.substring(equals + 1);
+                arg = arg.substring(0, equals);
+            }
+            switch (arg) {
+                case "--quick" -> { }
+                case "-h", "--help" -> help = true;
+                case "--use-running" -> useRunning = true;
+                case "--full-year" -> fullYear = true;
+                default -> {
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException(arg + " needs a value\n" + USAGE);
+                        }
+                        value = args[++i];
+                    }
+                    switch (arg) {
+                        case "--phases" -> {
+                            phases.clear();
+                            for (String phase : value.split(",")) {
+                                if (!PHASES.contains(phase.trim())) {
+                                    throw new IllegalArgumentException("unknown phase " + phase + "\n" + USAGE);
+                                }
+                                phases.add(phase.trim());
+                            }
+                        }
+                        case "--sustain" -> sustain = Long.parseLong(value);
+                        case "--rate" -> rate = Double.parseDouble(value);
+                        case "--latency-seconds" -> latencySeconds = Long.parseLong(value);
+                        case "--rebuild-events" -> rebuildEvents = Long.parseLong(value);
+                        case "--rebuild-heap" -> heap = value;
+                        case "--seed" -> seed = Long.parseLong(value);
+                        case "--issuer" -> issuer = value;
+                        default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+                    }
+                }
+            }
+        }
+        if (useRunning) {
+            phases.remove("rebuild");
+        }
+        return new BenchmarkOptions(quick, phases, useRunning, fullYear, sustain, rate, latencySeconds, rebuildEvents, heap,
+                quick ? 100_000 : 500_000, quick ? 2_000 : 10_000, seed, issuer, help);
+    }
+}

@@ -1,0 +1,153 @@
+package org.saferkent.benchmark;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.saferkent.simulator.KentShape;
+
+/** One run's figures, as JSON (everything) and as the Markdown table the README quotes. */
+final class Report {
+
+    String started;
+    String mode;
+    Map<String, Object> machine;
+    List<Double> loadAverages = new java.util.ArrayList<>();
+    Double healthySeconds;
+    Map<String, Double> residentIdleMiB;
+    Map<String, Double> residentPeakMiB;
+    Limits.KafkaFigures kafka;
+    Limits.StoreFigures store;
+    IntakePhase.Figures intake;
+    LatencyPhase.Figures latency;
+    RebuildPhase.Figures rebuild;
+    boolean tokens;
+    String rebuildHeap = "";
+    String notes = "";
+
+    Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("started", started);
+        map.put("mode", mode);
+        map.put("machine", machine);
+        map.put("loadAverages", loadAverages);
+        map.put("withTokens", tokens);
+        Map<String, Object> footprint = new LinkedHashMap<>();
+        footprint.put("secondsFromCommandToAllHealthy", healthySeconds);
+        footprint.put("residentMiBAfterStart", residentIdleMiB);
+        footprint.put("residentMiBPeakUnderLoad", residentPeakMiB);
+        map.put("footprint", footprint);
+        map.put("limits", Limits.asMap(kafka, store));
+        map.put("intake", intake == null ? null : intake.asMap());
+        if (latency != null) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("ratePerSecond", latency.rate());
+            l.put("referrals", latency.posted());
+            l.put("to201VictimCase", latency.victimCase().asMap());
+            l.put("to201CommissioningFeed", latency.feed().asMap());
+            l.put("victimCasesNotSeen", latency.victimCasesMissing());
+            l.put("feedNotReflected", latency.feedMissing());
+            map.put("latency", l);
+        }
+        map.put("rebuild", rebuild == null ? null : rebuild.asMap());
+        return map;
+    }
+
+    String toMarkdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# SaferKent benchmark — ").append(started).append(" (").append(mode).append(")\n\n");
+        md.append("Machine: ").append(machine.get("cores")).append(" cores (").append(machine.get("cpu")).append("), ")
+                .append(machine.get("memoryGiB")).append(" GiB, ").append(machine.get("java")).append(". 1-minute load average at each phase: ")
+                .append(loadAverages.stream().map(l -> String.format(Locale.ROOT, "%.1f", l)).toList())
+                .append(tokens ? "; requests carried OAuth2 tokens" : "; no identity server answered: requests without tokens").append(".\n\n");
+        md.append("| measure | SaferKent | target | limit on this machine | SaferKent / limit |\n|---|---|---|---|---|\n");
+        if (intake != null) {
+            row(md, "Intake: referrals accepted per second (sustained " + Math.round(intake.postSeconds()) + " s, batches of 100)",
+                    num(intake.acceptedPerSecond()), "856 /s (a year in 2 min)", "", "");
+            row(md, "End to end: referrals per second through victims, RJ and commissioning (" + intake.created() + " referrals)",
+                    num(intake.pipelinePerSecond()), "856 /s", "", "");
+            row(md, "Kent's year (" + String.format(Locale.ROOT, "%,d", KentShape.REFERRALS_PER_YEAR) + " referrals) to victim cases, RJ cases and the feed"
+                    + (intake.fullYear() ? " (measured)" : " (extrapolated)"), duration(intake.yearSeconds()), "< 2 min", "", "");
+            double writes = intake.costs().storeWrites() / Math.max(1, intake.created());
+            double records = intake.costs().kafkaRecords() / Math.max(1, intake.created());
+            row(md, "Store writes per referral (all services; insert/update/delete/findAndModify commands)", num(writes), "", "", "");
+            row(md, "Kafka records per referral (growth of every topic on the broker)", num(records), "", "", "");
+            if (store != null) {
+                double storeRate = writes * intake.pipelinePerSecond();
+                row(md, "Store writes per second, end to end", num(storeRate), "", num(store.insertOnePerSecond()) + " single inserts/s",
+                        ratio(storeRate, store.insertOnePerSecond()));
+            }
+            if (kafka != null) {
+                double kafkaRate = records * intake.pipelinePerSecond();
+                row(md, "Kafka records per second, end to end", num(kafkaRate), "", num(kafka.producedPerSecond()) + " produced/s (1 KiB, acks=all)",
+                        ratio(kafkaRate, kafka.producedPerSecond()));
+            }
+        }
+        if (latency != null) {
+            row(md, "Latency 201 → victim case, p50 / p95 / p99 at " + Math.round(latency.rate()) + "/s (" + latency.victimCase().samples()
+                    + " of " + latency.posted() + " referrals; the rest not seen within 3 min)",
+                    pct(latency.victimCase()), "p99 < 250 ms", kafka == null ? "" : "producer p99 " + num(kafka.producerP99Ms()) + " ms", "");
+            row(md, "Latency 201 → commissioning feed, p50 / p95 / p99 (" + latency.feed().samples() + " of " + latency.posted() + ")",
+                    pct(latency.feed()), "p99 < 250 ms", "", "");
+        }
+        if (rebuild != null) {
+            row(md, "Rebuild of commissioning's projections (" + String.format(Locale.ROOT, "%,d", rebuild.eventsRead()) + " events, "
+                    + String.format(Locale.ROOT, "%,d", rebuild.facts()) + " facts) in " + duration(rebuild.rebuildSeconds()),
+                    num(rebuild.eventsPerSecond()) + " events/s", "30,000 events/s",
+                    kafka == null ? "" : num(kafka.consumedPerSecond()) + " consumed/s", kafka == null ? "" : ratio(rebuild.eventsPerSecond(), kafka.consumedPerSecond()));
+            row(md, "Launcher resident memory at the rebuild's peak (commissioning alone, -Xmx" + rebuildHeap + ")", num(rebuild.peakResidentMiB()) + " MiB", "", "", "");
+        }
+        if (residentIdleMiB != null) {
+            row(md, "Resident memory after start: " + residentIdleMiB.entrySet().stream().map(e -> e.getKey() + " " + num(e.getValue()) + " MiB").toList(),
+                    num(residentIdleMiB.values().stream().mapToDouble(Double::doubleValue).sum()) + " MiB", "< 1,536 MiB", "", "");
+        }
+        if (residentPeakMiB != null) {
+            row(md, "Resident memory, peak under load: " + residentPeakMiB.entrySet().stream().map(e -> e.getKey() + " " + num(e.getValue()) + " MiB").toList(),
+                    num(residentPeakMiB.values().stream().mapToDouble(Double::doubleValue).sum()) + " MiB", "< 1,536 MiB", "", "");
+        }
+        if (healthySeconds != null) {
+            row(md, "Time from the run command to all five services healthy", duration(healthySeconds), "< 30 s", "", "");
+        }
+        if (kafka != null) {
+            row(md, "Limit: Kafka ProducerPerformance / ConsumerPerformance, " + String.format(Locale.ROOT, "%,d", kafka.records())
+                    + " × 1 KiB, acks=all, 3 partitions", "", "", num(kafka.producedPerSecond()) + " / " + num(kafka.consumedPerSecond()) + " records/s", "");
+        }
+        if (store != null) {
+            row(md, "Limit: raw inserts into the same store (" + String.format(Locale.ROOT, "%,d", store.documents()) + " × ~1 KiB), insertOne / insertMany(500)",
+                    "", "", num(store.insertOnePerSecond()) + " / " + num(store.insertManyPerSecond()) + " docs/s", "");
+        }
+        if (!notes.isBlank()) {
+            md.append("\n").append(notes).append("\n");
+        }
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String measure, String value, String target, String limit, String ratio) {
+        md.append("| ").append(measure).append(" | ").append(value).append(" | ").append(target).append(" | ").append(limit).append(" | ")
+                .append(ratio).append(" |\n");
+    }
+
+    private static String num(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String pct(Percentiles p) {
+        return p.samples() == 0 ? "n/a" : num(p.p50()) + " / " + num(p.p95()) + " / " + num(p.p99()) + " ms";
+    }
+
+    private static String ratio(double ours, double limit) {
+        return limit > 0 ? String.format(Locale.ROOT, "%.1f%%", 100 * ours / limit) : "";
+    }
+
+    private static String duration(double seconds) {
+        if (Double.isNaN(seconds)) {
+            return "n/a";
+        }
+        return seconds < 120 ? String.format(Locale.ROOT, "%.1f s", seconds)
+                : String.format(Locale.ROOT, "%d min %02d s", (long) seconds / 60, (long) seconds % 60);
+    }
+}

@@ -1,0 +1,85 @@
+package org.saferkent.simulator;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** {@code simulator.sh}: posts Kent-shaped referrals to a running stack, then (optionally) works the cases. */
+public final class SimulatorMain {
+
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        SimulatorOptions options;
+        try {
+            options = SimulatorOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(SimulatorOptions.USAGE);
+            return;
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+        TokenSource tokens = TokenSource.fromEnvironment(options.issuer(), http);
+        AgencyClient client = new AgencyClient(http, tokens, options.urls());
+        ReferralGenerator generator = new ReferralGenerator(options.seed(), options.today(), options.referencePrefix());
+        List<IntakeRun.Posted> created = new ArrayList<>();
+        AtomicLong failures = new AtomicLong();
+        Iterator<SimulatedReferral> source = IntakeRun.endless(generator);
+        IntakeRun.Summary summary = new IntakeRun(client, options.concurrency(), options.batch())
+                .run(source, options.count(), options.rate(), posted -> {
+                    if (posted.created()) {
+                        synchronized (created) {
+                            created.add(posted);
+                        }
+                    } else if (posted.outcome().startsWith("failed") && failures.incrementAndGet() <= 5) {
+                        System.err.printf("referral %d: HTTP %d %s%n", posted.referral().sequence(), posted.status(), posted.outcome());
+                    }
+                });
+        System.out.printf("Posted %d referrals in %.1f s (%s): %d created, %d replayed, %d failed; %.1f created/s%n", summary.posted(),
+                summary.elapsedNanos() / 1e9, tokens.secured() ? "with tokens" : "no identity server: without tokens",
+                summary.created(), summary.replayed(), summary.failed(), summary.createdPerSecond());
+        if (options.caseWork()) {
+            caseWork(client, options, created);
+        }
+        System.exit(summary.failed() == 0 ? 0 : 1);
+    }
+
+    /** Cases open a moment after their referral: keep trying the ones not found yet for up to a minute. */
+    private static void caseWork(AgencyClient client, SimulatorOptions options, List<IntakeRun.Posted> created) throws InterruptedException {
+        CaseWork work = new CaseWork(client, options.seed(), options.today());
+        List<IntakeRun.Posted> waiting = new ArrayList<>(created.stream()
+                .filter(p -> p.referral().pathways().stream().anyMatch(w -> List.of("victim-support", "domestic-abuse", "restorative-justice").contains(w)))
+                .toList());
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        int victimSteps = 0;
+        int rjSteps = 0;
+        int worked = 0;
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            List<IntakeRun.Posted> notYet = new ArrayList<>();
+            for (IntakeRun.Posted posted : waiting) {
+                CaseWork.Steps steps = work.work(posted.referral(), posted.referralId());
+                if (!steps.victimCaseFound() && !steps.rjCaseFound()) {
+                    notYet.add(posted);
+                } else {
+                    worked++;
+                    victimSteps += steps.victimSteps();
+                    rjSteps += steps.rjSteps();
+                }
+            }
+            waiting = notYet;
+            if (!waiting.isEmpty()) {
+                Thread.sleep(500); // the CLI waits for cases to open; tests never sleep
+            }
+        }
+        System.out.printf("Case work: %d referrals' cases worked (%d victims' steps, %d RJ steps); %d without a case after a minute%n",
+                worked, victimSteps, rjSteps, waiting.size());
+    }
+}
