@@ -397,6 +397,11 @@ class WalkingSkeletonIT {
                 .filter(e -> "found".equals(e.path("reason").asString()))
                 .map(e -> e.path("recordId").asString()))
                 .as(detailReads.toString()).isNotEmpty().containsOnly(walked.victimCaseId());
+        // the attempts made after the erasure (answered 410) are on the trail too
+        assertThat(claimChecks.valueStream().filter(e -> "erased".equals(e.path("reason").asString())))
+                .as(claimChecks.toString()).isNotEmpty();
+        assertThat(detailReads.valueStream().filter(e -> "erased".equals(e.path("reason").asString())))
+                .as(detailReads.toString()).isNotEmpty();
         assertNoIdentifyingValue("the audit trail", claimChecks.toString() + detailReads);
         // the trail is for auditors: the case worker who made the reads cannot read it
         assertThat(getAs(victims + "/api/audit", "victims-caseworker").statusCode()).isEqualTo(403);

@@ -48,9 +48,17 @@ public class PersonalDataAudit implements AccessDecisions {
      */
     public void personalDataRead(HttpServletRequest request, String resource, String recordId, String defaultPurpose,
             boolean found) {
+        personalDataRead(request, resource, recordId, defaultPurpose, found ? "found" : "not-held");
+    }
+
+    /**
+     * Records a read of personal data with what came of it: {@code found}, {@code not-held}, or
+     * {@code erased} (the subject's key was destroyed: the attempt is on the trail all the same).
+     */
+    public void personalDataRead(HttpServletRequest request, String resource, String recordId, String defaultPurpose,
+            String result) {
         Caller caller = Caller.current().orElse(null);
-        insert(caller, "read-personal-data", resource, recordId, purposeOf(request, defaultPurpose), ALLOWED,
-                found ? "found" : "not-held");
+        insert(caller, "read-personal-data", resource, recordId, purposeOf(request, defaultPurpose), ALLOWED, result);
     }
 
     @Override

@@ -8,9 +8,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.saferkent.platform.dataprotection.PersonalDataErasedException;
 import org.saferkent.platform.service.InvalidRequestException;
 import org.saferkent.platform.service.ProblemResponses.FieldProblem;
 import org.saferkent.platform.service.security.Caller;
@@ -19,6 +21,7 @@ import org.saferkent.referrals.referral.adapter.out.persistence.PersonalDetailsS
 import org.saferkent.referrals.referral.application.ReferralIntake;
 import org.saferkent.referrals.referral.application.ReferralQueries;
 import org.saferkent.referrals.referral.domain.District;
+import org.saferkent.referrals.referral.domain.PersonalDetails;
 import org.saferkent.referrals.referral.domain.ReferralStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -150,7 +153,13 @@ class ReferralController {
      */
     @GetMapping("/{id}/subject")
     ResponseEntity<?> subject(@PathVariable String id, HttpServletRequest request) {
-        var held = personalDetails.find(id);
+        Optional<PersonalDetails> held;
+        try {
+            held = personalDetails.find(id);
+        } catch (PersonalDataErasedException erased) {
+            audit.personalDataRead(request, "referral-subject", id, "claim-check", "erased");
+            throw erased; // answered 410 by the data protection module
+        }
         audit.personalDataRead(request, "referral-subject", id, "claim-check", held.isPresent());
         return held.<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(ReferralController::notFound);
     }

@@ -3,7 +3,9 @@ package org.saferkent.victims.victimcase.adapter.in.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
+import org.saferkent.platform.dataprotection.PersonalDataErasedException;
 import org.saferkent.platform.outbox.Loaded;
 import org.saferkent.victims.victimcase.adapter.out.persistence.VictimDetailsStore;
 import org.saferkent.victims.victimcase.application.CaseNotFoundException;
@@ -11,6 +13,7 @@ import org.saferkent.victims.victimcase.application.VictimCaseQueries;
 import org.saferkent.victims.victimcase.domain.TimelineEntry;
 import org.saferkent.victims.victimcase.domain.VictimCase;
 import org.saferkent.victims.victimcase.domain.VictimCaseStatus;
+import org.saferkent.victims.victimcase.domain.VictimDetails;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.saferkent.platform.service.security.PersonalDataAudit;
@@ -100,7 +103,13 @@ class VictimCaseController {
     @GetMapping("/{id}/details")
     ResponseEntity<?> details(@PathVariable String id, HttpServletRequest request) {
         VictimCase victimCase = load(id).state();
-        var held = details.find(id);
+        Optional<VictimDetails> held;
+        try {
+            held = details.find(id);
+        } catch (PersonalDataErasedException erased) {
+            audit.personalDataRead(request, "victim-details", id, "case-work", "erased");
+            throw erased; // answered 410 by the data protection module
+        }
         audit.personalDataRead(request, "victim-details", id, "case-work", held.isPresent());
         return held.<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, victimCase.detailsPending()
