@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.saferkent.platform.embeddedstore.EmbeddedBackends;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ public final class MongoWireServer implements AutoCloseable {
         Path file = directory.toAbsolutePath().resolve("saferkent.mv.db");
         H2Backend backend;
         try {
-            backend = new H2Backend(file.toString());
+            backend = EmbeddedBackends.h2(file.toString()); // _id lookups for queries naming one _id
         } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot open the MongoDB store " + file
                     + " (is another local stack using this data directory?)", e);
