@@ -89,6 +89,7 @@ public final class RebuildPhase {
         try (LocalStackProcess stack = LocalStackProcess.start(repo, dataDir, logs.resolve("rebuild-stack.log"), environment,
                 "--services", "commissioning")) {
             stack.awaitHealthy(List.of("commissioning"), Duration.ofMinutes(3));
+            client.forgetTokens(); // this stack's identity server signs with a key of its own
             registerContracts();
             AtomicLong peak = new AtomicLong();
             AtomicBoolean sampling = new AtomicBoolean(true);

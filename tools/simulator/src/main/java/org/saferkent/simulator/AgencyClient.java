@@ -79,4 +79,9 @@ public final class AgencyClient {
             throw new IllegalStateException("interrupted", e);
         }
     }
+
+    /** A new stack (with a new identity server) is up: fetch tokens afresh. */
+    public void forgetTokens() {
+        tokens.forget();
+    }
 }

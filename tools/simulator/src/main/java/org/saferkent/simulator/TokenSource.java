@@ -74,6 +74,15 @@ public final class TokenSource {
         return Optional.of("Bearer " + token.value());
     }
 
+    /**
+     * Forgets every token and whether the issuer answers: for a stack started afresh, whose identity
+     * server signs with a new key (tokens of the previous one would be refused with 401).
+     */
+    public void forget() {
+        cache.clear();
+        issuerAnswers = null;
+    }
+
     /** Whether requests carry tokens: known after the first {@link #authorization(String)}. */
     public boolean secured() {
         return Boolean.TRUE.equals(issuerAnswers);
