@@ -1,10 +1,14 @@
 package org.saferkent.platform.embeddedstore;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
 
@@ -32,7 +36,7 @@ final class IdLookupIndex<P> extends Index<P> {
     }
 
     /** Only the collection's {@code _id} index is wrapped. */
-    static boolean isIdIndex(java.util.List<IndexKey> keys) {
+    static boolean isIdIndex(List<IndexKey> keys) {
         return keys.size() == 1 && ID.equals(keys.get(0).getKey());
     }
 
@@ -55,8 +59,9 @@ final class IdLookupIndex<P> extends Index<P> {
             return false;
         }
         Object id = query.get(ID);
-        return id != null && !(id instanceof Document) && !(id instanceof Map) && !(id instanceof java.util.Collection)
-                && !(id instanceof java.util.regex.Pattern) && !id.getClass().getName().contains("BsonRegularExpression");
+        // a Document (Map) holds operators or is an embedded id; a collection or a pattern is no single _id
+        return id != null && !(id instanceof Map) && !(id instanceof Collection) && !(id instanceof Pattern)
+                && !BsonRegularExpression.isRegularExpression(id);
     }
 
     @Override
