@@ -106,6 +106,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /** What a parameter should look like, in the client's terms rather than a Java type's name. */
+    /** An RFC 9457 problem with its status, title and detail: what every service's own refusals answer. */
+    public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).body(problem);
+    }
+
     private static String expectedValue(Class<?> type) {
         if (type == null) {
             return "value";

@@ -1,5 +1,7 @@
 package org.saferkent.ops.deadletters;
 
+import static org.saferkent.platform.service.ProblemResponses.problem;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -104,12 +106,6 @@ class DeadLetterController {
 
     private static ResponseEntity<ProblemDetail> notFound(String id) {
         return problem(HttpStatus.NOT_FOUND, "Unknown dead letter", "No dead letter with this id.");
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return ResponseEntity.status(status).body(problem);
     }
 
 }

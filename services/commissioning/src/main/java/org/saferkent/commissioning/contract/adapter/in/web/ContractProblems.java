@@ -1,5 +1,7 @@
 package org.saferkent.commissioning.contract.adapter.in.web;
 
+import static org.saferkent.platform.service.ProblemResponses.problem;
+
 import org.saferkent.commissioning.contract.application.ContractNotFoundException;
 import org.saferkent.commissioning.contract.domain.ContractEndedException;
 import org.saferkent.platform.outbox.ConcurrentUpdateException;
@@ -26,11 +28,5 @@ class ContractProblems {
     @ExceptionHandler(ConcurrentUpdateException.class)
     ResponseEntity<ProblemDetail> busy(ConcurrentUpdateException e) {
         return problem(HttpStatus.CONFLICT, "Contract busy", "The contract kept changing meanwhile; try again.");
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return ResponseEntity.status(status).body(problem);
     }
 }

@@ -1,5 +1,6 @@
 package org.saferkent.commissioning.performance.adapter.in.web;
 
+import org.saferkent.platform.service.ProblemResponses;
 import org.saferkent.commissioning.performance.application.RebuildInProgressException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -13,9 +14,7 @@ class PerformanceProblems {
 
     @ExceptionHandler(RebuildInProgressException.class)
     ResponseEntity<ProblemDetail> busy(RebuildInProgressException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        return ProblemResponses.problem(HttpStatus.CONFLICT, "Rebuild in progress",
                 "The projection is being rebuilt or refreshed; try again later.");
-        problem.setTitle("Rebuild in progress");
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 }

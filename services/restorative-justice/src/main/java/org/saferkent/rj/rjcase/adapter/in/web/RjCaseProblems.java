@@ -1,5 +1,7 @@
 package org.saferkent.rj.rjcase.adapter.in.web;
 
+import static org.saferkent.platform.service.ProblemResponses.problem;
+
 import java.util.List;
 
 import org.saferkent.platform.outbox.ConcurrentUpdateException;
@@ -34,11 +36,5 @@ class RjCaseProblems {
     @ExceptionHandler(ConcurrentUpdateException.class)
     ResponseEntity<ProblemDetail> busy(ConcurrentUpdateException e) {
         return problem(HttpStatus.CONFLICT, "Restorative justice case busy", "The case kept changing meanwhile; try again.");
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return ResponseEntity.status(status).body(problem);
     }
 }

@@ -1,5 +1,7 @@
 package org.saferkent.victims.victimcase.adapter.in.web;
 
+import static org.saferkent.platform.service.ProblemResponses.problem;
+
 import org.saferkent.platform.outbox.ConcurrentUpdateException;
 import org.saferkent.victims.victimcase.application.CaseNotFoundException;
 import org.saferkent.victims.victimcase.domain.CaseClosedException;
@@ -26,11 +28,5 @@ class VictimCaseProblems {
     @ExceptionHandler(ConcurrentUpdateException.class)
     ResponseEntity<ProblemDetail> busy(ConcurrentUpdateException e) {
         return problem(HttpStatus.CONFLICT, "Victim case busy", "The case kept changing meanwhile; try again.");
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return ResponseEntity.status(status).body(problem);
     }
 }
