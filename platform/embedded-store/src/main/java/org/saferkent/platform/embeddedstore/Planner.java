@@ -1,6 +1,8 @@
 package org.saferkent.platform.embeddedstore;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.bson.Document;
@@ -17,7 +19,34 @@ final class Planner {
     private Planner() {
     }
 
-    /** The best index for {@code query}, or null when none narrows it (a collection scan). */
+    /**
+     * The positions of every document that can match {@code query}, from the narrowest index; for a
+     * top-level {@code $or} that no index narrows, the union of each branch's (as MongoDB's OR plan).
+     * Null when no index narrows the query: a collection scan.
+     */
+    static <P> Iterable<P> candidates(List<Index<P>> indexes, Document query) {
+        Index<P> index = best(indexes, query);
+        if (index != null) {
+            return index.getPositions(query);
+        }
+        if (!(query.get("$or") instanceof List<?> branches) || branches.isEmpty()) {
+            return null;
+        }
+        Set<P> union = new LinkedHashSet<>();
+        for (Object branch : branches) {
+            if (!(branch instanceof Document condition)) {
+                return null;
+            }
+            Iterable<P> positions = candidates(indexes, condition);
+            if (positions == null) {
+                return null; // one branch would need a scan: the whole query does
+            }
+            positions.forEach(union::add);
+        }
+        return union;
+    }
+
+    /** The best index for {@code query}, or null when none narrows it. */
     static <P> Index<P> best(List<Index<P>> indexes, Document query) {
         Index<P> best = null;
         int bestScore = 0;

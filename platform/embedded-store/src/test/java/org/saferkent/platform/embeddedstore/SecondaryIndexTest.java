@@ -120,7 +120,9 @@ class SecondaryIndexTest {
                     Filters.eq("subject.ageBand", 3),
                     Filters.and(Filters.eq("subject.ageBand", 1), Filters.gte("version", 2)),
                     Filters.and(Filters.eq("agency", "agency-3"), Filters.eq("agencyReference", "ref-17")),
-                    Filters.and(Filters.eq("agency", "agency-3"), Filters.eq("agencyReference", "ref-24"), Filters.eq("status", "closed")));
+                    Filters.and(Filters.eq("agency", "agency-3"), Filters.eq("agencyReference", "ref-24"), Filters.eq("status", "closed")),
+                    Filters.or(Filters.in("_id", "r-5", "r-6"), Filters.in("pseudonym", "p-4", "p-5")),
+                    Filters.and(Filters.eq("district", "ashford"), Filters.or(Filters.eq("tags", "t1"), Filters.lt("nextDueAt", due))));
             Map<String, Long> before = CollectionScans.snapshot();
             for (Bson query : queries) {
                 List<Document> expected = plain.find(query).sort(Sorts.ascending("_id")).into(new ArrayList<>());
