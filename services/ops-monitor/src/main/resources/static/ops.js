@@ -133,6 +133,7 @@
       renderDeadLetterSummary(picture.deadLetters || {});
       renderBreaches(picture.breaches || {});
       renderCircuits(picture.circuits || []);
+      renderConsumers(picture.consumers || []);
       await loadDeadLetters();
     } catch (e) {
       console.warn('picture', e);
@@ -233,6 +234,18 @@
     }
   }
 
+  function renderConsumers(consumers) {
+    const list = $('consumers');
+    clear(list);
+    if (consumers.length === 0) list.append(el('li', { className: 'empty', text: 'No consumer has been held up' }));
+    for (const c of consumers) {
+      const paused = c.state === 'PAUSED';
+      list.append(el('li', { 'data-consumer': c.id }, el('strong', { text: c.service + ' / ' + c.topic }), ' ',
+        badge(c.state || '?', paused ? 'bad' : 'ok'), ' ',
+        el('small', { text: (paused ? 'since ' + time(c.pausedAt) + ' · ' + (c.reason || '') : 'resumed ' + time(c.resumedAt)) })));
+    }
+  }
+
   // ---------- the live stream ----------
   function connect() {
     if (state.source) state.source.close();
@@ -279,6 +292,8 @@
       case 'DeadLetterSeen': return (d.originalTopic || '') + ': ' + (d.reason || '');
       case 'SlaBreached': return (d.clock || '') + ' ' + (d.subject || '');
       case 'CircuitStateChanged': return (d.circuit || '') + ' ' + (d.fromState || '') + ' → ' + (d.toState || '');
+      case 'ConsumerPaused': return (d.topic || '') + ' held up: ' + (d.reason || '');
+      case 'ConsumerResumed': return (d.topic || '') + ' resumed after ' + d.pausedSeconds + 's';
       case 'OutboxBacklogHigh': case 'OutboxBacklogCleared': return 'backlog ' + d.backlog + ' (threshold ' + d.threshold + ')';
       case 'ServiceHeartbeat': return 'backlog ' + d.backlog + ', published ' + d.published;
       case 'LagMeasured': return Object.entries(d.groups || {}).map(([g, v]) => g + '=' + v).join(' ');

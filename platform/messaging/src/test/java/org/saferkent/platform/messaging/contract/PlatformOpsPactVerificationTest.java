@@ -30,6 +30,8 @@ import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.events.InvalidEventException;
 import org.saferkent.platform.messaging.DeadLetters;
 import org.saferkent.platform.messaging.ops.CircuitStateChanged;
+import org.saferkent.platform.messaging.ops.ConsumerPaused;
+import org.saferkent.platform.messaging.ops.ConsumerResumed;
 import org.saferkent.platform.messaging.ops.OpsEvents;
 import org.saferkent.platform.messaging.ops.OutboxBacklogCleared;
 import org.saferkent.platform.messaging.ops.OutboxBacklogHigh;
@@ -115,6 +117,18 @@ class PlatformOpsPactVerificationTest {
     MessageAndMetadata circuitStateChanged() {
         return published(SERVICE + "/referrals-subject",
                 new CircuitStateChanged(SERVICE, INSTANCE, "referrals-subject", "CLOSED", "OPEN", 62.5f, AT));
+    }
+
+    @PactVerifyProvider("ops.ConsumerPaused.v1")
+    MessageAndMetadata consumerPaused() {
+        return published(SERVICE + "/referrals.referral.events", new ConsumerPaused(SERVICE, INSTANCE, SERVICE,
+                "referrals.referral.events", "com.mongodb.MongoSocketOpenException", AT));
+    }
+
+    @PactVerifyProvider("ops.ConsumerResumed.v1")
+    MessageAndMetadata consumerResumed() {
+        return published(SERVICE + "/referrals.referral.events", new ConsumerResumed(SERVICE, INSTANCE, SERVICE,
+                "referrals.referral.events", AT.minusSeconds(90), AT, 90));
     }
 
     @PactVerifyProvider("ops.SlaBreached.v1")
