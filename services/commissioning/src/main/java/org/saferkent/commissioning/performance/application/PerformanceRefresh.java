@@ -26,9 +26,9 @@ import org.saferkent.platform.workingdays.Quarter;
 import org.saferkent.platform.outbox.Loaded;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.MongoException;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
@@ -92,13 +92,18 @@ class ProjectionLease {
         return hold;
     }
 
+    /** One thread renews this holder's holds; it ends when idle for a minute. */
     private synchronized ScheduledExecutorService renewals() {
         if (renewals == null) {
-            renewals = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
                 Thread thread = new Thread(runnable, holder.substring(0, holder.indexOf('-')) + "-lease-renewal");
                 thread.setDaemon(true);
                 return thread;
             });
+            executor.setKeepAliveTime(1, TimeUnit.MINUTES);
+            executor.allowCoreThreadTimeOut(true);
+            executor.setRemoveOnCancelPolicy(true); // a refresh run's renewal is cancelled a moment after it is scheduled
+            renewals = executor;
         }
         return renewals;
     }
