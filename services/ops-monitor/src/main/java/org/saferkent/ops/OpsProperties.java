@@ -37,8 +37,8 @@ public record OpsProperties(
         @DefaultValue ReplayClaim replayClaim) {
 
     /**
-     * @param timeout       a replay reads one record and waits at most 10 s for the broker: a claim older than
-     *                      this belongs to a replay that died
+     * @param timeout       a replay reads one record (at most 10 s) and waits at most 10 s for the broker: a claim
+     *                      older than this belongs to a replay that died
      * @param checkInterval how often lapsed claims are looked for
      */
     public record ReplayClaim(@DefaultValue("2m") Duration timeout, @DefaultValue("1m") Duration checkInterval) {

@@ -81,6 +81,7 @@ public class SubjectIndex {
     public SubjectIndex(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending(FORMER)); // erasures find a subject by any old pseudonym
+        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending(PENDING + ".recordedAt")); // the settlement of dead intakes
     }
 
     public SubjectRecord find(String pseudonym) {
