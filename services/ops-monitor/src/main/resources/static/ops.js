@@ -335,7 +335,8 @@
       ['source partition / offset', (d.originalPartition ?? '?') + ' / ' + (d.originalOffset ?? '?')],
       ['consumer group', d.consumerGroup], ['service', d.service], ['event type', d.eventType], ['event id', d.eventId],
       ['dead-letter topic', d.topic + ' #' + d.partition + ' @' + d.offset], ['failed at', d.failedAt], ['trace id', d.traceId],
-      ['last action', d.statusBy ? d.status + ' by ' + d.statusBy + (d.statusNote ? ': ' + d.statusNote : '') : null]];
+      ['last action', d.statusBy ? d.status + ' by ' + d.statusBy + (d.statusNote ? ': ' + d.statusNote : '') : null],
+      ['replay claim lapses', d.status === 'REPLAYING' ? d.claimExpiresAt : null]];
     for (const [k, v] of rows) {
       if (v === null || v === undefined) continue;
       summary.append(el('dt', { text: k }), el('dd', { 'data-field': k, text: String(v) }));
@@ -349,7 +350,9 @@
     for (const [k, v] of Object.entries(inspection.headers || {})) {
       headers.append(el('tr', {}, el('th', { text: k }), el('td', { text: v })));
     }
-    const done = d.status === 'REPLAYED' || d.status === 'REPLAYING';
+    // a replay cut short leaves REPLAYING behind: once its claim lapses, the dead letter can be acted on again
+    const claimed = d.status === 'REPLAYING' && !(d.claimExpiresAt && Date.parse(d.claimExpiresAt) <= Date.now());
+    const done = d.status === 'REPLAYED' || claimed;
     $('detail-replay').disabled = done || !inspection.available;
     $('detail-park').disabled = done || d.status === 'PARKED';
     await loadAudit(id);

@@ -126,7 +126,7 @@ public class OperationalPicture {
                 header(record, DeadLetterHeaders.REASON), header(record, CloudEventHeaders.TYPE),
                 header(record, CloudEventHeaders.ID), header(record, DeadLetterHeaders.FAILED_AT),
                 TraceContext.traceId(header(record, CloudEventHeaders.TRACEPARENT)), clock.instant(),
-                DeadLetter.OPEN, null, null, null);
+                DeadLetter.OPEN, null, null, null, null);
         if (insertOnce(deadLetter, DEAD_LETTERS)) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("id", id);
