@@ -65,6 +65,7 @@ public class PerformanceStore {
         docs.createIndex(Indexes.ascending(SEQUENCE));
         docs.createIndex(Indexes.ascending(PUBLISHED, SEQUENCE));
         docs.createIndex(Indexes.ascending("district", "quarter"));
+        docs.createIndex(Indexes.ascending("quarter")); // the PCC's view of one quarter, every district
         docs.createIndex(Indexes.ascending("contractId"));
     }
 
