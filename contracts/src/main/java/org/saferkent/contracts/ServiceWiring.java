@@ -21,15 +21,19 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.PropertySourcesPropertyResolver;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /**
  * What a service's code says it publishes and consumes, read without starting it: the
- * {@link EventType} records under its package, and the {@code Subscription}s its configuration class
+ * {@link EventType} records under its package, and the {@code EventConsumer}s its configuration class
  * declares (bean methods called with the service's own properties, bound from its yml, and no
- * collaborators: a subscription only names handlers, it does not call them).
+ * collaborators: a consumer's routing table only names handlers, it does not call them), each on the
+ * destination of its Spring Cloud Stream binding ({@code spring.cloud.stream.bindings.<bean>-in-0.destination}
+ * in the same yml).
  */
 public final class ServiceWiring {
 
@@ -52,18 +56,28 @@ public final class ServiceWiring {
     }
 
     /**
-     * Topic → wire names the service subscribes to, from the {@code Subscription} bean methods of
-     * {@code configuration}, with its {@code @ConfigurationProperties} bound from {@code yml} on the
-     * classpath. {@code collaborators} are used for parameters of their type (e.g. a handler a method
+     * Topic → wire names the service subscribes to, from the {@code EventConsumer} bean methods of
+     * {@code configuration} and their bindings' destinations, with its {@code @ConfigurationProperties}
+     * bound from {@code yml} on the classpath. {@code collaborators} are used for parameters of their type (e.g. a handler a method
      * reference needs); other parameters are null.
      */
     public static Map<String, Set<String>> subscriptions(Class<?> configuration, String yml, Object... collaborators) {
-        Binder binder = binder(yml);
+        List<PropertySource<?>> sources = load(yml);
+        Binder binder = new Binder(ConfigurationPropertySources.from(sources));
+        MutablePropertySources mutable = new MutablePropertySources();
+        sources.forEach(mutable::addLast);
+        // the binding's destination as the yml says it, its placeholders (${saferkent.<service>.<topic>}) resolved
+        PropertySourcesPropertyResolver yamlProperties = new PropertySourcesPropertyResolver(mutable);
         Object instance = instantiate(configuration);
         Map<String, Set<String>> byTopic = new TreeMap<>();
         for (Method method : configuration.getDeclaredMethods()) {
-            if (!method.getReturnType().getSimpleName().equals("Subscription") || Modifier.isStatic(method.getModifiers())) {
+            if (!method.getReturnType().getSimpleName().equals("EventConsumer") || Modifier.isStatic(method.getModifiers())) {
                 continue;
+            }
+            String binding = "spring.cloud.stream.bindings." + method.getName() + "-in-0.destination";
+            String destination = yamlProperties.getProperty(binding);
+            if (destination == null) {
+                throw new IllegalStateException(yml + " binds no destination for " + method.getName() + " (" + binding + ")");
             }
             Object[] args = new Object[method.getParameterCount()];
             Parameter[] parameters = method.getParameters();
@@ -72,12 +86,12 @@ public final class ServiceWiring {
             }
             try {
                 method.setAccessible(true);
-                Object subscription = method.invoke(instance, args);
-                Class<?> type = subscription.getClass();
-                String topic = (String) type.getMethod("topic").invoke(subscription);
+                Object consumer = method.invoke(instance, args);
                 @SuppressWarnings("unchecked")
-                Collection<String> wireNames = (Collection<String>) type.getMethod("wireNames").invoke(subscription);
-                byTopic.computeIfAbsent(topic, t -> new TreeSet<>()).addAll(wireNames);
+                Collection<String> wireNames = (Collection<String>) consumer.getClass().getMethod("wireNames").invoke(consumer);
+                for (String topic : destination.split(",")) {
+                    byTopic.computeIfAbsent(topic.trim(), t -> new TreeSet<>()).addAll(wireNames);
+                }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("could not read " + method, e);
             }
@@ -117,10 +131,9 @@ public final class ServiceWiring {
         return null;
     }
 
-    private static Binder binder(String yml) {
+    private static List<PropertySource<?>> load(String yml) {
         try {
-            List<PropertySource<?>> sources = new YamlPropertySourceLoader().load(yml, new ClassPathResource(yml));
-            return new Binder(ConfigurationPropertySources.from(sources));
+            return new YamlPropertySourceLoader().load(yml, new ClassPathResource(yml));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

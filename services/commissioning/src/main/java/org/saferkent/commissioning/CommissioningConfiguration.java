@@ -14,7 +14,7 @@ import org.saferkent.commissioning.activity.application.ProjectionVersions;
 import org.saferkent.commissioning.contract.application.Contracts;
 import org.saferkent.commissioning.contract.domain.Contract;
 import org.saferkent.platform.messaging.IdempotentWrites;
-import org.saferkent.platform.messaging.Subscription;
+import org.saferkent.platform.messaging.EventConsumer;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.AggregateStores;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -63,34 +63,34 @@ class CommissioningConfiguration {
     }
 
     @Bean
-    Subscription referralEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, ActivityProjection liveActivity) {
+    EventConsumer referralEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, ActivityProjection liveActivity) {
         return subscribe(properties.referralsTopic(), activityRoutes, liveActivity);
     }
 
     @Bean
-    Subscription victimCaseEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, ActivityProjection liveActivity) {
+    EventConsumer victimCaseEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, ActivityProjection liveActivity) {
         return subscribe(properties.victimsTopic(), activityRoutes, liveActivity);
     }
 
     @Bean
-    Subscription rjCaseEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, ActivityProjection liveActivity) {
+    EventConsumer rjCaseEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, ActivityProjection liveActivity) {
         return subscribe(properties.rjTopic(), activityRoutes, liveActivity);
     }
 
     @Bean
-    Subscription disposalEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, ActivityProjection liveActivity) {
+    EventConsumer disposalEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, ActivityProjection liveActivity) {
         return subscribe(properties.disposalTopic(), activityRoutes, liveActivity);
     }
 
-    private static Subscription subscribe(String topic, ActivityRoutes routes, ActivityProjection projection) {
-        Subscription subscription = Subscription.to(topic);
+    private static EventConsumer subscribe(String topic, ActivityRoutes routes, ActivityProjection projection) {
+        EventConsumer subscription = EventConsumer.routing();
         for (Route<?> route : routes.byTopic().getOrDefault(topic, List.of())) {
             on(subscription, route, projection);
         }
         return subscription;
     }
 
-    private static <T> void on(Subscription subscription, Route<T> route, ActivityProjection projection) {
+    private static <T> void on(EventConsumer subscription, Route<T> route, ActivityProjection projection) {
         subscription.on(route.wireName(), route.payloadType(), event ->
                 route.handler().apply(projection, new EventRef(event.id(), event.metadata().time()), event.payload()));
     }

@@ -23,7 +23,7 @@ import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventProducer;
 import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.events.Topics;
-import org.saferkent.platform.messaging.Subscription;
+import org.saferkent.platform.messaging.EventConsumer;
 import org.saferkent.platform.service.PeriodicTask;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -61,8 +61,8 @@ class OpsMonitorConfiguration {
 
     /** Every type on ops.events is recorded, including types added after this service was built. */
     @Bean
-    Subscription opsEventsSubscription(OperationalPicture picture) {
-        return Subscription.to(Topics.OPS_EVENTS).otherwise(Map.class, picture::record);
+    EventConsumer opsEventsSubscription(OperationalPicture picture) {
+        return EventConsumer.routing().otherwise(Map.class, picture::record);
     }
 
     @Bean

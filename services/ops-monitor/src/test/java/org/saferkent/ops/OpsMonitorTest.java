@@ -32,6 +32,10 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "saferkent.outbox.backlog.check-interval=1s",
                 "saferkent.messaging.retry-attempts=1",
                 "saferkent.messaging.retry-initial=50ms",
+                // the test consumer is a binding beside ops-monitor's own
+                "spring.cloud.function.definition=opsEventsSubscription;widgetSubscription",
+                "spring.cloud.stream.bindings.widgetSubscription-in-0.destination=" + TestWidgets.TOPIC,
+                "spring.cloud.stream.bindings.widgetSubscription-in-0.group=ops-monitor",
                 // the auditor's requests are few: a small limit the security test can reach, refilled only hourly
                 "saferkent.security.rate-limit.clients.auditor.limit=5",
                 "saferkent.security.rate-limit.clients.auditor.period=1h"})

@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.saferkent.platform.events.InvalidEventException;
 import org.saferkent.platform.messaging.IdempotentWrites;
-import org.saferkent.platform.messaging.Subscription;
+import org.saferkent.platform.messaging.EventConsumer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.query.Update;
@@ -27,8 +27,8 @@ public class TestWidgets {
     }
 
     @Bean
-    Subscription widgetSubscription(IdempotentWrites writes) {
-        return Subscription.to(TOPIC).on(TYPE, WidgetNoted.class, event -> {
+    EventConsumer widgetSubscription(IdempotentWrites writes) {
+        return EventConsumer.routing().on(TYPE, WidgetNoted.class, event -> {
             if ("ultraviolet".equals(event.payload().colour()) && rejectUltraviolet.get()) {
                 throw new InvalidEventException("field 'colour' has a value this consumer does not know");
             }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.saferkent.platform.dataprotection.PersonalDataVault;
 import org.saferkent.platform.events.EventSource;
-import org.saferkent.platform.messaging.Subscription;
+import org.saferkent.platform.messaging.EventConsumer;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.AggregateStores;
 import org.saferkent.platform.service.PeriodicTask;
@@ -134,8 +134,8 @@ class ReferralsConfiguration {
      * the case), so there is nothing else to hear.
      */
     @Bean
-    Subscription victimCaseEvents(ReferralsProperties properties, CaseFeedback feedback) {
-        return Subscription.to(properties.victimsTopic())
+    EventConsumer victimCaseEvents(CaseFeedback feedback) {
+        return EventConsumer.routing()
                 .on("victims.VictimCaseOpened.v1", CaseEvent.class, e -> feedback.caseOpened(e.id(),
                         e.payload().referralId(), e.payload().pathwayOr("victim-support"), e.payload().caseId()))
                 .on("victims.VictimCaseClosed.v1", CaseEvent.class, e -> feedback.caseClosed(e.id(),
@@ -144,8 +144,8 @@ class ReferralsConfiguration {
 
     /** Restorative justice cases likewise; only cases opened from a referral carry a referral id. */
     @Bean
-    Subscription rjCaseEvents(ReferralsProperties properties, CaseFeedback feedback) {
-        return Subscription.to(properties.rjTopic())
+    EventConsumer rjCaseEvents(CaseFeedback feedback) {
+        return EventConsumer.routing()
                 .on("rj.RjCaseOpened.v1", CaseEvent.class, e -> {
                     if (e.payload().referralId() != null) {
                         feedback.caseOpened(e.id(), e.payload().referralId(), "restorative-justice", e.payload().caseId());

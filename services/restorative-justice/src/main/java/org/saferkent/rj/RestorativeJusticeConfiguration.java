@@ -2,7 +2,7 @@ package org.saferkent.rj;
 
 import java.time.Clock;
 
-import org.saferkent.platform.messaging.Subscription;
+import org.saferkent.platform.messaging.EventConsumer;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.AggregateStores;
 import org.saferkent.rj.rjcase.adapter.in.messaging.RoutedReferral;
@@ -58,8 +58,8 @@ class RestorativeJusticeConfiguration {
     }
 
     @Bean
-    Subscription referralEvents(RjProperties properties, RjCases cases) {
-        return Subscription.to(properties.referralsTopic())
+    EventConsumer referralEvents(RjCases cases) {
+        return EventConsumer.routing()
                 .on("referrals.ReferralRouted.v1", RoutedReferral.class, event -> {
                     RoutedReferral routed = event.payload();
                     cases.referralRouted(routed.referralId(), routed.district(), routed.category(), routed.flags(),
@@ -68,8 +68,8 @@ class RestorativeJusticeConfiguration {
     }
 
     @Bean
-    Subscription victimCaseEvents(RjProperties properties, RjCases cases) {
-        return Subscription.to(properties.victimsTopic())
+    EventConsumer victimCaseEvents(RjCases cases) {
+        return EventConsumer.routing()
                 .on("victims.VictimOptedIntoRestorativeJustice.v1", VictimOptIn.class, event -> {
                     VictimOptIn optIn = event.payload();
                     cases.victimOptedIn(event.id(), optIn.caseId(), optIn.referralId(), optIn.district(), optIn.category(),

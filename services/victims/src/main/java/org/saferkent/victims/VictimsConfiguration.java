@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import org.saferkent.platform.dataprotection.PersonalDataVault;
 import org.saferkent.platform.events.EventSource;
-import org.saferkent.platform.messaging.Subscription;
+import org.saferkent.platform.messaging.EventConsumer;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.AggregateStores;
 import org.saferkent.platform.workingdays.WorkingDayCalendar;
@@ -138,8 +138,8 @@ class VictimsConfiguration {
     }
 
     @Bean
-    Subscription referralEvents(VictimsProperties properties, VictimCases cases) {
-        return Subscription.to(properties.referralsTopic())
+    EventConsumer referralEvents(VictimCases cases) {
+        return EventConsumer.routing()
                 .on("referrals.ReferralRouted.v1", RoutedReferral.class, event -> {
                     RoutedReferral routed = event.payload();
                     cases.referralRouted(event.id(), routed.referralId(), routed.district(), routed.category(),

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.saferkent.platform.events.EventProducer;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.messaging.MessagingException;
 
 /**
  * Sets a record that cannot be processed aside on {@code <topic>.<group>.dlq}, unchanged, with the
@@ -93,7 +94,9 @@ public class DeadLetters implements ConsumerRecordRecoverer {
 
     static Throwable rootOf(Throwable exception) {
         Throwable current = exception;
-        while (current instanceof ListenerExecutionFailedException && current.getCause() != null) {
+        // the listener container's and the binding's (Spring Integration's) wrappers around the handler's failure
+        while ((current instanceof ListenerExecutionFailedException || current instanceof MessagingException)
+                && current.getCause() != null) {
             current = current.getCause();
         }
         Throwable probe = current;

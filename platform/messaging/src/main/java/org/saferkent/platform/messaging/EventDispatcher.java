@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Turns a record into an {@link InboundEvent} and hands it to the subscription's handler, inside the
+ * Turns a record into an {@link InboundEvent} and hands it to the consumer's handler for its type, inside the
  * event's correlation (so events it causes carry it on). An envelope or payload that cannot be read
  * raises {@link org.saferkent.platform.events.InvalidEventException}, which is never retried.
  */
@@ -18,27 +18,21 @@ class EventDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
 
-    private final Subscription subscription;
     private final EventJson json;
     private final String group;
     private final MessagingMetrics metrics;
     private final ConsumerOutages outages;
 
-    EventDispatcher(Subscription subscription, EventJson json, String group, MessagingMetrics metrics) {
-        this(subscription, json, group, metrics, ConsumerOutages.NONE);
-    }
-
-    EventDispatcher(Subscription subscription, EventJson json, String group, MessagingMetrics metrics, ConsumerOutages outages) {
+    EventDispatcher(EventJson json, String group, MessagingMetrics metrics, ConsumerOutages outages) {
         this.outages = outages;
-        this.subscription = subscription;
         this.json = json;
         this.group = group;
         this.metrics = metrics;
     }
 
-    void dispatch(ConsumerRecord<String, byte[]> record) {
+    void dispatch(EventConsumer consumer, ConsumerRecord<String, byte[]> record) {
         EventMetadata metadata = CloudEventHeaders.read(record.headers());
-        Subscription.Route<?> route = subscription.route(metadata.type());
+        EventConsumer.Route<?> route = consumer.route(metadata.type());
         if (route == null) {
             log.debug("Skipping {} on {}: not subscribed", metadata.type(), record.topic());
         } else {
@@ -47,7 +41,7 @@ class EventDispatcher {
         outages.handled(record.topic());
     }
 
-    private <T> void handle(Subscription.Route<T> route, EventMetadata metadata, ConsumerRecord<String, byte[]> record) {
+    private <T> void handle(EventConsumer.Route<T> route, EventMetadata metadata, ConsumerRecord<String, byte[]> record) {
         T payload = json.read(record.value(), route.payloadType());
         InboundEvent<T> event = new InboundEvent<>(metadata, payload, record.topic(), record.partition(), record.offset());
         Correlation correlation = continueTrace(Correlation.causedBy(metadata));

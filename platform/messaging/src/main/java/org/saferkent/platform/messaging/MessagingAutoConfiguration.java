@@ -1,7 +1,6 @@
 package org.saferkent.platform.messaging;
 
 import java.time.Clock;
-import java.util.List;
 
 import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventProducer;
@@ -19,21 +18,25 @@ import org.saferkent.platform.outbox.OutboxAutoConfiguration;
 import org.saferkent.platform.outbox.OutboxRelay;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.converter.MessagingMessageConverter;
 
 @AutoConfiguration(after = {EventsAutoConfiguration.class, OutboxAutoConfiguration.class})
 @EnableConfigurationProperties({MessagingProperties.class, OpsEventsProperties.class})
 public class MessagingAutoConfiguration {
+
+    /** The bean name of the consumer bindings' converter, in {@code saferkent-messaging-defaults.properties}. */
+    public static final String RAW_RECORD_CONVERTER = "saferkentRawRecordConverter";
 
     @Bean
     @ConditionalOnMissingBean
@@ -76,19 +79,44 @@ public class MessagingAutoConfiguration {
         return new IdempotentWrites(mongo);
     }
 
+    /**
+     * Every consumer binding's failure policy, dead letters, outage reports and client id, and its
+     * topics declared before it starts (see {@link ConsumerBindings}).
+     */
     @Bean
     @ConditionalOnMissingBean
-    @SuppressWarnings("unchecked")
-    Subscriptions subscriptions(ObjectProvider<Subscription> subscriptions, ConsumerFactory<?, ?> consumerFactory,
-            EventJson json, Topics topics, EventSource source, EventProducer producer, OpsEvents ops, OpsPublisher opsPublisher,
-            ServiceInstance instance, MessagingProperties properties, Clock clock, ObjectProvider<MessagingMetrics> metricsProvider) {
-        String group = properties.group() != null && !properties.group().isBlank() ? properties.group() : source.serviceName();
-        MessagingMetrics metrics = metricsProvider.getIfAvailable(() -> MessagingMetrics.NONE);
-        ConsumerOutages outages = new ConsumerOutages(opsPublisher, source.serviceName(), instance.id(), group, clock);
-        DefaultErrorHandler errorHandler = new ConsumerFailurePolicy(properties)
-                .errorHandler(new DeadLetters(producer, ops, source, group, clock, metrics), outages);
-        return new Subscriptions(List.copyOf(subscriptions.orderedStream().toList()),
-                (ConsumerFactory<String, byte[]>) consumerFactory, json, topics, group, errorHandler, metrics, outages);
+    ConsumerBindings consumerBindings(ListableBeanFactory beans, BindingServiceProperties bindings, Topics topics,
+            EventJson json, EventProducer producer, OpsEvents ops, OpsPublisher opsPublisher, EventSource source,
+            ServiceInstance instance, MessagingProperties properties, Clock clock, ObjectProvider<MessagingMetrics> metrics) {
+        return new ConsumerBindings(beans, bindings, topics, json, producer, ops, opsPublisher, source, instance.id(),
+                properties, metrics.getIfAvailable(() -> MessagingMetrics.NONE), clock);
+    }
+
+    /**
+     * The converter of every consumer binding (named by the platform's defaults): the message carries the
+     * raw {@link org.apache.kafka.clients.consumer.ConsumerRecord} ({@code kafka_data}), which
+     * {@link EventConsumer} reads with its headers exactly as they are on the wire.
+     */
+    @Bean(RAW_RECORD_CONVERTER)
+    @ConditionalOnMissingBean(name = RAW_RECORD_CONVERTER)
+    MessagingMessageConverter saferkentRawRecordConverter() {
+        MessagingMessageConverter converter = new MessagingMessageConverter();
+        converter.setRawRecordHeader(true);
+        return converter;
+    }
+
+    /** Gives each {@link EventConsumer} bean what it dispatches with (resolved at its first record). */
+    @Bean
+    static BeanPostProcessor eventConsumerRuntime(ObjectProvider<ConsumerBindings> bindings) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof EventConsumer consumer) {
+                    consumer.runWith(bindings::getObject);
+                }
+                return bean;
+            }
+        };
     }
 
     /** Micrometer is optional: every service has it (through actuator), the platform's own tests need not. */

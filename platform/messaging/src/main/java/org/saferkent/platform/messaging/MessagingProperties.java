@@ -6,7 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param group          the consumer group; defaults to the service name
+ * @param group          overrides the services' consumer group: their bindings say
+ *                       {@code group: ${saferkent.messaging.group:<service>}} (each binding's own
+ *                       {@code spring.cloud.stream.bindings.<consumer>-in-0.group} is what counts)
  * @param retryAttempts  retries of a transiently failing record before it is dead-lettered
  * @param retryInitial   first retry delay; doubles each attempt
  * @param retryMax       longest retry delay

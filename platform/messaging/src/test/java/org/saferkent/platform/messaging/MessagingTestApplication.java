@@ -61,17 +61,17 @@ class MessagingTestApplication {
     }
 
     @Bean
-    Subscription outageIncidents(OutageStore store) {
+    EventConsumer outageIncidents(OutageStore store) {
         IdempotentWrites writes = new IdempotentWrites(store.mongo());
-        return Subscription.to(OUTAGE_TOPIC).on(TYPE, IncidentReported.class, event -> {
+        return EventConsumer.routing().on(TYPE, IncidentReported.class, event -> {
             outageAttempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
             writes.applyOnce("district_counts", event.payload().district(), event.id(), new Update().inc("incidents", 1));
         });
     }
 
     @Bean
-    Subscription incidents(IdempotentWrites writes) {
-        return Subscription.to(TOPIC).on(TYPE, IncidentReported.class, event -> {
+    EventConsumer incidents(IdempotentWrites writes) {
+        return EventConsumer.routing().on(TYPE, IncidentReported.class, event -> {
             if (event.payload().district().equals("flaky") && transientFailuresLeft.getAndDecrement() > 0) {
                 throw new IllegalStateException("store briefly unavailable");
             }

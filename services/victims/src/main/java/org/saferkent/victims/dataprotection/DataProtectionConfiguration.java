@@ -4,10 +4,9 @@ import java.time.Clock;
 
 import org.saferkent.platform.dataprotection.DataProtectionProperties;
 import org.saferkent.platform.dataprotection.SubjectKeys;
-import org.saferkent.platform.messaging.Subscription;
+import org.saferkent.platform.messaging.EventConsumer;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.service.PeriodicTask;
-import org.saferkent.victims.VictimsProperties;
 import org.saferkent.victims.victimcase.domain.VictimCase;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -25,8 +24,8 @@ class DataProtectionConfiguration {
 
     /** Unreadable or incomplete erasure events go to the dead-letter topic like every subscription's. */
     @Bean
-    Subscription subjectErasures(VictimsProperties properties, VictimErasures erasures) {
-        return Subscription.to(properties.subjectsTopic())
+    EventConsumer subjectErasures(VictimErasures erasures) {
+        return EventConsumer.routing()
                 .on("referrals.SubjectErased.v1", SubjectErasure.class, event -> erasures.erased(event.id(), event.payload()));
     }
 

@@ -3,6 +3,8 @@ package org.saferkent.platform.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,6 +18,8 @@ import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.stream.binder.Binding;
+import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,12 +31,27 @@ import static org.saferkent.platform.test.TopicRecords.headerEquals;
 
 @SpringBootTest
 @WithRealInfrastructure
-class SubscriptionsIT {
+/**
+ * The platform's consumers through Spring Cloud Stream's Kafka binder on the real broker: each
+ * {@link EventConsumer} is a function binding in its group, and the failure policy is the platform's.
+ */
+class EventConsumerBindingsIT {
 
     private static final String DLQ = Topics.deadLetterTopic(TOPIC, "messaging-test");
 
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    BindingService bindings;
+
+    @Test
+    void everyConsumerIsARunningBindingOfTheKafkaBinder() {
+        assertThat(bindings.getConsumerBindingNames()).contains("incidents-in-0", "outageIncidents-in-0");
+        Binding<?> incidents = bindings.getConsumerBindings("incidents-in-0").get(0);
+        assertThat(incidents.getBinderType()).isEqualTo("kafka");
+        assertThat(incidents.isRunning()).isTrue();
+        assertThat(incidents.getName()).isEqualTo(TOPIC);
+    }
 
     @Test
     void theSameEventDeliveredTwiceHasOneEffect() {
@@ -61,6 +80,17 @@ class SubscriptionsIT {
         assertThat(header(deadLetter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(TOPIC);
         assertThat(header(deadLetter, DeadLetterHeaders.ORIGINAL_OFFSET)).isNotBlank();
         assertThat(deadLetter.value()).isEqualTo(malformed.value());
+        assertThat(deadLetter.key()).isEqualTo(malformed.key());
+        // header-exact: the record's own headers and the platform's dead-letter headers, nothing from the binder
+        Set<String> expected = new TreeSet<>();
+        malformed.headers().forEach(h -> expected.add(h.key()));
+        expected.addAll(Set.of(DeadLetterHeaders.REASON, DeadLetterHeaders.FAILURE, DeadLetterHeaders.EXCEPTION,
+                DeadLetterHeaders.ORIGINAL_TOPIC, DeadLetterHeaders.ORIGINAL_PARTITION, DeadLetterHeaders.ORIGINAL_OFFSET,
+                DeadLetterHeaders.GROUP, DeadLetterHeaders.SERVICE, DeadLetterHeaders.FAILED_AT));
+        Set<String> actual = new TreeSet<>();
+        deadLetter.headers().forEach(h -> actual.add(h.key()));
+        assertThat(actual).isEqualTo(expected);
+        assertThat(header(deadLetter, DeadLetterHeaders.GROUP)).isEqualTo("messaging-test");
 
         ConsumerRecord<String, byte[]> opsEvent = TopicRecords.awaitRecord(Topics.OPS_EVENTS,
                 record -> TopicRecords.value(record).contains(badId));
