@@ -61,6 +61,10 @@ public final class EmbeddedBackends {
                             protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
                                     int batchSize, Document fieldSelector) {
                                 Iterable<Integer> candidates = Planner.candidates(getIndexes(), query);
+                                if (candidates == null && limit > 0) {
+                                    candidates = Planner.orderedCandidates(getIndexes(), orderBy, skip + limit,
+                                            position -> documentMatchesQuery(getDocument(position), query));
+                                }
                                 if (candidates != null) {
                                     return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
                                 }
@@ -121,6 +125,10 @@ public final class EmbeddedBackends {
                             protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
                                     int batchSize, Document fieldSelector) {
                                 Iterable<Object> candidates = Planner.candidates(getIndexes(), query);
+                                if (candidates == null && limit > 0) {
+                                    candidates = Planner.orderedCandidates(getIndexes(), orderBy, skip + limit,
+                                            position -> documentMatchesQuery(getDocument(position), query));
+                                }
                                 if (candidates != null) {
                                     return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
                                 }

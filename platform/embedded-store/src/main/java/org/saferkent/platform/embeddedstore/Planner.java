@@ -46,6 +46,30 @@ final class Planner {
         return union;
     }
 
+    /**
+     * For a query no index narrows but whose order is an index's first key and which wants a few rows
+     * (a page of a list, newest first): the documents in index order up to the page, as MongoDB walks an
+     * index to sort. {@code matches} says whether a document (by position) matches the query. Null when
+     * no index fits.
+     */
+    static <P> List<P> orderedCandidates(List<Index<P>> indexes, Document orderBy, int needed,
+            java.util.function.Predicate<P> matches) {
+        if (orderBy == null || orderBy.isEmpty() || needed <= 0) {
+            return null;
+        }
+        String key = orderBy.keySet().iterator().next();
+        if (key.startsWith("$") || !(orderBy.get(key) instanceof Number direction)) {
+            return null;
+        }
+        for (Index<P> index : indexes) {
+            if (index instanceof SecondaryIndex<P> secondary && secondary.coversEveryDocument()
+                    && secondary.keyNames().get(0).equals(key)) {
+                return secondary.inKeyOrder(direction.doubleValue() < 0, needed, matches);
+            }
+        }
+        return null;
+    }
+
     /** The best index for {@code query}, or null when none narrows it. */
     static <P> Index<P> best(List<Index<P>> indexes, Document query) {
         Index<P> best = null;
