@@ -130,7 +130,7 @@ class OutboxRelayIT {
      */
     @Test
     void eventsWrittenButNotRelayedWhenTheProcessDiedArePublishedAfterRestart() {
-        OutboxRelay deadRelay = new OutboxRelay(mongo, producer, topics, disabled(), Clock.systemUTC());
+        OutboxRelay deadRelay = new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC());
         AggregateStore<CaseFile> store = new AggregateStore<>(mongo, deadRelay, json, source, Clock.systemUTC(),
                 "orphaned_case_files", TOPIC, CaseFile.class);
         String id = UUID.randomUUID().toString();
@@ -142,7 +142,7 @@ class OutboxRelayIT {
                 new Document("relayLease", new Document("owner", "relay-dead").append("until", Date.from(Instant.now().minusSeconds(1))))));
         assertThat(TopicRecords.matching(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id))).isEmpty();
 
-        OutboxRelay restarted = new OutboxRelay(mongo, producer, topics, properties, Clock.systemUTC());
+        OutboxRelay restarted = new OutboxRelay(mongo, producer, topics, json, source, properties, Clock.systemUTC());
         restarted.register("orphaned_case_files");
         restarted.start();
         try {
@@ -157,7 +157,7 @@ class OutboxRelayIT {
 
     @Test
     void aDocumentLeasedByALiveRelayIsLeftToIt() {
-        OutboxRelay idle = new OutboxRelay(mongo, producer, topics, disabled(), Clock.systemUTC());
+        OutboxRelay idle = new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC());
         AggregateStore<CaseFile> store = new AggregateStore<>(mongo, idle, json, source, Clock.systemUTC(),
                 "leased_case_files", TOPIC, CaseFile.class);
         String leasedId = UUID.randomUUID().toString();
@@ -167,7 +167,7 @@ class OutboxRelayIT {
                 new Document("relayLease", new Document("owner", "relay-alive").append("until", Date.from(Instant.now().plusSeconds(600))))));
         store.insert(freeId, new CaseFile(freeId, "sevenoaks", "free"), List.of(new CaseFileOpened(freeId, "sevenoaks")));
 
-        OutboxRelay other = new OutboxRelay(mongo, producer, topics, properties, Clock.systemUTC());
+        OutboxRelay other = new OutboxRelay(mongo, producer, topics, json, source, properties, Clock.systemUTC());
         other.register("leased_case_files");
         other.start();
         try {
