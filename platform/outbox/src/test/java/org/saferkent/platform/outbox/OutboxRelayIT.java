@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.saferkent.platform.events.CloudEventHeaders;
@@ -21,6 +25,7 @@ import org.saferkent.platform.test.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.support.SendResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -177,6 +182,100 @@ class OutboxRelayIT {
             assertThat(pendingCount("leased_case_files", leasedId)).isEqualTo(1);
         } finally {
             other.stop();
+        }
+    }
+
+    /**
+     * A writer adds an event while the relay is publishing the document's earlier ones (the write is
+     * made from inside the send, so it lands between claim and release): the release must not take
+     * the document out of the sweep's sight, and the next sweep publishes the new event.
+     */
+    @Test
+    void anEventWrittenWhileItsDocumentIsBeingRelayedIsNotHiddenFromTheSweep() {
+        String collection = "inflight_" + UUID.randomUUID().toString().replace("-", "");
+        String id = UUID.randomUUID().toString();
+        AtomicReference<AggregateStore<CaseFile>> storeRef = new AtomicReference<>();
+        AtomicBoolean written = new AtomicBoolean();
+        EventProducer writingMeanwhile = new EventProducer(null) {
+            @Override
+            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+                CompletableFuture<SendResult<String, byte[]>> sent = producer.send(record);
+                if (written.compareAndSet(false, true)) {
+                    storeRef.get().update(id, 1, new CaseFile(id, "folkestone", "meanwhile"), List.of(new CaseFileNoted(id, 1)));
+                }
+                return sent;
+            }
+
+            @Override
+            public void flush() {
+                producer.flush();
+            }
+        };
+        OutboxRelay sweeper = new OutboxRelay(mongo, writingMeanwhile, topics, json, source, disabled(), Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, sweeper, json, source, Clock.systemUTC(),
+                collection, TOPIC, CaseFile.class);
+        storeRef.set(store);
+        store.insert(id, new CaseFile(id, "folkestone", "new"), List.of(new CaseFileOpened(id, "folkestone")));
+
+        sweeper.sweep();
+
+        assertThat(written).isTrue();
+        assertThat(pendingCount(collection, id)).isEqualTo(1);
+        assertThat(mongo.getCollection(collection).find(new Document("_id", id)).first()).containsKey("relayDue");
+        assertThat(sweeper.backlog(collection)).isEqualTo(1);
+
+        sweeper.sweep();
+
+        assertThat(pendingCount(collection, id)).isZero();
+        assertThat(mongo.getCollection(collection).find(new Document("_id", id)).first()).doesNotContainKey("relayDue");
+        assertThat(sweeper.backlog(collection)).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                TopicRecords.matching(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id)).size() >= 2);
+        assertThat(TopicRecords.matching(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id)))
+                .extracting(r -> TopicRecords.header(r, CloudEventHeaders.TYPE))
+                .containsExactly("outboxtest.CaseFileOpened.v1", "outboxtest.CaseFileNoted.v1");
+    }
+
+    @Test
+    void aDocumentWithNothingWrittenMeanwhileLeavesTheSweepsSightOnceRelayed() {
+        String collection = "settled_" + UUID.randomUUID().toString().replace("-", "");
+        OutboxRelay sweeper = new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, sweeper, json, source, Clock.systemUTC(),
+                collection, TOPIC, CaseFile.class);
+        String id = UUID.randomUUID().toString();
+        String quiet = UUID.randomUUID().toString();
+        store.insert(id, new CaseFile(id, "maidstone", "new"), List.of(new CaseFileOpened(id, "maidstone")));
+        store.insert(quiet, new CaseFile(quiet, "maidstone", "no events"), List.of());
+        assertThat(sweeper.backlog(collection)).isEqualTo(1);
+
+        sweeper.sweep();
+
+        assertThat(pendingCount(collection, id)).isZero();
+        assertThat(sweeper.backlog(collection)).isZero();
+        assertThat(mongo.getCollection(collection).countDocuments(new Document("relayDue", new Document("$exists", true)))).isZero();
+        TopicRecords.awaitRecord(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id));
+    }
+
+    /** A document written before relayDue existed (pending events, no relayDue) is found once a relay takes its collection. */
+    @Test
+    void pendingEventsWrittenBeforeRelayDueExistedArePublished() {
+        String collection = "legacy_" + UUID.randomUUID().toString().replace("-", "");
+        OutboxRelay idle = new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, idle, json, source, Clock.systemUTC(),
+                collection, TOPIC, CaseFile.class);
+        String id = UUID.randomUUID().toString();
+        store.insert(id, new CaseFile(id, "tunbridge wells", "old"), List.of(new CaseFileOpened(id, "tunbridge wells")));
+        mongo.getCollection(collection).updateOne(new Document("_id", id), new Document("$unset", new Document("relayDue", "")));
+
+        OutboxRelay upgraded = new OutboxRelay(mongo, producer, topics, json, source, properties, Clock.systemUTC());
+        upgraded.register(collection);
+        assertThat(upgraded.backlog(collection)).isEqualTo(1);
+        upgraded.start();
+        try {
+            TopicRecords.awaitRecord(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id));
+            await().atMost(Duration.ofSeconds(10)).until(() -> upgraded.backlog(collection) == 0 && pendingCount(collection, id) == 0);
+        } finally {
+            upgraded.stop();
         }
     }
 
