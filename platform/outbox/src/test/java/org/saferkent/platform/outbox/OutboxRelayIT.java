@@ -279,6 +279,42 @@ class OutboxRelayIT {
         }
     }
 
+    /**
+     * A parked event is put back only while no relay holds its document (a relay still busy with it
+     * could clear relayDue over it); an unknown id is not found.
+     */
+    @Test
+    void aParkedEventIsRetriedOnlyWhileNoRelayHoldsItsDocument() {
+        String collection = "retried_" + UUID.randomUUID().toString().replace("-", "");
+        OutboxRelay idle = new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, idle, json, source, Clock.systemUTC(),
+                collection, TOPIC, CaseFile.class);
+        String id = UUID.randomUUID().toString();
+        store.insert(id, new CaseFile(id, "dartford", "new"), List.of(new CaseFileOpened(id, "dartford")));
+        // park it by hand, as the relay does, and let a live relay hold the document
+        Document pending = mongo.getCollection(collection).find(new Document("_id", id)).first()
+                .getList("pendingEvents", Document.class).get(0);
+        String eventId = pending.getString("eventId");
+        mongo.getCollection(collection).updateOne(new Document("_id", id), new Document("$set", new Document("pendingEvents", List.of())
+                .append("parkedEvents", List.of(new Document(pending).append("reason", "org.apache.kafka.common.errors.RecordTooLargeException")
+                        .append("parkedAt", new Date())))
+                .append("relayLease", new Document("owner", "relay-alive").append("until", Date.from(Instant.now().plusSeconds(600)))))
+                .append("$unset", new Document("relayDue", "")));
+        assertThat(idle.parked()).extracting(ParkedEvent::eventId, ParkedEvent::aggregateId, ParkedEvent::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(eventId, id, "org.apache.kafka.common.errors.RecordTooLargeException"));
+
+        assertThat(idle.retry(eventId)).isEqualTo(OutboxRelay.Retry.BUSY);
+        assertThat(idle.retry(UUID.randomUUID().toString())).isEqualTo(OutboxRelay.Retry.NOT_FOUND);
+        assertThat(pendingCount(collection, id)).isZero();
+
+        mongo.getCollection(collection).updateOne(new Document("_id", id), new Document("$unset", new Document("relayLease", "")));
+        assertThat(idle.retry(eventId)).isEqualTo(OutboxRelay.Retry.RETRIED);
+        assertThat(idle.parked()).isEmpty();
+        assertThat(pendingCount(collection, id)).isEqualTo(1);
+        assertThat(idle.backlog(collection)).isEqualTo(1);
+        assertThat(idle.retry(eventId)).isEqualTo(OutboxRelay.Retry.NOT_FOUND);
+    }
+
     private OutboxProperties disabled() {
         return new OutboxProperties(properties.lease(), properties.sweepInterval(), properties.batchSize(),
                 properties.publishTimeout(), false);
