@@ -473,7 +473,7 @@ class WalkingSkeletonIT {
         Map<String, Long> scans = new TreeMap<>(StoreScans.since(scansAfterStart));
         // Read whole on purpose, and bounded by the PCC's portfolio, not by referrals or time: the contracts
         // (tens), each contract's refresh mark, and the performance cells a listing with no filter asks for.
-        scans.keySet().removeIf(PORTFOLIO_SIZED::matches);
+        scans.keySet().removeIf(PORTFOLIO_SIZED.asMatchPredicate());
         assertThat(scans).as("collection scans during the walk, by query shape").isEmpty();
     }
 
