@@ -60,11 +60,8 @@ public final class EmbeddedBackends {
                             @Override
                             protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
                                     int batchSize, Document fieldSelector) {
-                                Iterable<Integer> candidates = Planner.candidates(getIndexes(), query);
-                                if (candidates == null && limit > 0) {
-                                    candidates = Planner.orderedCandidates(getIndexes(), orderBy, skip + limit,
-                                            position -> documentMatchesQuery(getDocument(position), query));
-                                }
+                                Iterable<Integer> candidates = Planner.candidates(getIndexes(), query, orderBy, skip, limit,
+                                        position -> documentMatchesQuery(getDocument(position), query));
                                 if (candidates != null) {
                                     return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
                                 }
@@ -124,11 +121,8 @@ public final class EmbeddedBackends {
                             @Override
                             protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
                                     int batchSize, Document fieldSelector) {
-                                Iterable<Object> candidates = Planner.candidates(getIndexes(), query);
-                                if (candidates == null && limit > 0) {
-                                    candidates = Planner.orderedCandidates(getIndexes(), orderBy, skip + limit,
-                                            position -> documentMatchesQuery(getDocument(position), query));
-                                }
+                                Iterable<Object> candidates = Planner.candidates(getIndexes(), query, orderBy, skip, limit,
+                                        position -> documentMatchesQuery(getDocument(position), query));
                                 if (candidates != null) {
                                     return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
                                 }
