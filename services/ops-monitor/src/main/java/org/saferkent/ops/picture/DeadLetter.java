@@ -7,7 +7,8 @@ import java.time.Instant;
  * it. Its payload stays on the topic and is not copied here (it may hold personal data): it is read
  * from the topic, masked, when someone inspects it, and re-published from there when replayed.
  *
- * @param status {@code OPEN} (null in documents written before statuses existed), {@code REPLAYING},
+ * @param status {@code OPEN} (documents written before statuses existed are set open when the service starts; null
+ *               is read as open all the same), {@code REPLAYING},
  *               {@code REPLAYED} or {@code PARKED}
  */
 public record DeadLetter(String id, String topic, int partition, long offset, String originalTopic,
