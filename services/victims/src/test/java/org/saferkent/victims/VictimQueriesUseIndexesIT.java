@@ -48,7 +48,12 @@ class VictimQueriesUseIndexesIT extends VictimsIntegrationTest {
         StoreScans.Mark mark = StoreScans.mark("victims");
 
         String ownPseudonym = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", ""); // shredded below, alone
-        String caseId = openCase(Map.of("district", "dover", "subjectPseudonym", ownPseudonym));
+        String referralId = newReferralId();
+        String caseId = "vc-" + referralId;
+        REFERRALS.holdSubject(referralId, "{\"name\":\"Pip Index\"}");
+        route(referralId, "victim-support", Map.of("district", "dover", "subjectPseudonym", ownPseudonym));
+        awaitCase(caseId, c -> !c.path("detailsPending").asBoolean());
+        awaitOutboxDrained(caseId);
         String enhancedCase = openCase(Map.of("district", "thanet", "flags", List.of("domestic-abuse")));
         String duplicate = newReferralId();
         publish(duplicate, "referrals.ReferralLinked.v1", Map.of("referralId", duplicate, "linkedTo", caseId.substring(3),
@@ -88,7 +93,8 @@ class VictimQueriesUseIndexesIT extends VictimsIntegrationTest {
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
         awaitOutboxDrained(caseId);
         assertThat(new VictimRetentionPurge(mongo, "victim_cases", keys, Period.ofYears(6),
-                Clock.offset(clock, Duration.ofDays(6 * 366 + 2))).purge()).as("subjects shredded").isNotNegative();
+                Clock.offset(clock, Duration.ofDays(6 * 366 + 2))).purge()).as("subjects shredded").isPositive();
+        assertThat(get("/api/victim-cases/" + caseId + "/details").statusCode()).as("shredded").isEqualTo(410);
         details.fillPending();
         deadlines.recordMissedDeadlines();
         assertThat(get("/api/victim-cases/" + enhancedCase + "/details").statusCode()).isIn(200, 404);
