@@ -13,9 +13,11 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.mongodb.client.MongoClient;
@@ -468,8 +470,15 @@ class WalkingSkeletonIT {
     @Test
     @Order(100)
     void theWalkReadNoCollectionWhole() {
-        assertThat(StoreScans.since(scansAfterStart)).as("collection scans during the walk, by query shape").isEmpty();
+        Map<String, Long> scans = new TreeMap<>(StoreScans.since(scansAfterStart));
+        // Read whole on purpose, and bounded by the PCC's portfolio, not by referrals or time: the contracts
+        // (tens), each contract's refresh mark, and the performance cells a listing with no filter asks for.
+        scans.keySet().removeIf(PORTFOLIO_SIZED.asMatchPredicate());
+        assertThat(scans).as("collection scans during the walk, by query shape").isEmpty();
     }
+
+    private static final Pattern PORTFOLIO_SIZED = Pattern.compile(
+            "commissioning\\.(contracts|performance_contract_marks(_v\\d+)?|performance(_v\\d+)?) .*");
 
     /** Each test method's captured output, kept for the scan of the whole run's log. */
     @AfterEach

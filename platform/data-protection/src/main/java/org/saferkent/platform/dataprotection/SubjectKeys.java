@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -68,7 +69,9 @@ public class SubjectKeys {
         this.clock = clock;
         this.byId = new ExpiringCache<>(cacheSize, cacheTtl, clock);
         this.bySubject = new ExpiringCache<>(cacheSize, cacheTtl, clock);
-        keys().createIndex(Indexes.ascending("subject")); // every lookup but by id is by subject
+        keys().createIndex(Indexes.ascending("subject")); // every lookup but by id and the re-wrap is by subject
+        // the re-wrap's: sparse, as a destroyed key keeps no master key id
+        keys().createIndex(Indexes.ascending("masterKeyId"), new IndexOptions().sparse(true));
     }
 
     /** The subject's data key for sealing new values: its live key, or a new one. */
@@ -140,13 +143,19 @@ public class SubjectKeys {
     /**
      * Re-wraps up to {@code batch} live keys still under an older master key with the active one. Each
      * write is conditional on the master key it read, so concurrent runs never lose a key; a reader
-     * meanwhile uses whichever wrapping it finds, both unwrap.
+     * meanwhile uses whichever wrapping it finds, both unwrap. The keys still under an older master key
+     * are asked for by that key's id (every configured one but the active): only those can be unwrapped,
+     * and the index on {@code masterKeyId} serves the question.
      *
      * @return keys re-wrapped
      */
     public int rewrap(int batch) {
         String active = masterKeys.activeId();
-        List<Document> stale = keys().find(Filters.and(Filters.exists("wrapped"), Filters.ne("masterKeyId", active)))
+        List<String> older = masterKeys.ids().stream().filter(id -> !id.equals(active)).sorted().toList();
+        if (older.isEmpty()) {
+            return 0;
+        }
+        List<Document> stale = keys().find(Filters.and(Filters.in("masterKeyId", older), Filters.exists("wrapped")))
                 .limit(batch).into(new ArrayList<>());
         int done = 0;
         for (Document doc : stale) {

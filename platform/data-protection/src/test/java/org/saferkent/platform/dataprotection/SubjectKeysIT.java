@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.saferkent.platform.test.RealInfrastructure;
+import org.saferkent.platform.test.StoreScans;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoClient;
@@ -29,7 +30,8 @@ import com.mongodb.client.MongoClients;
 class SubjectKeysIT {
 
     private static final MongoClient CLIENT = MongoClients.create(RealInfrastructure.get().mongoUri());
-    private static final MongoTemplate MONGO = new MongoTemplate(CLIENT, "data-protection-it");
+    private static final String DATABASE = "data-protection-it";
+    private static final MongoTemplate MONGO = new MongoTemplate(CLIENT, DATABASE);
     private static final Map<String, String> PERSONAL = Map.of("name", "Alex Example", "email", "alex@example.org");
 
     @AfterAll
@@ -53,6 +55,7 @@ class SubjectKeysIT {
 
     @Test
     void destroyingTheSubjectsKeysShredsEveryRecordAndLeavesATombstoneWithoutKeyMaterial() {
+        StoreScans.Mark mark = StoreScans.mark(DATABASE);
         PersonalDataVault vault = vault(MasterKeys.development());
         String subject = subject();
         String other = subject();
@@ -74,10 +77,12 @@ class SubjectKeysIT {
         Document later = vault.seal(subject, "doc-3", PERSONAL);
         assertThat(keyId(later)).as("data recorded after an erasure gets a new key").isNotEqualTo(keyId(sealed));
         assertThat(vault.open("doc-3", later)).isEqualTo(PERSONAL);
+        assertThat(StoreScans.since(mark)).as("sealing, shredding and looking keys up read no collection whole").isEmpty();
     }
 
     @Test
     void masterKeysRotateWithoutLosingAnythingAndTheOldKeyCanGoOnceReWrapped() {
+        StoreScans.Mark mark = StoreScans.mark(DATABASE);
         byte[] oldKey = random();
         byte[] newKey = random();
         String subject = subject();
@@ -96,6 +101,7 @@ class SubjectKeysIT {
         assertThat(MONGO.getCollection(SubjectKeys.KEYS).find(new Document("_id", keyId(sealed))).first().getString("masterKeyId"))
                 .isEqualTo("new");
         assertThat(vault(new MasterKeys(Map.of("new", newKey), "new")).open("doc-1", sealed)).as("old key removed").isEqualTo(PERSONAL);
+        assertThat(StoreScans.since(mark)).as("the re-wrap finds the keys under an older master key by index").isEmpty();
     }
 
     private static PersonalDataVault vault(MasterKeys masterKeys) {

@@ -58,9 +58,12 @@ public final class CollectionScans {
         return grown;
     }
 
-    /** A query's field names and operators, with every value replaced by {@code ?}. */
-    static String shape(Object query) {
-        if (query instanceof Document doc) {
+    /**
+     * A query's field names and operators, with every value replaced by {@code ?}: safe to log and to
+     * compare, whichever document class holds the query (the server's or the driver's).
+     */
+    public static String shape(Object query) {
+        if (query instanceof java.util.Map<?, ?> doc) {
             StringBuilder out = new StringBuilder("{");
             doc.forEach((key, value) -> {
                 if (out.length() > 1) {
@@ -73,7 +76,7 @@ public final class CollectionScans {
         if (query instanceof java.util.Collection<?> list) {
             StringBuilder out = new StringBuilder("[");
             for (Object item : list) {
-                if (item instanceof Document) {
+                if (item instanceof java.util.Map<?, ?>) {
                     if (out.length() > 1) {
                         out.append(", ");
                     }

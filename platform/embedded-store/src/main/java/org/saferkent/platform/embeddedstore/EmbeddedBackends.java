@@ -60,7 +60,8 @@ public final class EmbeddedBackends {
                             @Override
                             protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
                                     int batchSize, Document fieldSelector) {
-                                Iterable<Integer> candidates = Planner.candidates(getIndexes(), query);
+                                Iterable<Integer> candidates = Planner.candidates(getIndexes(), query, orderBy, skip, limit,
+                                        position -> documentMatchesQuery(getDocument(position), query));
                                 if (candidates != null) {
                                     return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
                                 }
@@ -120,7 +121,8 @@ public final class EmbeddedBackends {
                             @Override
                             protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
                                     int batchSize, Document fieldSelector) {
-                                Iterable<Object> candidates = Planner.candidates(getIndexes(), query);
+                                Iterable<Object> candidates = Planner.candidates(getIndexes(), query, orderBy, skip, limit,
+                                        position -> documentMatchesQuery(getDocument(position), query));
                                 if (candidates != null) {
                                     return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
                                 }

@@ -3,6 +3,7 @@ package org.saferkent.platform.embeddedstore;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.bson.Document;
@@ -20,9 +21,20 @@ final class Planner {
     }
 
     /**
+     * The candidates for a query: the positions of every document that can match it, from the narrowest
+     * index; or, for a page of rows in an indexed order, the rows up to that page ({@link #orderedCandidates}).
+     * Null when only a collection scan answers it.
+     */
+    static <P> Iterable<P> candidates(List<Index<P>> indexes, Document query, Document orderBy, int skip, int limit,
+            Predicate<P> matches) {
+        Iterable<P> narrowed = candidates(indexes, query);
+        return narrowed != null || limit <= 0 ? narrowed : orderedCandidates(indexes, orderBy, skip + limit, matches);
+    }
+
+    /**
      * The positions of every document that can match {@code query}, from the narrowest index; for a
      * top-level {@code $or} that no index narrows, the union of each branch's (as MongoDB's OR plan).
-     * Null when no index narrows the query: a collection scan.
+     * Null when no index narrows the query.
      */
     static <P> Iterable<P> candidates(List<Index<P>> indexes, Document query) {
         Index<P> index = best(indexes, query);
@@ -44,6 +56,30 @@ final class Planner {
             positions.forEach(union::add);
         }
         return union;
+    }
+
+    /**
+     * For a query no index narrows but whose order is an index's first key and which wants a few rows
+     * (a page of a list, newest first): the documents in index order up to the page, as MongoDB walks an
+     * index to sort. {@code matches} says whether a document (by position) matches the query. Null when
+     * no index fits.
+     */
+    static <P> List<P> orderedCandidates(List<Index<P>> indexes, Document orderBy, int needed,
+            Predicate<P> matches) {
+        if (orderBy == null || orderBy.isEmpty() || needed <= 0) {
+            return null;
+        }
+        String key = orderBy.keySet().iterator().next();
+        if (key.startsWith("$") || !(orderBy.get(key) instanceof Number direction)) {
+            return null;
+        }
+        for (Index<P> index : indexes) {
+            if (index instanceof SecondaryIndex<P> secondary && secondary.coversEveryDocument()
+                    && secondary.keyNames().get(0).equals(key)) {
+                return secondary.inKeyOrder(direction.doubleValue() < 0, needed, matches);
+            }
+        }
+        return null;
     }
 
     /** The best index for {@code query}, or null when none narrows it. */

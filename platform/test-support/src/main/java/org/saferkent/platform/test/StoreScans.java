@@ -65,7 +65,7 @@ public final class StoreScans {
                     }
                     Object command = op.get("command");
                     Object filter = command instanceof Document c ? firstOf(c, "filter", "q", "query") : null;
-                    scans.merge(ns + " " + shape(filter), 1L, Long::sum);
+                    scans.merge(ns + " " + CollectionScans.shape(filter), 1L, Long::sum);
                 }
             }
         }
@@ -79,24 +79,5 @@ public final class StoreScans {
             }
         }
         return null;
-    }
-
-    private static String shape(Object query) {
-        if (query instanceof Document doc) {
-            StringBuilder out = new StringBuilder("{");
-            doc.forEach((key, value) -> {
-                if (out.length() > 1) {
-                    out.append(", ");
-                }
-                out.append(key).append(": ").append(shape(value));
-            });
-            return out.append('}').toString();
-        }
-        if (query instanceof List<?> list) {
-            List<String> parts = new ArrayList<>();
-            list.forEach(item -> parts.add(item instanceof Document ? shape(item) : "?"));
-            return parts.toString();
-        }
-        return "?";
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -20,6 +21,8 @@ public class AuditTrail {
     public AuditTrail(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("at", Sort.Direction.DESC)); // the latest actions
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("deadLetterId", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
     }
 
     public AuditEntry record(String operator, String action, String deadLetterId, String outcome, String detail, String note) {

@@ -7,8 +7,9 @@ import java.time.Instant;
  * it. Its payload stays on the topic and is not copied here (it may hold personal data): it is read
  * from the topic, masked, when someone inspects it, and re-published from there when replayed.
  *
- * @param status         {@code OPEN} (null in documents written before statuses existed), {@code REPLAYING},
- *                       {@code REPLAYED} or {@code PARKED}
+ * @param status         {@code OPEN} (documents written before statuses existed are set open when the service
+ *                       starts; null is read as open all the same), {@code REPLAYING}, {@code REPLAYED} or
+ *                       {@code PARKED}
  * @param claimExpiresAt while {@code REPLAYING}: when the claim of the operator replaying it ({@code statusBy},
  *                       since {@code statusAt}) lapses. A replay that has not finished by then was cut short (the
  *                       process died): replay and park accept the dead letter again, and a periodic check

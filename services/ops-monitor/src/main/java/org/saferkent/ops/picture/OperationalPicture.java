@@ -21,6 +21,8 @@ import org.saferkent.platform.messaging.TraceContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -31,6 +33,11 @@ import org.springframework.data.mongodb.core.query.Update;
  * lifecycle and outbox backlog.
  * Every write is idempotent (ids derive from the record; state changes apply only if newer), so a
  * redelivered record changes nothing. Each event also goes to the live stream.
+ *
+ * <p>Every query is served by an index declared here (a failure to create one fails the start). The
+ * unfiltered "latest" lists read their time index in order on MongoDB; the embedded store, which uses an
+ * index only for a filter, reads those collections whole, as it does the small per-service ones
+ * (circuits, consumer outages, service status: one document per service and circuit or topic).
  */
 public class OperationalPicture {
 
@@ -86,6 +93,20 @@ public class OperationalPicture {
         this.clock = clock;
         this.stream = stream;
         this.history = history;
+        IndexOperations events = mongo.indexOps(EVENTS);
+        events.createIndex(new Index().on("time", Sort.Direction.DESC));
+        events.createIndex(new Index().on("type", Sort.Direction.ASC).on("time", Sort.Direction.DESC));
+        events.createIndex(new Index().on("traceId", Sort.Direction.ASC).on("time", Sort.Direction.ASC));
+        IndexOperations deadLetters = mongo.indexOps(DEAD_LETTERS);
+        deadLetters.createIndex(new Index().on("seenAt", Sort.Direction.DESC));
+        deadLetters.createIndex(new Index().on("status", Sort.Direction.ASC).on("seenAt", Sort.Direction.DESC));
+        deadLetters.createIndex(new Index().on("traceId", Sort.Direction.ASC).on("seenAt", Sort.Direction.ASC));
+        mongo.indexOps(BREACHES).createIndex(new Index().on("breachedAt", Sort.Direction.DESC));
+        mongo.indexOps(CIRCUITS).createIndex(new Index().on("service", Sort.Direction.ASC).on("circuit", Sort.Direction.ASC));
+        mongo.indexOps(CONSUMERS).createIndex(new Index().on("service", Sort.Direction.ASC).on("topic", Sort.Direction.ASC));
+        // dead letters stored before statuses existed are open: said so once, so that "open" is one indexed value
+        mongo.updateMulti(Query.query(Criteria.where("status").exists(false)), Update.update("status", DeadLetter.OPEN),
+                DEAD_LETTERS);
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -154,9 +175,7 @@ public class OperationalPicture {
         Query query = new Query().with(Sort.by(Sort.Direction.DESC, "seenAt")).limit(limit);
         if (status != null && !status.isBlank()) {
             String wanted = status.trim().toUpperCase();
-            query.addCriteria(DeadLetter.OPEN.equals(wanted)
-                    ? Criteria.where("status").nin(DeadLetter.REPLAYING, DeadLetter.REPLAYED, DeadLetter.PARKED)
-                    : Criteria.where("status").is(wanted));
+            query.addCriteria(Criteria.where("status").is(wanted)); // every dead letter has its status (constructor)
         }
         return mongo.find(query, DeadLetter.class, DEAD_LETTERS);
     }
@@ -185,7 +204,7 @@ public class OperationalPicture {
     }
 
     public long breachCount() {
-        return mongo.count(new Query(), BREACHES);
+        return mongo.estimatedCount(BREACHES); // the collection's own count: counting every document would read them all
     }
 
     public List<Circuit> circuits() {

@@ -87,6 +87,15 @@ class OpsMonitorConsumesPlatformOpsPactTest {
     }
 
     @Pact(consumer = "ops-monitor")
+    MessagePact outboxEventParked(MessagePactBuilder builder) {
+        return opsEvent(builder, "ops.OutboxEventParked.v1", body -> {
+            body.stringType("collection", "victimCases");
+            body.stringType("eventType", "victims.VictimCaseOpened.v1");
+            body.stringType("reason", "org.apache.kafka.common.errors.RecordTooLargeException");
+        });
+    }
+
+    @Pact(consumer = "ops-monitor")
     MessagePact circuitStateChanged(MessagePactBuilder builder) {
         return opsEvent(builder, "ops.CircuitStateChanged.v1", body -> {
             body.stringType("instance", "local-a1b2c3");
@@ -166,10 +175,10 @@ class OpsMonitorConsumesPlatformOpsPactTest {
 
     @Test
     @PactTestFor(pactMethods = {"serviceStarted", "serviceStopping", "serviceHeartbeat", "backlogHigh", "backlogCleared",
-            "circuitStateChanged", "consumerPaused", "consumerResumed", "slaBreached", "deadLetterRecorded"})
+            "outboxEventParked", "circuitStateChanged", "consumerPaused", "consumerResumed", "slaBreached", "deadLetterRecorded"})
     @SuppressWarnings("unchecked")
     void everyOpsEventNamesTheServiceItIsAbout(List<Message> messages) {
-        assertThat(messages).hasSize(10);
+        assertThat(messages).hasSize(11);
         for (Message message : messages) {
             EventMetadata envelope = envelope(message);
             Map<String, Object> data = payload(message, Map.class);

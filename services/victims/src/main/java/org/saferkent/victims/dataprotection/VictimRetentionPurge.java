@@ -13,11 +13,12 @@ import org.saferkent.platform.dataprotection.SubjectKeys;
 import org.saferkent.victims.victimcase.domain.VictimCaseStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-
-import com.mongodb.client.model.Indexes;
 
 /**
  * Victims' retention policy: a subject's personal details are shredded (their data keys destroyed) once
@@ -41,7 +42,9 @@ public class VictimRetentionPurge {
         this.keys = keys;
         this.afterClosure = afterClosure;
         this.clock = clock;
-        mongo.getCollection(cases).createIndex(Indexes.ascending("profile.subjectPseudonym")); // a subject's cases
+        IndexOperations indexes = mongo.indexOps(cases);
+        indexes.createIndex(new Index().on("profile.subjectPseudonym", Sort.Direction.ASC)); // a subject's cases
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("closure.closedAt", Sort.Direction.ASC)); // closed before
     }
 
     /** @return subjects shredded by this run */

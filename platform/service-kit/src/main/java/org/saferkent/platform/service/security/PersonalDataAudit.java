@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -17,6 +18,9 @@ import org.springframework.data.mongodb.core.query.Query;
  * The append-only audit trail (MongoDB collection {@value #COLLECTION}): every read of personal data
  * and every refused request, with who, what, when and why. Entries are only ever inserted: this class
  * has no way to change or remove one.
+ *
+ * <p>{@link #find} is served by the indexes declared here whatever filter it is given, but for none at all:
+ * the whole trail newest first reads the {@code at} index on MongoDB, and the embedded store reads it whole.
  */
 public class PersonalDataAudit implements AccessDecisions {
 
@@ -35,8 +39,15 @@ public class PersonalDataAudit implements AccessDecisions {
         this.mongo = mongo;
         this.service = service;
         this.clock = clock;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("at", Sort.Direction.DESC));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("recordId", Sort.Direction.ASC));
+        // find's filters are all optional: each index starts with the equalities it serves, the time range last
+        IndexOperations indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().on("at", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("recordId", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("clientId", Sort.Direction.ASC).on("outcome", Sort.Direction.ASC)
+                .on("at", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("outcome", Sort.Direction.ASC).on("action", Sort.Direction.ASC)
+                .on("at", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("action", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
     }
 
     /**

@@ -18,7 +18,10 @@ import org.saferkent.rj.rjcase.domain.Change;
 import org.saferkent.rj.rjcase.domain.DirectContactPolicy;
 import org.saferkent.rj.rjcase.domain.ParticipantRole;
 import org.saferkent.rj.rjcase.domain.RjCase;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -54,6 +57,10 @@ public class RjCases {
         this.pathways = pathways;
         this.policy = policy;
         this.clock = clock;
+        IndexOperations indexes = mongo.indexOps(cases.collection());
+        indexes.createIndex(new Index().on("referralId", Sort.Direction.ASC)); // byReferral: the case an opt-in opened
+        // offendersWhoTookPart: the cohort's pseudonyms, then whether a conference was held
+        indexes.createIndex(new Index().on("participants.pseudonym", Sort.Direction.ASC).on("conference.heldOn", Sort.Direction.ASC));
     }
 
     /** Opens the case for a referral routed to restorative justice, exactly once per referral. */

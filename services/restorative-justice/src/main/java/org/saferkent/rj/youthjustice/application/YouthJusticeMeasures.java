@@ -15,7 +15,10 @@ import org.saferkent.rj.youthjustice.domain.OffendingHistory;
 import org.saferkent.rj.youthjustice.domain.ProvenReoffending;
 import org.saferkent.platform.workingdays.Quarter;
 import org.saferkent.rj.youthjustice.domain.ReoffendingMeasure;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -54,6 +57,11 @@ public class YouthJusticeMeasures {
         this.populationIllustrative = populationIllustrative;
         this.participation = participation;
         this.clock = clock;
+        IndexOperations indexes = mongo.indexOps(collection);
+        indexes.createIndex(new Index().on("cohortQuarters", Sort.Direction.ASC)); // a quarter's reoffending cohort
+        // a quarter's first-time entrants, all Kent or one district; sparse: a history with no first entry is not in it
+        indexes.createIndex(new Index().on("firstTimeEntry.quarter", Sort.Direction.ASC)
+                .on("firstTimeEntry.district", Sort.Direction.ASC).sparse());
     }
 
     /** Counts, rate per 100,000 aged 10–17, and the change on the same quarter a year before. */

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -53,6 +54,9 @@ public class PersonalDetailsRetrieval {
         this.executor = executor;
         this.batchSize = batchSize;
         this.clock = clock;
+        // the retry's index: the pending cases, oldest first
+        mongo.indexOps(cases.collection()).createIndex(new Index().on("detailsPending", Sort.Direction.ASC)
+                .on("openedAt", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
     }
 
     /** Fetches the case's details soon, on the details executor; returns at once. */

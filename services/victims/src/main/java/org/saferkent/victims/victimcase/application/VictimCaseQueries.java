@@ -10,10 +10,19 @@ import org.saferkent.platform.outbox.Loaded;
 import org.saferkent.victims.victimcase.domain.VictimCase;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-/** Case workers' reads: one case, the case of a referral, and the filtered, paged list. */
+/**
+ * Case workers' reads: one case, the case of a referral, and the filtered, paged list.
+ *
+ * <p>Each read is served by an index declared here (creating one fails the start, never silently): the
+ * list's filters are equalities on status, district and enhanced and a range on {@code nextDueAt}, so
+ * every non-empty combination finds an index whose first keys it fixes, the range last. The list
+ * without any filter reads {@code openedAt} in order on MongoDB; the embedded store reads it whole.
+ */
 public class VictimCaseQueries {
 
     /** What to list; null fields do not filter. {@code dueBefore}: a time limit still open falls due before it. */
@@ -29,6 +38,13 @@ public class VictimCaseQueries {
     public VictimCaseQueries(MongoTemplate mongo, AggregateStore<VictimCase> cases) {
         this.mongo = mongo;
         this.cases = cases;
+        IndexOperations indexes = mongo.indexOps(cases.collection());
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("district", Sort.Direction.ASC)
+                .on("enhanced", Sort.Direction.ASC).on("openedAt", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("district", Sort.Direction.ASC).on("nextDueAt", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("enhanced", Sort.Direction.ASC).on("nextDueAt", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("openedAt", Sort.Direction.DESC).on("_id", Sort.Direction.ASC)); // the unfiltered list
+        indexes.createIndex(new Index().on("linkedReferrals", Sort.Direction.ASC)); // the case a duplicate joined
     }
 
     public Optional<Loaded<VictimCase>> find(String id) {
@@ -63,7 +79,9 @@ public class VictimCaseQueries {
             criteria = criteria.and("nextDueAt").lt(filter.dueBefore());
         }
         Query query = Query.query(criteria);
-        long total = mongo.count(query, cases.collection());
+        // no filter: the collection's own count, as a count of every document would read them all
+        long total = query.getQueryObject().isEmpty() ? mongo.estimatedCount(cases.collection())
+                : mongo.count(query, cases.collection());
         query.with(Sort.by(Sort.Direction.DESC, "openedAt").and(Sort.by("_id"))).skip((long) page * size).limit(size);
         return new Page(mongo.find(query, VictimCase.class, cases.collection()), page, size, total);
     }

@@ -12,7 +12,9 @@ import org.saferkent.victims.victimcase.domain.Change;
 import org.saferkent.victims.victimcase.domain.VictimCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -37,6 +39,8 @@ public class VictimCodeDeadlines {
         this.mongo = mongo;
         this.service = service;
         this.clock = clock;
+        // the scan's index; sparse: a case whose time limits are all met or missed has no nextDueAt
+        mongo.indexOps(cases.collection()).createIndex(new Index().on("nextDueAt", Sort.Direction.ASC).sparse());
     }
 
     /** @return the number of missed deadlines recorded */

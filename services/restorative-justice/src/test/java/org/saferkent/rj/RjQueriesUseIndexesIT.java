@@ -1,0 +1,70 @@
+package org.saferkent.rj;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.saferkent.rj.Bus.VICTIM_EVENTS;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.saferkent.platform.test.StoreScans;
+import org.saferkent.platform.test.TopicRecords;
+import org.saferkent.platform.test.WithRealInfrastructure;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Flat cost as the data grows: opening cases from a victim's opt-in and finding them by referral,
+ * recording disposals, and the youth justice measures (first-time entrants for Kent and a district, the
+ * reoffending cohort split by who took part in restorative justice) read no collection of the service's
+ * whole: each query is served by an index the service declares (embedded store: counted by the store;
+ * MongoDB: the profiler's COLLSCAN plans).
+ */
+@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "spring.config.name=restorative-justice")
+@WithRealInfrastructure
+class RjQueriesUseIndexesIT {
+
+    /** The relay's own sweep belongs to platform/outbox, which declares its indexes itself. */
+    private static final List<String> OUTBOX_FIELDS = List.of("pendingEvents", "relayLease");
+
+    @Value("${local.server.port}")
+    private int port;
+
+    @Test
+    void theServicesWorkReadsNoCollectionWhole() {
+        StoreScans.Mark mark = StoreScans.mark("restorative-justice");
+
+        String victimCaseId = "vc-" + UUID.randomUUID();
+        String referralId = UUID.randomUUID().toString();
+        TopicRecords.send(Bus.victimOptedIn(victimCaseId, referralId, People.pseudonym()));
+        Bus.awaitConsumed(VICTIM_EVENTS);
+        assertThat(api().getJson("/api/rj-cases?referralId=" + referralId).path("id").asString())
+                .isEqualTo("rj-victim-case-" + victimCaseId);
+
+        String person = People.pseudonym();
+        api().postExpecting(201, "/api/disposals", Map.of("personPseudonym", person, "ageAtOffence", 15,
+                "offenceCategory", "shoplifting", "offenceDate", "2024-02-01", "disposalType", "youth-caution",
+                "disposalDate", "2024-02-01", "district", "swale", "agency", "kcc-youth-offending-service"));
+        JsonNode district = api().getJson("/api/youth-justice/first-time-entrants?district=swale&quarter=2024-Q1");
+        assertThat(district.path("firstTimeEntrants").asLong()).isPositive();
+        assertThat(api().getJson("/api/youth-justice/first-time-entrants?quarter=2024-Q1").path("firstTimeEntrants").asLong())
+                .isGreaterThanOrEqualTo(district.path("firstTimeEntrants").asLong());
+        assertThat(api().getJson("/api/youth-justice/reoffending?quarter=2024-Q1&district=swale").path("all").path("cohort")
+                .asInt()).isPositive();
+        assertThat(api().getJson("/api/youth-justice/reoffending?quarter=2024-Q1").path("all").path("cohort").asInt())
+                .isPositive();
+
+        assertThat(StoreScans.since(mark).keySet().stream()
+                .filter(shape -> OUTBOX_FIELDS.stream().noneMatch(shape::contains)))
+                .as("collection scans of restorative justice's collections, by query shape")
+                .isEmpty();
+    }
+
+    private RjApi api() {
+        return new RjApi(port);
+    }
+}

@@ -1,0 +1,110 @@
+package org.saferkent.victims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.saferkent.platform.dataprotection.SubjectKeys;
+import org.saferkent.platform.test.SecuredApi;
+import org.saferkent.platform.test.StoreScans;
+import org.saferkent.victims.dataprotection.VictimRetentionPurge;
+import org.saferkent.victims.victimcase.application.PersonalDetailsRetrieval;
+import org.saferkent.victims.victimcase.application.VictimCodeDeadlines;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Flat cost as the data grows: the service's work — opening cases from routed referrals, joining a
+ * duplicate, the case list under every combination of its filters, the case of a referral, the details
+ * retry, the Victims' Code deadline scan, the retention purge and the audit trail — reads no collection of
+ * its own whole: every query is served by an index the service declares (embedded store: counted by the
+ * store; MongoDB: the profiler's COLLSCAN plans).
+ */
+class VictimQueriesUseIndexesIT extends VictimsIntegrationTest {
+
+    /** The relay's own sweep belongs to platform/outbox, which declares its indexes itself. */
+    private static final List<String> OUTBOX_FIELDS = List.of("pendingEvents", "relayLease");
+
+    @Autowired
+    private VictimCodeDeadlines deadlines;
+
+    @Autowired
+    private PersonalDetailsRetrieval details;
+
+    @Autowired
+    private SubjectKeys keys;
+
+    @Test
+    void theServicesWorkReadsNoCollectionWhole() throws Exception {
+        StoreScans.Mark mark = StoreScans.mark("victims");
+
+        String ownPseudonym = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", ""); // shredded below, alone
+        String referralId = newReferralId();
+        String caseId = "vc-" + referralId;
+        REFERRALS.holdSubject(referralId, "{\"name\":\"Pip Index\"}");
+        route(referralId, "victim-support", Map.of("district", "dover", "subjectPseudonym", ownPseudonym));
+        awaitCase(caseId, c -> !c.path("detailsPending").asBoolean());
+        awaitOutboxDrained(caseId);
+        String enhancedCase = openCase(Map.of("district", "thanet", "flags", List.of("domestic-abuse")));
+        String duplicate = newReferralId();
+        publish(duplicate, "referrals.ReferralLinked.v1", Map.of("referralId", duplicate, "linkedTo", caseId.substring(3),
+                "agency", "kent-police", "district", "dover", "category", "violent-crime",
+                "subjectPseudonym", PSEUDONYM, "reason", "same-crime-reference", "linkedAt", clock.instant().toString()),
+                UUID.randomUUID().toString());
+        assertThat(awaitJson("/api/victim-cases?referralId=" + duplicate).path("id").asString()).isEqualTo(caseId);
+
+        String due = clock.instant().plus(Duration.ofDays(30)).toString();
+        List<String> filters = new ArrayList<>();
+        for (int combination = 1; combination < 16; combination++) {
+            List<String> parameters = new ArrayList<>();
+            if ((combination & 1) != 0) {
+                parameters.add("status=open");
+            }
+            if ((combination & 2) != 0) {
+                parameters.add("district=thanet");
+            }
+            if ((combination & 4) != 0) {
+                parameters.add("enhanced=true");
+            }
+            if ((combination & 8) != 0) {
+                parameters.add("dueBefore=" + due);
+            }
+            filters.add(String.join("&", parameters));
+        }
+        for (String filter : filters) {
+            HttpResponse<String> page = get("/api/victim-cases?" + filter);
+            assertThat(page.statusCode()).as(filter).isEqualTo(200);
+            JsonNode items = JSON.readTree(page.body()).path("items");
+            if (filter.contains("thanet")) {
+                assertThat(items.valueStream().map(c -> c.path("id").asString())).as(filter).contains(enhancedCase);
+            }
+        }
+
+        HttpResponse<String> closed = post("/api/victim-cases/" + caseId + "/closure", "{\"reason\":\"declined-support\"}");
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        awaitOutboxDrained(caseId);
+        assertThat(new VictimRetentionPurge(mongo, "victim_cases", keys, Period.ofYears(6),
+                Clock.offset(clock, Duration.ofDays(6 * 366 + 2))).purge()).as("subjects shredded").isPositive();
+        assertThat(get("/api/victim-cases/" + caseId + "/details").statusCode()).as("shredded").isEqualTo(410);
+        details.fillPending();
+        deadlines.recordMissedDeadlines();
+        assertThat(get("/api/victim-cases/" + enhancedCase + "/details").statusCode()).isIn(200, 404);
+        assertThat(SecuredApi.at(port).as("auditor").get("/api/audit?recordId=" + enhancedCase).statusCode()).isEqualTo(200);
+        assertThat(SecuredApi.at(port).as("auditor").get("/api/audit?outcome=denied&clientId=pcc-office").statusCode())
+                .isEqualTo(200);
+
+        assertThat(StoreScans.since(mark).keySet().stream()
+                .filter(shape -> OUTBOX_FIELDS.stream().noneMatch(shape::contains)))
+                .as("collection scans of victims' collections, by query shape")
+                .isEmpty();
+    }
+}
