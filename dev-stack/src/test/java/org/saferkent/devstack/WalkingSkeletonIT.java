@@ -494,7 +494,7 @@ class WalkingSkeletonIT {
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--spring.mongodb.uri=" + infrastructure.mongoUri(),
-                "--saferkent.ops.topic-discovery-interval=1s",
+                "--spring.cloud.stream.kafka.bindings.deadLetterWatch-in-0.consumer.configuration.metadata.max.age.ms=1000",
                 "--saferkent.victims.referrals-base-url=" + claimCheckUrl,
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + IdentityServer.get().issuerUri(),
                 "--saferkent.security.client.token-uri=" + IdentityServer.get().tokenUri(),

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.saferkent.ops.deadletters.AuditTrail;
 import org.saferkent.ops.deadletters.DeadLetterActions;
@@ -21,8 +20,6 @@ import org.saferkent.ops.stream.StreamEvent;
 import org.saferkent.ops.web.SecurityHeadersFilter;
 import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventProducer;
-import org.saferkent.platform.events.EventSource;
-import org.saferkent.platform.events.Topics;
 import org.saferkent.platform.messaging.EventConsumer;
 import org.saferkent.platform.service.PeriodicTask;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -62,15 +59,13 @@ class OpsMonitorConfiguration {
     /** Every type on ops.events is recorded, including types added after this service was built. */
     @Bean
     EventConsumer opsEventsSubscription(OperationalPicture picture) {
-        return EventConsumer.routing().otherwise(Map.class, picture::record);
+        return EventConsumer.routing().otherwise(Map.class, event -> picture.record(event));
     }
 
+    /** Every dead-letter topic (a pattern binding, see ops-monitor.yml) into the operational picture. */
     @Bean
-    @SuppressWarnings("unchecked")
-    DeadLetterWatch deadLetterWatch(ConsumerFactory<?, ?> consumerFactory, EventSource source, OpsProperties properties,
-            OperationalPicture picture) {
-        return new DeadLetterWatch((ConsumerFactory<String, byte[]>) consumerFactory, source.serviceName(),
-                Pattern.compile(properties.deadLetterPattern()), properties.topicDiscoveryInterval().toMillis(), picture);
+    DeadLetterWatch deadLetterWatch(OperationalPicture picture) {
+        return new DeadLetterWatch(picture);
     }
 
     @Bean(destroyMethod = "close")

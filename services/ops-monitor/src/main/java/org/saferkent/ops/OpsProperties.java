@@ -7,8 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param deadLetterPattern      topics read as dead-letter topics
- * @param topicDiscoveryInterval how often the consumer looks for new topics matching the pattern
+ * @param deadLetterPattern      topics read as dead-letter topics (the destination of the deadLetterWatch binding)
  * @param lagInterval            how often consumer lag is measured (Kafka Admin API; never per request)
  * @param healthInterval         how often each service's {@code /actuator/health} is asked
  * @param healthTimeout          how long one health request may take
@@ -25,7 +24,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("saferkent.ops")
 public record OpsProperties(
         @DefaultValue(".*\\.dlq") String deadLetterPattern,
-        @DefaultValue("5s") Duration topicDiscoveryInterval,
         @DefaultValue("10s") Duration lagInterval,
         @DefaultValue("10s") Duration healthInterval,
         @DefaultValue("2s") Duration healthTimeout,

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.saferkent.contracts.AsyncApiDocument;
 import org.saferkent.contracts.ServiceWiring;
-import org.saferkent.ops.picture.OperationalPicture;
 import org.saferkent.platform.events.Topics;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -31,8 +30,8 @@ class OpsMonitorAsyncApiTest {
 
     @Test
     void receivesEveryOpsEventThroughItsCatchAllSubscription() {
-        Map<String, Set<String>> subscribed = ServiceWiring.subscriptions(OpsMonitorConfiguration.class, "ops-monitor.yml",
-                new OperationalPicture(null, null, null, null));
+        // the routing table only names its handler: no picture (nor store) is needed to read it
+        Map<String, Set<String>> subscribed = ServiceWiring.subscriptions(OpsMonitorConfiguration.class, "ops-monitor.yml");
         Map<String, Set<String>> received = DOC.messagesOf("ops-monitor", "receive");
 
         assertThat(subscribed).isEqualTo(Map.of(Topics.OPS_EVENTS, Set.of()));

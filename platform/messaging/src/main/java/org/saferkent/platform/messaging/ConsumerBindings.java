@@ -18,7 +18,9 @@ import org.saferkent.platform.messaging.ops.OpsEvents;
 import org.saferkent.platform.messaging.ops.OpsPublisher;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
 import org.springframework.cloud.stream.config.BindingProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
@@ -79,6 +81,24 @@ public class ConsumerBindings implements ListenerContainerWithDlqAndRetryCustomi
     @Override
     public boolean retryAndDlqInBinding(String destination, String group) {
         return false;
+    }
+
+    /**
+     * A binding whose destination is a pattern (ops-monitor's watch of every {@code *.dlq} topic) is not an
+     * {@link EventConsumer}: it gets the listener container's plain error handler (a few quick retries,
+     * then the record is logged and skipped), never a dead-letter topic of its own, which its pattern
+     * could match.
+     */
+    @Override
+    public void configure(AbstractMessageListenerContainer<?, ?> container, String destination, String group,
+            BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff,
+            ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
+        if (properties != null && properties.getExtension() != null && properties.getExtension().isDestinationIsPattern()) {
+            container.setCommonErrorHandler(new DefaultErrorHandler());
+            container.getContainerProperties().setClientId(group + "-pattern");
+            return;
+        }
+        configure(container, destination, group, dlqDestinationResolver, backOff);
     }
 
     @Override

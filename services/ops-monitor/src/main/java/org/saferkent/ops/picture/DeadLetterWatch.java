@@ -1,47 +1,30 @@
 package org.saferkent.ops.picture;
 
-import java.util.Properties;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.MessageListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
 
 /**
- * Reads every dead-letter topic (by pattern, so topics created later are picked up too) into the
- * operational picture.
+ * Reads every dead-letter topic into the operational picture: a Spring Cloud Stream function binding
+ * whose destination is a pattern ({@code saferkent.ops.dead-letter-pattern}, {@code destination-is-pattern}),
+ * so topics created later are picked up too, within the binding's {@code metadata.max.age.ms}. It reads
+ * the raw record (the platform's converter), headers as they are.
  */
-public class DeadLetterWatch implements SmartLifecycle {
+public class DeadLetterWatch implements Consumer<Message<byte[]>> {
 
-    private final ConcurrentMessageListenerContainer<String, byte[]> container;
+    private final OperationalPicture picture;
 
-    public DeadLetterWatch(ConsumerFactory<String, byte[]> consumerFactory, String group, Pattern topics,
-            long discoveryMillis, OperationalPicture picture) {
-        ContainerProperties properties = new ContainerProperties(topics);
-        properties.setGroupId(group + "-dead-letters");
-        properties.setMessageListener((MessageListener<String, byte[]>) picture::deadLettered);
-        Properties consumer = new Properties();
-        consumer.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, Long.toString(discoveryMillis));
-        properties.setKafkaConsumerProperties(consumer);
-        this.container = new ConcurrentMessageListenerContainer<>(consumerFactory, properties);
-        this.container.setBeanName("dead-letter-watch");
+    public DeadLetterWatch(OperationalPicture picture) {
+        this.picture = picture;
     }
 
     @Override
-    public void start() {
-        container.start();
-    }
-
-    @Override
-    public void stop() {
-        container.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return container.isRunning();
+    public void accept(Message<byte[]> message) {
+        if (!(message.getHeaders().get(KafkaHeaders.RAW_DATA) instanceof ConsumerRecord<?, ?> record)) {
+            throw new IllegalStateException("No raw Kafka record in the message: the binding must use the platform's converter");
+        }
+        picture.deadLettered(record);
     }
 }
