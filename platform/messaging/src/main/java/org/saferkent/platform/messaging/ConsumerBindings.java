@@ -35,7 +35,8 @@ import org.springframework.util.backoff.BackOff;
  * {@link DefaultErrorHandler}, whose recoverer is {@link DeadLetters} (so {@code <topic>.<group>.dlq},
  * its reason and origin headers and the {@code ops.events} report stay ours) and whose retry listener is
  * the group's {@link ConsumerOutages};</li>
- * <li>a client id naming the group and topic (distinct when several services share a JVM);</li>
+ * <li>a client id and consumer thread names naming the group and topic (distinct when several services
+ * share a JVM, as in the local stack);</li>
  * <li>the topics declared before the bindings start ({@link #afterSingletonsInstantiated}): each
  * {@link EventConsumer}'s destination, its dead-letter topic and {@code ops.events}, with the platform's
  * partition count; a consumer binding without a group is refused (the group names the dead-letter topic).</li>
@@ -110,6 +111,8 @@ public class ConsumerBindings implements ListenerContainerWithDlqAndRetryCustomi
         }
         container.setCommonErrorHandler(group(group).errorHandler());
         container.getContainerProperties().setClientId(group + "-" + destination);
+        // names its consumer threads in the logs (<group>-<topic>-0-C-1), as the hand-made containers did
+        container.setBeanName(group + "-" + destination);
     }
 
     /** Dispatches the records of {@code group}'s consumers, counting them and ending the group's outages. */
