@@ -98,20 +98,21 @@ class CrashRecoveryIT {
                             assertThat(load.acknowledgedCount()).isGreaterThanOrEqualTo(at);
                         });
                 long began = System.nanoTime();
+                int acknowledgedAtKill = load.acknowledgedCount();
                 if (kills.get(i) == Kill.LAUNCHER) {
                     long pid = stack.launcherPid();
                     stack.killLauncher();
                     stack.start();
                     awaitHealthy(stack);
                     client.forgetTokens(); // the new identity server signs with a new key
-                    story.add("kill -9 launcher " + pid + " at " + load.acknowledgedCount() + " acknowledged, healthy again in "
+                    story.add("kill -9 launcher " + pid + " at " + acknowledgedAtKill + " acknowledged, healthy again in "
                             + seconds(began));
                 } else {
                     long pid = stack.killBroker();
                     assertThat(pid).as("a broker process to kill").isPositive();
                     await("the launcher to start its broker again").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200))
                             .until(() -> stack.brokerBack(pid));
-                    story.add("kill -9 broker " + pid + " at " + load.acknowledgedCount() + " acknowledged, back in " + seconds(began));
+                    story.add("kill -9 broker " + pid + " at " + acknowledgedAtKill + " acknowledged, back in " + seconds(began));
                 }
             }
             await("all " + REFERRALS + " referrals acknowledged").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
@@ -120,6 +121,7 @@ class CrashRecoveryIT {
             story.add(load.acknowledged().size() + " acknowledged, " + load.failed() + " requests failed, "
                     + load.casesWorked() + " cases worked");
 
+            long settling = System.nanoTime();
             Reconciliation reconciliation = new Reconciliation(client);
             AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
             AtomicReference<String> previous = new AtomicReference<>("");
@@ -137,6 +139,7 @@ class CrashRecoveryIT {
                 story.add("still moving after 3 minutes: the last reading follows");
             }
             assertThat(last.get()).as("a reconciliation could be read").isNotNull();
+            story.add("reconciled in " + seconds(settling));
             Reconciliation.Report report = last.get();
             System.out.println("CrashRecoveryIT (seed " + SEED + "):\n  " + String.join("\n  ", story) + "\n" + report);
             assertThat(report.lost()).as("acknowledged referrals lost\n%s\n%s", story, report).isEmpty();

@@ -74,6 +74,7 @@ public final class ChaosRun {
                     break;
                 }
                 long killBegan = System.nanoTime();
+                int acknowledgedAtKill = load.acknowledgedCount();
                 kills++;
                 if (kills % 2 == 1) {
                     long pid = stack.launcherPid();
@@ -82,7 +83,7 @@ public final class ChaosRun {
                     awaitHealthy(stack);
                     client.forgetTokens(); // the new identity server signs with a new key
                     launcherKills++;
-                    out.printf("kill %d: kill -9 launcher %d at %d acknowledged; healthy again in %s%n", kills, pid, load.acknowledgedCount(),
+                    out.printf("kill %d: kill -9 launcher %d at %d acknowledged; healthy again in %s%n", kills, pid, acknowledgedAtKill,
                             since(killBegan));
                 } else {
                     long pid = stack.killBroker();
@@ -91,7 +92,7 @@ public final class ChaosRun {
                     }
                     poll("the launcher to start its broker again", START_TIMEOUT, () -> stack.brokerBack(pid));
                     brokerKills++;
-                    out.printf("kill %d: kill -9 broker %d at %d acknowledged; back in %s%n", kills, pid, load.acknowledgedCount(),
+                    out.printf("kill %d: kill -9 broker %d at %d acknowledged; back in %s%n", kills, pid, acknowledgedAtKill,
                             since(killBegan));
                 }
                 nextKill += options.killEvery();
