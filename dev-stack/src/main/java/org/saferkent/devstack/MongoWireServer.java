@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * services reach it through a real socket anyway. Known gaps (see STACK-NOTES): no transactions or
  * sessions; change streams only with the oplog enabled, which makes writes several times slower.
  *
- * <p>H2 commits its write buffer in the background about once a second; {@link #close()} writes the
- * rest, so only a killed launcher can lose the last moment of writes.
+ * <p>A write is answered only once it is in the file (group commit, see {@code EmbeddedBackends}), so a
+ * killed launcher loses nothing it acknowledged. With {@code -Dsaferkent.store.fsync=true} every commit is
+ * also forced to the disk, which a power loss needs too.
  */
 public final class MongoWireServer implements AutoCloseable {
 
@@ -45,7 +46,8 @@ public final class MongoWireServer implements AutoCloseable {
         Path file = directory.toAbsolutePath().resolve("saferkent.mv.db");
         H2Backend backend;
         try {
-            backend = EmbeddedBackends.h2(file.toString()); // _id lookups for queries naming one _id
+            // declared indexes served, writes durable before they are answered
+            backend = EmbeddedBackends.h2(file.toString(), Boolean.getBoolean("saferkent.store.fsync"));
         } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot open the MongoDB store " + file
                     + " (is another local stack using this data directory?)", e);

@@ -1,58 +1,217 @@
 package org.saferkent.platform.embeddedstore;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
 
-import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server backends whose {@code _id} index serves every query naming one {@code _id}
- * ({@link IdLookupIndex}): the memory backend for tests, the H2 file backend for the local stack.
+ * mongo-java-server backends that behave as SaferKent needs its store to: the memory backend for tests,
+ * the H2 file backend for the local stack.
+ * <ul>
+ * <li>Every declared index serves queries: non-unique ones as {@link SecondaryIndex} (the server ships
+ * none), unique ones for any query naming all their keys ({@link UniqueKeyLookup}); the {@link Planner}
+ * picks the narrowest, an aggregation's leading {@code $match} uses it too, and every query left to read a
+ * whole collection is counted in {@link CollectionScans}.</li>
+ * <li>H2: a write is answered only once it is in the file ({@link GroupCommit}), so an acknowledged write
+ * survives a killed process.</li>
+ * </ul>
  */
 public final class EmbeddedBackends {
+
+    /** Commands that change nothing: answered without waiting for a commit. */
+    private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct", "listcollections",
+            "listindexes", "listdatabases", "ping", "hello", "ismaster", "buildinfo", "killcursors", "endsessions",
+            "serverstatus", "collstats", "dbstats", "explain", "whatsmyuri", "getlasterror", "getparameter",
+            "connectionstatus", "hostinfo", "getlog", "getcmdlineopts", "currentop");
 
     private EmbeddedBackends() {
     }
 
     /** In memory, for a test JVM's store. */
-    public static MongoBackend memory() {
+    public static MemoryBackend memory() {
         return new MemoryBackend() {
             @Override
             public MemoryDatabase openOrCreateDatabase(String databaseName) {
                 return new MemoryDatabase(databaseName, getCursorRegistry()) {
                     @Override
+                    protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+                        return new MemoryCollection(this, collectionName, options, cursorRegistry) {
+                            @Override
+                            protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
+                                    int batchSize, Document fieldSelector) {
+                                Index<Integer> index = Planner.best(getIndexes(), query);
+                                if (index != null) {
+                                    return matchDocuments(query, index.getPositions(query), orderBy, skip, limit, batchSize,
+                                            fieldSelector);
+                                }
+                                CollectionScans.record(getFullName(), query);
+                                return matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+                            }
+                        };
+                    }
+
+                    @Override
                     protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
                             List<IndexKey> keys, boolean sparse) {
-                        return wrapped(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), keys);
+                        return new UniqueKeyLookup<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse),
+                                sparse);
+                    }
+
+                    @Override
+                    protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                            List<IndexKey> keys, boolean sparse) {
+                        return new SecondaryIndex<>(indexName, keys, sparse);
+                    }
+
+                    @Override
+                    public Document handleCommand(Channel channel, String command, Document query,
+                            DatabaseResolver databaseResolver, Oplog oplog) {
+                        Document answer = aggregateFromIndex(this, command, query, databaseResolver, oplog);
+                        return answer != null ? answer : super.handleCommand(channel, command, query, databaseResolver, oplog);
                     }
                 };
             }
         };
     }
 
-    /** An H2 file (created if missing), for the local stack's store. */
+    /** An H2 file (created if missing), for the local stack's store; each commit written, not forced to disk. */
     public static H2Backend h2(String file) {
-        return new H2Backend(file) {
+        return h2(file, false);
+    }
+
+    /**
+     * An H2 file (created if missing), for the local stack's store.
+     *
+     * @param fsync force every commit to the disk (survives a power loss, not only a killed process)
+     */
+    public static H2Backend h2(String file, boolean fsync) {
+        MVStore store = new MVStore.Builder().fileName(file).open();
+        GroupCommit commits = new GroupCommit(store, fsync);
+        return new H2Backend(store) {
             @Override
             protected MongoDatabase openOrCreateDatabase(String databaseName) {
                 return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
                     @Override
+                    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                        // as H2Database does, with the planner in front of every query
+                        return new H2Collection(this, collectionName, options,
+                                getMvStore().openMap(dataMapName(collectionName)), getMvStore().openMap(metaMapName(collectionName)),
+                                cursorRegistry) {
+                            @Override
+                            protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
+                                    int batchSize, Document fieldSelector) {
+                                Index<Object> index = Planner.best(getIndexes(), query);
+                                if (index != null) {
+                                    return matchDocuments(query, index.getPositions(query), orderBy, skip, limit, batchSize,
+                                            fieldSelector);
+                                }
+                                CollectionScans.record(getFullName(), query);
+                                return matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+                            }
+                        };
+                    }
+
+                    private String dataMapName(String collectionName) {
+                        return "databases." + getFullCollectionNamespace(collectionName);
+                    }
+
+                    private String metaMapName(String collectionName) {
+                        return "meta." + getFullCollectionNamespace(collectionName);
+                    }
+
+                    @Override
                     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
                             List<IndexKey> keys, boolean sparse) {
-                        return wrapped(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), keys);
+                        return new UniqueKeyLookup<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse),
+                                sparse);
+                    }
+
+                    @Override
+                    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                            List<IndexKey> keys, boolean sparse) {
+                        return new SecondaryIndex<>(indexName, keys, sparse);
+                    }
+
+                    @Override
+                    public Document handleCommand(Channel channel, String command, Document query,
+                            DatabaseResolver databaseResolver, Oplog oplog) {
+                        Document answer = aggregateFromIndex(this, command, query, databaseResolver, oplog);
+                        return answer != null ? answer : super.handleCommand(channel, command, query, databaseResolver, oplog);
                     }
                 };
+            }
+
+            @Override
+            public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+                boolean write = !READS.contains(command.toLowerCase(Locale.ROOT)) && !readOnlyAggregate(command, query);
+                try {
+                    return super.handleCommand(channel, databaseName, command, query);
+                } finally {
+                    if (write) {
+                        commits.awaitDurable(); // also after a failed write: part of a batch may be in
+                    }
+                }
             }
         };
     }
 
-    private static <P> Index<P> wrapped(Index<P> index, List<IndexKey> keys) {
-        return IdLookupIndex.isIdIndex(keys) ? new IdLookupIndex<>(index) : index;
+    private static boolean readOnlyAggregate(String command, Document query) {
+        if (!"aggregate".equalsIgnoreCase(command) || !(query.get("pipeline") instanceof List<?> pipeline)) {
+            return false;
+        }
+        return pipeline.stream().noneMatch(stage -> stage instanceof Document d && (d.containsKey("$out") || d.containsKey("$merge")));
+    }
+
+    /**
+     * An aggregation whose first stage is a {@code $match}, answered by querying the collection with that
+     * match (so its indexes serve it) and running the rest of the pipeline over the result. The server
+     * would stream the whole collection into the match. Null for anything else (the server answers it).
+     */
+    private static Document aggregateFromIndex(MongoDatabase database, String command, Document query,
+            DatabaseResolver resolver, Oplog oplog) {
+        if (!"aggregate".equalsIgnoreCase(command) || !(query.get("pipeline") instanceof List<?> raw) || raw.isEmpty()
+                || !(raw.get(0) instanceof Document first) || !(first.get("$match") instanceof Document match)) {
+            return null;
+        }
+        String collectionName = String.valueOf(query.get(command));
+        MongoCollection<?> collection = database.resolveCollection(collectionName, false);
+        if (collection == null) {
+            return null;
+        }
+        List<Document> rest = new ArrayList<>();
+        for (Object stage : raw.subList(1, raw.size())) {
+            rest.add((Document) stage);
+        }
+        Aggregation aggregation = Aggregation.fromPipeline(rest, resolver, database, collection, oplog);
+        aggregation.validate(query);
+        Stream<Document> matched = collection.handleQueryAsStream(match);
+        List<Document> result = aggregation.runStages(matched);
+        Document cursor = new Document("id", 0L)
+                .append("ns", (database).getDatabaseName() + "." + collectionName)
+                .append("firstBatch", result);
+        Document answer = new Document("cursor", cursor);
+        answer.put("ok", 1.0);
+        return answer;
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Queries naming one _id plus other conditions answer exactly as before, on both backends. */
-class IdLookupIndexTest {
+class UniqueKeyLookupTest {
 
     @TempDir
     static Path dir;

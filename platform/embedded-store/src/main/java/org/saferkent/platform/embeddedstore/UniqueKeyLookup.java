@@ -13,36 +13,32 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
 
 /**
- * The {@code _id} index of a collection, used for every query that names one {@code _id}.
+ * A unique index (the collection's {@code _id} index, or one a service declares unique) used for every
+ * query that names each of its keys with a plain value, whatever else the query says.
  *
  * <p>mongo-java-server uses a unique index only when the query's fields are exactly the index's
  * ({@code AbstractUniqueIndex.canHandle}: {@code query.keySet().equals(keySet())}). So the queries the
  * platform makes most — a version-checked update ({@code _id} + {@code version}), the outbox relay's
  * claim and release ({@code _id} + lease), an idempotent write ({@code _id} + processed marker) — read
- * the whole collection, and each costs more as data grows. MongoDB itself answers them from the
- * {@code _id} index. This wrapper does the same: when the query has a plain {@code _id} equality it
- * takes that one document's position from the index, and the server still matches the whole query
- * against it (the index only narrows the candidates, it never decides a match).
+ * the whole collection, and each costs more as data grows. MongoDB itself answers them from the index.
+ * This wrapper does the same: when the query has a plain equality on every key it takes that one
+ * document's position from the index, and the server still matches the whole query against it (the
+ * index only narrows the candidates, it never decides a match).
  */
-final class IdLookupIndex<P> extends Index<P> {
+final class UniqueKeyLookup<P> extends Index<P> {
 
     static final String ID = "_id";
 
     private final Index<P> inner;
 
-    IdLookupIndex(Index<P> inner) {
-        super(inner.getName(), inner.getKeys(), false);
+    UniqueKeyLookup(Index<P> inner, boolean sparse) {
+        super(inner.getName(), inner.getKeys(), sparse);
         this.inner = inner;
-    }
-
-    /** Only the collection's {@code _id} index is wrapped. */
-    static boolean isIdIndex(List<IndexKey> keys) {
-        return keys.size() == 1 && ID.equals(keys.get(0).getKey());
     }
 
     @Override
     public boolean canHandle(Document query) {
-        return inner.canHandle(query) || plainId(query);
+        return inner.canHandle(query) || plainKeys(query) || plainIn(query) != null;
     }
 
     @Override
@@ -50,18 +46,51 @@ final class IdLookupIndex<P> extends Index<P> {
         if (inner.canHandle(query)) {
             return inner.getPositions(query);
         }
-        return inner.getPositions(new Document(ID, query.get(ID)));
+        Collection<?> in = plainKeys(query) ? null : plainIn(query);
+        if (in != null) {
+            return inner.getPositions(new Document(keys().get(0), new Document("$in", in)));
+        }
+        Map<String, Object> conditions = QueryPlan.conditions(query);
+        Document exact = new Document();
+        for (String key : keys()) {
+            exact.put(key, conditions.get(key));
+        }
+        return inner.getPositions(exact);
     }
 
-    /** An {@code _id} compared for equality with a plain value (no operator, no embedded document). */
-    static boolean plainId(Document query) {
-        if (!query.containsKey(ID)) {
-            return false;
+    /** Every key compared for equality with a plain value (no operator, no embedded document). */
+    boolean plainKeys(Document query) {
+        Map<String, Object> conditions = QueryPlan.conditions(query);
+        for (String key : keys()) {
+            if (!plainValue(conditions, key)) {
+                return false;
+            }
         }
-        Object id = query.get(ID);
-        // a Document (Map) holds operators or is an embedded id; a collection or a pattern is no single _id
-        return id != null && !(id instanceof Map) && !(id instanceof Collection) && !(id instanceof Pattern)
-                && !BsonRegularExpression.isRegularExpression(id);
+        return true;
+    }
+
+    /** The values of a single-key index's {@code $in} when every one is plain, else null. */
+    private Collection<?> plainIn(Document query) {
+        if (keys().size() != 1 || !(QueryPlan.conditions(query).get(keys().get(0)) instanceof Map<?, ?> condition)
+                || condition.size() != 1 || !(condition.get("$in") instanceof Collection<?> values)) {
+            return null;
+        }
+        for (Object value : values) {
+            if (!plain(value)) {
+                return null;
+            }
+        }
+        return values;
+    }
+
+    static boolean plainValue(Map<String, Object> query, String key) {
+        return query.containsKey(key) && plain(query.get(key));
+    }
+
+    /** A Document (Map) holds operators or is an embedded value; a collection or a pattern is no single key. */
+    static boolean plain(Object value) {
+        return value != null && !(value instanceof Map) && !(value instanceof Collection) && !(value instanceof Pattern)
+                && !BsonRegularExpression.isRegularExpression(value);
     }
 
     @Override

@@ -1,0 +1,231 @@
+package org.saferkent.platform.embeddedstore;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.MaxKey;
+import de.bwaldvogel.mongo.bson.MinKey;
+
+/**
+ * A non-unique (secondary) index for mongo-java-server, which ships none: "adding secondary index ... is
+ * not yet implemented. ignoring" and a collection scan for every query not by a unique key.
+ *
+ * <p>An ordered map from the indexed fields' values to the documents holding them, kept in memory and
+ * maintained on every insert, update and delete (the server calls {@link #add}, {@link #updateInPlace} and
+ * {@link #remove} under the collection's lock). It is rebuilt when the store opens: the server re-creates
+ * every declared index from its {@code system.indexes} description and fills an empty index from the
+ * collection's documents, so nothing about it needs to be stored.
+ *
+ * <p>The index only narrows the candidates: {@link QueryPlan} picks the ranges of keys a query can touch
+ * (equality or {@code $in} on a prefix of the keys, then at most one range), and the server still matches
+ * every candidate against the whole query. A wider range than needed costs time, never a wrong answer.
+ * Arrays are indexed per element (multikey), as MongoDB does; a sparse index leaves out documents
+ * missing every key.
+ */
+final class SecondaryIndex<P> extends Index<P> {
+
+    private static final String ID = "_id";
+
+    /** Key values in BSON order, each with the documents (by {@code _id}) holding them. */
+    private final NavigableMap<KeyValue, Map<Object, P>> entries = new TreeMap<>(KEY_ORDER);
+    private final boolean sparse;
+    private long size;
+
+    SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.sparse = sparse;
+    }
+
+    static final Comparator<KeyValue> KEY_ORDER = (a, b) -> {
+        int n = Math.min(a.size(), b.size());
+        for (int i = 0; i < n; i++) {
+            int c = ValueComparator.asc().compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    };
+
+    List<String> keyNames() {
+        return keys();
+    }
+
+    /**
+     * Told to the collection as true whatever was declared: a document this index does not hold (an
+     * empty array, a sparse index's document without the keys) must not stop its delete. Declared
+     * sparseness is {@link #sparse}.
+     */
+    @Override
+    protected boolean isSparse() {
+        return true;
+    }
+
+    private boolean skipped(Document document) {
+        if (!sparse) {
+            return false;
+        }
+        for (String key : keys()) {
+            if (!(de.bwaldvogel.mongo.backend.Utils.getSubdocumentValueCollectionAware(document, key) instanceof Missing)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Object id(Document document) {
+        Object id = document.get(ID);
+        return id instanceof Number number ? de.bwaldvogel.mongo.backend.Utils.normalizeNumber(number) : id;
+    }
+
+    @Override
+    public synchronized P getPosition(Document document) {
+        return null; // positions come from the _id index; a non-unique key names no single document
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<P> collection) {
+        getKeyValues(document); // refuses parallel arrays before anything is written, as MongoDB does
+    }
+
+    @Override
+    public synchronized void add(Document document, P position, MongoCollection<P> collection) {
+        if (skipped(document)) {
+            return;
+        }
+        Object id = id(document);
+        for (KeyValue key : keysOf(document)) {
+            if (entries.computeIfAbsent(key, k -> new HashMap<>(2)).put(id, position) == null) {
+                size++;
+            }
+        }
+    }
+
+    @Override
+    public synchronized P remove(Document document) {
+        if (skipped(document)) {
+            return null;
+        }
+        Object id = id(document);
+        P position = null;
+        for (KeyValue key : keysOf(document)) {
+            Map<Object, P> holders = entries.get(key);
+            if (holders == null) {
+                continue;
+            }
+            P removed = holders.remove(id);
+            if (removed != null) {
+                position = removed;
+                size--;
+            }
+            if (holders.isEmpty()) {
+                entries.remove(key);
+            }
+        }
+        return position;
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+        getKeyValues(newDocument);
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
+            MongoCollection<P> collection) {
+        if (Objects.equals(keyValuesOrNone(oldDocument), keyValuesOrNone(newDocument))
+                && Objects.equals(id(oldDocument), id(newDocument))) {
+            return;
+        }
+        remove(oldDocument);
+        add(newDocument, position, collection);
+    }
+
+    private Set<KeyValue> keyValuesOrNone(Document document) {
+        return skipped(document) ? Set.of() : keysOf(document);
+    }
+
+    /** The document's keys; an empty array is indexed as null, as MongoDB indexes it as undefined. */
+    private Set<KeyValue> keysOf(Document document) {
+        Set<KeyValue> keys = getKeyValues(document);
+        if (!keys.isEmpty()) {
+            return keys;
+        }
+        List<Object> nulls = new ArrayList<>();
+        keys().forEach(k -> nulls.add(null));
+        return Set.of(new KeyValue(nulls));
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return QueryPlan.of(this, query) != null;
+    }
+
+    @Override
+    public synchronized Iterable<P> getPositions(Document query) {
+        QueryPlan plan = QueryPlan.of(this, query);
+        if (plan == null) {
+            throw new IllegalStateException("index " + getName() + " cannot serve this query");
+        }
+        Set<P> positions = new LinkedHashSet<>();
+        for (QueryPlan.Range range : plan.ranges()) {
+            Collection<Map<Object, P>> holders = range.isPoint()
+                    ? single(entries.get(range.from()))
+                    : entries.subMap(range.from(), true, range.to(), true).values();
+            for (Map<Object, P> byId : holders) {
+                positions.addAll(byId.values());
+            }
+        }
+        return new ArrayList<>(positions);
+    }
+
+    private static <T> Collection<T> single(T value) {
+        return value == null ? List.of() : List.of(value);
+    }
+
+    @Override
+    public synchronized long getCount() {
+        return size;
+    }
+
+    @Override
+    public synchronized boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    @Override
+    public synchronized long getDataSize() {
+        return size;
+    }
+
+    @Override
+    public synchronized void drop() {
+        entries.clear();
+        size = 0;
+    }
+
+    /** The smallest and largest possible values, for the components a range leaves open. */
+    static Object min() {
+        return MinKey.getInstance();
+    }
+
+    static Object max() {
+        return MaxKey.getInstance();
+    }
+}

@@ -1,0 +1,145 @@
+package org.saferkent.platform.embeddedstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Declared indexes serve queries on both backends: the answers are exactly those of a collection without
+ * indexes (the same documents, written and changed the same way), and the indexed collection is never
+ * read whole for a query an index can narrow.
+ */
+class SecondaryIndexTest {
+
+    @TempDir
+    static Path dir;
+
+    static Stream<String> backends() {
+        return Stream.of("memory", "h2");
+    }
+
+    private static MongoBackend backend(String kind) throws Exception {
+        return "memory".equals(kind) ? EmbeddedBackends.memory()
+                : EmbeddedBackends.h2(Files.createTempFile(dir, "store", ".mv.db").toString());
+    }
+
+    private static final String[] DISTRICTS = {"maidstone", "dover", "thanet", "ashford", "swale"};
+    private static final String[] STATUSES = {"received", "accepted", "closed"};
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void indexedQueriesAnswerExactlyAsAScanAndReadNoCollectionWhole(String kind) throws Exception {
+        MongoServer server = new MongoServer(backend(kind));
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoCollection<Document> indexed = client.getDatabase("t").getCollection("indexed");
+            MongoCollection<Document> plain = client.getDatabase("t").getCollection("plain");
+            indexed.createIndex(Indexes.ascending("district", "status"));
+            indexed.createIndex(Indexes.ascending("nextDueAt"), new IndexOptions().sparse(true));
+            indexed.createIndex(Indexes.ascending("pseudonym"));
+            indexed.createIndex(Indexes.ascending("tags"));
+            indexed.createIndex(Indexes.ascending("subject.ageBand", "version"));
+            indexed.createIndex(Indexes.ascending("agency", "agencyReference"), new IndexOptions().unique(true));
+
+            Random random = new Random(42);
+            Instant base = Instant.parse("2026-01-01T00:00:00Z");
+            for (int i = 0; i < 600; i++) {
+                Document doc = new Document("_id", "r-" + i)
+                        .append("district", DISTRICTS[random.nextInt(DISTRICTS.length)])
+                        .append("status", STATUSES[random.nextInt(STATUSES.length)])
+                        .append("pseudonym", "p-" + random.nextInt(150))
+                        .append("tags", random.nextBoolean() ? List.of("t" + random.nextInt(4), "t" + random.nextInt(4)) : List.of())
+                        .append("subject", new Document("ageBand", random.nextInt(5)))
+                        .append("version", (long) random.nextInt(4))
+                        .append("agency", "agency-" + (i % 7))
+                        .append("agencyReference", "ref-" + i);
+                if (random.nextInt(3) > 0) {
+                    doc.append("nextDueAt", Date.from(base.plusSeconds(3600L * random.nextInt(2000))));
+                } else if (random.nextBoolean()) {
+                    doc.append("nextDueAt", null);
+                }
+                indexed.insertOne(doc);
+                plain.insertOne(doc);
+            }
+            // changes and deletes keep the indexes in step
+            for (int i = 0; i < 200; i++) {
+                String id = "r-" + random.nextInt(600);
+                Bson change = switch (random.nextInt(4)) {
+                    case 0 -> Updates.set("status", STATUSES[random.nextInt(STATUSES.length)]);
+                    case 1 -> Updates.unset("nextDueAt");
+                    case 2 -> Updates.set("nextDueAt", Date.from(base.plusSeconds(3600L * random.nextInt(2000))));
+                    default -> Updates.combine(Updates.push("tags", "t9"), Updates.inc("version", 1L));
+                };
+                indexed.updateOne(Filters.eq("_id", id), change);
+                plain.updateOne(Filters.eq("_id", id), change);
+            }
+            for (int i = 0; i < 40; i++) {
+                Bson gone = Filters.eq("pseudonym", "p-" + random.nextInt(150));
+                indexed.deleteMany(gone);
+                plain.deleteMany(gone);
+            }
+
+            Date due = Date.from(base.plusSeconds(3600L * 1000));
+            List<Bson> queries = List.of(
+                    Filters.eq("district", "dover"),
+                    Filters.and(Filters.eq("district", "dover"), Filters.eq("status", "accepted")),
+                    Filters.and(Filters.eq("district", "thanet"), Filters.in("status", "received", "closed")),
+                    Filters.and(Filters.in("district", "thanet", "swale"), Filters.ne("status", "closed")),
+                    Filters.lte("nextDueAt", due),
+                    Filters.and(Filters.gt("nextDueAt", due), Filters.lt("nextDueAt", Date.from(base.plusSeconds(3600L * 1500)))),
+                    Filters.exists("nextDueAt"),
+                    Filters.eq("pseudonym", "p-7"),
+                    Filters.in("pseudonym", "p-1", "p-2", "p-3", "nobody"),
+                    Filters.and(Filters.eq("pseudonym", "p-9"), Filters.or(Filters.eq("status", "closed"), Filters.eq("version", 2L))),
+                    Filters.eq("tags", "t2"),
+                    Filters.eq("subject.ageBand", 3),
+                    Filters.and(Filters.eq("subject.ageBand", 1), Filters.gte("version", 2)),
+                    Filters.and(Filters.eq("agency", "agency-3"), Filters.eq("agencyReference", "ref-17")),
+                    Filters.and(Filters.eq("agency", "agency-3"), Filters.eq("agencyReference", "ref-24"), Filters.eq("status", "closed")));
+            Map<String, Long> before = CollectionScans.snapshot();
+            for (Bson query : queries) {
+                List<Document> expected = plain.find(query).sort(Sorts.ascending("_id")).into(new ArrayList<>());
+                List<Document> actual = indexed.find(query).sort(Sorts.ascending("_id")).into(new ArrayList<>());
+                assertThat(actual).as(query.toString()).isEqualTo(expected);
+                assertThat(indexed.countDocuments(query)).as("count " + query).isEqualTo(expected.size());
+                assertThat(indexed.updateMany(query, Updates.set("seen", true)).getMatchedCount())
+                        .as("update " + query).isEqualTo(expected.size());
+                plain.updateMany(query, Updates.set("seen", true));
+            }
+            assertThat(CollectionScans.since(before).keySet()).as("scans of the indexed collection")
+                    .noneMatch(shape -> shape.startsWith("t.indexed "));
+
+            // a query the indexes cannot narrow still answers, and is counted as the scan it is
+            assertThat(indexed.countDocuments(Filters.eq("status", "closed")))
+                    .isEqualTo(plain.countDocuments(Filters.eq("status", "closed")));
+            assertThat(CollectionScans.since(before)).containsKey("t.indexed {status: ?}");
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
