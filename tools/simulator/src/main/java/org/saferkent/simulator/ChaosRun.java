@@ -26,7 +26,6 @@ public final class ChaosRun {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(10);
-    private static final int KAFKA_PORT = 9092;
 
     private final SimulatorOptions options;
     private final Path repo;
@@ -46,8 +45,8 @@ public final class ChaosRun {
             throw new IllegalArgumentException(dataDir + " holds a stack's data already: a chaos run needs a fresh data directory");
         }
         Files.createDirectories(dataDir);
-        ChaosStack stack = new ChaosStack(List.of(repo.resolve("run-local.sh").toString(), "--no-build", "--data-dir", dataDir.toString()),
-                dataDir.resolve("launcher-console.log"), options.urls(), options.issuer(), KAFKA_PORT);
+        ChaosStack stack = new ChaosStack(launcherCommand(dataDir), dataDir.resolve("launcher-console.log"), options.urls(), options.issuer(),
+                options.chaosKafkaPort());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
         AgencyClient client = new AgencyClient(http, TokenSource.fromEnvironment(options.issuer(), http), options.urls());
         SteadyLoad load = new SteadyLoad(client, options.seed(), options.today(), options.referencePrefix(), options.rate(),
@@ -135,6 +134,25 @@ public final class ChaosRun {
             load.stop();
             stack.close();
         }
+    }
+
+    /** run-local.sh on the ports the options name: the services' and identity server's from their URLs. */
+    private List<String> launcherCommand(Path dataDir) {
+        ServiceUrls urls = options.urls();
+        List<String> command = new java.util.ArrayList<>(List.of(repo.resolve("run-local.sh").toString(), "--no-build",
+                "--data-dir", dataDir.toString(),
+                "--kafka-port", String.valueOf(options.chaosKafkaPort()),
+                "--kafka-controller-port", String.valueOf(options.chaosKafkaPort() + 1),
+                "--mongo-port", String.valueOf(options.chaosMongoPort()),
+                "--identity-port", String.valueOf(java.net.URI.create(options.issuer()).getPort())));
+        java.util.Map<String, String> services = new java.util.LinkedHashMap<>();
+        services.put("referrals", urls.referrals());
+        services.put("victims", urls.victims());
+        services.put("restorative-justice", urls.restorativeJustice());
+        services.put("commissioning", urls.commissioning());
+        services.put("ops-monitor", urls.opsMonitor());
+        services.forEach((service, url) -> command.addAll(List.of("--service-port", service + "=" + java.net.URI.create(url).getPort())));
+        return command;
     }
 
     private static void awaitHealthy(ChaosStack stack) {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 /** The simulator's command line. */
 public record SimulatorOptions(long count, double rate, long seed, ServiceUrls urls, String issuer, int concurrency, int batch,
-        boolean caseWork, String referencePrefix, LocalDate today, long killEvery, java.nio.file.Path chaosDataDir, boolean help) {
+        boolean caseWork, String referencePrefix, LocalDate today, long killEvery, java.nio.file.Path chaosDataDir, int chaosKafkaPort, int chaosMongoPort, boolean help) {
 
     public static final String USAGE = """
             Usage: simulator.sh [options]   (plays Kent's partner agencies against a running stack)
@@ -23,6 +23,9 @@ public record SimulatorOptions(long count, double rate, long seed, ServiceUrls u
                                    (a killed launcher is started again, a killed broker by the launcher), then
                                    reconcile: acknowledged / lost / doubled, cases per pathway, counts, backlog
               --chaos-data-dir D   a fresh data directory for that stack (default tools/simulator/target/chaos-<time>)
+              --chaos-kafka-port P its broker's port (default 9092; the controller's is P+1)
+              --chaos-mongo-port P its store's port (default 27017)
+                                   (its services and identity server listen where --base-urls and --issuer say)
             """;
 
     public static SimulatorOptions parse(String... args) {
@@ -38,6 +41,8 @@ public record SimulatorOptions(long count, double rate, long seed, ServiceUrls u
         LocalDate today = LocalDate.now();
         long killEvery = 0;
         java.nio.file.Path chaosDataDir = null;
+        int chaosKafkaPort = 9092;
+        int chaosMongoPort = 27017;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -69,6 +74,8 @@ public record SimulatorOptions(long count, double rate, long seed, ServiceUrls u
                         case "--today" -> today = LocalDate.parse(value);
                         case "--kill-every" -> killEvery = Long.parseLong(value);
                         case "--chaos-data-dir" -> chaosDataDir = java.nio.file.Path.of(value).toAbsolutePath();
+                        case "--chaos-kafka-port" -> chaosKafkaPort = Integer.parseInt(value);
+                        case "--chaos-mongo-port" -> chaosMongoPort = Integer.parseInt(value);
                         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
                     }
                 }
@@ -81,6 +88,6 @@ public record SimulatorOptions(long count, double rate, long seed, ServiceUrls u
             throw new IllegalArgumentException("--kill-every needs a number of referrals >= 1, and referrals posted one by one (no --batch)\n" + USAGE);
         }
         return new SimulatorOptions(count, rate, seed, ServiceUrls.parse(urls), issuer, concurrency, batch, caseWork,
-                prefix != null ? prefix : "SIM-" + seed, today, killEvery, chaosDataDir, help);
+                prefix != null ? prefix : "SIM-" + seed, today, killEvery, chaosDataDir, chaosKafkaPort, chaosMongoPort, help);
     }
 }
