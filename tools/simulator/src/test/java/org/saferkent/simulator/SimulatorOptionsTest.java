@@ -35,7 +35,8 @@ class SimulatorOptionsTest {
                 "--chaos-mongo-port", "37017");
 
         assertThat(chaos.killEvery()).isEqualTo(500);
-        assertThat(chaos.chaosDataDir()).isAbsolute().endsWith(java.nio.file.Path.of("chaos-here"));
+        assertThat(chaos.chaosDataDir().isAbsolute()).isTrue();
+        assertThat(chaos.chaosDataDir().getFileName()).hasToString("chaos-here");
         assertThat(chaos.chaosKafkaPort()).isEqualTo(19092);
         assertThat(chaos.chaosMongoPort()).isEqualTo(37017);
         assertThatThrownBy(() -> SimulatorOptions.parse("--kill-every", "100", "--batch", "50")).hasMessageContaining("one by one");
