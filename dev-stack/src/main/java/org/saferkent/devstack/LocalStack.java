@@ -63,7 +63,6 @@ public final class LocalStack implements AutoCloseable {
     private volatile KafkaBrokerProcess kafka;
     /** Guards replacing {@link #kafka}: a restart and {@link #close()} never both own a broker process. */
     private final Object brokerGuard = new Object();
-    private final AtomicInteger brokerRestarts = new AtomicInteger();
     private volatile MongoWireServer mongo;
     private volatile Duration startupTime;
 
@@ -182,11 +181,6 @@ public final class LocalStack implements AutoCloseable {
         return running(mongo, "MongoDB server");
     }
 
-    /** How many times the supervisor has started a broker that died unexpectedly. */
-    public int brokerRestarts() {
-        return brokerRestarts.get();
-    }
-
     private void supervise(KafkaBrokerProcess broker) {
         broker.unexpectedExit().thenAccept(code -> {
             Thread restart = new Thread(() -> restartBroker(broker), "kafka-broker-supervisor");
@@ -224,7 +218,6 @@ public final class LocalStack implements AutoCloseable {
                     BROKER_RESTART_ATTEMPTS);
             try {
                 fresh.awaitReady(KAFKA_READY_TIMEOUT);
-                brokerRestarts.incrementAndGet();
                 log.warn("Kafka broker restarted on {} in {}", fresh.bootstrapServers(), since(began));
                 supervise(fresh);
                 return;
