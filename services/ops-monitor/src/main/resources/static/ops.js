@@ -133,6 +133,7 @@
       renderDeadLetterSummary(picture.deadLetters || {});
       renderBreaches(picture.breaches || {});
       renderCircuits(picture.circuits || []);
+      renderConsumers(picture.consumers || []);
       await loadDeadLetters();
     } catch (e) {
       console.warn('picture', e);
@@ -233,6 +234,18 @@
     }
   }
 
+  function renderConsumers(consumers) {
+    const list = $('consumers');
+    clear(list);
+    if (consumers.length === 0) list.append(el('li', { className: 'empty', text: 'No consumer has been held up' }));
+    for (const c of consumers) {
+      const paused = c.state === 'PAUSED';
+      list.append(el('li', { 'data-consumer': c.id }, el('strong', { text: c.service + ' / ' + c.topic }), ' ',
+        badge(c.state || '?', paused ? 'bad' : 'ok'), ' ',
+        el('small', { text: (paused ? 'since ' + time(c.pausedAt) + ' · ' + (c.reason || '') : 'resumed ' + time(c.resumedAt)) })));
+    }
+  }
+
   // ---------- the live stream ----------
   function connect() {
     if (state.source) state.source.close();
@@ -279,6 +292,8 @@
       case 'DeadLetterSeen': return (d.originalTopic || '') + ': ' + (d.reason || '');
       case 'SlaBreached': return (d.clock || '') + ' ' + (d.subject || '');
       case 'CircuitStateChanged': return (d.circuit || '') + ' ' + (d.fromState || '') + ' → ' + (d.toState || '');
+      case 'ConsumerPaused': return (d.topic || '') + ' held up: ' + (d.reason || '');
+      case 'ConsumerResumed': return (d.topic || '') + ' resumed after ' + d.pausedSeconds + 's';
       case 'OutboxBacklogHigh': case 'OutboxBacklogCleared': return 'backlog ' + d.backlog + ' (threshold ' + d.threshold + ')';
       case 'ServiceHeartbeat': return 'backlog ' + d.backlog + ', published ' + d.published;
       case 'LagMeasured': return Object.entries(d.groups || {}).map(([g, v]) => g + '=' + v).join(' ');
@@ -320,7 +335,8 @@
       ['source partition / offset', (d.originalPartition ?? '?') + ' / ' + (d.originalOffset ?? '?')],
       ['consumer group', d.consumerGroup], ['service', d.service], ['event type', d.eventType], ['event id', d.eventId],
       ['dead-letter topic', d.topic + ' #' + d.partition + ' @' + d.offset], ['failed at', d.failedAt], ['trace id', d.traceId],
-      ['last action', d.statusBy ? d.status + ' by ' + d.statusBy + (d.statusNote ? ': ' + d.statusNote : '') : null]];
+      ['last action', d.statusBy ? d.status + ' by ' + d.statusBy + (d.statusNote ? ': ' + d.statusNote : '') : null],
+      ['replay claim lapses', d.status === 'REPLAYING' ? d.claimExpiresAt : null]];
     for (const [k, v] of rows) {
       if (v === null || v === undefined) continue;
       summary.append(el('dt', { text: k }), el('dd', { 'data-field': k, text: String(v) }));
@@ -334,7 +350,9 @@
     for (const [k, v] of Object.entries(inspection.headers || {})) {
       headers.append(el('tr', {}, el('th', { text: k }), el('td', { text: v })));
     }
-    const done = d.status === 'REPLAYED' || d.status === 'REPLAYING';
+    // a replay cut short leaves REPLAYING behind: once its claim lapses, the dead letter can be acted on again
+    const claimed = d.status === 'REPLAYING' && !(d.claimExpiresAt && Date.parse(d.claimExpiresAt) <= Date.now());
+    const done = d.status === 'REPLAYED' || claimed;
     $('detail-replay').disabled = done || !inspection.available;
     $('detail-park').disabled = done || d.status === 'PARKED';
     await loadAudit(id);

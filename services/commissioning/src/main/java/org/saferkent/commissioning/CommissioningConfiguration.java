@@ -7,6 +7,7 @@ import org.saferkent.commissioning.activity.adapter.in.messaging.ActivityRoutes;
 import org.saferkent.commissioning.activity.adapter.in.messaging.ActivityRoutes.Route;
 import org.saferkent.commissioning.activity.application.ActivityProjection;
 import org.saferkent.commissioning.activity.application.ActivityProjection.EventRef;
+import org.saferkent.commissioning.activity.application.FactsChanged;
 import org.saferkent.commissioning.activity.application.LiveFacts;
 import org.saferkent.commissioning.activity.application.PartnershipActivity;
 import org.saferkent.commissioning.activity.application.ProjectionVersions;
@@ -56,9 +57,9 @@ class CommissioningConfiguration {
     }
 
     @Bean
-    ActivityProjection liveActivity(IdempotentWrites writes, ProjectionVersions projectionVersions,
-            CommissioningProperties properties) {
-        return new ActivityProjection(LiveFacts.following(writes, projectionVersions), properties.rjPathway());
+    ActivityProjection liveActivity(IdempotentWrites writes, MongoTemplate mongo, ProjectionVersions projectionVersions,
+            FactsChanged factsChanged, CommissioningProperties properties) {
+        return new ActivityProjection(LiveFacts.following(writes, mongo, projectionVersions, factsChanged), properties.rjPathway());
     }
 
     @Bean

@@ -34,9 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The commissioning service as it runs: real HTTP, the real broker and store. Every integration test
- * class extends this one, so they share one application context. Performance is refreshed every
- * 200 ms (3 s in production) so that tests need not wait long. Each test class works in years of its
- * own (contracts and events), so that their numbers never mix.
+ * class extends this one, so they share one application context (but {@link FeedFollowsFactsIT}).
+ * Besides the runs a fact written wakes, performance is swept every 200 ms (3 s in production), so
+ * that contract changes need not wait long. Each test class works in years of its own (contracts and
+ * events), so that their numbers never mix.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = {
         "spring.config.name=commissioning",

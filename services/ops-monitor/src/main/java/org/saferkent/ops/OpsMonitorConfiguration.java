@@ -129,8 +129,14 @@ class OpsMonitorConfiguration {
 
     @Bean
     DeadLetterActions deadLetterActions(MongoTemplate mongo, OperationalPicture picture, DeadLetterReader reader,
-            EventProducer producer, PersonalDataMask mask, AuditTrail audit, Clock clock) {
-        return new DeadLetterActions(mongo, picture, reader, producer, mask, audit, clock);
+            EventProducer producer, PersonalDataMask mask, AuditTrail audit, Clock clock, OpsProperties properties) {
+        return new DeadLetterActions(mongo, picture, reader, producer, mask, audit, properties.replayClaim().timeout(), clock);
+    }
+
+    /** Returns dead letters whose replay died mid-way (claim lapsed) to OPEN, so the page shows what is true. */
+    @Bean
+    PeriodicTask deadLetterClaimCheck(DeadLetterActions actions, OpsProperties properties) {
+        return new PeriodicTask("dead-letter-claims", properties.replayClaim().checkInterval(), actions::releaseLapsedClaims);
     }
 
     @Bean

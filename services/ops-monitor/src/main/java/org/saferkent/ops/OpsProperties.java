@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param streamTimeout          how long one live stream stays open (browsers reconnect by themselves)
  * @param streamHeartbeat        how often an idle live stream gets a comment line (keeps proxies from closing it)
  * @param historySize            samples kept per series for the page's sparklines (lag, backlog)
+ * @param replayClaim            how long a replay may hold a dead letter in {@code REPLAYING}, and how often
+ *                               lapsed claims (a replay cut short by a crash) are returned to {@code OPEN}
  */
 @ConfigurationProperties("saferkent.ops")
 public record OpsProperties(
@@ -31,5 +33,14 @@ public record OpsProperties(
         @DefaultValue("20") int streamMaxSubscribers,
         @DefaultValue("30m") Duration streamTimeout,
         @DefaultValue("15s") Duration streamHeartbeat,
-        @DefaultValue("60") int historySize) {
+        @DefaultValue("60") int historySize,
+        @DefaultValue ReplayClaim replayClaim) {
+
+    /**
+     * @param timeout       a replay reads one record (at most 10 s) and waits at most 10 s for the broker: a claim
+     *                      older than this belongs to a replay that died
+     * @param checkInterval how often lapsed claims are looked for
+     */
+    public record ReplayClaim(@DefaultValue("2m") Duration timeout, @DefaultValue("1m") Duration checkInterval) {
+    }
 }

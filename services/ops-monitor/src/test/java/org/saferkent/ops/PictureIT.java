@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.saferkent.platform.events.Correlation;
 import org.saferkent.platform.messaging.ops.CircuitStateChanged;
+import org.saferkent.platform.messaging.ops.ConsumerPaused;
+import org.saferkent.platform.messaging.ops.ConsumerResumed;
 import org.saferkent.platform.messaging.ops.OpsEvents;
 import org.saferkent.platform.messaging.ops.OutboxBacklogCleared;
 import org.saferkent.platform.messaging.ops.OutboxBacklogHigh;
@@ -81,6 +83,34 @@ class PictureIT {
             assertThat(picture.path("breaches").path("byClock").path(service + " · victims-code-first-contact").asLong()).isEqualTo(1);
             assertThat(picture.path("circuits").valueStream().map(c -> c.path("circuit").asString())).contains("claim-check");
         });
+    }
+
+    @Test
+    void aConsumerHeldUpByAnOutageIsShownUntilItResumes() {
+        String api = "http://127.0.0.1:" + port + "/api/ops";
+        String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = "referrals.referral.events";
+        String id = service + "/" + topic;
+        Instant pausedAt = Instant.now();
+        ops.publish(id, new ConsumerPaused(service, "i-1", service, topic, "com.mongodb.MongoSocketOpenException", pausedAt));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode consumer = consumer(getJson(api + "/picture").path("consumers"), id);
+            assertThat(consumer).isNotNull();
+            assertThat(consumer.path("state").asString()).isEqualTo("PAUSED");
+            assertThat(consumer.path("reason").asString()).isEqualTo("com.mongodb.MongoSocketOpenException");
+            assertThat(consumer.path("consumerGroup").asString()).isEqualTo(service);
+        });
+
+        ops.publish(id, new ConsumerResumed(service, "i-1", service, topic, pausedAt, pausedAt.plusSeconds(45), 45));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode consumer = consumer(getJson(api + "/consumers"), id);
+            assertThat(consumer.path("state").asString()).isEqualTo("RESUMED");
+            assertThat(consumer.path("resumedAt").asString()).isNotBlank();
+        });
+    }
+
+    private static JsonNode consumer(JsonNode consumers, String id) {
+        return consumers.valueStream().filter(c -> c.path("id").asString().equals(id)).findFirst().orElse(null);
     }
 
     @Test

@@ -18,10 +18,12 @@ import org.saferkent.referrals.referral.adapter.in.web.ReferralsWebSettings;
 import org.saferkent.referrals.referral.adapter.out.persistence.PersonalDetailsStore;
 import org.saferkent.referrals.referral.adapter.out.persistence.SubjectIndex;
 import org.saferkent.referrals.referral.application.CaseFeedback;
+import org.saferkent.referrals.referral.application.IntakeSteps;
 import org.saferkent.referrals.referral.application.ReferralClocks;
 import org.saferkent.referrals.referral.application.ReferralIntake;
 import org.saferkent.referrals.referral.application.ReferralQueries;
 import org.saferkent.referrals.referral.application.TriagePolicy;
+import org.saferkent.referrals.referral.application.UnfinishedIntakes;
 import org.saferkent.referrals.referral.domain.Referral;
 import org.saferkent.referrals.triage.domain.DashThresholds;
 import org.saferkent.referrals.triage.domain.DuplicateRules;
@@ -30,6 +32,7 @@ import org.saferkent.referrals.triage.domain.Pseudonymiser;
 import org.saferkent.referrals.triage.domain.RiskLevel;
 import org.saferkent.referrals.triage.domain.RoutingRule;
 import org.saferkent.referrals.triage.domain.RoutingTable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,7 +73,21 @@ class ReferralsConfiguration {
     }
 
     @Bean
-    TriagePolicy triagePolicy(ReferralsProperties properties, SubjectIndex subjects, Pseudonymiser pseudonymiser) {
+    UnfinishedIntakes unfinishedIntakes(MongoTemplate mongo, AggregateStore<Referral> referralStore, SubjectIndex subjects,
+            PersonalDetailsStore personalDetails, ReferralsProperties properties, ObjectProvider<IntakeSteps> steps, Clock clock) {
+        return new UnfinishedIntakes(mongo, referralStore.collection(), subjects, personalDetails,
+                properties.intake().inFlightGrace(), steps.getIfAvailable(() -> IntakeSteps.NONE), clock);
+    }
+
+    /** Histories (and personal details) left by intakes that died, for subjects nobody refers again. */
+    @Bean
+    PeriodicTask unfinishedIntakeSettlement(UnfinishedIntakes unfinished, ReferralsProperties properties) {
+        return new PeriodicTask("unfinished-intakes", properties.intake().settleInterval(), unfinished::settleAll);
+    }
+
+    @Bean
+    TriagePolicy triagePolicy(ReferralsProperties properties, SubjectIndex subjects, Pseudonymiser pseudonymiser,
+            UnfinishedIntakes unfinished) {
         RoutingTable routing = properties.routing() == null || properties.routing().isEmpty()
                 ? RoutingTable.kentDefaults()
                 : new RoutingTable(properties.routing().stream().map(r -> new RoutingRule(r.name(), r.categories(), r.risks(),
@@ -81,18 +98,19 @@ class ReferralsConfiguration {
                 new MaracRules(properties.marac().repeatWindow(), properties.marac().escalationIncidents(),
                         properties.marac().escalationWindow()),
                 new DuplicateRules(properties.duplicates().sameCategoryWindow()),
-                routing, subjects);
+                routing, subjects, unfinished);
     }
 
     @Bean
     ReferralIntake referralIntake(AggregateStore<Referral> referralStore, PersonalDetailsStore personalDetails,
-            TriagePolicy triage, WorkingDayCalendar calendar, ReferralsProperties properties, Clock clock) {
+            TriagePolicy triage, WorkingDayCalendar calendar, ReferralsProperties properties, ObjectProvider<IntakeSteps> steps,
+            Clock clock) {
         Map<RiskLevel, Integer> triageDays = new EnumMap<>(RiskLevel.class);
         if (properties.clocks().triageWorkingDays() != null) {
             triageDays.putAll(properties.clocks().triageWorkingDays());
         }
         return new ReferralIntake(referralStore, personalDetails, triage, calendar,
-                properties.clocks().victimDetailsWorkingDays(), triageDays, clock);
+                properties.clocks().victimDetailsWorkingDays(), triageDays, steps.getIfAvailable(() -> IntakeSteps.NONE), clock);
     }
 
     @Bean

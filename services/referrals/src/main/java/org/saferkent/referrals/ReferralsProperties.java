@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param previousPseudonymSecrets secrets used before the current one, newest first: a subject recorded
  *                        under one is still recognised (and moved to the current pseudonym)
  * @param subjectTopic    where subject events (erasures) are published
+ * @param intake          how intakes cut short by a crash are recognised
  */
 @ConfigurationProperties("saferkent.referrals")
 public record ReferralsProperties(
@@ -41,7 +42,17 @@ public record ReferralsProperties(
         @DefaultValue Clocks clocks,
         List<Route> routing,
         List<String> previousPseudonymSecrets,
-        @DefaultValue("referrals.subject.events") String subjectTopic) {
+        @DefaultValue("referrals.subject.events") String subjectTopic,
+        @DefaultValue Intake intake) {
+
+    /**
+     * @param inFlightGrace  longest an intake may take from writing the subject's history to writing the referral
+     *                       (milliseconds in practice): one older whose referral does not exist died, and its
+     *                       history entries stop counting; a younger one is waited for by the next intake of the same subject
+     * @param settleInterval how often histories left by dead intakes are settled for subjects nobody refers again
+     */
+    public record Intake(@DefaultValue("10s") Duration inFlightGrace, @DefaultValue("5m") Duration settleInterval) {
+    }
 
     public record Dash(@DefaultValue("14") int high, @DefaultValue("10") int medium) {
     }

@@ -242,8 +242,9 @@ class DataProtectionIT {
     @Test
     @Order(2)
     void detailsStoredBeforeEncryptionAreStillServed() throws Exception {
-        String id = UUID.randomUUID().toString();
-        mongo.getCollection("subject_details").insertOne(new Document("_id", id).append("name", "Legacy Person")
+        // a referral whose details document is in the form written before encryption
+        String id = id(created(port, referral("kent-police", Person.random(), "violent-crime", null)));
+        mongo.getCollection("subject_details").replaceOne(new Document("_id", id), new Document("_id", id).append("name", "Legacy Person")
                 .append("dateOfBirth", "1970-01-02").append("postcode", "ME1 1AA"));
 
         HttpResponse<String> claim = claimCheck(port, id);

@@ -60,10 +60,13 @@ public final class EmbeddedBackends {
                             @Override
                             protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
                                     int batchSize, Document fieldSelector) {
-                                Index<Integer> index = Planner.best(getIndexes(), query);
-                                if (index != null) {
-                                    return matchDocuments(query, index.getPositions(query), orderBy, skip, limit, batchSize,
-                                            fieldSelector);
+                                Iterable<Integer> candidates = Planner.candidates(getIndexes(), query);
+                                if (candidates == null && limit > 0) {
+                                    candidates = Planner.orderedCandidates(getIndexes(), orderBy, skip + limit,
+                                            position -> documentMatchesQuery(getDocument(position), query));
+                                }
+                                if (candidates != null) {
+                                    return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
                                 }
                                 CollectionScans.record(getFullName(), query);
                                 return matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
@@ -121,10 +124,13 @@ public final class EmbeddedBackends {
                             @Override
                             protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
                                     int batchSize, Document fieldSelector) {
-                                Index<Object> index = Planner.best(getIndexes(), query);
-                                if (index != null) {
-                                    return matchDocuments(query, index.getPositions(query), orderBy, skip, limit, batchSize,
-                                            fieldSelector);
+                                Iterable<Object> candidates = Planner.candidates(getIndexes(), query);
+                                if (candidates == null && limit > 0) {
+                                    candidates = Planner.orderedCandidates(getIndexes(), orderBy, skip + limit,
+                                            position -> documentMatchesQuery(getDocument(position), query));
+                                }
+                                if (candidates != null) {
+                                    return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
                                 }
                                 CollectionScans.record(getFullName(), query);
                                 return matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);

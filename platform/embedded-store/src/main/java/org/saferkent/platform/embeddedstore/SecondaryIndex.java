@@ -195,6 +195,38 @@ final class SecondaryIndex<P> extends Index<P> {
         return new ArrayList<>(positions);
     }
 
+    /**
+     * The documents matching {@code matches}, in key order ({@code descending} reversed), one group of equal
+     * leading keys at a time, until the groups taken hold {@code needed} of them. For a query ordered by this
+     * index's first key with a limit: sorting these by the full order gives the same first rows as sorting
+     * the whole collection (every document before the last group, and that whole group, are in).
+     */
+    synchronized List<P> inKeyOrder(boolean descending, int needed, java.util.function.Predicate<P> matches) {
+        List<P> taken = new ArrayList<>();
+        Set<P> seen = new java.util.HashSet<>();
+        Object groupKey = null;
+        boolean first = true;
+        for (Map.Entry<KeyValue, Map<Object, P>> entry : (descending ? entries.descendingMap() : entries).entrySet()) {
+            Object leading = entry.getKey().get(0);
+            if (!first && taken.size() >= needed && ValueComparator.asc().compare(leading, groupKey) != 0) {
+                break;
+            }
+            first = false;
+            groupKey = leading;
+            for (P position : entry.getValue().values()) {
+                if (seen.add(position) && matches.test(position)) {
+                    taken.add(position);
+                }
+            }
+        }
+        return taken;
+    }
+
+    /** Holds every document of the collection (not sparse, so a missing key is indexed as null). */
+    boolean coversEveryDocument() {
+        return !sparse;
+    }
+
     private static <T> Collection<T> single(T value) {
         return value == null ? List.of() : List.of(value);
     }

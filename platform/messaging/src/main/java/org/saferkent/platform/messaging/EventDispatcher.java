@@ -22,8 +22,14 @@ class EventDispatcher {
     private final EventJson json;
     private final String group;
     private final MessagingMetrics metrics;
+    private final ConsumerOutages outages;
 
     EventDispatcher(Subscription subscription, EventJson json, String group, MessagingMetrics metrics) {
+        this(subscription, json, group, metrics, ConsumerOutages.NONE);
+    }
+
+    EventDispatcher(Subscription subscription, EventJson json, String group, MessagingMetrics metrics, ConsumerOutages outages) {
+        this.outages = outages;
         this.subscription = subscription;
         this.json = json;
         this.group = group;
@@ -35,9 +41,10 @@ class EventDispatcher {
         Subscription.Route<?> route = subscription.route(metadata.type());
         if (route == null) {
             log.debug("Skipping {} on {}: not subscribed", metadata.type(), record.topic());
-            return;
+        } else {
+            handle(route, metadata, record);
         }
-        handle(route, metadata, record);
+        outages.handled(record.topic());
     }
 
     private <T> void handle(Subscription.Route<T> route, EventMetadata metadata, ConsumerRecord<String, byte[]> record) {

@@ -7,7 +7,6 @@ import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventProducer;
 import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.events.EventsAutoConfiguration;
-import org.saferkent.platform.events.InvalidEventException;
 import org.saferkent.platform.events.Topics;
 import org.saferkent.platform.messaging.ops.BacklogReporter;
 import org.saferkent.platform.messaging.ops.CircuitBreakerReporter;
@@ -31,7 +30,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 @AutoConfiguration(after = {EventsAutoConfiguration.class, OutboxAutoConfiguration.class})
 @EnableConfigurationProperties({MessagingProperties.class, OpsEventsProperties.class})
@@ -82,20 +80,15 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     @SuppressWarnings("unchecked")
     Subscriptions subscriptions(ObjectProvider<Subscription> subscriptions, ConsumerFactory<?, ?> consumerFactory,
-            EventJson json, Topics topics, EventSource source, EventProducer producer, OpsEvents ops,
-            MessagingProperties properties, Clock clock, ObjectProvider<MessagingMetrics> metricsProvider) {
+            EventJson json, Topics topics, EventSource source, EventProducer producer, OpsEvents ops, OpsPublisher opsPublisher,
+            ServiceInstance instance, MessagingProperties properties, Clock clock, ObjectProvider<MessagingMetrics> metricsProvider) {
         String group = properties.group() != null && !properties.group().isBlank() ? properties.group() : source.serviceName();
         MessagingMetrics metrics = metricsProvider.getIfAvailable(() -> MessagingMetrics.NONE);
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts());
-        backOff.setInitialInterval(properties.retryInitial().toMillis());
-        backOff.setMultiplier(2.0);
-        backOff.setMaxInterval(properties.retryMax().toMillis());
-        DefaultErrorHandler errorHandler = new DefaultErrorHandler(
-                new DeadLetters(producer, ops, source, group, clock, metrics), backOff);
-        errorHandler.addNotRetryableExceptions(InvalidEventException.class);
-        errorHandler.setCommitRecovered(true);
+        ConsumerOutages outages = new ConsumerOutages(opsPublisher, source.serviceName(), instance.id(), group, clock);
+        DefaultErrorHandler errorHandler = new ConsumerFailurePolicy(properties)
+                .errorHandler(new DeadLetters(producer, ops, source, group, clock, metrics), outages);
         return new Subscriptions(List.copyOf(subscriptions.orderedStream().toList()),
-                (ConsumerFactory<String, byte[]>) consumerFactory, json, topics, group, errorHandler, metrics);
+                (ConsumerFactory<String, byte[]>) consumerFactory, json, topics, group, errorHandler, metrics, outages);
     }
 
     /** Micrometer is optional: every service has it (through actuator), the platform's own tests need not. */

@@ -14,8 +14,9 @@ import org.springframework.kafka.listener.MessageListener;
 
 /**
  * Runs one listener container per {@link Subscription} bean, all in the service's consumer group,
- * with the same failure policy: invalid records go straight to the dead-letter topic; other failures
- * are retried with exponential backoff, then dead-lettered. Offsets are committed only after a record
+ * with the same failure policy ({@link ConsumerFailurePolicy}): invalid records go straight to the
+ * dead-letter topic; a record held up by an outage of the store or broker is retried until it is back;
+ * other failures are retried with exponential backoff, then dead-lettered. Offsets are committed only after a record
  * was handled or set aside, so nothing accepted is lost.
  */
 public class Subscriptions implements SmartLifecycle {
@@ -27,6 +28,7 @@ public class Subscriptions implements SmartLifecycle {
     private final String group;
     private final DefaultErrorHandler errorHandler;
     private final MessagingMetrics metrics;
+    private final ConsumerOutages outages;
     private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers = new ArrayList<>();
     private volatile boolean running;
 
@@ -37,7 +39,14 @@ public class Subscriptions implements SmartLifecycle {
 
     public Subscriptions(List<Subscription> subscriptions, ConsumerFactory<String, byte[]> consumerFactory, EventJson json,
             Topics topics, String group, DefaultErrorHandler errorHandler, MessagingMetrics metrics) {
+        this(subscriptions, consumerFactory, json, topics, group, errorHandler, metrics, ConsumerOutages.NONE);
+    }
+
+    /** {@code outages} hears of every record handled, to tell when a consumer held up by an outage resumed. */
+    public Subscriptions(List<Subscription> subscriptions, ConsumerFactory<String, byte[]> consumerFactory, EventJson json,
+            Topics topics, String group, DefaultErrorHandler errorHandler, MessagingMetrics metrics, ConsumerOutages outages) {
         this.metrics = metrics;
+        this.outages = outages;
         this.subscriptions = subscriptions;
         this.consumerFactory = consumerFactory;
         this.json = json;
@@ -65,7 +74,7 @@ public class Subscriptions implements SmartLifecycle {
             properties.setGroupId(group);
             properties.setClientId(group + "-" + subscription.topic());
             properties.setMissingTopicsFatal(false);
-            EventDispatcher dispatcher = new EventDispatcher(subscription, json, group, metrics);
+            EventDispatcher dispatcher = new EventDispatcher(subscription, json, group, metrics, outages);
             properties.setMessageListener((MessageListener<String, byte[]>) dispatcher::dispatch);
             ConcurrentMessageListenerContainer<String, byte[]> container =
                     new ConcurrentMessageListenerContainer<>(consumerFactory, properties);

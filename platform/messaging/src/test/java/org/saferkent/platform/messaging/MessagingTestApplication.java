@@ -21,6 +21,8 @@ class MessagingTestApplication {
 
     static final String TOPIC = "messagingtest.incident.events";
     static final String TYPE = "messagingtest.IncidentReported.v1";
+    /** Handled with a store of its own that a test takes down ({@link OutageStore}). */
+    static final String OUTAGE_TOPIC = "messagingtest.outage.events";
 
     record IncidentReported(String incidentId, String district) {
         IncidentReported {
@@ -31,6 +33,8 @@ class MessagingTestApplication {
     }
 
     static final AtomicInteger transientFailuresLeft = new AtomicInteger();
+    /** How often each event on the outage topic was tried, by event id. */
+    static final java.util.Map<String, AtomicInteger> outageAttempts = new java.util.concurrent.ConcurrentHashMap<>();
     /** The correlation each handled incident ran in, by incident id. */
     static final java.util.Map<String, Correlation> handledIn = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -49,6 +53,20 @@ class MessagingTestApplication {
     @Bean
     MeterRegistry meterRegistry() {
         return new SimpleMeterRegistry();
+    }
+
+    @Bean
+    OutageStore outageStore() {
+        return new OutageStore();
+    }
+
+    @Bean
+    Subscription outageIncidents(OutageStore store) {
+        IdempotentWrites writes = new IdempotentWrites(store.mongo());
+        return Subscription.to(OUTAGE_TOPIC).on(TYPE, IncidentReported.class, event -> {
+            outageAttempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+            writes.applyOnce("district_counts", event.payload().district(), event.id(), new Update().inc("incidents", 1));
+        });
     }
 
     @Bean

@@ -103,6 +103,7 @@ class OpsEventsIT {
         // a document another relay holds a lease on: its event waits (threshold 1 in this test's configuration)
         mongo.getCollection(collection).insertOne(new Document("_id", id).append("version", 1L)
                 .append("pendingEvents", List.of(new Document("eventId", UUID.randomUUID().toString())))
+                .append("relayDue", new Date()) // as the outbox's store writes it: the backlog counts relayDue
                 .append("relayLease", new Document("owner", "a-relay-that-hangs")
                         .append("until", Date.from(Instant.now().plus(Duration.ofHours(1))))));
 

@@ -2,6 +2,7 @@ package org.saferkent.platform.outbox;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +33,8 @@ import com.mongodb.client.result.UpdateResult;
  *
  * <p>Document layout: the state's own fields at the top level (queryable as usual), plus
  * {@code version}, {@code pendingEvents}, {@code appliedEvents} (ids of inbound events already applied,
- * for idempotent consumers) and {@code relayLease}.
+ * for idempotent consumers), {@code relayLease}, {@code relayDue} (set in every write that adds events,
+ * removed by the relay once none is left) and {@code parkedEvents} (events the broker refused for good).
  *
  * @param <S> the aggregate's state: a record or class Spring Data can map
  */
@@ -42,7 +44,11 @@ public class AggregateStore<S> {
     static final String PENDING_EVENTS = "pendingEvents";
     static final String APPLIED_EVENTS = "appliedEvents";
     static final String RELAY_LEASE = "relayLease";
-    private static final Set<String> RESERVED = Set.of("_id", "_class", VERSION, PENDING_EVENTS, APPLIED_EVENTS, RELAY_LEASE);
+    /** Present exactly while the document has events to publish (indexed, sparse: what the sweep and the backlog read). */
+    static final String RELAY_DUE = "relayDue";
+    static final String PARKED_EVENTS = "parkedEvents";
+    private static final Set<String> RESERVED = Set.of("_id", "_class", VERSION, PENDING_EVENTS, APPLIED_EVENTS, RELAY_LEASE,
+            RELAY_DUE, PARKED_EVENTS);
     /** Enough to recognise any redelivery Kafka can produce for one aggregate (a rebalance replays a few). */
     private static final int APPLIED_EVENTS_KEPT = 100;
 
@@ -98,6 +104,9 @@ public class AggregateStore<S> {
         doc.put("_id", id);
         doc.put(VERSION, 1L);
         doc.put(PENDING_EVENTS, pending(id, 1L, events));
+        if (!events.isEmpty()) {
+            doc.put(RELAY_DUE, Date.from(clock.instant()));
+        }
         doc.put(APPLIED_EVENTS, List.of());
         try {
             mongo.getCollection(collection).insertOne(doc);
@@ -160,6 +169,7 @@ public class AggregateStore<S> {
         update.set(VERSION, newVersion);
         if (!events.isEmpty()) {
             update.push(PENDING_EVENTS).each(pending(id, newVersion, events).toArray());
+            update.set(RELAY_DUE, Date.from(clock.instant()));
         }
         Criteria criteria = Criteria.where("_id").is(id).and(VERSION).is(expectedVersion);
         if (causedBy != null) {

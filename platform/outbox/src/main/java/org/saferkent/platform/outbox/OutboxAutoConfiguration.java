@@ -31,8 +31,9 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxRelay outboxRelay(MongoTemplate mongo, EventProducer producer, Topics topics, OutboxProperties properties, Clock clock) {
-        return new OutboxRelay(mongo, producer, topics, properties, clock);
+    OutboxRelay outboxRelay(MongoTemplate mongo, EventProducer producer, Topics topics, EventJson json, EventSource source,
+            OutboxProperties properties, Clock clock) {
+        return new OutboxRelay(mongo, producer, topics, json, source, properties, clock);
     }
 
     /** Counts the backlog lazily (every {@code saferkent.outbox.backlog.check-interval}) for metrics and ops events. */

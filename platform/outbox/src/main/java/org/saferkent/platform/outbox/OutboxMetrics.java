@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * The relay's metrics: {@code saferkent.outbox.published} (events acknowledged by the broker, a counter),
+ * {@code saferkent.outbox.parked} (events the broker refused for good and the relay set aside, a counter),
  * {@code saferkent.outbox.backlog} (documents still holding unpublished events, from the latest
  * measurement of the {@link BacklogMonitor}, so a scrape never queries the store) and the same per
  * collection, {@code saferkent.outbox.backlog.collection}.
@@ -27,6 +28,9 @@ public class OutboxMetrics implements MeterBinder, BacklogListener {
     public void bindTo(MeterRegistry registry) {
         FunctionCounter.builder("saferkent.outbox.published", relay, OutboxRelay::publishedCount)
                 .description("Outbox events acknowledged by the broker since start")
+                .register(registry);
+        FunctionCounter.builder("saferkent.outbox.parked", relay, OutboxRelay::parkedCount)
+                .description("Outbox events the broker refused for good, set aside since start")
                 .register(registry);
         Gauge.builder("saferkent.outbox.backlog", this, m -> m.last == null ? 0 : m.last.total())
                 .description("Documents holding events not yet published (latest measurement)")

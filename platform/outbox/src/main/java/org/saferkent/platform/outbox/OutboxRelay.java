@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.bson.Document;
+import org.saferkent.platform.events.Correlation;
+import org.saferkent.platform.events.EventJson;
+import org.saferkent.platform.events.EventMetadata;
 import org.saferkent.platform.events.EventProducer;
+import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +37,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 
 /**
@@ -38,22 +50,51 @@ import com.mongodb.client.model.ReturnDocument;
  * that dies holding a lease delays that document by at most the lease; events written while no relay
  * ran are found by the sweep when one starts.
  *
+ * <p>Indexed: a document holds {@code relayDue} exactly while it has events to publish (the
+ * {@link AggregateStore} sets it in the write that adds them; the relay unsets it when it has taken
+ * every event away and nothing was added meanwhile), so the sweep and the backlog count read a sparse
+ * index on it instead of scanning the collection.
+ *
+ * <p>An event the broker refuses for good (too large, an invalid topic: see {@link #refusedForGood})
+ * does not hold its aggregate up: it is moved aside into the document's {@code parkedEvents}, in the
+ * same atomic update that takes it from {@code pendingEvents}, reported on {@code ops.events}
+ * ({@value OutboxEventParked#TYPE}), and the aggregate's later events flow. An operator lists parked
+ * events with {@link #parked()} and puts one back with {@link #retry(String)}. A broker that does not
+ * answer in time is not a refusal: the event and everything after it are published again later, in order.
+ *
  * <p>Lazy: a write in this instance wakes the relay for that document at once; otherwise the relay
  * sleeps until the next sweep, so an idle service does no work.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String LEASE_OWNER = AggregateStore.RELAY_LEASE + ".owner";
+    private static final String PARKED_EVENT_ID = AggregateStore.PARKED_EVENTS + "." + PendingEvent.EVENT_ID;
+    private static final String PARKED_REASON = "reason";
+    private static final String PARKED_AT = "parkedAt";
+    /** Refusals about the record itself: sending it again can never succeed. */
+    private static final List<Class<? extends Throwable>> REFUSED_FOR_GOOD = List.of(RecordTooLargeException.class,
+            RecordBatchTooLargeException.class, InvalidTopicException.class, InvalidRecordException.class,
+            SerializationException.class);
+
+    /** What {@link #retry(String)} did. */
+    public enum Retry { RETRIED, NOT_FOUND, BUSY }
 
     private record Hint(String collection, String id) {
     }
 
-    private record Claimed(String collection, String id, List<PendingEvent> events) {
+    /** A claimed document: its events and the version they were read at. */
+    private record Claimed(String collection, String id, Object version, List<PendingEvent> events) {
+    }
+
+    private record Refused(PendingEvent event, String reason) {
     }
 
     private final MongoTemplate mongo;
     private final EventProducer producer;
     private final Topics topics;
+    private final EventJson json;
+    private final EventSource source;
     private final OutboxProperties properties;
     private final Clock clock;
     private final String owner = "relay-" + UUID.randomUUID();
@@ -61,19 +102,43 @@ public class OutboxRelay implements SmartLifecycle {
     private final Set<String> declaredTopics = new CopyOnWriteArraySet<>();
     private final BlockingQueue<Hint> hints = new LinkedBlockingQueue<>();
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
 
     private volatile boolean running;
     private Thread thread;
 
-    public OutboxRelay(MongoTemplate mongo, EventProducer producer, Topics topics, OutboxProperties properties, Clock clock) {
+    public OutboxRelay(MongoTemplate mongo, EventProducer producer, Topics topics, EventJson json, EventSource source,
+            OutboxProperties properties, Clock clock) {
         this.mongo = mongo;
         this.producer = producer;
         this.topics = topics;
+        this.json = json;
+        this.source = source;
         this.properties = properties;
         this.clock = clock;
     }
 
+    /**
+     * Takes {@code collection} into the relay's care: declares the indexes the sweep, the backlog and
+     * the parked events are read by, and gives documents written before {@code relayDue} existed (pending
+     * events without it) their {@code relayDue}, once (this scans the collection). A store that cannot
+     * create its indexes fails here: it is not started without them.
+     */
     void register(String collection) {
+        if (collections.contains(collection)) {
+            return;
+        }
+        MongoCollection<Document> documents = mongo.getCollection(collection);
+        documents.createIndex(Indexes.ascending(AggregateStore.RELAY_DUE),
+                new IndexOptions().sparse(true).name(AggregateStore.RELAY_DUE));
+        documents.createIndex(Indexes.ascending(PARKED_EVENT_ID), new IndexOptions().sparse(true).name(PARKED_EVENT_ID));
+        long backfilled = documents.updateMany(
+                new Document(AggregateStore.RELAY_DUE, new Document("$exists", false)).append(AggregateStore.PENDING_EVENTS + ".0",
+                        new Document("$exists", true)),
+                new Document("$set", new Document(AggregateStore.RELAY_DUE, Date.from(clock.instant())))).getModifiedCount();
+        if (backfilled > 0) {
+            log.info("Outbox: {} document(s) of {} with pending events were given their relayDue", backfilled, collection);
+        }
         collections.add(collection);
     }
 
@@ -89,13 +154,74 @@ public class OutboxRelay implements SmartLifecycle {
         return published.get();
     }
 
-    /** Documents of {@code collection} that still hold unpublished events (the backlog). */
+    /** Events this relay parked since it started (refused for good by the broker). */
+    public long parkedCount() {
+        return parked.get();
+    }
+
+    /** Documents of {@code collection} that still hold unpublished events (the backlog; read from the relayDue index). */
     public long backlog(String collection) {
-        return mongo.getCollection(collection).countDocuments(hasPending());
+        return mongo.getCollection(collection).countDocuments(new Document(AggregateStore.RELAY_DUE, new Document("$exists", true)));
     }
 
     public Set<String> collections() {
         return Set.copyOf(collections);
+    }
+
+    /** Every parked event of every registered collection, oldest first (no payloads). */
+    public List<ParkedEvent> parked() {
+        List<ParkedEvent> all = new ArrayList<>();
+        for (String collection : collections.stream().sorted().toList()) {
+            for (Document doc : mongo.getCollection(collection)
+                    .find(new Document(PARKED_EVENT_ID, new Document("$exists", true)))
+                    .projection(new Document(AggregateStore.PARKED_EVENTS, 1))) {
+                for (Document entry : doc.getList(AggregateStore.PARKED_EVENTS, Document.class, List.of())) {
+                    all.add(new ParkedEvent(collection, String.valueOf(doc.get("_id")), entry.getString(PendingEvent.EVENT_ID),
+                            entry.getString("type"), entry.getString("topic"), entry.getString(PARKED_REASON),
+                            entry.getDate(PARKED_AT).toInstant()));
+                }
+            }
+        }
+        all.sort(Comparator.comparing(ParkedEvent::parkedAt));
+        return all;
+    }
+
+    /**
+     * Puts a parked event back at the end of its aggregate's pending events and wakes the relay. Only
+     * while no relay holds the document (a relay still busy with it would not see the event and could
+     * clear {@code relayDue} under it): {@link Retry#BUSY} then, try again once its lease is over.
+     */
+    public Retry retry(String eventId) {
+        for (String collection : collections) {
+            MongoCollection<Document> documents = mongo.getCollection(collection);
+            Document doc = documents.find(new Document(PARKED_EVENT_ID, eventId))
+                    .projection(new Document(AggregateStore.PARKED_EVENTS, 1)).first();
+            if (doc == null) {
+                continue;
+            }
+            Document entry = doc.getList(AggregateStore.PARKED_EVENTS, Document.class).stream()
+                    .filter(parkedEntry -> eventId.equals(parkedEntry.getString(PendingEvent.EVENT_ID))).findFirst().orElseThrow();
+            Document pending = new Document(entry);
+            pending.remove(PARKED_REASON);
+            pending.remove(PARKED_AT);
+            Date now = Date.from(clock.instant());
+            Document free = new Document("_id", doc.get("_id")).append(PARKED_EVENT_ID, eventId).append("$or", List.of(
+                    new Document(AggregateStore.RELAY_LEASE, null),
+                    new Document(AggregateStore.RELAY_LEASE + ".until", new Document("$lt", now))));
+            long moved = documents.updateOne(free, new Document("$pull",
+                    new Document(AggregateStore.PARKED_EVENTS, new Document(PendingEvent.EVENT_ID, eventId)))
+                    .append("$push", new Document(AggregateStore.PENDING_EVENTS, pending))
+                    .append("$set", new Document(AggregateStore.RELAY_DUE, now))
+                    // a lease that ran out is taken away: its relay must not clear relayDue over this event
+                    .append("$unset", new Document(AggregateStore.RELAY_LEASE, ""))).getMatchedCount();
+            if (moved == 1) {
+                log.info("Outbox: parked event {} ({}) of {} put back for publishing", eventId, entry.getString("type"), collection);
+                wake(collection, String.valueOf(doc.get("_id")));
+                return Retry.RETRIED;
+            }
+            return documents.countDocuments(new Document(PARKED_EVENT_ID, eventId)) > 0 ? Retry.BUSY : Retry.NOT_FOUND;
+        }
+        return Retry.NOT_FOUND;
     }
 
     @Override
@@ -166,7 +292,8 @@ public class OutboxRelay implements SmartLifecycle {
             do {
                 claimed = new ArrayList<>();
                 for (int i = 0; i < properties.batchSize(); i++) {
-                    Claimed next = claim(collection, hasPending());
+                    Claimed next = claim(collection,
+                            new Document(AggregateStore.RELAY_DUE, new Document("$lte", Date.from(clock.instant()))));
                     if (next == null) {
                         break;
                     }
@@ -200,14 +327,14 @@ public class OutboxRelay implements SmartLifecycle {
         Document doc = mongo.getCollection(collection).findOneAndUpdate(claimable,
                 new Document("$set", new Document(AggregateStore.RELAY_LEASE, lease)),
                 new FindOneAndUpdateOptions()
-                        .projection(new Document(AggregateStore.PENDING_EVENTS, 1))
+                        .projection(new Document(AggregateStore.PENDING_EVENTS, 1).append(AggregateStore.VERSION, 1))
                         .returnDocument(ReturnDocument.AFTER));
         if (doc == null) {
             return null;
         }
-        List<PendingEvent> events = doc.getList(AggregateStore.PENDING_EVENTS, Document.class).stream()
+        List<PendingEvent> events = doc.getList(AggregateStore.PENDING_EVENTS, Document.class, List.of()).stream()
                 .map(PendingEvent::fromDocument).toList();
-        return new Claimed(collection, doc.getString("_id"), events);
+        return new Claimed(collection, String.valueOf(doc.get("_id")), doc.get(AggregateStore.VERSION), events);
     }
 
     private void relay(List<Claimed> claimed) {
@@ -219,7 +346,7 @@ public class OutboxRelay implements SmartLifecycle {
         for (Claimed doc : claimed) {
             List<CompletableFuture<?>> futures = new ArrayList<>();
             for (PendingEvent event : doc.events()) {
-                futures.add(producer.send(event.toRecord()));
+                futures.add(send(event));
             }
             sends.put(doc, futures);
         }
@@ -228,56 +355,159 @@ public class OutboxRelay implements SmartLifecycle {
         for (Map.Entry<Claimed, List<CompletableFuture<?>>> entry : sends.entrySet()) {
             Claimed doc = entry.getKey();
             List<String> acked = new ArrayList<>();
+            List<Refused> refused = new ArrayList<>();
+            boolean complete = true;
             for (int i = 0; i < doc.events().size(); i++) {
-                if (!acknowledged(entry.getValue().get(i), deadline)) {
+                PendingEvent event = doc.events().get(i);
+                Throwable failure = failure(entry.getValue().get(i), deadline);
+                if (failure == null) {
+                    acked.add(event.metadata().id());
+                } else if (refusedForGood(failure) != null) {
+                    refused.add(new Refused(event, refusedForGood(failure).getClass().getName()));
+                } else {
+                    log.warn("Broker did not acknowledge an outbox event: {}", failure.toString());
+                    complete = false;
                     break; // keep order: what follows a failed event is published again with it
                 }
-                acked.add(doc.events().get(i).metadata().id());
             }
-            release(doc, acked);
+            release(doc, acked, refused, complete);
         }
     }
 
-    private boolean acknowledged(CompletableFuture<?> send, Instant deadline) {
+    /** A send that fails at once (the producer may throw instead of failing the future) fails like any other. */
+    private CompletableFuture<?> send(PendingEvent event) {
+        try {
+            return producer.send(event.toRecord());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Null when the broker acknowledged the send, otherwise why not (a timeout, an interrupt, the broker's error). */
+    private Throwable failure(CompletableFuture<?> send, Instant deadline) {
         try {
             send.get(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()), TimeUnit.MILLISECONDS);
-            return true;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return e;
         } catch (Exception e) {
-            log.warn("Broker did not acknowledge an outbox event: {}", e.toString());
-            return false;
+            return e;
         }
     }
 
-    /** Removes the acknowledged events and gives the lease back (if it is still ours). */
-    private void release(Claimed doc, List<String> acked) {
+    /**
+     * The broker's refusal of this very record, which sending it again can never overcome (it is too
+     * large, its topic name is invalid, it cannot be serialized), or null for anything else: timeouts,
+     * an unreachable broker, authorisation or a fenced producer concern every event alike and are
+     * retried, in order.
+     */
+    static Throwable refusedForGood(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (Class<? extends Throwable> refusal : REFUSED_FOR_GOOD) {
+                if (refusal.isInstance(cause)) {
+                    return cause;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Removes the acknowledged events and gives the lease back (if it is still ours). {@code relayDue}
+     * goes too when every claimed event is gone and the document's version is still the one claimed (no
+     * writer added events meanwhile); otherwise it stays for the next round. Refused events are parked
+     * in the same update that removes them, after their reports were added as events of the document.
+     */
+    private void release(Claimed doc, List<String> acked, List<Refused> refused, boolean complete) {
         MongoCollection<Document> collection = mongo.getCollection(doc.collection());
-        Document pull = new Document("$pull", new Document(AggregateStore.PENDING_EVENTS,
-                new Document(PendingEvent.EVENT_ID, new Document("$in", acked))));
-        Document pullAndRelease = new Document(pull).append("$unset", new Document(AggregateStore.RELAY_LEASE, ""));
-        long matched = collection.updateOne(
-                new Document("_id", doc.id()).append(AggregateStore.RELAY_LEASE + ".owner", owner), pullAndRelease)
-                .getMatchedCount();
-        if (matched == 0 && !acked.isEmpty()) {
-            collection.updateOne(new Document("_id", doc.id()), pull);
+        Document leased = new Document("_id", doc.id()).append(LEASE_OWNER, owner);
+        List<String> done = new ArrayList<>(acked);
+        refused.forEach(r -> done.add(r.event().metadata().id()));
+        Document pull = new Document(AggregateStore.PENDING_EVENTS, new Document(PendingEvent.EVENT_ID, new Document("$in", done)));
+        boolean released;
+        if (!refused.isEmpty()) {
+            released = park(collection, doc, leased, pull, refused);
+        } else {
+            released = complete && collection.updateOne(new Document(leased).append(AggregateStore.VERSION, doc.version()),
+                    new Document("$pull", pull).append("$unset",
+                            new Document(AggregateStore.RELAY_LEASE, "").append(AggregateStore.RELAY_DUE, "")))
+                    .getMatchedCount() == 1;
+            released = released || collection.updateOne(leased,
+                    new Document("$pull", pull).append("$unset", new Document(AggregateStore.RELAY_LEASE, ""))).getMatchedCount() == 1;
+        }
+        if (!released && !acked.isEmpty()) {
+            // the lease ran out and another relay may hold the document: take away only what the broker has
+            collection.updateOne(new Document("_id", doc.id()), new Document("$pull", new Document(AggregateStore.PENDING_EVENTS,
+                    new Document(PendingEvent.EVENT_ID, new Document("$in", acked)))));
         }
         published.addAndGet(acked.size());
     }
 
+    /**
+     * First adds the reports ({@value OutboxEventParked#TYPE}) as events of the document, then moves
+     * the refused events from {@code pendingEvents} to {@code parkedEvents} in one update (so a refused
+     * event is always in one of the two), both only while the lease is ours. Should the process die in
+     * between, the event is refused again by the next relay and reported twice, never lost.
+     */
+    private boolean park(MongoCollection<Document> collection, Claimed doc, Document leased, Document pull, List<Refused> refused) {
+        Date now = Date.from(clock.instant());
+        List<Document> reports = refused.stream()
+                .filter(r -> !OutboxEventParked.TYPE.equals(r.event().metadata().type())) // a report is not reported
+                .map(r -> report(doc.collection(), r, now).toDocument()).toList();
+        if (!reports.isEmpty() && collection.updateOne(leased, new Document("$push",
+                new Document(AggregateStore.PENDING_EVENTS, new Document("$each", reports)))
+                .append("$set", new Document(AggregateStore.RELAY_DUE, now))).getMatchedCount() == 0) {
+            return false;
+        }
+        List<Document> entries = refused.stream().map(r -> r.event().toDocument()
+                .append(PARKED_REASON, r.reason()).append(PARKED_AT, now)).toList();
+        if (collection.updateOne(leased, new Document("$pull", pull)
+                .append("$push", new Document(AggregateStore.PARKED_EVENTS, new Document("$each", entries)))
+                .append("$unset", new Document(AggregateStore.RELAY_LEASE, ""))).getMatchedCount() == 0) {
+            return false;
+        }
+        for (Refused r : refused) {
+            log.warn("Outbox: the broker refused event {} ({}) of {} {} for good ({}); parked, the aggregate's later events go on",
+                    r.event().metadata().id(), r.event().metadata().type(), doc.collection(), doc.id(), r.reason());
+        }
+        parked.addAndGet(refused.size());
+        if (!reports.isEmpty()) {
+            wake(doc.collection(), doc.id());
+        }
+        return true;
+    }
+
+    private PendingEvent report(String collection, Refused refused, Date now) {
+        PendingEvent event = refused.event();
+        Correlation cause = Correlation.causedBy(event.metadata());
+        OutboxEventParked payload = new OutboxEventParked(source.serviceName(), collection, event.key(),
+                event.metadata().type(), event.metadata().id(), event.topic(), refused.reason(), now.toInstant());
+        EventMetadata metadata = new EventMetadata(UUID.randomUUID().toString(), OutboxEventParked.TYPE, source.uri(),
+                event.key(), now.toInstant(), cause.correlationId(), cause.causationId(), 0, cause.traceparent());
+        return new PendingEvent(Topics.OPS_EVENTS, event.key(), metadata, json.writeString(payload));
+    }
+
+    /**
+     * A topic that cannot be declared fails the round (nothing is sent to an undeclared topic), unless
+     * its very name is refused: then its events are sent, refused and parked.
+     */
     private void declareTopics(List<Claimed> claimed) {
         for (Claimed doc : claimed) {
             for (PendingEvent event : doc.events()) {
                 if (declaredTopics.add(event.topic())) {
-                    topics.declare(event.topic());
+                    try {
+                        topics.declare(event.topic());
+                    } catch (RuntimeException e) {
+                        declaredTopics.remove(event.topic());
+                        if (refusedForGood(e) == null) {
+                            throw e;
+                        }
+                        log.warn("Topic {} cannot be declared: {}", event.topic(), e.toString());
+                    }
                 }
             }
         }
-    }
-
-    private static Document hasPending() {
-        return new Document(AggregateStore.PENDING_EVENTS + ".0", new Document("$exists", true));
     }
 
     private void pause() {

@@ -43,6 +43,7 @@ class BacklogMonitorIT {
         String id = UUID.randomUUID().toString();
         mongo.getCollection(collection).insertOne(new Document("_id", id).append("version", 1L)
                 .append("pendingEvents", List.of(new Document("eventId", UUID.randomUUID().toString())))
+                .append("relayDue", new Date())
                 .append("relayLease", new Document("owner", "a-relay-that-hangs")
                         .append("until", Date.from(Instant.now().plus(Duration.ofHours(1))))));
 

@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.saferkent.platform.events.CloudEventHeaders;
@@ -21,6 +25,7 @@ import org.saferkent.platform.test.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.support.SendResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -130,7 +135,7 @@ class OutboxRelayIT {
      */
     @Test
     void eventsWrittenButNotRelayedWhenTheProcessDiedArePublishedAfterRestart() {
-        OutboxRelay deadRelay = new OutboxRelay(mongo, producer, topics, disabled(), Clock.systemUTC());
+        OutboxRelay deadRelay = new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC());
         AggregateStore<CaseFile> store = new AggregateStore<>(mongo, deadRelay, json, source, Clock.systemUTC(),
                 "orphaned_case_files", TOPIC, CaseFile.class);
         String id = UUID.randomUUID().toString();
@@ -142,7 +147,7 @@ class OutboxRelayIT {
                 new Document("relayLease", new Document("owner", "relay-dead").append("until", Date.from(Instant.now().minusSeconds(1))))));
         assertThat(TopicRecords.matching(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id))).isEmpty();
 
-        OutboxRelay restarted = new OutboxRelay(mongo, producer, topics, properties, Clock.systemUTC());
+        OutboxRelay restarted = new OutboxRelay(mongo, producer, topics, json, source, properties, Clock.systemUTC());
         restarted.register("orphaned_case_files");
         restarted.start();
         try {
@@ -157,7 +162,7 @@ class OutboxRelayIT {
 
     @Test
     void aDocumentLeasedByALiveRelayIsLeftToIt() {
-        OutboxRelay idle = new OutboxRelay(mongo, producer, topics, disabled(), Clock.systemUTC());
+        OutboxRelay idle = new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC());
         AggregateStore<CaseFile> store = new AggregateStore<>(mongo, idle, json, source, Clock.systemUTC(),
                 "leased_case_files", TOPIC, CaseFile.class);
         String leasedId = UUID.randomUUID().toString();
@@ -167,7 +172,7 @@ class OutboxRelayIT {
                 new Document("relayLease", new Document("owner", "relay-alive").append("until", Date.from(Instant.now().plusSeconds(600))))));
         store.insert(freeId, new CaseFile(freeId, "sevenoaks", "free"), List.of(new CaseFileOpened(freeId, "sevenoaks")));
 
-        OutboxRelay other = new OutboxRelay(mongo, producer, topics, properties, Clock.systemUTC());
+        OutboxRelay other = new OutboxRelay(mongo, producer, topics, json, source, properties, Clock.systemUTC());
         other.register("leased_case_files");
         other.start();
         try {
@@ -178,6 +183,136 @@ class OutboxRelayIT {
         } finally {
             other.stop();
         }
+    }
+
+    /**
+     * A writer adds an event while the relay is publishing the document's earlier ones (the write is
+     * made from inside the send, so it lands between claim and release): the release must not take
+     * the document out of the sweep's sight, and the next sweep publishes the new event.
+     */
+    @Test
+    void anEventWrittenWhileItsDocumentIsBeingRelayedIsNotHiddenFromTheSweep() {
+        String collection = "inflight_" + UUID.randomUUID().toString().replace("-", "");
+        String id = UUID.randomUUID().toString();
+        AtomicReference<AggregateStore<CaseFile>> storeRef = new AtomicReference<>();
+        AtomicBoolean written = new AtomicBoolean();
+        EventProducer writingMeanwhile = new EventProducer(null) {
+            @Override
+            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+                CompletableFuture<SendResult<String, byte[]>> sent = producer.send(record);
+                if (written.compareAndSet(false, true)) {
+                    storeRef.get().update(id, 1, new CaseFile(id, "folkestone", "meanwhile"), List.of(new CaseFileNoted(id, 1)));
+                }
+                return sent;
+            }
+
+            @Override
+            public void flush() {
+                producer.flush();
+            }
+        };
+        OutboxRelay sweeper = new OutboxRelay(mongo, writingMeanwhile, topics, json, source, disabled(), Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, sweeper, json, source, Clock.systemUTC(),
+                collection, TOPIC, CaseFile.class);
+        storeRef.set(store);
+        store.insert(id, new CaseFile(id, "folkestone", "new"), List.of(new CaseFileOpened(id, "folkestone")));
+
+        sweeper.sweep();
+
+        assertThat(written).isTrue();
+        assertThat(pendingCount(collection, id)).isEqualTo(1);
+        assertThat(mongo.getCollection(collection).find(new Document("_id", id)).first()).containsKey("relayDue");
+        assertThat(sweeper.backlog(collection)).isEqualTo(1);
+
+        sweeper.sweep();
+
+        assertThat(pendingCount(collection, id)).isZero();
+        assertThat(mongo.getCollection(collection).find(new Document("_id", id)).first()).doesNotContainKey("relayDue");
+        assertThat(sweeper.backlog(collection)).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                TopicRecords.matching(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id)).size() >= 2);
+        assertThat(TopicRecords.matching(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id)))
+                .extracting(r -> TopicRecords.header(r, CloudEventHeaders.TYPE))
+                .containsExactly("outboxtest.CaseFileOpened.v1", "outboxtest.CaseFileNoted.v1");
+    }
+
+    @Test
+    void aDocumentWithNothingWrittenMeanwhileLeavesTheSweepsSightOnceRelayed() {
+        String collection = "settled_" + UUID.randomUUID().toString().replace("-", "");
+        OutboxRelay sweeper = new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, sweeper, json, source, Clock.systemUTC(),
+                collection, TOPIC, CaseFile.class);
+        String id = UUID.randomUUID().toString();
+        String quiet = UUID.randomUUID().toString();
+        store.insert(id, new CaseFile(id, "maidstone", "new"), List.of(new CaseFileOpened(id, "maidstone")));
+        store.insert(quiet, new CaseFile(quiet, "maidstone", "no events"), List.of());
+        assertThat(sweeper.backlog(collection)).isEqualTo(1);
+
+        sweeper.sweep();
+
+        assertThat(pendingCount(collection, id)).isZero();
+        assertThat(sweeper.backlog(collection)).isZero();
+        assertThat(mongo.getCollection(collection).countDocuments(new Document("relayDue", new Document("$exists", true)))).isZero();
+        TopicRecords.awaitRecord(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id));
+    }
+
+    /** A document written before relayDue existed (pending events, no relayDue) is found once a relay takes its collection. */
+    @Test
+    void pendingEventsWrittenBeforeRelayDueExistedArePublished() {
+        String collection = "legacy_" + UUID.randomUUID().toString().replace("-", "");
+        OutboxRelay idle = new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, idle, json, source, Clock.systemUTC(),
+                collection, TOPIC, CaseFile.class);
+        String id = UUID.randomUUID().toString();
+        store.insert(id, new CaseFile(id, "tunbridge wells", "old"), List.of(new CaseFileOpened(id, "tunbridge wells")));
+        mongo.getCollection(collection).updateOne(new Document("_id", id), new Document("$unset", new Document("relayDue", "")));
+
+        OutboxRelay upgraded = new OutboxRelay(mongo, producer, topics, json, source, properties, Clock.systemUTC());
+        upgraded.register(collection);
+        assertThat(upgraded.backlog(collection)).isEqualTo(1);
+        upgraded.start();
+        try {
+            TopicRecords.awaitRecord(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id));
+            await().atMost(Duration.ofSeconds(10)).until(() -> upgraded.backlog(collection) == 0 && pendingCount(collection, id) == 0);
+        } finally {
+            upgraded.stop();
+        }
+    }
+
+    /**
+     * A parked event is put back only while no relay holds its document (a relay still busy with it
+     * could clear relayDue over it); an unknown id is not found.
+     */
+    @Test
+    void aParkedEventIsRetriedOnlyWhileNoRelayHoldsItsDocument() {
+        String collection = "retried_" + UUID.randomUUID().toString().replace("-", "");
+        OutboxRelay idle = new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, idle, json, source, Clock.systemUTC(),
+                collection, TOPIC, CaseFile.class);
+        String id = UUID.randomUUID().toString();
+        store.insert(id, new CaseFile(id, "dartford", "new"), List.of(new CaseFileOpened(id, "dartford")));
+        // park it by hand, as the relay does, and let a live relay hold the document
+        Document pending = mongo.getCollection(collection).find(new Document("_id", id)).first()
+                .getList("pendingEvents", Document.class).get(0);
+        String eventId = pending.getString("eventId");
+        mongo.getCollection(collection).updateOne(new Document("_id", id), new Document("$set", new Document("pendingEvents", List.of())
+                .append("parkedEvents", List.of(new Document(pending).append("reason", "org.apache.kafka.common.errors.RecordTooLargeException")
+                        .append("parkedAt", new Date())))
+                .append("relayLease", new Document("owner", "relay-alive").append("until", Date.from(Instant.now().plusSeconds(600)))))
+                .append("$unset", new Document("relayDue", "")));
+        assertThat(idle.parked()).extracting(ParkedEvent::eventId, ParkedEvent::aggregateId, ParkedEvent::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(eventId, id, "org.apache.kafka.common.errors.RecordTooLargeException"));
+
+        assertThat(idle.retry(eventId)).isEqualTo(OutboxRelay.Retry.BUSY);
+        assertThat(idle.retry(UUID.randomUUID().toString())).isEqualTo(OutboxRelay.Retry.NOT_FOUND);
+        assertThat(pendingCount(collection, id)).isZero();
+
+        mongo.getCollection(collection).updateOne(new Document("_id", id), new Document("$unset", new Document("relayLease", "")));
+        assertThat(idle.retry(eventId)).isEqualTo(OutboxRelay.Retry.RETRIED);
+        assertThat(idle.parked()).isEmpty();
+        assertThat(pendingCount(collection, id)).isEqualTo(1);
+        assertThat(idle.backlog(collection)).isEqualTo(1);
+        assertThat(idle.retry(eventId)).isEqualTo(OutboxRelay.Retry.NOT_FOUND);
     }
 
     private OutboxProperties disabled() {

@@ -7,7 +7,8 @@ import java.time.Instant;
  * deleted by ops-monitor.
  *
  * @param operator who (the {@code X-Operator} header, until sign-in arrives)
- * @param action   what: {@code REPLAY} or {@code PARK}
+ * @param action   what: {@code REPLAY} or {@code PARK}, or {@code RECOVER} (by {@code ops-monitor}: a replay claim
+ *                 lapsed, the dead letter is open again)
  * @param outcome  {@code DONE}, or why not: {@code REFUSED} (already replayed, ...), {@code GONE} (the record
  *                 is no longer on its topic), {@code FAILED} (the broker did not take it)
  */

@@ -3,6 +3,8 @@ package org.saferkent.ops.deadletters;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +36,20 @@ import tools.jackson.databind.JsonNode;
  * ones. The consumer's idempotency (it deduplicates on {@code ce_id}) makes the replayed record count
  * exactly once. A dead letter is replayed at most once: the status moves {@code OPEN|PARKED → REPLAYING →
  * REPLAYED} by conditional updates, so two operators (or two instances) cannot both replay it.
+ *
+ * <p>{@code REPLAYING} is a claim with a time limit ({@code claimExpiresAt}), not a place to stay: a process
+ * killed between the claim and the end leaves it behind, and once it lapses replay and park take the dead
+ * letter again and {@link #releaseLapsedClaims()} returns it to {@code OPEN}. Replaying it again is safe (the
+ * consumers deduplicate on {@code ce_id}). Every write after the claim names the claim it belongs to (its
+ * {@code statusAt}), so a replay outlived by its claim cannot undo the next operator's.
  */
 public class DeadLetterActions {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterActions.class);
     private static final String DLQ_HEADER_PREFIX = "x-dlq-";
+    /** Who returns lapsed claims to OPEN, in the audit trail. */
+    static final String SYSTEM = "ops-monitor";
+    private static final String CLAIM_EXPIRES_AT = "claimExpiresAt";
 
     /** The answer to an action: the dead letter after it, or why it was not done. */
     public sealed interface Outcome {
@@ -69,16 +80,18 @@ public class DeadLetterActions {
     private final EventProducer producer;
     private final PersonalDataMask mask;
     private final AuditTrail audit;
+    private final Duration claimTimeout;
     private final Clock clock;
 
     public DeadLetterActions(MongoTemplate mongo, OperationalPicture picture, DeadLetterReader reader, EventProducer producer,
-            PersonalDataMask mask, AuditTrail audit, Clock clock) {
+            PersonalDataMask mask, AuditTrail audit, Duration claimTimeout, Clock clock) {
         this.mongo = mongo;
         this.picture = picture;
         this.reader = reader;
         this.producer = producer;
         this.mask = mask;
         this.audit = audit;
+        this.claimTimeout = claimTimeout;
         this.clock = clock;
     }
 
@@ -109,16 +122,25 @@ public class DeadLetterActions {
         if (before == null) {
             return new Outcome.NotFound();
         }
-        DeadLetter claimed = transition(id, List.of(DeadLetter.REPLAYING, DeadLetter.REPLAYED), DeadLetter.REPLAYING, operator, note);
-        if (claimed == null) {
-            String status = picture.deadLetter(id).map(DeadLetter::status).orElse("unknown");
-            String detail = "This dead letter is " + status.toLowerCase() + " already: it is replayed at most once.";
+        Instant claimedAt = now();
+        DeadLetter previous = mongo.findAndModify(takeable(id, List.of(DeadLetter.REPLAYING, DeadLetter.REPLAYED), claimedAt),
+                new Update().set("status", DeadLetter.REPLAYING).set("statusAt", claimedAt).set("statusBy", operator)
+                        .set("statusNote", note).set(CLAIM_EXPIRES_AT, claimedAt.plus(claimTimeout)),
+                FindAndModifyOptions.options().returnNew(false), DeadLetter.class, OperationalPicture.DEAD_LETTERS);
+        if (previous == null) {
+            String detail = refusal(id) + " It is replayed at most once.";
             audit.record(operator, "REPLAY", id, "REFUSED", detail, note);
             return new Outcome.Conflict(detail);
         }
+        // a lapsed claim taken over goes back to OPEN, not to REPLAYING, if this replay fails too
+        String restoreTo = DeadLetter.REPLAYING.equals(previous.status()) ? DeadLetter.OPEN : previous.status();
+        if (DeadLetter.REPLAYING.equals(previous.status())) {
+            log.warn("Dead letter {}: the replay claimed by {} at {} never finished; {} takes it over", id,
+                    previous.statusBy(), previous.statusAt(), operator);
+        }
         Optional<ConsumerRecord<String, byte[]>> record = reader.read(before.topic(), before.partition(), before.offset());
         if (record.isEmpty()) {
-            restore(id, before.status());
+            restore(id, claimedAt, restoreTo);
             String detail = "The record is no longer on " + before.topic() + " (retention): nothing to replay.";
             audit.record(operator, "REPLAY", id, "GONE", detail, note);
             return new Outcome.Gone(detail);
@@ -137,14 +159,15 @@ public class DeadLetterActions {
         try {
             producer.sendAndWait(replay, Duration.ofSeconds(10));
         } catch (RuntimeException e) {
-            restore(id, before.status());
+            restore(id, claimedAt, restoreTo);
             String detail = "The broker did not take the replayed record: " + e.getClass().getSimpleName();
             audit.record(operator, "REPLAY", id, "FAILED", detail, note);
             log.warn("Replay of dead letter {} to {} failed: {}", id, target, e.toString());
             return new Outcome.Failed(detail);
         }
+        // re-published: REPLAYED is true whoever holds the claim now
         DeadLetter replayed = mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
-                new Update().set("status", DeadLetter.REPLAYED).set("statusAt", clock.instant()),
+                new Update().set("status", DeadLetter.REPLAYED).set("statusAt", now()).unset(CLAIM_EXPIRES_AT),
                 FindAndModifyOptions.options().returnNew(true), DeadLetter.class, OperationalPicture.DEAD_LETTERS);
         audit.record(operator, "REPLAY", id, "DONE", "re-published to " + target, note);
         log.info("Dead letter {} replayed to {} by {}", id, target, operator);
@@ -155,11 +178,13 @@ public class DeadLetterActions {
         if (picture.deadLetter(id).isEmpty()) {
             return new Outcome.NotFound();
         }
-        DeadLetter parked = transition(id, List.of(DeadLetter.REPLAYING, DeadLetter.REPLAYED, DeadLetter.PARKED),
-                DeadLetter.PARKED, operator, note);
+        Instant now = now();
+        DeadLetter parked = mongo.findAndModify(takeable(id, List.of(DeadLetter.REPLAYING, DeadLetter.REPLAYED, DeadLetter.PARKED), now),
+                new Update().set("status", DeadLetter.PARKED).set("statusAt", now).set("statusBy", operator).set("statusNote", note)
+                        .unset(CLAIM_EXPIRES_AT),
+                FindAndModifyOptions.options().returnNew(true), DeadLetter.class, OperationalPicture.DEAD_LETTERS);
         if (parked == null) {
-            String status = picture.deadLetter(id).map(DeadLetter::status).orElse("unknown");
-            String detail = "This dead letter is " + status.toLowerCase() + " already.";
+            String detail = refusal(id);
             audit.record(operator, "PARK", id, "REFUSED", detail, note);
             return new Outcome.Conflict(detail);
         }
@@ -167,16 +192,74 @@ public class DeadLetterActions {
         return new Outcome.Done(parked);
     }
 
-    /** Moves the status to {@code to} unless it is one of {@code notFrom} (missing status = OPEN); null when it was. */
-    private DeadLetter transition(String id, List<String> notFrom, String to, String operator, String note) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").nin(notFrom)),
-                new Update().set("status", to).set("statusAt", clock.instant()).set("statusBy", operator).set("statusNote", note),
-                FindAndModifyOptions.options().returnNew(true), DeadLetter.class, OperationalPicture.DEAD_LETTERS);
+    /**
+     * Returns every dead letter whose replay claim lapsed (the replay was cut short) to {@code OPEN}, with an
+     * audit entry each; replay and park take such a dead letter anyway, this keeps the picture true meanwhile.
+     *
+     * @return how many were returned
+     */
+    public int releaseLapsedClaims() {
+        Instant now = now();
+        int released = 0;
+        for (DeadLetter lapsed : mongo.find(Query.query(lapsedClaim(Criteria.where("status").is(DeadLetter.REPLAYING), now)),
+                DeadLetter.class, OperationalPicture.DEAD_LETTERS)) {
+            String detail = "The replay claimed by " + lapsed.statusBy() + " at " + lapsed.statusAt() + " did not finish within "
+                    + claimTimeout + ": open again. It may or may not have been re-published; replaying it again is safe.";
+            long changed = mongo.updateFirst(ofClaim(lapsed.id(), lapsed.statusAt()),
+                    new Update().set("status", DeadLetter.OPEN).set("statusAt", now).set("statusBy", SYSTEM)
+                            .set("statusNote", detail).unset(CLAIM_EXPIRES_AT),
+                    OperationalPicture.DEAD_LETTERS).getModifiedCount();
+            if (changed == 1) {
+                audit.record(SYSTEM, "RECOVER", lapsed.id(), "DONE", detail, null);
+                log.warn("Dead letter {}: {}", lapsed.id(), detail);
+                released++;
+            }
+        }
+        return released;
     }
 
-    private void restore(String id, String status) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(DeadLetter.REPLAYING)),
-                new Update().set("status", status).set("statusAt", clock.instant()), OperationalPicture.DEAD_LETTERS);
+    /**
+     * The dead letter, if its status is not one of {@code notFrom} (missing status = OPEN) or it is held by a
+     * lapsed replay claim. One {@code _id} at the top of the query, so the store finds it by its id.
+     */
+    private Query takeable(String id, List<String> notFrom, Instant now) {
+        return Query.query(Criteria.where("_id").is(id).orOperator(Criteria.where("status").nin(notFrom),
+                lapsedClaim(Criteria.where("status").is(DeadLetter.REPLAYING), now)));
+    }
+
+    /** A REPLAYING claim past its expiry; one written before claims expired lapses {@code claimTimeout} after it was made. */
+    private Criteria lapsedClaim(Criteria replaying, Instant now) {
+        return replaying.orOperator(Criteria.where(CLAIM_EXPIRES_AT).lte(now),
+                new Criteria().andOperator(Criteria.where(CLAIM_EXPIRES_AT).is(null), Criteria.where("statusAt").lte(now.minus(claimTimeout))));
+    }
+
+    /** The dead letter while still held by the claim made at {@code claimedAt}. */
+    private static Query ofClaim(String id, Instant claimedAt) {
+        return Query.query(Criteria.where("_id").is(id).and("status").is(DeadLetter.REPLAYING).and("statusAt").is(claimedAt));
+    }
+
+    /** Why an action is refused now, in the operator's words. */
+    private String refusal(String id) {
+        DeadLetter now = picture.deadLetter(id).orElse(null);
+        if (now == null) {
+            return "This dead letter is gone.";
+        }
+        if (DeadLetter.REPLAYING.equals(now.status())) {
+            return "This dead letter is being replayed by " + now.statusBy() + " since " + now.statusAt()
+                    + "; if that replay does not finish, it can be acted on again from " + now.claimExpiresAt() + ".";
+        }
+        return "This dead letter is " + now.status().toLowerCase() + " already.";
+    }
+
+    /** Back to where it was before the claim made at {@code claimedAt}, unless another claim has taken it since. */
+    private void restore(String id, Instant claimedAt, String status) {
+        mongo.updateFirst(ofClaim(id, claimedAt), new Update().set("status", status).set("statusAt", now()).unset(CLAIM_EXPIRES_AT),
+                OperationalPicture.DEAD_LETTERS);
+    }
+
+    /** Milliseconds, as the store keeps them: a claim is later recognised by its exact time. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -27,7 +27,8 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The current operational picture, kept from {@code ops.events} and the dead-letter topics: the latest
- * events, dead letters, SLA breaches, circuit states and each service's lifecycle and outbox backlog.
+ * events, dead letters, SLA breaches, circuit states, consumers held up by an outage and each service's
+ * lifecycle and outbox backlog.
  * Every write is idempotent (ids derive from the record; state changes apply only if newer), so a
  * redelivered record changes nothing. Each event also goes to the live stream.
  */
@@ -37,10 +38,13 @@ public class OperationalPicture {
     public static final String DEAD_LETTERS = "dead_letters";
     static final String BREACHES = "sla_breaches";
     static final String CIRCUITS = "circuits";
+    static final String CONSUMERS = "consumer_outages";
     static final String SERVICES = "service_status";
 
     static final String SLA_BREACHED = "ops.SlaBreached.v1";
     static final String CIRCUIT_STATE_CHANGED = "ops.CircuitStateChanged.v1";
+    static final String CONSUMER_PAUSED = "ops.ConsumerPaused.v1";
+    static final String CONSUMER_RESUMED = "ops.ConsumerResumed.v1";
     static final String BACKLOG_HIGH = "ops.OutboxBacklogHigh.v1";
     static final String BACKLOG_CLEARED = "ops.OutboxBacklogCleared.v1";
     static final String SERVICE_STARTED = "ops.ServiceStarted.v1";
@@ -54,6 +58,15 @@ public class OperationalPicture {
 
     public record Circuit(String id, String service, String circuit, String instance, String state, String fromState,
             Double failureRate, Instant changedAt) {
+    }
+
+    /**
+     * A consumer of a service held up by an outage ({@code PAUSED}) or going again ({@code RESUMED}).
+     *
+     * @param reason the class name of the failure that held it up
+     */
+    public record ConsumerOutage(String id, String service, String consumerGroup, String topic, String instance, String state,
+            String reason, Instant pausedAt, Instant resumedAt, Instant changedAt) {
     }
 
     public record Breach(String id, String service, String clock, String aggregateType, String subject, String district,
@@ -89,6 +102,8 @@ public class OperationalPicture {
             case SLA_BREACHED -> insertOnce(new Breach(event.id(), service, text(data, "clock"), text(data, "aggregateType"),
                     text(data, "subject"), text(data, "district"), instant(data, "dueAt"), instant(data, "breachedAt")), BREACHES);
             case CIRCUIT_STATE_CHANGED -> circuitChanged(service, data, time);
+            case CONSUMER_PAUSED -> consumerOutage(service, data, "PAUSED", instant(data, "pausedAt"), time);
+            case CONSUMER_RESUMED -> consumerOutage(service, data, "RESUMED", instant(data, "resumedAt"), time);
             case SERVICE_STARTED -> serviceState(service, text(data, "instance"), "STARTED", time);
             case SERVICE_STOPPING -> serviceState(service, text(data, "instance"), "STOPPING", time);
             case HEARTBEAT -> backlog(service, data, time, bool(data, "backlogHigh"));
@@ -111,7 +126,7 @@ public class OperationalPicture {
                 header(record, DeadLetterHeaders.REASON), header(record, CloudEventHeaders.TYPE),
                 header(record, CloudEventHeaders.ID), header(record, DeadLetterHeaders.FAILED_AT),
                 TraceContext.traceId(header(record, CloudEventHeaders.TRACEPARENT)), clock.instant(),
-                DeadLetter.OPEN, null, null, null);
+                DeadLetter.OPEN, null, null, null, null);
         if (insertOnce(deadLetter, DEAD_LETTERS)) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("id", id);
@@ -177,6 +192,14 @@ public class OperationalPicture {
         return mongo.find(new Query().with(Sort.by("service", "circuit")), Circuit.class, CIRCUITS);
     }
 
+    /** Every consumer that has been held up by an outage, the ones held up now first. */
+    public List<ConsumerOutage> consumerOutages() {
+        List<ConsumerOutage> all = new ArrayList<>(mongo.find(new Query().with(Sort.by("service", "topic")), ConsumerOutage.class,
+                CONSUMERS));
+        all.sort(Comparator.comparing((ConsumerOutage c) -> !"PAUSED".equals(c.state())));
+        return all;
+    }
+
     public List<ServiceStatus> services() {
         return mongo.find(new Query().with(Sort.by("_id")), ServiceStatus.class, SERVICES);
     }
@@ -207,6 +230,28 @@ public class OperationalPicture {
                 new Update().set("state", text(data, "toState")).set("fromState", text(data, "fromState"))
                         .set("instance", text(data, "instance")).set("changedAt", changedAt)
                         .set("failureRate", rate instanceof Number n ? n.doubleValue() : null), CIRCUITS);
+    }
+
+    private void consumerOutage(String service, Map<String, Object> data, String state, Instant at, Instant time) {
+        String topic = text(data, "topic");
+        if (topic == null) {
+            return;
+        }
+        String id = service + "/" + topic;
+        Instant changedAt = at != null ? at : time;
+        mongo.upsert(Query.query(Criteria.where("_id").is(id)),
+                new Update().setOnInsert("service", service).setOnInsert("topic", topic), CONSUMERS);
+        Update update = new Update().set("state", state).set("consumerGroup", text(data, "consumerGroup"))
+                .set("instance", text(data, "instance")).set("changedAt", changedAt)
+                .set("pausedAt", instant(data, "pausedAt"));
+        if ("PAUSED".equals(state)) {
+            update.set("reason", text(data, "reason")).unset("resumedAt");
+        } else {
+            update.set("resumedAt", changedAt);
+        }
+        // a report that arrives late (an older outage, or the pause after its own resumption) changes nothing
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).orOperator(
+                Criteria.where("changedAt").exists(false), Criteria.where("changedAt").lte(changedAt))), update, CONSUMERS);
     }
 
     private void serviceState(String service, String instance, String state, Instant time) {

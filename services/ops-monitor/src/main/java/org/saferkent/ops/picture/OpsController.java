@@ -77,6 +77,12 @@ class OpsController {
         return picture.circuits();
     }
 
+    /** Consumers held up by an outage of their store or the broker (PAUSED), and those that went on since (RESUMED). */
+    @GetMapping("/consumers")
+    List<OperationalPicture.ConsumerOutage> consumers() {
+        return picture.consumerOutages();
+    }
+
     /** Ops events and dead letters of one W3C trace (the trace id of ce_traceparent, as logged under traceId). */
     @GetMapping("/trace/{traceId}")
     Map<String, Object> trace(@PathVariable String traceId) {

@@ -14,7 +14,8 @@ import org.saferkent.ops.lag.ConsumerLag;
 
 /**
  * The whole picture at a glance, for the page: services (health, lifecycle, backlog with its recent
- * history), consumer lag, dead letters by topic and reason, SLA breaches and circuit states. Built from
+ * history), consumer lag, dead letters by topic and reason, SLA breaches, circuit states and consumers
+ * held up by an outage. Built from
  * stored state and the latest periodic measurements: answering it never asks Kafka or a service.
  */
 public class OpsOverview {
@@ -33,7 +34,7 @@ public class OpsOverview {
     }
 
     public record Overview(Instant generatedAt, List<ServiceView> services, ConsumerLag.Snapshot lag, DeadLetterView deadLetters,
-            BreachView breaches, List<OperationalPicture.Circuit> circuits) {
+            BreachView breaches, List<OperationalPicture.Circuit> circuits, List<OperationalPicture.ConsumerOutage> consumers) {
     }
 
     private final OperationalPicture picture;
@@ -49,7 +50,8 @@ public class OpsOverview {
     }
 
     public Overview now() {
-        return new Overview(clock.instant(), services(), lag.latest(), deadLetters(), breaches(), picture.circuits());
+        return new Overview(clock.instant(), services(), lag.latest(), deadLetters(), breaches(), picture.circuits(),
+                picture.consumerOutages());
     }
 
     public List<ServiceView> services() {

@@ -87,6 +87,15 @@ class OpsMonitorConsumesPlatformOpsPactTest {
     }
 
     @Pact(consumer = "ops-monitor")
+    MessagePact outboxEventParked(MessagePactBuilder builder) {
+        return opsEvent(builder, "ops.OutboxEventParked.v1", body -> {
+            body.stringType("collection", "victimCases");
+            body.stringType("eventType", "victims.VictimCaseOpened.v1");
+            body.stringType("reason", "org.apache.kafka.common.errors.RecordTooLargeException");
+        });
+    }
+
+    @Pact(consumer = "ops-monitor")
     MessagePact circuitStateChanged(MessagePactBuilder builder) {
         return opsEvent(builder, "ops.CircuitStateChanged.v1", body -> {
             body.stringType("instance", "local-a1b2c3");
@@ -95,6 +104,28 @@ class OpsMonitorConsumesPlatformOpsPactTest {
             body.stringType("toState", "OPEN");
             body.numberType("failureRate", 75.0);
             body.stringMatcher("changedAt", INSTANT, "2026-11-20T09:30:00Z");
+        });
+    }
+
+    @Pact(consumer = "ops-monitor")
+    MessagePact consumerPaused(MessagePactBuilder builder) {
+        return opsEvent(builder, "ops.ConsumerPaused.v1", body -> {
+            body.stringType("instance", "local-a1b2c3");
+            body.stringType("consumerGroup", "victims");
+            body.stringType("topic", "referrals.referral.events");
+            body.stringType("reason", "com.mongodb.MongoSocketOpenException");
+            body.stringMatcher("pausedAt", INSTANT, "2026-11-20T09:30:00Z");
+        });
+    }
+
+    @Pact(consumer = "ops-monitor")
+    MessagePact consumerResumed(MessagePactBuilder builder) {
+        return opsEvent(builder, "ops.ConsumerResumed.v1", body -> {
+            body.stringType("instance", "local-a1b2c3");
+            body.stringType("consumerGroup", "victims");
+            body.stringType("topic", "referrals.referral.events");
+            body.stringMatcher("pausedAt", INSTANT, "2026-11-20T09:30:00Z");
+            body.stringMatcher("resumedAt", INSTANT, "2026-11-20T09:31:30Z");
         });
     }
 
@@ -144,10 +175,10 @@ class OpsMonitorConsumesPlatformOpsPactTest {
 
     @Test
     @PactTestFor(pactMethods = {"serviceStarted", "serviceStopping", "serviceHeartbeat", "backlogHigh", "backlogCleared",
-            "circuitStateChanged", "slaBreached", "deadLetterRecorded"})
+            "outboxEventParked", "circuitStateChanged", "consumerPaused", "consumerResumed", "slaBreached", "deadLetterRecorded"})
     @SuppressWarnings("unchecked")
     void everyOpsEventNamesTheServiceItIsAbout(List<Message> messages) {
-        assertThat(messages).hasSize(8);
+        assertThat(messages).hasSize(11);
         for (Message message : messages) {
             EventMetadata envelope = envelope(message);
             Map<String, Object> data = payload(message, Map.class);
@@ -158,6 +189,9 @@ class OpsMonitorConsumesPlatformOpsPactTest {
                 .filter(m -> "ops.CircuitStateChanged.v1".equals(envelope(m).type())).findFirst().orElseThrow(), Map.class);
         assertThat(circuit).containsEntry("circuit", "referrals-subject").containsEntry("toState", "OPEN");
         assertThat(circuit.get("failureRate")).isInstanceOf(Number.class);
+        Map<String, Object> paused = payload(messages.stream()
+                .filter(m -> "ops.ConsumerPaused.v1".equals(envelope(m).type())).findFirst().orElseThrow(), Map.class);
+        assertThat(paused).containsEntry("topic", "referrals.referral.events").containsEntry("consumerGroup", "victims");
     }
 
     @Test

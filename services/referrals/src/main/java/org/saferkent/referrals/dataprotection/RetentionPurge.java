@@ -52,6 +52,7 @@ public class RetentionPurge {
         this.afterClosure = afterClosure;
         this.clock = clock;
         mongo.getCollection(referrals).createIndex(Indexes.ascending("subject.pseudonym")); // a subject's referrals
+        mongo.getCollection(referrals).createIndex(Indexes.ascending("status", "receivedAt")); // settled long ago
     }
 
     /** @return subjects shredded by this run */

@@ -30,9 +30,12 @@ import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.events.InvalidEventException;
 import org.saferkent.platform.messaging.DeadLetters;
 import org.saferkent.platform.messaging.ops.CircuitStateChanged;
+import org.saferkent.platform.messaging.ops.ConsumerPaused;
+import org.saferkent.platform.messaging.ops.ConsumerResumed;
 import org.saferkent.platform.messaging.ops.OpsEvents;
 import org.saferkent.platform.messaging.ops.OutboxBacklogCleared;
 import org.saferkent.platform.messaging.ops.OutboxBacklogHigh;
+import org.saferkent.platform.messaging.ops.OutboxEventParked;
 import org.saferkent.platform.messaging.ops.ServiceHeartbeat;
 import org.saferkent.platform.messaging.ops.ServiceStarted;
 import org.saferkent.platform.messaging.ops.ServiceStopping;
@@ -111,10 +114,30 @@ class PlatformOpsPactVerificationTest {
         return published(SERVICE, new OutboxBacklogCleared(SERVICE, INSTANCE, 12, 1000, AT));
     }
 
+    /** Published by the outbox relay itself (an outbox event of the aggregate's document) with these fields; key = the aggregate id. */
+    @PactVerifyProvider("ops.OutboxEventParked.v1")
+    MessageAndMetadata outboxEventParked() {
+        return published("0d6f1c2a-7e3b-4a59-9c1d-2f8e6b5a4c3d", new OutboxEventParked(SERVICE, "victimCases",
+                "0d6f1c2a-7e3b-4a59-9c1d-2f8e6b5a4c3d", "victims.VictimCaseOpened.v1", "8f0c1d3e-2b4a-4c5d-9e6f-7a8b9c0d1e2f",
+                "victims.case.events", "org.apache.kafka.common.errors.RecordTooLargeException", AT));
+    }
+
     @PactVerifyProvider("ops.CircuitStateChanged.v1")
     MessageAndMetadata circuitStateChanged() {
         return published(SERVICE + "/referrals-subject",
                 new CircuitStateChanged(SERVICE, INSTANCE, "referrals-subject", "CLOSED", "OPEN", 62.5f, AT));
+    }
+
+    @PactVerifyProvider("ops.ConsumerPaused.v1")
+    MessageAndMetadata consumerPaused() {
+        return published(SERVICE + "/referrals.referral.events", new ConsumerPaused(SERVICE, INSTANCE, SERVICE,
+                "referrals.referral.events", "com.mongodb.MongoSocketOpenException", AT));
+    }
+
+    @PactVerifyProvider("ops.ConsumerResumed.v1")
+    MessageAndMetadata consumerResumed() {
+        return published(SERVICE + "/referrals.referral.events", new ConsumerResumed(SERVICE, INSTANCE, SERVICE,
+                "referrals.referral.events", AT.minusSeconds(90), AT, 90));
     }
 
     @PactVerifyProvider("ops.SlaBreached.v1")

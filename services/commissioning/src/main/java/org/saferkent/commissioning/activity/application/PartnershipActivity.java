@@ -23,8 +23,18 @@ public class PartnershipActivity {
         this.versions = versions;
     }
 
+    /** Every district's counts. */
     public List<ActivityCount> counts() {
+        return counts(null);
+    }
+
+    /**
+     * One district's counts (or every district's, for null): the district's facts only, through the facts'
+     * (district, quarters) index, so one district's answer does not read the whole county's history.
+     */
+    public List<ActivityCount> counts(String district) {
         Aggregation aggregation = Aggregation.newAggregation(
+                Aggregation.match(district == null ? new Criteria() : Criteria.where("district").is(district)),
                 Aggregation.group("district", "pathway")
                         .sum(ConditionalOperators.when(Criteria.where("routed").is(true)).then(1).otherwise(0))
                         .as("referralsRouted")

@@ -1,8 +1,10 @@
 package org.saferkent.commissioning.performance.application;
 
 import org.bson.Document;
+import org.saferkent.commissioning.activity.application.DuplicateKeys;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 
@@ -27,6 +29,19 @@ class FeedSequence {
 
     /** Reserves {@code count} numbers; returns the last, so they are {@code last - count + 1 .. last}. */
     long reserve(int count) {
+        try {
+            return increment(count);
+        } catch (MongoException e) {
+            if (!DuplicateKeys.is(e)) {
+                throw e;
+            }
+            // two first increments created the counter at once (a store that does not retry that itself):
+            // it exists now, so the increment applies to it; nothing was reserved by the one that failed
+            return increment(count);
+        }
+    }
+
+    private long increment(int count) {
         Document counter = mongo.getCollection(COLLECTION).findOneAndUpdate(new Document("_id", ID),
                 new Document("$inc", new Document("value", (long) count)),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));

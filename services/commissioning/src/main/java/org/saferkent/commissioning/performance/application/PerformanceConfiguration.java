@@ -12,7 +12,6 @@ import org.saferkent.platform.events.EventProducer;
 import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.events.EventsProperties;
 import org.saferkent.platform.messaging.IdempotentWrites;
-import org.saferkent.platform.service.PeriodicTask;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -53,15 +52,20 @@ class PerformanceConfiguration {
                 properties.feedTopic(), settings.publishBatch(), settings.publishTimeout(),
                 () -> FeedTopic.declare(kafkaAdmin, properties.feedTopic(), kafka.partitions()));
         PerformanceRefresh refresh = new PerformanceRefresh(mongo, versions, contracts, performanceStore, liveFactsLoader,
-                publisher, new ProjectionLease(mongo, clock, "refresh"), pathwayScope, settings.dirtyBatch(), settings.lease());
+                publisher, new ProjectionLease(mongo, clock, "refresh"), pathwayScope, settings.dirtyBatch(), settings.lease(),
+                settings.leaseRenewal());
         refresh.ensureIndexes();
         return refresh;
     }
 
-    /** The debounce: changed cells are recomputed and published every few seconds, not per event. */
+    /**
+     * Changed cells are recomputed and published shortly after facts change here (the debounce: the
+     * changes of those few moments make one snapshot), and in a periodic sweep. Live fact writes tell it.
+     */
     @Bean
-    PeriodicTask performanceRefreshTask(PerformanceRefresh performanceRefresh, CommissioningProperties properties) {
-        return new PeriodicTask("commissioning-performance-refresh", properties.performance().refreshInterval(),
+    RefreshSchedule performanceRefreshSchedule(PerformanceRefresh performanceRefresh, CommissioningProperties properties) {
+        CommissioningProperties.Performance settings = properties.performance();
+        return new RefreshSchedule("commissioning-performance-refresh", settings.debounce(), settings.refreshInterval(),
                 performanceRefresh::run);
     }
 
@@ -75,6 +79,6 @@ class PerformanceConfiguration {
         return new ProjectionRebuild(mongo, (ConsumerFactory<String, byte[]>) consumerFactory, json, activityRoutes.byTopic(),
                 versions, writes, contracts, performanceStore, liveFactsLoader, new ProjectionLease(mongo, clock, "rebuild"),
                 pathwayScope, clock, new ProjectionRebuild.RebuildSettings(rebuild.pollRecords(), rebuild.writeBatch(),
-                        rebuild.lease(), rebuild.waitForLease(), rebuild.timeout()));
+                        rebuild.lease(), rebuild.leaseRenewal(), rebuild.waitForLease(), rebuild.timeout()));
     }
 }

@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.saferkent.commissioning.activity.application.DuplicateKeys;
 import org.saferkent.commissioning.activity.application.FactChange;
 import org.saferkent.commissioning.activity.application.FactKind;
 import org.saferkent.commissioning.activity.application.LiveFacts;
@@ -24,17 +26,19 @@ import org.saferkent.platform.workingdays.Quarter;
 import org.saferkent.platform.outbox.Loaded;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 /**
- * Keeps the performance projection up to date, lazily: every round (a few seconds apart) it takes the
- * fact documents marked dirty and the contracts changed since the last round, recomputes the
- * contract × district × quarter cells they touch, stores the snapshots that changed (each with a new
- * feed sequence) and publishes them. Many events between two rounds make one snapshot. One instance
- * at a time does this (a lease), so sequence numbers are written in order.
+ * Keeps the performance projection up to date: each run (shortly after facts were written here, and
+ * every few seconds as a sweep: {@link RefreshSchedule}) takes the fact documents marked dirty and the
+ * contracts changed since the last run, recomputes the contract × district × quarter cells they
+ * touch, stores the snapshots that changed (each with a new feed sequence) and publishes them. Many
+ * events between two runs make one snapshot. One instance at a time does this (a lease, renewed while
+ * it runs), so sequence numbers are written in order.
  */
 public class PerformanceRefresh {
 
@@ -49,12 +53,14 @@ public class PerformanceRefresh {
     private final SnapshotPublisher publisher;
     private final ProjectionLease lease;
     private final PathwayScope scope;
+    private final ProjectionCollections collections;
     private final int dirtyBatch;
     private final Duration leaseFor;
+    private final Duration renewEvery;
 
     PerformanceRefresh(MongoTemplate mongo, ProjectionVersions versions, Contracts contracts, PerformanceStore store,
             LiveFactsLoader loader, SnapshotPublisher publisher, ProjectionLease lease, PathwayScope scope, int dirtyBatch,
-            Duration leaseFor) {
+            Duration leaseFor, Duration renewEvery) {
         this.mongo = mongo;
         this.versions = versions;
         this.contracts = contracts;
@@ -65,21 +71,32 @@ public class PerformanceRefresh {
         this.scope = scope;
         this.dirtyBatch = dirtyBatch;
         this.leaseFor = leaseFor;
+        this.renewEvery = renewEvery;
+        this.collections = new ProjectionCollections(mongo, versions);
     }
 
-    /** One run: recompute what changed, then publish. Does nothing while another instance or a rebuild holds the lease. */
-    public void run() {
-        if (!lease.tryAcquire(leaseFor)) {
-            return;
+    /**
+     * One run: recompute what changed, then publish. Does nothing while another instance or a rebuild
+     * holds the lease. Holding it, no rebuild is alive, so a {@code building} pointer left behind is a
+     * dead rebuild's: it is cleared first, so live writers stop writing to that version.
+     *
+     * @return whether it ran (false: the lease was held by someone else)
+     */
+    public boolean run() {
+        ProjectionLease.Hold hold = lease.hold(leaseFor, renewEvery);
+        if (hold == null) {
+            return false;
         }
-        try {
-            int version = versions.current();
-            for (int round = 0; round < MAX_ROUNDS && refresh(version); round++) {
+        try (hold) {
+            ProjectionVersions.Pointer pointer = versions.read();
+            collections.clearDeadBuild(pointer);
+            int version = pointer.current();
+            for (int round = 0; round < MAX_ROUNDS && refresh(version, hold); round++) {
                 // more dirty facts than one batch: go on
             }
+            hold.check();
             publisher.publishPending(version);
-        } finally {
-            lease.release();
+            return true;
         }
     }
 
@@ -90,7 +107,8 @@ public class PerformanceRefresh {
     }
 
     /** @return whether a full batch of dirty facts was seen (there may be more) */
-    private boolean refresh(int version) {
+    private boolean refresh(int version, ProjectionLease.Hold hold) {
+        hold.check();
         List<Loaded<Contract>> all = contracts.all();
         List<ContractTerms> terms = all.stream().map(loaded -> ContractTermsSource.terms(loaded.state())).toList();
         Map<String, Set<Quarter>> cells = new TreeMap<>();
@@ -141,10 +159,28 @@ public class PerformanceRefresh {
                 Filters.and(Filters.eq("_id", doc.get("_id")), Filters.eq(LiveFacts.TOUCH, doc.get(LiveFacts.TOUCH))),
                 Updates.set(LiveFacts.DIRTY, false))));
         for (Loaded<Contract> contract : changed) {
-            mongo.getCollection(PerformanceStore.marksCollection(version)).replaceOne(Filters.eq("_id", contract.state().id()),
-                    new Document("_id", contract.state().id()).append("version", contract.version()), new ReplaceOptions().upsert(true));
+            mark(version, contract.state().id(), contract.version());
         }
         return more;
+    }
+
+    /**
+     * Records that a contract's cells are computed up to {@code contractVersion}; a mark only moves
+     * forward. A duplicate key means the mark exists (created a moment ago, or already as new): the
+     * plain update of the existing mark then moves it forward, or leaves it if it is as new already.
+     */
+    private void mark(int version, String contractId, long contractVersion) {
+        Bson older = Filters.and(Filters.eq("_id", contractId), Filters.lt("version", contractVersion));
+        Bson forward = Updates.set("version", contractVersion);
+        var marks = mongo.getCollection(PerformanceStore.marksCollection(version));
+        try {
+            marks.updateOne(older, forward, new UpdateOptions().upsert(true));
+        } catch (MongoException e) {
+            if (!DuplicateKeys.is(e)) {
+                throw e;
+            }
+            marks.updateOne(older, forward);
+        }
     }
 
     /** A duplicate's cells change with the referral it joined (its pathways), and the duplicate's own referral rows with the link. */

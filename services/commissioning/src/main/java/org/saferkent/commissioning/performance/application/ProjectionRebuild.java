@@ -55,9 +55,12 @@ import com.mongodb.client.model.InsertManyOptions;
  * <li>computes every contract's cells from the new facts in memory and bulk-inserts them: a cell
  * equal to the live one keeps its feed sequence, a different one gets a new sequence and is
  * published;</li>
- * <li>swaps the version read, and drops the version before the previous one.</li>
+ * <li>swaps the version read, and drops the versions before the previous one.</li>
  * </ol>
- * It holds the performance lease throughout, so no refresh round interleaves.
+ * It holds the performance lease throughout, renewed every few seconds, so no refresh round
+ * interleaves; if it dies, the lease runs out soon and the next holder clears its {@code building}
+ * pointer and drops its collections. It stops if it finds the lease taken over, and only swaps in the
+ * version it is still named as building.
  */
 public class ProjectionRebuild {
 
@@ -73,18 +76,21 @@ public class ProjectionRebuild {
     private final PerformanceStore store;
     private final LiveFactsLoader loader;
     private final ProjectionLease lease;
+    private final ProjectionCollections collections;
     private final PathwayScope scope;
     private final Clock clock;
     private final RebuildSettings settings;
 
     /** @see org.saferkent.commissioning.CommissioningProperties.Rebuild */
-    public record RebuildSettings(int pollRecords, int writeBatch, Duration lease, Duration waitForLease, Duration timeout) {
+    public record RebuildSettings(int pollRecords, int writeBatch, Duration lease, Duration leaseRenewal, Duration waitForLease,
+            Duration timeout) {
     }
 
     ProjectionRebuild(MongoTemplate mongo, ConsumerFactory<String, byte[]> consumers, EventJson json,
             Map<String, List<Route<?>>> routes, ProjectionVersions versions, IdempotentWrites writes, Contracts contracts,
             PerformanceStore store, LiveFactsLoader loader, ProjectionLease lease, PathwayScope scope, Clock clock,
             RebuildSettings settings) {
+        this.collections = new ProjectionCollections(mongo, versions);
         this.mongo = mongo;
         this.consumers = consumers;
         this.json = json;
@@ -105,15 +111,22 @@ public class ProjectionRebuild {
         this.settings = settings;
     }
 
-    /** @throws RebuildInProgressException when the projection stays held by someone else */
+    /** @throws RebuildInProgressException when the projection stays held by someone else, or is taken over meanwhile */
     public RebuildResult rebuild() {
-        acquireLease();
+        try (ProjectionLease.Hold hold = acquireLease()) {
+            return rebuild(hold);
+        }
+    }
+
+    private RebuildResult rebuild(ProjectionLease.Hold hold) {
         long started = System.nanoTime();
         ProjectionVersions.Pointer pointer = versions.read();
+        // holding the lease, no other rebuild is alive: whatever one left behind is dead
+        collections.clearDeadBuild(pointer);
         int previous = pointer.current();
-        int next = Math.max(previous, pointer.building() == null ? previous : pointer.building()) + 1;
+        collections.dropAbove(previous);
+        int next = versions.claimNext();
         try {
-            drop(next);
             loader.ensureIndexes(next);
             store.ensureIndexes(next);
             MemoryFacts memory = new MemoryFacts();
@@ -125,28 +138,29 @@ public class ProjectionRebuild {
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                read = readUpTo(consumer, partitions, end, folded);
-                long facts = insertFacts(next, memory);
+                read = readUpTo(consumer, partitions, end, folded, hold);
+                long facts = insertFacts(next, memory, hold);
                 log.info("Rebuild v{}: {} events folded into {} facts", next, read, facts);
 
+                hold.confirm();
                 versions.startBuilding(next);
                 awaitLiveWritersFollowing();
                 Map<TopicPartition, Long> caughtUpTo = consumer.endOffsets(partitions);
                 end.forEach(consumer::seek);
                 consumer.resume(partitions);
                 // the events that arrived meanwhile go to the store and to memory, which performance is computed from
-                LiveFacts pinned = LiveFacts.pinned(writes, next);
+                LiveFacts pinned = LiveFacts.pinned(writes, mongo, next);
                 ActivityProjection live = new ActivityProjection((eventId, change) -> {
                     memory.apply(eventId, change);
                     pinned.apply(eventId, change);
                 }, scope.restorativeJustice());
-                caughtUp = readUpTo(consumer, partitions, caughtUpTo, live);
+                caughtUp = readUpTo(consumer, partitions, caughtUpTo, live, hold);
             }
+            hold.check();
             long[] cells = writePerformance(previous, next, memory);
+            hold.confirm();
             versions.swapTo(next);
-            if (previous > 0) {
-                drop(previous - 1);
-            }
+            collections.dropBelow(previous);
             long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
             long facts = 0;
             for (FactKind kind : FactKind.values()) {
@@ -157,16 +171,21 @@ public class ProjectionRebuild {
             log.info("Rebuild v{} swapped in: {}", next, result);
             return result;
         } catch (RuntimeException e) {
-            versions.abandon(next);
+            try {
+                versions.abandon(next);
+                collections.drop(next); // no one else fills this version: it was handed to this rebuild alone
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup); // the next rebuild or refresh clears it
+            }
             throw e;
-        } finally {
-            lease.release();
         }
     }
 
-    private void acquireLease() {
+    /** Waits a little for a refresh round to finish; the lease is renewed while the rebuild runs. */
+    private ProjectionLease.Hold acquireLease() {
         Instant giveUp = clock.instant().plus(settings.waitForLease());
-        while (!lease.tryAcquire(settings.lease())) {
+        ProjectionLease.Hold hold;
+        while ((hold = lease.hold(settings.lease(), settings.leaseRenewal())) == null) {
             if (clock.instant().isAfter(giveUp)) {
                 throw new RebuildInProgressException();
             }
@@ -177,6 +196,7 @@ public class ProjectionRebuild {
                 throw new RebuildInProgressException();
             }
         }
+        return hold;
     }
 
     /**
@@ -215,7 +235,7 @@ public class ProjectionRebuild {
 
     /** Reads every partition up to {@code end} (exclusive), applying each event; returns how many records were read. */
     private long readUpTo(Consumer<String, byte[]> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> end,
-            ActivityProjection projection) {
+            ActivityProjection projection, ProjectionLease.Hold hold) {
         Set<TopicPartition> remaining = new HashSet<>();
         for (TopicPartition partition : partitions) {
             if (consumer.position(partition) < end.get(partition)) {
@@ -227,6 +247,7 @@ public class ProjectionRebuild {
         Instant giveUp = clock.instant().plus(settings.timeout());
         long count = 0;
         while (!remaining.isEmpty()) {
+            hold.check();
             if (clock.instant().isAfter(giveUp)) {
                 throw new IllegalStateException("rebuild could not read the topics to their end in " + settings.timeout());
             }
@@ -265,9 +286,10 @@ public class ProjectionRebuild {
         }
     }
 
-    private long insertFacts(int version, MemoryFacts memory) {
+    private long insertFacts(int version, MemoryFacts memory, ProjectionLease.Hold hold) {
         long written = 0;
         for (FactKind kind : FactKind.values()) {
+            hold.check();
             written += insert(kind.collection(version), memory.documents(kind));
         }
         return written;
@@ -371,13 +393,5 @@ public class ProjectionRebuild {
                     new InsertManyOptions().ordered(false));
         }
         return docs.size();
-    }
-
-    private void drop(int version) {
-        for (FactKind kind : FactKind.values()) {
-            mongo.getCollection(kind.collection(version)).drop();
-        }
-        mongo.getCollection(PerformanceStore.collection(version)).drop();
-        mongo.getCollection(PerformanceStore.marksCollection(version)).drop();
     }
 }

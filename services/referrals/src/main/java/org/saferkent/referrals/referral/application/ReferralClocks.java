@@ -19,6 +19,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
 /**
  * Finds referrals whose deadlines passed and records each breach once: {@code ReferralSlaBreached}
  * on the referral's topic and {@code ops.SlaBreached} for operations, both in the same version-checked
@@ -40,6 +43,8 @@ public class ReferralClocks {
         this.mongo = mongo;
         this.service = service;
         this.clock = clock;
+        // the scan for what is due reads only referrals whose clock runs (a settled one has no nextDueAt)
+        mongo.getCollection(referrals.collection()).createIndex(Indexes.ascending("nextDueAt"), new IndexOptions().sparse(true));
     }
 
     /** @return the number of breaches recorded */

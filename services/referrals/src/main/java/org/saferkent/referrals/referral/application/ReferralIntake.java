@@ -23,6 +23,12 @@ import org.saferkent.referrals.triage.domain.SubjectRole;
 /**
  * Takes in referrals: triage, then the referral and its events in one write through the outbox; the
  * subject's personal details are stored apart, never in the referral or its events.
+ *
+ * <p>Crash-consistent without transactions: the referral is written last and is the commit point. What is
+ * written before it (the subject's history, the personal details) counts only once the referral exists
+ * ({@link UnfinishedIntakes}, and the claim check asks for the referral first). A process killed part way
+ * leaves nothing that counts, and the agency's retry with the same reference (the same referral id) writes
+ * everything again, idempotently, and then the referral.
  */
 public class ReferralIntake {
 
@@ -36,10 +42,13 @@ public class ReferralIntake {
     private final WorkingDayCalendar calendar;
     private final int victimDetailsWorkingDays;
     private final Map<RiskLevel, Integer> triageWorkingDays;
+    private final IntakeSteps steps;
     private final Clock clock;
 
     public ReferralIntake(AggregateStore<Referral> referrals, PersonalDetailsStore personalDetails, TriagePolicy triage,
-            WorkingDayCalendar calendar, int victimDetailsWorkingDays, Map<RiskLevel, Integer> triageWorkingDays, Clock clock) {
+            WorkingDayCalendar calendar, int victimDetailsWorkingDays, Map<RiskLevel, Integer> triageWorkingDays,
+            IntakeSteps steps, Clock clock) {
+        this.steps = steps;
         this.referrals = referrals;
         this.personalDetails = personalDetails;
         this.triage = triage;
@@ -57,10 +66,15 @@ public class ReferralIntake {
         }
         Instant now = clock.instant();
         TriagePolicy.Decision decision = triage.decide(id, request, now);
+        steps.reached(IntakeSteps.Step.HISTORY_RECORDED, id);
         personalDetails.save(id, decision.subject().pseudonym(), request.personal());
+        steps.reached(IntakeSteps.Step.DETAILS_SAVED, id);
         Referral.Change received = Referral.receive(id, request, decision.subject(), decision.triage(), decision.placement(),
                 clocks(request, decision, now), now);
         if (referrals.insert(id, received.referral(), received.events())) {
+            if (triage.recordAgainIfUndone(id, request, decision, now)) {
+                personalDetails.save(id, decision.subject().pseudonym(), request.personal());
+            }
             return new Outcome(received.referral(), true);
         }
         return new Outcome(find(id).orElseThrow(), false); // the same reference raced in from another request

@@ -9,6 +9,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import com.mongodb.client.model.Indexes;
+
 /** Agencies' reads of their referrals: filtered, newest first, paged. */
 public class ReferralQueries {
 
@@ -25,6 +27,8 @@ public class ReferralQueries {
     public ReferralQueries(MongoTemplate mongo, String collection) {
         this.mongo = mongo;
         this.collection = collection;
+        // an agency's list: always its own referrals, usually one district, newest first or a period
+        mongo.getCollection(collection).createIndex(Indexes.ascending("agency", "district", "receivedAt"));
     }
 
     public Page list(Filter filter, int page, int size) {

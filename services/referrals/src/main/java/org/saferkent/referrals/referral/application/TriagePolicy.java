@@ -39,7 +39,8 @@ import org.saferkent.referrals.triage.domain.SubjectHistory;
  * Triage of one referral against the subject's history: pseudonym, risk (DASH), MARAC (high risk,
  * repeat, escalation), duplicate linking and routing. The subject's history is updated with a version
  * check and the whole decision retried on a conflict, so concurrent referrals of one person stay
- * consistent across instances.
+ * consistent across instances. The history is believed only as {@link UnfinishedIntakes} settles it: an
+ * entry whose referral was never written (the intake died) never counts.
  */
 public class TriagePolicy {
 
@@ -56,9 +57,11 @@ public class TriagePolicy {
     private final DuplicateRules duplicateRules;
     private final RoutingTable routing;
     private final SubjectIndex subjects;
+    private final UnfinishedIntakes unfinished;
 
     public TriagePolicy(Pseudonymiser pseudonymiser, DashThresholds dashThresholds, MaracRules maracRules,
-            DuplicateRules duplicateRules, RoutingTable routing, SubjectIndex subjects) {
+            DuplicateRules duplicateRules, RoutingTable routing, SubjectIndex subjects, UnfinishedIntakes unfinished) {
+        this.unfinished = unfinished;
         this.pseudonymiser = pseudonymiser;
         this.dashThresholds = dashThresholds;
         this.maracRules = maracRules;
@@ -78,11 +81,39 @@ public class TriagePolicy {
         SubjectProfile subject = new SubjectProfile(referral.role(), pseudonym, age == null ? null : AgeBands.band(age), age,
                 List.copyOf(referral.vulnerabilities()));
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            SubjectRecord history = subjects.find(pseudonym);
+            SubjectRecord stored = subjects.find(pseudonym);
+            UnfinishedIntakes.Settled settled = unfinished.settle(stored, referralId);
+            SubjectRecord history = settled.history();
             Decision decision = decide(referralId, referral, subject, history, today, now);
-            if (history.referralIds().contains(referralId) || subjects.save(pseudonym, history,
-                    record(referralId, referral, decision, history, today, now))) {
+            if (history.referralIds().contains(referralId)) {
+                return decision; // recorded by a request for the same referral that has finished meanwhile
+            }
+            if (subjects.save(pseudonym, stored, record(referralId, referral, decision, history, today, now))) {
+                unfinished.forget(settled);
                 return decision;
+            }
+        }
+        throw new ConcurrentUpdateException("subjects", pseudonym, -1);
+    }
+
+    /**
+     * After the referral was written: whether its history entries had been undone meanwhile (the intake stalled
+     * longer than the in-flight grace and a reader took it for dead), in which case they are recorded again, now
+     * final. One read when all is well.
+     *
+     * @return true when they had to be recorded again (the personal details were forgotten with them)
+     */
+    public boolean recordAgainIfUndone(String referralId, NewReferral referral, Decision decision, Instant now) {
+        String pseudonym = decision.subject().pseudonym();
+        LocalDate today = LocalDate.ofInstant(now, KENT);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            SubjectRecord stored = subjects.find(pseudonym);
+            if (stored.referralIds().contains(referralId)) {
+                return false;
+            }
+            SubjectRecord history = unfinished.settle(stored, referralId).history();
+            if (subjects.save(pseudonym, stored, record(referralId, referral, decision, history, today, now).confirmed())) {
+                return true;
             }
         }
         throw new ConcurrentUpdateException("subjects", pseudonym, -1);
@@ -155,7 +186,9 @@ public class TriagePolicy {
         }
         List<String> ids = new ArrayList<>(history.referralIds());
         ids.add(referralId);
-        return new SubjectRecord(history.version() + 1, priors, incidents, lastMarac, ids);
+        // pending until the referral is written: until then nobody may believe these entries (UnfinishedIntakes)
+        return new SubjectRecord(history.version() + 1, priors, incidents, lastMarac, ids,
+                new SubjectIndex.Pending(referralId, now, history.lastMaracReferral()));
     }
 
     private static boolean sameCrimeReference(String a, String b) {

@@ -22,6 +22,6 @@ class ActivityController {
     /** Counts per district and pathway; optionally for one district. Aggregates only: no personal data. */
     @GetMapping("/counts")
     List<ActivityCount> counts(@RequestParam(required = false) String district) {
-        return activity.counts().stream().filter(c -> district == null || district.equals(c.district())).toList();
+        return activity.counts(district);
     }
 }

@@ -155,7 +155,8 @@ class ReferralController {
     ResponseEntity<?> subject(@PathVariable String id, HttpServletRequest request) {
         Optional<PersonalDetails> held;
         try {
-            held = personalDetails.find(id);
+            // details are saved before their referral: without the referral they belong to an intake that never finished
+            held = intake.find(id).isPresent() ? personalDetails.find(id) : Optional.empty();
         } catch (PersonalDataErasedException erased) {
             audit.personalDataRead(request, "referral-subject", id, "claim-check", "erased");
             throw erased; // answered 410 by the data protection module

@@ -38,8 +38,14 @@ public class PersonalDetailsStore {
         mongo.getCollection(COLLECTION).replaceOne(new Document("_id", referralId), doc, new ReplaceOptions().upsert(true));
     }
 
+    /** Forgets the details an intake saved for a referral it never wrote (the intake was cut short). */
+    public void delete(String referralId) {
+        mongo.getCollection(COLLECTION).deleteOne(new Document("_id", referralId));
+    }
+
     /**
-     * The referral's personal details, if any are held.
+     * The referral's personal details, if any are held. They are saved before the referral: details whose
+     * referral does not exist belong to an intake that did not finish, and the caller must not serve them.
      *
      * @throws PersonalDataErasedException when the subject was erased (on request or by the retention policy)
      */

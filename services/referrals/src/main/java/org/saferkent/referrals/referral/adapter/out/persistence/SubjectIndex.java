@@ -1,5 +1,6 @@
 package org.saferkent.referrals.referral.adapter.out.persistence;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,22 +24,52 @@ import com.mongodb.client.model.Indexes;
  * duplicate linking), domestic abuse incidents and last MARAC referral (for repeats and escalation).
  * Written with a version check so two agencies referring the same person at once cannot both be
  * "first".
+ *
+ * <p>An intake writes the history before its referral (the referral is the commit point), so the history
+ * names the intake that wrote it last as {@code pending} until its referral is seen to exist: a crash in
+ * between leaves a history that must not be believed as it stands ({@code UnfinishedIntakes} decides).
  */
 public class SubjectIndex {
 
     static final String COLLECTION = "subjects";
     /** Pseudonyms the subject had under earlier partnership secrets. */
     static final String FORMER = "formerPseudonyms";
+    static final String PENDING = "pending";
     /** Enough history for every rule (12 months of incidents, a week of duplicates) for any real subject. */
     private static final int KEPT = 50;
 
-    /** A subject's history at a version. {@code referralIds}: every referral already recorded here. */
+    /**
+     * A subject's history at a version. {@code referralIds}: every referral already recorded here.
+     * {@code pending}: the intake that wrote this history last, while its referral is not known to exist; null
+     * once it is (and in histories written before intakes were marked).
+     */
     public record SubjectRecord(long version, List<PriorReferral> priors, List<Incident> domesticAbuseIncidents,
-            LocalDate lastMaracReferral, List<String> referralIds) {
+            LocalDate lastMaracReferral, List<String> referralIds, Pending pending) {
 
         public static SubjectRecord none() {
-            return new SubjectRecord(0, List.of(), List.of(), null, List.of());
+            return new SubjectRecord(0, List.of(), List.of(), null, List.of(), null);
         }
+
+        /** The pending intake's referral exists: its entries stand. */
+        public SubjectRecord confirmed() {
+            return new SubjectRecord(version, priors, domesticAbuseIncidents, lastMaracReferral, referralIds, null);
+        }
+
+        /** The pending intake never finished: the history as it was before it, its entries and MARAC date gone. */
+        public SubjectRecord withoutPending() {
+            String gone = pending.referralId();
+            return new SubjectRecord(version, priors.stream().filter(p -> !p.referralId().equals(gone)).toList(),
+                    domesticAbuseIncidents.stream().filter(i -> !i.referralId().equals(gone)).toList(),
+                    pending.lastMaracBefore(), referralIds.stream().filter(id -> !id.equals(gone)).toList(), null);
+        }
+    }
+
+    /**
+     * The intake that recorded its referral in a history, before the referral itself was written.
+     *
+     * @param lastMaracBefore the subject's last MARAC referral before this intake (what to go back to if it never finished)
+     */
+    public record Pending(String referralId, Instant recordedAt, LocalDate lastMaracBefore) {
     }
 
     /** A domestic abuse incident, with the referral that reported it (so a replayed intake can leave itself out). */
@@ -50,6 +81,7 @@ public class SubjectIndex {
     public SubjectIndex(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending(FORMER)); // erasures find a subject by any old pseudonym
+        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending(PENDING + ".recordedAt")); // the settlement of dead intakes
     }
 
     public SubjectRecord find(String pseudonym) {
@@ -64,8 +96,19 @@ public class SubjectIndex {
         List<Incident> incidents = doc.getList("domesticAbuseIncidents", Document.class, List.of()).stream()
                 .map(i -> new Incident(i.getString("referralId"), LocalDate.parse(i.getString("date")))).toList();
         String lastMarac = doc.getString("lastMaracReferral");
+        Document pending = doc.get(PENDING, Document.class);
         return new SubjectRecord(((Number) doc.get("version")).longValue(), priors, incidents,
-                lastMarac == null ? null : LocalDate.parse(lastMarac), doc.getList("referralIds", String.class, List.of()));
+                lastMarac == null ? null : LocalDate.parse(lastMarac), doc.getList("referralIds", String.class, List.of()),
+                pending == null ? null : new Pending(pending.getString("referralId"), pending.getDate("recordedAt").toInstant(),
+                        pending.getString("lastMaracBefore") == null ? null : LocalDate.parse(pending.getString("lastMaracBefore"))));
+    }
+
+    /** The subjects whose history names an intake pending since {@code cutoff} or earlier (reads the whole collection). */
+    public List<String> pendingSince(Instant cutoff) {
+        List<String> pseudonyms = new ArrayList<>();
+        mongo.getCollection(COLLECTION).find(Filters.lte(PENDING + ".recordedAt", Date.from(cutoff)))
+                .projection(new Document("_id", 1)).forEach(doc -> pseudonyms.add(doc.getString("_id")));
+        return pseudonyms;
     }
 
     /** Saves the subject's new history if nobody changed it since {@code previous} was read. */
@@ -77,7 +120,11 @@ public class SubjectIndex {
                 .append("domesticAbuseIncidents", last(next.domesticAbuseIncidents()).stream()
                         .map(i -> new Document("referralId", i.referralId()).append("date", i.date().toString())).toList())
                 .append("lastMaracReferral", next.lastMaracReferral() == null ? null : next.lastMaracReferral().toString())
-                .append("referralIds", last(next.referralIds()));
+                .append("referralIds", last(next.referralIds()))
+                .append(PENDING, next.pending() == null ? null : new Document("referralId", next.pending().referralId())
+                        .append("recordedAt", Date.from(next.pending().recordedAt()))
+                        .append("lastMaracBefore", next.pending().lastMaracBefore() == null ? null
+                                : next.pending().lastMaracBefore().toString()));
         if (previous.version() == 0) {
             try {
                 mongo.getCollection(COLLECTION).insertOne(body.append("_id", pseudonym));

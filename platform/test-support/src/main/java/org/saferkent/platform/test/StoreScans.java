@@ -1,0 +1,102 @@
+package org.saferkent.platform.test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.saferkent.platform.embeddedstore.CollectionScans;
+
+/**
+ * The queries the test store answered by reading a whole collection, so a test can prove that the work it
+ * drove used an index for every query.
+ * <ul>
+ * <li>On the embedded store (mongo-java-server with SaferKent's indexes) the store counts them itself:
+ * {@link CollectionScans}.</li>
+ * <li>On a real MongoDB (Testcontainers) the profiler records every operation of the service databases
+ * after {@link #mark()}, and a {@code COLLSCAN} plan is a scan, as {@code explain} would say.</li>
+ * </ul>
+ * Shapes name collections and fields, never values.
+ */
+public final class StoreScans {
+
+    /** Where counting started. */
+    public record Mark(Map<String, Long> embedded, List<String> profiled) {
+    }
+
+    private StoreScans() {
+    }
+
+    /** Starts counting now (on MongoDB: switches the profiler on for {@code databases}). */
+    public static Mark mark(String... databases) {
+        RealInfrastructure store = RealInfrastructure.get();
+        if (!"containers".equals(store.kind())) {
+            return new Mark(CollectionScans.snapshot(), List.of());
+        }
+        try (MongoClient client = MongoClients.create(store.mongoUri())) {
+            for (String database : databases) {
+                MongoDatabase db = client.getDatabase(database);
+                db.runCommand(new Document("profile", 0));
+                db.getCollection("system.profile").drop();
+                db.runCommand(new Document("profile", 2));
+            }
+        }
+        return new Mark(Map.of(), List.of(databases));
+    }
+
+    /** Collection scans since {@code mark}, by "database.collection {query shape}" with their counts. */
+    public static Map<String, Long> since(Mark mark) {
+        RealInfrastructure store = RealInfrastructure.get();
+        if (!"containers".equals(store.kind())) {
+            return CollectionScans.since(mark.embedded());
+        }
+        Map<String, Long> scans = new TreeMap<>();
+        try (MongoClient client = MongoClients.create(store.mongoUri())) {
+            for (String database : mark.profiled()) {
+                for (Document op : client.getDatabase(database).getCollection("system.profile")
+                        .find(new Document("planSummary", "COLLSCAN")).into(new ArrayList<>())) {
+                    String ns = op.getString("ns");
+                    if (ns == null || ns.contains(".system.")) {
+                        continue;
+                    }
+                    Object command = op.get("command");
+                    Object filter = command instanceof Document c ? firstOf(c, "filter", "q", "query") : null;
+                    scans.merge(ns + " " + shape(filter), 1L, Long::sum);
+                }
+            }
+        }
+        return scans;
+    }
+
+    private static Object firstOf(Document command, String... keys) {
+        for (String key : keys) {
+            if (command.containsKey(key)) {
+                return command.get(key);
+            }
+        }
+        return null;
+    }
+
+    private static String shape(Object query) {
+        if (query instanceof Document doc) {
+            StringBuilder out = new StringBuilder("{");
+            doc.forEach((key, value) -> {
+                if (out.length() > 1) {
+                    out.append(", ");
+                }
+                out.append(key).append(": ").append(shape(value));
+            });
+            return out.append('}').toString();
+        }
+        if (query instanceof List<?> list) {
+            List<String> parts = new ArrayList<>();
+            list.forEach(item -> parts.add(item instanceof Document ? shape(item) : "?"));
+            return parts.toString();
+        }
+        return "?";
+    }
+}
