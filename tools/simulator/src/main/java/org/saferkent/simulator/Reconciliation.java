@@ -12,6 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +37,7 @@ public final class Reconciliation {
     static final String RJ_PATHWAY = "restorative-justice";
     private static final int PAGE = 200;
     private static final int SHOWN = 10;
+    private static final int PARALLEL_REQUESTS = 6;
 
     /** One pathway's cases: referrals routed to it, and how many of them have exactly one case, none, or more. */
     public record Cases(int routed, int once, List<String> missing, List<String> doubled) {
@@ -120,12 +126,15 @@ public final class Reconciliation {
         List<String> lost = new ArrayList<>();
         List<String> doubled = new ArrayList<>();
         List<Held> acknowledgedHeld = new ArrayList<>();
-        for (IntakeRun.Posted posted : acknowledged) {
+        List<IntakeRun.Posted> answered = List.copyOf(acknowledged);
+        List<HttpResponse<String>> byIds = inParallel(answered, posted -> client.get(urls.referrals() + "/api/referrals/"
+                + posted.referralId(), TokenSource.agencyClient(posted.referral().agency())));
+        for (int i = 0; i < answered.size(); i++) {
+            IntakeRun.Posted posted = answered.get(i);
             SimulatedReferral referral = posted.referral();
             String label = referral.agency() + "/" + referral.agencyReference() + " (id " + posted.referralId() + ")";
             List<Held> found = byReference.getOrDefault(referral.agency() + "/" + referral.agencyReference(), List.of());
-            HttpResponse<String> byId = client.get(urls.referrals() + "/api/referrals/" + posted.referralId(),
-                    TokenSource.agencyClient(referral.agency()));
+            HttpResponse<String> byId = byIds.get(i);
             if (found.isEmpty() || byId.statusCode() == 404) {
                 lost.add(label + (found.isEmpty() ? " not in its agency's listing" : "") + (byId.statusCode() == 404 ? " 404 by id" : ""));
             } else if (found.size() > 1) {
@@ -150,14 +159,15 @@ public final class Reconciliation {
         // RJ cases have no listing: each held referral routed there is asked for its case
         Map<String, Long> rjCasesHeld = new TreeMap<>();
         Set<String> rjFound = new LinkedHashSet<>();
-        for (Held referral : held) {
-            if (referral.pathways().contains(RJ_PATHWAY)) {
-                HttpResponse<String> rjCase = client.get(urls.restorativeJustice() + "/api/rj-cases?referralId=" + encode(referral.id()),
-                        AgencyClient.RJ_PRACTITIONER);
-                if (rjCase.statusCode() == 200 && referral.id().equals(client.read(rjCase).path("referralId").asString())) {
-                    rjFound.add(referral.id());
-                    rjCasesHeld.merge(referral.district() + "/" + RJ_PATHWAY, 1L, Long::sum);
-                }
+        List<Held> routedToRj = held.stream().filter(referral -> referral.pathways().contains(RJ_PATHWAY)).toList();
+        List<HttpResponse<String>> rjAnswers = inParallel(routedToRj, referral -> client.get(urls.restorativeJustice()
+                + "/api/rj-cases?referralId=" + encode(referral.id()), AgencyClient.RJ_PRACTITIONER));
+        for (int i = 0; i < routedToRj.size(); i++) {
+            Held referral = routedToRj.get(i);
+            HttpResponse<String> rjCase = rjAnswers.get(i);
+            if (rjCase.statusCode() == 200 && referral.id().equals(client.read(rjCase).path("referralId").asString())) {
+                rjFound.add(referral.id());
+                rjCasesHeld.merge(referral.district() + "/" + RJ_PATHWAY, 1L, Long::sum);
             }
         }
         int rjRouted = 0;
@@ -290,6 +300,29 @@ public final class Reconciliation {
             if (body.path("items").size() < PAGE || items.size() >= body.path("total").asLong()) {
                 return items;
             }
+        }
+    }
+
+    /** One request per item, a few at a time (a long run's reconciliation asks about thousands of referrals). */
+    private static <T> List<HttpResponse<String>> inParallel(List<T> items, Function<T, HttpResponse<String>> call) {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_REQUESTS);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (T item : items) {
+                answers.add(pool.submit(() -> call.apply(item)));
+            }
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                responses.add(answer.get());
+            }
+            return responses;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
