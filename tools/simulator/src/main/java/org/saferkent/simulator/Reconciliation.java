@@ -159,12 +159,14 @@ public final class Reconciliation {
         // RJ cases have no listing: each held referral routed there is asked for its case
         Map<String, Long> rjCasesHeld = new TreeMap<>();
         Set<String> rjFound = new LinkedHashSet<>();
+        Map<String, Integer> rjAnswered = new HashMap<>();
         List<Held> routedToRj = held.stream().filter(referral -> referral.pathways().contains(RJ_PATHWAY)).toList();
         List<HttpResponse<String>> rjAnswers = inParallel(routedToRj, referral -> client.get(urls.restorativeJustice()
                 + "/api/rj-cases?referralId=" + encode(referral.id()), AgencyClient.RJ_PRACTITIONER));
         for (int i = 0; i < routedToRj.size(); i++) {
             Held referral = routedToRj.get(i);
             HttpResponse<String> rjCase = rjAnswers.get(i);
+            rjAnswered.put(referral.id(), rjCase.statusCode());
             if (rjCase.statusCode() == 200 && referral.id().equals(client.read(rjCase).path("referralId").asString())) {
                 rjFound.add(referral.id());
                 rjCasesHeld.merge(referral.district() + "/" + RJ_PATHWAY, 1L, Long::sum);
@@ -179,7 +181,7 @@ public final class Reconciliation {
                 if (rjFound.contains(referral.id())) {
                     rjOnce++; // a case's id derives from its referral's: a second one cannot be stored beside it
                 } else {
-                    rjMissing.add(referral.id() + " (" + referral.status() + ")");
+                    rjMissing.add(referral.id() + " (" + referral.status() + ", HTTP " + rjAnswered.get(referral.id()) + ")");
                 }
             }
         }
