@@ -8,6 +8,10 @@
 #   ./benchmark.sh             the full run (20-30 minutes on 2 cores: the stack works off its backlog)
 #   ./benchmark.sh --quick     a smoke run (5-10 minutes)
 #   ./benchmark.sh --help      all options (phases, durations, --full-year, --use-running)
+#   ./benchmark.sh --chaos     crash consistency instead: 10,000 referrals with case work, kill -9 of the
+#                              launcher and the broker in turn every 500 acknowledged (20 kills), then
+#                              acknowledged / lost / doubled (the simulator's --kill-every; its options follow,
+#                              e.g. ./benchmark.sh --chaos --count 2000 --kill-every 200)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -28,6 +32,11 @@ fi
 java_bin=java
 if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
   java_bin="$JAVA_HOME/bin/java"
+fi
+if [[ "${args[0]:-}" == "--chaos" ]]; then
+  # later options win: the user's follow these defaults
+  exec "$java_bin" -Xmx512m -cp "$PWD/tools/benchmark/target/classes:$(cat tools/benchmark/target/benchmark.classpath)" \
+    org.saferkent.simulator.SimulatorMain --count 10000 --rate 10 --case-work --kill-every 500 "${args[@]:1}"
 fi
 exec "$java_bin" -Xmx768m -Djava.awt.headless=true -Dsaferkent.repo="$PWD" \
   -cp "$PWD/tools/benchmark/target/classes:$(cat tools/benchmark/target/benchmark.classpath)" \

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -73,6 +74,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private final Settings settings;
     private final KafkaBrokerConfig config;
     private final Process process;
+    private final CompletableFuture<Integer> unexpectedExit = new CompletableFuture<>();
     private volatile boolean stopping;
 
     private KafkaBrokerProcess(Settings settings, KafkaBrokerConfig config, Process process) {
@@ -84,8 +86,25 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             if (!stopping) {
                 log.error("Kafka broker (pid {}) exited unexpectedly with code {}; {}", exited.pid(),
                         exited.exitValue(), LogTail.of(logFile(), 5));
+                unexpectedExit.complete(exited.exitValue());
             }
         });
+    }
+
+    /**
+     * Completes with the exit code when the broker process ends without {@link #close()} having been
+     * called (killed, crashed, out of memory); never completes for a broker stopped on purpose.
+     */
+    public CompletableFuture<Integer> unexpectedExit() {
+        return unexpectedExit;
+    }
+
+    /**
+     * The same broker again: the same ports (already resolved, so clients' bootstrap addresses stay
+     * valid), the same topic data and logs. For restarting a broker that died.
+     */
+    public Settings settingsForRestart() {
+        return new Settings(settings.home(), settings.logsDir(), config.brokerPort(), config.controllerPort(), settings.heap());
     }
 
     /** Launches the broker and waits until it answers an admin request. */
@@ -121,7 +140,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(Redirect.to(settings.logsDir().resolve("kafka-console.log").toFile()));
+                .redirectOutput(Redirect.appendTo(settings.logsDir().resolve("kafka-console.log").toFile()));
+        // appended: a restarted broker keeps its predecessor's last words (why it died).
         // stdin stays a pipe: the child's watchdog treats its end-of-file as the launcher's death.
         builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
         Process process = builder.start();

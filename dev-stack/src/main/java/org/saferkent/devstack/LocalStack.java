@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * or joins a consumer group at start-up would otherwise fail or spin). Stop order is the reverse, so
  * services close their consumers and producers while broker and store still answer.
  *
+ * <p>A supervisor watches the broker once it is ready: if its process dies unexpectedly (killed,
+ * crashed, out of memory), the broker is started again on the same ports and the same data, and the
+ * services, which keep retrying their connections, carry on with it. A launcher that dies takes the
+ * broker with it instead (see {@link KafkaBrokerMain}); running it again is the user's restart.
+ *
  * <p>{@link #close()} may be called from a shutdown hook while {@link #start()} is still running: it
  * cuts short the start's current wait (or lets the service context being started finish), waits for
  * the start to unwind, then stops whatever had started.
@@ -41,6 +46,8 @@ public final class LocalStack implements AutoCloseable {
     static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(90);
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SERVICE_STOP_TIMEOUT = Duration.ofSeconds(60);
+    /** Consecutive failed restarts of a dead broker after which the supervisor gives up (and says so). */
+    static final int BROKER_RESTART_ATTEMPTS = 3;
 
     private final LocalStackOptions options;
     private final HealthProbe healthProbe = new HealthProbe();
@@ -54,6 +61,8 @@ public final class LocalStack implements AutoCloseable {
     private Thread waiter;
     private volatile DataDirLock dataDirLock;
     private volatile KafkaBrokerProcess kafka;
+    /** Guards replacing {@link #kafka}: a restart and {@link #close()} never both own a broker process. */
+    private final Object brokerGuard = new Object();
     private volatile MongoWireServer mongo;
     private volatile Duration startupTime;
 
@@ -101,6 +110,7 @@ public final class LocalStack implements AutoCloseable {
             });
             log.info("Kafka broker ready on {} in {}", kafka.bootstrapServers(), since(began));
             StaleGroupMembers.evict(kafka.bootstrapServers());
+            supervise(kafka);
 
             startServices();
             cancellableWait(() -> {
@@ -169,6 +179,59 @@ public final class LocalStack implements AutoCloseable {
 
     public MongoWireServer mongo() {
         return running(mongo, "MongoDB server");
+    }
+
+    private void supervise(KafkaBrokerProcess broker) {
+        broker.unexpectedExit().thenAccept(code -> {
+            Thread restart = new Thread(() -> restartBroker(broker), "kafka-broker-supervisor");
+            restart.setDaemon(true);
+            restart.start();
+        });
+    }
+
+    /**
+     * Starts the broker again on the same ports and data directory after it died. Up to
+     * {@link #BROKER_RESTART_ATTEMPTS} attempts in a row; a broker that cannot start (its log tail is
+     * in the error) leaves the services retrying, as they would against a broker down for good.
+     */
+    private void restartBroker(KafkaBrokerProcess dead) {
+        KafkaBrokerProcess previous = dead;
+        for (int attempt = 1; attempt <= BROKER_RESTART_ATTEMPTS; attempt++) {
+            long began = System.nanoTime();
+            KafkaBrokerProcess fresh;
+            synchronized (brokerGuard) {
+                if (closing || kafka != previous) {
+                    return;
+                }
+                try {
+                    fresh = KafkaBrokerProcess.launch(previous.settingsForRestart());
+                } catch (IOException e) {
+                    log.error("Could not start the Kafka broker again: {}", e.toString());
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                kafka = fresh;
+            }
+            log.warn("Kafka broker died: starting it again (pid {}, attempt {} of {})", fresh.pid(), attempt,
+                    BROKER_RESTART_ATTEMPTS);
+            try {
+                fresh.awaitReady(KAFKA_READY_TIMEOUT);
+                log.warn("Kafka broker restarted on {} in {}", fresh.bootstrapServers(), since(began));
+                supervise(fresh);
+                return;
+            } catch (Exception e) {
+                if (closing) {
+                    return;
+                }
+                log.error("The restarted Kafka broker did not become ready: {}", Failures.summary(e));
+                fresh.close();
+                previous = fresh;
+            }
+        }
+        log.error("Kafka broker still down after {} restarts: giving up; stop the stack and look at {}",
+                BROKER_RESTART_ATTEMPTS, previous.logFile());
     }
 
     /** The running services in the order of {@link SaferKentService}. */
@@ -310,12 +373,15 @@ public final class LocalStack implements AutoCloseable {
             }
             mongo = null;
         }
-        KafkaBrokerProcess broker = kafka;
+        KafkaBrokerProcess broker;
+        synchronized (brokerGuard) {
+            broker = kafka;
+            kafka = null;
+        }
         if (broker != null) {
             long began = System.nanoTime();
             broker.close();
             log.info("Kafka broker stopped in {}", since(began));
-            kafka = null;
         }
         DataDirLock lock = dataDirLock;
         if (lock != null) {

@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
  * Ctrl-C or SIGTERM.
  *
  * <p>A launcher killed with SIGKILL runs no shutdown hook: its service contexts and the MongoDB server
- * die with it (H2 keeps what it committed, at most about a second is lost), and the broker stops itself
- * when it sees its stdin close (see {@link KafkaBrokerMain}).
+ * die with it (the store answers a write only once it is in the file, so nothing acknowledged is lost),
+ * and the broker stops itself when it sees its stdin close (see {@link KafkaBrokerMain}). A broker that
+ * dies while the launcher lives is started again by the launcher (see {@link LocalStack}).
+ * {@code CrashRecoveryIT} kills both, in turn, under load.
  */
 public final class LocalStackMain {
 

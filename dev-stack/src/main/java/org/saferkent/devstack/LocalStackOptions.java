@@ -92,6 +92,15 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
                 case "--kafka-heap" -> builder.kafkaHeap = heap(value(name, inlineValue, remaining));
                 case "--start-parallelism" -> builder.startParallelism =
                         positive(name, value(name, inlineValue, remaining));
+                case "--service-port" -> {
+                    String pair = value(name, inlineValue, remaining);
+                    int separator = pair.indexOf('=');
+                    if (separator < 1) {
+                        throw new IllegalArgumentException("--service-port needs service=port, e.g. referrals=18081: " + pair);
+                    }
+                    SaferKentService service = SaferKentService.named(pair.substring(0, separator));
+                    builder.servicePorts.put(service, port(name, pair.substring(separator + 1)));
+                }
                 case "--services" -> {
                     builder.services.clear();
                     for (String service : value(name, inlineValue, remaining).split(",")) {
@@ -104,6 +113,11 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
+        builder.servicePorts.forEach((service, port) -> {
+            if (builder.services.containsKey(service)) {
+                builder.services.put(service, port);
+            }
+        });
         return builder.build();
     }
 
@@ -120,6 +134,7 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
                   --infra-only               only Kafka and MongoDB, e.g. to run a service from an IDE
                   --services a,b             only these services (referrals, victims, restorative-justice,
                                              commissioning, ops-monitor)
+                  --service-port NAME=PORT   a service's HTTP port (default: 8081-8085); repeatable
                   --mongo-oplog              enable change streams in the MongoDB server (slower writes)
                   --kafka-heap SIZE          broker heap (default: 256m)
                   --start-parallelism N      service contexts started at once (default: 1)
@@ -180,6 +195,8 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
         private int mongoPort = 27017;
         private int identityPort = 8090;
         private final Map<SaferKentService, Integer> services = new EnumMap<>(SaferKentService.class);
+        /** From --service-port, applied after --services whatever their order on the command line. */
+        private final Map<SaferKentService, Integer> servicePorts = new EnumMap<>(SaferKentService.class);
         private boolean mongoOplog;
         private String kafkaHeap = "256m";
         private int startParallelism = DEFAULT_START_PARALLELISM;

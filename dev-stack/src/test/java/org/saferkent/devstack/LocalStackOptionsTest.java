@@ -58,6 +58,18 @@ class LocalStackOptionsTest {
     }
 
     @Test
+    void movesAServiceToAnotherPortWhateverTheOrderOfOptions() {
+        LocalStackOptions options = LocalStackOptions.parse("--service-port", "victims=18082", "--services=victims,referrals",
+                "--service-port=ops-monitor=18085");
+
+        assertThat(options.services()).containsExactlyInAnyOrderEntriesOf(
+                java.util.Map.of(SaferKentService.VICTIMS, 18082, SaferKentService.REFERRALS, 8081));
+        assertThatIllegalArgumentException().isThrownBy(() -> LocalStackOptions.parse("--service-port", "victims"))
+                .withMessageContaining("service=port");
+        assertThatIllegalArgumentException().isThrownBy(() -> LocalStackOptions.parse("--service-port", "victims=99999"));
+    }
+
+    @Test
     void rejectsWhatItDoesNotKnow() {
         assertThatIllegalArgumentException().isThrownBy(() -> LocalStackOptions.parse("--kafka-prot=1"))
                 .withMessageContaining("--kafka-prot");

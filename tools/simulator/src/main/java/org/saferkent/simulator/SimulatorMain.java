@@ -26,6 +26,18 @@ public final class SimulatorMain {
             System.out.print(SimulatorOptions.USAGE);
             return;
         }
+        if (options.killEvery() > 0) {
+            boolean clean;
+            try {
+                clean = new ChaosRun(options, java.nio.file.Path.of("").toAbsolutePath(), System.out).run();
+            } catch (java.io.IOException | RuntimeException e) {
+                System.err.println("Chaos run failed: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+            System.exit(clean ? 0 : 1);
+            return;
+        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
         TokenSource tokens = TokenSource.fromEnvironment(options.issuer(), http);
         AgencyClient client = new AgencyClient(http, tokens, options.urls());

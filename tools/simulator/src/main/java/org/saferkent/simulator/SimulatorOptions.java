@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 /** The simulator's command line. */
 public record SimulatorOptions(long count, double rate, long seed, ServiceUrls urls, String issuer, int concurrency, int batch,
-        boolean caseWork, String referencePrefix, LocalDate today, boolean help) {
+        boolean caseWork, String referencePrefix, LocalDate today, long killEvery, java.nio.file.Path chaosDataDir, int chaosKafkaPort, int chaosMongoPort, boolean help) {
 
     public static final String USAGE = """
             Usage: simulator.sh [options]   (plays Kent's partner agencies against a running stack)
@@ -18,6 +18,14 @@ public record SimulatorOptions(long count, double rate, long seed, ServiceUrls u
               --case-work          then work the cases opened: victims' contacts and outcomes, RJ conferences
               --reference-prefix P starts every agency reference (default SIM-<seed>); same prefix = replays
               --today YYYY-MM-DD   the day the referrals are made (default: today)
+            Chaos (starts its own stack with run-local.sh --no-build, default ports; build it once first):
+              --kill-every N       kill -9 the launcher and the broker in turn every N acknowledged referrals
+                                   (a killed launcher is started again, a killed broker by the launcher), then
+                                   reconcile: acknowledged / lost / doubled, cases per pathway, counts, backlog
+              --chaos-data-dir D   a fresh data directory for that stack (default tools/simulator/target/chaos-<time>)
+              --chaos-kafka-port P its broker's port (default 9092; the controller's is P+1)
+              --chaos-mongo-port P its store's port (default 27017)
+                                   (its services and identity server listen where --base-urls and --issuer say)
             """;
 
     public static SimulatorOptions parse(String... args) {
@@ -31,6 +39,10 @@ public record SimulatorOptions(long count, double rate, long seed, ServiceUrls u
         boolean caseWork = false;
         String prefix = null;
         LocalDate today = LocalDate.now();
+        long killEvery = 0;
+        java.nio.file.Path chaosDataDir = null;
+        int chaosKafkaPort = 9092;
+        int chaosMongoPort = 27017;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -60,6 +72,10 @@ public record SimulatorOptions(long count, double rate, long seed, ServiceUrls u
                         case "--batch" -> batch = Integer.parseInt(value);
                         case "--reference-prefix" -> prefix = value;
                         case "--today" -> today = LocalDate.parse(value);
+                        case "--kill-every" -> killEvery = Long.parseLong(value);
+                        case "--chaos-data-dir" -> chaosDataDir = java.nio.file.Path.of(value).toAbsolutePath();
+                        case "--chaos-kafka-port" -> chaosKafkaPort = Integer.parseInt(value);
+                        case "--chaos-mongo-port" -> chaosMongoPort = Integer.parseInt(value);
                         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
                     }
                 }
@@ -68,7 +84,10 @@ public record SimulatorOptions(long count, double rate, long seed, ServiceUrls u
         if (count < 0 || concurrency < 1 || batch < 1 || batch > 500) {
             throw new IllegalArgumentException("--count >= 0, --concurrency >= 1 and --batch 1..500\n" + USAGE);
         }
+        if (killEvery < 0 || killEvery > 0 && batch > 1) {
+            throw new IllegalArgumentException("--kill-every needs a number of referrals >= 1, and referrals posted one by one (no --batch)\n" + USAGE);
+        }
         return new SimulatorOptions(count, rate, seed, ServiceUrls.parse(urls), issuer, concurrency, batch, caseWork,
-                prefix != null ? prefix : "SIM-" + seed, today, help);
+                prefix != null ? prefix : "SIM-" + seed, today, killEvery, chaosDataDir, chaosKafkaPort, chaosMongoPort, help);
     }
 }

@@ -26,4 +26,19 @@ class SimulatorOptionsTest {
         assertThatThrownBy(() -> SimulatorOptions.parse("--base-urls", "police=http://x")).hasMessageContaining("service=url");
         assertThatThrownBy(() -> SimulatorOptions.parse("--speed", "9")).hasMessageContaining("unknown option --speed");
     }
+
+    @Test
+    void chaosIsOffUnlessAskedForAndThenCountsInReferrals() {
+        assertThat(SimulatorOptions.parse().killEvery()).isZero();
+
+        SimulatorOptions chaos = SimulatorOptions.parse("--kill-every", "500", "--chaos-data-dir", "chaos-here", "--chaos-kafka-port=19092",
+                "--chaos-mongo-port", "37017");
+
+        assertThat(chaos.killEvery()).isEqualTo(500);
+        assertThat(chaos.chaosDataDir().isAbsolute()).isTrue();
+        assertThat(chaos.chaosDataDir().getFileName()).hasToString("chaos-here");
+        assertThat(chaos.chaosKafkaPort()).isEqualTo(19092);
+        assertThat(chaos.chaosMongoPort()).isEqualTo(37017);
+        assertThatThrownBy(() -> SimulatorOptions.parse("--kill-every", "100", "--batch", "50")).hasMessageContaining("one by one");
+    }
 }

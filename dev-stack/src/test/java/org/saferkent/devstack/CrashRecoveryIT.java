@@ -1,0 +1,199 @@
+package org.saferkent.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Test;
+import org.saferkent.simulator.AgencyClient;
+import org.saferkent.simulator.ChaosStack;
+import org.saferkent.simulator.Reconciliation;
+import org.saferkent.simulator.ServiceUrls;
+import org.saferkent.simulator.SteadyLoad;
+import org.saferkent.simulator.TokenSource;
+
+/**
+ * Crash consistency with real processes: the launcher started as {@code run-local.sh} starts it (a plain
+ * {@code java -cp} of this module's classes and the classpath file the build writes), on free ports in
+ * its own data directory, under a steady load of Kent-shaped referrals with case work. The launcher and
+ * the broker are killed with SIGKILL, alternately, at moments drawn from a seed as numbers of
+ * acknowledged referrals since the previous recovery (not as times); the launcher is started again by
+ * the test as a user would run {@code run-local.sh} again, the broker by the launcher's supervisor. Afterwards, through the public
+ * APIs only: every referral answered 201 exists exactly once, each one routed to victim services has
+ * exactly one victim case and each one routed to restorative justice one RJ case, commissioning's counts
+ * equal what the services hold, the outbox backlog is empty and no dead letter waits.
+ *
+ * <p>The data directory stays under {@code target/crash-recovery-it} for a post-mortem (the launcher's
+ * console is {@code launcher-console.log}, the services' log {@code logs/stack.log}, the broker's
+ * {@code logs/kafka.log}). {@code -Dsaferkent.crash.seed=N} replays another schedule.
+ */
+class CrashRecoveryIT {
+
+    private static final long SEED = Long.getLong("saferkent.crash.seed", 14);
+    /** Acknowledged referrals in the run at least: four kills under load within the build's budget. */
+    private static final int REFERRALS = 300;
+    /** Each kill comes this many acknowledged referrals after the previous recovery, or up to {@link #MAX_GAP}. */
+    private static final int MIN_GAP = 15;
+    private static final int MAX_GAP = 80;
+    private static final int KILLS = 4;
+    private static final double RATE = 10;
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private enum Kill { LAUNCHER, BROKER }
+
+    @Test
+    void nothingAcknowledgedIsLostAndEveryEffectHappensOnceAcrossKillNineOfLauncherAndBroker() throws Exception {
+        Path dataDir = freshDirectory(Path.of("target", "crash-recovery-it").toAbsolutePath());
+        int kafkaPort = Ports.freePort();
+        List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(),
+                "--kafka-port", String.valueOf(kafkaPort), "--kafka-controller-port", String.valueOf(Ports.freePort()),
+                "--mongo-port", String.valueOf(Ports.freePort())));
+        int identityPort = Ports.freePort();
+        args.addAll(List.of("--identity-port", String.valueOf(identityPort)));
+        String[] bases = new String[SaferKentService.values().length];
+        for (SaferKentService service : SaferKentService.values()) {
+            int port = Ports.freePort();
+            args.addAll(List.of("--service-port", service.serviceName() + "=" + port));
+            bases[service.ordinal()] = "http://127.0.0.1:" + port;
+        }
+        ServiceUrls urls = new ServiceUrls(bases[SaferKentService.REFERRALS.ordinal()], bases[SaferKentService.VICTIMS.ordinal()],
+                bases[SaferKentService.RESTORATIVE_JUSTICE.ordinal()], bases[SaferKentService.COMMISSIONING.ordinal()],
+                bases[SaferKentService.OPS_MONITOR.ordinal()]);
+        String issuer = "http://127.0.0.1:" + identityPort;
+
+        Random moments = new Random(SEED);
+        List<Kill> kills = new ArrayList<>();
+        Kill first = new Random(SEED + 1).nextBoolean() ? Kill.LAUNCHER : Kill.BROKER;
+        for (int i = 0; i < KILLS; i++) {
+            kills.add(i % 2 == 0 ? first : (first == Kill.LAUNCHER ? Kill.BROKER : Kill.LAUNCHER));
+        }
+
+        ChaosStack stack = new ChaosStack(launcherCommand(args), dataDir.resolve("launcher-console.log"), urls, issuer, kafkaPort);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build();
+        AgencyClient client = new AgencyClient(http, TokenSource.fromEnvironment(issuer, http), urls);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        SteadyLoad load = new SteadyLoad(client, SEED, today, "CRASH-" + SEED, RATE, 4, true);
+        List<String> story = new ArrayList<>();
+        try {
+            stack.start();
+            awaitHealthy(stack);
+            load.start();
+            for (int i = 0; i < KILLS; i++) {
+                // after the previous recovery, under load again for a seeded number of referrals
+                int at = load.acknowledgedCount() + MIN_GAP + moments.nextInt(MAX_GAP - MIN_GAP);
+                await("referral " + at + " acknowledged").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                        .untilAsserted(() -> {
+                            stack.assertLauncherAlive();
+                            assertThat(load.acknowledgedCount()).isGreaterThanOrEqualTo(at);
+                        });
+                long began = System.nanoTime();
+                int acknowledgedAtKill = load.acknowledgedCount();
+                if (kills.get(i) == Kill.LAUNCHER) {
+                    long pid = stack.launcherPid();
+                    stack.killLauncher();
+                    stack.start();
+                    awaitHealthy(stack);
+                    client.forgetTokens(); // the new identity server signs with a new key
+                    story.add("kill -9 launcher " + pid + " at " + acknowledgedAtKill + " acknowledged, healthy again in "
+                            + seconds(began));
+                } else {
+                    long pid = stack.killBroker();
+                    assertThat(pid).as("a broker process to kill").isPositive();
+                    await("the launcher to start its broker again").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                            .until(() -> stack.brokerBack(pid));
+                    story.add("kill -9 broker " + pid + " at " + acknowledgedAtKill + " acknowledged, back in " + seconds(began));
+                }
+            }
+            int total = Math.max(REFERRALS, load.acknowledgedCount() + MIN_GAP);
+            await("all " + total + " referrals acknowledged").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> load.acknowledgedCount() >= total);
+            load.stop();
+            story.add(load.acknowledged().size() + " acknowledged, " + load.failed() + " requests failed, "
+                    + load.casesWorked() + " cases worked");
+
+            long settling = System.nanoTime();
+            Reconciliation reconciliation = new Reconciliation(client);
+            AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
+            AtomicReference<String> previous = new AtomicReference<>("");
+            // Events are still on their way for a while: done when all is well, or when nothing moves any more
+            try {
+                await("the stack to settle").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(5))
+                        .ignoreExceptions().until(() -> {
+                            Reconciliation.Report report = reconciliation.check(load.acknowledged(), load.agencies());
+                            last.set(report);
+                            boolean settled = report.outboxBacklog() == 0 && report.toString().equals(previous.get());
+                            previous.set(report.toString());
+                            return report.clean() || settled;
+                        });
+            } catch (ConditionTimeoutException stillMoving) {
+                story.add("still moving after 3 minutes: the last reading follows");
+            }
+            assertThat(last.get()).as("a reconciliation could be read").isNotNull();
+            story.add("reconciled in " + seconds(settling));
+            Reconciliation.Report report = last.get();
+            System.out.println("CrashRecoveryIT (seed " + SEED + "):\n  " + String.join("\n  ", story) + "\n" + report);
+            assertThat(report.lost()).as("acknowledged referrals lost\n%s\n%s", story, report).isEmpty();
+            assertThat(report.doubled()).as("acknowledged referrals doubled\n%s", report).isEmpty();
+            assertThat(report.victimCases().missing()).as("victim cases missing\n%s", report).isEmpty();
+            assertThat(report.victimCases().doubled()).as("victim cases doubled\n%s", report).isEmpty();
+            assertThat(report.rjCases().missing()).as("RJ cases missing\n%s", report).isEmpty();
+            assertThat(report.countMismatches()).as("commissioning's counts against the services\n%s", report).isEmpty();
+            assertThat(report.outboxBacklog()).as("outbox backlog\n%s", report).isZero();
+            assertThat(report.stuckDeadLetters()).as("dead letters waiting\n%s", report).isEmpty();
+            assertThat(report.once()).isEqualTo(report.acknowledged()).isGreaterThanOrEqualTo(REFERRALS);
+        } finally {
+            load.stop();
+            stack.close();
+        }
+    }
+
+    private static void awaitHealthy(ChaosStack stack) {
+        await("the local stack to be healthy").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            stack.assertLauncherAlive();
+            assertThat(stack.healthy()).isTrue();
+        });
+    }
+
+    /** What run-local.sh runs, with a smaller launcher heap than a user's (the build runs beside it). */
+    private static List<String> launcherCommand(List<String> args) throws IOException {
+        Path classpathFile = Path.of("target", "local-stack.classpath");
+        assertThat(classpathFile).as("written by the package phase of this module's build").exists();
+        String classpath = Path.of("target", "classes").toAbsolutePath() + java.io.File.pathSeparator
+                + Files.readString(classpathFile, StandardCharsets.UTF_8).trim();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+ExitOnOutOfMemoryError",
+                "-cp", classpath, LocalStackMain.class.getName()));
+        command.addAll(args);
+        return command;
+    }
+
+    private static Path freshDirectory(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    private static String seconds(long began) {
+        return String.format("%.1f s", (System.nanoTime() - began) / 1e9);
+    }
+}
