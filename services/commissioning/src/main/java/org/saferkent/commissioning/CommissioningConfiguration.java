@@ -59,7 +59,7 @@ class CommissioningConfiguration {
     @Bean
     ActivityProjection liveActivity(IdempotentWrites writes, MongoTemplate mongo, ProjectionVersions projectionVersions,
             FactsChanged factsChanged, CommissioningProperties properties) {
-        return new ActivityProjection(LiveFacts.following(writes, mongo, projectionVersions, factsChanged), properties.rjPathway());
+        return new ActivityProjection(LiveFacts.following(writes, projectionVersions, factsChanged), properties.rjPathway());
     }
 
     @Bean

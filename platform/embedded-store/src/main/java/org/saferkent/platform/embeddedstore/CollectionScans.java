@@ -14,7 +14,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * Every query the embedded store answered by reading a whole collection, counted by collection and query
  * shape (field names and operators, never a value: queries carry personal data). A service's steady-state
  * work should add nothing here: each of its queries names an index it declares. The first scan of each
- * shape is logged at WARN so a missing index shows in the store's log.
+ * shape is logged (INFO, so it is in the store's log file, not on the console: start-up back-fills of
+ * fields an index cannot find the absence of scan once, as they would on MongoDB).
  */
 public final class CollectionScans {
 
@@ -33,7 +34,7 @@ public final class CollectionScans {
         if (count == null) {
             count = COUNTS.computeIfAbsent(key, k -> new LongAdder());
             if (count.sum() == 0) {
-                log.warn("collection scan (no index serves the query): {}", key);
+                log.info("collection scan (no index serves the query): {}", key);
             }
         }
         count.increment();

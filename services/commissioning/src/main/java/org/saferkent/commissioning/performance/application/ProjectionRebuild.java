@@ -149,7 +149,7 @@ public class ProjectionRebuild {
                 end.forEach(consumer::seek);
                 consumer.resume(partitions);
                 // the events that arrived meanwhile go to the store and to memory, which performance is computed from
-                LiveFacts pinned = LiveFacts.pinned(writes, mongo, next);
+                LiveFacts pinned = LiveFacts.pinned(writes, next);
                 ActivityProjection live = new ActivityProjection((eventId, change) -> {
                     memory.apply(eventId, change);
                     pinned.apply(eventId, change);
