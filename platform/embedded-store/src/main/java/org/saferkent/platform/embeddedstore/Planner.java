@@ -37,9 +37,9 @@ final class Planner {
      * Null when no index narrows the query.
      */
     static <P> Iterable<P> candidates(List<Index<P>> indexes, Document query) {
-        Index<P> index = best(indexes, query);
-        if (index != null) {
-            return index.getPositions(query);
+        Choice<P> best = best(indexes, query);
+        if (best != null) {
+            return best.positions(query);
         }
         if (!(query.get("$or") instanceof List<?> branches) || branches.isEmpty()) {
             return null;
@@ -82,28 +82,34 @@ final class Planner {
         return null;
     }
 
+    /** An index chosen for a query, with the plan it was ranked by (a secondary index's), so it is built once. */
+    private record Choice<P>(Index<P> index, QueryPlan plan, int score) {
+
+        Iterable<P> positions(Document query) {
+            return plan != null ? ((SecondaryIndex<P>) index).positions(plan) : index.getPositions(query);
+        }
+    }
+
     /** The best index for {@code query}, or null when none narrows it. */
-    static <P> Index<P> best(List<Index<P>> indexes, Document query) {
-        Index<P> best = null;
-        int bestScore = 0;
+    private static <P> Choice<P> best(List<Index<P>> indexes, Document query) {
+        Choice<P> best = null;
         for (Index<P> index : indexes) {
-            int score = score(index, query);
-            if (score > bestScore) {
-                best = index;
-                bestScore = score;
+            Choice<P> choice = rank(index, query);
+            if (choice.score() > 0 && (best == null || choice.score() > best.score())) {
+                best = choice;
             }
         }
         return best;
     }
 
-    private static int score(Index<?> index, Document query) {
-        if (index instanceof UniqueKeyLookup<?> unique) {
-            return unique.canHandle(query) ? UNIQUE : 0;
+    private static <P> Choice<P> rank(Index<P> index, Document query) {
+        if (index instanceof UniqueKeyLookup<P> unique) {
+            return new Choice<>(index, null, unique.canHandle(query) ? UNIQUE : 0);
         }
-        if (index instanceof SecondaryIndex<?> secondary) {
+        if (index instanceof SecondaryIndex<P> secondary) {
             QueryPlan plan = QueryPlan.of(secondary, query);
-            return plan == null ? 0 : plan.score();
+            return new Choice<>(index, plan, plan == null ? 0 : plan.score());
         }
-        return index.canHandle(query) ? 1 : 0;
+        return new Choice<>(index, null, index.canHandle(query) ? 1 : 0);
     }
 }

@@ -178,11 +178,16 @@ final class SecondaryIndex<P> extends Index<P> {
     }
 
     @Override
-    public synchronized Iterable<P> getPositions(Document query) {
+    public Iterable<P> getPositions(Document query) {
         QueryPlan plan = QueryPlan.of(this, query);
         if (plan == null) {
             throw new IllegalStateException("index " + getName() + " cannot serve this query");
         }
+        return positions(plan);
+    }
+
+    /** The documents in the plan's key ranges (a plan the {@link Planner} built for this index). */
+    synchronized Iterable<P> positions(QueryPlan plan) {
         Set<P> positions = new LinkedHashSet<>();
         for (QueryPlan.Range range : plan.ranges()) {
             Collection<Map<Object, P>> holders = range.isPoint()
