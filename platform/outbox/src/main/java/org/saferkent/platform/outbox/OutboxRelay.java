@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,10 +37,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 
 /**
  * Publishes the events waiting in aggregate documents, in order, and removes each one only after the
@@ -72,6 +74,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String PARKED_EVENT_ID = AggregateStore.PARKED_EVENTS + "." + PendingEvent.EVENT_ID;
     private static final String PARKED_REASON = "reason";
     private static final String PARKED_AT = "parkedAt";
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     /** Refusals about the record itself: sending it again can never succeed. */
     private static final List<Class<? extends Throwable>> REFUSED_FOR_GOOD = List.of(RecordTooLargeException.class,
             RecordBatchTooLargeException.class, InvalidTopicException.class, InvalidRecordException.class,
@@ -83,8 +86,16 @@ public class OutboxRelay implements SmartLifecycle {
     private record Hint(String collection, String id) {
     }
 
-    /** A claimed document: its events and the version they were read at. */
-    private record Claimed(String collection, String id, Object version, List<PendingEvent> events) {
+    /** A claimed document: the lease it is held under, its events and the version they were read at. */
+    private record Claimed(String collection, Object id, String lease, Object version, List<PendingEvent> events) {
+    }
+
+    /** What the broker made of one claimed document's events. */
+    private record Outcome(Claimed doc, List<String> acked, List<Refused> refused, boolean complete) {
+
+        boolean plain() {
+            return complete && refused.isEmpty();
+        }
     }
 
     private record Refused(PendingEvent event, String reason) {
@@ -103,6 +114,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final BlockingQueue<Hint> hints = new LinkedBlockingQueue<>();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong parked = new AtomicLong();
+    private final AtomicLong rounds = new AtomicLong();
 
     private volatile boolean running;
     private Thread thread;
@@ -288,53 +300,56 @@ public class OutboxRelay implements SmartLifecycle {
     /** Publishes everything claimable now, round after round, until no document is left waiting. */
     void sweep() {
         for (String collection : collections) {
-            List<Claimed> claimed;
+            List<Object> due;
             do {
-                claimed = new ArrayList<>();
-                for (int i = 0; i < properties.batchSize(); i++) {
-                    Claimed next = claim(collection,
-                            new Document(AggregateStore.RELAY_DUE, new Document("$lte", Date.from(clock.instant()))));
-                    if (next == null) {
-                        break;
-                    }
-                    claimed.add(next);
-                }
-                relay(claimed);
-            } while (claimed.size() == properties.batchSize() && running);
+                due = mongo.getCollection(collection)
+                        .find(new Document(AggregateStore.RELAY_DUE, new Document("$lte", Date.from(clock.instant()))))
+                        .projection(new Document("_id", 1)).limit(properties.batchSize())
+                        .map(doc -> doc.get("_id")).into(new ArrayList<>());
+                relay(claim(collection, due));
+            } while (due.size() == properties.batchSize() && running);
         }
     }
 
     private List<Claimed> claimHinted(List<Hint> batch) {
-        Map<Hint, Boolean> unique = new LinkedHashMap<>();
-        batch.forEach(hint -> unique.put(hint, Boolean.TRUE));
+        Map<String, Set<Object>> idsByCollection = new LinkedHashMap<>();
+        batch.forEach(hint -> idsByCollection.computeIfAbsent(hint.collection(), c -> new LinkedHashSet<>()).add(hint.id()));
         List<Claimed> claimed = new ArrayList<>();
-        for (Hint hint : unique.keySet()) {
-            Claimed next = claim(hint.collection(), new Document("_id", hint.id()).append(AggregateStore.PENDING_EVENTS + ".0",
-                    new Document("$exists", true)));
-            if (next != null) {
-                claimed.add(next);
-            }
-        }
+        idsByCollection.forEach((collection, ids) -> claimed.addAll(claim(collection, List.copyOf(ids))));
         return claimed;
     }
 
-    private Claimed claim(String collection, Document filter) {
-        Date now = Date.from(clock.instant());
-        Document claimable = new Document(filter).append("$or", List.of(
-                new Document(AggregateStore.RELAY_LEASE, null),
-                new Document(AggregateStore.RELAY_LEASE + ".until", new Document("$lt", now))));
-        Document lease = new Document("owner", owner).append("until", Date.from(clock.instant().plus(properties.lease())));
-        Document doc = mongo.getCollection(collection).findOneAndUpdate(claimable,
-                new Document("$set", new Document(AggregateStore.RELAY_LEASE, lease)),
-                new FindOneAndUpdateOptions()
-                        .projection(new Document(AggregateStore.PENDING_EVENTS, 1).append(AggregateStore.VERSION, 1))
-                        .returnDocument(ReturnDocument.AFTER));
-        if (doc == null) {
-            return null;
+    /**
+     * Claims, in one write, those of {@code ids} that have events and no live lease, under a lease named
+     * for this round, then reads what the round got. One write per round however many documents it holds
+     * (it was a {@code findOneAndUpdate} per document): under load a round carries many aggregates'
+     * events, so the relay's writes per event fall as the load rises.
+     */
+    private List<Claimed> claim(String collection, List<Object> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        List<PendingEvent> events = doc.getList(AggregateStore.PENDING_EVENTS, Document.class, List.of()).stream()
-                .map(PendingEvent::fromDocument).toList();
-        return new Claimed(collection, String.valueOf(doc.get("_id")), doc.get(AggregateStore.VERSION), events);
+        Date now = Date.from(clock.instant());
+        String lease = owner + "#" + rounds.incrementAndGet();
+        MongoCollection<Document> documents = mongo.getCollection(collection);
+        Document claimable = new Document("_id", new Document("$in", ids))
+                .append(AggregateStore.PENDING_EVENTS + ".0", new Document("$exists", true))
+                .append("$or", List.of(
+                        new Document(AggregateStore.RELAY_LEASE, null),
+                        new Document(AggregateStore.RELAY_LEASE + ".until", new Document("$lt", now))));
+        Document leased = new Document("owner", lease).append("until", Date.from(clock.instant().plus(properties.lease())));
+        if (documents.updateMany(claimable, new Document("$set", new Document(AggregateStore.RELAY_LEASE, leased)))
+                .getModifiedCount() == 0) {
+            return List.of();
+        }
+        List<Claimed> claimed = new ArrayList<>();
+        for (Document doc : documents.find(new Document("_id", new Document("$in", ids)).append(LEASE_OWNER, lease))
+                .projection(new Document(AggregateStore.PENDING_EVENTS, 1).append(AggregateStore.VERSION, 1))) {
+            List<PendingEvent> events = doc.getList(AggregateStore.PENDING_EVENTS, Document.class, List.of()).stream()
+                    .map(PendingEvent::fromDocument).toList();
+            claimed.add(new Claimed(collection, doc.get("_id"), lease, doc.get(AggregateStore.VERSION), events));
+        }
+        return claimed;
     }
 
     private void relay(List<Claimed> claimed) {
@@ -352,6 +367,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         producer.flush();
         Instant deadline = clock.instant().plus(properties.publishTimeout());
+        List<Outcome> outcomes = new ArrayList<>();
         for (Map.Entry<Claimed, List<CompletableFuture<?>>> entry : sends.entrySet()) {
             Claimed doc = entry.getKey();
             List<String> acked = new ArrayList<>();
@@ -370,9 +386,55 @@ public class OutboxRelay implements SmartLifecycle {
                     break; // keep order: what follows a failed event is published again with it
                 }
             }
-            release(doc, acked, refused, complete);
+            outcomes.add(new Outcome(doc, acked, refused, complete));
         }
+        releasePlain(outcomes.stream().filter(Outcome::plain).toList());
+        outcomes.stream().filter(outcome -> !outcome.plain())
+                .forEach(outcome -> release(outcome.doc(), outcome.acked(), outcome.refused(), outcome.complete()));
     }
+
+    /**
+     * Releases the documents whose every event the broker acknowledged, in one write for the whole round:
+     * each loses its published events and its lease, and {@code relayDue} too while its version is still
+     * the one claimed. Only when some document changed meanwhile (a writer added events) does a second
+     * write release those without touching {@code relayDue}, and only when a lease ran out (another relay
+     * may hold the document) does a third take away just what the broker has.
+     */
+    private void releasePlain(List<Outcome> outcomes) {
+        Map<String, List<Outcome>> byCollection = new LinkedHashMap<>();
+        outcomes.forEach(outcome -> byCollection.computeIfAbsent(outcome.doc().collection(), c -> new ArrayList<>()).add(outcome));
+        byCollection.forEach((name, list) -> {
+            MongoCollection<Document> collection = mongo.getCollection(name);
+            int released = collection.bulkWrite(list.stream().map(outcome -> update(
+                    leased(outcome.doc()).append(AggregateStore.VERSION, outcome.doc().version()),
+                    new Document("$pull", pulled(outcome.acked())).append("$unset",
+                            new Document(AggregateStore.RELAY_LEASE, "").append(AggregateStore.RELAY_DUE, "")))).toList(),
+                    UNORDERED).getMatchedCount();
+            if (released < list.size()) {
+                released += collection.bulkWrite(list.stream().map(outcome -> update(leased(outcome.doc()),
+                        new Document("$pull", pulled(outcome.acked())).append("$unset", new Document(AggregateStore.RELAY_LEASE, ""))))
+                        .toList(), UNORDERED).getMatchedCount();
+            }
+            if (released < list.size()) {
+                collection.bulkWrite(list.stream().map(outcome -> update(new Document("_id", outcome.doc().id()),
+                        new Document("$pull", pulled(outcome.acked())))).toList(), UNORDERED);
+            }
+            list.forEach(outcome -> published.addAndGet(outcome.acked().size()));
+        });
+    }
+
+    private static WriteModel<Document> update(Document filter, Document update) {
+        return new UpdateOneModel<>(filter, update);
+    }
+
+    private static Document leased(Claimed doc) {
+        return new Document("_id", doc.id()).append(LEASE_OWNER, doc.lease());
+    }
+
+    private static Document pulled(List<String> eventIds) {
+        return new Document(AggregateStore.PENDING_EVENTS, new Document(PendingEvent.EVENT_ID, new Document("$in", eventIds)));
+    }
+
 
     /** A send that fails at once (the producer may throw instead of failing the future) fails like any other. */
     private CompletableFuture<?> send(PendingEvent event) {
@@ -421,7 +483,7 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private void release(Claimed doc, List<String> acked, List<Refused> refused, boolean complete) {
         MongoCollection<Document> collection = mongo.getCollection(doc.collection());
-        Document leased = new Document("_id", doc.id()).append(LEASE_OWNER, owner);
+        Document leased = leased(doc);
         List<String> done = new ArrayList<>(acked);
         refused.forEach(r -> done.add(r.event().metadata().id()));
         Document pull = new Document(AggregateStore.PENDING_EVENTS, new Document(PendingEvent.EVENT_ID, new Document("$in", done)));
@@ -473,7 +535,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         parked.addAndGet(refused.size());
         if (!reports.isEmpty()) {
-            wake(doc.collection(), doc.id());
+            wake(doc.collection(), String.valueOf(doc.id()));
         }
         return true;
     }

@@ -52,6 +52,8 @@ class OutboxRelayIT {
     EventSource source;
     @Autowired
     OutboxProperties properties;
+    @Autowired
+    OutboxTestApplication.StoreWrites storeWrites;
 
     @Test
     void savedEventsReachTheBrokerWithTheirEnvelopeAndLeaveTheDocument() {
@@ -254,6 +256,29 @@ class OutboxRelayIT {
         assertThat(sweeper.backlog(collection)).isZero();
         assertThat(mongo.getCollection(collection).countDocuments(new Document("relayDue", new Document("$exists", true)))).isZero();
         TopicRecords.awaitRecord(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id));
+    }
+
+    /**
+     * A round publishes many aggregates' events for a fixed number of store writes (claim them all, then
+     * release them all), not two writes per document: under load the relay's cost per event falls.
+     */
+    @Test
+    void aRoundOfManyDocumentsCostsTheSameFewWritesAsOne() {
+        String collection = "round_" + UUID.randomUUID().toString().replace("-", "");
+        OutboxRelay sweeper = new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, sweeper, json, source, Clock.systemUTC(),
+                collection, TOPIC, CaseFile.class);
+        List<String> ids = IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        ids.forEach(id -> store.insert(id, new CaseFile(id, "dartford", "new"), List.of(new CaseFileOpened(id, "dartford"))));
+        long before = storeWrites.count();
+
+        sweeper.sweep();
+
+        assertThat(storeWrites.count() - before).isLessThanOrEqualTo(2);
+        assertThat(sweeper.backlog(collection)).isZero();
+        ids.forEach(id -> assertThat(pendingCount(collection, id)).isZero());
+        await().atMost(Duration.ofSeconds(10)).until(() -> TopicRecords.matching(TOPIC,
+                record -> ids.contains(TopicRecords.header(record, CloudEventHeaders.SUBJECT))).size() == ids.size());
     }
 
     /** A document written before relayDue existed (pending events, no relayDue) is found once a relay takes its collection. */
