@@ -115,7 +115,10 @@ class BindingsIT {
         assertThat(SecuredApi.at(port).anonymous().get("/actuator/bindings").statusCode()).isEqualTo(401);
         assertThat(SecuredApi.at(port).as("pcc-office").get("/actuator/bindings").statusCode()).isEqualTo(403);
         SecuredApi operations = SecuredApi.at(port).as(OpsFixtures.OPS);
-        assertThat(operations.post("/actuator/bindings/noSuchBinding-in-0", "{\"state\":\"PAUSED\"}").statusCode()).isEqualTo(404);
+        HttpResponse<String> unknown = operations.post("/actuator/bindings/noSuchBinding-in-0", "{\"state\":\"PAUSED\"}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(unknown.body()).contains("\"status\":404", "No such binding");
         assertThat(operations.post("/actuator/bindings/" + WIDGETS, "{}").statusCode()).isEqualTo(400);
         assertThat(changesSince(began)).isEmpty();
     }

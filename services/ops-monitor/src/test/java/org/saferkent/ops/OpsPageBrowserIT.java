@@ -192,6 +192,7 @@ class OpsPageBrowserIT {
 
             browser.switchTo().activeElement().click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("binding-dialog-h"), "Resume this consumer?"));
+            screenshot("ops-page-bindings-confirm.png");
             browser.findElement(By.id("binding-confirm")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(widgetsState, "running"));
             assertThat(actuatorState()).isEqualTo("running");

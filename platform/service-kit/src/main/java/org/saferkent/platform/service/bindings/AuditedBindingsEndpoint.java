@@ -12,6 +12,7 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 import org.springframework.cloud.stream.binder.Binding;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController.State;
 import org.springframework.cloud.stream.endpoint.BindingsEndpoint;
+import org.springframework.util.MimeType;
 
 /**
  * Spring Cloud Stream's {@code POST /actuator/bindings/{name}} ({@code {"state":"PAUSED"}}, {@code RESUMED},
@@ -23,6 +24,8 @@ import org.springframework.cloud.stream.endpoint.BindingsEndpoint;
  */
 @EndpointWebExtension(endpoint = BindingsEndpoint.class)
 public class AuditedBindingsEndpoint {
+
+    private static final MimeType PROBLEM = MimeType.valueOf("application/problem+json");
 
     private final BindingsEndpoint bindings;
     private final PersonalDataAudit audit;
@@ -37,7 +40,7 @@ public class AuditedBindingsEndpoint {
     public WebEndpointResponse<Object> changeState(@Selector String name, State state) {
         if (bindings.queryState(name).isEmpty()) {
             return new WebEndpointResponse<>(problem(404, "No such binding", "This service has no binding of that name."),
-                    WebEndpointResponse.STATUS_NOT_FOUND);
+                    WebEndpointResponse.STATUS_NOT_FOUND, PROBLEM);
         }
         bindings.changeState(name, state);
         List<Binding<?>> now = bindings.queryState(name);
