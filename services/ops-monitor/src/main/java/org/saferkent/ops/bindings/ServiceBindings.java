@@ -130,8 +130,12 @@ public class ServiceBindings {
             return new ServiceBindingList(service, "unavailable", "answered " + status, List.of());
         }
         try {
+            JsonNode listed = json.readTree(response.body());
+            if (!listed.isArray()) {
+                return new ServiceBindingList(service, "unavailable", "answered something other than its bindings", List.of());
+            }
             List<Binding> bindings = new ArrayList<>();
-            for (JsonNode node : json.readTree(response.body())) {
+            for (JsonNode node : listed) {
                 if (!node.path("input").asBoolean(true)) {
                     continue; // a producer binding: nothing of the platform's is published through the binder
                 }
