@@ -297,17 +297,23 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Publishes everything claimable now, round after round, until no document is left waiting. */
+    /**
+     * Publishes everything claimable now, round after round, until no document is left waiting. A document
+     * the sweep finds due may hold no events any more (its events went out while a write that added none
+     * moved its version on): claimed all the same, its release takes away {@code relayDue}.
+     */
     void sweep() {
         for (String collection : collections) {
-            List<Object> due;
+            List<Claimed> claimed;
             do {
-                due = mongo.getCollection(collection)
-                        .find(new Document(AggregateStore.RELAY_DUE, new Document("$lte", Date.from(clock.instant()))))
+                Date now = Date.from(clock.instant());
+                List<Object> due = mongo.getCollection(collection)
+                        .find(new Document(AggregateStore.RELAY_DUE, new Document("$lte", now)).append("$or", leaseFree(now)))
                         .projection(new Document("_id", 1)).limit(properties.batchSize())
                         .map(doc -> doc.get("_id")).into(new ArrayList<>());
-                relay(claim(collection, due));
-            } while (due.size() == properties.batchSize() && running);
+                claimed = claim(collection, due, new Document(AggregateStore.RELAY_DUE, new Document("$exists", true)));
+                relay(claimed);
+            } while (claimed.size() == properties.batchSize() && running);
         }
     }
 
@@ -315,7 +321,8 @@ public class OutboxRelay implements SmartLifecycle {
         Map<String, Set<Object>> idsByCollection = new LinkedHashMap<>();
         batch.forEach(hint -> idsByCollection.computeIfAbsent(hint.collection(), c -> new LinkedHashSet<>()).add(hint.id()));
         List<Claimed> claimed = new ArrayList<>();
-        idsByCollection.forEach((collection, ids) -> claimed.addAll(claim(collection, List.copyOf(ids))));
+        idsByCollection.forEach((collection, ids) -> claimed.addAll(claim(collection, List.copyOf(ids),
+                new Document(AggregateStore.PENDING_EVENTS + ".0", new Document("$exists", true)))));
         return claimed;
     }
 
@@ -325,18 +332,15 @@ public class OutboxRelay implements SmartLifecycle {
      * (it was a {@code findOneAndUpdate} per document): under load a round carries many aggregates'
      * events, so the relay's writes per event fall as the load rises.
      */
-    private List<Claimed> claim(String collection, List<Object> ids) {
+    private List<Claimed> claim(String collection, List<Object> ids, Document condition) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Date now = Date.from(clock.instant());
         String lease = owner + "#" + rounds.incrementAndGet();
         MongoCollection<Document> documents = mongo.getCollection(collection);
-        Document claimable = new Document("_id", new Document("$in", ids))
-                .append(AggregateStore.PENDING_EVENTS + ".0", new Document("$exists", true))
-                .append("$or", List.of(
-                        new Document(AggregateStore.RELAY_LEASE, null),
-                        new Document(AggregateStore.RELAY_LEASE + ".until", new Document("$lt", now))));
+        Document claimable = new Document("_id", new Document("$in", ids)).append("$or", leaseFree(now));
+        claimable.putAll(condition);
         Document leased = new Document("owner", lease).append("until", Date.from(clock.instant().plus(properties.lease())));
         if (documents.updateMany(claimable, new Document("$set", new Document(AggregateStore.RELAY_LEASE, leased)))
                 .getModifiedCount() == 0) {
@@ -421,6 +425,11 @@ public class OutboxRelay implements SmartLifecycle {
             }
             list.forEach(outcome -> published.addAndGet(outcome.acked().size()));
         });
+    }
+
+    private static List<Document> leaseFree(Date now) {
+        return List.of(new Document(AggregateStore.RELAY_LEASE, null),
+                new Document(AggregateStore.RELAY_LEASE + ".until", new Document("$lt", now)));
     }
 
     private static WriteModel<Document> update(Document filter, Document update) {
