@@ -1,5 +1,6 @@
 package org.saferkent.platform.service;
 
+import org.saferkent.platform.events.EventTracing;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -46,8 +47,9 @@ public class ServiceKitAutoConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
-    FilterRegistrationBean<CorrelationFilter> correlationFilter() {
-        FilterRegistrationBean<CorrelationFilter> registration = new FilterRegistrationBean<>(new CorrelationFilter());
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter(EventTracing tracing) {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter(tracing));
+        // after Boot's HTTP server observation (HIGHEST_PRECEDENCE + 1), which starts the request's span
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
