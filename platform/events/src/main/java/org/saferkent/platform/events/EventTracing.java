@@ -183,8 +183,15 @@ public final class EventTracing {
         return span == null ? null : span.context().traceId();
     }
 
-    /** Runs {@code work} with {@value #CORRELATION_ID} (and the same value as cause) in the baggage. */
+    /**
+     * Runs {@code work} with {@value #CORRELATION_ID} (and the same value as cause) in the baggage; the
+     * current span, if any, is tagged with it.
+     */
     public <T> T withCorrelation(String correlationId, Supplier<T> work) {
+        Span span = tracer.currentSpan();
+        if (span != null) {
+            span.tag(CORRELATION_ID, correlationId);
+        }
         try (BaggageInScope correlation = tracer.createBaggageInScope(CORRELATION_ID, correlationId);
                 BaggageInScope causation = tracer.createBaggageInScope(CAUSATION_ID, correlationId)) {
             return work.get();
@@ -203,6 +210,7 @@ public final class EventTracing {
                 .tag("messaging.destination.name", topic)
                 .tag("messaging.message.id", event.id())
                 .tag("event.type", event.type())
+                .tag(CORRELATION_ID, event.correlationId() == null ? "" : event.correlationId())
                 .start();
         String traceparent = traceparent(span.context());
         return new Publishing(span, traceparent != null ? traceparent : event.traceparent());
@@ -219,19 +227,20 @@ public final class EventTracing {
         context.setCarrier(event);
         context.setRemoteServiceName("kafka");
         String correlationId = event.correlationId() != null ? event.correlationId() : event.id();
-        Observation.createNotStarted(HANDLE_OBSERVATION, () -> context, observations)
-                .contextualName(topic + " process")
-                .lowCardinalityKeyValue("messaging.system", "kafka")
-                .lowCardinalityKeyValue("messaging.destination.name", topic)
-                .lowCardinalityKeyValue("messaging.consumer.group.name", group == null ? "none" : group)
-                .lowCardinalityKeyValue("event.type", event.type())
-                .highCardinalityKeyValue("messaging.message.id", event.id())
-                .observe(() -> {
-                    try (BaggageInScope correlation = tracer.createBaggageInScope(CORRELATION_ID, correlationId);
-                            BaggageInScope causation = tracer.createBaggageInScope(CAUSATION_ID, event.id())) {
-                        work.run();
-                    }
-                });
+        // the baggage first: the consumer span starts in it, so the span is tagged with it and the work the
+        // span's context is carried to (another thread, an HTTP call) has it too
+        try (BaggageInScope correlation = tracer.createBaggageInScope(CORRELATION_ID, correlationId);
+                BaggageInScope causation = tracer.createBaggageInScope(CAUSATION_ID, event.id())) {
+            Observation.createNotStarted(HANDLE_OBSERVATION, () -> context, observations)
+                    .contextualName(topic + " process")
+                    .lowCardinalityKeyValue("messaging.system", "kafka")
+                    .lowCardinalityKeyValue("messaging.destination.name", topic)
+                    .lowCardinalityKeyValue("messaging.consumer.group.name", group == null ? "none" : group)
+                    .lowCardinalityKeyValue("event.type", event.type())
+                    .highCardinalityKeyValue("messaging.message.id", event.id())
+                    .highCardinalityKeyValue(CORRELATION_ID, correlationId)
+                    .observe(work);
+        }
     }
 
     /** The W3C traceparent of {@code context}, or null when the propagator writes none. */
