@@ -36,7 +36,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
  * bridge): the trace (an event carries its producer's span as W3C {@code traceparent} in
  * {@code ce_traceparent}), the {@value #CORRELATION_ID} shared by everything one request set in motion
  * (baggage: propagated over HTTP, put in the logs' MDC) and the {@value #CAUSATION_ID} of the direct cause
- * (local baggage).
+ * (baggage too; a request that receives one replaces it with its own correlation id).
  *
  * <ul>
  * <li>{@link #current()}: what an event recorded now carries (the outbox stores it with the pending event);</li>
@@ -53,7 +53,7 @@ public final class EventTracing {
 
     /** Baggage: the id shared by everything one request set in motion (remote field, in the MDC). */
     public static final String CORRELATION_ID = "correlationId";
-    /** Baggage: the id of the request or event that caused the work in hand (local field). */
+    /** Baggage: the id of the request or event that caused the work in hand. */
     public static final String CAUSATION_ID = "causationId";
     /** The W3C trace context field, carried as {@code ce_traceparent} by events. */
     static final String TRACEPARENT = "traceparent";

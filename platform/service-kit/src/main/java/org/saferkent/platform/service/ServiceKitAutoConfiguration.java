@@ -1,5 +1,6 @@
 package org.saferkent.platform.service;
 
+import io.micrometer.observation.ObservationPredicate;
 import org.saferkent.platform.events.EventTracing;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +14,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.util.unit.DataSize;
 
 // before Boot's web MVC configuration, so that its generic problem handler stands aside for ours
@@ -43,6 +45,17 @@ public class ServiceKitAutoConfiguration {
                 new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBodySize.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
+    }
+
+    /**
+     * Health probes and metric scrapes are neither traced nor timed: every few seconds from ops-monitor and
+     * Prometheus, they would bury the requests that matter.
+     */
+    @Bean
+    @ConditionalOnWebApplication
+    ObservationPredicate actuatorRequestsNotObserved() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && request.getCarrier() != null && request.getCarrier().getRequestURI().startsWith("/actuator/"));
     }
 
     @Bean
