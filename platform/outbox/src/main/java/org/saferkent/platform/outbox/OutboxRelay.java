@@ -25,11 +25,11 @@ import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.bson.Document;
-import org.saferkent.platform.events.Correlation;
 import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventMetadata;
 import org.saferkent.platform.events.EventProducer;
 import org.saferkent.platform.events.EventSource;
+import org.saferkent.platform.events.EventTracing;
 import org.saferkent.platform.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,6 +108,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final EventSource source;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final EventTracing tracing;
     private final String owner = "relay-" + UUID.randomUUID();
     private final Set<String> collections = new CopyOnWriteArraySet<>();
     private final Set<String> declaredTopics = new CopyOnWriteArraySet<>();
@@ -119,8 +120,15 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
+    /** A relay outside a service (tests): traces on a tracer of its own that exports nothing. */
     public OutboxRelay(MongoTemplate mongo, EventProducer producer, Topics topics, EventJson json, EventSource source,
             OutboxProperties properties, Clock clock) {
+        this(mongo, producer, topics, json, source, properties, clock, EventTracing.standalone());
+    }
+
+    public OutboxRelay(MongoTemplate mongo, EventProducer producer, Topics topics, EventJson json, EventSource source,
+            OutboxProperties properties, Clock clock, EventTracing tracing) {
+        this.tracing = tracing;
         this.mongo = mongo;
         this.producer = producer;
         this.topics = topics;
@@ -444,14 +452,26 @@ public class OutboxRelay implements SmartLifecycle {
         return new Document(AggregateStore.PENDING_EVENTS, new Document(PendingEvent.EVENT_ID, new Document("$in", eventIds)));
     }
 
+    /** How the events recorded through this relay's stores are traced. */
+    EventTracing tracing() {
+        return tracing;
+    }
 
-    /** A send that fails at once (the producer may throw instead of failing the future) fails like any other. */
+    /**
+     * A send that fails at once (the producer may throw instead of failing the future) fails like any other.
+     * It is traced: a producer span, child of the trace context stored with the event, from the send to the
+     * broker's answer; its traceparent is the record's {@code ce_traceparent}.
+     */
     private CompletableFuture<?> send(PendingEvent event) {
+        EventTracing.Publishing publishing = tracing.publishing(event.metadata(), event.topic());
+        CompletableFuture<?> sent;
         try {
-            return producer.send(event.toRecord());
+            sent = producer.send(event.toRecord(publishing.traceparent()));
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            sent = CompletableFuture.failedFuture(e);
         }
+        sent.whenComplete((result, failure) -> publishing.end(failure));
+        return sent;
     }
 
     /** Null when the broker acknowledged the send, otherwise why not (a timeout, an interrupt, the broker's error). */
@@ -551,11 +571,12 @@ public class OutboxRelay implements SmartLifecycle {
 
     private PendingEvent report(String collection, Refused refused, Date now) {
         PendingEvent event = refused.event();
-        Correlation cause = Correlation.causedBy(event.metadata());
+        // caused by the parked event: same correlation and trace
+        String correlationId = event.metadata().correlationId() != null ? event.metadata().correlationId() : event.metadata().id();
         OutboxEventParked payload = new OutboxEventParked(source.serviceName(), collection, event.key(),
                 event.metadata().type(), event.metadata().id(), event.topic(), refused.reason(), now.toInstant());
         EventMetadata metadata = new EventMetadata(UUID.randomUUID().toString(), OutboxEventParked.TYPE, source.uri(),
-                event.key(), now.toInstant(), cause.correlationId(), cause.causationId(), 0, cause.traceparent());
+                event.key(), now.toInstant(), correlationId, event.metadata().id(), 0, event.metadata().traceparent());
         return new PendingEvent(Topics.OPS_EVENTS, event.key(), metadata, json.writeString(payload));
     }
 
