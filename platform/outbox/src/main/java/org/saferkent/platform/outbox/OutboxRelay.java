@@ -39,6 +39,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
@@ -74,6 +75,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String PARKED_EVENT_ID = AggregateStore.PARKED_EVENTS + "." + PendingEvent.EVENT_ID;
     private static final String PARKED_REASON = "reason";
     private static final String PARKED_AT = "parkedAt";
+    /** One-time upgrades of the aggregate collections, done once per collection ever. */
+    static final String UPGRADES = "outbox_upgrades";
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     /** Refusals about the record itself: sending it again can never succeed. */
     private static final List<Class<? extends Throwable>> REFUSED_FOR_GOOD = List.of(RecordTooLargeException.class,
@@ -141,8 +144,10 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * Takes {@code collection} into the relay's care: declares the indexes the sweep, the backlog and
      * the parked events are read by, and gives documents written before {@code relayDue} existed (pending
-     * events without it) their {@code relayDue}, once (this scans the collection). A store that cannot
-     * create its indexes fails here: it is not started without them.
+     * events without it) their {@code relayDue}. That upgrade reads the whole collection, so it runs once
+     * per collection, ever: {@value #UPGRADES} records that it was done, and later starts skip it (a start
+     * with years of aggregates stored read them all). A store that cannot create its indexes fails here:
+     * it is not started without them.
      */
     void register(String collection) {
         if (collections.contains(collection)) {
@@ -152,12 +157,19 @@ public class OutboxRelay implements SmartLifecycle {
         documents.createIndex(Indexes.ascending(AggregateStore.RELAY_DUE),
                 new IndexOptions().sparse(true).name(AggregateStore.RELAY_DUE));
         documents.createIndex(Indexes.ascending(PARKED_EVENT_ID), new IndexOptions().sparse(true).name(PARKED_EVENT_ID));
-        long backfilled = documents.updateMany(
-                new Document(AggregateStore.RELAY_DUE, new Document("$exists", false)).append(AggregateStore.PENDING_EVENTS + ".0",
-                        new Document("$exists", true)),
-                new Document("$set", new Document(AggregateStore.RELAY_DUE, Date.from(clock.instant())))).getModifiedCount();
-        if (backfilled > 0) {
-            log.info("Outbox: {} document(s) of {} with pending events were given their relayDue", backfilled, collection);
+        Document upgrade = new Document("_id", collection + ":" + AggregateStore.RELAY_DUE);
+        MongoCollection<Document> upgrades = mongo.getCollection(UPGRADES);
+        if (upgrades.countDocuments(upgrade) == 0) {
+            long backfilled = documents.updateMany(
+                    new Document(AggregateStore.RELAY_DUE, new Document("$exists", false)).append(AggregateStore.PENDING_EVENTS + ".0",
+                            new Document("$exists", true)),
+                    new Document("$set", new Document(AggregateStore.RELAY_DUE, Date.from(clock.instant())))).getModifiedCount();
+            if (backfilled > 0) {
+                log.info("Outbox: {} document(s) of {} with pending events were given their relayDue", backfilled, collection);
+            }
+            // every write from here on sets relayDue itself; another instance doing the same meanwhile is harmless
+            upgrades.replaceOne(upgrade, new Document(upgrade).append("doneAt", Date.from(clock.instant())),
+                    new ReplaceOptions().upsert(true));
         }
         collections.add(collection);
     }

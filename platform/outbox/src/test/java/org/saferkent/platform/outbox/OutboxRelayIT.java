@@ -20,6 +20,7 @@ import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventProducer;
 import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.events.Topics;
+import org.saferkent.platform.test.StoreScans;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -297,6 +298,22 @@ class OutboxRelayIT {
         TopicRecords.awaitRecord(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id));
     }
 
+    /** The upgrade that reads a whole collection runs once per collection, ever: a later start does not read it again. */
+    @Test
+    void aLaterStartDoesNotReadTheWholeCollectionAgain() {
+        String collection = "restarted_" + UUID.randomUUID().toString().replace("-", "");
+        OutboxRelay first = new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, first, json, source, Clock.systemUTC(),
+                collection, TOPIC, CaseFile.class);
+        String id = UUID.randomUUID().toString();
+        store.insert(id, new CaseFile(id, "deal", "stored"), List.of());
+        StoreScans.Mark mark = StoreScans.mark(mongo.getDb().getName());
+
+        new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC()).register(collection);
+
+        assertThat(StoreScans.since(mark).keySet()).noneMatch(scan -> scan.contains(collection));
+    }
+
     /**
      * A round publishes many aggregates' events for a fixed number of store writes (claim them all, then
      * release them all), not two writes per document: under load the relay's cost per event falls.
@@ -329,7 +346,9 @@ class OutboxRelayIT {
                 collection, TOPIC, CaseFile.class);
         String id = UUID.randomUUID().toString();
         store.insert(id, new CaseFile(id, "tunbridge wells", "old"), List.of(new CaseFileOpened(id, "tunbridge wells")));
+        // as written before relayDue existed: no relayDue, and no record of the upgrade
         mongo.getCollection(collection).updateOne(new Document("_id", id), new Document("$unset", new Document("relayDue", "")));
+        mongo.getCollection(OutboxRelay.UPGRADES).deleteOne(new Document("_id", collection + ":relayDue"));
 
         OutboxRelay upgraded = new OutboxRelay(mongo, producer, topics, json, source, properties, Clock.systemUTC());
         upgraded.register(collection);
