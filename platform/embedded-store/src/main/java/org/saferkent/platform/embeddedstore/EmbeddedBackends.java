@@ -95,6 +95,9 @@ public final class EmbeddedBackends {
         };
     }
 
+    /** H2's own default page cache, in megabytes. */
+    public static final int DEFAULT_CACHE_MB = 16;
+
     /** An H2 file (created if missing), for the local stack's store; each commit written, not forced to disk. */
     public static H2Backend h2(String file) {
         return h2(file, false);
@@ -106,7 +109,18 @@ public final class EmbeddedBackends {
      * @param fsync force every commit to the disk (survives a power loss, not only a killed process)
      */
     public static H2Backend h2(String file, boolean fsync) {
-        MVStore store = new MVStore.Builder().fileName(file).open();
+        return h2(file, fsync, DEFAULT_CACHE_MB);
+    }
+
+    /**
+     * An H2 file (created if missing), for the local stack's store.
+     *
+     * @param fsync force every commit to the disk (survives a power loss, not only a killed process)
+     * @param cacheMegabytes the store's page cache (H2's default, 16 MB): once the file outgrows it, every
+     *        lookup and insert reads and deserialises B-tree pages from the file; more cache costs launcher heap
+     */
+    public static H2Backend h2(String file, boolean fsync, int cacheMegabytes) {
+        MVStore store = new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open();
         GroupCommit commits = new GroupCommit(store, fsync);
         return new H2Backend(store) {
             @Override
