@@ -72,7 +72,7 @@ public class ActivityProjection {
                 .set("referralId", opened.referralId()).set("pathway", opened.pathway())
                 .set("enhanced", opened.enhanced())
                 .day("openedOn", day(opened.openedAt(), event))
-                .day("firstContactDueOn", KentTime.date(opened.firstContactDueAt())));
+                .day("firstContactDueOn", KentTime.dueDay(opened.firstContactDueAt())));
     }
 
     /** Only the first contact made counts: whether it met the Victims' Code time limit. */
@@ -87,9 +87,9 @@ public class ActivityProjection {
     }
 
     public void victimDeadlineMissed(EventRef event, MissedDeadline missed) {
-        Instant due = missed.dueAt() != null ? missed.dueAt() : missed.missedAt();
+        LocalDate dueOn = missed.dueAt() != null ? KentTime.dueDay(missed.dueAt()) : day(missed.missedAt(), event);
         sink.apply(event.id(), victimCase(missed.caseId(), missed.district())
-                .day("missed." + FactChange.pathKey(missed.duty()), day(due, event)));
+                .day("missed." + FactChange.pathKey(missed.duty()), dueOn));
     }
 
     /** Kept per event: the latest (by its time) is the case's outcome, whatever order they arrive in. */

@@ -70,6 +70,28 @@ class ActivityProjectionTest {
         assertThat(fact.getList(FactChange.QUARTERS, String.class)).containsExactly("2026-Q3");
     }
 
+    /**
+     * A deadline is the first instant after its last day (met if done before it): the day it is due, and the
+     * quarter it counts in, is that last day. Due at the end of Tuesday 31 March 2026 is due on 31 March, in
+     * the first quarter, not on 1 April in the second.
+     */
+    @Test
+    void aDeadlineIsDueOnItsLastDayNotOnTheDayAfter() {
+        MemoryFacts facts = new MemoryFacts();
+        ActivityProjection projection = new ActivityProjection(facts, "restorative-justice");
+        Instant endOf31March = Instant.parse("2026-03-31T23:00:00Z"); // midnight in Kent (BST) starting 1 April
+
+        projection.victimCaseOpened(ref("e1"), new VictimCaseOpening("vc-r7", "r7", "thanet", "victim-support",
+                Instant.parse("2026-03-27T10:00:00Z"), false, endOf31March));
+        projection.victimDeadlineMissed(ref("e2"), new org.saferkent.commissioning.activity.adapter.in.messaging.MissedDeadline(
+                "vc-r7", "thanet", "first-contact", endOf31March, endOf31March.plusSeconds(60)));
+
+        Document fact = facts.documents(FactKind.VICTIM_CASE).get(0);
+        assertThat(fact.getString("firstContactDueOn")).isEqualTo("2026-03-31");
+        assertThat(((Document) fact.get("missed")).getString("first-contact")).isEqualTo("2026-03-31");
+        assertThat(fact.getList(FactChange.QUARTERS, String.class)).containsExactly("2026-Q1");
+    }
+
     private static MemoryFacts fold(List<Consumer<ActivityProjection>> events) {
         MemoryFacts facts = new MemoryFacts();
         ActivityProjection projection = new ActivityProjection(facts, "restorative-justice");
