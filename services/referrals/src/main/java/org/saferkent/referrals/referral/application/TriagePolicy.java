@@ -123,7 +123,7 @@ public class TriagePolicy {
             LocalDate today, Instant now) {
         List<PriorReferral> priors = history.priors().stream().filter(p -> !p.referralId().equals(referralId)).toList();
         Optional<PriorReferral> duplicated = DuplicateDetection.firstReferralDuplicated(referral.agency(),
-                referral.crimeReference(), referral.category(), now, priors, duplicateRules);
+                referral.crimeReference(), referral.category(), referral.flags(), now, priors, duplicateRules);
 
         RiskLevel judgement = referral.dash() == null || referral.dash().professionalJudgement() == null ? null
                 : RiskLevel.valueOf(referral.dash().professionalJudgement().toUpperCase(Locale.ROOT));
@@ -173,7 +173,8 @@ public class TriagePolicy {
             LocalDate today, Instant now) {
         List<PriorReferral> priors = new ArrayList<>(history.priors());
         if (decision.placement().linkedTo() == null) {
-            priors.add(new PriorReferral(referralId, referral.agency(), referral.crimeReference(), referral.category(), now));
+            priors.add(new PriorReferral(referralId, referral.agency(), referral.crimeReference(), referral.category(), now,
+                    referral.flags()));
         }
         List<Incident> incidents = new ArrayList<>(history.domesticAbuseIncidents());
         LocalDate lastMarac = history.lastMaracReferral();

@@ -3,10 +3,12 @@ package org.saferkent.referrals.triage.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +32,20 @@ public final class DuplicateDetection {
      */
     public static Optional<PriorReferral> firstReferralDuplicated(String agency, String crimeReference,
             String category, Instant receivedAt, List<PriorReferral> priorReferralsOfSubject, DuplicateRules rules) {
+        return firstReferralDuplicated(agency, crimeReference, category, List.of(), receivedAt, priorReferralsOfSubject, rules);
+    }
+
+    /**
+     * The same incident is the same crime reference, or, when the two do not carry different crime references,
+     * the same code within the window: a category or a flag of one is the category or a flag of the other (one
+     * agency's "domestic-abuse" is another's "violent-crime" flagged "domestic-abuse"). Two different crime
+     * references are two incidents, whatever their codes.
+     *
+     * @param flags the new referral's flags
+     */
+    public static Optional<PriorReferral> firstReferralDuplicated(String agency, String crimeReference,
+            String category, List<String> flags, Instant receivedAt, List<PriorReferral> priorReferralsOfSubject,
+            DuplicateRules rules) {
         Objects.requireNonNull(agency, "agency");
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(receivedAt, "receivedAt");
@@ -37,10 +53,12 @@ public final class DuplicateDetection {
         Objects.requireNonNull(rules, "rules");
 
         String reference = normaliseCrimeReference(crimeReference);
+        Set<String> codes = codes(category, flags);
         return priorReferralsOfSubject.stream()
                 .filter(prior -> !sameCode(prior.agency(), agency))
                 .filter(prior -> sameCrimeReference(reference, prior)
-                        || sameCategoryWithinWindow(category, receivedAt, prior, rules.sameCategoryWindow()))
+                        || (!differentCrimeReferences(reference, prior)
+                                && sameCodeWithinWindow(codes, receivedAt, prior, rules.sameCategoryWindow())))
                 .min(Comparator.comparing(PriorReferral::receivedAt)); // Stream.min keeps the first of equals
     }
 
@@ -56,10 +74,23 @@ public final class DuplicateDetection {
         return !reference.isEmpty() && reference.equals(normaliseCrimeReference(prior.crimeReference()));
     }
 
-    private static boolean sameCategoryWithinWindow(String category, Instant receivedAt, PriorReferral prior,
-            Duration window) {
-        return sameCode(category, prior.category())
+    private static boolean differentCrimeReferences(String reference, PriorReferral prior) {
+        String other = normaliseCrimeReference(prior.crimeReference());
+        return !reference.isEmpty() && !other.isEmpty() && !reference.equals(other);
+    }
+
+    private static boolean sameCodeWithinWindow(Set<String> codes, Instant receivedAt, PriorReferral prior, Duration window) {
+        return codes(prior.category(), prior.flags()).stream().anyMatch(codes::contains)
                 && Duration.between(prior.receivedAt(), receivedAt).abs().compareTo(window) <= 0;
+    }
+
+    private static Set<String> codes(String category, List<String> flags) {
+        Set<String> codes = new HashSet<>();
+        codes.add(category.strip().toLowerCase(Locale.ROOT));
+        if (flags != null) {
+            flags.stream().filter(Objects::nonNull).forEach(flag -> codes.add(flag.strip().toLowerCase(Locale.ROOT)));
+        }
+        return codes;
     }
 
     private static boolean sameCode(String a, String b) {

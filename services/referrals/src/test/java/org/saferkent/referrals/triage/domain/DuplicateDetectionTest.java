@@ -94,6 +94,33 @@ class DuplicateDetectionTest {
     }
 
     @Test
+    void twoDifferentCrimeReferencesAreTwoIncidentsWhateverTheirCategory() {
+        // given police referred the subject yesterday for domestic abuse under one crime reference
+        PriorReferral police = prior("r-1", "kent-police", "46/1/25", "domestic-abuse", NOW.minus(Duration.ofDays(1)));
+
+        // when health refers them for domestic abuse under another crime reference, inside the window
+        // then it is a second incident, not a duplicate of the first
+        assertThat(DuplicateDetection.firstReferralDuplicated("nhs-kent-medway", "46/2/25", "domestic-abuse", NOW,
+                List.of(police), RULES)).isEmpty();
+    }
+
+    @Test
+    void theSameIncidentCodedAsACategoryByOneAgencyAndAFlagByAnotherIsADuplicate() {
+        // given police coded the incident violent crime, flagged domestic abuse
+        PriorReferral police = new PriorReferral("r-1", "kent-police", null, "violent-crime", NOW.minus(Duration.ofDays(2)),
+                List.of("domestic-abuse"));
+
+        // when the council refers the same person for domestic abuse, without a crime reference, inside the window
+        // then it is the same incident
+        assertThat(DuplicateDetection.firstReferralDuplicated("swale-bc", null, "domestic-abuse", List.of(), NOW,
+                List.of(police), RULES)).contains(police);
+        // and the other way round: a flag on the new referral meets the earlier one's category
+        PriorReferral council = prior("r-2", "swale-bc", null, "domestic-abuse", NOW.minus(Duration.ofDays(2)));
+        assertThat(DuplicateDetection.firstReferralDuplicated("kent-police", "46/9/25", "violent-crime",
+                List.of("domestic-abuse"), NOW, List.of(council), RULES)).contains(council);
+    }
+
+    @Test
     void aSecondReferralFromTheSameAgencyIsNeverADuplicate() {
         PriorReferral police = prior("r-1", "kent-police", "46/12345/25", "domestic-abuse", NOW.minus(Duration.ofDays(1)));
 

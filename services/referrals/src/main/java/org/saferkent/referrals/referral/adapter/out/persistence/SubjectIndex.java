@@ -91,7 +91,7 @@ public class SubjectIndex {
         }
         List<PriorReferral> priors = doc.getList("priors", Document.class, List.of()).stream()
                 .map(p -> new PriorReferral(p.getString("referralId"), p.getString("agency"), p.getString("crimeReference"),
-                        p.getString("category"), p.getDate("receivedAt").toInstant()))
+                        p.getString("category"), p.getDate("receivedAt").toInstant(), p.getList("flags", String.class, List.of())))
                 .toList();
         List<Incident> incidents = doc.getList("domesticAbuseIncidents", Document.class, List.of()).stream()
                 .map(i -> new Incident(i.getString("referralId"), LocalDate.parse(i.getString("date")))).toList();
@@ -117,7 +117,8 @@ public class SubjectIndex {
         Document body = new Document("version", previous.version() + 1)
                 .append("priors", last(next.priors()).stream().map(p -> new Document("referralId", p.referralId())
                         .append("agency", p.agency()).append("crimeReference", p.crimeReference())
-                        .append("category", p.category()).append("receivedAt", Date.from(p.receivedAt()))).toList())
+                        .append("category", p.category()).append("receivedAt", Date.from(p.receivedAt()))
+                        .append("flags", p.flags())).toList())
                 .append("domesticAbuseIncidents", last(next.domesticAbuseIncidents()).stream()
                         .map(i -> new Document("referralId", i.referralId()).append("date", i.date().toString())).toList())
                 .append("lastMaracReferral", next.lastMaracReferral() == null ? null : next.lastMaracReferral().toString())
