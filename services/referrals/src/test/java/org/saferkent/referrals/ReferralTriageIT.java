@@ -126,11 +126,11 @@ class ReferralTriageIT {
     @Test
     void aFurtherDomesticAbuseIncidentWithinTwelveMonthsOfTheLastMaracReferralIsARepeatWhateverItsScore() throws Exception {
         Person victim = Person.random();
-        LocalDate firstIncident = today().minusMonths(7);
-        JsonNode first = created(domesticAbuse("kent-police", victim, 16, firstIncident));
+        JsonNode first = created(domesticAbuse("kent-police", victim, 16, today().minusMonths(7)));
         assertThat(first.path("triage").path("marac").asBoolean()).isTrue();
 
-        JsonNode again = created(domesticAbuse("kent-police", victim, 2, firstIncident.plusMonths(6)));
+        // the case went to MARAC when it was referred (today): an incident since is a repeat
+        JsonNode again = created(domesticAbuse("kent-police", victim, 2, today()));
 
         String id = again.path("id").asString();
         assertThat(again.path("subjectPseudonym").asString()).isEqualTo(first.path("subjectPseudonym").asString());
@@ -154,6 +154,50 @@ class ReferralTriageIT {
 
         assertThat(again.path("triage").path("marac").asBoolean()).isFalse();
         assertThat(again.path("triage").path("maracReasons")).isEmpty();
+    }
+
+    /**
+     * The last MARAC referral is the day the case was referred (the referral's receipt) and only moves forward:
+     * a historic incident reported late, even a high-risk one, does not move it back, so an incident today is
+     * still a repeat of today's MARAC referral.
+     */
+    @Test
+    void aHistoricIncidentReportedLateNeverMovesTheLastMaracReferralBack() throws Exception {
+        Person victim = Person.random();
+        Map<String, Object> today = domesticAbuse("kent-police", victim, 16, today());
+        today.put("crimeReference", randomCrimeReference());
+        assertThat(created(today).path("triage").path("marac").asBoolean()).isTrue();
+        Map<String, Object> historic = domesticAbuse("kcc-families-social-care", victim, 16, today().minusYears(2));
+        historic.put("crimeReference", randomCrimeReference());
+        assertThat(created(historic).path("triage").path("marac").asBoolean()).as("high risk").isTrue();
+
+        Map<String, Object> another = domesticAbuse("nhs-kent-medway", victim, 2, today());
+        another.put("crimeReference", randomCrimeReference());
+        JsonNode repeat = created(another);
+
+        assertThat(repeat.path("triage").path("marac").asBoolean()).as(repeat.toString()).isTrue();
+        assertThat(strings(repeat.path("triage").path("maracReasons"))).contains("repeat");
+    }
+
+    /** A referral linked as a duplicate still carries its own safeguarding facts: its high risk is a MARAC referral of the person. */
+    @Test
+    void aHighRiskLinkedReferralIsAMaracReferralForThePerson() throws Exception {
+        Person victim = Person.random();
+        String crimeReference = randomCrimeReference();
+        Map<String, Object> fromPolice = domesticAbuse("kent-police", victim, 3, today().minusMonths(3));
+        fromPolice.put("crimeReference", crimeReference);
+        assertThat(created(fromPolice).path("triage").path("marac").asBoolean()).isFalse();
+        Map<String, Object> fromHealth = domesticAbuse("nhs-kent-medway", victim, 16, today().minusMonths(3));
+        fromHealth.put("crimeReference", crimeReference);
+        JsonNode linked = created(fromHealth);
+        assertThat(linked.path("status").asString()).isEqualTo("linked");
+        assertThat(linked.path("triage").path("marac").asBoolean()).isTrue();
+
+        Map<String, Object> later = domesticAbuse("kent-police", victim, 2, today());
+        later.put("crimeReference", randomCrimeReference());
+        JsonNode repeat = created(later);
+
+        assertThat(strings(repeat.path("triage").path("maracReasons"))).as(repeat.toString()).contains("repeat");
     }
 
     @Test

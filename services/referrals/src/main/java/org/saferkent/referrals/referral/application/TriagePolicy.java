@@ -177,13 +177,15 @@ public class TriagePolicy {
                     referral.flags()));
         }
         List<Incident> incidents = new ArrayList<>(history.domesticAbuseIncidents());
-        LocalDate lastMarac = history.lastMaracReferral();
         // a linked duplicate is the same incident reported again: it must not count twice towards escalation
         if (referral.isDomesticAbuse() && decision.placement().linkedTo() == null) {
             incidents.add(new Incident(referralId, incidentDate(referral, today)));
-            if (decision.triage().marac()) {
-                lastMarac = incidentDate(referral, today);
-            }
+        }
+        // the case is referred to MARAC on the day this referral is received, linked or not (its own risk is
+        // its own safeguarding fact); the date only moves forward: a historic incident never moves it back
+        LocalDate lastMarac = history.lastMaracReferral();
+        if (decision.triage().marac() && (lastMarac == null || today.isAfter(lastMarac))) {
+            lastMarac = today;
         }
         List<String> ids = new ArrayList<>(history.referralIds());
         ids.add(referralId);
