@@ -26,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 // Same properties as ReferralApiIT and ReferralTriageIT, so all three share one context.
 @SpringBootTest(webEnvironment = RANDOM_PORT,
-        properties = {"spring.config.name=referrals", "saferkent.referrals.batch-max-size=5"})
+        properties = {"spring.config.name=referrals", "saferkent.referrals.batch-max-size=5",
+                "saferkent.security.rate-limit.clients.agency-tonbridge-malling-bc.limit=7",
+                "saferkent.security.rate-limit.clients.agency-tonbridge-malling-bc.period=1h"})
 @WithRealInfrastructure
 class ReferralsSecurityIT {
 

@@ -14,8 +14,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.saferkent.platform.dataprotection.PersonalDataErasedException;
 import org.saferkent.platform.service.InvalidRequestException;
+import org.saferkent.platform.service.ProblemResponses;
 import org.saferkent.platform.service.ProblemResponses.FieldProblem;
 import org.saferkent.platform.service.security.Caller;
+import org.saferkent.platform.service.security.ClientRateLimits;
 import org.saferkent.platform.service.security.PersonalDataAudit;
 import org.saferkent.referrals.referral.adapter.out.persistence.PersonalDetailsStore;
 import org.saferkent.referrals.referral.application.ReferralIntake;
@@ -47,8 +49,16 @@ class ReferralController {
     record BatchRequest(List<ReferralRequest> referrals) {
     }
 
-    /** One item's result: created, replayed (seen before) or invalid, with its problems. */
-    record BatchItemResult(int index, String result, String id, List<FieldProblem> errors) {
+    /**
+     * One item's result: created, replayed (seen before) or invalid, with its problems (at most
+     * {@link ProblemResponses#MAX_FIELD_PROBLEMS}; {@code moreErrors} counts those left out).
+     */
+    record BatchItemResult(int index, String result, String id, List<FieldProblem> errors, int moreErrors) {
+
+        BatchItemResult(int index, String result, String id, List<FieldProblem> errors) {
+            this(index, result, id, ProblemResponses.firstProblems(errors),
+                    Math.max(0, errors.size() - ProblemResponses.MAX_FIELD_PROBLEMS));
+        }
     }
 
     record BatchResult(int created, int replayed, int invalid, List<BatchItemResult> results) {
@@ -90,7 +100,7 @@ class ReferralController {
      * item does not stop the others. Replays are answered with the original id.
      */
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    BatchResult receiveBatch(@RequestBody BatchRequest batch) {
+    BatchResult receiveBatch(@RequestBody BatchRequest batch, HttpServletRequest request) {
         if (batch.referrals() == null || batch.referrals().isEmpty()) {
             throw InvalidRequestException.of("referrals", "must hold at least one referral");
         }
@@ -98,6 +108,8 @@ class ReferralController {
             throw InvalidRequestException.of("referrals", "must hold at most " + batchMaxSize + " referrals, not "
                     + batch.referrals().size());
         }
+        // a batch of n costs the client n requests of its rate limit, before any item is looked at
+        ClientRateLimits.charge(request, batch.referrals().size());
         List<BatchItemResult> results = new ArrayList<>();
         int created = 0;
         int replayed = 0;
