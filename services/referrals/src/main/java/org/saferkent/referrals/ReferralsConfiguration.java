@@ -130,7 +130,8 @@ class ReferralsConfiguration {
 
     @Bean
     ReferralsWebSettings referralsWebSettings(ReferralsProperties properties) {
-        return new ReferralsWebSettings(properties.batchMaxSize());
+        return new ReferralsWebSettings(properties.batchMaxSize(), properties.claimCheck().clientId(),
+                java.util.Set.copyOf(properties.claimCheck().pathways()));
     }
 
     @Bean

@@ -166,6 +166,29 @@ class ReferralsSecurityIT {
     }
 
     @Test
+    void theClaimCheckServesOnlyAVictimWhoseReferralWasRoutedToVictimServices() throws Exception {
+        // an adult offender: routed to restorative justice, not to victim services
+        String offender = createdAs("kent-police", "Hal Offender", "offender", "restorative-justice");
+        // an offender the agency asked victim support for: routed there, but not a victim
+        String askedFor = createdAs("kent-police", "Ivo Asked", "offender", "victim-support");
+
+        for (String id : List.of(offender, askedFor)) {
+            HttpResponse<String> refused = api.as("svc-victims").forPurpose("claim-check").get("/api/referrals/" + id + "/subject");
+            assertForbidden(refused, "svc-victims for " + id);
+            assertThat(refused.body()).doesNotContain("Hal Offender").doesNotContain("Ivo Asked");
+        }
+        JsonNode denials = JSON.readTree(api.as("auditor").get("/api/audit?outcome=denied&clientId=svc-victims").body());
+        assertThat(denials.valueStream().map(e -> e.path("resource").asString()))
+                .contains("GET /api/referrals/" + offender + "/subject", "GET /api/referrals/" + askedFor + "/subject");
+        JsonNode reads = JSON.readTree(api.as("auditor").get("/api/audit?recordId=" + offender).body());
+        assertThat(reads.valueStream().map(e -> e.path("outcome").asString())).doesNotContain("allowed");
+
+        // the victim of the same referral pattern is served
+        String victim = createdAs("kent-police", "Jo Victim", "victim", "victim-support");
+        assertThat(api.as("svc-victims").get("/api/referrals/" + victim + "/subject").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void everyClaimCheckAndEveryRefusalIsInTheAuditTrailForTheAuditor() throws Exception {
         String id = created("kent-police", "Gil Audited");
         String path = "/api/referrals/" + id + "/subject";
@@ -236,6 +259,15 @@ class ReferralsSecurityIT {
 
     private String created(String agency, String name) throws Exception {
         HttpResponse<String> response = api.asAgency(agency).post("/api/referrals", referral(null, name));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body()).path("id").asString();
+    }
+
+    private String createdAs(String agency, String name, String role, String pathway) throws Exception {
+        Map<String, Object> fields = JSON.readValue(referral(null, name), Map.class);
+        fields.put("pathway", pathway);
+        fields.put("subject", Map.of("role", role, "name", name, "dateOfBirth", "1990-01-01", "postcode", "ME10 1AA"));
+        HttpResponse<String> response = api.asAgency(agency).post("/api/referrals", JSON.writeValueAsString(fields));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).path("id").asString();
     }

@@ -24,7 +24,9 @@ import org.saferkent.referrals.referral.application.ReferralIntake;
 import org.saferkent.referrals.referral.application.ReferralQueries;
 import org.saferkent.referrals.referral.domain.District;
 import org.saferkent.referrals.referral.domain.PersonalDetails;
+import org.saferkent.referrals.referral.domain.Referral;
 import org.saferkent.referrals.referral.domain.ReferralStatus;
+import org.saferkent.referrals.triage.domain.SubjectRole;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.MediaType;
@@ -72,6 +74,8 @@ class ReferralController {
     private final PersonalDetailsStore personalDetails;
     private final PersonalDataAudit audit;
     private final int batchMaxSize;
+    private final String claimCheckClientId;
+    private final java.util.Set<String> victimPathways;
     private final Clock clock;
 
     ReferralController(ReferralIntake intake, ReferralQueries queries, PersonalDetailsStore personalDetails,
@@ -81,6 +85,8 @@ class ReferralController {
         this.queries = queries;
         this.personalDetails = personalDetails;
         this.batchMaxSize = settings.batchMaxSize();
+        this.claimCheckClientId = settings.claimCheckClientId();
+        this.victimPathways = settings.victimPathways();
         this.clock = clock;
     }
 
@@ -159,22 +165,44 @@ class ReferralController {
     }
 
     /**
-     * Claim check: the subject's personal details, for a service entitled to them (victims). Personal
-     * data never travels on the bus; it is fetched here, with the referrals.subject scope only (the
-     * victims service), and every read is audited.
+     * Claim check: the subject's personal details, for the victims service only (its client, holding the
+     * referrals.subject scope), and only for a victim (or vulnerable person) whose referral was routed to
+     * victim services. Personal data never travels on the bus; it is fetched here, and every read and
+     * every refusal is audited.
      */
     @GetMapping("/{id}/subject")
     ResponseEntity<?> subject(@PathVariable String id, HttpServletRequest request) {
+        Caller caller = Caller.current().orElse(null);
+        if (caller == null || !claimCheckClientId.equals(caller.clientId())) {
+            audit.denied(request, caller, "claim check: not the victims service");
+            return forbidden("Personal details are served to the victims service only.");
+        }
+        Optional<Referral> referral = intake.find(id);
+        if (referral.isPresent() && !routedToVictimServices(referral.get())) {
+            audit.denied(request, caller, "claim check: not a victim routed to victim services");
+            return forbidden("Personal details are served only for a victim whose referral was routed to victim services.");
+        }
         Optional<PersonalDetails> held;
         try {
             // details are saved before their referral: without the referral they belong to an intake that never finished
-            held = intake.find(id).isPresent() ? personalDetails.find(id) : Optional.empty();
+            held = referral.isPresent() ? personalDetails.find(id) : Optional.empty();
         } catch (PersonalDataErasedException erased) {
             audit.personalDataRead(request, "referral-subject", id, "claim-check", "erased");
             throw erased; // answered 410 by the data protection module
         }
         audit.personalDataRead(request, "referral-subject", id, "claim-check", held.isPresent());
         return held.<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(ReferralController::notFound);
+    }
+
+    private boolean routedToVictimServices(Referral referral) {
+        SubjectRole role = referral.subject() == null ? null : referral.subject().role();
+        return (role == SubjectRole.VICTIM || role == SubjectRole.VULNERABLE_PERSON) && referral.pathways() != null
+                && referral.pathways().stream().anyMatch(state -> victimPathways.contains(state.pathway()));
+    }
+
+    private static ResponseEntity<?> forbidden(String detail) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail));
     }
 
     /** The caller's own agency's referrals; an {@code agency} filter naming another agency finds none of them. */
