@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +226,23 @@ class ReferralsSecurityIT {
     }
 
     // ---------------------------------------------------------------- hardening
+
+    @Test
+    void anUnauthenticatedFloodOfLongPathsLeavesABoundedTrail() throws Exception {
+        Instant from = Instant.now().minusSeconds(1);
+        String marker = "flood-" + UUID.randomUUID();
+        String path = "/api/referrals/" + marker + "/" + "a".repeat(7_000);
+        for (int i = 0; i < 30; i++) {
+            assertUnauthorized(api.anonymous().get(path));
+        }
+
+        HttpResponse<String> trail = api.as("auditor").get("/api/audit?outcome=denied&action=request&limit=1000&from=" + from);
+        assertThat(trail.statusCode()).as(trail.body()).isEqualTo(200);
+        List<String> resources = JSON.readTree(trail.body()).valueStream().map(e -> e.path("resource").asString()).toList();
+        // a few recorded one by one (fewer if this address has been refused already this minute), the rest counted
+        assertThat(resources.stream().filter(resource -> resource.contains(marker))).hasSizeLessThanOrEqualTo(5);
+        assertThat(resources).allSatisfy(resource -> assertThat(resource.length()).isLessThanOrEqualTo(300));
+    }
 
     @Test
     void aBodyNestedDeeperThanAnyResourceNeedsIsRefusedBeforeItIsProcessed() throws Exception {
