@@ -194,10 +194,20 @@ class ReferralController {
         return held.<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(ReferralController::notFound);
     }
 
+    /**
+     * A victim (or vulnerable person) whose referral went to a victim services pathway; a duplicate, which
+     * goes nowhere itself but joins the case of the referral it duplicates, counts as routed where that one was.
+     */
     private boolean routedToVictimServices(Referral referral) {
         SubjectRole role = referral.subject() == null ? null : referral.subject().role();
-        return (role == SubjectRole.VICTIM || role == SubjectRole.VULNERABLE_PERSON) && referral.pathways() != null
-                && referral.pathways().stream().anyMatch(state -> victimPathways.contains(state.pathway()));
+        if (role != SubjectRole.VICTIM && role != SubjectRole.VULNERABLE_PERSON) {
+            return false;
+        }
+        Referral routed = referral;
+        if ((referral.pathways() == null || referral.pathways().isEmpty()) && referral.linkedTo() != null) {
+            routed = intake.find(referral.linkedTo()).orElse(referral);
+        }
+        return routed.pathways() != null && routed.pathways().stream().anyMatch(state -> victimPathways.contains(state.pathway()));
     }
 
     private static ResponseEntity<?> forbidden(String detail) {
