@@ -54,7 +54,9 @@ public final class ServiceHost implements AutoCloseable {
                 "--server.port=" + port,
                 "--server.address=" + Ports.LOOPBACK_HOST,
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
-                "--spring.mongodb.uri=" + mongoUri));
+                "--spring.mongodb.uri=" + mongoUri,
+                // the published development pseudonym secret and master key: this stack only, never real data
+                "--saferkent.development-defaults=true"));
         if (sharedLoggingConfig) {
             args.add("--logging.config=" + LOGGING_CONFIG);
         }

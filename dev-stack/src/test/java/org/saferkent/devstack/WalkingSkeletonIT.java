@@ -580,7 +580,8 @@ class WalkingSkeletonIT {
                 "--saferkent.victims.referrals-base-url=" + claimCheckUrl,
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + IdentityServer.get().issuerUri(),
                 "--saferkent.security.client.token-uri=" + IdentityServer.get().tokenUri(),
-                "--saferkent.security.client.local-default-secret=true");
+                "--saferkent.security.client.local-default-secret=true",
+                "--saferkent.development-defaults=true");
         services.add(context);
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }

@@ -116,7 +116,7 @@ class DeadLettersIT {
 
         JsonNode audit = getJson(api + "/audit?deadLetterId=" + id);
         assertThat(audit.valueStream().map(a -> a.path("action").asString() + " " + a.path("outcome").asString() + " "
-                + a.path("operator").asString())).containsExactly("REPLAY REFUSED ops", "REPLAY DONE ops");
+                + a.path("operator").asString())).containsExactly("REPLAY REFUSED ops", "REPLAY DONE ops", "INSPECT DONE ops");
         assertThat(audit.get(1).path("note").asString()).isEqualTo("colour list updated");
         assertThat(audit.get(1).path("at").asString()).isNotBlank();
     }
@@ -146,10 +146,72 @@ class DeadLettersIT {
 
         JsonNode audit = getJson(api + "/audit?deadLetterId=" + id);
         assertThat(audit.valueStream().map(a -> a.path("action").asString() + " " + a.path("outcome").asString()))
-                .containsExactly("PARK REFUSED", "PARK DONE");
+                .containsExactly("PARK REFUSED", "PARK DONE", "INSPECT DONE");
         assertThat(audit.get(1).path("operator").asString()).isEqualTo(OpsFixtures.OPS);
-        // append-only: the audit is a collection of inserts, one per action
-        assertThat(mongo.getCollection("ops_audit").countDocuments(new Document("deadLetterId", id))).isEqualTo(2);
+        // append-only: the audit is a collection of inserts, one per action (an inspection is one)
+        assertThat(mongo.getCollection("ops_audit").countDocuments(new Document("deadLetterId", id))).isEqualTo(3);
+    }
+
+    @Test
+    void inspectionShowsOnlyTheFieldsItsEventTypeAllowsAndIsAudited() throws Exception {
+        String api = "http://127.0.0.1:" + port + "/api/ops";
+        String eventId = UUID.randomUUID().toString();
+        String pseudonym = "9f".repeat(32);
+        TopicRecords.send(OpsFixtures.deadLetter("referrals.referral.events.victims.dlq", "referrals.referral.events", eventId,
+                "field 'pathway' has a value this consumer does not know", """
+                {"referralId":"r-allowed","district":"swale","pathway":"moon-base","subjectPseudonym":"%s",
+                 "vulnerabilities":["intimidated","repeat-victim"],"extra":{"freeText":"she said he follows her","count":3}}"""
+                        .formatted(pseudonym)));
+        String id = awaitDeadLetterId(api, eventId);
+
+        JsonNode payload = getJson(api + "/dead-letters/" + id).path("payload");
+
+        assertThat(payload.path("referralId").asString()).isEqualTo("r-allowed");
+        assertThat(payload.path("district").asString()).isEqualTo("swale");
+        assertThat(payload.path("pathway").asString()).isEqualTo("moon-base");
+        assertThat(payload.path("subjectPseudonym").asString()).isEqualTo("***");
+        assertThat(payload.path("vulnerabilities").valueStream().map(JsonNode::asString)).containsExactly("***", "***");
+        assertThat(payload.path("extra").path("freeText").asString()).isEqualTo("***");
+        assertThat(payload.toString()).doesNotContain(pseudonym, "intimidated", "follows");
+        assertThat(getJson(api + "/audit?deadLetterId=" + id).valueStream().map(a -> a.path("action").asString() + " "
+                + a.path("outcome").asString() + " " + a.path("operator").asString())).containsExactly("INSPECT DONE ops");
+    }
+
+    @Test
+    void aReplayGoesToTheTopicTheDeadLetterTopicIsNamedForWhateverItsHeaderSays() throws Exception {
+        String api = "http://127.0.0.1:" + port + "/api/ops";
+        String eventId = UUID.randomUUID().toString();
+        // the header names another service's topic: a forged or mistaken header must not choose where it goes
+        TopicRecords.send(OpsFixtures.deadLetter("referrals.referral.events.victims.dlq", "commissioning.contract.events", eventId,
+                "malformed JSON (line 1, column 2)", "{\"referralId\":\"r-forged\"}"));
+        String id = awaitDeadLetterId(api, eventId);
+
+        HttpResponse<String> replayed = post(api + "/dead-letters/" + id + "/replay", OpsFixtures.OPS, "{}");
+
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+        TopicRecords.awaitRecord("referrals.referral.events", TopicRecords.headerEquals("ce_id", eventId));
+        assertThat(TopicRecords.matching("commissioning.contract.events", TopicRecords.headerEquals("ce_id", eventId))).isEmpty();
+        assertThat(getJson(api + "/audit?deadLetterId=" + id).get(0).path("detail").asString())
+                .isEqualTo("re-published to referrals.referral.events");
+    }
+
+    @Test
+    void aDeadLetterWhoseEventTypeDoesNotBelongOnItsSourceTopicIsNotReplayed() throws Exception {
+        String api = "http://127.0.0.1:" + port + "/api/ops";
+        String eventId = UUID.randomUUID().toString();
+        // a referrals event on commissioning's dead-letter topic: replaying it would put it on commissioning's topic
+        TopicRecords.send(OpsFixtures.deadLetter("commissioning.contract.events.victims.dlq", "commissioning.contract.events", eventId,
+                "malformed JSON (line 1, column 2)", "{\"referralId\":\"r-misplaced\"}"));
+        String id = awaitDeadLetterId(api, eventId);
+
+        HttpResponse<String> refused = post(api + "/dead-letters/" + id + "/replay", OpsFixtures.OPS, "{}");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("referrals.ReferralRouted.v1").contains("commissioning.contract.events");
+        assertThat(TopicRecords.matching("commissioning.contract.events", TopicRecords.headerEquals("ce_id", eventId))).isEmpty();
+        assertThat(getJson(api + "/audit?deadLetterId=" + id).valueStream().map(a -> a.path("action").asString() + " "
+                + a.path("outcome").asString())).containsExactly("REPLAY REFUSED");
+        assertThat(getJson(api + "/dead-letters/" + id).path("deadLetter").path("status").asString()).isEqualTo("OPEN");
     }
 
     static String awaitDeadLetterId(String api, String eventId) {

@@ -36,6 +36,8 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "spring.cloud.function.definition=opsEventsSubscription;deadLetterWatch;widgetSubscription",
                 "spring.cloud.stream.bindings.widgetSubscription-in-0.destination=" + TestWidgets.TOPIC,
                 "spring.cloud.stream.bindings.widgetSubscription-in-0.group=ops-monitor",
+                // what dead-letter inspection shows of the test widgets' events (an allow-list per event type)
+                "saferkent.ops.dead-letters.readable-fields[opstest.WidgetNoted.v1]=widgetId,colour",
                 // the auditor's requests are few: a small limit the security test can reach, refilled only hourly
                 "saferkent.security.rate-limit.clients.auditor.limit=5",
                 "saferkent.security.rate-limit.clients.auditor.period=1h"})

@@ -11,6 +11,7 @@ import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.messaging.EventConsumer;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.AggregateStores;
+import org.saferkent.platform.service.DevelopmentDefaults;
 import org.saferkent.platform.service.PeriodicTask;
 import org.saferkent.platform.workingdays.WorkingDayCalendar;
 import org.saferkent.referrals.referral.adapter.in.messaging.CaseEvent;
@@ -36,6 +37,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 @Configuration(proxyBeanMethods = false)
@@ -57,11 +59,19 @@ class ReferralsConfiguration {
         return new PersonalDetailsStore(mongo, vault);
     }
 
+    /** Published in referrals.yml: the embedded local stack's and the tests' secret, refused anywhere else. */
+    static final String DEVELOPMENT_PSEUDONYM_SECRET = "local-development-only-pseudonym-secret-0123456789";
+
     /** The current partnership secret makes every new pseudonym; previous ones only recognise earlier subjects. */
     @Bean
-    Pseudonymiser pseudonymiser(ReferralsProperties properties) {
+    Pseudonymiser pseudonymiser(ReferralsProperties properties, Environment environment) {
         if (properties.pseudonymSecret() == null || properties.pseudonymSecret().getBytes(StandardCharsets.UTF_8).length < 32) {
             throw new IllegalStateException("saferkent.referrals.pseudonym-secret must be set to at least 32 bytes");
+        }
+        if (DEVELOPMENT_PSEUDONYM_SECRET.equals(properties.pseudonymSecret()) && !DevelopmentDefaults.enabled(environment)) {
+            throw new IllegalStateException("saferkent.referrals.pseudonym-secret (SAFERKENT_PSEUDONYM_SECRET) is not set: "
+                    + "the published development secret is only for the embedded local stack and tests ("
+                    + DevelopmentDefaults.PROPERTY + "=true)");
         }
         List<String> previous = properties.previousPseudonymSecrets() == null ? List.of()
                 : properties.previousPseudonymSecrets().stream().filter(secret -> secret != null && !secret.isBlank()).toList();
@@ -120,7 +130,8 @@ class ReferralsConfiguration {
 
     @Bean
     ReferralsWebSettings referralsWebSettings(ReferralsProperties properties) {
-        return new ReferralsWebSettings(properties.batchMaxSize());
+        return new ReferralsWebSettings(properties.batchMaxSize(), properties.claimCheck().clientId(),
+                java.util.Set.copyOf(properties.claimCheck().pathways()));
     }
 
     @Bean

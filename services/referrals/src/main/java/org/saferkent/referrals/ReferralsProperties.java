@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        under one is still recognised (and moved to the current pseudonym)
  * @param subjectTopic    where subject events (erasures) are published
  * @param intake          how intakes cut short by a crash are recognised
+ * @param claimCheck      who is served subjects' personal details, and for which referrals
  */
 @ConfigurationProperties("saferkent.referrals")
 public record ReferralsProperties(
@@ -43,7 +44,16 @@ public record ReferralsProperties(
         List<Route> routing,
         List<String> previousPseudonymSecrets,
         @DefaultValue("referrals.subject.events") String subjectTopic,
-        @DefaultValue Intake intake) {
+        @DefaultValue Intake intake,
+        @DefaultValue ClaimCheck claimCheck) {
+
+    /**
+     * @param clientId the victims service's client: the only one served personal details
+     * @param pathways the victim services' pathways: a subject's details are served only for a referral routed to one
+     */
+    public record ClaimCheck(@DefaultValue("svc-victims") String clientId,
+            @DefaultValue({"victim-support", "domestic-abuse"}) List<String> pathways) {
+    }
 
     /**
      * @param inFlightGrace  longest an intake may take from writing the subject's history to writing the referral

@@ -54,7 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 // Same properties as ReferralTriageIT (which needs the small batch limit), so both share one context.
 @SpringBootTest(webEnvironment = RANDOM_PORT,
-        properties = {"spring.config.name=referrals", "saferkent.referrals.batch-max-size=5"})
+        properties = {"spring.config.name=referrals", "saferkent.referrals.batch-max-size=5",
+                "saferkent.security.rate-limit.clients.agency-tonbridge-malling-bc.limit=7",
+                "saferkent.security.rate-limit.clients.agency-tonbridge-malling-bc.period=1h"})
 @WithRealInfrastructure
 class ReferralApiIT {
 

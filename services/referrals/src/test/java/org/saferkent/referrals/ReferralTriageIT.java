@@ -43,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Every test refers people of its own (random names), so no test sees another's subjects.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT,
-        properties = {"spring.config.name=referrals", "saferkent.referrals.batch-max-size=5"})
+        properties = {"spring.config.name=referrals", "saferkent.referrals.batch-max-size=5",
+                "saferkent.security.rate-limit.clients.agency-tonbridge-malling-bc.limit=7",
+                "saferkent.security.rate-limit.clients.agency-tonbridge-malling-bc.period=1h"})
 @WithRealInfrastructure
 class ReferralTriageIT {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 // Same properties as ReferralApiIT and ReferralTriageIT, so all three share one context.
 @SpringBootTest(webEnvironment = RANDOM_PORT,
-        properties = {"spring.config.name=referrals", "saferkent.referrals.batch-max-size=5"})
+        properties = {"spring.config.name=referrals", "saferkent.referrals.batch-max-size=5",
+                "saferkent.security.rate-limit.clients.agency-tonbridge-malling-bc.limit=7",
+                "saferkent.security.rate-limit.clients.agency-tonbridge-malling-bc.period=1h"})
 @WithRealInfrastructure
 class ReferralsSecurityIT {
 
@@ -164,6 +167,29 @@ class ReferralsSecurityIT {
     }
 
     @Test
+    void theClaimCheckServesOnlyAVictimWhoseReferralWasRoutedToVictimServices() throws Exception {
+        // an adult offender: routed to restorative justice, not to victim services
+        String offender = createdAs("kent-police", "Hal Offender", "offender", "restorative-justice");
+        // an offender the agency asked victim support for: routed there, but not a victim
+        String askedFor = createdAs("kent-police", "Ivo Asked", "offender", "victim-support");
+
+        for (String id : List.of(offender, askedFor)) {
+            HttpResponse<String> refused = api.as("svc-victims").forPurpose("claim-check").get("/api/referrals/" + id + "/subject");
+            assertForbidden(refused, "svc-victims for " + id);
+            assertThat(refused.body()).doesNotContain("Hal Offender").doesNotContain("Ivo Asked");
+        }
+        JsonNode denials = JSON.readTree(api.as("auditor").get("/api/audit?outcome=denied&clientId=svc-victims").body());
+        assertThat(denials.valueStream().map(e -> e.path("resource").asString()))
+                .contains("GET /api/referrals/" + offender + "/subject", "GET /api/referrals/" + askedFor + "/subject");
+        JsonNode reads = JSON.readTree(api.as("auditor").get("/api/audit?recordId=" + offender).body());
+        assertThat(reads.valueStream().map(e -> e.path("outcome").asString())).doesNotContain("allowed");
+
+        // the victim of the same referral pattern is served
+        String victim = createdAs("kent-police", "Jo Victim", "victim", "victim-support");
+        assertThat(api.as("svc-victims").get("/api/referrals/" + victim + "/subject").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void everyClaimCheckAndEveryRefusalIsInTheAuditTrailForTheAuditor() throws Exception {
         String id = created("kent-police", "Gil Audited");
         String path = "/api/referrals/" + id + "/subject";
@@ -202,6 +228,23 @@ class ReferralsSecurityIT {
     // ---------------------------------------------------------------- hardening
 
     @Test
+    void anUnauthenticatedFloodOfLongPathsLeavesABoundedTrail() throws Exception {
+        Instant from = Instant.now().minusSeconds(1);
+        String marker = "flood-" + UUID.randomUUID();
+        String path = "/api/referrals/" + marker + "/" + "a".repeat(7_000);
+        for (int i = 0; i < 30; i++) {
+            assertUnauthorized(api.anonymous().get(path));
+        }
+
+        HttpResponse<String> trail = api.as("auditor").get("/api/audit?outcome=denied&action=request&limit=1000&from=" + from);
+        assertThat(trail.statusCode()).as(trail.body()).isEqualTo(200);
+        List<String> resources = JSON.readTree(trail.body()).valueStream().map(e -> e.path("resource").asString()).toList();
+        // a few recorded one by one (fewer if this address has been refused already this minute), the rest counted
+        assertThat(resources.stream().filter(resource -> resource.contains(marker))).hasSizeLessThanOrEqualTo(5);
+        assertThat(resources).allSatisfy(resource -> assertThat(resource.length()).isLessThanOrEqualTo(300));
+    }
+
+    @Test
     void aBodyNestedDeeperThanAnyResourceNeedsIsRefusedBeforeItIsProcessed() throws Exception {
         String deep = "{\"narrative\":" + "[".repeat(100) + "]".repeat(100) + "}";
 
@@ -234,6 +277,15 @@ class ReferralsSecurityIT {
 
     private String created(String agency, String name) throws Exception {
         HttpResponse<String> response = api.asAgency(agency).post("/api/referrals", referral(null, name));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body()).path("id").asString();
+    }
+
+    private String createdAs(String agency, String name, String role, String pathway) throws Exception {
+        Map<String, Object> fields = JSON.readValue(referral(null, name), Map.class);
+        fields.put("pathway", pathway);
+        fields.put("subject", Map.of("role", role, "name", name, "dateOfBirth", "1990-01-01", "postcode", "ME10 1AA"));
+        HttpResponse<String> response = api.asAgency(agency).post("/api/referrals", JSON.writeValueAsString(fields));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).path("id").asString();
     }

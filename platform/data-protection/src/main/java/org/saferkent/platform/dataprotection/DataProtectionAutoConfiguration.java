@@ -3,6 +3,7 @@ package org.saferkent.platform.dataprotection;
 import java.time.Clock;
 import java.util.Arrays;
 
+import org.saferkent.platform.service.DevelopmentDefaults;
 import org.saferkent.platform.service.PeriodicTask;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,12 +28,15 @@ public class DataProtectionAutoConfiguration {
     MasterKeys masterKeys(DataProtectionProperties properties, Environment environment) {
         if (properties.masterKeys() == null || properties.masterKeys().isEmpty()) {
             boolean production = Arrays.asList(environment.getActiveProfiles()).contains("production");
-            if (properties.requireMasterKeys() || production) {
+            if (properties.requireMasterKeys() || production || !DevelopmentDefaults.enabled(environment)) {
                 throw new IllegalStateException("saferkent.data-protection.master-keys must be configured "
-                        + "(production: set SAFERKENT_DATAPROTECTION_MASTERKEYS_<ID> and SAFERKENT_DATAPROTECTION_ACTIVEMASTERKEY)");
+                        + "(set SAFERKENT_DATAPROTECTION_MASTERKEYS_<ID> and SAFERKENT_DATAPROTECTION_ACTIVEMASTERKEY); "
+                        + "the published development key is only for the embedded local stack and tests ("
+                        + DevelopmentDefaults.PROPERTY + "=true)");
             }
             LoggerFactory.getLogger(DataProtectionAutoConfiguration.class).warn(
-                    "No master key configured: using the local development key. Never run real personal data like this.");
+                    "No master key configured: using the local development key ({}=true). Never run real personal data like this.",
+                    DevelopmentDefaults.PROPERTY);
             return MasterKeys.development();
         }
         return MasterKeys.fromBase64(properties.masterKeys(), properties.activeMasterKey());

@@ -15,8 +15,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 /**
- * Where the master keys come from: configuration, or — for the embedded stack only — the development key;
- * a production start without configured keys is refused.
+ * Where the master keys come from: configuration, or — for the embedded stack and tests only, switched on by
+ * {@code saferkent.development-defaults=true} — the development key; any other start without configured keys
+ * is refused.
  */
 class DataProtectionAutoConfigurationIT {
 
@@ -34,7 +35,15 @@ class DataProtectionAutoConfigurationIT {
 
     @Test
     void withoutConfiguredKeysTheEmbeddedStackUsesTheDevelopmentKey() {
-        runner.run(context -> assertThat(context.getBean(MasterKeys.class).activeId()).isEqualTo(MasterKeys.DEVELOPMENT_KEY_ID));
+        runner.withPropertyValues("saferkent.development-defaults=true")
+                .run(context -> assertThat(context.getBean(MasterKeys.class).activeId()).isEqualTo(MasterKeys.DEVELOPMENT_KEY_ID));
+    }
+
+    @Test
+    void withoutConfiguredKeysOrTheDevelopmentSwitchAStartIsRefusedNamingTheSettings() {
+        runner.run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                .hasMessageContaining("saferkent.data-protection.master-keys must be configured")
+                .hasMessageContaining("saferkent.development-defaults=true"));
     }
 
     @Test

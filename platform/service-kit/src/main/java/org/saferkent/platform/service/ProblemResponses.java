@@ -35,6 +35,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     public record FieldProblem(String field, String message) {
     }
 
+    /** The most field problems one answer lists, however many there are; {@code moreErrors} counts the rest. */
+    public static final int MAX_FIELD_PROBLEMS = 20;
+
+    /** The first {@link #MAX_FIELD_PROBLEMS} of {@code problems}. */
+    public static List<FieldProblem> firstProblems(List<FieldProblem> problems) {
+        return problems.size() > MAX_FIELD_PROBLEMS ? List.copyOf(problems.subList(0, MAX_FIELD_PROBLEMS)) : problems;
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
         return ResponseEntity.unprocessableEntity().body(validationProblem(e.problems()));
@@ -133,10 +141,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail validationProblem(List<FieldProblem> problems) {
+        int more = problems.size() - MAX_FIELD_PROBLEMS;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                "The request has " + problems.size() + " invalid field" + (problems.size() == 1 ? "" : "s") + ".");
+                "The request has " + problems.size() + " invalid field" + (problems.size() == 1 ? "" : "s") + "."
+                        + (more > 0 ? " Only the first " + MAX_FIELD_PROBLEMS + " are listed." : ""));
         problem.setTitle("Invalid request");
-        problem.setProperties(Map.of("errors", problems));
+        problem.setProperties(more > 0 ? Map.of("errors", firstProblems(problems), "moreErrors", more)
+                : Map.of("errors", problems));
         return problem;
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.util.unit.DataSize;
@@ -21,6 +22,13 @@ import org.springframework.util.unit.DataSize;
 @AutoConfiguration(after = DataMongoAutoConfiguration.class,
         before = {MongoHealthContributorAutoConfiguration.class, WebMvcAutoConfiguration.class})
 public class ServiceKitAutoConfiguration {
+
+    /** Refuses to start with compose.env.example's placeholders; says whether development defaults are on. */
+    @Bean
+    @ConditionalOnMissingBean
+    DevelopmentDefaults developmentDefaults(ConfigurableEnvironment environment) {
+        return new DevelopmentDefaults(environment);
+    }
 
     /** Named like Boot's own indicator, which then stands aside. */
     @Bean(name = "mongoHealthIndicator")

@@ -8,6 +8,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Points a Spring test context at the JVM's shared broker and store, and, for services (OAuth2 resource
  * servers), at the JVM's identity server: they trust its issuer, and call other services with its tokens.
+ * Switches the development defaults on ({@code saferkent.development-defaults}), which only tests and the
+ * embedded local stack may.
  */
 public class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -19,7 +21,9 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
         TestPropertyValues.of(
                 "spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "spring.mongodb.uri=" + infrastructure.mongoUri(),
-                "server.address=127.0.0.1")
+                "server.address=127.0.0.1",
+                // the published development secrets (pseudonym secret, master key): tests only, never real data
+                "saferkent.development-defaults=true")
                 .applyTo(context);
         if (ClassUtils.isPresent(RESOURCE_SERVER, context.getClassLoader())) {
             IdentityServer identity = IdentityServer.get();

@@ -16,7 +16,7 @@ import org.apache.kafka.common.header.Header;
 import org.saferkent.ops.picture.DeadLetter;
 import org.saferkent.ops.picture.OperationalPicture;
 import org.saferkent.platform.events.EventProducer;
-import org.saferkent.platform.messaging.DeadLetterHeaders;
+import org.saferkent.platform.events.CloudEventHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -47,6 +47,7 @@ public class DeadLetterActions {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterActions.class);
     private static final String DLQ_HEADER_PREFIX = "x-dlq-";
+    private static final String DLQ_SUFFIX = ".dlq";
     /** Who returns lapsed claims to OPEN, in the audit trail. */
     static final String SYSTEM = "ops-monitor";
     private static final String CLAIM_EXPIRES_AT = "claimExpiresAt";
@@ -95,7 +96,8 @@ public class DeadLetterActions {
         this.clock = clock;
     }
 
-    public Optional<Inspection> inspect(String id) {
+    /** The dead letter, masked, as {@code operator} is shown it: every inspection is on the audit trail. */
+    public Optional<Inspection> inspect(String id, String operator) {
         Optional<DeadLetter> found = picture.deadLetter(id);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -103,15 +105,17 @@ public class DeadLetterActions {
         DeadLetter deadLetter = found.get();
         Optional<ConsumerRecord<String, byte[]>> record = reader.read(deadLetter.topic(), deadLetter.partition(), deadLetter.offset());
         if (record.isEmpty()) {
+            audit.record(operator, "INSPECT", id, "GONE", "the record is no longer on " + deadLetter.topic(), null);
             return Optional.of(new Inspection(deadLetter, false, null, Map.of(), null, null, 0));
         }
+        audit.record(operator, "INSPECT", id, "DONE", "shown masked", null);
         ConsumerRecord<String, byte[]> r = record.get();
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header header : r.headers()) {
             String value = header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
             headers.put(header.key(), mask.maskHeader(value));
         }
-        JsonNode payload = mask.maskJson(r.value());
+        JsonNode payload = mask.maskJson(r.value(), header(r, CloudEventHeaders.TYPE));
         String text = payload == null ? mask.maskText(r.value()) : null;
         return Optional.of(new Inspection(deadLetter, true, mask.maskHeader(r.key()), headers, payload, text,
                 r.value() == null ? 0 : r.value().length));
@@ -146,9 +150,16 @@ public class DeadLetterActions {
             return new Outcome.Gone(detail);
         }
         ConsumerRecord<String, byte[]> original = record.get();
-        String target = header(original, DeadLetterHeaders.ORIGINAL_TOPIC);
-        if (target == null) {
-            target = before.originalTopic();
+        // where it goes is the dead-letter topic's own name, <topic>.<group>.dlq, never what a header inside it says
+        String target = sourceTopic(before.topic());
+        String type = header(original, CloudEventHeaders.TYPE);
+        String misfit = target == null ? "The dead-letter topic " + before.topic() + " does not name a source topic (<topic>.<group>.dlq)."
+                : !belongsOn(type, target) ? "Its event type " + type + " does not belong on " + target + ": not replayed there."
+                : null;
+        if (misfit != null) {
+            restore(id, claimedAt, restoreTo);
+            audit.record(operator, "REPLAY", id, "REFUSED", misfit, note);
+            return new Outcome.Conflict(misfit);
         }
         ProducerRecord<String, byte[]> replay = new ProducerRecord<>(target, null, original.key(), original.value());
         for (Header header : original.headers()) {
@@ -260,6 +271,27 @@ public class DeadLetterActions {
     /** Milliseconds, as the store keeps them: a claim is later recognised by its exact time. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** {@code <topic>} of a dead-letter topic {@code <topic>.<group>.dlq}; null when the name is not one. */
+    static String sourceTopic(String deadLetterTopic) {
+        if (deadLetterTopic == null || !deadLetterTopic.endsWith(DLQ_SUFFIX)) {
+            return null;
+        }
+        String withGroup = deadLetterTopic.substring(0, deadLetterTopic.length() - DLQ_SUFFIX.length());
+        int group = withGroup.lastIndexOf('.');
+        if (group <= 0 || group == withGroup.length() - 1) {
+            return null;
+        }
+        String topic = withGroup.substring(0, group);
+        return topic.endsWith(DLQ_SUFFIX) ? null : topic;
+    }
+
+    /** Every event type is named for the service that publishes it, as its topics are: {@code referrals.X.v1} on {@code referrals.*}. */
+    static boolean belongsOn(String type, String topic) {
+        int dot = topic.indexOf('.');
+        String owner = dot < 0 ? topic : topic.substring(0, dot);
+        return type != null && type.startsWith(owner + ".");
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

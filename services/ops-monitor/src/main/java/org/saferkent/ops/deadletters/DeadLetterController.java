@@ -43,10 +43,13 @@ class DeadLetterController {
         this.audit = audit;
     }
 
-    /** The dead letter with the record's headers and its payload, personal data masked (read from the topic now). */
+    /**
+     * The dead letter with the record's headers and its payload, personal data masked (read from the topic
+     * now); each inspection is audited under the caller's name.
+     */
     @GetMapping("/dead-letters/{id}")
     ResponseEntity<?> inspect(@PathVariable String id) {
-        return actions.inspect(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
+        return actions.inspect(id, operator()).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
     }
 
     /** Re-publishes the original record to its source topic; at most once (409 after). */

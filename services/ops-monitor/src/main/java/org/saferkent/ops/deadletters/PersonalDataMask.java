@@ -2,6 +2,7 @@ package org.saferkent.ops.deadletters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import java.util.Set;
@@ -15,7 +16,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Masks what may be personal data in a dead-lettered payload before anyone sees it: the values of
+ * Masks what may be personal data in a dead-lettered payload before anyone sees it. Inspection uses
+ * {@link #maskJson(byte[], String)}: an allow-list per event type, every value not on it masked. The
+ * block-list below ({@link #mask(JsonNode)}) remains for text and headers: the values of
  * fields whose names look personal (name, date of birth, postcode, address, phone, email, narrative
  * ...), whatever their type, and any string that looks like an email address, a phone number or a UK
  * postcode wherever it appears. Ids, types, districts and the structure stay readable, which is what
@@ -41,9 +44,86 @@ public final class PersonalDataMask {
     private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"(\\s*:)?");
 
     private final JsonMapper json;
+    private final Map<String, Set<String>> readableFields;
 
     public PersonalDataMask(JsonMapper json) {
+        this(json, Map.of());
+    }
+
+    /**
+     * @param readableFields per event type ({@code ce_type}), the fields whose values inspection may show;
+     *                       {@link #maskJson(byte[], String)} masks every other value, and every value of an
+     *                       event type not listed
+     */
+    public PersonalDataMask(JsonMapper json, Map<String, Set<String>> readableFields) {
         this.json = json;
+        this.readableFields = Map.copyOf(readableFields);
+    }
+
+    /**
+     * The payload as JSON with only what {@code eventType}'s allow-list names readable: every other value,
+     * at any depth, is masked (names and structure stay), and an allowed value that still looks personal
+     * is masked too. Null when the payload is not JSON (see {@link #maskText}).
+     */
+    public JsonNode maskJson(byte[] payload, String eventType) {
+        if (payload == null || payload.length == 0) {
+            return null;
+        }
+        JsonNode tree;
+        try {
+            tree = json.readTree(payload);
+        } catch (JacksonException notJson) {
+            return null;
+        }
+        Set<String> readable = eventType == null ? Set.of() : readableFields.getOrDefault(eventType, Set.of());
+        return tree == null ? null : allowOnly(tree, readable, false);
+    }
+
+    private JsonNode allowOnly(JsonNode node, Set<String> readable, boolean allowed) {
+        if (node instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.properties().forEach(entry -> names.add(entry.getKey()));
+            for (String field : names) {
+                object.set(field, allowOnly(object.get(field), readable, readable.contains(field) && !isPersonalField(field)));
+            }
+            return object;
+        }
+        if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, allowOnly(array.get(i), readable, allowed));
+            }
+            return array;
+        }
+        if (node.isNull() || (allowed && !(node.isString() && looksPersonal(node.asString())))) {
+            return node;
+        }
+        return json.getNodeFactory().stringNode(MASK);
+    }
+
+    /** The allow-lists shipped with ops-monitor ({@code dead-letter-readable-fields.properties}), plus {@code extra}. */
+    public static Map<String, Set<String>> shippedReadableFields(Map<String, String> extra) {
+        java.util.Properties shipped = new java.util.Properties();
+        try (java.io.InputStream in = PersonalDataMask.class.getResourceAsStream("/dead-letter-readable-fields.properties")) {
+            if (in != null) {
+                shipped.load(in);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("dead-letter-readable-fields.properties cannot be read", e);
+        }
+        Map<String, Set<String>> fields = new java.util.HashMap<>();
+        shipped.forEach((type, names) -> fields.put((String) type, fieldSet((String) names)));
+        extra.forEach((type, names) -> fields.put(type, fieldSet(names)));
+        return fields;
+    }
+
+    private static Set<String> fieldSet(String names) {
+        Set<String> set = new java.util.HashSet<>();
+        for (String name : names.split(",")) {
+            if (!name.isBlank()) {
+                set.add(name.trim());
+            }
+        }
+        return Set.copyOf(set);
     }
 
     /** The payload as masked JSON, or null when it is not JSON (see {@link #maskText}). */

@@ -1,5 +1,7 @@
 package org.saferkent.platform.service.security;
 
+import java.time.Instant;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Told of every refused request (the audit trail records them). */
@@ -11,6 +13,10 @@ public interface AccessDecisions {
      * @param reason {@code unauthenticated} or {@code forbidden}
      */
     void denied(HttpServletRequest request, Caller caller, String reason);
+
+    /** {@code count} refusals for {@code reason} since {@code since} that were counted, not recorded one by one. */
+    default void deniedInBulk(long count, Instant since, String reason) {
+    }
 
     AccessDecisions NONE = (request, caller, reason) -> { };
 }

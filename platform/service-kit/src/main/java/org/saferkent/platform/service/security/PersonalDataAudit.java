@@ -1,6 +1,7 @@
 package org.saferkent.platform.service.security;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -29,6 +30,7 @@ public class PersonalDataAudit implements AccessDecisions {
     public static final String PURPOSE_HEADER = "X-Access-Purpose";
     public static final String ALLOWED = "allowed";
     public static final String DENIED = "denied";
+    static final int MAX_PATH = 200;
     private static final Pattern PURPOSE = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
     private final MongoTemplate mongo;
@@ -87,8 +89,30 @@ public class PersonalDataAudit implements AccessDecisions {
 
     @Override
     public void denied(HttpServletRequest request, Caller caller, String reason) {
-        insert(caller, "request", request.getMethod() + " " + request.getRequestURI(), null,
+        insert(caller, "request", request.getMethod() + " " + boundedPath(request.getRequestURI()), null,
                 purposeOf(request, null), DENIED, reason);
+    }
+
+    @Override
+    public void deniedInBulk(long count, Instant since, String reason) {
+        insert(null, "request", "requests refused in bulk", null, null, DENIED,
+                reason + ": " + count + " more since " + since + ", counted, not recorded one by one");
+    }
+
+    /** The path as the caller chose it, cut to {@value #MAX_PATH} characters: a refusal cannot fill the trail. */
+    static String boundedPath(String path) {
+        if (path == null) {
+            return "";
+        }
+        StringBuilder bounded = new StringBuilder(Math.min(path.length(), MAX_PATH + 20));
+        for (int i = 0; i < path.length() && bounded.length() < MAX_PATH; i++) {
+            char c = path.charAt(i);
+            bounded.append(Character.isISOControl(c) ? '?' : c);
+        }
+        if (path.length() > MAX_PATH) {
+            bounded.append("...(").append(path.length()).append(" chars)");
+        }
+        return bounded.toString();
     }
 
     /** The latest entries first, filtered by whatever is given. */

@@ -1,6 +1,8 @@
 package org.saferkent.platform.service.security;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,9 +26,16 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
     private final AccessDecisions decisions;
+    private final DenialThrottle unauthenticated;
 
+    /** Unauthenticated refusals: 5 per address and 100 in all recorded one by one each minute, the rest counted. */
     public SecurityProblems(AccessDecisions decisions) {
+        this(decisions, new DenialThrottle(5, 100, Duration.ofMinutes(1), Clock.systemUTC()));
+    }
+
+    public SecurityProblems(AccessDecisions decisions, DenialThrottle unauthenticated) {
         this.decisions = decisions;
+        this.unauthenticated = unauthenticated;
     }
 
     @Override
@@ -34,7 +43,14 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
             throws IOException {
         bearerEntryPoint.commence(request, response, e);
         if (worthAuditing(request)) {
-            decisions.denied(request, null, "unauthenticated");
+            // anyone can cause these, as fast as they like: bounded before they reach the trail
+            DenialThrottle.Verdict verdict = unauthenticated.admit(request.getRemoteAddr());
+            if (verdict.notRecordedBefore() > 0) {
+                decisions.deniedInBulk(verdict.notRecordedBefore(), verdict.windowStarted(), "unauthenticated");
+            }
+            if (verdict.record()) {
+                decisions.denied(request, null, "unauthenticated");
+            }
         }
         write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
                 "A valid bearer token from the identity server is required.");

@@ -14,15 +14,19 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.saferkent.platform.dataprotection.PersonalDataErasedException;
 import org.saferkent.platform.service.InvalidRequestException;
+import org.saferkent.platform.service.ProblemResponses;
 import org.saferkent.platform.service.ProblemResponses.FieldProblem;
 import org.saferkent.platform.service.security.Caller;
+import org.saferkent.platform.service.security.ClientRateLimits;
 import org.saferkent.platform.service.security.PersonalDataAudit;
 import org.saferkent.referrals.referral.adapter.out.persistence.PersonalDetailsStore;
 import org.saferkent.referrals.referral.application.ReferralIntake;
 import org.saferkent.referrals.referral.application.ReferralQueries;
 import org.saferkent.referrals.referral.domain.District;
 import org.saferkent.referrals.referral.domain.PersonalDetails;
+import org.saferkent.referrals.referral.domain.Referral;
 import org.saferkent.referrals.referral.domain.ReferralStatus;
+import org.saferkent.referrals.triage.domain.SubjectRole;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.MediaType;
@@ -47,8 +51,16 @@ class ReferralController {
     record BatchRequest(List<ReferralRequest> referrals) {
     }
 
-    /** One item's result: created, replayed (seen before) or invalid, with its problems. */
-    record BatchItemResult(int index, String result, String id, List<FieldProblem> errors) {
+    /**
+     * One item's result: created, replayed (seen before) or invalid, with its problems (at most
+     * {@link ProblemResponses#MAX_FIELD_PROBLEMS}; {@code moreErrors} counts those left out).
+     */
+    record BatchItemResult(int index, String result, String id, List<FieldProblem> errors, int moreErrors) {
+
+        BatchItemResult(int index, String result, String id, List<FieldProblem> errors) {
+            this(index, result, id, ProblemResponses.firstProblems(errors),
+                    Math.max(0, errors.size() - ProblemResponses.MAX_FIELD_PROBLEMS));
+        }
     }
 
     record BatchResult(int created, int replayed, int invalid, List<BatchItemResult> results) {
@@ -62,6 +74,8 @@ class ReferralController {
     private final PersonalDetailsStore personalDetails;
     private final PersonalDataAudit audit;
     private final int batchMaxSize;
+    private final String claimCheckClientId;
+    private final java.util.Set<String> victimPathways;
     private final Clock clock;
 
     ReferralController(ReferralIntake intake, ReferralQueries queries, PersonalDetailsStore personalDetails,
@@ -71,6 +85,8 @@ class ReferralController {
         this.queries = queries;
         this.personalDetails = personalDetails;
         this.batchMaxSize = settings.batchMaxSize();
+        this.claimCheckClientId = settings.claimCheckClientId();
+        this.victimPathways = settings.victimPathways();
         this.clock = clock;
     }
 
@@ -90,7 +106,7 @@ class ReferralController {
      * item does not stop the others. Replays are answered with the original id.
      */
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    BatchResult receiveBatch(@RequestBody BatchRequest batch) {
+    BatchResult receiveBatch(@RequestBody BatchRequest batch, HttpServletRequest request) {
         if (batch.referrals() == null || batch.referrals().isEmpty()) {
             throw InvalidRequestException.of("referrals", "must hold at least one referral");
         }
@@ -98,6 +114,8 @@ class ReferralController {
             throw InvalidRequestException.of("referrals", "must hold at most " + batchMaxSize + " referrals, not "
                     + batch.referrals().size());
         }
+        // a batch of n costs the client n requests of its rate limit, before any item is looked at
+        ClientRateLimits.charge(request, batch.referrals().size());
         List<BatchItemResult> results = new ArrayList<>();
         int created = 0;
         int replayed = 0;
@@ -147,22 +165,54 @@ class ReferralController {
     }
 
     /**
-     * Claim check: the subject's personal details, for a service entitled to them (victims). Personal
-     * data never travels on the bus; it is fetched here, with the referrals.subject scope only (the
-     * victims service), and every read is audited.
+     * Claim check: the subject's personal details, for the victims service only (its client, holding the
+     * referrals.subject scope), and only for a victim (or vulnerable person) whose referral was routed to
+     * victim services. Personal data never travels on the bus; it is fetched here, and every read and
+     * every refusal is audited.
      */
     @GetMapping("/{id}/subject")
     ResponseEntity<?> subject(@PathVariable String id, HttpServletRequest request) {
+        Caller caller = Caller.current().orElse(null);
+        if (caller == null || !claimCheckClientId.equals(caller.clientId())) {
+            audit.denied(request, caller, "claim check: not the victims service");
+            return forbidden("Personal details are served to the victims service only.");
+        }
+        Optional<Referral> referral = intake.find(id);
+        if (referral.isPresent() && !routedToVictimServices(referral.get())) {
+            audit.denied(request, caller, "claim check: not a victim routed to victim services");
+            return forbidden("Personal details are served only for a victim whose referral was routed to victim services.");
+        }
         Optional<PersonalDetails> held;
         try {
             // details are saved before their referral: without the referral they belong to an intake that never finished
-            held = intake.find(id).isPresent() ? personalDetails.find(id) : Optional.empty();
+            held = referral.isPresent() ? personalDetails.find(id) : Optional.empty();
         } catch (PersonalDataErasedException erased) {
             audit.personalDataRead(request, "referral-subject", id, "claim-check", "erased");
             throw erased; // answered 410 by the data protection module
         }
         audit.personalDataRead(request, "referral-subject", id, "claim-check", held.isPresent());
         return held.<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(ReferralController::notFound);
+    }
+
+    /**
+     * A victim (or vulnerable person) whose referral went to a victim services pathway; a duplicate, which
+     * goes nowhere itself but joins the case of the referral it duplicates, counts as routed where that one was.
+     */
+    private boolean routedToVictimServices(Referral referral) {
+        SubjectRole role = referral.subject() == null ? null : referral.subject().role();
+        if (role != SubjectRole.VICTIM && role != SubjectRole.VULNERABLE_PERSON) {
+            return false;
+        }
+        Referral routed = referral;
+        if ((referral.pathways() == null || referral.pathways().isEmpty()) && referral.linkedTo() != null) {
+            routed = intake.find(referral.linkedTo()).orElse(referral);
+        }
+        return routed.pathways() != null && routed.pathways().stream().anyMatch(state -> victimPathways.contains(state.pathway()));
+    }
+
+    private static ResponseEntity<?> forbidden(String detail) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail));
     }
 
     /** The caller's own agency's referrals; an {@code agency} filter naming another agency finds none of them. */

@@ -65,6 +65,14 @@ public record ReferralRequest(
     static final Set<String> JUDGEMENTS = Set.of("standard", "medium", "high");
     private static final int MAX_TEXT = 200;
     private static final int MAX_NARRATIVE = 10_000;
+    /** A code (district, category, role, pathway...): longer than any known one is refused before it is looked up. */
+    private static final int MAX_CODE = 50;
+    /** RFC 5321's limit on a forward path. */
+    static final int MAX_EMAIL = 254;
+    private static final int MAX_POSTCODE = 16;
+    private static final int MAX_FLAGS = 10;
+    private static final int MAX_PATHWAYS = 10;
+    private static final int MAX_ANSWERS = 27;
 
     @Override
     public String toString() {
@@ -88,16 +96,17 @@ public record ReferralRequest(
             problems.add("agencyReference", "must be 1 to 100 characters");
         }
         District validDistrict = null;
-        if (problems.required("district", district)) {
+        if (problems.required("district", district) && problems.maxLength("district", district, MAX_CODE)) {
             validDistrict = District.fromCode(district).orElse(null);
             if (validDistrict == null) {
                 problems.add("district", "is not one of Kent's 12 districts");
             }
         }
-        if (problems.required("category", category) && !Category.isKnown(category)) {
+        if (problems.required("category", category) && problems.maxLength("category", category, MAX_CODE)
+                && !Category.isKnown(category)) {
             problems.add("category", "is not a police.uk category or a recognised flag");
         }
-        List<String> validFlags = flags == null ? List.of() : flags;
+        List<String> validFlags = problems.maxSize("flags", flags, MAX_FLAGS) ? flags : List.of();
         for (int i = 0; i < validFlags.size(); i++) {
             if (!Category.FLAGS.contains(validFlags.get(i))) {
                 problems.add("flags[" + i + "]", "is not one of " + Category.FLAGS);
@@ -106,7 +115,7 @@ public record ReferralRequest(
         if ("anti-social-behaviour".equals(category)) {
             if (asbType == null) {
                 problems.add("asbType", "is required for anti-social behaviour (personal, nuisance or environmental)");
-            } else if (!ASB_TYPES.contains(asbType)) {
+            } else if (asbType.length() > MAX_CODE || !ASB_TYPES.contains(asbType)) {
                 problems.add("asbType", "must be personal, nuisance or environmental");
             }
         } else if (asbType != null) {
@@ -118,7 +127,7 @@ public record ReferralRequest(
         if (subject == null) {
             problems.add("subject", "is required");
         } else {
-            if (problems.required("subject.role", subject.role())) {
+            if (problems.required("subject.role", subject.role()) && problems.maxLength("subject.role", subject.role(), MAX_CODE)) {
                 role = SubjectRole.fromCode(subject.role()).orElse(null);
                 if (role == null) {
                     problems.add("subject.role", "must be victim, offender, vulnerable-person or family");
@@ -134,15 +143,19 @@ public record ReferralRequest(
             } else if (subject.dateOfBirth().isBefore(today.minusYears(120))) {
                 problems.add("subject.dateOfBirth", "is more than 120 years ago");
             }
-            if (subject.postcode() != null && !subject.postcode().replaceAll("\\s", "").matches("(?i)[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}")) {
+            // lengths first: no pattern ever runs over more than a few characters
+            if (subject.postcode() != null && problems.maxLength("subject.postcode", subject.postcode(), MAX_POSTCODE)
+                    && !subject.postcode().replaceAll("\\s", "").matches("(?i)[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}")) {
                 problems.add("subject.postcode", "is not a UK postcode");
             }
-            if (subject.email() != null && !subject.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            if (subject.email() != null && problems.maxLength("subject.email", subject.email(), MAX_EMAIL)
+                    && !isEmailAddress(subject.email())) {
                 problems.add("subject.email", "is not an email address");
             }
             problems.maxLength("subject.phone", subject.phone(), 30);
             problems.maxLength("subject.address", subject.address(), 500);
-            vulnerabilities = subject.vulnerabilities() == null ? List.of() : subject.vulnerabilities();
+            vulnerabilities = problems.maxSize("subject.vulnerabilities", subject.vulnerabilities(), VULNERABILITIES.size())
+                    ? subject.vulnerabilities() : List.of();
             for (int i = 0; i < vulnerabilities.size(); i++) {
                 if (!VULNERABILITIES.contains(vulnerabilities.get(i))) {
                     problems.add("subject.vulnerabilities[" + i + "]", "is not one of " + VULNERABILITIES);
@@ -169,12 +182,13 @@ public record ReferralRequest(
 
     private List<Pathway> pathways(Problems problems) {
         List<Pathway> valid = new ArrayList<>();
-        if (pathway != null) {
+        if (pathway != null && problems.maxLength("pathway", pathway, MAX_CODE)) {
             Pathway.fromCode(pathway).ifPresentOrElse(valid::add, () -> problems.add("pathway", "is not a known pathway"));
         }
-        if (pathways != null) {
+        if (problems.maxSize("pathways", pathways, MAX_PATHWAYS)) {
             for (int i = 0; i < pathways.size(); i++) {
-                Pathway found = Pathway.fromCode(pathways.get(i)).orElse(null);
+                String code = pathways.get(i);
+                Pathway found = code == null || code.length() > MAX_CODE ? null : Pathway.fromCode(code).orElse(null);
                 if (found == null) {
                     problems.add("pathways[" + i + "]", "is not a known pathway");
                 } else if (!valid.contains(found)) {
@@ -209,7 +223,7 @@ public record ReferralRequest(
             return null;
         }
         if (problems.required("consent.override.basis", consent.override().basis())
-                && !Consent.OVERRIDE_BASES.contains(consent.override().basis())) {
+                && (consent.override().basis().length() > MAX_CODE || !Consent.OVERRIDE_BASES.contains(consent.override().basis()))) {
             problems.add("consent.override.basis", "must be one of " + Consent.OVERRIDE_BASES);
         }
         if (problems.required("consent.override.reason", consent.override().reason())) {
@@ -237,7 +251,7 @@ public record ReferralRequest(
         }
         if (dash.answers() == null) {
             problems.add("dash.answers", "is required");
-        } else {
+        } else if (problems.maxSize("dash.answers", dash.answers(), MAX_ANSWERS)) {
             if (checklist != null && dash.answers().size() != checklist.questions()) {
                 problems.add("dash.answers", "must have " + checklist.questions() + " answers for the " + dash.checklist()
                         + " checklist, not " + dash.answers().size());
@@ -248,10 +262,29 @@ public record ReferralRequest(
                 }
             }
         }
-        if (dash.professionalJudgement() != null && !JUDGEMENTS.contains(dash.professionalJudgement())) {
+        if (dash.professionalJudgement() != null
+                && (dash.professionalJudgement().length() > MAX_CODE || !JUDGEMENTS.contains(dash.professionalJudgement()))) {
             problems.add("dash.professionalJudgement", "must be standard, medium or high");
         }
         return new Dash(dash.checklist(), dash.answers(), dash.professionalJudgement());
+    }
+
+    /**
+     * What {@code [^@\\s]+@[^@\\s]+\\.[^@\\s]+} accepted, checked in one pass without backtracking: one
+     * {@code @} with something before it, no whitespace, and a dot in the domain with something either side.
+     */
+    static boolean isEmailAddress(String value) {
+        int at = value.indexOf('@');
+        if (at < 1 || value.indexOf('@', at + 1) >= 0) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isWhitespace(value.charAt(i))) {
+                return false;
+            }
+        }
+        int dot = value.indexOf('.', at + 2);
+        return dot > 0 && dot < value.length() - 1;
     }
 
     private static final class Problems {
@@ -269,10 +302,25 @@ public record ReferralRequest(
             return true;
         }
 
-        void maxLength(String field, String value, int max) {
+        /** False (and a problem) when {@code value} is longer than {@code max}: nothing else should look at it. */
+        boolean maxLength(String field, String value, int max) {
             if (value != null && value.length() > max) {
                 add(field, "must be at most " + max + " characters");
+                return false;
             }
+            return true;
+        }
+
+        /** True when {@code values} is present and holds at most {@code max} items; a longer list is one problem, not one per item. */
+        boolean maxSize(String field, List<?> values, int max) {
+            if (values == null) {
+                return false;
+            }
+            if (values.size() > max) {
+                add(field, "must hold at most " + max + " values, not " + values.size());
+                return false;
+            }
+            return true;
         }
 
         boolean isEmpty() {
