@@ -134,7 +134,9 @@ class OpsPageBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-summary"), reason));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-payload"), "r-77"));
         String payload = browser.findElement(By.id("detail-payload")).getText();
-        assertThat(payload).contains("\"pathways\": 7", "\"name\": \"***\"", "\"postcode\": \"***\"");
+        // shown: the fields the event type's allow-list names; masked: everything else, a malformed field included
+        assertThat(payload).contains("\"referralId\": \"r-77\"", "\"pathways\": \"***\"", "\"name\": \"***\"",
+                "\"postcode\": \"***\"");
         assertThat(browser.getPageSource()).doesNotContain("Alex Example", "ME14 1XX");
         assertThat(browser.findElement(By.id("detail-headers")).getText()).contains("x-dlq-reason", eventId);
         assertThat(browser.findElement(By.id("overview")).isDisplayed()).isFalse();
