@@ -142,7 +142,9 @@ final class Report {
         pointRow(md, "Preloaded to get here: referrals / documents / events, time", p -> p.preload() == null ? "" : String.format(Locale.ROOT,
                 "%,d / %,d / %,d in %s", p.preload().referrals(), p.preload().documents(), p.preload().events(), duration(p.preload().seconds())));
         pointRow(md, "Time from the start command to all five services healthy", p -> p.healthySeconds() == null ? "" : duration(p.healthySeconds()));
-        pointRow(md, "Intake: referrals accepted per second (batches of 100)", p -> p.intake() == null ? "" : num(p.intake().acceptedPerSecond()));
+        pointRow(md, "Intake: referrals accepted per second (batches of 100)", p -> p.intake() == null ? ""
+                : num(p.intake().acceptedPerSecond()) + (p.intake().failed() > 0 ? " (" + p.intake().failed() + " of " + p.intake().posted()
+                        + " failed at the client: their writes count in the writes per referral below)" : ""));
         pointRow(md, "End to end: referrals per second through victims, RJ and commissioning",
                 p -> p.intake() == null ? "" : num(p.intake().pipelinePerSecond()) + " (" + p.intake().created() + " referrals)");
         pointRow(md, "End to end, share of the rate with the first point's history (target at 7 years ≥ 90%)",
