@@ -1,5 +1,6 @@
 // SaferKent operations page: the picture at a glance (GET /api/ops/picture), kept live by the
-// Server-Sent Events stream (GET /api/ops/stream), and dead-letter handling. Plain DOM, no framework:
+// Server-Sent Events stream (GET /api/ops/stream), dead-letter handling, and every service's consumer
+// bindings (GET /api/ops/bindings), paused and resumed after a confirmation. Plain DOM, no framework:
 // every value is written as text (never as HTML), charts are small inline SVGs drawn here.
 'use strict';
 
@@ -8,7 +9,7 @@
   const FEED_MAX = 100;
   // periodic figures refresh the cards; they are listed in the feed only when asked for by kind
   const QUIET = new Set(['LagMeasured', 'ServiceHeartbeat']);
-  const state = { source: null, pictureTimer: null, refreshTimer: null, detailId: null };
+  const state = { source: null, pictureTimer: null, refreshTimer: null, detailId: null, pendingChange: null };
 
   // ---------- small helpers ----------
   function $(id) { return document.getElementById(id); }
@@ -393,6 +394,109 @@
     schedulePicture();
   }
 
+  // ---------- consumer bindings ----------
+  async function loadBindings() {
+    let services;
+    try {
+      services = await api('/api/ops/bindings');
+    } catch (e) {
+      $('bindings-message').textContent = 'Bindings not loaded: ' + e.message;
+      return;
+    }
+    $('bindings-at').textContent = 'as of ' + time(new Date().toISOString());
+    renderBindings(services);
+  }
+
+  function renderBindings(services) {
+    const body = $('bindings');
+    const drawn = JSON.stringify(services);
+    if (body.dataset.drawn === drawn) return; // unchanged: keep the buttons under the pointer and the focus
+    body.dataset.drawn = drawn;
+    const focused = document.activeElement && document.activeElement.classList.contains('binding-action')
+      ? { service: document.activeElement.dataset.service, binding: document.activeElement.dataset.binding } : null;
+    clear(body);
+    if (services.length === 0) {
+      body.append(el('tr', {}, el('td', { colspan: 6, className: 'empty', text: 'No service configured' })));
+    }
+    for (const s of services) {
+      if (s.status !== 'ok') {
+        // a service that did not answer (or refused) is a row saying so, never an error for the whole table
+        body.append(el('tr', { 'data-service': s.service, 'data-status': s.status },
+          el('th', { scope: 'row', text: s.service }),
+          el('td', { colspan: 5 }, badge(s.status, s.status === 'unreachable' ? 'bad' : 'warn'), ' ',
+            el('small', { text: s.detail || '' }))));
+        continue;
+      }
+      if ((s.bindings || []).length === 0) {
+        body.append(el('tr', { 'data-service': s.service, 'data-status': s.status }, el('th', { scope: 'row', text: s.service }),
+          el('td', { colspan: 5, className: 'empty', text: 'No consumer bindings' })));
+      }
+      for (const b of s.bindings || []) {
+        const paused = b.state === 'paused';
+        const running = b.state === 'running';
+        const verb = paused ? 'Resume' : 'Pause';
+        const button = el('button', { type: 'button', className: 'binding-action', 'data-service': s.service,
+          'data-binding': b.name, 'data-state': paused ? 'RESUMED' : 'PAUSED',
+          'aria-label': verb + ' ' + b.name + ' on ' + s.service, text: verb });
+        button.disabled = !b.pausable || !(paused || running);
+        body.append(el('tr', { 'data-binding': s.service + '/' + b.name, 'data-state': b.state },
+          el('th', { scope: 'row', text: s.service }), el('td', { text: b.name }), el('td', { text: b.destination || '—' }),
+          el('td', { text: b.group || '—' }),
+          el('td', { className: 'binding-state' }, badge(b.state, running ? 'ok' : paused ? 'bad' : 'warn')),
+          el('td', {}, button)));
+      }
+    }
+    if (focused) focusBindingButton(focused);
+  }
+
+  function bindingButton(target) {
+    return Array.from(document.querySelectorAll('#bindings button.binding-action'))
+      .find(b => b.dataset.service === target.service && b.dataset.binding === target.binding);
+  }
+
+  function focusBindingButton(target) {
+    const button = bindingButton(target);
+    if (button) button.focus();
+  }
+
+  /** The confirmation step: a modal dialog (focus moves into it, Escape cancels, focus returns after). */
+  function confirmChange(button) {
+    const change = { service: button.dataset.service, binding: button.dataset.binding, state: button.dataset.state };
+    state.pendingChange = change;
+    const pause = change.state === 'PAUSED';
+    $('binding-dialog-h').textContent = pause ? 'Pause this consumer?' : 'Resume this consumer?';
+    $('binding-dialog-text').textContent = pause
+      ? change.binding + ' on ' + change.service + ' will stop reading its topic. Its records wait there and are read '
+        + 'once it is resumed. The change is recorded in ' + change.service + '\'s audit trail under your name.'
+      : change.binding + ' on ' + change.service + ' will read its topic again, starting with the records that waited. '
+        + 'The change is recorded in ' + change.service + '\'s audit trail under your name.';
+    $('binding-confirm').textContent = pause ? 'Pause consumer' : 'Resume consumer';
+    $('binding-dialog').showModal();
+    $('binding-cancel').focus(); // the action that changes nothing first
+  }
+
+  async function applyChange() {
+    const change = state.pendingChange;
+    state.pendingChange = null;
+    $('binding-dialog').close();
+    if (!change) return;
+    const message = $('bindings-message');
+    message.textContent = (change.state === 'PAUSED' ? 'Pausing ' : 'Resuming ') + change.binding + ' on ' + change.service + '…';
+    try {
+      const result = await api('/api/ops/bindings/' + encodeURIComponent(change.service) + '/' + encodeURIComponent(change.binding), {
+        method: 'POST',
+        // the server relays the signed-in person's own token; the CSRF token proves the page sent it
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() },
+        body: JSON.stringify({ state: change.state })
+      });
+      message.textContent = change.binding + ' on ' + change.service + ' is ' + result.binding.state + '.';
+    } catch (e) {
+      message.textContent = 'Not done: ' + e.message;
+    }
+    await loadBindings();
+    focusBindingButton(change);
+  }
+
   // ---------- start ----------
   document.addEventListener('DOMContentLoaded', () => {
     api('/api/ops/me').then(me => { $('operator').textContent = me.name; }).catch(() => {});
@@ -400,11 +504,25 @@
     $('detail-back').addEventListener('click', e => { e.preventDefault(); history.pushState('', '', location.pathname); route(); });
     $('detail-replay').addEventListener('click', () => act('replay'));
     $('detail-park').addEventListener('click', () => act('park'));
+    $('bindings').addEventListener('click', e => {
+      const button = e.target.closest('button.binding-action');
+      if (button && !button.disabled) confirmChange(button);
+    });
+    $('bindings-refresh').addEventListener('click', () => { $('bindings-message').textContent = ''; loadBindings(); });
+    $('binding-confirm').addEventListener('click', applyChange);
+    $('binding-cancel').addEventListener('click', () => $('binding-dialog').close());
+    // cancelled (the button or Escape): nothing changes, and focus goes back to the button that asked
+    $('binding-dialog').addEventListener('close', () => {
+      const change = state.pendingChange;
+      state.pendingChange = null;
+      if (change) focusBindingButton(change);
+    });
     window.addEventListener('hashchange', route);
     connect();
     loadPicture();
+    loadBindings();
     route();
     // measurements (lag, health) also arrive on the stream; this only catches what a dropped connection missed
-    state.refreshTimer = setInterval(loadPicture, 30000);
+    state.refreshTimer = setInterval(() => { loadPicture(); loadBindings(); }, 30000);
   });
 })();

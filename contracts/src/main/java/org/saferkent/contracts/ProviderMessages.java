@@ -11,7 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.saferkent.platform.events.CloudEventHeaders;
-import org.saferkent.platform.events.Correlation;
+import org.saferkent.platform.events.EventTracing;
 import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventMetadata;
 import org.saferkent.platform.events.EventSource;
@@ -35,10 +35,10 @@ public final class ProviderMessages {
      * as {@code AggregateStore} stores it: a fresh id, the service's source, the current correlation.
      */
     public static MessageAndMetadata outboxEvent(String service, String aggregateId, long aggregateVersion, Object event) {
-        Correlation correlation = Correlation.current();
+        EventTracing.Origin origin = EventTracing.standalone().current();
         EventMetadata metadata = new EventMetadata(UUID.randomUUID().toString(), WireNames.of(event.getClass()),
-                new EventSource(service).uri(), aggregateId, Instant.now(), correlation.correlationId(),
-                correlation.causationId(), aggregateVersion, correlation.traceparent());
+                new EventSource(service).uri(), aggregateId, Instant.now(), origin.correlationId(),
+                origin.causationId(), aggregateVersion, origin.traceparent());
         ProducerRecord<String, byte[]> record = new ProducerRecord<>("any", aggregateId,
                 JSON.writeString(event).getBytes(StandardCharsets.UTF_8));
         CloudEventHeaders.write(metadata, record.headers());

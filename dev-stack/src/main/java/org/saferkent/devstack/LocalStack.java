@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -321,7 +322,25 @@ public final class LocalStack implements AutoCloseable {
         if (referralsPort != null && referralsPort != 0) {
             args.add("--saferkent.victims.referrals-base-url=http://" + Ports.LOOPBACK_HOST + ":" + referralsPort);
         }
+        opsMonitorWatch().ifPresent(args::add);
         return args;
+    }
+
+    /**
+     * The services ops-monitor watches (their health, their consumer bindings on its page): the ones this
+     * stack hosts, on the ports they were given. Only when every port is known up front; otherwise
+     * ops-monitor keeps its configured list (the conventional ports).
+     */
+    private Optional<String> opsMonitorWatch() {
+        Map<SaferKentService, Integer> hosted = options.services();
+        if (!hosted.containsKey(SaferKentService.OPS_MONITOR)
+                || hosted.entrySet().stream().anyMatch(e -> e.getKey() != SaferKentService.OPS_MONITOR && e.getValue() == 0)) {
+            return Optional.empty();
+        }
+        List<String> watched = new ArrayList<>();
+        hosted.forEach((service, port) -> watched.add(service.serviceName() + "=http://" + Ports.LOOPBACK_HOST + ":"
+                + (service == SaferKentService.OPS_MONITOR ? "${local.server.port}" : port)));
+        return Optional.of("--saferkent.ops.services=" + String.join(",", watched));
     }
 
     /** The identity server; null in an infrastructure-only stack. */

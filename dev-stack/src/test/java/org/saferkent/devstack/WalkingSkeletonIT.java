@@ -26,6 +26,13 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -110,6 +117,8 @@ class WalkingSkeletonIT {
     /** Records this test made malformed on purpose: not held to the catalogue. */
     private static final Set<String> deliberatelyBroken = ConcurrentHashMap.newKeySet();
     private static String claimCheckUrl = "http://127.0.0.1:8081";
+    /** Every service's finished spans: each context exports to it as well (see {@link #start}). */
+    private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
     /** Collection scans counted from the moment every service is up: the walk itself must cause none. */
     private static StoreScans.Mark scansAfterStart;
 
@@ -414,6 +423,54 @@ class WalkingSkeletonIT {
     }
 
     /**
+     * One trace, with a real broker and store: the agency's request to referrals, each event the outbox relay
+     * sends, each consumer in victims, restorative justice and commissioning, the claim check victims makes
+     * back to referrals; the agency's correlation id goes along as baggage.
+     */
+    @Test
+    @Order(6)
+    void oneTraceFollowsAReferralFromTheAgencyThroughEveryServiceAndTheClaimCheckBack() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String correlationId = "agency-" + UUID.randomUUID();
+        String body = """
+                {"agency":"kent-police","agencyReference":"%s","district":"canterbury","category":"violent-crime",
+                 "subject":{"role":"victim","name":"Traced Person %s","dateOfBirth":"1982-03-04","postcode":"CT1 2XX"},
+                 "consent":{"given":true,"recordedOn":"2026-11-01","recordedBy":"PC 4411"},
+                 "pathways":["victim-support","restorative-justice"]}""".formatted(UUID.randomUUID(), UUID.randomUUID());
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(referrals + "/api/referrals"))
+                .header("Authorization", tokenFor(referrals + "/api/referrals", body))
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .header("X-Correlation-Id", correlationId)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("X-Trace-Id")).contains(traceId);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<SpanData> trace = SPANS.getFinishedSpanItems().stream().filter(span -> traceId.equals(span.getTraceId())).toList();
+            Map<String, SpanData> byId = trace.stream().collect(Collectors.toMap(SpanData::getSpanId, span -> span));
+            assertThat(trace.stream().map(WalkingSkeletonIT::service).collect(Collectors.toSet()))
+                    .contains("referrals", "victims", "restorative-justice", "commissioning");
+            // each consumer continues the span in which the relay sent the event it handles
+            List<SpanData> consumed = trace.stream().filter(span -> span.getKind() == SpanKind.CONSUMER).toList();
+            assertThat(consumed.stream().map(WalkingSkeletonIT::service))
+                    .contains("victims", "restorative-justice", "commissioning");
+            assertThat(consumed).allSatisfy(span -> assertThat(byId.get(span.getParentSpanId()))
+                    .as("the producer span of " + span.getName()).isNotNull()
+                    .satisfies(parent -> assertThat(parent.getKind()).isEqualTo(SpanKind.PRODUCER)));
+            // the claim check: victims' client call, continued by referrals, with the agency's correlation id
+            SpanData claimCheck = trace.stream()
+                    .filter(span -> service(span).equals("referrals") && span.getKind() == SpanKind.SERVER)
+                    .filter(span -> byId.containsKey(span.getParentSpanId()))
+                    .filter(span -> service(byId.get(span.getParentSpanId())).equals("victims")
+                            && byId.get(span.getParentSpanId()).getKind() == SpanKind.CLIENT)
+                    .findFirst().orElse(null);
+            assertThat(claimCheck).as("referrals answering victims' claim check in the trace").isNotNull();
+            assertThat(claimCheck.getAttributes().get(AttributeKey.stringKey("correlationId"))).isEqualTo(correlationId);
+        });
+    }
+
+    /**
      * No personal data leaves the two stores: every record on every topic of the broker (key, value,
      * headers), every line the run logged, and what the commissioner and operations are served hold none
      * of the walked person's identifying values.
@@ -455,6 +512,12 @@ class WalkingSkeletonIT {
         assertNoIdentifyingValue("the ops events", getJson(opsMonitor + "/api/ops/events?limit=500").toString());
         assertNoIdentifyingValue("the dead letters", getJson(opsMonitor + "/api/ops/dead-letters?limit=500").toString());
 
+        // nor is any in the spans the services recorded (exported over OTLP where configured)
+        assertThat(SPANS.getFinishedSpanItems()).isNotEmpty();
+        for (SpanData span : SPANS.getFinishedSpanItems()) {
+            assertNoIdentifyingValue("span " + span.getName() + " of " + service(span), span.toString());
+        }
+
         String logged = runOutput + output.getAll();
         // the capture holds the services' own lines, the erasure's among them
         assertThat(logged).contains("victims data key(s) destroyed");
@@ -490,7 +553,26 @@ class WalkingSkeletonIT {
 
     private static String start(Supplier<SpringApplication> application) {
         RealInfrastructure infrastructure = RealInfrastructure.get();
-        ConfigurableApplicationContext context = application.get().run(
+        SpringApplication service = application.get();
+        // each span as it ends, into the shared exporter (a context that stops does not stop it for the others)
+        service.addInitializers(context -> context.getBeanFactory().registerSingleton("walkingSkeletonSpans",
+                SimpleSpanProcessor.create(new SpanExporter() {
+                    @Override
+                    public CompletableResultCode export(java.util.Collection<SpanData> spans) {
+                        return SPANS.export(spans);
+                    }
+
+                    @Override
+                    public CompletableResultCode flush() {
+                        return CompletableResultCode.ofSuccess();
+                    }
+
+                    @Override
+                    public CompletableResultCode shutdown() {
+                        return CompletableResultCode.ofSuccess();
+                    }
+                })));
+        ConfigurableApplicationContext context = service.run(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--spring.mongodb.uri=" + infrastructure.mongoUri(),
@@ -501,6 +583,10 @@ class WalkingSkeletonIT {
                 "--saferkent.security.client.local-default-secret=true");
         services.add(context);
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    private static String service(SpanData span) {
+        return String.valueOf(span.getResource().getAttribute(AttributeKey.stringKey("service.name")));
     }
 
     private static String participant(String rjCase, String role, int age) throws Exception {

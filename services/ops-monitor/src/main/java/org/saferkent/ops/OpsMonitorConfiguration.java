@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.saferkent.ops.bindings.CallerAccessToken;
+import org.saferkent.ops.bindings.ServiceBindings;
 import org.saferkent.ops.deadletters.AuditTrail;
 import org.saferkent.ops.deadletters.DeadLetterActions;
 import org.saferkent.ops.deadletters.DeadLetterReader;
@@ -22,6 +24,7 @@ import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventProducer;
 import org.saferkent.platform.messaging.EventConsumer;
 import org.saferkent.platform.service.PeriodicTask;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +34,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.web.AuthenticatedPrincipalOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OpsProperties.class)
@@ -132,6 +138,19 @@ class OpsMonitorConfiguration {
     @Bean
     PeriodicTask deadLetterClaimCheck(DeadLetterActions actions, OpsProperties properties) {
         return new PeriodicTask("dead-letter-claims", properties.replayClaim().checkInterval(), actions::releaseLapsedClaims);
+    }
+
+    /** Each service's consumer bindings, asked with the caller's own token (never credentials of ops-monitor's own). */
+    @Bean
+    ServiceBindings serviceBindings(OpsProperties properties, Environment environment) {
+        return new ServiceBindings(properties.services(), environment::resolvePlaceholders, properties.healthTimeout());
+    }
+
+    @Bean
+    CallerAccessToken callerAccessToken(ObjectProvider<OAuth2AuthorizedClientRepository> repository,
+            ObjectProvider<OAuth2AuthorizedClientService> service, Clock clock) {
+        return new CallerAccessToken(repository.getIfAvailable(
+                () -> new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(service.getObject())), clock);
     }
 
     @Bean

@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadLetterPattern      topics read as dead-letter topics (the destination of the deadLetterWatch binding)
  * @param lagInterval            how often consumer lag is measured (Kafka Admin API; never per request)
  * @param healthInterval         how often each service's {@code /actuator/health} is asked
- * @param healthTimeout          how long one health request may take
- * @param services               the services to watch, each {@code name=base-url}, e.g.
+ * @param healthTimeout          how long one request to a service may take (its health; its bindings, asked
+ *                               for the operations page)
+ * @param services               the services to watch (health) and whose consumer bindings the page shows,
+ *                               each {@code name=base-url}, e.g.
  *                               {@code referrals=http://127.0.0.1:8081}; placeholders such as
  *                               {@code ${local.server.port}} are resolved at each poll
  * @param streamMaxSubscribers   live streams ({@code /api/ops/stream}) open at once; more are refused with 503

@@ -1,6 +1,7 @@
 package org.saferkent.ops;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -25,18 +27,24 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.saferkent.platform.messaging.ops.OpsEvents;
 import org.saferkent.platform.messaging.ops.SlaBreached;
+import org.saferkent.platform.service.security.AuditEntry;
+import org.saferkent.platform.service.security.AuditQuery;
+import org.saferkent.platform.service.security.PersonalDataAudit;
 import org.saferkent.platform.test.IdentityServer;
+import org.saferkent.platform.test.SecuredApi;
 import org.saferkent.platform.test.TopicRecords;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The operations page in a real headless browser (Debian's chromium and chromium-driver, never a
  * downloaded one): it loads, shows a live event the moment it is published, and leads to a dead
- * letter's masked detail, where it can be parked. Skipped outside CI when chromium is not installed.
+ * letter's masked detail, where it can be parked; it lists the services' consumer bindings and pauses
+ * and resumes one after a confirmation, as the person signed in. Skipped outside CI when chromium is not installed.
  */
 @OpsMonitorTest
 class OpsPageBrowserIT {
@@ -44,6 +52,7 @@ class OpsPageBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String WIDGETS = "widgetSubscription-in-0";
 
     private static Path profile;
     private static WebDriver browser;
@@ -52,6 +61,8 @@ class OpsPageBrowserIT {
     int port;
     @Autowired
     OpsEvents ops;
+    @Autowired
+    PersonalDataAudit audit;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -89,15 +100,7 @@ class OpsPageBrowserIT {
     @Test
     void thePageShowsALiveEventAndLeadsToADeadLettersMaskedDetail() throws IOException {
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
-        browser.get("http://127.0.0.1:" + port + "/");
-        // not signed in: the identity server's form, then back to the page (authorization code + PKCE)
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
-        assertThat(browser.getCurrentUrl()).startsWith(IdentityServer.get().issuerUri() + "/login");
-        browser.findElement(By.name("username")).sendKeys("operator");
-        browser.findElement(By.name("password")).sendKeys("operator-local-password");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.titleIs("SaferKent operations"));
-        wait.until(ExpectedConditions.textToBe(By.id("operator"), "operator"));
+        openSignedIn(wait);
         wait.until(ExpectedConditions.textToBe(By.id("conn"), "live"));
 
         // a live event, published while the page is open, is rendered without reloading
@@ -147,6 +150,84 @@ class OpsPageBrowserIT {
         browser.findElement(By.id("detail-back")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
         screenshot("ops-page-overview.png");
+    }
+
+    @Test
+    void thePageListsTheBindingsAndPausesAndResumesOneAfterAConfirmationAsThePersonSignedIn() throws IOException {
+        Instant began = Instant.now();
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        try {
+            openSignedIn(wait);
+            By widgets = By.cssSelector("#bindings tr[data-binding='ops-monitor/" + WIDGETS + "']");
+            By widgetsState = By.cssSelector("#bindings tr[data-binding='ops-monitor/" + WIDGETS + "'] td.binding-state");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(widgetsState, "running"));
+            assertThat(browser.findElement(widgets).getText()).contains("ops-monitor", TestWidgets.TOPIC);
+            // a service that does not answer is a row saying so, the others are listed all the same
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#bindings tr[data-service='nowhere']"), "unreachable"));
+            assertThat(browser.findElements(By.cssSelector("#bindings-card thead th[scope=col]"))).extracting(WebElement::getText)
+                    .containsExactly("service", "binding", "topic", "group", "state", "action");
+
+            // asked to pause, the person cancels (Escape): nothing changes, focus is back on the button
+            WebElement pause = browser.findElement(widgets).findElement(By.cssSelector("button.binding-action"));
+            assertThat(pause.getAccessibleName()).isEqualTo("Pause " + WIDGETS + " on ops-monitor");
+            pause.click();
+            WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("binding-dialog")));
+            assertThat(dialog.getText()).contains("Pause this consumer?", WIDGETS + " on ops-monitor will stop reading its topic");
+            assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("binding-cancel");
+            browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("binding-dialog")));
+            assertThat(browser.switchTo().activeElement().getAttribute("data-binding")).isEqualTo(WIDGETS);
+            assertThat(actuatorState()).isEqualTo("running");
+
+            // confirmed: paused, under the signed-in person's own identity
+            browser.switchTo().activeElement().click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("binding-dialog")));
+            browser.findElement(By.id("binding-confirm")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(widgetsState, "paused"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bindings-message"), WIDGETS + " on ops-monitor is paused"));
+            assertThat(actuatorState()).isEqualTo("paused");
+            assertThat(browser.switchTo().activeElement().getAccessibleName()).isEqualTo("Resume " + WIDGETS + " on ops-monitor");
+            screenshot("ops-page-bindings-paused.png");
+
+            browser.switchTo().activeElement().click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("binding-dialog-h"), "Resume this consumer?"));
+            screenshot("ops-page-bindings-confirm.png");
+            browser.findElement(By.id("binding-confirm")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(widgetsState, "running"));
+            assertThat(actuatorState()).isEqualTo("running");
+
+            // the service audited the person, not ops-monitor
+            assertThat(audit.find(new AuditQuery(null, WIDGETS, null, null, began, null, 50)))
+                    .filteredOn(entry -> entry.action().endsWith("-binding"))
+                    .extracting(AuditEntry::action, AuditEntry::subject)
+                    .containsExactlyInAnyOrder(tuple("pause-binding", "operator"), tuple("resume-binding", "operator"));
+        } finally {
+            SecuredApi.at(port).as(OpsFixtures.OPS).post("/actuator/bindings/" + WIDGETS, "{\"state\":\"RESUMED\"}");
+        }
+    }
+
+    /** The page, signed in as the local person {@code operator} (on the identity server's form if not yet). */
+    private void openSignedIn(WebDriverWait wait) {
+        browser.get("http://127.0.0.1:" + port + "/");
+        wait.until(driver -> !driver.findElements(By.name("username")).isEmpty()
+                || "SaferKent operations".equals(driver.getTitle()));
+        if (!browser.findElements(By.name("username")).isEmpty()) {
+            // not signed in: the identity server's form, then back to the page (authorization code + PKCE)
+            assertThat(browser.getCurrentUrl()).startsWith(IdentityServer.get().issuerUri() + "/login");
+            browser.findElement(By.name("username")).sendKeys("operator");
+            browser.findElement(By.name("password")).sendKeys("operator-local-password");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+        }
+        wait.until(ExpectedConditions.titleIs("SaferKent operations"));
+        wait.until(ExpectedConditions.textToBe(By.id("operator"), "operator"));
+    }
+
+    /** The test consumer's state as the service itself reports it. */
+    private String actuatorState() {
+        HttpResponse<String> response = SecuredApi.at(port).as(OpsFixtures.OPS).get("/actuator/bindings/" + WIDGETS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return OpsFixtures.JSON.readTree(response.body()).get(0).path("state").asString();
     }
 
     /** Kept under target/ for a person to look at; not asserted on. */

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.saferkent.platform.events.Correlation;
+import org.saferkent.platform.events.EventMetadata;
+import org.saferkent.platform.events.EventTracing;
 import org.saferkent.platform.messaging.ops.CircuitStateChanged;
 import org.saferkent.platform.messaging.ops.ConsumerPaused;
 import org.saferkent.platform.messaging.ops.ConsumerResumed;
@@ -33,6 +34,9 @@ class PictureIT {
     int port;
     @Autowired
     OpsEvents ops;
+
+    @Autowired
+    EventTracing tracing;
 
     @Test
     void servicesShowTheirHealthLifecycleAndBacklogFromThePlatformsOwnOpsEvents() {
@@ -117,7 +121,10 @@ class PictureIT {
     void opsEventsOfOneTraceAreFoundByItsTraceId() {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String subject = "vc-" + UUID.randomUUID();
-        Correlation.run(new Correlation("chain-" + subject, "chain-" + subject, "00-" + traceId + "-00f067aa0ba902b7-01"),
+        // reported while handling an event of that trace: the ops event continues it
+        EventMetadata cause = new EventMetadata(UUID.randomUUID().toString(), "victims.VictimCaseOpened.v1", "/saferkent/victims",
+                subject, Instant.now(), "chain-" + subject, null, 1, "00-" + traceId + "-00f067aa0ba902b7-01");
+        tracing.handle(cause, "victims.case.events", "test",
                 () -> ops.publish(subject, new SlaBreached("victims", "victims-code-first-contact", "victim-case", subject, "dover",
                         Instant.now().minusSeconds(60), Instant.now())));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

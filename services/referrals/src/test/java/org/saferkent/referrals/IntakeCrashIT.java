@@ -275,6 +275,25 @@ class IntakeCrashIT {
         assertThat(history.get("pending")).isNull();
     }
 
+    /** The settlement writes nothing for an intake that finished: its history stands, and the next intake of the person reads it. */
+    @Test
+    void theSettlementLeavesAFinishedIntakeAsItIs() throws Exception {
+        Person person = Person.random();
+        String crimeReference = "46/" + UUID.randomUUID().toString().substring(0, 6) + "/26";
+        JsonNode first = created(referral("kent-police", person, "public-order", crimeReference));
+        String pseudonym = pseudonymHolding(first.path("id").asString());
+        Object versionBefore = historyOf(pseudonym).get("version");
+        clock.moveTo(clock.instant().plus(PAST_THE_GRACE));
+
+        unfinished.settleAll();
+
+        assertThat(historyOf(pseudonym).get("version")).as("the history was not written again").isEqualTo(versionBefore);
+        JsonNode again = created(referral("probation-kent", person, "public-order", crimeReference));
+        assertThat(again.path("linkedTo").asString()).as("the finished intake counts").isEqualTo(first.path("id").asString());
+        assertThat(historyOf(pseudonym).get("pending", Document.class).getString("referralId"))
+                .as("the next intake confirmed the first in its own write").isEqualTo(again.path("id").asString());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     record Person(String name, String dateOfBirth, String postcode) {

@@ -128,12 +128,16 @@ class ReferralApiIT {
     @Test
     void aValidReferralIsAnnouncedAsReceivedTriagedAndRoutedWithItsIdAsKeyAndACloudEventsEnvelope() throws Exception {
         String correlationId = "it-" + UUID.randomUUID();
+        // the agency's own trace: the referral's events continue it
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/referrals"))
                 .header("Content-Type", "application/json")
                 .header("X-Correlation-Id", correlationId)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .POST(HttpRequest.BodyPublishers.ofString(validReferral(uniqueReference()))));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("X-Correlation-Id")).contains(correlationId);
+        assertThat(created.headers().firstValue("X-Trace-Id")).contains(traceId);
         String id = JSON.readTree(created.body()).path("id").asString();
 
         ConsumerRecord<String, byte[]> received = EVENTS.await(ofType(RECEIVED).and(keyed(id)));
@@ -153,7 +157,15 @@ class ReferralApiIT {
             assertThat(header(event, "content-type")).isEqualTo("application/json");
         }
         assertThat(Stream.of(received, triaged, routed).map(event -> header(event, "ce_id")).distinct()).hasSize(3);
-        assertThat(header(received, "ce_traceparent")).isEqualTo(header(routed, "ce_traceparent"));
+        // one trace, the agency's; each record is sent in a span of its own
+        for (ConsumerRecord<String, byte[]> event : List.of(received, triaged, routed)) {
+            assertThat(header(event, "ce_traceparent")).startsWith("00-" + traceId + "-").endsWith("-01");
+            // the catalogue's headers and nothing else: no tracing or binder headers beside them
+            assertThat(java.util.Arrays.stream(event.headers().toArray()).map(h -> h.key()))
+                    .containsExactlyInAnyOrder("ce_id", "ce_source", "ce_specversion", "ce_type", "ce_time", "ce_subject",
+                            "ce_correlationid", "ce_causationid", "ce_aggregateversion", "ce_traceparent", "content-type");
+        }
+        assertThat(Stream.of(received, triaged, routed).map(event -> header(event, "ce_traceparent")).distinct()).hasSize(3);
 
         JsonNode receivedPayload = JSON.readTree(received.value());
         assertThat(receivedPayload.path("referralId").asString()).isEqualTo(id);

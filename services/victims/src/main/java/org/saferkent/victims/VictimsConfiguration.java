@@ -27,6 +27,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.saferkent.platform.service.security.ClientCredentialsTokens;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+import org.springframework.web.client.RestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -68,12 +70,13 @@ class VictimsConfiguration {
     }
 
     @Bean
-    ReferralsSubjectClient referralsSubjectClient(VictimsProperties properties, ObjectProvider<ClientCredentialsTokens> tokens) {
+    ReferralsSubjectClient referralsSubjectClient(VictimsProperties properties, ObjectProvider<ClientCredentialsTokens> tokens,
+            ObjectProvider<RestClient.Builder> restClient) {
         VictimsProperties.Details details = properties.details();
         return new ReferralsSubjectClient(new ReferralsSubjectClient.Settings(properties.referralsBaseUrl(),
                 details.connectTimeout(), details.timeout(), details.attempts(), details.backoff(),
                 details.failureRateThreshold(), details.minimumCalls(), details.openFor(), details.maxConcurrentCalls()),
-                tokens.getIfAvailable());
+                tokens.getIfAvailable(), restClient.getIfAvailable(RestClient::builder));
     }
 
     /** As a bean, the claim check's breaker is reported on ops.events whenever its state changes. */
@@ -96,6 +99,8 @@ class VictimsConfiguration {
             executor.setQueueCapacity(queue);
             executor.setThreadNamePrefix("victim-details-");
             executor.setDaemon(true);
+            // the fetch runs in the trace of the event that opened the case: the claim check is a span of it
+            executor.setTaskDecorator(new ContextPropagatingTaskDecorator());
             executor.initialize();
         }
 

@@ -1,5 +1,9 @@
 package org.saferkent.platform.events;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,6 +34,23 @@ public class EventsAutoConfiguration {
     @ConditionalOnMissingBean
     Topics topics(KafkaAdmin admin, EventsProperties properties) {
         return new Topics(admin, properties.partitions());
+    }
+
+    /**
+     * Trace context and correlation of events, on the service's tracer (Boot's Micrometer Tracing with the
+     * OpenTelemetry bridge); a tracer of its own, exporting nothing, where the context has none.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+            ObjectProvider<ObservationRegistry> observations) {
+        Tracer t = tracer.getIfAvailable();
+        Propagator p = propagator.getIfAvailable();
+        ObservationRegistry o = observations.getIfAvailable();
+        if (t == null || t == Tracer.NOOP || p == null || o == null || o.isNoop()) {
+            return EventTracing.standalone();
+        }
+        return new EventTracing(t, p, o);
     }
 
     /** The producer for events, dead letters and ops records: String keys, JSON bytes, idempotent, acks=all. */

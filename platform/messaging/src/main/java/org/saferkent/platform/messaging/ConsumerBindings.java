@@ -13,6 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventProducer;
 import org.saferkent.platform.events.EventSource;
+import org.saferkent.platform.events.EventTracing;
 import org.saferkent.platform.events.Topics;
 import org.saferkent.platform.messaging.ops.OpsEvents;
 import org.saferkent.platform.messaging.ops.OpsPublisher;
@@ -35,6 +36,9 @@ import org.springframework.util.backoff.BackOff;
  * {@link DefaultErrorHandler}, whose recoverer is {@link DeadLetters} (so {@code <topic>.<group>.dlq},
  * its reason and origin headers and the {@code ops.events} report stay ours) and whose retry listener is
  * the group's {@link ConsumerOutages};</li>
+ * <li>a consumer span per record, continuing the producer's trace from {@code ce_traceparent}
+ * ({@link EventTracing#handle}), rather than the binder's observation, which reads and writes a plain
+ * {@code traceparent} header the event catalogue does not have;</li>
  * <li>a client id and consumer thread names naming the group and topic (distinct when several services
  * share a JVM, as in the local stack);</li>
  * <li>the topics declared before the bindings start ({@link #afterSingletonsInstantiated}): each
@@ -59,11 +63,13 @@ public class ConsumerBindings implements ListenerContainerWithDlqAndRetryCustomi
     private final ConsumerFailurePolicy policy;
     private final MessagingMetrics metrics;
     private final Clock clock;
+    private final EventTracing tracing;
     private final ConcurrentMap<String, Group> groups = new ConcurrentHashMap<>();
 
     public ConsumerBindings(ListableBeanFactory beans, BindingServiceProperties bindings, Topics topics, EventJson json,
             EventProducer producer, OpsEvents ops, OpsPublisher opsPublisher, EventSource source, String instance,
-            MessagingProperties properties, MessagingMetrics metrics, Clock clock) {
+            MessagingProperties properties, MessagingMetrics metrics, Clock clock, EventTracing tracing) {
+        this.tracing = tracing;
         this.beans = beans;
         this.bindings = bindings;
         this.topics = topics;
@@ -133,7 +139,7 @@ public class ConsumerBindings implements ListenerContainerWithDlqAndRetryCustomi
         return groups.computeIfAbsent(group, g -> {
             ConsumerOutages outages = new ConsumerOutages(opsPublisher, source.serviceName(), instance, g, clock);
             DefaultErrorHandler errorHandler = policy.errorHandler(new DeadLetters(producer, ops, source, g, clock, metrics), outages);
-            return new Group(outages, errorHandler, new EventDispatcher(json, g, metrics, outages));
+            return new Group(outages, errorHandler, new EventDispatcher(json, g, metrics, outages, tracing));
         });
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventProducer;
 import org.saferkent.platform.events.EventSource;
+import org.saferkent.platform.events.EventTracing;
 import org.saferkent.platform.events.EventsAutoConfiguration;
 import org.saferkent.platform.events.Topics;
 import org.saferkent.platform.messaging.ops.BacklogReporter;
@@ -40,8 +41,8 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OpsEvents opsEvents(EventProducer producer, EventJson json, EventSource source, Clock clock) {
-        return new OpsEvents(producer, json, source, clock);
+    OpsEvents opsEvents(EventProducer producer, EventJson json, EventSource source, Clock clock, EventTracing tracing) {
+        return new OpsEvents(producer, json, source, clock, tracing);
     }
 
     @Bean
@@ -87,9 +88,10 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     ConsumerBindings consumerBindings(ListableBeanFactory beans, BindingServiceProperties bindings, Topics topics,
             EventJson json, EventProducer producer, OpsEvents ops, OpsPublisher opsPublisher, EventSource source,
-            ServiceInstance instance, MessagingProperties properties, Clock clock, ObjectProvider<MessagingMetrics> metrics) {
+            ServiceInstance instance, MessagingProperties properties, Clock clock, ObjectProvider<MessagingMetrics> metrics,
+            EventTracing tracing) {
         return new ConsumerBindings(beans, bindings, topics, json, producer, ops, opsPublisher, source, instance.id(),
-                properties, metrics.getIfAvailable(() -> MessagingMetrics.NONE), clock);
+                properties, metrics.getIfAvailable(() -> MessagingMetrics.NONE), clock, tracing);
     }
 
     /**

@@ -6,7 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.saferkent.platform.events.Correlation;
+import org.saferkent.platform.events.EventTracing;
 import org.saferkent.platform.events.InvalidEventException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +36,7 @@ class MessagingTestApplication {
     /** How often each event on the outage topic was tried, by event id. */
     static final java.util.Map<String, AtomicInteger> outageAttempts = new java.util.concurrent.ConcurrentHashMap<>();
     /** The correlation each handled incident ran in, by incident id. */
-    static final java.util.Map<String, Correlation> handledIn = new java.util.concurrent.ConcurrentHashMap<>();
+    static final java.util.Map<String, EventTracing.Origin> handledIn = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A breaker that is a bean: the platform reports its state changes by itself. */
     @Bean
@@ -70,7 +70,7 @@ class MessagingTestApplication {
     }
 
     @Bean
-    EventConsumer incidents(IdempotentWrites writes) {
+    EventConsumer incidents(IdempotentWrites writes, EventTracing tracing) {
         return EventConsumer.routing().on(TYPE, IncidentReported.class, event -> {
             if (event.payload().district().equals("flaky") && transientFailuresLeft.getAndDecrement() > 0) {
                 throw new IllegalStateException("store briefly unavailable");
@@ -78,7 +78,7 @@ class MessagingTestApplication {
             if (event.payload().district().equals("unreachable")) {
                 throw new IllegalStateException("store unavailable");
             }
-            handledIn.put(event.payload().incidentId(), Correlation.current());
+            handledIn.put(event.payload().incidentId(), tracing.current());
             writes.applyOnce("district_counts", event.payload().district(), event.id(), new Update().inc("incidents", 1));
         });
     }

@@ -14,7 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.saferkent.platform.events.CloudEventHeaders;
-import org.saferkent.platform.events.Correlation;
+import org.saferkent.platform.events.EventTracing;
 import org.saferkent.platform.events.EventMetadata;
 import org.saferkent.platform.events.Topics;
 import org.saferkent.platform.outbox.AggregateStores;
@@ -131,14 +131,16 @@ class OpsEventsIT {
         double before = processed();
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(MessagingTestApplication.TOPIC, incidentId,
                 ("{\"incidentId\":\"" + incidentId + "\",\"district\":\"d-" + UUID.randomUUID() + "\"}").getBytes());
-        CloudEventHeaders.write(new EventMetadata(UUID.randomUUID().toString(), MessagingTestApplication.TYPE,
+        String eventId = UUID.randomUUID().toString();
+        CloudEventHeaders.write(new EventMetadata(eventId, MessagingTestApplication.TYPE,
                 "/saferkent/test", incidentId, Instant.now(), "chain-" + incidentId, null, 1,
                 "00-" + traceId + "-" + producerSpan + "-01"), record.headers());
         TopicRecords.send(record);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> MessagingTestApplication.handledIn.containsKey(incidentId));
-        Correlation handled = MessagingTestApplication.handledIn.get(incidentId);
+        EventTracing.Origin handled = MessagingTestApplication.handledIn.get(incidentId);
         assertThat(handled.correlationId()).isEqualTo("chain-" + incidentId);
+        assertThat(handled.causationId()).isEqualTo(eventId);
         assertThat(handled.traceparent()).matches("00-" + traceId + "-[0-9a-f]{16}-01")
                 .isNotEqualTo("00-" + traceId + "-" + producerSpan + "-01");
         await().atMost(Duration.ofSeconds(10)).until(() -> processed() > before);

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.bson.Document;
-import org.saferkent.platform.events.Correlation;
 import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventMetadata;
+import org.saferkent.platform.events.EventTracing;
 import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.events.WireNames;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -191,7 +191,8 @@ public class AggregateStore<S> {
     }
 
     private List<Document> pending(String aggregateId, long version, List<?> events) {
-        Correlation correlation = Correlation.current();
+        // the trace context and correlation of the work in hand, stored with each event: the relay restores them
+        EventTracing.Origin origin = relay.tracing().current();
         List<Document> docs = new ArrayList<>(events.size());
         for (Object item : events) {
             Object event = item instanceof ToTopic routed ? routed.event() : item;
@@ -202,10 +203,10 @@ public class AggregateStore<S> {
                     source.uri(),
                     aggregateId,
                     clock.instant(),
-                    correlation.correlationId(),
-                    correlation.causationId(),
+                    origin.correlationId(),
+                    origin.causationId(),
                     version,
-                    correlation.traceparent());
+                    origin.traceparent());
             docs.add(new PendingEvent(eventTopic, aggregateId, metadata, json.writeString(event)).toDocument());
         }
         return docs;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventProducer;
 import org.saferkent.platform.events.EventSource;
+import org.saferkent.platform.events.EventTracing;
 import org.saferkent.platform.events.EventsAutoConfiguration;
 import org.saferkent.platform.events.Topics;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,8 +33,8 @@ public class OutboxAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(MongoTemplate mongo, EventProducer producer, Topics topics, EventJson json, EventSource source,
-            OutboxProperties properties, Clock clock) {
-        return new OutboxRelay(mongo, producer, topics, json, source, properties, clock);
+            OutboxProperties properties, Clock clock, EventTracing tracing) {
+        return new OutboxRelay(mongo, producer, topics, json, source, properties, clock, tracing);
     }
 
     /** Counts the backlog lazily (every {@code saferkent.outbox.backlog.check-interval}) for metrics and ops events. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,11 +25,11 @@ import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.bson.Document;
-import org.saferkent.platform.events.Correlation;
 import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventMetadata;
 import org.saferkent.platform.events.EventProducer;
 import org.saferkent.platform.events.EventSource;
+import org.saferkent.platform.events.EventTracing;
 import org.saferkent.platform.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +37,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 
 /**
  * Publishes the events waiting in aggregate documents, in order, and removes each one only after the
@@ -72,6 +75,9 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String PARKED_EVENT_ID = AggregateStore.PARKED_EVENTS + "." + PendingEvent.EVENT_ID;
     private static final String PARKED_REASON = "reason";
     private static final String PARKED_AT = "parkedAt";
+    /** One-time upgrades of the aggregate collections, done once per collection ever. */
+    static final String UPGRADES = "outbox_upgrades";
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     /** Refusals about the record itself: sending it again can never succeed. */
     private static final List<Class<? extends Throwable>> REFUSED_FOR_GOOD = List.of(RecordTooLargeException.class,
             RecordBatchTooLargeException.class, InvalidTopicException.class, InvalidRecordException.class,
@@ -83,8 +89,16 @@ public class OutboxRelay implements SmartLifecycle {
     private record Hint(String collection, String id) {
     }
 
-    /** A claimed document: its events and the version they were read at. */
-    private record Claimed(String collection, String id, Object version, List<PendingEvent> events) {
+    /** A claimed document: the lease it is held under, its events and the version they were read at. */
+    private record Claimed(String collection, Object id, String lease, Object version, List<PendingEvent> events) {
+    }
+
+    /** What the broker made of one claimed document's events. */
+    private record Outcome(Claimed doc, List<String> acked, List<Refused> refused, boolean complete) {
+
+        boolean plain() {
+            return complete && refused.isEmpty();
+        }
     }
 
     private record Refused(PendingEvent event, String reason) {
@@ -97,18 +111,27 @@ public class OutboxRelay implements SmartLifecycle {
     private final EventSource source;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final EventTracing tracing;
     private final String owner = "relay-" + UUID.randomUUID();
     private final Set<String> collections = new CopyOnWriteArraySet<>();
     private final Set<String> declaredTopics = new CopyOnWriteArraySet<>();
     private final BlockingQueue<Hint> hints = new LinkedBlockingQueue<>();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong parked = new AtomicLong();
+    private final AtomicLong rounds = new AtomicLong();
 
     private volatile boolean running;
     private Thread thread;
 
+    /** A relay outside a service (tests): traces on a tracer of its own that exports nothing. */
     public OutboxRelay(MongoTemplate mongo, EventProducer producer, Topics topics, EventJson json, EventSource source,
             OutboxProperties properties, Clock clock) {
+        this(mongo, producer, topics, json, source, properties, clock, EventTracing.standalone());
+    }
+
+    public OutboxRelay(MongoTemplate mongo, EventProducer producer, Topics topics, EventJson json, EventSource source,
+            OutboxProperties properties, Clock clock, EventTracing tracing) {
+        this.tracing = tracing;
         this.mongo = mongo;
         this.producer = producer;
         this.topics = topics;
@@ -121,8 +144,10 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * Takes {@code collection} into the relay's care: declares the indexes the sweep, the backlog and
      * the parked events are read by, and gives documents written before {@code relayDue} existed (pending
-     * events without it) their {@code relayDue}, once (this scans the collection). A store that cannot
-     * create its indexes fails here: it is not started without them.
+     * events without it) their {@code relayDue}. That upgrade reads the whole collection, so it runs once
+     * per collection, ever: {@value #UPGRADES} records that it was done, and later starts skip it (a start
+     * with years of aggregates stored read them all). A store that cannot create its indexes fails here:
+     * it is not started without them.
      */
     void register(String collection) {
         if (collections.contains(collection)) {
@@ -132,12 +157,19 @@ public class OutboxRelay implements SmartLifecycle {
         documents.createIndex(Indexes.ascending(AggregateStore.RELAY_DUE),
                 new IndexOptions().sparse(true).name(AggregateStore.RELAY_DUE));
         documents.createIndex(Indexes.ascending(PARKED_EVENT_ID), new IndexOptions().sparse(true).name(PARKED_EVENT_ID));
-        long backfilled = documents.updateMany(
-                new Document(AggregateStore.RELAY_DUE, new Document("$exists", false)).append(AggregateStore.PENDING_EVENTS + ".0",
-                        new Document("$exists", true)),
-                new Document("$set", new Document(AggregateStore.RELAY_DUE, Date.from(clock.instant())))).getModifiedCount();
-        if (backfilled > 0) {
-            log.info("Outbox: {} document(s) of {} with pending events were given their relayDue", backfilled, collection);
+        Document upgrade = new Document("_id", collection + ":" + AggregateStore.RELAY_DUE);
+        MongoCollection<Document> upgrades = mongo.getCollection(UPGRADES);
+        if (upgrades.countDocuments(upgrade) == 0) {
+            long backfilled = documents.updateMany(
+                    new Document(AggregateStore.RELAY_DUE, new Document("$exists", false)).append(AggregateStore.PENDING_EVENTS + ".0",
+                            new Document("$exists", true)),
+                    new Document("$set", new Document(AggregateStore.RELAY_DUE, Date.from(clock.instant())))).getModifiedCount();
+            if (backfilled > 0) {
+                log.info("Outbox: {} document(s) of {} with pending events were given their relayDue", backfilled, collection);
+            }
+            // every write from here on sets relayDue itself; another instance doing the same meanwhile is harmless
+            upgrades.replaceOne(upgrade, new Document(upgrade).append("doneAt", Date.from(clock.instant())),
+                    new ReplaceOptions().upsert(true));
         }
         collections.add(collection);
     }
@@ -285,56 +317,63 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Publishes everything claimable now, round after round, until no document is left waiting. */
+    /**
+     * Publishes everything claimable now, round after round, until no document is left waiting. A document
+     * the sweep finds due may hold no events any more (its events went out while a write that added none
+     * moved its version on): claimed all the same, its release takes away {@code relayDue}.
+     */
     void sweep() {
         for (String collection : collections) {
             List<Claimed> claimed;
             do {
-                claimed = new ArrayList<>();
-                for (int i = 0; i < properties.batchSize(); i++) {
-                    Claimed next = claim(collection,
-                            new Document(AggregateStore.RELAY_DUE, new Document("$lte", Date.from(clock.instant()))));
-                    if (next == null) {
-                        break;
-                    }
-                    claimed.add(next);
-                }
+                Date now = Date.from(clock.instant());
+                List<Object> due = mongo.getCollection(collection)
+                        .find(new Document(AggregateStore.RELAY_DUE, new Document("$lte", now)).append("$or", leaseFree(now)))
+                        .projection(new Document("_id", 1)).limit(properties.batchSize())
+                        .map(doc -> doc.get("_id")).into(new ArrayList<>());
+                claimed = claim(collection, due, new Document(AggregateStore.RELAY_DUE, new Document("$exists", true)));
                 relay(claimed);
             } while (claimed.size() == properties.batchSize() && running);
         }
     }
 
     private List<Claimed> claimHinted(List<Hint> batch) {
-        Map<Hint, Boolean> unique = new LinkedHashMap<>();
-        batch.forEach(hint -> unique.put(hint, Boolean.TRUE));
+        Map<String, Set<Object>> idsByCollection = new LinkedHashMap<>();
+        batch.forEach(hint -> idsByCollection.computeIfAbsent(hint.collection(), c -> new LinkedHashSet<>()).add(hint.id()));
         List<Claimed> claimed = new ArrayList<>();
-        for (Hint hint : unique.keySet()) {
-            Claimed next = claim(hint.collection(), new Document("_id", hint.id()).append(AggregateStore.PENDING_EVENTS + ".0",
-                    new Document("$exists", true)));
-            if (next != null) {
-                claimed.add(next);
-            }
-        }
+        idsByCollection.forEach((collection, ids) -> claimed.addAll(claim(collection, List.copyOf(ids),
+                new Document(AggregateStore.PENDING_EVENTS + ".0", new Document("$exists", true)))));
         return claimed;
     }
 
-    private Claimed claim(String collection, Document filter) {
-        Date now = Date.from(clock.instant());
-        Document claimable = new Document(filter).append("$or", List.of(
-                new Document(AggregateStore.RELAY_LEASE, null),
-                new Document(AggregateStore.RELAY_LEASE + ".until", new Document("$lt", now))));
-        Document lease = new Document("owner", owner).append("until", Date.from(clock.instant().plus(properties.lease())));
-        Document doc = mongo.getCollection(collection).findOneAndUpdate(claimable,
-                new Document("$set", new Document(AggregateStore.RELAY_LEASE, lease)),
-                new FindOneAndUpdateOptions()
-                        .projection(new Document(AggregateStore.PENDING_EVENTS, 1).append(AggregateStore.VERSION, 1))
-                        .returnDocument(ReturnDocument.AFTER));
-        if (doc == null) {
-            return null;
+    /**
+     * Claims, in one write, those of {@code ids} that have events and no live lease, under a lease named
+     * for this round, then reads what the round got. One write per round however many documents it holds
+     * (it was a {@code findOneAndUpdate} per document): under load a round carries many aggregates'
+     * events, so the relay's writes per event fall as the load rises.
+     */
+    private List<Claimed> claim(String collection, List<Object> ids, Document condition) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        List<PendingEvent> events = doc.getList(AggregateStore.PENDING_EVENTS, Document.class, List.of()).stream()
-                .map(PendingEvent::fromDocument).toList();
-        return new Claimed(collection, String.valueOf(doc.get("_id")), doc.get(AggregateStore.VERSION), events);
+        Date now = Date.from(clock.instant());
+        String lease = owner + "#" + rounds.incrementAndGet();
+        MongoCollection<Document> documents = mongo.getCollection(collection);
+        Document claimable = new Document("_id", new Document("$in", ids)).append("$or", leaseFree(now));
+        claimable.putAll(condition);
+        Document leased = new Document("owner", lease).append("until", Date.from(clock.instant().plus(properties.lease())));
+        if (documents.updateMany(claimable, new Document("$set", new Document(AggregateStore.RELAY_LEASE, leased)))
+                .getModifiedCount() == 0) {
+            return List.of();
+        }
+        List<Claimed> claimed = new ArrayList<>();
+        for (Document doc : documents.find(new Document("_id", new Document("$in", ids)).append(LEASE_OWNER, lease))
+                .projection(new Document(AggregateStore.PENDING_EVENTS, 1).append(AggregateStore.VERSION, 1))) {
+            List<PendingEvent> events = doc.getList(AggregateStore.PENDING_EVENTS, Document.class, List.of()).stream()
+                    .map(PendingEvent::fromDocument).toList();
+            claimed.add(new Claimed(collection, doc.get("_id"), lease, doc.get(AggregateStore.VERSION), events));
+        }
+        return claimed;
     }
 
     private void relay(List<Claimed> claimed) {
@@ -352,6 +391,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         producer.flush();
         Instant deadline = clock.instant().plus(properties.publishTimeout());
+        List<Outcome> outcomes = new ArrayList<>();
         for (Map.Entry<Claimed, List<CompletableFuture<?>>> entry : sends.entrySet()) {
             Claimed doc = entry.getKey();
             List<String> acked = new ArrayList<>();
@@ -370,17 +410,80 @@ public class OutboxRelay implements SmartLifecycle {
                     break; // keep order: what follows a failed event is published again with it
                 }
             }
-            release(doc, acked, refused, complete);
+            outcomes.add(new Outcome(doc, acked, refused, complete));
         }
+        releasePlain(outcomes.stream().filter(Outcome::plain).toList());
+        outcomes.stream().filter(outcome -> !outcome.plain())
+                .forEach(outcome -> release(outcome.doc(), outcome.acked(), outcome.refused(), outcome.complete()));
     }
 
-    /** A send that fails at once (the producer may throw instead of failing the future) fails like any other. */
+    /**
+     * Releases the documents whose every event the broker acknowledged, in one write for the whole round:
+     * each loses its published events and its lease, and {@code relayDue} too while its version is still
+     * the one claimed. Only when some document changed meanwhile (a writer added events) does a second
+     * write release those without touching {@code relayDue}, and only when a lease ran out (another relay
+     * may hold the document) does a third take away just what the broker has.
+     */
+    private void releasePlain(List<Outcome> outcomes) {
+        Map<String, List<Outcome>> byCollection = new LinkedHashMap<>();
+        outcomes.forEach(outcome -> byCollection.computeIfAbsent(outcome.doc().collection(), c -> new ArrayList<>()).add(outcome));
+        byCollection.forEach((name, list) -> {
+            MongoCollection<Document> collection = mongo.getCollection(name);
+            int released = collection.bulkWrite(list.stream().map(outcome -> update(
+                    leased(outcome.doc()).append(AggregateStore.VERSION, outcome.doc().version()),
+                    new Document("$pull", pulled(outcome.acked())).append("$unset",
+                            new Document(AggregateStore.RELAY_LEASE, "").append(AggregateStore.RELAY_DUE, "")))).toList(),
+                    UNORDERED).getMatchedCount();
+            if (released < list.size()) {
+                released += collection.bulkWrite(list.stream().map(outcome -> update(leased(outcome.doc()),
+                        new Document("$pull", pulled(outcome.acked())).append("$unset", new Document(AggregateStore.RELAY_LEASE, ""))))
+                        .toList(), UNORDERED).getMatchedCount();
+            }
+            if (released < list.size()) {
+                collection.bulkWrite(list.stream().map(outcome -> update(new Document("_id", outcome.doc().id()),
+                        new Document("$pull", pulled(outcome.acked())))).toList(), UNORDERED);
+            }
+            list.forEach(outcome -> published.addAndGet(outcome.acked().size()));
+        });
+    }
+
+    private static List<Document> leaseFree(Date now) {
+        return List.of(new Document(AggregateStore.RELAY_LEASE, null),
+                new Document(AggregateStore.RELAY_LEASE + ".until", new Document("$lt", now)));
+    }
+
+    private static WriteModel<Document> update(Document filter, Document update) {
+        return new UpdateOneModel<>(filter, update);
+    }
+
+    private static Document leased(Claimed doc) {
+        return new Document("_id", doc.id()).append(LEASE_OWNER, doc.lease());
+    }
+
+    private static Document pulled(List<String> eventIds) {
+        return new Document(AggregateStore.PENDING_EVENTS, new Document(PendingEvent.EVENT_ID, new Document("$in", eventIds)));
+    }
+
+    /** How the events recorded through this relay's stores are traced. */
+    EventTracing tracing() {
+        return tracing;
+    }
+
+    /**
+     * A send that fails at once (the producer may throw instead of failing the future) fails like any other.
+     * It is traced: a producer span, child of the trace context stored with the event, from the send to the
+     * broker's answer; its traceparent is the record's {@code ce_traceparent}.
+     */
     private CompletableFuture<?> send(PendingEvent event) {
+        EventTracing.Publishing publishing = tracing.publishing(event.metadata(), event.topic());
+        CompletableFuture<?> sent;
         try {
-            return producer.send(event.toRecord());
+            sent = producer.send(event.toRecord(publishing.traceparent()));
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            sent = CompletableFuture.failedFuture(e);
         }
+        sent.whenComplete((result, failure) -> publishing.end(failure));
+        return sent;
     }
 
     /** Null when the broker acknowledged the send, otherwise why not (a timeout, an interrupt, the broker's error). */
@@ -421,7 +524,7 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private void release(Claimed doc, List<String> acked, List<Refused> refused, boolean complete) {
         MongoCollection<Document> collection = mongo.getCollection(doc.collection());
-        Document leased = new Document("_id", doc.id()).append(LEASE_OWNER, owner);
+        Document leased = leased(doc);
         List<String> done = new ArrayList<>(acked);
         refused.forEach(r -> done.add(r.event().metadata().id()));
         Document pull = new Document(AggregateStore.PENDING_EVENTS, new Document(PendingEvent.EVENT_ID, new Document("$in", done)));
@@ -473,18 +576,19 @@ public class OutboxRelay implements SmartLifecycle {
         }
         parked.addAndGet(refused.size());
         if (!reports.isEmpty()) {
-            wake(doc.collection(), doc.id());
+            wake(doc.collection(), String.valueOf(doc.id()));
         }
         return true;
     }
 
     private PendingEvent report(String collection, Refused refused, Date now) {
         PendingEvent event = refused.event();
-        Correlation cause = Correlation.causedBy(event.metadata());
+        // caused by the parked event: same correlation and trace
+        String correlationId = event.metadata().correlationId() != null ? event.metadata().correlationId() : event.metadata().id();
         OutboxEventParked payload = new OutboxEventParked(source.serviceName(), collection, event.key(),
                 event.metadata().type(), event.metadata().id(), event.topic(), refused.reason(), now.toInstant());
         EventMetadata metadata = new EventMetadata(UUID.randomUUID().toString(), OutboxEventParked.TYPE, source.uri(),
-                event.key(), now.toInstant(), cause.correlationId(), cause.causationId(), 0, cause.traceparent());
+                event.key(), now.toInstant(), correlationId, event.metadata().id(), 0, event.metadata().traceparent());
         return new PendingEvent(Topics.OPS_EVENTS, event.key(), metadata, json.writeString(payload));
     }
 

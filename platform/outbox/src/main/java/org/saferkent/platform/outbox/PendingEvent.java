@@ -47,8 +47,15 @@ public record PendingEvent(String topic, String key, EventMetadata metadata, Str
     }
 
     ProducerRecord<String, byte[]> toRecord() {
+        return toRecord(metadata.traceparent());
+    }
+
+    /** The record to send, carrying {@code traceparent} (the relay's span for this send) as {@code ce_traceparent}. */
+    ProducerRecord<String, byte[]> toRecord(String traceparent) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload.getBytes(StandardCharsets.UTF_8));
-        CloudEventHeaders.write(metadata, record.headers());
+        CloudEventHeaders.write(new EventMetadata(metadata.id(), metadata.type(), metadata.source(), metadata.subject(),
+                metadata.time(), metadata.correlationId(), metadata.causationId(), metadata.aggregateVersion(), traceparent),
+                record.headers());
         return record;
     }
 

@@ -20,6 +20,7 @@ import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventProducer;
 import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.events.Topics;
+import org.saferkent.platform.test.StoreScans;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +53,8 @@ class OutboxRelayIT {
     EventSource source;
     @Autowired
     OutboxProperties properties;
+    @Autowired
+    OutboxTestApplication.StoreWrites storeWrites;
 
     @Test
     void savedEventsReachTheBrokerWithTheirEnvelopeAndLeaveTheDocument() {
@@ -236,6 +239,45 @@ class OutboxRelayIT {
                 .containsExactly("outboxtest.CaseFileOpened.v1", "outboxtest.CaseFileNoted.v1");
     }
 
+    /**
+     * A write that adds no event moves the document's version on while the relay publishes its events: the
+     * release keeps {@code relayDue} (it cannot tell), and the next sweep, finding no events, takes it away.
+     */
+    @Test
+    void aDocumentChangedWithoutEventsWhileBeingRelayedLeavesTheSweepsSightAtTheNextSweep() {
+        String collection = "quietly_" + UUID.randomUUID().toString().replace("-", "");
+        String id = UUID.randomUUID().toString();
+        AtomicReference<AggregateStore<CaseFile>> storeRef = new AtomicReference<>();
+        AtomicBoolean written = new AtomicBoolean();
+        EventProducer writingMeanwhile = new EventProducer(null) {
+            @Override
+            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+                CompletableFuture<SendResult<String, byte[]>> sent = producer.send(record);
+                if (written.compareAndSet(false, true)) {
+                    storeRef.get().update(id, 1, new CaseFile(id, "hythe", "no event"), List.of());
+                }
+                return sent;
+            }
+
+            @Override
+            public void flush() {
+                producer.flush();
+            }
+        };
+        OutboxRelay sweeper = new OutboxRelay(mongo, writingMeanwhile, topics, json, source, disabled(), Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, sweeper, json, source, Clock.systemUTC(),
+                collection, TOPIC, CaseFile.class);
+        storeRef.set(store);
+        store.insert(id, new CaseFile(id, "hythe", "new"), List.of(new CaseFileOpened(id, "hythe")));
+
+        sweeper.sweep();
+
+        assertThat(written).isTrue();
+        assertThat(pendingCount(collection, id)).isZero();
+        sweeper.sweep();
+        assertThat(sweeper.backlog(collection)).as("no document is due for ever with nothing to publish").isZero();
+    }
+
     @Test
     void aDocumentWithNothingWrittenMeanwhileLeavesTheSweepsSightOnceRelayed() {
         String collection = "settled_" + UUID.randomUUID().toString().replace("-", "");
@@ -256,6 +298,45 @@ class OutboxRelayIT {
         TopicRecords.awaitRecord(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id));
     }
 
+    /** The upgrade that reads a whole collection runs once per collection, ever: a later start does not read it again. */
+    @Test
+    void aLaterStartDoesNotReadTheWholeCollectionAgain() {
+        String collection = "restarted_" + UUID.randomUUID().toString().replace("-", "");
+        OutboxRelay first = new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, first, json, source, Clock.systemUTC(),
+                collection, TOPIC, CaseFile.class);
+        String id = UUID.randomUUID().toString();
+        store.insert(id, new CaseFile(id, "deal", "stored"), List.of());
+        StoreScans.Mark mark = StoreScans.mark(mongo.getDb().getName());
+
+        new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC()).register(collection);
+
+        assertThat(StoreScans.since(mark).keySet()).noneMatch(scan -> scan.contains(collection));
+    }
+
+    /**
+     * A round publishes many aggregates' events for a fixed number of store writes (claim them all, then
+     * release them all), not two writes per document: under load the relay's cost per event falls.
+     */
+    @Test
+    void aRoundOfManyDocumentsCostsTheSameFewWritesAsOne() {
+        String collection = "round_" + UUID.randomUUID().toString().replace("-", "");
+        OutboxRelay sweeper = new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, sweeper, json, source, Clock.systemUTC(),
+                collection, TOPIC, CaseFile.class);
+        List<String> ids = IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        ids.forEach(id -> store.insert(id, new CaseFile(id, "dartford", "new"), List.of(new CaseFileOpened(id, "dartford"))));
+        long before = storeWrites.count();
+
+        sweeper.sweep();
+
+        assertThat(storeWrites.count() - before).isLessThanOrEqualTo(2);
+        assertThat(sweeper.backlog(collection)).isZero();
+        ids.forEach(id -> assertThat(pendingCount(collection, id)).isZero());
+        await().atMost(Duration.ofSeconds(10)).until(() -> TopicRecords.matching(TOPIC,
+                record -> ids.contains(TopicRecords.header(record, CloudEventHeaders.SUBJECT))).size() == ids.size());
+    }
+
     /** A document written before relayDue existed (pending events, no relayDue) is found once a relay takes its collection. */
     @Test
     void pendingEventsWrittenBeforeRelayDueExistedArePublished() {
@@ -265,7 +346,9 @@ class OutboxRelayIT {
                 collection, TOPIC, CaseFile.class);
         String id = UUID.randomUUID().toString();
         store.insert(id, new CaseFile(id, "tunbridge wells", "old"), List.of(new CaseFileOpened(id, "tunbridge wells")));
+        // as written before relayDue existed: no relayDue, and no record of the upgrade
         mongo.getCollection(collection).updateOne(new Document("_id", id), new Document("$unset", new Document("relayDue", "")));
+        mongo.getCollection(OutboxRelay.UPGRADES).deleteOne(new Document("_id", collection + ":relayDue"));
 
         OutboxRelay upgraded = new OutboxRelay(mongo, producer, topics, json, source, properties, Clock.systemUTC());
         upgraded.register(collection);

@@ -1,5 +1,7 @@
 package org.saferkent.platform.service;
 
+import io.micrometer.observation.ObservationPredicate;
+import org.saferkent.platform.events.EventTracing;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,6 +14,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.util.unit.DataSize;
 
 // before Boot's web MVC configuration, so that its generic problem handler stands aside for ours
@@ -44,10 +47,22 @@ public class ServiceKitAutoConfiguration {
         return registration;
     }
 
+    /**
+     * Health probes and metric scrapes are neither traced nor timed: every few seconds from ops-monitor and
+     * Prometheus, they would bury the requests that matter.
+     */
     @Bean
     @ConditionalOnWebApplication
-    FilterRegistrationBean<CorrelationFilter> correlationFilter() {
-        FilterRegistrationBean<CorrelationFilter> registration = new FilterRegistrationBean<>(new CorrelationFilter());
+    ObservationPredicate actuatorRequestsNotObserved() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && request.getCarrier() != null && request.getCarrier().getRequestURI().startsWith("/actuator/"));
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter(EventTracing tracing) {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter(tracing));
+        // after Boot's HTTP server observation (HIGHEST_PRECEDENCE + 1), which starts the request's span
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

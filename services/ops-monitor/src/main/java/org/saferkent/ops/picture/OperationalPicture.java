@@ -15,9 +15,9 @@ import org.saferkent.ops.History;
 import org.saferkent.ops.stream.OpsStream;
 import org.saferkent.ops.stream.StreamEvent;
 import org.saferkent.platform.events.CloudEventHeaders;
+import org.saferkent.platform.events.EventTracing;
 import org.saferkent.platform.messaging.DeadLetterHeaders;
 import org.saferkent.platform.messaging.InboundEvent;
-import org.saferkent.platform.messaging.TraceContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -116,7 +116,7 @@ public class OperationalPicture {
         Instant time = event.metadata().time();
         if (!HEARTBEAT.equals(type)) { // heartbeats update the services' figures, they would only crowd the list
             insertOnce(new OpsEventRecord(event.id(), type, event.metadata().source(), event.metadata().subject(), time, data,
-                    event.metadata().correlationId(), TraceContext.traceId(event.metadata().traceparent())), EVENTS);
+                    event.metadata().correlationId(), EventTracing.traceId(event.metadata().traceparent())), EVENTS);
         }
         String service = StreamEvent.serviceOf(data, event.metadata().source());
         switch (type) {
@@ -146,7 +146,7 @@ public class OperationalPicture {
                 header(record, DeadLetterHeaders.SERVICE), header(record, DeadLetterHeaders.FAILURE),
                 header(record, DeadLetterHeaders.REASON), header(record, CloudEventHeaders.TYPE),
                 header(record, CloudEventHeaders.ID), header(record, DeadLetterHeaders.FAILED_AT),
-                TraceContext.traceId(header(record, CloudEventHeaders.TRACEPARENT)), clock.instant(),
+                EventTracing.traceId(header(record, CloudEventHeaders.TRACEPARENT)), clock.instant(),
                 DeadLetter.OPEN, null, null, null, null);
         if (insertOnce(deadLetter, DEAD_LETTERS)) {
             Map<String, Object> data = new LinkedHashMap<>();

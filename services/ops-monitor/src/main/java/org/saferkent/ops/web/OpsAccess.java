@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-/** Operations read the picture (ops.read) and act on dead letters (ops.write). */
+/** Operations read the picture (ops.read) and act on dead letters and consumer bindings (ops.write). */
 @Configuration(proxyBeanMethods = false)
 class OpsAccess {
 

@@ -6,11 +6,11 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.saferkent.platform.events.CloudEventHeaders;
-import org.saferkent.platform.events.Correlation;
 import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventMetadata;
 import org.saferkent.platform.events.EventProducer;
 import org.saferkent.platform.events.EventSource;
+import org.saferkent.platform.events.EventTracing;
 import org.saferkent.platform.events.Topics;
 import org.saferkent.platform.events.WireNames;
 
@@ -24,8 +24,16 @@ public class OpsEvents {
     private final EventJson json;
     private final EventSource source;
     private final Clock clock;
+    private final EventTracing tracing;
 
+    /** Outside a service (tests): traced on a tracer of its own that exports nothing. */
     public OpsEvents(EventProducer producer, EventJson json, EventSource source, Clock clock) {
+        this(producer, json, source, clock, EventTracing.standalone());
+    }
+
+    /** Each ops event carries the trace and correlation of the work that reported it. */
+    public OpsEvents(EventProducer producer, EventJson json, EventSource source, Clock clock, EventTracing tracing) {
+        this.tracing = tracing;
         this.producer = producer;
         this.json = json;
         this.source = source;
@@ -44,10 +52,10 @@ public class OpsEvents {
 
     /** Publishes and waits at most {@code timeout} for the broker's ack. */
     public void publish(String subject, Object opsEvent, Duration timeout) {
-        Correlation correlation = Correlation.current();
+        EventTracing.Origin origin = tracing.current();
         EventMetadata metadata = new EventMetadata(UUID.randomUUID().toString(), WireNames.of(opsEvent.getClass()),
-                source.uri(), subject, clock.instant(), correlation.correlationId(), correlation.causationId(), 0,
-                correlation.traceparent());
+                source.uri(), subject, clock.instant(), origin.correlationId(), origin.causationId(), 0,
+                origin.traceparent());
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.OPS_EVENTS, subject, json.write(opsEvent));
         CloudEventHeaders.write(metadata, record.headers());
         producer.sendAndWait(record, timeout);

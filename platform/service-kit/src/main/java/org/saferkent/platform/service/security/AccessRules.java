@@ -6,7 +6,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 /**
  * A service's own path rules, added to the platform's resource-server chain after the shared ones
  * (health open; {@code /api/data-protection/**} subjects.erase; {@code /api/audit/**} audit.read;
- * other actuator endpoints ops.read) and before the fallback (any other request needs a token).
+ * {@code POST /actuator/bindings/**} ops.write; other actuator endpoints ops.read) and before the fallback (any other request needs a token).
  * Authorities are {@code SCOPE_<scope>}.
  */
 @FunctionalInterface

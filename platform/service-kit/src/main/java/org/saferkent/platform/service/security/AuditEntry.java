@@ -6,11 +6,13 @@ import java.time.Instant;
  * One line of the append-only audit trail: who (client, subject, agency), did what to which record,
  * when, why, and whether it was allowed. Never personal data: records are named by their ids.
  *
- * @param action   {@code read-personal-data}, or {@code request} for a refused request
+ * @param action   {@code read-personal-data}, {@code request} for a refused request, or an operator's action on the
+ *                 running service ({@code pause-binding}, {@code resume-binding}, ...)
  * @param resource what kind of record ({@code referral-subject}, {@code victim-details}) or the request's method and path
  * @param purpose  why it was asked for ({@code X-Access-Purpose}: {@code claim-check}, {@code case-work}, ...)
  * @param outcome  {@code allowed} or {@code denied}
- * @param reason   for a denial: {@code unauthenticated} or {@code forbidden}; for a read: {@code found} or {@code not-held}
+ * @param reason   for a denial: {@code unauthenticated} or {@code forbidden}; for a read: {@code found} or {@code not-held};
+ *                 for an operator's action, what came of it ({@code paused}, {@code resumed}, ...)
  */
 public record AuditEntry(String id, Instant at, String service, String clientId, String subject, String agency,
         String action, String resource, String recordId, String purpose, String outcome, String reason) {

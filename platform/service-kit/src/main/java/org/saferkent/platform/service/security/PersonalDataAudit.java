@@ -72,6 +72,19 @@ public class PersonalDataAudit implements AccessDecisions {
         insert(caller, "read-personal-data", resource, recordId, purposeOf(request, defaultPurpose), ALLOWED, result);
     }
 
+    /**
+     * Records what an operator did to the running service (e.g. {@code pause-binding} on a consumer
+     * binding) under the current caller's name: the subject of their token, a person's own when they act
+     * from the operations page.
+     *
+     * @param resource what kind of thing was acted on ({@code binding})
+     * @param recordId its name ({@code victimEvents-in-0})
+     * @param result   what came of it ({@code paused}, {@code resumed}, ...)
+     */
+    public void operatorAction(String action, String resource, String recordId, String result) {
+        insert(Caller.current().orElse(null), action, resource, recordId, null, ALLOWED, result);
+    }
+
     @Override
     public void denied(HttpServletRequest request, Caller caller, String reason) {
         insert(caller, "request", request.getMethod() + " " + request.getRequestURI(), null,

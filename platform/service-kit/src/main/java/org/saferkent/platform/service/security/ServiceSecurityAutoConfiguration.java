@@ -32,6 +32,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -122,6 +123,8 @@ public class ServiceSecurityAutoConfiguration {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll();
                     requests.requestMatchers("/api/data-protection", "/api/data-protection/**").hasAuthority("SCOPE_subjects.erase");
                     requests.requestMatchers("/api/audit", "/api/audit/**").hasAuthority("SCOPE_audit.read");
+                    // pausing, resuming (stopping, starting) a consumer binding is acting on the service
+                    requests.requestMatchers(HttpMethod.POST, "/actuator/bindings/**").hasAuthority("SCOPE_ops.write");
                     requests.requestMatchers("/actuator/**").hasAuthority("SCOPE_ops.read");
                     rules.orderedStream().forEach(rule -> rule.configure(requests));
                     requests.anyRequest().authenticated();

@@ -27,7 +27,10 @@ import org.saferkent.platform.outbox.Loaded;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.MongoException;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -155,9 +158,14 @@ public class PerformanceRefresh {
         }
         uncovered.values().forEach(stored -> store.remove(version, stored));
 
-        dirty.forEach((kind, docs) -> docs.forEach(doc -> mongo.getCollection(kind.collection(version)).updateOne(
-                Filters.and(Filters.eq("_id", doc.get("_id")), Filters.eq(LiveFacts.TOUCH, doc.get(LiveFacts.TOUCH))),
-                Updates.set(LiveFacts.DIRTY, false))));
+        // one write per kind for the whole round: a fact touched since it was read keeps its flag
+        dirty.forEach((kind, docs) -> {
+            if (!docs.isEmpty()) {
+                mongo.getCollection(kind.collection(version)).bulkWrite(docs.stream().map(doc -> (WriteModel<Document>) new UpdateOneModel<Document>(
+                        Filters.and(Filters.eq("_id", doc.get("_id")), Filters.eq(LiveFacts.TOUCH, doc.get(LiveFacts.TOUCH))),
+                        Updates.set(LiveFacts.DIRTY, false))).toList(), new BulkWriteOptions().ordered(false));
+            }
+        });
         for (Loaded<Contract> contract : changed) {
             mark(version, contract.state().id(), contract.version());
         }

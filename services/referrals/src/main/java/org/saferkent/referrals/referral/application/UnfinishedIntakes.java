@@ -3,6 +3,7 @@ package org.saferkent.referrals.referral.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 
 import org.bson.Document;
 import org.saferkent.referrals.referral.adapter.out.persistence.PersonalDetailsStore;
@@ -12,6 +13,9 @@ import org.saferkent.referrals.referral.application.IntakeSteps.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.UpdateOptions;
 
 /**
  * An intake writes the subject's history, then the personal details, then the referral with its events:
@@ -35,6 +39,9 @@ public class UnfinishedIntakes {
     private static final Logger log = LoggerFactory.getLogger(UnfinishedIntakes.class);
     private static final Duration FIRST_PAUSE = Duration.ofMillis(10);
     private static final Duration LONGEST_PAUSE = Duration.ofMillis(250);
+    /** How far the settlement of dead intakes has come (one document). */
+    static final String SETTLEMENT = "intake_settlement";
+    private static final String SETTLED_UP_TO = "settledUpTo";
 
     /** A history as it may be believed, and the referral of an intake found dead (its personal details to forget). */
     public record Settled(SubjectRecord history, String abandoned) {
@@ -96,18 +103,23 @@ public class UnfinishedIntakes {
     }
 
     /**
-     * Settles every history whose pending intake is older than the grace: confirms the finished ones, undoes
-     * the dead ones (with their personal details). Safe beside intakes and other instances: each history is
-     * saved with its version check, and one that changed meanwhile is left to its next reader.
+     * Undoes the dead intakes (with their personal details) among the histories whose pending intake is older
+     * than the grace, for subjects nobody refers again. A finished intake is left pending: its entries stand
+     * as they are, and the next intake of the same subject confirms them in the write it makes anyway, so a
+     * referral costs no write here. Each run reads only the intakes recorded since the last run (less a
+     * grace's overlap, for clocks a little apart): the store keeps how far settlement has come, one write a
+     * run. Safe beside intakes and other instances: each history is saved with its version check, one that
+     * changed meanwhile is left to its next reader, and a run killed part way is done again.
      *
      * @return how many dead intakes were undone
      */
     public int settleAll() {
         Instant cutoff = clock.instant().minus(grace);
+        Instant from = settledUpTo().minus(grace);
         int undone = 0;
-        for (String pseudonym : subjects.pendingSince(cutoff)) {
+        for (String pseudonym : subjects.pendingBetween(from, cutoff)) {
             SubjectRecord history = subjects.find(pseudonym);
-            if (history.pending() == null || history.pending().recordedAt().isAfter(cutoff)) {
+            if (history.pending() == null || history.pending().recordedAt().isAfter(cutoff) || exists(history.pending().referralId())) {
                 continue;
             }
             Settled settled = settle(history, null);
@@ -116,7 +128,26 @@ public class UnfinishedIntakes {
                 undone++;
             }
         }
+        settledUpTo(cutoff);
         return undone;
+    }
+
+    private Instant settledUpTo() {
+        Document progress = mongo.getCollection(SETTLEMENT).find(new Document("_id", SETTLEMENT)).first();
+        return progress == null ? Instant.EPOCH.plus(grace) : progress.getDate(SETTLED_UP_TO).toInstant();
+    }
+
+    /** Moves the settlement's progress forward, never back (another instance may have gone further). */
+    private void settledUpTo(Instant cutoff) {
+        Document forward = new Document("$max", new Document(SETTLED_UP_TO, Date.from(cutoff)));
+        try {
+            mongo.getCollection(SETTLEMENT).updateOne(new Document("_id", SETTLEMENT), forward, new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCode() != 11000) {
+                throw e;
+            }
+            mongo.getCollection(SETTLEMENT).updateOne(new Document("_id", SETTLEMENT), forward); // created meanwhile by another instance
+        }
     }
 
     private boolean exists(String referralId) {

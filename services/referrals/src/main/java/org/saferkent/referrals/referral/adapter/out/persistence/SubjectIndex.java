@@ -103,10 +103,11 @@ public class SubjectIndex {
                         pending.getString("lastMaracBefore") == null ? null : LocalDate.parse(pending.getString("lastMaracBefore"))));
     }
 
-    /** The subjects whose history names an intake pending since {@code cutoff} or earlier (reads the whole collection). */
-    public List<String> pendingSince(Instant cutoff) {
+    /** The subjects whose history names an intake recorded after {@code after} and at or before {@code upTo} (an index range). */
+    public List<String> pendingBetween(Instant after, Instant upTo) {
         List<String> pseudonyms = new ArrayList<>();
-        mongo.getCollection(COLLECTION).find(Filters.lte(PENDING + ".recordedAt", Date.from(cutoff)))
+        mongo.getCollection(COLLECTION).find(Filters.and(Filters.gt(PENDING + ".recordedAt", Date.from(after)),
+                        Filters.lte(PENDING + ".recordedAt", Date.from(upTo))))
                 .projection(new Document("_id", 1)).forEach(doc -> pseudonyms.add(doc.getString("_id")));
         return pseudonyms;
     }

@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 import org.saferkent.platform.events.EventJson;
@@ -28,8 +25,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -37,11 +36,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The referrals claim check, {@code GET {base}/api/referrals/{referralId}/subject}, behind
- * Resilience4j: each attempt is time-limited, at most a few run at once (bulkhead), failures open a
- * circuit breaker so a referrals outage is not hammered, and transient failures are retried with
- * exponential backoff. Outcomes are reported, never thrown; no message quotes the personal data.
+ * Resilience4j: each attempt is time-limited (the request's own timeout, on the JDK HTTP client), at most
+ * a few run at once (bulkhead), failures open a circuit breaker so a referrals outage is not hammered,
+ * and transient failures are retried with exponential backoff. Outcomes are reported, never thrown; no
+ * message quotes the personal data. Built on the service's {@link RestClient.Builder}, each attempt is an
+ * observed client call: a span of the caller's trace whose {@code traceparent} (and correlation id baggage)
+ * referrals continues.
  */
 public class ReferralsSubjectClient implements SubjectDetailsSource {
+
+    /** One answer of referrals: its status and body. */
+    private record Answer(int status, byte[] body) {
+    }
 
     /** Why personal data is read: recorded in the owning service's audit trail. */
     static final String ACCESS_PURPOSE = "X-Access-Purpose";
@@ -49,7 +55,7 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
     /**
      * @param baseUrl              where referrals serves its API
      * @param connectTimeout       TCP connect limit
-     * @param timeout              limit on one attempt (time limiter and request timeout)
+     * @param timeout              limit on one attempt (the request timeout, to the end of the answer)
      * @param attempts             attempts per lookup, the first included
      * @param backoff              wait before the second attempt; doubles after each
      * @param failureRateThreshold percentage of failed calls that opens the circuit
@@ -62,12 +68,10 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
     }
 
     private final String baseUrl;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final RestClient http;
     private final JsonMapper json;
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
-    private final TimeLimiter timeLimiter;
     private final Bulkhead bulkhead;
     private final ClientCredentialsTokens tokens;
 
@@ -80,21 +84,30 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
      *               one referrals hands personal details to); {@code null} sends none
      */
     public ReferralsSubjectClient(Settings settings, ClientCredentialsTokens tokens) {
+        this(settings, tokens, RestClient.builder());
+    }
+
+    /**
+     * @param restClient the service's builder (Spring Boot's, observed: each call is traced and carries the
+     *                   trace context); its request factory is replaced by a JDK one with this client's timeouts
+     */
+    public ReferralsSubjectClient(Settings settings, ClientCredentialsTokens tokens, RestClient.Builder restClient) {
         this.tokens = tokens;
         this.baseUrl = settings.baseUrl().endsWith("/") ? settings.baseUrl().substring(0, settings.baseUrl().length() - 1)
                 : settings.baseUrl();
-        this.timeout = settings.timeout();
-        this.http = HttpClient.newBuilder()
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .build());
+        requests.setReadTimeout(settings.timeout());
+        this.http = restClient.clone().requestFactory(requests).build();
         this.json = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
         Predicate<Throwable> outage = e -> e instanceof ReferralsUnavailableException unavailable ? unavailable.retryable()
-                : e instanceof IOException || e instanceof TimeoutException;
+                : e instanceof IOException;
         this.retry = Retry.of("referrals-subject", RetryConfig.custom()
                 .maxAttempts(settings.attempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.backoff(), 2.0))
@@ -109,10 +122,6 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
                 .recordException(outage)
                 .ignoreExceptions(BulkheadFullException.class)
                 .build());
-        this.timeLimiter = TimeLimiter.of("referrals-subject", TimeLimiterConfig.custom()
-                .timeoutDuration(settings.timeout())
-                .cancelRunningFuture(true)
-                .build());
         this.bulkhead = Bulkhead.of("referrals-subject", BulkheadConfig.custom()
                 .maxConcurrentCalls(settings.maxConcurrentCalls())
                 .maxWaitDuration(Duration.ZERO)
@@ -121,11 +130,11 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
 
     @Override
     public SubjectLookup lookUp(String referralId) {
-        Callable<HttpResponse<byte[]>> call = () -> checked(send(request(referralId)));
+        Callable<Answer> call = () -> checked(send(referralId));
         call = Bulkhead.decorateCallable(bulkhead, call);
         call = CircuitBreaker.decorateCallable(circuitBreaker, call);
         call = Retry.decorateCallable(retry, call);
-        HttpResponse<byte[]> response;
+        Answer response;
         try {
             response = call.call();
         } catch (CallNotPermittedException e) {
@@ -138,7 +147,7 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
         } catch (Exception e) {
             return new SubjectLookup.Unavailable(describe(e));
         }
-        if (response.statusCode() == 404 || response.statusCode() == 410) {
+        if (response.status() == 404 || response.status() == 410) {
             return new SubjectLookup.NotHeld(); // 410: the subject was erased, nothing will ever come
         }
         try {
@@ -148,30 +157,29 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
         }
     }
 
-    /** Built per attempt: a token refused by referrals is replaced before the retry. */
-    private HttpRequest request(String referralId) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(subjectUri(referralId))
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .header(ACCESS_PURPOSE, "claim-check")
-                .GET();
-        if (tokens != null) {
-            request.header("Authorization", tokens.bearer());
-        }
-        return request.build();
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest request) throws Exception {
+    /** One attempt; the token is read per attempt, so a token refused by referrals is replaced before the retry. */
+    private Answer send(String referralId) throws IOException {
+        String bearer = tokens != null ? tokens.bearer() : null;
         try {
-            return timeLimiter.executeFutureSupplier(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()));
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
+            return http.get()
+                    .uri(subjectUri(referralId))
+                    .accept(MediaType.APPLICATION_JSON)
+                    .header(ACCESS_PURPOSE, "claim-check")
+                    .headers(headers -> {
+                        if (bearer != null) {
+                            headers.set("Authorization", bearer);
+                        }
+                    })
+                    .exchange((request, response) -> new Answer(response.getStatusCode().value(), response.getBody().readAllBytes()));
+        } catch (ResourceAccessException e) {
+            // the transport failed (refused, reset, timed out): retried as an outage
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
     }
 
     /** 200, 404 and 410 (erased) are answers; anything else is a failure (retried when transient, or with a fresh token). */
-    private HttpResponse<byte[]> checked(HttpResponse<byte[]> response) {
-        int status = response.statusCode();
+    private Answer checked(Answer response) {
+        int status = response.status();
         if (status == 200 || status == 404 || status == 410) {
             return response;
         }
@@ -195,8 +203,7 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
         if (e instanceof ReferralsUnavailableException) {
             return e.getMessage();
         }
-        // the time limiter and the HTTP client's own request timeout race for a slow answer: same meaning
-        if (e instanceof TimeoutException || e instanceof java.net.http.HttpTimeoutException) {
+        if (e instanceof HttpTimeoutException) {
             return "referrals did not answer in time";
         }
         return "referrals unreachable (" + e.getClass().getSimpleName() + ")";
