@@ -7,7 +7,11 @@
 #
 #   ./benchmark.sh             the full run (20-30 minutes on 2 cores: the stack works off its backlog)
 #   ./benchmark.sh --quick     a smoke run (5-10 minutes)
-#   ./benchmark.sh --help      all options (phases, durations, --full-year, --use-running)
+#   ./benchmark.sh --help      all options (phases, durations, --full-year, --use-running, --port-offset)
+#   ./benchmark.sh --preload-years 0,1,7
+#                              intake, writes per referral, latency at 20/s and the store's insert limits with 0, 1
+#                              and 7 years of Kent-shaped history stored (preloaded straight into the stores and
+#                              topics between the points); hours on 2 cores: see the README's performance section
 #   ./benchmark.sh --chaos     crash consistency instead: 10,000 referrals with case work, kill -9 of the
 #                              launcher and the broker in turn every 500 acknowledged (20 kills), then
 #                              acknowledged / lost / doubled (the simulator's --kill-every; its options follow,

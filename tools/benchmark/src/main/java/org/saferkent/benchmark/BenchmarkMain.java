@@ -33,8 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class BenchmarkMain {
 
-    private static final String BOOTSTRAP = "127.0.0.1:9092";
-    private static final String MONGO = "mongodb://127.0.0.1:27017";
     private static final List<String> SERVICES = List.copyOf(LocalStackProcess.HEALTH.keySet());
 
     private BenchmarkMain() {
@@ -53,6 +51,10 @@ public final class BenchmarkMain {
             System.out.print(BenchmarkOptions.USAGE);
             return;
         }
+        LocalStackProcess.portOffset(options.portOffset());
+        String bootstrap = LocalStackProcess.kafkaBootstrap();
+        String mongoUri = LocalStackProcess.mongoUri();
+        ServiceUrls urls = LocalStackProcess.serviceUrls();
         Path repo = Path.of(System.getProperty("saferkent.repo", ".")).toAbsolutePath().normalize();
         String classpath = System.getProperty("java.class.path");
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
@@ -63,16 +65,17 @@ public final class BenchmarkMain {
         Report report = new Report();
         report.started = now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         report.mode = (options.quick() ? "quick" : "full") + ", phases " + options.phases() + (options.useRunning() ? ", running stack" : "")
-                + ", seed " + options.seed();
+                + (options.preloadYears().isEmpty() ? "" : ", preloaded years " + options.preloadYears()) + ", seed " + options.seed();
         report.machine = Machine.describe();
         report.rebuildHeap = options.rebuildHeap();
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
         TokenSource tokens = TokenSource.fromEnvironment(options.issuer(), http);
-        AgencyClient client = new AgencyClient(http, tokens, ServiceUrls.LOCAL);
+        AgencyClient client = new AgencyClient(http, tokens, urls);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         ReferralGenerator generator = new ReferralGenerator(options.seed(), today, "BENCH-" + options.seed());
 
+        java.util.concurrent.atomic.AtomicReference<LocalStackProcess> current = new java.util.concurrent.atomic.AtomicReference<>();
         LocalStackProcess stack = null;
         AtomicBoolean sampling = new AtomicBoolean(true);
         Map<String, Double> peak = new LinkedHashMap<>();
@@ -87,13 +90,16 @@ public final class BenchmarkMain {
                 System.out.println("Starting the local stack (fresh data in " + repo.relativize(data) + ")...");
                 stack = LocalStackProcess.start(repo, data, work.resolve("logs/stack.log"),
                         Map.of("LOCAL_STACK_JAVA_OPTS", launcherOptions("640m", work.resolve("logs/stack.jfr"))));
+                current.set(stack);
                 report.healthySeconds = round(stack.awaitHealthy(SERVICES, Duration.ofMinutes(3)));
                 report.residentIdleMiB = stack.residentMiB();
                 System.out.printf("  healthy %.1f s after the command; resident %s MiB%n", report.healthySeconds, report.residentIdleMiB);
-                LocalStackProcess sampled = stack;
                 sampler = new Thread(() -> {
                     while (sampling.get()) {
-                        sampled.residentMiB().forEach((process, mib) -> peak.merge(process, mib, Math::max));
+                        LocalStackProcess sampled = current.get();
+                        if (sampled != null) {
+                            sampled.residentMiB().forEach((process, mib) -> peak.merge(process, mib, Math::max));
+                        }
                         try {
                             Thread.sleep(500); // sampling /proc
                         } catch (InterruptedException e) {
@@ -105,20 +111,40 @@ public final class BenchmarkMain {
             }
             tokens.authorization(TokenSource.agencyClient("kent-police"));
             report.tokens = tokens.secured();
-            try (Quiescence quiescence = new Quiescence(BOOTSTRAP)) {
+            try (Quiescence quiescence = new Quiescence(bootstrap)) {
                 if (options.phases().contains("limits")) {
                     report.loadAverages.add(Machine.loadAverage());
                     System.out.println("Limits: Kafka's own perf tools and raw store inserts...");
-                    report.kafka = Limits.kafka(quiescence.admin(), BOOTSTRAP, classpath, options.kafkaRecords(), 3);
-                    report.store = Limits.store(MONGO, options.storeDocuments());
+                    report.kafka = Limits.kafka(quiescence.admin(), bootstrap, classpath, options.kafkaRecords(), 3);
+                    report.store = Limits.store(mongoUri, options.storeDocuments());
                     System.out.printf("  Kafka %,.0f produced/s, %,.0f consumed/s; store %,.0f insertOne/s, %,.0f insertMany/s%n",
                             report.kafka.producedPerSecond(), report.kafka.consumedPerSecond(), report.store.insertOnePerSecond(),
                             report.store.insertManyPerSecond());
                 }
-                ServiceCounters counters = new ServiceCounters(client, Map.of("referrals", ServiceUrls.LOCAL.referrals(),
-                        "victims", ServiceUrls.LOCAL.victims(), "restorative-justice", ServiceUrls.LOCAL.restorativeJustice(),
-                        "commissioning", ServiceUrls.LOCAL.commissioning(), "ops-monitor", ServiceUrls.LOCAL.opsMonitor()));
-                if (options.phases().contains("intake")) {
+                ServiceCounters counters = counters(client, urls);
+                if (!options.preloadYears().isEmpty()) {
+                    Path data = work.resolve("stack");
+                    PreloadRun.Stack restartable = new PreloadRun.Stack() {
+                        @Override
+                        public LocalStackProcess start(String... extra) throws Exception {
+                            LocalStackProcess started = LocalStackProcess.start(repo, data, work.resolve("logs/stack.log"),
+                                    Map.of("LOCAL_STACK_JAVA_OPTS", launcherOptions("640m", work.resolve("logs/stack.jfr"))), extra);
+                            current.set(started);
+                            return started;
+                        }
+
+                        @Override
+                        public void stop() throws Exception {
+                            LocalStackProcess running = current.getAndSet(null);
+                            if (running != null) {
+                                running.close();
+                            }
+                        }
+                    };
+                    report.points = new PreloadRun(options, client, restartable, () -> counters(client, urls), results).run(generator, report);
+                    report.preloadLatencyRate = options.latencyRate();
+                    PreloadChart.write(results.resolve("preload.png").toFile(), report.points);
+                } else if (options.phases().contains("intake")) {
                     report.loadAverages.add(Machine.loadAverage());
                     System.out.println("Intake: " + (options.fullYear() ? "Kent's year" : "sustained for " + options.sustainSeconds() + " s")
                             + ", then until everything downstream settles...");
@@ -126,12 +152,12 @@ public final class BenchmarkMain {
                             .run(generator, options.fullYear(), options.sustainSeconds(), 1800);
                     System.out.println("  " + report.intake.asMap());
                 }
-                if (options.phases().contains("latency")) {
+                if (options.preloadYears().isEmpty() && options.phases().contains("latency")) {
                     quiescence.awaitDrained(4_000, 600_000, counters::outboxBacklog);
                     report.loadAverages.add(Machine.loadAverage());
                     System.out.printf("Latency: %.0f referrals/s for %d s...%n", options.latencyRate(), options.latencySeconds());
                     String contract = registerContract(client, today);
-                    report.latency = new LatencyPhase(BOOTSTRAP, new IntakeRun(client, 16, 1))
+                    report.latency = new LatencyPhase(bootstrap, new IntakeRun(client, 16, 1))
                             .run(generator, contract, options.latencyRate(), options.latencySeconds());
                     System.out.println("  victim case " + report.latency.victimCase().asMap() + "; feed " + report.latency.feed().asMap());
                     LatencyChart.write(results.resolve("latency.png").toFile(), options.latencyRate(), report.latency.victimCase(),
@@ -144,9 +170,10 @@ public final class BenchmarkMain {
                 sampler.join();
                 report.residentPeakMiB = peak;
             }
-            if (stack != null) {
+            LocalStackProcess running = current.getAndSet(null);
+            if (running != null) {
                 System.out.println("Stopping the local stack...");
-                stack.close();
+                running.close();
             }
         }
         if (options.phases().contains("rebuild")) {
@@ -165,7 +192,7 @@ public final class BenchmarkMain {
         String markdown = report.toMarkdown();
         Files.writeString(results.resolve("report.md"), markdown);
         String latest = markdown + "\nFiles: `" + repo.relativize(results) + "/` (report.json, report.md"
-                + (report.latency != null ? ", latency.png" : "") + ").\n";
+                + (report.latency != null ? ", latency.png" : "") + (report.points != null ? ", preload.png, latency-<years>y.png" : "") + ").\n";
         Files.writeString(repo.resolve("benchmark/latest.md"), latest);
         System.out.println();
         System.out.println(markdown);
@@ -173,7 +200,12 @@ public final class BenchmarkMain {
         System.exit(0);
     }
 
-    private static String registerContract(AgencyClient client, LocalDate today) {
+    private static ServiceCounters counters(AgencyClient client, ServiceUrls urls) {
+        return new ServiceCounters(client, Map.of("referrals", urls.referrals(), "victims", urls.victims(), "restorative-justice",
+                urls.restorativeJustice(), "commissioning", urls.commissioning(), "ops-monitor", urls.opsMonitor()));
+    }
+
+    static String registerContract(AgencyClient client, LocalDate today) {
         Map<String, Object> contract = new LinkedHashMap<>();
         contract.put("provider", "Benchmark victim care");
         contract.put("service", "victim support (benchmark)");
@@ -183,7 +215,7 @@ public final class BenchmarkMain {
         contract.put("period", Map.of("start", today.withDayOfYear(1).toString(), "end", today.withDayOfYear(1).plusYears(1).minusDays(1).toString()));
         contract.put("value", 500_000);
         contract.put("targets", List.of());
-        HttpResponse<String> created = client.post(ServiceUrls.LOCAL.commissioning() + "/api/contracts", AgencyClient.PCC_OFFICE, contract);
+        HttpResponse<String> created = client.post(client.urls().commissioning() + "/api/contracts", AgencyClient.PCC_OFFICE, contract);
         if (created.statusCode() != 201) {
             throw new IllegalStateException("the benchmark's contract was refused: " + created.statusCode() + " " + created.body());
         }

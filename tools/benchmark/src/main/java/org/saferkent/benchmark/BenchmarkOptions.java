@@ -7,7 +7,7 @@ import java.util.Set;
 /** The benchmark's command line: {@code --quick} for a smoke run, phases selectable. */
 public record BenchmarkOptions(boolean quick, Set<String> phases, boolean useRunning, boolean fullYear, long sustainSeconds,
         double latencyRate, long latencySeconds, long rebuildEvents, String rebuildHeap, long kafkaRecords, int storeDocuments,
-        long seed, String issuer, boolean help) {
+        long seed, String issuer, boolean help, List<Double> preloadYears, int portOffset) {
 
     public static final List<String> PHASES = List.of("limits", "intake", "latency", "rebuild");
 
@@ -18,12 +18,17 @@ public record BenchmarkOptions(boolean quick, Set<String> phases, boolean useRun
               --use-running         use the stack already running on the default ports (no footprint, no rebuild)
               --full-year           post Kent's whole year (102,736 referrals) instead of extrapolating from the sustained run
               --sustain S           seconds of sustained intake (default 60; quick 20)
-              --rate R              referrals per second of the latency phase (default 50)
+              --rate R              referrals per second of the latency phase (default 50; 20 with --preload-years)
               --latency-seconds S   length of the latency phase (default 60; quick 15)
               --rebuild-events N    events the rebuild replays (default 1000000; quick 100000)
               --rebuild-heap SIZE   launcher heap during the rebuild (default 3g)
               --seed S              the simulator's seed (default: the run's time)
               --issuer URL          identity server for tokens (default http://127.0.0.1:8090; none answering: no tokens)
+              --preload-years A,B   measure intake, writes per referral, latency and the store's limit with history stored:
+                                    first at A years, then preloads Kent-shaped referrals (102,736 a year, with their
+                                    cases and facts, straight into the stores and topics) up to B years and measures
+                                    again, and so on (e.g. 0,1,7; fractions work: 0,0.05); then no rebuild phase
+              --port-offset N       add N to every port of the stack (services, broker, store, identity server)
             """;
 
     public static BenchmarkOptions parse(String... args) {
@@ -32,12 +37,14 @@ public record BenchmarkOptions(boolean quick, Set<String> phases, boolean useRun
         boolean useRunning = false;
         boolean fullYear = false;
         long sustain = quick ? 20 : 60;
-        double rate = 50;
+        Double rate = null;
+        List<Double> preload = new java.util.ArrayList<>();
+        int portOffset = 0;
         long latencySeconds = quick ? 15 : 60;
         long rebuildEvents = quick ? 100_000 : 1_000_000;
         String heap = "3g";
         long seed = System.currentTimeMillis() / 1000;
-        String issuer = "http://127.0.0.1:8090";
+        String issuer = null;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -76,15 +83,37 @@ public record BenchmarkOptions(boolean quick, Set<String> phases, boolean useRun
                         case "--rebuild-heap" -> heap = value;
                         case "--seed" -> seed = Long.parseLong(value);
                         case "--issuer" -> issuer = value;
+                        case "--port-offset" -> portOffset = Integer.parseInt(value);
+                        case "--preload-years" -> {
+                            preload.clear();
+                            double previous = -1;
+                            for (String point : value.split(",")) {
+                                double years = Double.parseDouble(point.trim());
+                                if (years < 0 || years <= previous) {
+                                    throw new IllegalArgumentException("--preload-years wants increasing years >= 0, e.g. 0,1,7\n" + USAGE);
+                                }
+                                preload.add(years);
+                                previous = years;
+                            }
+                        }
                         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
                     }
                 }
             }
         }
-        if (useRunning) {
+        if (useRunning || !preload.isEmpty()) {
             phases.remove("rebuild");
         }
+        if (useRunning && !preload.isEmpty()) {
+            throw new IllegalArgumentException("--preload-years starts and stops its own stack: not with --use-running\n" + USAGE);
+        }
+        if (rate == null) {
+            rate = preload.isEmpty() ? 50.0 : 20.0;
+        }
+        if (issuer == null) {
+            issuer = "http://127.0.0.1:" + (8090 + portOffset);
+        }
         return new BenchmarkOptions(quick, phases, useRunning, fullYear, sustain, rate, latencySeconds, rebuildEvents, heap,
-                quick ? 100_000 : 500_000, quick ? 2_000 : 10_000, seed, issuer, help);
+                quick ? 100_000 : 500_000, quick ? 2_000 : 10_000, seed, issuer, help, List.copyOf(preload), portOffset);
     }
 }

@@ -39,6 +39,17 @@ public final class LatencyPhase {
 
     public record Figures(double rate, long posted, Percentiles victimCase, Percentiles feed, long victimCasesMissing, long feedMissing,
             List<Double> victimCaseMillis, List<Double> feedMillis) {
+
+        public Map<String, Object> asMap() {
+            Map<String, Object> map = new java.util.LinkedHashMap<>();
+            map.put("ratePerSecond", rate);
+            map.put("referrals", posted);
+            map.put("to201VictimCase", victimCase.asMap());
+            map.put("to201CommissioningFeed", feed.asMap());
+            map.put("victimCasesNotSeen", victimCasesMissing);
+            map.put("feedNotReflected", feedMissing);
+            return map;
+        }
     }
 
     private static final String VICTIMS_TOPIC = "victims.case.events";

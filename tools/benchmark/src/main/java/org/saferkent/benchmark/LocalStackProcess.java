@@ -31,6 +31,38 @@ public final class LocalStackProcess implements AutoCloseable {
         HEALTH.put("ops-monitor", "http://127.0.0.1:8085/actuator/health");
     }
 
+    /**
+     * Added to every default port (services, broker, controller, store, identity server) when the stack
+     * is started and looked for: {@code --port-offset}, for a machine where the defaults are taken.
+     */
+    private static volatile int portOffset;
+
+    static void portOffset(int offset) {
+        portOffset = offset;
+    }
+
+    static int port(int defaultPort) {
+        return defaultPort + portOffset;
+    }
+
+    static String kafkaBootstrap() {
+        return "127.0.0.1:" + port(9092);
+    }
+
+    static String mongoUri() {
+        return "mongodb://127.0.0.1:" + port(27017);
+    }
+
+    static org.saferkent.simulator.ServiceUrls serviceUrls() {
+        return new org.saferkent.simulator.ServiceUrls("http://127.0.0.1:" + port(8081), "http://127.0.0.1:" + port(8082),
+                "http://127.0.0.1:" + port(8083), "http://127.0.0.1:" + port(8084), "http://127.0.0.1:" + port(8085));
+    }
+
+    private static String health(String service) {
+        URI uri = URI.create(HEALTH.get(service));
+        return uri.getScheme() + "://" + uri.getHost() + ":" + port(uri.getPort()) + uri.getPath();
+    }
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
@@ -46,6 +78,14 @@ public final class LocalStackProcess implements AutoCloseable {
             throws IOException {
         List<String> command = new ArrayList<>(List.of(repo.resolve("run-local.sh").toString(), "--no-build", "--data-dir",
                 dataDir.toString()));
+        if (portOffset != 0) {
+            command.addAll(List.of("--kafka-port", Integer.toString(port(9092)), "--kafka-controller-port", Integer.toString(port(9093)),
+                    "--mongo-port", Integer.toString(port(27017)), "--identity-port", Integer.toString(port(8090))));
+            List<String> names = new ArrayList<>(HEALTH.keySet());
+            for (int i = 0; i < names.size(); i++) {
+                command.addAll(List.of("--service-port", names.get(i) + "=" + port(8081 + i)));
+            }
+        }
         command.addAll(List.of(extra));
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile())
@@ -73,7 +113,7 @@ public final class LocalStackProcess implements AutoCloseable {
     public static boolean allUp(List<String> services) {
         for (String service : services) {
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(HEALTH.get(service)))
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(health(service)))
                         .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200 || !response.body().contains("\"UP\"")) {
                     return false;

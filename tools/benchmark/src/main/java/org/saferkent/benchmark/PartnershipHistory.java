@@ -38,21 +38,52 @@ public final class PartnershipHistory {
     private static final Instant YEAR_START = LocalDate.of(2025, 4, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
     private static final String TRACE = "00-" + "ab".repeat(16) + "-" + "cd".repeat(8) + "-01";
 
+    /** What one referral of the history was: the preload stores its documents from this. */
+    public record Plan(String referralId, String district, Instant at, List<String> pathways, boolean duplicate, boolean victimCase) {
+    }
+
     private final JsonMapper json = JsonMapper.builder().build();
     private final Random random;
+    private final Instant start;
+    private final int spanMinutes;
+    private final String idNamespace;
     private long referrals;
+    private Plan last;
 
+    /** The rebuild's year: from 2025-04-01, ids {@code bench-r-<n>}. */
     public PartnershipHistory(long seed) {
+        this(seed, YEAR_START, 365 * 24 * 60, null);
+    }
+
+    /**
+     * A history of referrals received in {@code [start, start + spanMinutes)}. With an {@code idNamespace}
+     * the ids are shaped as the services derive them (a name-based UUID per referral, its victim case
+     * {@code vc-<referral>}, its RJ case {@code rj-referral-<referral>}), unique to the namespace.
+     */
+    public PartnershipHistory(long seed, Instant start, int spanMinutes, String idNamespace) {
         this.random = new Random(seed);
+        this.start = start;
+        this.spanMinutes = spanMinutes;
+        this.idNamespace = idNamespace;
+    }
+
+    /** The referral whose events {@link #nextReferral()} returned last. */
+    public Plan lastPlan() {
+        return last;
+    }
+
+    private String referralId(long n) {
+        return idNamespace == null ? "bench-r-" + n
+                : UUID.nameUUIDFromBytes((idNamespace + "/" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     /** The next referral's events, in the order their producers publish them. */
     public List<ProducerRecord<String, byte[]>> nextReferral() {
         long n = referrals++;
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        String referralId = "bench-r-" + n;
+        String referralId = referralId(n);
         String district = KentShape.DISTRICTS.pick(random);
-        Instant at = YEAR_START.plus(random.nextInt(365 * 24 * 60), ChronoUnit.MINUTES);
+        Instant at = start.plus(random.nextInt(spanMinutes), ChronoUnit.MINUTES);
         List<String> pathways = new ArrayList<>(List.of("victim-support"));
         if (random.nextDouble() < 0.16) {
             pathways.add(0, "domestic-abuse");
@@ -63,7 +94,7 @@ public final class PartnershipHistory {
         if (n > 0 && random.nextDouble() < KentShape.DUPLICATE_SHARE) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("referralId", referralId);
-            p.put("linkedTo", "bench-r-" + (n - 1));
+            p.put("linkedTo", referralId(n - 1));
             p.put("agency", "kent-fire-rescue");
             p.put("district", district);
             p.put("category", "violent-crime");
@@ -71,6 +102,7 @@ public final class PartnershipHistory {
             p.put("reason", "same-crime-reference");
             p.put("linkedAt", at.toString());
             records.add(record(REFERRALS, referralId, "referrals.ReferralLinked.v1", "/saferkent/referrals", p, at));
+            last = new Plan(referralId, district, at, List.of(), true, false);
             return records;
         }
         for (String pathway : pathways) {
@@ -90,9 +122,11 @@ public final class PartnershipHistory {
             records.add(record(REFERRALS, referralId, "referrals.ReferralRouted.v1", "/saferkent/referrals", p, at));
         }
         Instant opened = at.plus(1 + random.nextInt(120), ChronoUnit.MINUTES);
-        String victimCase = "bench-vc-" + n;
+        String victimCase = idNamespace == null ? "bench-vc-" + n : "vc-" + referralId;
         String victimPathway = pathways.get(0);
-        if (random.nextDouble() < 0.95) {
+        boolean opensVictimCase = random.nextDouble() < 0.95;
+        last = new Plan(referralId, district, at, List.copyOf(pathways), false, opensVictimCase);
+        if (opensVictimCase) {
             Map<String, Object> p = victim(victimCase, referralId, district);
             p.put("category", "violent-crime");
             p.put("pathway", victimPathway);
@@ -136,10 +170,10 @@ public final class PartnershipHistory {
             records.add(answered(referralId, victimPathway, null, district, opened, false));
         }
         if (pathways.contains("restorative-justice")) {
-            rj(records, "bench-rj-" + n, referralId, district, opened);
+            rj(records, idNamespace == null ? "bench-rj-" + n : "rj-referral-" + referralId, referralId, district, opened);
         }
         if (n % 40 == 0) {
-            firstTimeEntrant(records, "bench-d-" + n, district, at);
+            firstTimeEntrant(records, idNamespace == null ? "bench-d-" + n : "d-" + referralId, district, at);
         }
         return records;
     }

@@ -50,7 +50,6 @@ public final class RebuildPhase {
         }
     }
 
-    private static final String BOOTSTRAP = "127.0.0.1:9092";
     private static final String GROUP = "commissioning";
 
     private final Path repo;
@@ -71,8 +70,8 @@ public final class RebuildPhase {
         long produced;
         double produceSeconds;
         try (LocalStackProcess infra = LocalStackProcess.start(repo, dataDir, logs.resolve("rebuild-infra.log"), Map.of(), "--infra-only");
-                Quiescence kafka = new Quiescence(BOOTSTRAP)) {
-            awaitBroker(kafka, infra);
+                Quiescence kafka = new Quiescence(LocalStackProcess.kafkaBootstrap())) {
+            PreloadRun.awaitBroker(kafka, infra);
             kafka.admin().createTopics(PartnershipHistory.TOPICS.stream().map(t -> new NewTopic(t, 3, (short) 1)).toList()).all().get();
             long started = System.nanoTime();
             produced = produce(events, seed);
@@ -139,22 +138,9 @@ public final class RebuildPhase {
         }
     }
 
-    private static void awaitBroker(Quiescence kafka, LocalStackProcess infra) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                kafka.admin().describeCluster().nodes().get(2, java.util.concurrent.TimeUnit.SECONDS);
-                return;
-            } catch (Exception notYet) {
-                Thread.sleep(250); // waiting for the broker to start
-            }
-        }
-        throw new IllegalStateException("the scratch broker did not start");
-    }
-
     private static long produce(long events, long seed) throws Exception {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackProcess.kafkaBootstrap());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));

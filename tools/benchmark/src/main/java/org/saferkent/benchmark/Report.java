@@ -22,6 +22,9 @@ final class Report {
     IntakePhase.Figures intake;
     LatencyPhase.Figures latency;
     RebuildPhase.Figures rebuild;
+    /** With --preload-years: one measurement per point of history stored. */
+    List<PreloadRun.Point> points;
+    double preloadLatencyRate;
     boolean tokens;
     String rebuildHeap = "";
     String notes = "";
@@ -41,16 +44,12 @@ final class Report {
         map.put("limits", Limits.asMap(kafka, store));
         map.put("intake", intake == null ? null : intake.asMap());
         if (latency != null) {
-            Map<String, Object> l = new LinkedHashMap<>();
-            l.put("ratePerSecond", latency.rate());
-            l.put("referrals", latency.posted());
-            l.put("to201VictimCase", latency.victimCase().asMap());
-            l.put("to201CommissioningFeed", latency.feed().asMap());
-            l.put("victimCasesNotSeen", latency.victimCasesMissing());
-            l.put("feedNotReflected", latency.feedMissing());
-            map.put("latency", l);
+            map.put("latency", latency.asMap());
         }
         map.put("rebuild", rebuild == null ? null : rebuild.asMap());
+        if (points != null) {
+            map.put("byYearsStored", points.stream().map(PreloadRun::asMap).toList());
+        }
         return map;
     }
 
@@ -117,10 +116,64 @@ final class Report {
             row(md, "Limit: raw inserts into the same store (" + String.format(Locale.ROOT, "%,d", store.documents()) + " × ~1 KiB), insertOne / insertMany(500)",
                     "", "", num(store.insertOnePerSecond()) + " / " + num(store.insertManyPerSecond()) + " docs/s", "");
         }
+        if (points != null) {
+            preloadTable(md);
+        }
         if (!notes.isBlank()) {
             md.append("\n").append(notes).append("\n");
         }
         return md.toString();
+    }
+
+    /** A column per point of history stored. */
+    private void preloadTable(StringBuilder md) {
+        md.append("\n### By years of history stored\n\n");
+        md.append("Each column: the stack restarted on the same data after Kent-shaped history (102,736 referrals a year, with their "
+                + "victim and RJ cases, commissioning's facts and their events) was preloaded up to that point; then the store's own "
+                + "insert rate, sustained intake until everything downstream settled, and latency at a steady "
+                + Math.round(preloadLatencyRate) + " referrals/s. Chart: `preload.png`.\n\n");
+        md.append("| measure |");
+        points.forEach(p -> md.append(" ").append(PreloadRun.fmt(p.years())).append(" years |"));
+        md.append("\n|---|");
+        points.forEach(p -> md.append("---|"));
+        md.append("\n");
+        PreloadRun.Point first = points.get(0);
+        pointRow(md, "Referrals stored when measured", p -> String.format(Locale.ROOT, "%,d", p.referralsStored()));
+        pointRow(md, "Preloaded to get here: referrals / documents / events, time", p -> p.preload() == null ? "" : String.format(Locale.ROOT,
+                "%,d / %,d / %,d in %s", p.preload().referrals(), p.preload().documents(), p.preload().events(), duration(p.preload().seconds())));
+        pointRow(md, "Time from the start command to all five services healthy", p -> p.healthySeconds() == null ? "" : duration(p.healthySeconds()));
+        pointRow(md, "Intake: referrals accepted per second (batches of 100)", p -> p.intake() == null ? ""
+                : num(p.intake().acceptedPerSecond()) + (p.intake().failed() > 0 ? " (" + p.intake().failed() + " of " + p.intake().posted()
+                        + " failed at the client: their writes count in the writes per referral below)" : ""));
+        pointRow(md, "End to end: referrals per second through victims, RJ and commissioning",
+                p -> p.intake() == null ? "" : num(p.intake().pipelinePerSecond()) + " (" + p.intake().created() + " referrals)");
+        pointRow(md, "End to end, share of the rate with the first point's history (target at 7 years ≥ 90%)",
+                p -> p.intake() == null || first.intake() == null ? "" : ratio(p.intake().pipelinePerSecond(), first.intake().pipelinePerSecond()));
+        pointRow(md, "Store writes per referral (insert/update/delete/findAndModify)",
+                p -> p.intake() == null ? "" : num(p.intake().costs().storeWrites() / Math.max(1, p.intake().created())));
+        pointRow(md, "Latency 201 → victim case, p50 / p95 / p99 at " + Math.round(preloadLatencyRate) + "/s (target p99 < 250 ms)",
+                p -> p.latency() == null ? "" : pct(p.latency().victimCase()) + seen(p.latency().victimCase(), p.latency().posted()));
+        pointRow(md, "Latency 201 → commissioning feed, p50 / p95 / p99 (target p99 < 1 s)",
+                p -> p.latency() == null ? "" : pct(p.latency().feed()) + seen(p.latency().feed(), p.latency().posted()));
+        pointRow(md, "Limit: the store's raw inserts, insertOne / insertMany(500), docs/s",
+                p -> num(p.store().insertOnePerSecond()) + " / " + num(p.store().insertManyPerSecond()));
+        pointRow(md, "Store writes per second end to end, share of the store's insertOne / insertMany limit", p -> {
+            if (p.intake() == null) {
+                return "";
+            }
+            double writes = p.intake().costs().storeWrites() / Math.max(1, p.intake().created()) * p.intake().pipelinePerSecond();
+            return num(writes) + " /s: " + ratio(writes, p.store().insertOnePerSecond()) + " / " + ratio(writes, p.store().insertManyPerSecond());
+        });
+    }
+
+    private static String seen(Percentiles p, long posted) {
+        return p.samples() < posted ? " (" + p.samples() + " of " + posted + ")" : "";
+    }
+
+    private void pointRow(StringBuilder md, String measure, java.util.function.Function<PreloadRun.Point, String> cell) {
+        md.append("| ").append(measure).append(" |");
+        points.forEach(p -> md.append(" ").append(cell.apply(p)).append(" |"));
+        md.append("\n");
     }
 
     private static void row(StringBuilder md, String measure, String value, String target, String limit, String ratio) {

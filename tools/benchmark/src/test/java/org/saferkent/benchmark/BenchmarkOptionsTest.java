@@ -28,4 +28,24 @@ class BenchmarkOptionsTest {
     void refusesAnUnknownPhase() {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--phases", "intake,speed")).hasMessageContaining("unknown phase speed");
     }
+
+    @Test
+    void preloadPointsMeasureLatencyAtTwentyASecondAndSkipTheRebuild() {
+        BenchmarkOptions options = BenchmarkOptions.parse("--preload-years", "0,1,7");
+        assertThat(options.preloadYears()).containsExactly(0.0, 1.0, 7.0);
+        assertThat(options.latencyRate()).isEqualTo(20.0);
+        assertThat(options.phases()).doesNotContain("rebuild");
+        assertThat(BenchmarkOptions.parse("--preload-years=0,0.05", "--rate", "5").latencyRate()).isEqualTo(5.0);
+    }
+
+    @Test
+    void preloadPointsMustGrow() {
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--preload-years", "1,0")).hasMessageContaining("increasing years");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--preload-years", "0,7", "--use-running")).hasMessageContaining("--use-running");
+    }
+
+    @Test
+    void aPortOffsetMovesTheIdentityServerToo() {
+        assertThat(BenchmarkOptions.parse("--port-offset", "10000").issuer()).isEqualTo("http://127.0.0.1:18090");
+    }
 }
