@@ -414,7 +414,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         releasePlain(outcomes.stream().filter(Outcome::plain).toList());
         outcomes.stream().filter(outcome -> !outcome.plain())
-                .forEach(outcome -> release(outcome.doc(), outcome.acked(), outcome.refused(), outcome.complete()));
+                .forEach(outcome -> release(outcome.doc(), outcome.acked(), outcome.refused()));
     }
 
     /**
@@ -517,32 +517,24 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Removes the acknowledged events and gives the lease back (if it is still ours). {@code relayDue}
-     * goes too when every claimed event is gone and the document's version is still the one claimed (no
-     * writer added events meanwhile); otherwise it stays for the next round. Refused events are parked
-     * in the same update that removes them, after their reports were added as events of the document.
+     * Releases a document the broker did not take whole (see {@link #releasePlain} for the others): removes the
+     * acknowledged events and gives the lease back (if it is still ours), leaving {@code relayDue} for the next
+     * round, which publishes what is left. Refused events are parked in the same update that removes them,
+     * after their reports were added as events of the document.
      */
-    private void release(Claimed doc, List<String> acked, List<Refused> refused, boolean complete) {
+    private void release(Claimed doc, List<String> acked, List<Refused> refused) {
         MongoCollection<Document> collection = mongo.getCollection(doc.collection());
         Document leased = leased(doc);
         List<String> done = new ArrayList<>(acked);
         refused.forEach(r -> done.add(r.event().metadata().id()));
-        Document pull = new Document(AggregateStore.PENDING_EVENTS, new Document(PendingEvent.EVENT_ID, new Document("$in", done)));
-        boolean released;
-        if (!refused.isEmpty()) {
-            released = park(collection, doc, leased, pull, refused);
-        } else {
-            released = complete && collection.updateOne(new Document(leased).append(AggregateStore.VERSION, doc.version()),
-                    new Document("$pull", pull).append("$unset",
-                            new Document(AggregateStore.RELAY_LEASE, "").append(AggregateStore.RELAY_DUE, "")))
-                    .getMatchedCount() == 1;
-            released = released || collection.updateOne(leased,
-                    new Document("$pull", pull).append("$unset", new Document(AggregateStore.RELAY_LEASE, ""))).getMatchedCount() == 1;
-        }
+        Document pull = pulled(done);
+        boolean released = refused.isEmpty()
+                ? collection.updateOne(leased, new Document("$pull", pull).append("$unset",
+                        new Document(AggregateStore.RELAY_LEASE, ""))).getMatchedCount() == 1
+                : park(collection, doc, leased, pull, refused);
         if (!released && !acked.isEmpty()) {
             // the lease ran out and another relay may hold the document: take away only what the broker has
-            collection.updateOne(new Document("_id", doc.id()), new Document("$pull", new Document(AggregateStore.PENDING_EVENTS,
-                    new Document(PendingEvent.EVENT_ID, new Document("$in", acked)))));
+            collection.updateOne(new Document("_id", doc.id()), new Document("$pull", pulled(acked)));
         }
         published.addAndGet(acked.size());
     }
