@@ -199,21 +199,8 @@ class OutboxRelayIT {
         String id = UUID.randomUUID().toString();
         AtomicReference<AggregateStore<CaseFile>> storeRef = new AtomicReference<>();
         AtomicBoolean written = new AtomicBoolean();
-        EventProducer writingMeanwhile = new EventProducer(null) {
-            @Override
-            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
-                CompletableFuture<SendResult<String, byte[]>> sent = producer.send(record);
-                if (written.compareAndSet(false, true)) {
-                    storeRef.get().update(id, 1, new CaseFile(id, "folkestone", "meanwhile"), List.of(new CaseFileNoted(id, 1)));
-                }
-                return sent;
-            }
-
-            @Override
-            public void flush() {
-                producer.flush();
-            }
-        };
+        EventProducer writingMeanwhile = writingOnFirstSend(written,
+                () -> storeRef.get().update(id, 1, new CaseFile(id, "folkestone", "meanwhile"), List.of(new CaseFileNoted(id, 1))));
         OutboxRelay sweeper = new OutboxRelay(mongo, writingMeanwhile, topics, json, source, disabled(), Clock.systemUTC());
         AggregateStore<CaseFile> store = new AggregateStore<>(mongo, sweeper, json, source, Clock.systemUTC(),
                 collection, TOPIC, CaseFile.class);
@@ -249,21 +236,8 @@ class OutboxRelayIT {
         String id = UUID.randomUUID().toString();
         AtomicReference<AggregateStore<CaseFile>> storeRef = new AtomicReference<>();
         AtomicBoolean written = new AtomicBoolean();
-        EventProducer writingMeanwhile = new EventProducer(null) {
-            @Override
-            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
-                CompletableFuture<SendResult<String, byte[]>> sent = producer.send(record);
-                if (written.compareAndSet(false, true)) {
-                    storeRef.get().update(id, 1, new CaseFile(id, "hythe", "no event"), List.of());
-                }
-                return sent;
-            }
-
-            @Override
-            public void flush() {
-                producer.flush();
-            }
-        };
+        EventProducer writingMeanwhile = writingOnFirstSend(written,
+                () -> storeRef.get().update(id, 1, new CaseFile(id, "hythe", "no event"), List.of()));
         OutboxRelay sweeper = new OutboxRelay(mongo, writingMeanwhile, topics, json, source, disabled(), Clock.systemUTC());
         AggregateStore<CaseFile> store = new AggregateStore<>(mongo, sweeper, json, source, Clock.systemUTC(),
                 collection, TOPIC, CaseFile.class);
@@ -407,4 +381,24 @@ class OutboxRelayIT {
         Document doc = mongo.getCollection(collection).find(new Document("_id", id)).first();
         return doc == null ? -1 : doc.getList("pendingEvents", Document.class).size();
     }
+
+    /** The real producer, which makes {@code write} once, from inside the first send: between a relay's claim and its release. */
+    private EventProducer writingOnFirstSend(AtomicBoolean written, Runnable write) {
+        return new EventProducer(null) {
+            @Override
+            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+                CompletableFuture<SendResult<String, byte[]>> sent = producer.send(record);
+                if (written.compareAndSet(false, true)) {
+                    write.run();
+                }
+                return sent;
+            }
+
+            @Override
+            public void flush() {
+                producer.flush();
+            }
+        };
+    }
+
 }
