@@ -66,15 +66,7 @@ public final class PersonalDataMask {
      * is masked too. Null when the payload is not JSON (see {@link #maskText}).
      */
     public JsonNode maskJson(byte[] payload, String eventType) {
-        if (payload == null || payload.length == 0) {
-            return null;
-        }
-        JsonNode tree;
-        try {
-            tree = json.readTree(payload);
-        } catch (JacksonException notJson) {
-            return null;
-        }
+        JsonNode tree = readJson(payload);
         Set<String> readable = eventType == null ? Set.of() : readableFields.getOrDefault(eventType, Set.of());
         return tree == null ? null : allowOnly(tree, readable, false);
     }
@@ -128,16 +120,20 @@ public final class PersonalDataMask {
 
     /** The payload as masked JSON, or null when it is not JSON (see {@link #maskText}). */
     public JsonNode maskJson(byte[] payload) {
+        JsonNode tree = readJson(payload);
+        return tree == null ? null : mask(tree);
+    }
+
+    /** The payload's JSON tree, or null when there is none or it is not JSON. */
+    private JsonNode readJson(byte[] payload) {
         if (payload == null || payload.length == 0) {
             return null;
         }
-        JsonNode tree;
         try {
-            tree = json.readTree(payload);
+            return json.readTree(payload);
         } catch (JacksonException notJson) {
             return null;
         }
-        return tree == null ? null : mask(tree);
     }
 
     /** Masks a tree in place and returns it. */
