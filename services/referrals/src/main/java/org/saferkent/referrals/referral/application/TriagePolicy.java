@@ -151,7 +151,7 @@ public class TriagePolicy {
 
         if (duplicated.isPresent()) {
             PriorReferral first = duplicated.get();
-            String reason = sameCrimeReference(first.crimeReference(), referral.crimeReference())
+            String reason = DuplicateDetection.sameCrimeReference(first.crimeReference(), referral.crimeReference())
                     ? "same-crime-reference" : "same-category-within-window";
             return new Decision(subject, triage, new Placement(first.referralId(), reason, List.of()));
         }
@@ -192,11 +192,6 @@ public class TriagePolicy {
         // pending until the referral is written: until then nobody may believe these entries (UnfinishedIntakes)
         return new SubjectRecord(history.version() + 1, priors, incidents, lastMarac, ids,
                 new SubjectIndex.Pending(referralId, now, history.lastMaracReferral()));
-    }
-
-    private static boolean sameCrimeReference(String a, String b) {
-        return a != null && b != null && !a.isBlank() && !b.isBlank()
-                && DuplicateDetection.normaliseCrimeReference(a).equals(DuplicateDetection.normaliseCrimeReference(b));
     }
 
     private static LocalDate incidentDate(NewReferral referral, LocalDate today) {

@@ -70,8 +70,14 @@ public final class DuplicateDetection {
         return WHITESPACE.matcher(crimeReference).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
+    /** Whether two crime references are the same one (as {@link #normaliseCrimeReference} writes them); none is never the same. */
+    public static boolean sameCrimeReference(String a, String b) {
+        String reference = normaliseCrimeReference(a);
+        return !reference.isEmpty() && reference.equals(normaliseCrimeReference(b));
+    }
+
     private static boolean sameCrimeReference(String reference, PriorReferral prior) {
-        return !reference.isEmpty() && reference.equals(normaliseCrimeReference(prior.crimeReference()));
+        return sameCrimeReference(reference, prior.crimeReference());
     }
 
     private static boolean differentCrimeReferences(String reference, PriorReferral prior) {
