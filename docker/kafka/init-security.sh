@@ -6,7 +6,10 @@
 set -euo pipefail
 
 BOOTSTRAP="${KAFKA_ADMIN_BOOTSTRAP:-kafka:9091}"
+# The same shape the services declare (saferkent.kafka.*): 1 replica locally, 3 replicas / 2 in sync in a cluster
 PARTITIONS="${SAFERKENT_KAFKA_PARTITIONS:-3}"
+REPLICATION="${SAFERKENT_KAFKA_REPLICATION_FACTOR:-1}"
+MIN_INSYNC="${SAFERKENT_KAFKA_MIN_INSYNC_REPLICAS:-1}"
 BIN=/opt/kafka/bin
 ADMIN_CONFIG="$(mktemp)"
 trap 'rm -f "$ADMIN_CONFIG"' EXIT
@@ -19,7 +22,8 @@ CONFIG
 
 topic() { # name [extra kafka-topics options]
   "$BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN_CONFIG" --create --if-not-exists \
-    --topic "$1" --partitions "$PARTITIONS" --replication-factor 1 "${@:2}" > /dev/null
+    --topic "$1" --partitions "$PARTITIONS" --replication-factor "$REPLICATION" \
+    --config "min.insync.replicas=$MIN_INSYNC" "${@:2}" > /dev/null
 }
 
 principal() { # service password
@@ -70,9 +74,12 @@ OPS_DLQ=("$(dlq $OPS ops-monitor)")
 ALL_DLQ=("${REFERRALS_DLQ[@]}" "${VICTIMS_DLQ[@]}" "${RJ_DLQ[@]}" "${COMMISSIONING_DLQ[@]}" "${OPS_DLQ[@]}")
 
 echo "kafka-init: topics"
-for t in $REFERRALS $SUBJECTS $VICTIMS $RJ $DISPOSALS $CONTRACTS $OPS "${ALL_DLQ[@]}"; do
-  topic "$t"
+# The events topics are the system of record (every rebuild and new consumer reads them from the
+# start) and a dead letter waits for its replay: both kept for good. ops.events keeps the broker's default.
+for t in $REFERRALS $SUBJECTS $VICTIMS $RJ $DISPOSALS $CONTRACTS "${ALL_DLQ[@]}"; do
+  topic "$t" --config retention.ms=-1 --config retention.bytes=-1
 done
+topic "$OPS"
 topic "$FEED" --config cleanup.policy=compact
 
 echo "kafka-init: principals (SCRAM-SHA-512)"

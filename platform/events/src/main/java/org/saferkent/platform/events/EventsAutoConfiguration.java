@@ -33,7 +33,7 @@ public class EventsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Topics topics(KafkaAdmin admin, EventsProperties properties) {
-        return new Topics(admin, properties.partitions());
+        return new Topics(admin, properties);
     }
 
     /**

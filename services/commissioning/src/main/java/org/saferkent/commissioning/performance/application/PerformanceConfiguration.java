@@ -50,7 +50,7 @@ class PerformanceConfiguration {
         CommissioningProperties.Performance settings = properties.performance();
         SnapshotPublisher publisher = new SnapshotPublisher(performanceStore, producer, json, source, clock,
                 properties.feedTopic(), settings.publishBatch(), settings.publishTimeout(),
-                () -> FeedTopic.declare(kafkaAdmin, properties.feedTopic(), kafka.partitions()));
+                () -> FeedTopic.declare(kafkaAdmin, properties.feedTopic(), kafka));
         PerformanceRefresh refresh = new PerformanceRefresh(mongo, versions, contracts, performanceStore, liveFactsLoader,
                 publisher, new ProjectionLease(mongo, clock, "refresh"), pathwayScope, settings.dirtyBatch(), settings.lease(),
                 settings.leaseRenewal());

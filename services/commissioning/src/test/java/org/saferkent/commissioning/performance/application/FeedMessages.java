@@ -29,6 +29,7 @@ import org.saferkent.commissioning.vocabulary.Measure;
 import org.saferkent.contracts.ProviderMessages;
 import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventProducer;
+import org.saferkent.platform.events.EventsProperties;
 import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.test.RealInfrastructure;
 import org.saferkent.platform.test.TopicRecords;
@@ -82,7 +83,7 @@ public final class FeedMessages {
             PerformanceStore store = new PerformanceStore(mongo, json.mapper(), new FeedSequence(mongo));
             SnapshotPublisher publisher = new SnapshotPublisher(store, new EventProducer(new KafkaTemplate<>(producers)), json,
                     new EventSource(SOURCE), Clock.systemUTC(), TOPIC, 10, Duration.ofSeconds(30),
-                    () -> FeedTopic.declare(admin, TOPIC, 3));
+                    () -> FeedTopic.declare(admin, TOPIC, new EventsProperties(3, (short) 1, 1)));
             store.save(VERSION, snapshot, null);
             if (publisher.publishPending(VERSION) != 1) {
                 throw new IllegalStateException("the snapshot was not published");
