@@ -111,6 +111,8 @@ for t in $REFERRALS $SUBJECTS $VICTIMS $RJ $DISPOSALS $CONTRACTS; do
 done
 acl ops-monitor --operation Describe --operation DescribeConfigs --topic '*'
 acl ops-monitor --operation Describe --group '*'
+# its live views (the stream to browsers) are anonymous bindings: every instance reads every partition
+acl ops-monitor --operation Read --operation Describe --group anonymous. --resource-pattern-type prefixed
 acl ops-monitor --operation Describe --cluster
 
 echo "kafka-init: done"

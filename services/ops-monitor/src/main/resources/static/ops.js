@@ -155,6 +155,7 @@
       const health = el('td', { title: Object.entries(s.components || {}).map(([k, v]) => k + ': ' + v).join(', ') || (s.healthError || '') },
         badge(s.health || 'not polled', healthTone(s.health)));
       const lifecycle = el('td', {}, s.state ? badge(s.state.toLowerCase(), s.state === 'STARTED' ? 'ok' : 'warn') : '—',
+        s.running > 1 ? el('small', { className: 'instances', text: ' ' + s.running + ' instances' }) : null,
         s.stateAt ? el('small', { text: ' ' + time(s.stateAt) }) : null);
       body.append(el('tr', { 'data-service': s.service }, el('td', { text: s.service }), health, lifecycle, backlog,
         el('td', { className: 'nowrap', text: ago(s.lastSeen) })));

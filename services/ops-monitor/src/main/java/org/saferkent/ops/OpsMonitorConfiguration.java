@@ -16,6 +16,7 @@ import org.saferkent.ops.health.ServiceHealth;
 import org.saferkent.ops.lag.ConsumerLag;
 import org.saferkent.ops.picture.DeadLetterWatch;
 import org.saferkent.ops.picture.OperationalPicture;
+import org.saferkent.ops.picture.OpsLiveView;
 import org.saferkent.ops.picture.OpsOverview;
 import org.saferkent.ops.stream.OpsStream;
 import org.saferkent.ops.stream.StreamEvent;
@@ -68,10 +69,22 @@ class OpsMonitorConfiguration {
         return EventConsumer.routing().otherwise(Map.class, event -> picture.record(event));
     }
 
+    /** ops.events on every instance (an anonymous binding): this instance's live stream and backlog history. */
+    @Bean
+    OpsLiveView opsLiveView(OperationalPicture picture, EventJson json) {
+        return new OpsLiveView(picture, json);
+    }
+
     /** Every dead-letter topic (a pattern binding, see ops-monitor.yml) into the operational picture. */
     @Bean
     DeadLetterWatch deadLetterWatch(OperationalPicture picture) {
-        return new DeadLetterWatch(picture);
+        return new DeadLetterWatch(picture::deadLettered);
+    }
+
+    /** Every dead-letter topic on every instance (an anonymous pattern binding): this instance's live stream. */
+    @Bean
+    DeadLetterWatch deadLetterLiveView(OperationalPicture picture) {
+        return new DeadLetterWatch(picture::deadLetterSeen);
     }
 
     @Bean(destroyMethod = "close")

@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "saferkent.ops.lag-interval=1s",
                 "saferkent.ops.health-interval=1s",
                 "spring.cloud.stream.kafka.bindings.deadLetterWatch-in-0.consumer.configuration.metadata.max.age.ms=1000",
+                "spring.cloud.stream.kafka.bindings.deadLetterLiveView-in-0.consumer.configuration.metadata.max.age.ms=1000",
                 "saferkent.ops.stream-heartbeat=1s",
                 "saferkent.ops.stream-max-subscribers=6",
                 "saferkent.ops.services=ops-monitor=http://127.0.0.1:${local.server.port},nowhere=http://127.0.0.1:1",
@@ -33,7 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "saferkent.messaging.retry-attempts=1",
                 "saferkent.messaging.retry-initial=50ms",
                 // the test consumer is a binding beside ops-monitor's own
-                "spring.cloud.function.definition=opsEventsSubscription;deadLetterWatch;widgetSubscription",
+                "spring.cloud.function.definition=opsEventsSubscription;deadLetterWatch;opsLiveView;deadLetterLiveView;widgetSubscription",
                 "spring.cloud.stream.bindings.widgetSubscription-in-0.destination=" + TestWidgets.TOPIC,
                 "spring.cloud.stream.bindings.widgetSubscription-in-0.group=ops-monitor",
                 // what dead-letter inspection shows of the test widgets' events (an allow-list per event type)

@@ -91,10 +91,16 @@ public class ConsumerBindings implements ListenerContainerWithDlqAndRetryCustomi
     }
 
     /**
-     * A binding whose destination is a pattern (ops-monitor's watch of every {@code *.dlq} topic) is not an
-     * {@link EventConsumer}: it gets the listener container's plain error handler (a few quick retries,
-     * then the record is logged and skipped), never a dead-letter topic of its own, which its pattern
-     * could match.
+     * Two kinds of binding are not an {@link EventConsumer} (which {@link #afterSingletonsInstantiated}
+     * refuses without a group) and get the listener container's plain error handler (a few quick
+     * retries, then the record is logged and skipped), never a dead-letter topic of their own:
+     * <ul>
+     * <li>a binding whose destination is a pattern (ops-monitor's watch of every {@code *.dlq} topic, which
+     * its own dead-letter topic would match);</li>
+     * <li>an anonymous binding (no group: Spring Cloud Stream's publish-subscribe, where every instance
+     * reads every partition from the latest record on), a live view such as ops-monitor's stream to the
+     * browsers, which must be the same whichever instance a browser reaches.</li>
+     * </ul>
      */
     @Override
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destination, String group,
@@ -105,13 +111,18 @@ public class ConsumerBindings implements ListenerContainerWithDlqAndRetryCustomi
             container.getContainerProperties().setClientId(group + "-pattern");
             return;
         }
+        if (isAnonymous(group)) {
+            container.setCommonErrorHandler(new DefaultErrorHandler());
+            container.getContainerProperties().setClientId("live-" + destination);
+            return;
+        }
         configure(container, destination, group, dlqDestinationResolver, backOff);
     }
 
     @Override
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destination, String group,
             BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff) {
-        if (group == null || group.isBlank() || group.startsWith("anonymous.")) {
+        if (isAnonymous(group)) {
             throw new IllegalStateException("The consumer binding of " + destination + " needs a group: it names the "
                     + "dead-letter topic <topic>.<group>.dlq");
         }
@@ -119,6 +130,10 @@ public class ConsumerBindings implements ListenerContainerWithDlqAndRetryCustomi
         container.getContainerProperties().setClientId(group + "-" + destination);
         // names its consumer threads in the logs (<group>-<topic>-0-C-1), as the hand-made containers did
         container.setBeanName(group + "-" + destination);
+    }
+
+    private static boolean isAnonymous(String group) {
+        return group == null || group.isBlank() || group.startsWith("anonymous.");
     }
 
     /** Dispatches the records of {@code group}'s consumers, counting them and ending the group's outages. */

@@ -1,9 +1,11 @@
 package org.saferkent.ops.picture;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,11 @@ import org.springframework.data.mongodb.core.query.Update;
  * events, dead letters, SLA breaches, circuit states, consumers held up by an outage and each service's
  * lifecycle and outbox backlog.
  * Every write is idempotent (ids derive from the record; state changes apply only if newer), so a
- * redelivered record changes nothing. Each event also goes to the live stream.
+ * redelivered record changes nothing. The stored picture is written by the instance whose consumer group
+ * member holds the record's partition ({@link #record}, {@link #deadLettered}); the live stream and the
+ * backlog history, kept in memory, are fed on every instance from every partition ({@link #observe},
+ * {@link #deadLetterSeen}: anonymous bindings), so a browser sees the same whichever instance it reaches.
+ * A service's lifecycle is kept per instance: one instance stopping does not hide another that runs.
  *
  * <p>Every query is served by an index declared here (a failure to create one fails the start). The
  * unfiltered "latest" lists read their time index in order on MongoDB; the embedded store, which uses an
@@ -57,10 +63,22 @@ public class OperationalPicture {
     static final String SERVICE_STARTED = "ops.ServiceStarted.v1";
     static final String SERVICE_STOPPING = "ops.ServiceStopping.v1";
     static final String HEARTBEAT = "ops.ServiceHeartbeat.v1";
+    private static final String INSTANCES = "instances";
+    /** An instance not heard from for this long (ten default heartbeats) is not counted as running. */
+    static final Duration SILENT_AFTER = Duration.ofMinutes(5);
 
-    /** A service as the ops events describe it (health comes from polling, see {@code ServiceHealth}). */
+    /**
+     * A service as the ops events describe it (health comes from polling, see {@code ServiceHealth}).
+     *
+     * @param state     {@code STARTED} while any of its instances runs, else the latest instance's state
+     *                  ({@code SILENT} for a started instance not heard from within {@link #SILENT_AFTER})
+     * @param running   its instances whose latest lifecycle event is {@code STARTED} and that were heard from
+     *                  (lifecycle or heartbeat) within {@link #SILENT_AFTER}: one killed without a word stops
+     *                  counting then
+     * @param instances its instances ever reported (each by its own lifecycle events)
+     */
     public record ServiceStatus(String service, String instance, String state, Instant stateAt, Instant lastSeen,
-            Long backlog, Boolean backlogHigh, Instant backlogAt, Long published) {
+            Long backlog, Boolean backlogHigh, Instant backlogAt, Long published, int running, int instances) {
     }
 
     public record Circuit(String id, String service, String circuit, String instance, String state, String fromState,
@@ -125,8 +143,9 @@ public class OperationalPicture {
             case CIRCUIT_STATE_CHANGED -> circuitChanged(service, data, time);
             case CONSUMER_PAUSED -> consumerOutage(service, data, "PAUSED", instant(data, "pausedAt"), time);
             case CONSUMER_RESUMED -> consumerOutage(service, data, "RESUMED", instant(data, "resumedAt"), time);
-            case SERVICE_STARTED -> serviceState(service, text(data, "instance"), "STARTED", time);
-            case SERVICE_STOPPING -> serviceState(service, text(data, "instance"), "STOPPING", time);
+            // when it happened, as the instance says (a report that arrives late is still ordered by it)
+            case SERVICE_STARTED -> serviceState(service, text(data, "instance"), "STARTED", orElse(instant(data, "startedAt"), time));
+            case SERVICE_STOPPING -> serviceState(service, text(data, "instance"), "STOPPING", orElse(instant(data, "stoppingAt"), time));
             case HEARTBEAT -> backlog(service, data, time, bool(data, "backlogHigh"));
             case BACKLOG_HIGH -> backlog(service, data, time, true);
             case BACKLOG_CLEARED -> backlog(service, data, time, false);
@@ -134,13 +153,47 @@ public class OperationalPicture {
                 // any other type is listed, nothing more
             }
         }
+    }
+
+    /** An ops event as every instance sees it: to the live stream, and a backlog figure to the history. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public void observe(InboundEvent<Map> event) {
+        Map<String, Object> data = event.payload() == null ? Map.of() : (Map<String, Object>) event.payload();
+        String type = event.type();
+        Instant time = event.metadata().time();
+        String service = StreamEvent.serviceOf(data, event.metadata().source());
+        if ((HEARTBEAT.equals(type) || BACKLOG_HIGH.equals(type) || BACKLOG_CLEARED.equals(type))
+                && data.get("backlog") instanceof Number backlog) {
+            history.add("backlog:" + service, time, backlog.longValue());
+        }
         stream.publish(new StreamEvent(event.id(), type, StreamEvent.kindOf(type), service, event.metadata().source(),
                 event.metadata().subject(), time, data));
     }
 
     public void deadLettered(ConsumerRecord<?, ?> record) {
+        insertOnce(deadLetter(record), DEAD_LETTERS);
+    }
+
+    /** A dead letter as every instance sees it: to the live stream. */
+    public void deadLetterSeen(ConsumerRecord<?, ?> record) {
+        DeadLetter deadLetter = deadLetter(record);
+        String id = deadLetter.id();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", id);
+        data.put("topic", deadLetter.topic());
+        data.put("originalTopic", deadLetter.originalTopic());
+        data.put("consumerGroup", deadLetter.consumerGroup());
+        data.put("failure", deadLetter.failure());
+        data.put("reason", deadLetter.reason());
+        data.put("eventType", deadLetter.eventType());
+        data.put("eventId", deadLetter.eventId());
+        stream.publish(new StreamEvent("dlq-" + id, "ops-monitor.DeadLetterSeen", "DeadLetterSeen", deadLetter.service(),
+                "/saferkent/ops-monitor", id, deadLetter.seenAt(), data));
+    }
+
+    private DeadLetter deadLetter(ConsumerRecord<?, ?> record) {
         String id = record.topic() + "-" + record.partition() + "-" + record.offset();
-        DeadLetter deadLetter = new DeadLetter(id, record.topic(), record.partition(), record.offset(),
+        return new DeadLetter(id, record.topic(), record.partition(), record.offset(),
                 header(record, DeadLetterHeaders.ORIGINAL_TOPIC), integer(header(record, DeadLetterHeaders.ORIGINAL_PARTITION)),
                 longValue(header(record, DeadLetterHeaders.ORIGINAL_OFFSET)), header(record, DeadLetterHeaders.GROUP),
                 header(record, DeadLetterHeaders.SERVICE), header(record, DeadLetterHeaders.FAILURE),
@@ -148,19 +201,6 @@ public class OperationalPicture {
                 header(record, CloudEventHeaders.ID), header(record, DeadLetterHeaders.FAILED_AT),
                 EventTracing.traceId(header(record, CloudEventHeaders.TRACEPARENT)), clock.instant(),
                 DeadLetter.OPEN, null, null, null, null);
-        if (insertOnce(deadLetter, DEAD_LETTERS)) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("id", id);
-            data.put("topic", deadLetter.topic());
-            data.put("originalTopic", deadLetter.originalTopic());
-            data.put("consumerGroup", deadLetter.consumerGroup());
-            data.put("failure", deadLetter.failure());
-            data.put("reason", deadLetter.reason());
-            data.put("eventType", deadLetter.eventType());
-            data.put("eventId", deadLetter.eventId());
-            stream.publish(new StreamEvent("dlq-" + id, "ops-monitor.DeadLetterSeen", "DeadLetterSeen", deadLetter.service(),
-                    "/saferkent/ops-monitor", id, deadLetter.seenAt(), data));
-        }
     }
 
     public List<OpsEventRecord> latestEvents(int limit, String type) {
@@ -220,7 +260,62 @@ public class OperationalPicture {
     }
 
     public List<ServiceStatus> services() {
-        return mongo.find(new Query().with(Sort.by("_id")), ServiceStatus.class, SERVICES);
+        List<ServiceStatus> services = new ArrayList<>();
+        for (Document doc : mongo.find(new Query().with(Sort.by("_id")), Document.class, SERVICES)) {
+            services.add(status(doc));
+        }
+        return services;
+    }
+
+    /** One service's document: its instances' lifecycles (a document from before instances were kept: its own). */
+    private ServiceStatus status(Document doc) {
+        Date heardSince = Date.from(clock.instant().minus(SILENT_AFTER));
+        String state = doc.getString("state");
+        Instant stateAt = instant(doc.getDate("stateAt"));
+        String instance = doc.getString("instance");
+        int running = "STARTED".equals(state) ? 1 : 0;
+        int count = state == null ? 0 : 1;
+        if (doc.get(INSTANCES) instanceof Document instances && !instances.isEmpty()) {
+            running = 0;
+            count = instances.size();
+            Document latest = null;
+            Document latestRunning = null;
+            for (Object value : instances.values()) {
+                if (!(value instanceof Document one) || one.getDate("stateAt") == null) {
+                    continue;
+                }
+                if (latest == null || one.getDate("stateAt").after(latest.getDate("stateAt"))) {
+                    latest = one;
+                }
+                Date heard = one.getDate("lastSeen") != null ? one.getDate("lastSeen") : one.getDate("stateAt");
+                if ("STARTED".equals(one.getString("state")) && !heard.before(heardSince)) {
+                    running++;
+                    if (latestRunning == null || one.getDate("stateAt").after(latestRunning.getDate("stateAt"))) {
+                        latestRunning = one;
+                    }
+                }
+            }
+            Document shown = latestRunning != null ? latestRunning : latest;
+            if (shown != null) {
+                // started, but not heard from since: killed without a word, or cut off
+                state = latestRunning == null && "STARTED".equals(shown.getString("state")) ? "SILENT" : shown.getString("state");
+                stateAt = instant(shown.getDate("stateAt"));
+                instance = shown.getString("instance");
+            }
+        }
+        Object backlog = doc.get("backlog");
+        Object published = doc.get("published");
+        return new ServiceStatus(doc.getString("service"), instance, state, stateAt, instant(doc.getDate("lastSeen")),
+                backlog instanceof Number n ? n.longValue() : null, doc.getBoolean("backlogHigh"),
+                instant(doc.getDate("backlogAt")), published instanceof Number n ? n.longValue() : null, running, count);
+    }
+
+    private static Instant orElse(Instant instant, Instant otherwise) {
+        return instant != null ? instant : otherwise;
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 
     /** Ops events and dead letters that belong to one trace (the W3C trace id carried by ce_traceparent). */
@@ -273,11 +368,19 @@ public class OperationalPicture {
                 Criteria.where("changedAt").exists(false), Criteria.where("changedAt").lte(changedAt))), update, CONSUMERS);
     }
 
+    /** An instance's lifecycle, under its own key: a late report (older than the one kept) changes nothing. */
     private void serviceState(String service, String instance, String state, Instant time) {
         seen(service, time);
+        String key = INSTANCES + "." + instanceKey(instance);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(service).orOperator(
-                        Criteria.where("stateAt").exists(false), Criteria.where("stateAt").lte(time))),
-                new Update().set("state", state).set("stateAt", time).set("instance", instance), SERVICES);
+                        Criteria.where(key + ".stateAt").exists(false), Criteria.where(key + ".stateAt").lte(time))),
+                new Update().set(key + ".state", state).set(key + ".stateAt", time).set(key + ".instance", instance)
+                        .max(key + ".lastSeen", time), SERVICES);
+    }
+
+    /** A field name for an instance id: no dots or dollars (they mean paths and operators to the store). */
+    static String instanceKey(String instance) {
+        return instance == null || instance.isBlank() ? "unknown" : instance.replaceAll("[.$]", "_");
     }
 
     private void backlog(String service, Map<String, Object> data, Instant time, boolean high) {
@@ -289,12 +392,12 @@ public class OperationalPicture {
         }
         if (data.get("instance") instanceof String instance) {
             update.set("instance", instance);
+            // a heartbeat says the instance lives; it never creates an instance its lifecycle has not named
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(service).and(INSTANCES + "." + instanceKey(instance)).exists(true)),
+                    new Update().max(INSTANCES + "." + instanceKey(instance) + ".lastSeen", time), SERVICES);
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(service).orOperator(
                 Criteria.where("backlogAt").exists(false), Criteria.where("backlogAt").lte(time))), update, SERVICES);
-        if (backlog != null) {
-            history.add("backlog:" + service, time, backlog);
-        }
     }
 
     private void seen(String service, Instant time) {

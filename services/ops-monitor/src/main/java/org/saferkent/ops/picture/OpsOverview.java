@@ -23,8 +23,8 @@ public class OpsOverview {
     private static final int DEAD_LETTER_WINDOW = 2000;
 
     public record ServiceView(String service, String health, Map<String, String> components, Instant healthCheckedAt,
-            String healthError, String state, Instant stateAt, Instant lastSeen, Long backlog, Boolean backlogHigh,
-            Long published, List<History.Sample> backlogHistory) {
+            String healthError, String state, Instant stateAt, Integer running, Integer instances, Instant lastSeen,
+            Long backlog, Boolean backlogHigh, Long published, List<History.Sample> backlogHistory) {
     }
 
     public record DeadLetterView(long open, long total, List<OperationalPicture.Count> byTopicAndReason) {
@@ -67,7 +67,8 @@ public class OpsOverview {
             OperationalPicture.ServiceStatus s = statusByService.get(name);
             views.add(new ServiceView(name, h == null ? null : h.status(), h == null ? Map.of() : h.components(),
                     h == null ? null : h.checkedAt(), h == null ? null : h.error(),
-                    s == null ? null : s.state(), s == null ? null : s.stateAt(), s == null ? null : s.lastSeen(),
+                    s == null ? null : s.state(), s == null ? null : s.stateAt(), s == null ? null : s.running(),
+                    s == null ? null : s.instances(), s == null ? null : s.lastSeen(),
                     s == null ? null : s.backlog(), s == null ? null : s.backlogHigh(), s == null ? null : s.published(),
                     picture.backlogHistory(name)));
         }
