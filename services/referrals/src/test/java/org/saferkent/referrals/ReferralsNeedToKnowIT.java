@@ -192,7 +192,7 @@ class ReferralsNeedToKnowIT {
         fields.put("district", "thanet");
         fields.put("category", "domestic-abuse");
         fields.put("crimeReference", crimeReference);
-        fields.put("incidentDate", LocalDate.now(KENT).minusDays(2).toString());
+        fields.put("incidentDate", LocalDate.now(KENT).toString());
         fields.put("subject", Map.of("role", "victim", "name", name, "dateOfBirth", "1986-07-09", "postcode", "CT9 1XX"));
         fields.put("consent", Map.of("given", true, "recordedOn", "2026-11-01", "recordedBy", "PC 7"));
         List<Boolean> answers = new ArrayList<>();
