@@ -74,7 +74,7 @@ class ReferralsNeedToKnowIT {
         HttpResponse<String> timeline = api.asAgency("kcc-families-social-care").get("/api/referrals/" + secondId + "/timeline");
         assertThat(timeline.statusCode()).isEqualTo(200);
         assertThat(timeline.body()).doesNotContain(firstId).doesNotContain("duplicate").doesNotContain("MARAC");
-        assertThat(JSON.readTree(timeline.body()).valueStream().map(e -> e.path("kind").asString())).doesNotContain("linked");
+        assertThat(JSON.readTree(timeline.body()).valueStream().map(e -> e.path("what").asString())).doesNotContain("linked");
         HttpResponse<String> list = api.asAgency("kcc-families-social-care").get("/api/referrals?size=200");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).doesNotContain(firstId).doesNotContain("linkedTo").doesNotContain("linkReason")
@@ -103,7 +103,7 @@ class ReferralsNeedToKnowIT {
         assertThat(view.path("linkReason").asString()).isEqualTo("same-crime-reference");
         assertThat(view.path("triage").path("marac").asBoolean()).isTrue();
         assertThat(strings(view.path("triage").path("maracReasons"))).containsExactly("repeat");
-        assertThat(view.path("timeline").valueStream().map(e -> e.path("kind").asString())).contains("linked");
+        assertThat(view.path("timeline").valueStream().map(e -> e.path("what").asString())).contains("linked");
         assertThat(read.body()).doesNotContain(name);
         // victim services are entitled too
         assertThat(api.as("victims-caseworker").get("/api/referrals/" + secondId + "/safeguarding").statusCode()).isEqualTo(200);
