@@ -93,10 +93,19 @@ class AuthorizationServerConfiguration {
         List<RegisteredClient> clients = new ArrayList<>();
         TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(properties.accessTokenTtl()).build();
         for (String agency : properties.agencies()) {
-            clients.add(clientCredentials("agency-" + agency, properties, encoder, properties.agencyScopes(), agency, tokens));
+            // an agency client also named among the clients gets the scopes given there on top of the agencies' own
+            Set<String> scopes = new LinkedHashSet<>(properties.agencyScopes());
+            IdentityProperties.Client extra = properties.clients().get("agency-" + agency);
+            if (extra != null) {
+                scopes.addAll(extra.scopes());
+            }
+            clients.add(clientCredentials("agency-" + agency, properties, encoder, scopes, agency, tokens));
         }
-        properties.clients().forEach((clientId, client) ->
-                clients.add(clientCredentials(clientId, properties, encoder, client.scopes(), client.agency(), tokens)));
+        properties.clients().forEach((clientId, client) -> {
+            if (!isAgencyClient(clientId, properties)) {
+                clients.add(clientCredentials(clientId, properties, encoder, client.scopes(), client.agency(), tokens));
+            }
+        });
         IdentityProperties.Web web = properties.web();
         if (!web.redirectUris().isEmpty()) {
             clients.add(RegisteredClient.withId(web.clientId())
@@ -111,6 +120,10 @@ class AuthorizationServerConfiguration {
                     .build());
         }
         return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    private static boolean isAgencyClient(String clientId, IdentityProperties properties) {
+        return clientId.startsWith("agency-") && properties.agencies().contains(clientId.substring("agency-".length()));
     }
 
     private static RegisteredClient clientCredentials(String clientId, IdentityProperties properties, PasswordEncoder encoder,

@@ -297,7 +297,11 @@ class DataProtectionIT {
                 "saferkent.referrals.previous-pseudonym-secrets=" + currentSecret)) {
             int rotatedPort = Integer.parseInt(rotated.getEnvironment().getRequiredProperty("local.server.port"));
 
-            JsonNode after = created(rotatedPort, referral("kent-fire-rescue", person, "violent-crime", crimeReference));
+            JsonNode posted = created(rotatedPort, referral("kent-fire-rescue", person, "violent-crime", crimeReference));
+            assertThat(posted.has("linkedTo")).as("the agency's own answer names no other agency's referral").isFalse();
+            HttpResponse<String> read = send(rotatedPort, "GET", "/api/referrals/" + id(posted) + "/safeguarding", null);
+            assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+            JsonNode after = JSON.readTree(read.body());
 
             assertThat(after.path("subjectPseudonym").asString()).isNotEqualTo(before.path("subjectPseudonym").asString());
             assertThat(after.path("status").asString()).isEqualTo("linked");
@@ -471,13 +475,19 @@ class DataProtectionIT {
         return response;
     }
 
-    /** Who makes each call: the data protection officer erases, victims claims, an agency posts and reads its own. */
+    /**
+     * Who makes each call: the data protection officer erases, victims claims, the safeguarding scope reads links,
+     * an agency posts and reads its own.
+     */
     private static String authorizationFor(String method, String path, String json) {
         if (path.startsWith("/api/data-protection/")) {
             return Tokens.bearer("dpo");
         }
         if (path.endsWith("/subject")) {
             return Tokens.bearer("svc-victims");
+        }
+        if (path.endsWith("/safeguarding")) {
+            return Tokens.safeguarding();
         }
         if ("POST".equals(method)) {
             return Tokens.agencyNamedIn(json, "kent-police");

@@ -225,7 +225,7 @@ class IntakeCrashIT {
         JsonNode firstReferral = JSON.readTree(first.get(30, TimeUnit.SECONDS).body());
         HttpResponse<String> secondResponse = second.get(30, TimeUnit.SECONDS);
         assertThat(secondResponse.statusCode()).as(secondResponse.body()).isEqualTo(201);
-        JsonNode secondReferral = JSON.readTree(secondResponse.body());
+        JsonNode secondReferral = safeguardingView(JSON.readTree(secondResponse.body()).path("id").asString());
         assertThat(firstReferral.path("status").asString()).isEqualTo("routed");
         assertThat(secondReferral.path("status").asString()).isEqualTo("linked");
         assertThat(secondReferral.path("linkedTo").asString()).isEqualTo(firstReferral.path("id").asString());
@@ -357,9 +357,18 @@ class IntakeCrashIT {
         return history.getString("_id");
     }
 
+    /** Posts and answers the referral as the safeguarding scope reads it: with its link and all its MARAC reasons. */
     private JsonNode created(Map<String, Object> referral) throws Exception {
         HttpResponse<String> response = post(referral);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return safeguardingView(JSON.readTree(response.body()).path("id").asString());
+    }
+
+    private JsonNode safeguardingView(String id) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/referrals/" + id + "/safeguarding"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", Tokens.safeguarding()).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 

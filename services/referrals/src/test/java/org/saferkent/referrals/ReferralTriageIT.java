@@ -519,9 +519,24 @@ class ReferralTriageIT {
         return LocalDate.now(KENT);
     }
 
+    /**
+     * Posts as the agency the referral names and answers the referral as the safeguarding scope reads it (its
+     * link and MARAC reasons from the person's history included); the agency's own answer has neither.
+     */
     private JsonNode created(Map<String, Object> referral) throws Exception {
         HttpResponse<String> response = post("/api/referrals", referral);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode own = JSON.readTree(response.body());
+        assertThat(own.has("linkedTo") || own.has("linkReason")).as(response.body()).isFalse();
+        assertThat(strings(own.path("triage").path("maracReasons"))).as(response.body()).isSubsetOf("high_risk");
+        return safeguardingView(own.path("id").asString());
+    }
+
+    private JsonNode safeguardingView(String id) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/referrals/" + id + "/safeguarding"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", Tokens.safeguarding()).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 

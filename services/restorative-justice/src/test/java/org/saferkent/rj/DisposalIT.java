@@ -55,7 +55,7 @@ class DisposalIT {
         String person = People.pseudonym();
         Map<String, Object> caution = disposal(person, "youth-caution", "2026-08-12", "thanet");
 
-        JsonNode recorded = api().postExpecting(201, "/api/disposals", caution);
+        JsonNode recorded = recorded(201, caution);
 
         assertThat(recorded.path("ageAtOffence").asInt()).isEqualTo(15);
         assertThat(recorded.path("ageAtDisposal").asInt()).isEqualTo(15);
@@ -80,7 +80,7 @@ class DisposalIT {
                 assertThat(TopicRecords.value(record)).doesNotContain(DATE_OF_BIRTH).doesNotContain("dateOfBirth"));
         assertThat(stored(person).toJson()).doesNotContain(DATE_OF_BIRTH).doesNotContain("dateOfBirth");
 
-        JsonNode reposted = api().postExpecting(200, "/api/disposals", caution);
+        JsonNode reposted = recorded(200, caution);
         assertThat(reposted.path("disposalId").asString()).isEqualTo(recorded.path("disposalId").asString());
         assertThat(stored(person).getList("disposals", Document.class)).hasSize(1);
         assertThat(api().getJson("/api/disposals?personPseudonym=" + person)).hasSize(1);
@@ -89,9 +89,9 @@ class DisposalIT {
     @Test
     void aSecondCautionIsRecordedButIsNoFirstTimeEntry() {
         String person = People.pseudonym();
-        api().postExpecting(201, "/api/disposals", disposal(person, "community-resolution", "2026-03-01", "dover"));
-        JsonNode caution = api().postExpecting(201, "/api/disposals", disposal(person, "youth-caution", "2026-04-01", "dover"));
-        JsonNode second = api().postExpecting(201, "/api/disposals", disposal(person, "youth-caution", "2026-05-01", "dover"));
+        recorded(201, disposal(person, "community-resolution", "2026-03-01", "dover"));
+        JsonNode caution = recorded(201, disposal(person, "youth-caution", "2026-04-01", "dover"));
+        JsonNode second = recorded(201, disposal(person, "youth-caution", "2026-05-01", "dover"));
 
         assertThat(caution.path("firstTimeEntrant").asBoolean()).isTrue();
         assertThat(second.path("firstTimeEntrant").asBoolean()).isFalse();
@@ -105,13 +105,13 @@ class DisposalIT {
     @Test
     void firstTimeEntrantsAreCountedByDistrictAndQuarterWithTheRateAndTheChangeOnTheYearBefore() {
         // 2019-Q2 and 2018-Q2 in Gravesham are this test's own: no other test posts there
-        api().postExpecting(201, "/api/disposals", byAge(People.pseudonym(), "youth-caution", "2018-05-03", "gravesham", 14));
-        api().postExpecting(201, "/api/disposals", byAge(People.pseudonym(), "court-sentence", "2018-06-20", "gravesham", 16));
+        recorded(201, byAge(People.pseudonym(), "youth-caution", "2018-05-03", "gravesham", 14));
+        recorded(201, byAge(People.pseudonym(), "court-sentence", "2018-06-20", "gravesham", 16));
         String person = People.pseudonym();
-        api().postExpecting(201, "/api/disposals", byAge(person, "youth-conditional-caution", "2019-04-11", "gravesham", 17));
-        api().postExpecting(201, "/api/disposals", byAge(person, "youth-caution", "2019-05-11", "gravesham", 17));
-        api().postExpecting(201, "/api/disposals", byAge(People.pseudonym(), "community-resolution", "2019-05-12", "gravesham", 12));
-        api().postExpecting(201, "/api/disposals", byAge(People.pseudonym(), "youth-caution", "2019-05-13", "gravesham", 18));
+        recorded(201, byAge(person, "youth-conditional-caution", "2019-04-11", "gravesham", 17));
+        recorded(201, byAge(person, "youth-caution", "2019-05-11", "gravesham", 17));
+        recorded(201, byAge(People.pseudonym(), "community-resolution", "2019-05-12", "gravesham", 12));
+        recorded(201, byAge(People.pseudonym(), "youth-caution", "2019-05-13", "gravesham", 18));
 
         JsonNode report = api().getJson("/api/youth-justice/first-time-entrants?district=gravesham&quarter=2019-Q2");
 
@@ -133,12 +133,12 @@ class DisposalIT {
         String other = People.pseudonym();
         String lateReoffender = People.pseudonym();
         // 2024-Q1 in Sevenoaks is this test's own
-        api().postExpecting(201, "/api/disposals", byAge(participant, "youth-caution", "2024-02-01", "sevenoaks", 15));
-        api().postExpecting(201, "/api/disposals", offence(byAge(participant, "court-sentence", "2024-07-01", "sevenoaks", 15),
+        recorded(201, byAge(participant, "youth-caution", "2024-02-01", "sevenoaks", 15));
+        recorded(201, offence(byAge(participant, "court-sentence", "2024-07-01", "sevenoaks", 15),
                 "2024-06-01"));
-        api().postExpecting(201, "/api/disposals", byAge(other, "youth-caution", "2024-03-01", "sevenoaks", 16));
-        api().postExpecting(201, "/api/disposals", byAge(lateReoffender, "court-sentence", "2024-01-20", "sevenoaks", 17));
-        api().postExpecting(201, "/api/disposals", offence(byAge(lateReoffender, "court-sentence", "2025-03-01", "sevenoaks", 18),
+        recorded(201, byAge(other, "youth-caution", "2024-03-01", "sevenoaks", 16));
+        recorded(201, byAge(lateReoffender, "court-sentence", "2024-01-20", "sevenoaks", 17));
+        recorded(201, offence(byAge(lateReoffender, "court-sentence", "2025-03-01", "sevenoaks", 18),
                 "2025-01-21"));
         tookPartInRestorativeJustice(participant);
 
@@ -179,7 +179,7 @@ class DisposalIT {
                 Arguments.argumentSet("missing everything", (UnaryOperator<Map<String, Object>>) d -> {
                     d.clear();
                     return d;
-                }, List.of("agency", "personPseudonym", "offenceDate", "disposalDate", "ageAtOffence", "offenceCategory",
+                }, List.of("personPseudonym", "offenceDate", "disposalDate", "ageAtOffence", "offenceCategory",
                         "disposalType", "district")));
     }
 
@@ -190,14 +190,14 @@ class DisposalIT {
         String person = People.pseudonym();
         Map<String, Object> invalid = breaking.apply(disposal(person, "youth-caution", "2026-08-12", "thanet"));
 
-        JsonNode problem = RjApi.problem(api().post("/api/disposals", invalid), 422);
+        JsonNode problem = RjApi.problem(api().as("agency-kent-police").post("/api/disposals", invalid), 422);
 
         assertThat(problem.path("title").asString()).isEqualTo("Invalid request");
         assertThat(RjApi.errorFields(problem)).containsExactlyInAnyOrderElementsOf(fields);
         assertThat(problem.toString()).doesNotContain("Jane Doe").doesNotContain("jaywalking").doesNotContain("atlantis");
         assertThat(mongo.getCollection("offending_histories").countDocuments(new Document("_id", person))).isZero();
         String marker = People.pseudonym();
-        api().postExpecting(201, "/api/disposals", disposal(marker, "youth-caution", "2026-08-12", "thanet"));
+        recorded(201, disposal(marker, "youth-caution", "2026-08-12", "thanet"));
         Bus.await(DISPOSAL_EVENTS, ofType(RECORDED).and(keyed(marker)));
         assertThat(Bus.matching(DISPOSAL_EVENTS, keyed(person))).isEmpty();
     }
@@ -258,6 +258,11 @@ class DisposalIT {
 
     private Document stored(String person) {
         return mongo.getCollection("offending_histories").find(new Document("_id", person)).first();
+    }
+
+    /** Posts a disposal as the agency its body names (Kent Police when it names none), as the agencies do. */
+    private JsonNode recorded(int status, Map<String, Object> disposal) {
+        return api().as("agency-" + disposal.getOrDefault("agency", "kent-police")).postExpecting(status, "/api/disposals", disposal);
     }
 
     private RjApi api() {

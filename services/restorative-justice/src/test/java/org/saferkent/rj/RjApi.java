@@ -21,22 +21,36 @@ final class RjApi {
     /** RJ practitioners read and work cases, disposals and youth-justice measures. */
     static final String PRACTITIONER = "rj-practitioner";
 
+    /** RJ managers: case work, and the approval of direct contact (rj.approve). */
+    static final String MANAGER = "rj-manager";
+
     private final String base;
+    private final String client;
 
     RjApi(int port) {
+        this(port, PRACTITIONER);
+    }
+
+    private RjApi(int port, String client) {
         this.base = "http://127.0.0.1:" + port;
+        this.client = client;
+    }
+
+    /** The same API as another client of the identity server (e.g. {@link #MANAGER}, {@code agency-kent-police}). */
+    RjApi as(String clientId) {
+        return new RjApi(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), clientId);
     }
 
     HttpResponse<String> post(String path, Object body) {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
         return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", Tokens.bearer(PRACTITIONER))
+                .header("Authorization", Tokens.bearer(client))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", Tokens.bearer(PRACTITIONER)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", Tokens.bearer(client)).GET().build());
     }
 
     /** Posts and expects {@code status}; answers the body. */

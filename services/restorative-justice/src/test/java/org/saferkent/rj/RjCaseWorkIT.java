@@ -94,7 +94,9 @@ class RjCaseWorkIT {
         assertThat(RjApi.errorFields(refused)).containsExactly("type");
         assertThat(api().getJson(cases).path("conference").isNull()).isTrue();
 
-        api().postExpecting(200, cases + "/manager-approval", Map.of("approvedBy", "RJ manager 3"));
+        RjApi.problem(api().post(cases + "/manager-approval", Map.of()), 403); // a practitioner does not approve
+        JsonNode approved = api().as(RjApi.MANAGER).postExpecting(200, cases + "/manager-approval", Map.of());
+        assertThat(approved.path("managerApproval").path("approvedBy").asString()).isEqualTo(RjApi.MANAGER);
         JsonNode scheduled = api().postExpecting(200, cases + "/conference",
                 Map.of("type", "direct-conference", "scheduledFor", TODAY));
         assertThat(scheduled.path("conference").path("type").asString()).isEqualTo("direct-conference");
@@ -134,8 +136,9 @@ class RjCaseWorkIT {
         assertThat(RjApi.errorFields(RjApi.problem(api().post(cases + "/participants/p1/consent",
                 Map.of("written", false, "informed", true, "recordedOn", "2999-01-01")), 422)))
                 .containsExactlyInAnyOrder("written", "recordedOn");
+        // the assessor is the caller (the token's name), so only the level is required
         assertThat(RjApi.errorFields(RjApi.problem(api().post(cases + "/risk-assessment", Map.of("level", "extreme")), 422)))
-                .containsExactlyInAnyOrder("level", "assessedBy");
+                .containsExactly("level");
         assertThat(RjApi.errorFields(RjApi.problem(api().post(cases + "/outcome",
                 Map.of("acpo", Map.of("offenderTakesResponsibility", true), "agreement", Map.of("reparationType", "community"),
                         "result", "partly", "victimSatisfaction", 9)), 422)))

@@ -46,7 +46,7 @@ class RjQueriesUseIndexesIT {
                 .isEqualTo("rj-victim-case-" + victimCaseId);
 
         String person = People.pseudonym();
-        api().postExpecting(201, "/api/disposals", Map.of("personPseudonym", person, "ageAtOffence", 15,
+        api().as("agency-kcc-youth-offending-service").postExpecting(201, "/api/disposals", Map.of("personPseudonym", person, "ageAtOffence", 15,
                 "offenceCategory", "shoplifting", "offenceDate", "2024-02-01", "disposalType", "youth-caution",
                 "disposalDate", "2024-02-01", "district", "swale", "agency", "kcc-youth-offending-service"));
         JsonNode district = api().getJson("/api/youth-justice/first-time-entrants?district=swale&quarter=2024-Q1");

@@ -17,7 +17,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * Who may do what in restorative justice, through real HTTP with real tokens: RJ practitioners read and
- * work cases, disposals and youth-justice measures; nobody else does. RJ holds pseudonyms only and has no
+ * work cases and read disposals and youth-justice measures; only managers approve direct contact; only Kent
+ * Police and the Youth Offending Service post disposals; nobody else does any of it. RJ holds pseudonyms only and has no
  * route to anyone's personal data: no endpoint serves it, and the service has no token to fetch it.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "spring.config.name=restorative-justice")
@@ -26,7 +27,7 @@ class RjSecurityIT {
 
     private static final List<String> READS = List.of("/api/rj-cases/rj-unknown", "/api/disposals",
             "/api/youth-justice/first-time-entrants");
-    private static final List<String> WRITES = List.of("/api/rj-cases", "/api/disposals", "/api/rj-cases/rj-unknown/closure");
+    private static final List<String> WRITES = List.of("/api/rj-cases", "/api/rj-cases/rj-unknown/closure");
 
     @Value("${local.server.port}")
     private int port;
@@ -52,6 +53,25 @@ class RjSecurityIT {
         SecuredApi practitioner = SecuredApi.at(port).as(RjApi.PRACTITIONER);
         READS.forEach(path -> assertThat(practitioner.get(path).statusCode()).as(path).isNotIn(401, 403));
         WRITES.forEach(path -> assertThat(practitioner.post(path, "{}").statusCode()).as(path).isNotIn(401, 403));
+    }
+
+    @Test
+    void onlyManagersApproveDirectContactAndOnlyKentPoliceAndTheYosPostDisposals() {
+        String approval = "/api/rj-cases/rj-unknown/manager-approval";
+        for (String client : List.of(RjApi.PRACTITIONER, "pcc-office", "victims-caseworker", "agency-kent-police")) {
+            assertForbidden(SecuredApi.at(port).as(client).post(approval, "{}"), client + " " + approval);
+        }
+        assertThat(SecuredApi.at(port).as(RjApi.MANAGER).post(approval, "{}").statusCode()).isEqualTo(404);
+
+        for (String client : List.of(RjApi.PRACTITIONER, RjApi.MANAGER, "agency-maidstone-bc", "pcc-office")) {
+            assertForbidden(SecuredApi.at(port).as(client).post("/api/disposals", "{}"), client + " /api/disposals");
+        }
+        for (String agency : List.of("kent-police", "kcc-youth-offending-service")) {
+            assertThat(SecuredApi.at(port).asAgency(agency).post("/api/disposals", "{}").statusCode()).as(agency).isEqualTo(422);
+            // an agency reads no cases, and works none
+            assertForbidden(SecuredApi.at(port).asAgency(agency).get("/api/disposals"), agency);
+            assertForbidden(SecuredApi.at(port).asAgency(agency).post("/api/rj-cases", "{}"), agency);
+        }
     }
 
     @Test

@@ -30,6 +30,12 @@ public final class Tokens {
     private static final Pattern AGENCY_FIELD = Pattern.compile("\"agency\"\\s*:\\s*\"([^\"]*)\"");
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
 
+    /**
+     * The development client holding {@code referrals.safeguarding.read}: a MARAC coordinator, who reads the links
+     * between agencies' referrals and the MARAC history that agencies themselves do not see.
+     */
+    public static final String SAFEGUARDING_CLIENT = "marac-coordinator";
+
     private Tokens() {
     }
 
@@ -46,6 +52,11 @@ public final class Tokens {
     /** {@code Bearer <token>}, the {@code Authorization} header value for the client. */
     public static String bearer(String clientId) {
         return "Bearer " + forClient(clientId);
+    }
+
+    /** {@code Bearer <token>} for {@link #SAFEGUARDING_CLIENT}, entitled to referrals' safeguarding view. */
+    public static String safeguarding() {
+        return bearer(SAFEGUARDING_CLIENT);
     }
 
     /** {@code Bearer <token>} for the partner agency's client {@code agency-<code>}. */

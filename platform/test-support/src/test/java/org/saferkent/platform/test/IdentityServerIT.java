@@ -31,9 +31,24 @@ class IdentityServerIT {
         assertThat(claims.path("sub").asString()).isEqualTo("agency-kent-police");
         assertThat(claims.path("client_id").asString()).isEqualTo("agency-kent-police");
         assertThat(claims.path("agency").asString()).isEqualTo("kent-police");
+        // Kent Police also posts youth-justice disposals, as itself
         assertThat(claims.path("scope").valueStream().map(JsonNode::asString))
-                .containsExactlyInAnyOrder("referrals.write", "referrals.read");
+                .containsExactlyInAnyOrder("referrals.write", "referrals.read", "rj.disposals.write");
         assertThat(claims.path("exp").asLong()).isGreaterThan(claims.path("iat").asLong());
+        JsonNode dover = claims(Tokens.forClient("agency-dover-dc"));
+        assertThat(dover.path("agency").asString()).isEqualTo("dover-dc");
+        assertThat(dover.path("scope").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("referrals.write", "referrals.read");
+    }
+
+    @Test
+    void safeguardingReadsAndApprovalsHaveScopesOfTheirOwn() {
+        assertThat(claims(Tokens.forClient(Tokens.SAFEGUARDING_CLIENT)).path("scope").valueStream().map(JsonNode::asString))
+                .containsExactly("referrals.safeguarding.read");
+        assertThat(claims(Tokens.forClient("rj-manager")).path("scope").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("rj.read", "rj.write", "rj.approve");
+        assertThat(claims(Tokens.forClient("rj-practitioner")).path("scope").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("rj.read", "rj.write");
     }
 
     @Test

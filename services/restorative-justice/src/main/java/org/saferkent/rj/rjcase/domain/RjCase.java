@@ -190,6 +190,7 @@ public record RjCase(
             throw new RuleViolation(RjRules.RISK_ASSESSMENT_BEFORE_APPROVAL, "riskAssessment",
                     "a manager approves direct contact on a risk assessment: assess the risk first");
         }
+        ManagerApproval.requireNotAssessor(approvedBy, riskAssessment);
         RjCaseDraft draft = new RjCaseDraft(this);
         draft.managerApproval = new ManagerApproval(approvedBy, now);
         draft.note(now, "manager approved direct contact", null);

@@ -13,6 +13,8 @@ public final class RjRules {
     public static final String RISK_ASSESSMENT_BEFORE_APPROVAL = "risk-assessment-before-approval";
     /** Sensitive cases (and high risk ones) need a manager's approval before the parties meet. */
     public static final String MANAGER_APPROVAL_BEFORE_DIRECT_CONTACT = "manager-approval-before-direct-contact";
+    /** The manager approving direct contact is not the one who assessed the risk: two people see the case. */
+    public static final String APPROVER_NOT_ASSESSOR = "approver-not-assessor";
     public static final String FACILITATOR_BEFORE_MEETING = "facilitator-before-meeting";
     public static final String CONFERENCE_SCHEDULED = "conference-scheduled";
     public static final String CONSENT_OF_EVERY_PARTICIPANT = "consent-of-every-participant";

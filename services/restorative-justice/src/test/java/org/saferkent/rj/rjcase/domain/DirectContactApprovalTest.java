@@ -55,6 +55,19 @@ class DirectContactApprovalTest {
     }
 
     @Test
+    void theRiskAssessorCannotApproveDirectContactOnTheirOwnAssessment() {
+        RjCase rjCase = readyToMeet("domestic-abuse");
+
+        assertThatThrownBy(() -> rjCase.approveDirectContact("RJ facilitator 12", NOW))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> {
+                    assertThat(e.rule()).isEqualTo(RjRules.APPROVER_NOT_ASSESSOR);
+                    assertThat(e.field()).isEqualTo("approvedBy");
+                });
+        assertThat(rjCase.approveDirectContact("RJ manager 3", NOW).rjCase().managerApproval().approvedBy())
+                .isEqualTo("RJ manager 3");
+    }
+
+    @Test
     void aSensitiveFlagOnAnotherCategoryNeedsTheApprovalToo() {
         RjCase rjCase = given(referral("violent-crime", List.of("hate-crime", "domestic-abuse")),
                 joins(ParticipantRole.VICTIM, VICTIM), joins(ParticipantRole.OFFENDER, OFFENDER), consents(VICTIM),

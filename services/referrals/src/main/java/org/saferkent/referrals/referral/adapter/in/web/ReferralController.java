@@ -46,6 +46,9 @@ class ReferralController {
 
     private static final ZoneId KENT = ZoneId.of("Europe/London");
     private static final int MAX_PAGE_SIZE = 200;
+    /** The audit trail's name for a read of a referral's links and MARAC history. */
+    static final String SAFEGUARDING_RESOURCE = "referral-safeguarding";
+    static final String SAFEGUARDING_PURPOSE = "safeguarding";
 
     /** A batch as an agency's nightly export posts it. */
     record BatchRequest(List<ReferralRequest> referrals) {
@@ -160,7 +163,22 @@ class ReferralController {
     @GetMapping("/{id}/timeline")
     ResponseEntity<?> timeline(@PathVariable String id) {
         String agency = callerAgency();
-        return intake.find(id).filter(referral -> referral.agency().equals(agency)).<ResponseEntity<?>>map(referral -> ResponseEntity.ok(referral.timeline()))
+        return intake.find(id).filter(referral -> referral.agency().equals(agency))
+                .<ResponseEntity<?>>map(referral -> ResponseEntity.ok(ReferralView.timelineOf(referral)))
+                .orElseGet(ReferralController::notFound);
+    }
+
+    /**
+     * The safeguarding view of any agency's referral: the referral it was linked to and why, the MARAC reasons
+     * from the person's history, the whole timeline. Only for the safeguarding scope (victim services, MARAC
+     * coordinators; see {@link ReferralsAccess}); every read is on the audit trail under the reader's name,
+     * with its purpose ({@code X-Access-Purpose}, by default {@value #SAFEGUARDING_PURPOSE}).
+     */
+    @GetMapping("/{id}/safeguarding")
+    ResponseEntity<?> safeguarding(@PathVariable String id, HttpServletRequest request) {
+        Optional<Referral> referral = intake.find(id);
+        audit.personalDataRead(request, SAFEGUARDING_RESOURCE, id, SAFEGUARDING_PURPOSE, referral.isPresent());
+        return referral.<ResponseEntity<?>>map(found -> ResponseEntity.ok(SafeguardingView.of(found)))
                 .orElseGet(ReferralController::notFound);
     }
 

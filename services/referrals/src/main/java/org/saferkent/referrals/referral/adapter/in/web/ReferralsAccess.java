@@ -7,15 +7,21 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Who may do what in referrals: agencies post (referrals.write) and read (referrals.read) their own
- * referrals; only the victims service (referrals.subject) fetches a subject's personal details.
+ * referrals; only the victims service (referrals.subject) fetches a subject's personal details; only
+ * the safeguarding scope (referrals.safeguarding.read: victim services, MARAC coordinators) reads what is
+ * drawn from other agencies' referrals of the person (links, MARAC history), for any agency's referral.
  */
 @Configuration(proxyBeanMethods = false)
 class ReferralsAccess {
+
+    /** Reads a referral's links to other agencies' referrals and the person's MARAC history. */
+    static final String SAFEGUARDING_SCOPE = "referrals.safeguarding.read";
 
     @Bean
     AccessRules referralsAccessRules() {
         return requests -> requests
                 .requestMatchers(HttpMethod.GET, "/api/referrals/*/subject").hasAuthority("SCOPE_referrals.subject")
+                .requestMatchers(HttpMethod.GET, "/api/referrals/*/safeguarding").hasAuthority("SCOPE_" + SAFEGUARDING_SCOPE)
                 .requestMatchers(HttpMethod.POST, "/api/referrals", "/api/referrals/**").hasAuthority("SCOPE_referrals.write")
                 .requestMatchers(HttpMethod.GET, "/api/referrals", "/api/referrals/**").hasAuthority("SCOPE_referrals.read")
                 .requestMatchers("/api/referrals", "/api/referrals/**").denyAll();

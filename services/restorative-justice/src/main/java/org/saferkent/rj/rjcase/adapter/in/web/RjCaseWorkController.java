@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.BiFunction;
 
+import org.saferkent.platform.service.security.Caller;
 import org.saferkent.rj.rjcase.application.CaseWork;
 import org.saferkent.rj.rjcase.domain.Change;
 import org.saferkent.rj.rjcase.domain.OutcomeReport;
@@ -14,6 +15,7 @@ import org.saferkent.rj.rjcase.domain.RjCase;
 import org.saferkent.rj.web.FieldChecks;
 import org.saferkent.rj.web.KentDate;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -66,13 +68,18 @@ class RjCaseWorkController {
 
     @PostMapping("/risk-assessment")
     RjCaseView assessRisk(@PathVariable String id, @RequestBody(required = false) RiskAssessmentRequest request) {
-        RiskAssessmentRequest.Valid valid = FieldChecks.body(request).validate();
+        RiskAssessmentRequest.Valid valid = FieldChecks.body(request).validate(callerName());
         return perform(id, (c, now) -> c.assessRisk(valid.level(), valid.assessedBy(), valid.notes(), now));
     }
 
+    /**
+     * A manager (rj.approve, see {@link RjAccess}) approves direct contact as themselves: the approver is the token's
+     * name; a body naming someone else is refused (422 on {@code approvedBy}), and so is approving one's own risk
+     * assessment (409, rule {@code approver-not-assessor}). An empty body, or none, is the normal case.
+     */
     @PostMapping("/manager-approval")
     RjCaseView approveDirectContact(@PathVariable String id, @RequestBody(required = false) ManagerApprovalRequest request) {
-        String approvedBy = FieldChecks.body(request).validate();
+        String approvedBy = (request == null ? new ManagerApprovalRequest(null) : request).validate(callerName());
         return perform(id, (c, now) -> c.approveDirectContact(approvedBy, now));
     }
 
@@ -108,6 +115,12 @@ class RjCaseWorkController {
 
     private RjCaseView perform(String id, BiFunction<RjCase, Instant, Change> decision) {
         return RjCaseView.of(work.perform(id, decision).rjCase());
+    }
+
+    /** Who is acting: the authenticated principal's name (a person's username, or a client's id), never the body's. */
+    private static String callerName() {
+        return Caller.current().map(Caller::subject).filter(name -> !name.isBlank())
+                .orElseThrow(() -> new AccessDeniedException("the token names nobody"));
     }
 
     private LocalDate today() {

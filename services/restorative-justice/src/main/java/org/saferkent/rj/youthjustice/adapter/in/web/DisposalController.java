@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.saferkent.platform.service.InvalidRequestException;
+import org.saferkent.platform.service.security.Caller;
 import org.saferkent.rj.vocabulary.Pseudonyms;
 import org.saferkent.rj.web.FieldChecks;
 import org.saferkent.rj.web.KentDate;
@@ -14,6 +15,7 @@ import org.saferkent.rj.youthjustice.domain.Disposal;
 import org.saferkent.rj.youthjustice.domain.OffendingHistory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Disposals posted by Kent Police and the Youth Offending Service. */
+/** Disposals posted by Kent Police and the Youth Offending Service, each as the agency its token speaks for. */
 @RestController
 @RequestMapping("/api/disposals")
 class DisposalController {
@@ -37,12 +39,21 @@ class DisposalController {
     /** 201 with the recorded disposal; 200 with the original when the same disposal was posted before. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DisposalView> record(@RequestBody(required = false) DisposalRequest request) {
-        Disposals.Recorded recorded = disposals.record(FieldChecks.body(request).validate(KentDate.today(clock)));
+        Disposals.Recorded recorded = disposals.record(FieldChecks.body(request).validate(KentDate.today(clock), callerAgency()));
         DisposalView view = DisposalView.of(recorded);
         if (!recorded.created()) {
             return ResponseEntity.ok(view);
         }
         return ResponseEntity.created(URI.create("/api/disposals?personPseudonym=" + view.personPseudonym())).body(view);
+    }
+
+    /**
+     * The agency the caller's token speaks for, if it is one that posts disposals (Kent Police, the Youth Offending
+     * Service); any other caller is refused (403) before the body is looked at.
+     */
+    private static String callerAgency() {
+        return Caller.current().map(Caller::agency).filter(DisposalRequest.AGENCIES::contains)
+                .orElseThrow(() -> new AccessDeniedException("disposals are posted by Kent Police or the Youth Offending Service"));
     }
 
     /** A person's disposals, oldest first; an unknown person has none. */

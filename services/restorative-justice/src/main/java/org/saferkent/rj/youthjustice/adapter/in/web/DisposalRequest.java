@@ -20,11 +20,15 @@ record DisposalRequest(String personPseudonym, LocalDate dateOfBirth, Integer ag
     /** The age of criminal responsibility in England and Wales. */
     static final int CRIMINAL_RESPONSIBILITY = 10;
 
-    /** Checks every field against today's date and reports everything that is wrong at once. */
-    NewDisposal validate(LocalDate today) {
+    /**
+     * Checks every field against today's date and reports everything that is wrong at once. The disposal is
+     * {@code callerAgency}'s, the agency the token speaks for: the body may leave {@code agency} out, and may not
+     * name another (refused, not silently replaced, as referrals do).
+     */
+    NewDisposal validate(LocalDate today, String callerAgency) {
         FieldChecks checks = new FieldChecks();
-        if (checks.required("agency", agency) && !AGENCIES.contains(agency)) {
-            checks.add("agency", "must be kent-police or kcc-youth-offending-service: the agencies that post disposals");
+        if (agency != null && !agency.equals(callerAgency)) {
+            checks.add("agency", "must be the agency you are authenticated as, or left out");
         }
         checks.pseudonym("personPseudonym", personPseudonym);
         boolean offenceDated = checks.pastDate("offenceDate", offenceDate, today);
@@ -37,7 +41,7 @@ record DisposalRequest(String personPseudonym, LocalDate dateOfBirth, Integer ag
         District validDistrict = checks.district("district", district);
         checks.throwIfAny();
         return new NewDisposal(personPseudonym, dateOfBirth, ageAtOffence, offenceCategory, offenceDate, type, disposalDate,
-                validDistrict.code(), agency);
+                validDistrict.code(), callerAgency);
     }
 
     private void ages(FieldChecks checks, LocalDate today, boolean offenceDated) {
