@@ -68,6 +68,19 @@ class LiveFactsLoader {
                 find(version, FactKind.FIRST_TIME_ENTRANT, onDays));
     }
 
+    /**
+     * The district and days of the duplicates linked to {@code referralIds} and of every pathway of
+     * those referrals: their buckets change with a referral's pathways and with its link.
+     */
+    List<Document> joinedDays(int version, Set<String> referralIds) {
+        Bson where = Projections.include("district", FactChange.DAYS);
+        List<Document> joined = new ArrayList<>();
+        mongo.getCollection(FactKind.LINK.collection(version)).find(Filters.in("linkedTo", referralIds)).projection(where).into(joined);
+        mongo.getCollection(FactKind.REFERRAL.collection(version)).find(Filters.in("referralId", referralIds)).projection(where)
+                .into(joined);
+        return joined;
+    }
+
     /** The facts as performance reads them: without the markers of the events applied (most of a fact's bytes). */
     List<Document> find(int version, FactKind kind, Bson filter) {
         return mongo.getCollection(kind.collection(version)).find(filter).projection(WITHOUT_BOOKKEEPING).into(new ArrayList<>());

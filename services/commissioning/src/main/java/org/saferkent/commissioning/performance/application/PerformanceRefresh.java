@@ -45,8 +45,7 @@ import com.mongodb.client.model.Updates;
  * the days the facts changed on, then the contract × district × quarter cells those days (or the
  * contracts) touch, each summed from the buckets of its window, so that a round reads what changed and
  * never the rest of the history; stores the snapshots that changed (each with a new feed sequence) and
- * publishes them. Many
- * events between two runs make one snapshot. One instance at a time does this (a lease, renewed while
+ * publishes them. Many events between two runs make one snapshot. One instance at a time does this (a lease, renewed while
  * it runs), so sequence numbers are written in order.
  */
 public class PerformanceRefresh {
@@ -68,9 +67,9 @@ public class PerformanceRefresh {
     private final Duration leaseFor;
     private final Duration renewEvery;
 
-    PerformanceRefresh(MongoTemplate mongo, ProjectionVersions versions, Supplier<List<Loaded<Contract>>> contracts, PerformanceStore store,
-            LiveFactsLoader loader, SnapshotPublisher publisher, ProjectionLease lease, PathwayScope scope, int dirtyBatch,
-            Duration leaseFor, Duration renewEvery) {
+    PerformanceRefresh(MongoTemplate mongo, ProjectionVersions versions, Supplier<List<Loaded<Contract>>> contracts,
+            PerformanceStore store, LiveFactsLoader loader, SnapshotPublisher publisher, ProjectionLease lease, PathwayScope scope,
+            int dirtyBatch, Duration leaseFor, Duration renewEvery) {
         this.mongo = mongo;
         this.versions = versions;
         this.contracts = contracts;
@@ -226,11 +225,7 @@ public class PerformanceRefresh {
         if (referralIds.isEmpty()) {
             return;
         }
-        Bson where = Projections.include("district", FactChange.DAYS);
-        mongo.getCollection(FactKind.LINK.collection(version)).find(Filters.in("linkedTo", referralIds)).projection(where)
-                .forEach(doc -> addDays(days, cells, doc, false));
-        mongo.getCollection(FactKind.REFERRAL.collection(version)).find(Filters.in("referralId", referralIds)).projection(where)
-                .forEach(doc -> addDays(days, cells, doc, false));
+        loader.joinedDays(version, referralIds).forEach(doc -> addDays(days, cells, doc, false));
     }
 
     private Map<String, Long> marks(int version) {
