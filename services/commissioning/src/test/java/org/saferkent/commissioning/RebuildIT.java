@@ -108,6 +108,8 @@ class RebuildIT extends CommissioningIntegrationTest {
         assertThat(livePerformance.keySet()).anyMatch(key -> key.toString().startsWith(wide + "|"))
                 .anyMatch(key -> key.toString().startsWith(victims + "|"));
         assertThat(documents(name("performance", after), "sequence", "published")).isEqualTo(livePerformance);
+        assertThat(documents(name("performance_day_buckets", after))).as("the day buckets the live refresh carries on from")
+                .isNotEmpty().isEqualTo(documents(name("performance_day_buckets", before)));
         assertThat(result.path("changedCells").asLong()).as("no cell differs, so none gets a new feed entry").isZero();
         assertThat(JSON.readTree(get("/api/commissioning/feed?after=" + highestSequence).body()).path("items").size()).isZero();
         assertThat(get("/api/commissioning/counts").body()).isEqualTo(countsBefore);
@@ -305,16 +307,17 @@ class RebuildIT extends CommissioningIntegrationTest {
         return version == 0 ? base : base + "_v" + version;
     }
 
-    /** The documents by id, without the given bookkeeping fields, every level's field order and the quarters' order set aside. */
+    /** The documents by id, without the given bookkeeping fields, every level's field order and the order of quarters and days set aside. */
     private Map<Object, Object> documents(String collection, String... ignored) {
         Map<Object, Object> docs = new TreeMap<>();
         for (Document doc : mongo.getCollection(collection).find()) {
             for (String field : ignored) {
                 doc.remove(field);
             }
-            Object quarters = doc.get("quarters");
-            if (quarters instanceof List<?> list) {
-                doc.put("quarters", list.stream().map(String::valueOf).sorted().toList());
+            for (String set : List.of("quarters", "days")) {
+                if (doc.get(set) instanceof List<?> list) {
+                    doc.put(set, list.stream().map(String::valueOf).sorted().toList());
+                }
             }
             docs.put(doc.get("_id").toString(), canonical(doc));
         }

@@ -14,18 +14,22 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * What one event changes in one fact document: fields set (dotted paths reach into sub-documents)
- * and the quarters it touches, kept in {@code quarters} so that a quarter's facts are found by one
- * query. The same change is written to MongoDB live and applied in memory by a rebuild, so both
+ * and the quarters and days it touches, kept in {@code quarters} and {@code days} (every day ever
+ * set, so a day a fact no longer counts on is still recomputed) so that a quarter's or a day's facts
+ * are found by one query. The same change is written to MongoDB live and applied in memory by a rebuild, so both
  * give the same documents.
  */
 public final class FactChange {
 
     public static final String QUARTERS = "quarters";
+    /** The days ({@code 2026-07-14}) a fact has counted on: performance keeps a bucket per district and day. */
+    public static final String DAYS = "days";
 
     private final FactKind kind;
     private final String key;
     private final Map<String, Object> sets = new LinkedHashMap<>();
     private final Set<String> quarters = new LinkedHashSet<>();
+    private final Set<String> days = new LinkedHashSet<>();
 
     private FactChange(FactKind kind, String key) {
         this.kind = kind;
@@ -61,6 +65,7 @@ public final class FactChange {
     public FactChange quarter(LocalDate day) {
         if (day != null) {
             quarters.add(Quarter.of(day).toString());
+            days.add(day.toString());
         }
         return this;
     }
@@ -70,6 +75,7 @@ public final class FactChange {
         sets.forEach(update::set);
         if (!quarters.isEmpty()) {
             update.addToSet(QUARTERS).each(quarters.toArray());
+            update.addToSet(DAYS).each(days.toArray());
         }
         return update;
     }
@@ -92,12 +98,17 @@ public final class FactChange {
             }
             target.put(parts[parts.length - 1], value);
         });
-        if (!quarters.isEmpty()) {
+        addToSet(doc, QUARTERS, quarters);
+        addToSet(doc, DAYS, days);
+    }
+
+    private static void addToSet(Document doc, String field, Set<String> values) {
+        if (!values.isEmpty()) {
             @SuppressWarnings("unchecked")
-            List<Object> held = (List<Object>) doc.get(QUARTERS);
+            List<Object> held = (List<Object>) doc.get(field);
             List<Object> merged = held == null ? new ArrayList<>() : new ArrayList<>(held);
-            quarters.stream().filter(q -> !merged.contains(q)).forEach(merged::add);
-            doc.put(QUARTERS, merged);
+            values.stream().filter(value -> !merged.contains(value)).forEach(merged::add);
+            doc.put(field, merged);
         }
     }
 

@@ -8,8 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.bson.Document;
+import org.saferkent.commissioning.activity.application.FactKind;
 import org.saferkent.commissioning.performance.domain.DistrictFacts;
 import org.saferkent.commissioning.performance.domain.FteFact;
 import org.saferkent.commissioning.performance.domain.LinkFact;
@@ -44,6 +46,45 @@ final class FactReader {
                 victimCases.stream().map(FactReader::victimCase).toList(),
                 rjCases.stream().map(FactReader::rjCase).toList(),
                 firstTimeEntrants.stream().map(FactReader::firstTimeEntrant).toList());
+    }
+
+    /**
+     * Every fact, by district (what duplicates need is taken from all districts): a rebuild's facts in
+     * memory, or every fact of a version whose day buckets are built once.
+     */
+    static Map<String, DistrictFacts> byDistrict(Function<FactKind, Collection<Document>> facts) {
+        Map<FactKind, Map<String, List<Document>>> grouped = new HashMap<>();
+        List<Document> allReferrals = new ArrayList<>();
+        Set<String> linkedIds = new HashSet<>();
+        Set<String> districts = new HashSet<>();
+        for (FactKind kind : FactKind.values()) {
+            Map<String, List<Document>> byDistrict = new HashMap<>();
+            for (Document doc : facts.apply(kind)) {
+                if (kind == FactKind.REFERRAL) {
+                    allReferrals.add(doc);
+                }
+                if (kind == FactKind.LINK) {
+                    linkedIds.add(String.valueOf(doc.get("_id")));
+                }
+                String district = doc.getString("district");
+                if (district != null) {
+                    districts.add(district);
+                    byDistrict.computeIfAbsent(district, d -> new ArrayList<>()).add(doc);
+                }
+            }
+            grouped.put(kind, byDistrict);
+        }
+        Map<String, DistrictFacts> byDistrict = new HashMap<>();
+        for (String district : districts) {
+            byDistrict.put(district, districtFacts(of(grouped, FactKind.REFERRAL, district), of(grouped, FactKind.LINK, district),
+                    allReferrals, linkedIds, of(grouped, FactKind.VICTIM_CASE, district), of(grouped, FactKind.RJ_CASE, district),
+                    of(grouped, FactKind.FIRST_TIME_ENTRANT, district)));
+        }
+        return byDistrict;
+    }
+
+    private static List<Document> of(Map<FactKind, Map<String, List<Document>>> grouped, FactKind kind, String district) {
+        return grouped.get(kind).getOrDefault(district, List.of());
     }
 
     static ReferralFact referral(Document doc) {

@@ -1,9 +1,9 @@
 package org.saferkent.commissioning.performance.application;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -13,7 +13,6 @@ import org.saferkent.commissioning.activity.application.FactChange;
 import org.saferkent.commissioning.activity.application.FactKind;
 import org.saferkent.commissioning.activity.application.LiveFacts;
 import org.saferkent.commissioning.performance.domain.DistrictFacts;
-import org.saferkent.platform.workingdays.Quarter;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.model.Filters;
@@ -21,8 +20,8 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Indexes;
 
 /**
- * Loads the facts of one district that have a day in some quarters (and, for first-time entrants,
- * the same quarters a year before), with what duplicates need from other referrals.
+ * Loads facts as performance reads them: those of one district and some days (to recompute their
+ * {@link DayBuckets}), or any the refresh asks for.
  */
 class LiveFactsLoader {
 
@@ -34,30 +33,52 @@ class LiveFactsLoader {
         this.mongo = mongo;
     }
 
-    DistrictFacts load(int version, String district, Collection<Quarter> quarters) {
-        List<String> codes = quarters.stream().map(Quarter::toString).toList();
-        Set<String> withYearBefore = new LinkedHashSet<>(codes);
-        quarters.forEach(q -> withYearBefore.add(q.yearBefore().toString()));
-        List<Document> referrals = find(version, FactKind.REFERRAL, inDistrict(district, codes));
-        List<Document> links = find(version, FactKind.LINK, inDistrict(district, codes));
-        Set<String> linkedTo = new HashSet<>();
-        links.forEach(link -> linkedTo.add(link.getString("linkedTo")));
-        List<Document> linkedToReferrals = linkedTo.isEmpty() ? List.of()
-                : find(version, FactKind.REFERRAL, Filters.and(Filters.in("referralId", linkedTo), Filters.eq("routed", true)));
+    /**
+     * The facts of one district with something on one of {@code days} (bounded: what happened those
+     * days), with the referrals' other pathways and what duplicates need from other referrals.
+     */
+    DistrictFacts loadDays(int version, String district, Collection<LocalDate> days) {
+        List<String> codes = days.stream().map(LocalDate::toString).sorted().toList();
+        Bson onDays = Filters.and(Filters.eq("district", district), Filters.in(FactChange.DAYS, codes));
         Set<String> referralIds = new HashSet<>();
-        referrals.forEach(doc -> {
-            if (doc.getString("referralId") != null) {
-                referralIds.add(doc.getString("referralId"));
+        mongo.getCollection(FactKind.REFERRAL.collection(version)).find(onDays).projection(Projections.include("referralId"))
+                .forEach(doc -> {
+                    if (doc.getString("referralId") != null) {
+                        referralIds.add(doc.getString("referralId"));
+                    }
+                });
+        List<Document> referrals = referralIds.isEmpty() ? List.of()
+                : find(version, FactKind.REFERRAL, Filters.in("referralId", referralIds));
+        List<Document> links = find(version, FactKind.LINK, onDays);
+        Set<String> linkedTo = new HashSet<>();
+        links.forEach(link -> {
+            if (link.getString("linkedTo") != null) {
+                linkedTo.add(link.getString("linkedTo"));
             }
         });
+        List<Document> linkedToReferrals = linkedTo.isEmpty() ? List.of()
+                : find(version, FactKind.REFERRAL, Filters.and(Filters.in("referralId", linkedTo), Filters.eq("routed", true)));
         Set<String> linkedReferralIds = new HashSet<>();
         if (!referralIds.isEmpty()) {
-            find(version, FactKind.LINK, Filters.in("_id", referralIds)).forEach(doc -> linkedReferralIds.add(doc.getString("_id")));
+            mongo.getCollection(FactKind.LINK.collection(version)).find(Filters.in("_id", referralIds))
+                    .projection(Projections.include("_id")).forEach(doc -> linkedReferralIds.add(String.valueOf(doc.get("_id"))));
         }
         return FactReader.districtFacts(referrals, links, linkedToReferrals, linkedReferralIds,
-                find(version, FactKind.VICTIM_CASE, inDistrict(district, codes)),
-                find(version, FactKind.RJ_CASE, inDistrict(district, codes)),
-                find(version, FactKind.FIRST_TIME_ENTRANT, inDistrict(district, withYearBefore)));
+                find(version, FactKind.VICTIM_CASE, onDays), find(version, FactKind.RJ_CASE, onDays),
+                find(version, FactKind.FIRST_TIME_ENTRANT, onDays));
+    }
+
+    /**
+     * The district and days of the duplicates linked to {@code referralIds} and of every pathway of
+     * those referrals: their buckets change with a referral's pathways and with its link.
+     */
+    List<Document> joinedDays(int version, Set<String> referralIds) {
+        Bson where = Projections.include("district", FactChange.DAYS);
+        List<Document> joined = new ArrayList<>();
+        mongo.getCollection(FactKind.LINK.collection(version)).find(Filters.in("linkedTo", referralIds)).projection(where).into(joined);
+        mongo.getCollection(FactKind.REFERRAL.collection(version)).find(Filters.in("referralId", referralIds)).projection(where)
+                .into(joined);
+        return joined;
     }
 
     /** The facts as performance reads them: without the markers of the events applied (most of a fact's bytes). */
@@ -70,7 +91,7 @@ class LiveFactsLoader {
         for (FactKind kind : FactKind.values()) {
             var docs = mongo.getCollection(kind.collection(version));
             docs.createIndex(Indexes.ascending(LiveFacts.DIRTY));
-            docs.createIndex(Indexes.ascending("district", FactChange.QUARTERS));
+            docs.createIndex(Indexes.ascending("district", FactChange.DAYS));
             if (kind == FactKind.REFERRAL) {
                 docs.createIndex(Indexes.ascending("referralId"));
             }
@@ -78,9 +99,5 @@ class LiveFactsLoader {
                 docs.createIndex(Indexes.ascending("linkedTo"));
             }
         }
-    }
-
-    private static Bson inDistrict(String district, Collection<String> quarters) {
-        return Filters.and(Filters.eq("district", district), Filters.in(FactChange.QUARTERS, quarters));
     }
 }

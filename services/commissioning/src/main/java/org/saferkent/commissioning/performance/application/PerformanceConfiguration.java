@@ -51,7 +51,7 @@ class PerformanceConfiguration {
         SnapshotPublisher publisher = new SnapshotPublisher(performanceStore, producer, json, source, clock,
                 properties.feedTopic(), settings.publishBatch(), settings.publishTimeout(),
                 () -> FeedTopic.declare(kafkaAdmin, properties.feedTopic(), kafka));
-        PerformanceRefresh refresh = new PerformanceRefresh(mongo, versions, contracts, performanceStore, liveFactsLoader,
+        PerformanceRefresh refresh = new PerformanceRefresh(mongo, versions, contracts::all, performanceStore, liveFactsLoader,
                 publisher, new ProjectionLease(mongo, clock, "refresh"), pathwayScope, settings.dirtyBatch(), settings.lease(),
                 settings.leaseRenewal());
         refresh.ensureIndexes();

@@ -1,6 +1,8 @@
 package org.saferkent.commissioning.performance.application;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -17,9 +20,9 @@ import org.saferkent.commissioning.activity.application.FactChange;
 import org.saferkent.commissioning.activity.application.FactKind;
 import org.saferkent.commissioning.activity.application.LiveFacts;
 import org.saferkent.commissioning.activity.application.ProjectionVersions;
-import org.saferkent.commissioning.contract.application.Contracts;
 import org.saferkent.commissioning.contract.domain.Contract;
 import org.saferkent.commissioning.performance.domain.ContractTerms;
+import org.saferkent.commissioning.performance.domain.DayCounts;
 import org.saferkent.commissioning.performance.domain.PathwayScope;
 import org.saferkent.commissioning.performance.domain.PerformanceSnapshot;
 import org.saferkent.platform.workingdays.Quarter;
@@ -38,9 +41,11 @@ import com.mongodb.client.model.Updates;
 /**
  * Keeps the performance projection up to date: each run (shortly after facts were written here, and
  * every few seconds as a sweep: {@link RefreshSchedule}) takes the fact documents marked dirty and the
- * contracts changed since the last run, recomputes the contract × district × quarter cells they
- * touch, stores the snapshots that changed (each with a new feed sequence) and publishes them. Many
- * events between two runs make one snapshot. One instance at a time does this (a lease, renewed while
+ * contracts changed since the last run, recomputes the district × day buckets ({@link DayBuckets}) of
+ * the days the facts changed on, then the contract × district × quarter cells those days (or the
+ * contracts) touch, each summed from the buckets of its window, so that a round reads what changed and
+ * never the rest of the history; stores the snapshots that changed (each with a new feed sequence) and
+ * publishes them. Many events between two runs make one snapshot. One instance at a time does this (a lease, renewed while
  * it runs), so sequence numbers are written in order.
  */
 public class PerformanceRefresh {
@@ -50,9 +55,10 @@ public class PerformanceRefresh {
 
     private final MongoTemplate mongo;
     private final ProjectionVersions versions;
-    private final Contracts contracts;
+    private final Supplier<List<Loaded<Contract>>> contracts;
     private final PerformanceStore store;
     private final LiveFactsLoader loader;
+    private final DayBuckets buckets;
     private final SnapshotPublisher publisher;
     private final ProjectionLease lease;
     private final PathwayScope scope;
@@ -61,14 +67,15 @@ public class PerformanceRefresh {
     private final Duration leaseFor;
     private final Duration renewEvery;
 
-    PerformanceRefresh(MongoTemplate mongo, ProjectionVersions versions, Contracts contracts, PerformanceStore store,
-            LiveFactsLoader loader, SnapshotPublisher publisher, ProjectionLease lease, PathwayScope scope, int dirtyBatch,
-            Duration leaseFor, Duration renewEvery) {
+    PerformanceRefresh(MongoTemplate mongo, ProjectionVersions versions, Supplier<List<Loaded<Contract>>> contracts,
+            PerformanceStore store, LiveFactsLoader loader, SnapshotPublisher publisher, ProjectionLease lease, PathwayScope scope,
+            int dirtyBatch, Duration leaseFor, Duration renewEvery) {
         this.mongo = mongo;
         this.versions = versions;
         this.contracts = contracts;
         this.store = store;
         this.loader = loader;
+        this.buckets = new DayBuckets(mongo, loader);
         this.publisher = publisher;
         this.lease = lease;
         this.scope = scope;
@@ -94,6 +101,7 @@ public class PerformanceRefresh {
             ProjectionVersions.Pointer pointer = versions.read();
             collections.clearDeadBuild(pointer);
             int version = pointer.current();
+            buckets.buildIfMissing(version, hold::check);
             for (int round = 0; round < MAX_ROUNDS && refresh(version, hold); round++) {
                 // more dirty facts than one batch: go on
             }
@@ -107,12 +115,13 @@ public class PerformanceRefresh {
         int version = versions.current();
         loader.ensureIndexes(version);
         store.ensureIndexes(version);
+        buckets.ensureIndexes(version);
     }
 
-    /** @return whether a full batch of dirty facts was seen (there may be more) */
-    private boolean refresh(int version, ProjectionLease.Hold hold) {
+    /** One round. @return whether a full batch of dirty facts was seen (there may be more) */
+    boolean refresh(int version, ProjectionLease.Hold hold) {
         hold.check();
-        List<Loaded<Contract>> all = contracts.all();
+        List<Loaded<Contract>> all = contracts.get();
         List<ContractTerms> terms = all.stream().map(loaded -> ContractTermsSource.terms(loaded.state())).toList();
         Map<String, Set<Quarter>> cells = new TreeMap<>();
 
@@ -137,22 +146,30 @@ public class PerformanceRefresh {
         }
 
         Map<FactKind, List<Document>> dirty = new HashMap<>();
+        Map<String, Set<LocalDate>> days = new TreeMap<>();
         boolean more = false;
         for (FactKind kind : FactKind.values()) {
             List<Document> docs = mongo.getCollection(kind.collection(version)).find(Filters.eq(LiveFacts.DIRTY, true))
-                    .projection(Projections.include("district", FactChange.QUARTERS, LiveFacts.TOUCH, "referralId", "linkedTo"))
+                    .projection(Projections.include("district", FactChange.DAYS, LiveFacts.TOUCH, "referralId", "linkedTo"))
                     .limit(dirtyBatch).into(new ArrayList<>());
             dirty.put(kind, docs);
             more |= docs.size() == dirtyBatch;
-            docs.forEach(doc -> addCells(cells, doc, kind == FactKind.FIRST_TIME_ENTRANT));
+            docs.forEach(doc -> addDays(days, cells, doc, kind == FactKind.FIRST_TIME_ENTRANT));
         }
-        addJoinedCells(version, cells, dirty);
+        addJoinedDays(version, days, cells, dirty);
 
+        // the buckets of the days the facts changed on, each recomputed whole from that district-day's facts
+        for (Map.Entry<String, Set<LocalDate>> district : days.entrySet()) {
+            hold.check();
+            buckets.recompute(version, district.getKey(), district.getValue());
+        }
+        // the cells, each summed from the buckets of its window: what is stored elsewhere is never read
         for (Map.Entry<String, Set<Quarter>> district : cells.entrySet()) {
+            hold.check();
             Map<String, Document> stored = store.forDistrict(version, district.getKey(),
                     district.getValue().stream().map(Quarter::toString).toList());
-            var facts = loader.load(version, district.getKey(), district.getValue());
-            for (PerformanceSnapshot snapshot : PerformanceCells.compute(terms, district.getKey(), district.getValue(), facts, scope)) {
+            Map<LocalDate, DayCounts> counts = buckets.read(version, district.getKey(), DayBuckets.daysOf(district.getValue()));
+            for (PerformanceSnapshot snapshot : PerformanceCells.compute(terms, district.getKey(), district.getValue(), counts, scope)) {
                 store.save(version, snapshot, stored.get(snapshot.key()));
             }
         }
@@ -191,22 +208,24 @@ public class PerformanceRefresh {
         }
     }
 
-    /** A duplicate's cells change with the referral it joined (its pathways), and the duplicate's own referral rows with the link. */
-    private void addJoinedCells(int version, Map<String, Set<Quarter>> cells, Map<FactKind, List<Document>> dirty) {
+    /**
+     * A duplicate's buckets change with the referral it joined (its pathways); a referral's with the
+     * link that makes it a duplicate, and with its other pathways (it counts once, on the first day of
+     * a contract's window one of them reached a step).
+     */
+    private void addJoinedDays(int version, Map<String, Set<LocalDate>> days, Map<String, Set<Quarter>> cells,
+            Map<FactKind, List<Document>> dirty) {
         Set<String> referralIds = new HashSet<>();
         dirty.get(FactKind.REFERRAL).forEach(doc -> {
             if (doc.getString("referralId") != null) {
                 referralIds.add(doc.getString("referralId"));
             }
         });
-        if (!referralIds.isEmpty()) {
-            loader.find(version, FactKind.LINK, Filters.in("linkedTo", referralIds)).forEach(doc -> addCells(cells, doc, false));
+        dirty.get(FactKind.LINK).forEach(doc -> referralIds.add(String.valueOf(doc.get("_id"))));
+        if (referralIds.isEmpty()) {
+            return;
         }
-        Set<String> duplicates = new HashSet<>();
-        dirty.get(FactKind.LINK).forEach(doc -> duplicates.add(String.valueOf(doc.get("_id"))));
-        if (!duplicates.isEmpty()) {
-            loader.find(version, FactKind.REFERRAL, Filters.in("referralId", duplicates)).forEach(doc -> addCells(cells, doc, false));
-        }
+        loader.joinedDays(version, referralIds).forEach(doc -> addDays(days, cells, doc, false));
     }
 
     private Map<String, Long> marks(int version) {
@@ -216,20 +235,29 @@ public class PerformanceRefresh {
         return marks;
     }
 
-    /** The district × quarters of a fact; a first-time entrant's also a year on, whose reduction it is the baseline of. */
-    private static void addCells(Map<String, Set<Quarter>> cells, Document doc, boolean baselineToo) {
+    /**
+     * The district × days of a fact, whose buckets are recomputed, and the cells that read them; a
+     * first-time entrant's also a year on, whose reduction it is the baseline of.
+     */
+    private static void addDays(Map<String, Set<LocalDate>> days, Map<String, Set<Quarter>> cells, Document doc, boolean baselineToo) {
         String district = doc.getString("district");
-        List<?> quarters = doc.getList(FactChange.QUARTERS, Object.class);
-        if (district == null || quarters == null) {
+        List<?> on = doc.getList(FactChange.DAYS, Object.class);
+        if (district == null || on == null) {
             return;
         }
-        for (Object code : quarters) {
-            Quarter.parse(String.valueOf(code)).ifPresent(quarter -> {
-                add(cells, district, quarter);
-                if (baselineToo) {
-                    add(cells, district, quarter.yearAfter());
-                }
-            });
+        for (Object code : on) {
+            LocalDate day;
+            try {
+                day = LocalDate.parse(String.valueOf(code));
+            } catch (DateTimeParseException notADay) {
+                continue;
+            }
+            days.computeIfAbsent(district, d -> new TreeSet<>()).add(day);
+            Quarter quarter = Quarter.of(day);
+            add(cells, district, quarter);
+            if (baselineToo) {
+                add(cells, district, quarter.yearAfter());
+            }
         }
     }
 

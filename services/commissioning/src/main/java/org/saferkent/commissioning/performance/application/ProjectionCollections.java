@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The collections of each version of the projection (facts, performance, contract marks), and what
+ * The collections of each version of the projection (facts, performance, contract marks, day buckets), and what
  * a rebuild that died leaves behind: a {@code building} pointer live writers still follow, and
  * half-built collections. Clearing those is for a holder of the performance lease only: a rebuild
  * holds it (renewed) from start to swap, so while someone else holds it no rebuild is alive.
@@ -41,6 +41,7 @@ final class ProjectionCollections {
         }
         names.add(PerformanceStore.collection(version));
         names.add(PerformanceStore.marksCollection(version));
+        names.add(DayBuckets.collection(version));
         return names;
     }
 

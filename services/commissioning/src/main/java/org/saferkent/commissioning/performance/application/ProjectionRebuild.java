@@ -3,6 +3,7 @@ package org.saferkent.commissioning.performance.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +30,7 @@ import org.saferkent.commissioning.activity.application.ProjectionVersions;
 import org.saferkent.commissioning.contract.application.Contracts;
 import org.saferkent.commissioning.contract.domain.Contract;
 import org.saferkent.commissioning.performance.domain.ContractTerms;
-import org.saferkent.commissioning.performance.domain.DistrictFacts;
+import org.saferkent.commissioning.performance.domain.DayCounts;
 import org.saferkent.commissioning.performance.domain.PathwayScope;
 import org.saferkent.commissioning.performance.domain.PerformanceSnapshot;
 import org.saferkent.platform.events.CloudEventHeaders;
@@ -52,7 +53,8 @@ import com.mongodb.client.model.InsertManyOptions;
  * <li>bulk-inserts them into the next version's collections;</li>
  * <li>from then on live events are written to both versions, and the events that arrived meanwhile
  * are applied to the new one (idempotently: a live write of the same event changes nothing);</li>
- * <li>computes every contract's cells from the new facts in memory and bulk-inserts them: a cell
+ * <li>computes the district × day buckets ({@link DayBuckets}) from the new facts in memory, every
+ * contract's cells from them, and bulk-inserts both (the live refresh carries on from the buckets): a cell
  * equal to the live one keeps its feed sequence, a different one gets a new sequence and is
  * published;</li>
  * <li>swaps the version read, and drops the versions before the previous one.</li>
@@ -75,6 +77,7 @@ public class ProjectionRebuild {
     private final Contracts contracts;
     private final PerformanceStore store;
     private final LiveFactsLoader loader;
+    private final DayBuckets buckets;
     private final ProjectionLease lease;
     private final ProjectionCollections collections;
     private final PathwayScope scope;
@@ -105,6 +108,7 @@ public class ProjectionRebuild {
         this.contracts = contracts;
         this.store = store;
         this.loader = loader;
+        this.buckets = new DayBuckets(mongo, loader);
         this.lease = lease;
         this.scope = scope;
         this.clock = clock;
@@ -129,6 +133,7 @@ public class ProjectionRebuild {
         try {
             loader.ensureIndexes(next);
             store.ensureIndexes(next);
+            buckets.ensureIndexes(next);
             MemoryFacts memory = new MemoryFacts();
             ActivityProjection folded = new ActivityProjection(memory, scope.restorativeJustice());
             long read;
@@ -303,15 +308,18 @@ public class ProjectionRebuild {
             terms.add(ContractTermsSource.terms(contract.state()));
             marks.add(new Document("_id", contract.state().id()).append("version", contract.version()));
         }
-        Map<String, DistrictFacts> byDistrict = factsByDistrict(memory);
+        // every fact of the new version, by district: taken from the documents folded in memory (with the
+        // events caught up since), not read back from the store: reading them back was a fifth of a rebuild's time
+        Map<String, Map<LocalDate, DayCounts>> days = DayBuckets.byDistrict(FactReader.byDistrict(memory::current));
         Map<String, PerformanceSnapshot> computed = new TreeMap<>();
         for (ContractTerms contract : terms) {
             for (String district : contract.districts()) {
-                DistrictFacts facts = byDistrict.getOrDefault(district, DistrictFacts.none());
-                PerformanceCells.compute(List.of(contract), district, contract.quarters(), facts, scope)
+                PerformanceCells.compute(List.of(contract), district, contract.quarters(), days.getOrDefault(district, Map.of()), scope)
                         .forEach(snapshot -> computed.put(snapshot.key(), snapshot));
             }
         }
+        // the live refresh carries on from these: it recomputes the buckets of the days facts change on
+        buckets.insertAll(next, days, settings.writeBatch());
         Map<String, Document> live = new TreeMap<>(store.find(previous, new Document()));
         List<Document> docs = new ArrayList<>();
         List<Object> changed = new ArrayList<>();
@@ -345,46 +353,6 @@ public class ProjectionRebuild {
         insert(PerformanceStore.collection(next), docs);
         insert(PerformanceStore.marksCollection(next), marks);
         return new long[] {docs.size(), changed.size()};
-    }
-
-    /**
-     * Every fact of the new version, by district; what duplicates need is taken from all districts.
-     * Taken from the documents folded in memory (with the events caught up since), not read back from
-     * the store: reading them back was a fifth of a rebuild's time.
-     */
-    private static Map<String, DistrictFacts> factsByDistrict(MemoryFacts memory) {
-        Map<FactKind, Map<String, List<Document>>> grouped = new HashMap<>();
-        List<Document> allReferrals = new ArrayList<>();
-        Set<String> linkedIds = new HashSet<>();
-        Set<String> districts = new HashSet<>();
-        for (FactKind kind : FactKind.values()) {
-            Map<String, List<Document>> byDistrict = new HashMap<>();
-            for (Document doc : memory.current(kind)) {
-                if (kind == FactKind.REFERRAL) {
-                    allReferrals.add(doc);
-                }
-                if (kind == FactKind.LINK) {
-                    linkedIds.add(String.valueOf(doc.get("_id")));
-                }
-                String district = doc.getString("district");
-                if (district != null) {
-                    districts.add(district);
-                    byDistrict.computeIfAbsent(district, d -> new ArrayList<>()).add(doc);
-                }
-            }
-            grouped.put(kind, byDistrict);
-        }
-        Map<String, DistrictFacts> facts = new HashMap<>();
-        for (String district : districts) {
-            facts.put(district, FactReader.districtFacts(of(grouped, FactKind.REFERRAL, district),
-                    of(grouped, FactKind.LINK, district), allReferrals, linkedIds, of(grouped, FactKind.VICTIM_CASE, district),
-                    of(grouped, FactKind.RJ_CASE, district), of(grouped, FactKind.FIRST_TIME_ENTRANT, district)));
-        }
-        return facts;
-    }
-
-    private static List<Document> of(Map<FactKind, Map<String, List<Document>>> grouped, FactKind kind, String district) {
-        return grouped.get(kind).getOrDefault(district, List.of());
     }
 
     private long insert(String collection, List<Document> docs) {

@@ -6,8 +6,8 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.saferkent.commissioning.vocabulary.Measure;
@@ -15,7 +15,8 @@ import org.saferkent.commissioning.vocabulary.Measure;
 /**
  * Computes a contract's performance in one district and quarter from the district's facts. An
  * activity counts for the contract when its pathway is covered and it happened on a day of the
- * quarter the contract covers. Pure: the same facts give the same snapshot, live or rebuilt.
+ * quarter the contract covers: the sum of the district's {@link DayCounts} over those days. Pure: the
+ * same facts give the same snapshot, live (from stored day buckets) or rebuilt.
  */
 public final class ContractPerformance {
 
@@ -24,118 +25,67 @@ public final class ContractPerformance {
 
     public static PerformanceSnapshot of(ContractTerms contract, String district, Quarter quarter, DistrictFacts facts,
             PathwayScope scope) {
+        return of(contract, district, quarter, DayCounts.byDay(facts, district), scope);
+    }
+
+    /**
+     * The same from the district's {@link DayCounts}: the days of the window (and the same days a
+     * year before) are all it reads, so a cell costs the same whatever else is stored.
+     */
+    public static PerformanceSnapshot of(ContractTerms contract, String district, Quarter quarter, Map<LocalDate, DayCounts> days,
+            PathwayScope scope) {
         LocalDate[] window = contract.window(quarter);
         LocalDate from = window[0];
         LocalDate to = window[1];
         Set<String> pathways = contract.pathways();
-
-        Set<String> routed = new HashSet<>();
-        Set<String> accepted = new HashSet<>();
-        Set<String> declined = new HashSet<>();
-        for (ReferralFact referral : facts.referrals()) {
-            if (!district.equals(referral.district()) || !pathways.contains(referral.pathway())
-                    || facts.linkedReferralIds().contains(referral.referralId())) {
-                continue;
-            }
-            if (in(referral.routedOn(), from, to)) {
-                routed.add(referral.referralId());
-            }
-            if (in(referral.acceptedOn(), from, to)) {
-                accepted.add(referral.referralId());
-            }
-            if (in(referral.declinedOn(), from, to)) {
-                declined.add(referral.referralId());
-            }
-        }
-        long duplicates = facts.links().stream()
-                .filter(link -> district.equals(link.district()) && in(link.linkedOn(), from, to))
-                .filter(link -> facts.routedPathways().getOrDefault(link.linkedTo(), Set.of()).stream().anyMatch(pathways::contains))
-                .count();
-
-        long victimsSupported = 0;
-        long contactsDue = 0;
-        long contactedInTime = 0;
-        long deadlinesMissed = 0;
-        long outcomes = 0;
-        long coped = 0;
-        long needsWithOutcome = 0;
-        long needsMet = 0;
-        for (VictimCaseFact victimCase : facts.victimCases()) {
-            if (!district.equals(victimCase.district()) || !pathways.contains(victimCase.pathway())) {
-                continue;
-            }
-            if (in(victimCase.openedOn(), from, to)) {
-                victimsSupported++;
-            }
-            if (victimCase.firstContactDecided() && in(victimCase.firstContactCountsOn(), from, to)) {
-                contactsDue++;
-                if (victimCase.contactedWithinDeadline()) {
-                    contactedInTime++;
-                }
-            }
-            deadlinesMissed += victimCase.missedDueOn().stream().filter(day -> in(day, from, to)).count();
-            VictimOutcomeFact outcome = victimCase.outcome();
-            if (outcome != null && in(outcome.recordedOn(), from, to)) {
-                outcomes++;
-                coped += outcome.copeAndRecover() ? 1 : 0;
-                needsWithOutcome += outcome.needsAssessed();
-                needsMet += outcome.needsMet();
-            }
-        }
-
-        long rjOpened = 0;
-        long rjClosed = 0;
-        long rjCompleted = 0;
-        long satisfactionResponses = 0;
-        long satisfied = 0;
-        long recommendResponses = 0;
-        long wouldRecommend = 0;
-        if (pathways.contains(scope.restorativeJustice())) {
-            for (RjCaseFact rjCase : facts.rjCases()) {
-                if (!district.equals(rjCase.district())) {
-                    continue;
-                }
-                if (in(rjCase.openedOn(), from, to)) {
-                    rjOpened++;
-                }
-                if (in(rjCase.closedOn(), from, to)) {
-                    rjClosed++;
-                    rjCompleted += rjCase.completed() ? 1 : 0;
-                }
-                RjOutcomeFact outcome = rjCase.outcome();
-                if (outcome != null && in(outcome.recordedOn(), from, to)) {
-                    if (outcome.victimSatisfaction() != null) {
-                        satisfactionResponses++;
-                        satisfied += outcome.victimSatisfaction() >= RjOutcomeFact.SATISFIED_FROM ? 1 : 0;
-                    }
-                    if (outcome.wouldRecommend() != null) {
-                        recommendResponses++;
-                        wouldRecommend += outcome.wouldRecommend() ? 1 : 0;
-                    }
-                }
-            }
-        }
-
-        long entrants = 0;
-        long entrantsYearBefore = 0;
+        boolean answersForRj = pathways.contains(scope.restorativeJustice());
         boolean answersForEntrants = pathways.stream().anyMatch(scope.firstTimeEntrants()::contains);
-        if (answersForEntrants) {
-            LocalDate fromYearBefore = from.minusYears(1);
-            LocalDate toYearBefore = to.minusYears(1);
-            for (FteFact entrant : facts.firstTimeEntrants()) {
-                if (!district.equals(entrant.district()) || !entrant.counts()) {
-                    continue;
+
+        long[] referrals = new long[DayCounts.Step.values().length];
+        long duplicates = 0;
+        DayCounts.VictimCounts victims = DayCounts.VictimCounts.NONE;
+        DayCounts.RjCounts rj = DayCounts.RjCounts.NONE;
+        long entrants = 0;
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            DayCounts counts = days.get(day);
+            if (counts == null) {
+                continue;
+            }
+            for (Map.Entry<DayCounts.ReferralKey, Long> referral : counts.referrals().entrySet()) {
+                if (referral.getKey().countsFor(pathways, from)) {
+                    referrals[referral.getKey().step().ordinal()] += referral.getValue();
                 }
-                entrants += in(entrant.disposalOn(), from, to) ? 1 : 0;
-                entrantsYearBefore += in(entrant.disposalOn(), fromYearBefore, toYearBefore) ? 1 : 0;
+            }
+            for (Map.Entry<Set<String>, Long> linked : counts.duplicates().entrySet()) {
+                if (linked.getKey().stream().anyMatch(pathways::contains)) {
+                    duplicates += linked.getValue();
+                }
+            }
+            for (String pathway : pathways) {
+                victims = victims.plus(counts.victims().getOrDefault(pathway, DayCounts.VictimCounts.NONE));
+            }
+            if (answersForRj) {
+                rj = rj.plus(counts.restorativeJustice());
+            }
+            if (answersForEntrants) {
+                entrants += counts.firstTimeEntrants();
+            }
+        }
+        long entrantsYearBefore = 0;
+        if (answersForEntrants) {
+            for (LocalDate day = from.minusYears(1); !day.isAfter(to.minusYears(1)); day = day.plusDays(1)) {
+                DayCounts counts = days.get(day);
+                entrantsYearBefore += counts == null ? 0 : counts.firstTimeEntrants();
             }
         }
 
         long valueProRated = proRate(contract, from, to);
-        PerformanceCounts counts = new PerformanceCounts(routed.size(), accepted.size(), declined.size(), duplicates,
-                victimsSupported, contactsDue, contactedInTime, deadlinesMissed, outcomes, coped, needsWithOutcome,
-                needsMet, rjOpened, rjClosed, rjCompleted, satisfactionResponses, satisfied, recommendResponses,
-                wouldRecommend, entrants, entrantsYearBefore, valueProRated);
+        PerformanceCounts counts = new PerformanceCounts(referrals[DayCounts.Step.ROUTED.ordinal()],
+                referrals[DayCounts.Step.ACCEPTED.ordinal()], referrals[DayCounts.Step.DECLINED.ordinal()], duplicates,
+                victims.supported(), victims.firstContactsDue(), victims.contactedWithinDeadline(), victims.deadlinesMissed(),
+                victims.outcomesRecorded(), victims.copedAndRecovered(), victims.needsWithOutcome(), victims.needsMet(),
+                rj.opened(), rj.closed(), rj.completed(), rj.satisfactionResponses(), rj.satisfied(), rj.recommendResponses(),
+                rj.wouldRecommend(), entrants, entrantsYearBefore, valueProRated);
         return snapshot(contract, district, quarter, from, to, counts, answersForEntrants);
     }
 
@@ -191,9 +141,5 @@ public final class ContractPerformance {
 
     private static Double share(Measure measure, PerformanceCounts counts, boolean answersForEntrants) {
         return Ratio.display(measure(measure, counts, answersForEntrants), 4);
-    }
-
-    private static boolean in(LocalDate day, LocalDate from, LocalDate to) {
-        return day != null && !day.isBefore(from) && !day.isAfter(to);
     }
 }

@@ -99,14 +99,15 @@ class ActivityProjectionTest {
         return facts;
     }
 
-    /** The facts without the order-dependent bookkeeping (markers, the order quarters were added in). */
+    /** The facts without the order-dependent bookkeeping (markers, the order quarters and days were added in). */
     private static List<String> comparable(List<Document> docs) {
         return docs.stream().map(doc -> {
             Document copy = new Document(doc);
             copy.remove(MemoryFacts.APPLIED_EVENTS);
-            Object quarters = copy.get(FactChange.QUARTERS);
-            if (quarters instanceof List<?> list) {
-                copy.put(FactChange.QUARTERS, list.stream().map(String::valueOf).sorted().toList());
+            for (String set : List.of(FactChange.QUARTERS, FactChange.DAYS)) {
+                if (copy.get(set) instanceof List<?> list) {
+                    copy.put(set, list.stream().map(String::valueOf).sorted().toList());
+                }
             }
             return canonical(copy).toString();
         }).sorted().toList();

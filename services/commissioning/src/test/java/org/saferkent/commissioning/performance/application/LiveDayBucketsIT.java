@@ -1,0 +1,437 @@
+package org.saferkent.commissioning.performance.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.saferkent.commissioning.activity.adapter.in.messaging.AnsweredReferral;
+import org.saferkent.commissioning.activity.adapter.in.messaging.FirstTimeEntrant;
+import org.saferkent.commissioning.activity.adapter.in.messaging.LinkedReferral;
+import org.saferkent.commissioning.activity.adapter.in.messaging.MissedDeadline;
+import org.saferkent.commissioning.activity.adapter.in.messaging.RjCaseOpening;
+import org.saferkent.commissioning.activity.adapter.in.messaging.RjClosure;
+import org.saferkent.commissioning.activity.adapter.in.messaging.RjOutcome;
+import org.saferkent.commissioning.activity.adapter.in.messaging.RoutedReferral;
+import org.saferkent.commissioning.activity.adapter.in.messaging.VictimCaseOpening;
+import org.saferkent.commissioning.activity.adapter.in.messaging.VictimContact;
+import org.saferkent.commissioning.activity.adapter.in.messaging.VictimOutcome;
+import org.saferkent.commissioning.activity.application.ActivityProjection;
+import org.saferkent.commissioning.activity.application.ActivityProjection.EventRef;
+import org.saferkent.commissioning.activity.application.FactChange;
+import org.saferkent.commissioning.activity.application.FactKind;
+import org.saferkent.commissioning.activity.application.LiveFacts;
+import org.saferkent.commissioning.activity.application.MemoryFacts;
+import org.saferkent.commissioning.activity.application.ProjectionVersions;
+import org.saferkent.commissioning.contract.domain.Contract;
+import org.saferkent.commissioning.contract.domain.ContractPeriod;
+import org.saferkent.commissioning.contract.domain.NewContract;
+import org.saferkent.commissioning.contract.domain.TargetTerms;
+import org.saferkent.commissioning.performance.domain.ContractPerformance;
+import org.saferkent.commissioning.performance.domain.ContractTerms;
+import org.saferkent.commissioning.performance.domain.DistrictFacts;
+import org.saferkent.commissioning.performance.domain.PathwayScope;
+import org.saferkent.commissioning.performance.domain.PerformanceSnapshot;
+import org.saferkent.commissioning.performance.domain.ReferenceContractPerformance;
+import org.saferkent.commissioning.vocabulary.Pathways;
+import org.saferkent.platform.messaging.IdempotentWrites;
+import org.saferkent.platform.outbox.Loaded;
+import org.saferkent.platform.test.RealInfrastructure;
+import org.saferkent.platform.workingdays.Quarter;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.event.CommandSucceededEvent;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The live refresh on the real store, each test in a database of its own: what it publishes is what
+ * the facts give directly (the rules as they were before day buckets), whatever order and batches
+ * facts arrive in, when a round is redone, and for a version stored before facts kept their days; and
+ * a round reads what changed, not what is stored: ten times the history, the same documents read.
+ */
+class LiveDayBucketsIT {
+
+    private static final PathwayScope SCOPE = new PathwayScope("restorative-justice", Set.of("youth-prevention"));
+    private static final List<String> DISTRICTS = List.of("maidstone", "swale");
+    private static final Instant NOW = Instant.parse("2031-01-01T00:00:00Z");
+
+    private final ReadCounter reads = new ReadCounter();
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private ProjectionVersions versions;
+    private PerformanceStore store;
+    private PerformanceRefresh refresh;
+    private ProjectionLease.Hold hold;
+    private ActivityProjection live;
+    private MemoryFacts memory;
+    private List<Loaded<Contract>> contracts;
+
+    @BeforeEach
+    void aStoreOfItsOwn() {
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(RealInfrastructure.get().mongoUri())).addCommandListener(reads).build());
+        mongo = new MongoTemplate(client, "commissioning-buckets-" + UUID.randomUUID());
+        versions = new ProjectionVersions(mongo);
+        store = new PerformanceStore(mongo, JsonMapper.builder().build(), new FeedSequence(mongo));
+        contracts = new ArrayList<>(List.of(
+                contract("victims", List.of("victim-support", "domestic-abuse"), DISTRICTS, "2031-01-01", "2031-12-31"),
+                contract("rj-youth", List.of("restorative-justice", "youth-prevention"), List.of("maidstone"), "2031-08-15", "2032-08-14"),
+                contract("everything", Pathways.ALL, DISTRICTS, "2030-10-01", "2032-09-30"),
+                contract("community", List.of("asb-case", "troubled-families", "substance-misuse"), DISTRICTS, "2031-04-01",
+                        "2032-03-31")));
+        refresh = new PerformanceRefresh(mongo, versions, () -> contracts, store, new LiveFactsLoader(mongo), null,
+                new ProjectionLease(mongo, Clock.systemUTC(), "refresh"), SCOPE, 60, Duration.ofMinutes(5), Duration.ofMinutes(1));
+        refresh.ensureIndexes();
+        hold = new ProjectionLease(mongo, Clock.systemUTC(), "refresh").hold(Duration.ofMinutes(5), Duration.ofMinutes(1));
+        memory = new MemoryFacts();
+        LiveFacts stored = LiveFacts.pinned(new IdempotentWrites(mongo), versions.current());
+        live = new ActivityProjection((eventId, change) -> {
+            stored.apply(eventId, change);
+            memory.apply(eventId, change);
+        }, SCOPE.restorativeJustice());
+    }
+
+    @AfterEach
+    void close() {
+        hold.close();
+        mongo.getDb().drop();
+        client.close();
+    }
+
+    @Test
+    void whatTheRefreshPublishesIsWhatTheFactsGiveWhateverTheBatchesAndWhenARoundIsRedone() {
+        List<Consumer<ActivityProjection>> events = partnership(new Random(2031), 220);
+        Collections.shuffle(events, new Random(7));
+        int chunk = events.size() / 5;
+        for (int from = 0; from < events.size(); from += chunk) {
+            events.subList(from, Math.min(events.size(), from + chunk)).forEach(event -> event.accept(live));
+            settle();
+            assertCellsAreWhatTheFactsGive();
+        }
+        Map<String, Object> sequences = storedCells();
+
+        // a round killed before it cleared the flags is done again: the same buckets, the same cells, no new feed entry
+        for (FactKind kind : FactKind.values()) {
+            mongo.getCollection(kind.collection(versions.current())).updateMany(new Document(), new Document("$set",
+                    new Document(LiveFacts.DIRTY, true)));
+        }
+        Map<Object, Document> buckets = buckets();
+        settle();
+        assertThat(buckets()).isEqualTo(buckets);
+        assertThat(storedCells()).isEqualTo(sequences);
+    }
+
+    @Test
+    void aVersionStoredBeforeFactsKeptTheirDaysGetsItsBucketsOnceAndGoesOn() {
+        partnership(new Random(99), 150).forEach(event -> event.accept(live));
+        int version = versions.current();
+        for (FactKind kind : FactKind.values()) {
+            mongo.getCollection(kind.collection(version)).updateMany(new Document(), new Document("$unset",
+                    new Document(FactChange.DAYS, "")));
+        }
+        mongo.getCollection(DayBuckets.collection(version)).drop();
+        DayBuckets buckets = new DayBuckets(mongo, new LiveFactsLoader(mongo));
+        buckets.ensureIndexes(version);
+
+        buckets.buildIfMissing(version, () -> { });
+
+        assertThat(buckets.built(version)).isTrue();
+        for (FactKind kind : FactKind.values()) {
+            assertThat(mongo.getCollection(kind.collection(version)).countDocuments(new Document(FactChange.DAYS,
+                    new Document("$exists", true)))).as("facts with days").isPositive();
+        }
+        assertThat(mongo.getCollection(FactKind.REFERRAL.collection(version)).countDocuments(new Document(FactChange.DAYS,
+                new Document("$exists", false)).append("routedOn", new Document("$exists", true)))).as("every fact got its days").isZero();
+        settle();
+        assertCellsAreWhatTheFactsGive();
+        // facts change on: their days' buckets are recomputed from the days the facts got
+        partnership(new Random(100), 60).forEach(event -> event.accept(live));
+        settle();
+        assertCellsAreWhatTheFactsGive();
+    }
+
+    @Test
+    void aRoundReadsWhatChangedNotWhatIsStored() {
+        long fewer = readsOfOneNewReferral(40, "a");
+        close();
+        aStoreOfItsOwn();
+        long tenTimesMore = readsOfOneNewReferral(400, "b");
+
+        assertThat(tenTimesMore).as("documents read by the round after one referral, with ten times the history").isEqualTo(fewer);
+    }
+
+    /** Stores {@code history} referrals and victim cases in maidstone over 30 days of 2031-Q3 and of other quarters, then one new referral. */
+    private long readsOfOneNewReferral(int history, String prefix) {
+        for (int i = 0; i < history; i++) {
+            String id = prefix + "-r" + i;
+            Instant on = Instant.parse("2031-07-01T10:00:00Z").plus(Duration.ofDays(i % 30));
+            Instant otherQuarter = Instant.parse("2031-04-01T10:00:00Z").plus(Duration.ofDays(i % 30));
+            live.referralRouted(ref(), new RoutedReferral(id, "maidstone", "victim-support", on));
+            live.referralRouted(ref(), new RoutedReferral(id + "-old", "maidstone", "domestic-abuse", otherQuarter));
+            live.victimCaseOpened(ref(), new VictimCaseOpening("vc-" + id, id, "maidstone", "victim-support", on, false,
+                    on.plus(Duration.ofDays(3))));
+        }
+        settle();
+        live.referralRouted(ref(), new RoutedReferral(prefix + "-new", "maidstone", "victim-support", Instant.parse("2031-08-20T10:00:00Z")));
+
+        reads.reset();
+        refresh.refresh(versions.current(), hold);
+        long read = reads.total();
+
+        PerformanceSnapshot cell = store.snapshot(store.forDistrict(versions.current(), "maidstone", List.of("2031-Q3"))
+                .get(PerformanceSnapshot.key("victims", "maidstone", "2031-Q3")));
+        assertThat(cell.counts().referralsRouted()).as("the whole history counts").isEqualTo(history + 1);
+        assertThat(cell.counts().victimsSupported()).isEqualTo(history);
+        assertThat(reads.of(FactKind.REFERRAL.collection(versions.current()))).as("the new referral, found dirty, by its day and by id")
+                .isLessThanOrEqualTo(4);
+        return read;
+    }
+
+    private void settle() {
+        for (int round = 0; round < 200 && refresh.refresh(versions.current(), hold); round++) {
+            // a full batch: there may be more
+        }
+        refresh.refresh(versions.current(), hold);
+        for (FactKind kind : FactKind.values()) {
+            assertThat(mongo.getCollection(kind.collection(versions.current())).countDocuments(new Document(LiveFacts.DIRTY, true)))
+                    .isZero();
+        }
+    }
+
+    private void assertCellsAreWhatTheFactsGive() {
+        Map<String, DistrictFacts> facts = FactReader.byDistrict(memory::current);
+        int compared = 0;
+        for (Loaded<Contract> contract : contracts) {
+            ContractTerms terms = ContractTermsSource.terms(contract.state());
+            for (String district : terms.districts()) {
+                DistrictFacts districtFacts = facts.getOrDefault(district, DistrictFacts.none());
+                for (Quarter quarter : terms.quarters()) {
+                    Document stored = store.forDistrict(versions.current(), district, List.of(quarter.toString()))
+                            .get(PerformanceSnapshot.key(terms.contractId(), district, quarter.toString()));
+                    PerformanceSnapshot expected = ContractPerformance.of(terms, district, quarter, districtFacts, SCOPE);
+                    assertThat(expected.counts()).as("the rules as they were")
+                            .isEqualTo(ReferenceContractPerformance.counts(terms, district, quarter, opened(districtFacts), SCOPE));
+                    if (stored == null) {
+                        // never touched by a fact: nothing happened there
+                        assertThat(expected.counts().referralsRouted() + expected.counts().victimsSupported()
+                                + expected.counts().rjCasesOpened() + expected.counts().firstTimeEntrants()
+                                + expected.counts().duplicatesLinked()).as("%s %s %s", terms.contractId(), district, quarter).isZero();
+                        continue;
+                    }
+                    assertThat(store.snapshot(stored)).as("%s %s %s", terms.contractId(), district, quarter).isEqualTo(expected);
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(10);
+    }
+
+    /**
+     * Without the victim cases whose opening has not arrived yet (no pathway): they count for nothing,
+     * and the rules as they were failed on them (a null pathway looked up in the contract's set).
+     */
+    private static DistrictFacts opened(DistrictFacts facts) {
+        return new DistrictFacts(facts.referrals(), facts.links(), facts.routedPathways(), facts.linkedReferralIds(),
+                facts.victimCases().stream().filter(victimCase -> victimCase.pathway() != null).toList(), facts.rjCases(),
+                facts.firstTimeEntrants());
+    }
+
+    private Map<String, Object> storedCells() {
+        Map<String, Object> cells = new TreeMap<>();
+        mongo.getCollection(PerformanceStore.collection(versions.current())).find()
+                .forEach(doc -> cells.put(doc.getString("_id"), List.of(doc.get(PerformanceStore.SEQUENCE), doc.get(PerformanceStore.SNAPSHOT))));
+        return cells;
+    }
+
+    private Map<Object, Document> buckets() {
+        Map<Object, Document> buckets = new TreeMap<>();
+        mongo.getCollection(DayBuckets.collection(versions.current())).find().forEach(doc -> buckets.put(doc.get("_id"), doc));
+        return buckets;
+    }
+
+    /**
+     * A partnership's year and a half: referrals on one to three pathways (some answered days later,
+     * across quarter ends), duplicates (some of referrals routed later, some of referrals that are
+     * themselves duplicates' targets), victim cases with contacts, missed deadlines and outcomes
+     * (recorded twice), restorative justice cases and first-time entrants (superseded, of all ages).
+     */
+    private static List<Consumer<ActivityProjection>> partnership(Random random, int referrals) {
+        List<Consumer<ActivityProjection>> events = new ArrayList<>();
+        for (int i = 0; i < referrals; i++) {
+            String id = "r" + random.nextLong();
+            String district = pick(random, DISTRICTS);
+            Instant routed = day(random);
+            List<String> pathways = new ArrayList<>(Pathways.ALL);
+            Collections.shuffle(pathways, random);
+            for (String pathway : pathways.subList(0, 1 + random.nextInt(3))) {
+                Instant on = random.nextInt(3) == 0 ? routed.plus(Duration.ofDays(random.nextInt(40))) : routed;
+                events.add(p -> p.referralRouted(ref(), new RoutedReferral(id, district, pathway, on)));
+                Instant answered = on.plus(Duration.ofDays(random.nextInt(30)));
+                switch (random.nextInt(3)) {
+                    case 0 -> events.add(p -> p.referralAccepted(ref(), new AnsweredReferral(id, pathway, district, answered, null)));
+                    case 1 -> events.add(p -> p.referralDeclined(ref(), new AnsweredReferral(id, pathway, district, null, answered)));
+                    default -> { }
+                }
+            }
+            if (random.nextInt(6) == 0) {
+                String duplicate = "d" + random.nextLong();
+                Instant linkedAt = day(random);
+                String where = pick(random, DISTRICTS);
+                events.add(p -> p.referralLinked(ref(), new LinkedReferral(duplicate, id, where, linkedAt)));
+            }
+            if (random.nextInt(12) == 0) {
+                // a referral that turns out to be a duplicate itself
+                Instant linkedAt = routed.plus(Duration.ofDays(1));
+                String earlier = "r-earlier-" + random.nextInt(3);
+                events.add(p -> p.referralLinked(ref(), new LinkedReferral(id, earlier, district, linkedAt)));
+            }
+            if (random.nextInt(2) == 0) {
+                String caseId = "vc-" + id;
+                String pathway = pathways.get(0);
+                Instant opened = routed.plus(Duration.ofDays(random.nextInt(5)));
+                Instant due = opened.plus(Duration.ofDays(2 + random.nextInt(5)));
+                events.add(p -> p.victimCaseOpened(ref(), new VictimCaseOpening(caseId, id, district, pathway, opened, false, due)));
+                switch (random.nextInt(3)) {
+                    case 0 -> {
+                        boolean inTime = random.nextBoolean();
+                        Instant contactAt = opened.plus(Duration.ofDays(random.nextInt(8)));
+                        events.add(p -> p.victimContacted(ref(), new VictimContact(caseId, district, true, inTime, contactAt, contactAt)));
+                    }
+                    case 1 -> events.add(p -> p.victimDeadlineMissed(ref(), new MissedDeadline(caseId, district, "first-contact", due, due)));
+                    default -> { }
+                }
+                if (random.nextInt(4) == 0) {
+                    Instant missedDue = opened.plus(Duration.ofDays(30 + random.nextInt(30)));
+                    events.add(p -> p.victimDeadlineMissed(ref(), new MissedDeadline(caseId, district, "rj-information", missedDue, missedDue)));
+                }
+                for (int outcome = random.nextInt(3); outcome > 0; outcome--) {
+                    Instant recorded = opened.plus(Duration.ofDays(random.nextInt(120)));
+                    Map<String, String> needs = Map.of("drugs-alcohol", pick(random, List.of("improved", "sustained", "not-improved")),
+                            "finance-benefits", pick(random, List.of("improved", "not-improved")));
+                    boolean coped = random.nextBoolean();
+                    events.add(p -> p.victimOutcomeRecorded(ref(), new VictimOutcome(caseId, district, needs, coped, recorded)));
+                }
+            }
+            if (random.nextInt(4) == 0) {
+                String caseId = "rj-" + id;
+                Instant opened = routed.plus(Duration.ofDays(random.nextInt(10)));
+                String referralId = random.nextBoolean() ? id : null;
+                events.add(p -> p.rjCaseOpened(ref(), new RjCaseOpening(caseId, referralId, district, "yos", opened)));
+                if (random.nextBoolean()) {
+                    Instant closed = opened.plus(Duration.ofDays(random.nextInt(120)));
+                    String reason = pick(random, List.of("completed", "failed", "consent-withdrawn"));
+                    events.add(p -> p.rjCaseClosed(ref(), new RjClosure(caseId, district, reason, null, closed)));
+                }
+                if (random.nextBoolean()) {
+                    Instant recorded = opened.plus(Duration.ofDays(random.nextInt(120)));
+                    Integer score = random.nextInt(3) == 0 ? null : 1 + random.nextInt(5);
+                    Boolean recommends = random.nextInt(3) == 0 ? null : random.nextBoolean();
+                    events.add(p -> p.rjOutcomeRecorded(ref(), new RjOutcome(caseId, district, score, recommends, recorded)));
+                }
+            }
+            if (random.nextInt(2) == 0) {
+                String disposal = "f-" + id;
+                LocalDate on = LocalDate.ofInstant(day(random), ZoneOffset.UTC);
+                int age = 8 + random.nextInt(12);
+                String supersedes = random.nextInt(6) == 0 ? "f-earlier-" + random.nextInt(5) : null;
+                events.add(p -> p.firstTimeEntrantRecorded(ref(), new FirstTimeEntrant(disposal, district, null, on, age, supersedes, NOW)));
+            }
+        }
+        // the referrals duplicates were linked to before they were routed
+        for (int i = 0; i < 3; i++) {
+            String id = "r-earlier-" + i;
+            Instant on = day(random);
+            events.add(p -> p.referralRouted(ref(), new RoutedReferral(id, "maidstone", "victim-support", on)));
+        }
+        return events;
+    }
+
+    private static Instant day(Random random) {
+        return Instant.parse("2030-07-01T09:00:00Z").plus(Duration.ofDays(random.nextInt(820)));
+    }
+
+    private static <T> T pick(Random random, List<T> from) {
+        return from.get(random.nextInt(from.size()));
+    }
+
+    private static EventRef ref() {
+        return new EventRef(UUID.randomUUID().toString(), NOW);
+    }
+
+    private static Loaded<Contract> contract(String id, List<String> pathways, List<String> districts, String start, String end) {
+        Contract contract = Contract.register(id, new NewContract("Provider " + id, "Service", pathways, districts,
+                new ContractPeriod(LocalDate.parse(start), LocalDate.parse(end)), 36_500_000,
+                List.of(new TargetTerms("contacted-within-deadline-share", new BigDecimal("0.9"), new BigDecimal("0.05")),
+                        new TargetTerms("fte-reduction", new BigDecimal("0.1"), BigDecimal.ZERO))), NOW).contract();
+        return new Loaded<>(contract, 1);
+    }
+
+    /** Documents the store returned to queries (first batches and further ones), by collection. */
+    private static final class ReadCounter implements CommandListener {
+
+        private final Map<Integer, String> collections = new ConcurrentHashMap<>();
+        private final Map<String, AtomicLong> read = new ConcurrentHashMap<>();
+
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            BsonDocument command = event.getCommand();
+            if ("find".equals(event.getCommandName())) {
+                collections.put(event.getRequestId(), command.getString("find").getValue());
+            } else if ("getMore".equals(event.getCommandName())) {
+                collections.put(event.getRequestId(), command.getString("collection").getValue());
+            }
+        }
+
+        @Override
+        public void commandSucceeded(CommandSucceededEvent event) {
+            String collection = collections.remove(event.getRequestId());
+            if (collection == null) {
+                return;
+            }
+            BsonDocument cursor = event.getResponse().getDocument("cursor");
+            long documents = cursor.containsKey("firstBatch") ? cursor.getArray("firstBatch").size()
+                    : cursor.getArray("nextBatch").size();
+            read.computeIfAbsent(collection, c -> new AtomicLong()).addAndGet(documents);
+        }
+
+        void reset() {
+            read.clear();
+        }
+
+        long total() {
+            return read.values().stream().mapToLong(AtomicLong::get).sum();
+        }
+
+        long of(String collection) {
+            AtomicLong count = read.get(collection);
+            return count == null ? 0 : count.get();
+        }
+    }
+}
