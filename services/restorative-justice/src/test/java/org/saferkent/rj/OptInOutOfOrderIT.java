@@ -98,6 +98,7 @@ class OptInOutOfOrderIT {
         JsonNode actual = api().getJson("/api/rj-cases?referralId=" + outOfOrder);
         assertThat(actual.path("id").asString()).isEqualTo("rj-referral-" + outOfOrder);
         assertThat(actual.path("victimCaseId").asString()).isEqualTo("vc-" + outOfOrder);
+        assertThat(actual.path("sensitive").asBoolean()).as("the referral's flags reached the case").isTrue();
         assertThat(participants(actual)).containsExactlyInAnyOrder("offender:" + offender, "victim:" + victim)
                 .containsExactlyInAnyOrderElementsOf(participants(expected));
         for (String field : List.of("district", "category", "flags", "sensitive", "sensitivities", "status", "managerApprovalRequired")) {
@@ -121,7 +122,7 @@ class OptInOutOfOrderIT {
         final String optInEvent = UUID.randomUUID().toString();
 
         void route() {
-            cases.referralRouted(routeEvent, referralId, "canterbury", "violent-crime", List.of("hate-crime"),
+            cases.referralRouted(routeEvent, referralId, "canterbury", "violent-crime", List.of("domestic-abuse"),
                     "restorative-justice", "offender", offender);
         }
 
@@ -141,7 +142,7 @@ class OptInOutOfOrderIT {
     }
 
     private static ProducerRecord<String, byte[]> routed(String referralId, String offender) {
-        return Bus.referralRouted(referralId, "restorative-justice", "burglary", List.of("hate-crime"), "offender", offender);
+        return Bus.referralRouted(referralId, "restorative-justice", "burglary", List.of("domestic-abuse"), "offender", offender);
     }
 
     private static List<String> participants(JsonNode rjCase) {

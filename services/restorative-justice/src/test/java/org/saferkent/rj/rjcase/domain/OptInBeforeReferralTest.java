@@ -22,11 +22,11 @@ class OptInBeforeReferralTest {
 
     @Test
     void theReferralRoutedAfterTheOptInJoinsTheCaseTheOptInOpenedJustAsInOrder() {
-        Change inOrder = routed(RjCase.fromReferral(REFERRAL, "maidstone", "violent-crime", List.of("hate-crime"),
+        Change inOrder = routed(RjCase.fromReferral(REFERRAL, "maidstone", "violent-crime", List.of("domestic-abuse"),
                 ParticipantRole.OFFENDER, OFFENDER, POLICY, NOW).rjCase(), c -> c.victimOptedIn(VICTIM_CASE, VICTIM, NOW));
 
         Change optIn = RjCase.fromVictimOptIn(VICTIM_CASE, REFERRAL, "maidstone", "violent-crime", VICTIM, POLICY, NOW);
-        Change merged = optIn.rjCase().referralRouted(REFERRAL, "maidstone", "violent-crime", List.of("hate-crime"),
+        Change merged = optIn.rjCase().referralRouted(REFERRAL, "maidstone", "violent-crime", List.of("domestic-abuse"),
                 ParticipantRole.OFFENDER, OFFENDER, POLICY, NOW);
 
         RjCase expected = inOrder.rjCase();
