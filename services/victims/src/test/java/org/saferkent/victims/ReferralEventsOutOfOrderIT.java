@@ -20,6 +20,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.saferkent.platform.test.RealInfrastructure;
 import org.saferkent.platform.test.TopicRecords;
+import org.saferkent.victims.victimcase.application.PendingLinks;
 import org.saferkent.victims.victimcase.application.VictimCases;
 import org.saferkent.victims.victimcase.domain.TimelineEntry;
 import org.saferkent.victims.victimcase.domain.VictimCase;
@@ -88,6 +89,24 @@ class ReferralEventsOutOfOrderIT extends VictimsIntegrationTest {
         assertThat(cases.find(VictimCase.idFor(never))).isEmpty();
         assertThat(cases.find(VictimCase.idFor(duplicate))).isEmpty();
         assertThat(mongo.getCollection("victim_cases").countDocuments(new Document("linkedReferrals", duplicate))).isZero();
+    }
+
+    @Test
+    void aLinkRememberedJustAfterItsCaseOpenedJoinsOnTheRoutingsRedeliveryOnce() {
+        Pair pair = new Pair();
+        routeDirectly(pair);
+        // the link handler found no case, then remembered the link after the opening had looked, and stopped there
+        PendingLinks pending = new PendingLinks(mongo, clock);
+        pending.remember(pair.original, new PendingLinks.PendingLink(pair.duplicate, pair.linkEvent));
+        pending.remember(pair.original, new PendingLinks.PendingLink(pair.duplicate, pair.linkEvent));
+
+        routeDirectly(pair); // the routing, redelivered after a crash, finishes the work
+        cases.referralLinked(pair.linkEvent, pair.duplicate, pair.original); // and so does the link's redelivery
+
+        VictimCase joined = cases.find(pair.caseId()).orElseThrow().state();
+        assertThat(joined.linkedReferrals()).containsExactly(pair.duplicate);
+        assertThat(joined.timeline()).filteredOn(e -> e.what().equals("referral linked")).hasSize(1);
+        assertThat(pending.waitingFor(pair.original)).isEmpty();
     }
 
     // ---------------------------------------------------------------- over the broker
