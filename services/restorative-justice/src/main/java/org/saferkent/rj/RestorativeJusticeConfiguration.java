@@ -62,7 +62,7 @@ class RestorativeJusticeConfiguration {
         return EventConsumer.routing()
                 .on("referrals.ReferralRouted.v1", RoutedReferral.class, event -> {
                     RoutedReferral routed = event.payload();
-                    cases.referralRouted(routed.referralId(), routed.district(), routed.category(), routed.flags(),
+                    cases.referralRouted(event.id(), routed.referralId(), routed.district(), routed.category(), routed.flags(),
                             routed.pathway(), routed.subjectRole(), routed.subjectPseudonym());
                 });
     }

@@ -97,7 +97,7 @@ class RjCaseOpeningIT {
         TopicRecords.send(optedIn);
         Bus.awaitConsumed(VICTIM_EVENTS);
 
-        String caseId = "rj-victim-case-" + victimCaseId;
+        String caseId = "rj-referral-" + referralId; // keyed by the referral it names, as its routing would be
         JsonNode rjCase = api().getJson("/api/rj-cases/" + caseId);
         assertThat(rjCase.path("source").asString()).isEqualTo("victim-case");
         assertThat(rjCase.path("victimCaseId").asString()).isEqualTo(victimCaseId);

@@ -43,7 +43,8 @@ class RjQueriesUseIndexesIT {
         TopicRecords.send(Bus.victimOptedIn(victimCaseId, referralId, People.pseudonym()));
         Bus.awaitConsumed(VICTIM_EVENTS);
         assertThat(api().getJson("/api/rj-cases?referralId=" + referralId).path("id").asString())
-                .isEqualTo("rj-victim-case-" + victimCaseId);
+                .isEqualTo("rj-referral-" + referralId);
+        assertThat(api().get("/api/rj-cases?referralId=" + UUID.randomUUID()).statusCode()).isEqualTo(404); // the fallback query
 
         String person = People.pseudonym();
         api().as("agency-kcc-youth-offending-service").postExpecting(201, "/api/disposals", Map.of("personPseudonym", person, "ageAtOffence", 15,

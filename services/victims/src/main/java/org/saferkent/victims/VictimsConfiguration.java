@@ -14,6 +14,7 @@ import org.saferkent.victims.victimcase.adapter.out.persistence.VictimDetailsSto
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.saferkent.victims.victimcase.adapter.out.referrals.ReferralsSubjectClient;
 import org.saferkent.victims.victimcase.application.CaseWork;
+import org.saferkent.victims.victimcase.application.PendingLinks;
 import org.saferkent.victims.victimcase.application.PersonalDetailsRetrieval;
 import org.saferkent.victims.victimcase.application.SubjectDetailsSource;
 import org.saferkent.victims.victimcase.application.VictimCaseQueries;
@@ -126,9 +127,9 @@ class VictimsConfiguration {
     @Bean
     VictimCases victimCases(AggregateStore<VictimCase> victimCaseStore, VictimsProperties properties,
             EntitlementRules entitlementRules, VictimCodeTimeLimits victimCodeTimeLimits,
-            PersonalDetailsRetrieval personalDetailsRetrieval, Clock clock) {
+            PersonalDetailsRetrieval personalDetailsRetrieval, MongoTemplate mongo, Clock clock) {
         return new VictimCases(victimCaseStore, properties.pathways(), entitlementRules, victimCodeTimeLimits,
-                personalDetailsRetrieval, clock);
+                personalDetailsRetrieval, new PendingLinks(mongo, clock), clock);
     }
 
     @Bean

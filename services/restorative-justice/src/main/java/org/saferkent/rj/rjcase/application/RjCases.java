@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
@@ -58,14 +59,18 @@ public class RjCases {
         this.policy = policy;
         this.clock = clock;
         IndexOperations indexes = mongo.indexOps(cases.collection());
-        indexes.createIndex(new Index().on("referralId", Sort.Direction.ASC)); // byReferral: the case an opt-in opened
+        indexes.createIndex(new Index().on("referralId", Sort.Direction.ASC)); // byReferral: a case an opt-in opened under its victim case's id
         // offendersWhoTookPart: the cohort's pseudonyms, then whether a conference was held
         indexes.createIndex(new Index().on("participants.pseudonym", Sort.Direction.ASC).on("conference.heldOn", Sort.Direction.ASC));
     }
 
-    /** Opens the case for a referral routed to restorative justice, exactly once per referral. */
-    public void referralRouted(String referralId, String district, String category, List<String> flags, String pathway,
-            String subjectRole, String subjectPseudonym) {
+    /**
+     * Opens the case for a referral routed to restorative justice, exactly once per referral. If its
+     * victim's opt-in was handled first and opened the case (keyed by this referral too), the referral
+     * joins that case instead, once per event: either order ends in the same single case.
+     */
+    public void referralRouted(String eventId, String referralId, String district, String category, List<String> flags,
+            String pathway, String subjectRole, String subjectPseudonym) {
         if (!pathways.contains(pathway)) {
             return;
         }
@@ -73,40 +78,46 @@ public class RjCases {
                 : "offender".equals(subjectRole) ? ParticipantRole.OFFENDER : null;
         Change opened = RjCase.fromReferral(referralId, district, category, flags, role, subjectPseudonym, policy,
                 clock.instant());
-        cases.insert(opened.rjCase().id(), opened.rjCase(), opened.events());
+        String id = opened.rjCase().id();
+        if (cases.insert(id, opened.rjCase(), opened.events())) {
+            return;
+        }
+        apply(eventId, id, rjCase -> rjCase.referralRouted(referralId, district, category, flags, role, subjectPseudonym,
+                policy, clock.instant()));
     }
 
     /**
-     * A victim opted into restorative justice. If their referral already opened a case here, they
-     * join it (once per event); otherwise a case opens, once per victim case.
+     * A victim opted into restorative justice. The case is keyed by their referral when the event names
+     * it, so whichever of the opt-in and the referral's routing comes first opens it and the other joins
+     * it (once per event); an opt-in without a referral opens a case of its own, once per victim case.
      */
     public void victimOptedIn(String eventId, String victimCaseId, String referralId, String district, String category,
             String subjectPseudonym) {
-        if (referralId != null) {
-            String fromReferral = RjCase.idFor(RjCase.REFERRAL, referralId);
-            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                Optional<Loaded<RjCase>> loaded = cases.find(fromReferral);
-                if (loaded.isEmpty()) {
-                    break;
-                }
-                Change change = loaded.get().state().victimOptedIn(victimCaseId, subjectPseudonym, clock.instant());
-                if (!change.changed()) {
-                    return;
-                }
-                try {
-                    cases.applyOnce(fromReferral, loaded.get().version(), change.rjCase(), change.events(), eventId);
-                    return;
-                } catch (ConcurrentUpdateException e) {
-                    // the case moved on meanwhile: decide again
-                }
-            }
-            if (cases.find(fromReferral).isPresent()) {
-                throw new ConcurrentUpdateException(cases.collection(), fromReferral, -1);
-            }
-        }
         Change opened = RjCase.fromVictimOptIn(victimCaseId, referralId, district, category, subjectPseudonym, policy,
                 clock.instant());
-        cases.insert(opened.rjCase().id(), opened.rjCase(), opened.events());
+        String id = opened.rjCase().id();
+        if (cases.insert(id, opened.rjCase(), opened.events())) {
+            return;
+        }
+        apply(eventId, id, rjCase -> rjCase.victimOptedIn(victimCaseId, subjectPseudonym, clock.instant()));
+    }
+
+    /** Applies an inbound event's decision to an existing case, exactly once, deciding again if the case moved on. */
+    private void apply(String eventId, String id, Function<RjCase, Change> decision) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Loaded<RjCase> loaded = cases.find(id).orElseThrow();
+            Change change = decision.apply(loaded.state());
+            if (!change.changed()) {
+                return;
+            }
+            try {
+                cases.applyOnce(id, loaded.version(), change.rjCase(), change.events(), eventId);
+                return;
+            } catch (ConcurrentUpdateException e) {
+                // the case moved on meanwhile: decide again
+            }
+        }
+        throw new ConcurrentUpdateException(cases.collection(), id, -1);
     }
 
     /** Opens the case for a YOS referral; the same YOS reference always names the same case. */
@@ -130,7 +141,10 @@ public class RjCases {
         return cases.find(id).map(Loaded::state);
     }
 
-    /** The case a referral opened, or (failing that) the case its victim's opt-in opened. */
+    /**
+     * The case of a referral: keyed by it (opened by its routing or by its victim's opt-in), or failing
+     * that a case an opt-in opened under its victim case's id (as opt-ins naming their referral did before).
+     */
     public Optional<RjCase> byReferral(String referralId) {
         Optional<RjCase> opened = find(RjCase.idFor(RjCase.REFERRAL, referralId));
         if (opened.isPresent()) {

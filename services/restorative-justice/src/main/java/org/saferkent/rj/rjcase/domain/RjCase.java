@@ -68,10 +68,15 @@ public record RjCase(
         return draft.opened(now);
     }
 
-    /** A victim opted into restorative justice at the victims service; they join as the victim. */
+    /**
+     * A victim opted into restorative justice at the victims service; they join as the victim. Keyed by
+     * their referral when it is known, as the case that referral's routing opens would be: whichever of
+     * the two arrives first opens the case, the other joins it ({@link #victimOptedIn}, {@link #referralRouted}).
+     */
     public static Change fromVictimOptIn(String victimCaseId, String referralId, String district, String category,
             String subjectPseudonym, DirectContactPolicy policy, Instant now) {
-        RjCaseDraft draft = RjCaseDraft.opening(idFor(VICTIM_CASE, victimCaseId), VICTIM_CASE, victimCaseId, referralId,
+        String id = referralId != null ? idFor(REFERRAL, referralId) : idFor(VICTIM_CASE, victimCaseId);
+        RjCaseDraft draft = RjCaseDraft.opening(id, VICTIM_CASE, victimCaseId, referralId,
                 victimCaseId, district, category, List.of(), policy.sensitivities(category, List.of()), null, now);
         if (subjectPseudonym != null) {
             draft.join(ParticipantRole.VICTIM, subjectPseudonym, null, now);
@@ -91,8 +96,8 @@ public record RjCase(
 
     /** The victim of a case opened from their referral opted in at the victims service as well: one case, not two. */
     public Change victimOptedIn(String optedInVictimCaseId, String pseudonym, Instant now) {
-        if (status == RjCaseStatus.CLOSED) {
-            return Change.none(this);
+        if (status == RjCaseStatus.CLOSED || VICTIM_CASE.equals(source) && sourceId.equals(optedInVictimCaseId)) {
+            return Change.none(this); // or this very opt-in opened the case
         }
         RjCaseDraft draft = new RjCaseDraft(this);
         if (optedInVictimCaseId != null && victimCaseId == null) {
@@ -102,6 +107,33 @@ public record RjCase(
             draft.join(ParticipantRole.VICTIM, pseudonym, null, now);
         }
         draft.note(now, "victim opted in", optedInVictimCaseId);
+        return Change.to(draft.build(), List.of());
+    }
+
+    /**
+     * The referral's routing to restorative justice arrived after its victim's opt-in opened the case:
+     * the case becomes what it would be had the referral come first — the referral's district,
+     * category and flags (so its sensitivity), and its subject as a participant — and opens no second case.
+     * Nothing to do for a case the referral opened itself, or a closed one.
+     */
+    public Change referralRouted(String routedReferralId, String routedDistrict, String routedCategory,
+            List<String> routedFlags, ParticipantRole subjectRole, String subjectPseudonym, DirectContactPolicy policy,
+            Instant now) {
+        if (REFERRAL.equals(source) || status == RjCaseStatus.CLOSED) {
+            return Change.none(this);
+        }
+        RjCaseDraft draft = new RjCaseDraft(this);
+        draft.district = routedDistrict != null ? routedDistrict : district;
+        draft.category = routedCategory != null ? routedCategory : category;
+        List<String> merged = new ArrayList<>(flags);
+        (routedFlags == null ? List.<String>of() : routedFlags).stream().filter(f -> !merged.contains(f)).forEach(merged::add);
+        draft.flags = merged;
+        draft.sensitivities = policy.sensitivities(draft.category, merged);
+        if (subjectRole != null && subjectPseudonym != null && participants.stream()
+                .noneMatch(p -> p.role() == subjectRole && p.pseudonym().equals(subjectPseudonym))) {
+            draft.join(subjectRole, subjectPseudonym, null, now);
+        }
+        draft.note(now, "referral routed", routedReferralId);
         return Change.to(draft.build(), List.of());
     }
 

@@ -15,10 +15,10 @@ final class RjCaseDraft {
     private final String sourceId;
     private final String referralId;
     String victimCaseId;
-    private final String district;
-    private final String category;
-    private final List<String> flags;
-    private final List<String> sensitivities;
+    String district;
+    String category;
+    List<String> flags;
+    List<String> sensitivities;
     private final LocalDate offenceDate;
     RjCaseStatus status;
     final List<Participant> participants;

@@ -31,11 +31,13 @@ public class VictimCases {
     private final EntitlementRules entitlement;
     private final VictimCodeTimeLimits timeLimits;
     private final PersonalDetailsRetrieval details;
+    private final PendingLinks pendingLinks;
     private final Clock clock;
 
     public VictimCases(AggregateStore<VictimCase> cases, Set<String> pathways, EntitlementRules entitlement,
-            VictimCodeTimeLimits timeLimits, PersonalDetailsRetrieval details, Clock clock) {
+            VictimCodeTimeLimits timeLimits, PersonalDetailsRetrieval details, PendingLinks pendingLinks, Clock clock) {
         this.cases = cases;
+        this.pendingLinks = pendingLinks;
         this.pathways = Set.copyOf(pathways);
         this.entitlement = entitlement;
         this.timeLimits = timeLimits;
@@ -46,6 +48,7 @@ public class VictimCases {
     /**
      * Opens the case for a referral routed to a victims pathway; other pathways are not ours. A
      * second victims pathway of the same referral (or a redelivery) finds the case open already.
+     * Duplicates linked to the referral before its case opened join it now, as they would have in order.
      */
     public void referralRouted(String eventId, String referralId, String district, String category, String pathway,
             VictimProfile profile) {
@@ -58,19 +61,45 @@ public class VictimCases {
         if (cases.insert(id, opened.victimCase(), opened.events())) {
             log.info("Victim case {} opened for referral {} ({})", id, referralId, pathway);
             details.fetchSoon(id);
-            return;
+        } else {
+            apply(eventId, id, victimCase -> victimCase.addPathway(pathway, clock.instant()));
         }
-        apply(eventId, id, victimCase -> victimCase.addPathway(pathway, clock.instant()));
+        // after the case exists (and again on any redelivery, should the last attempt have stopped half way)
+        joinWaitingDuplicates(referralId, id);
     }
 
-    /** A duplicate referral joins the case of the referral it duplicates, if that case exists. */
+    /**
+     * A duplicate referral joins the case of the referral it duplicates. If that case is not open (yet),
+     * the link waits for it: it joins when the referral's routing opens the case, and never opens one.
+     */
     public void referralLinked(String eventId, String referralId, String linkedTo) {
         String id = VictimCase.idFor(linkedTo);
+        if (cases.find(id).isPresent()) {
+            apply(eventId, id, victimCase -> victimCase.joinReferral(referralId, clock.instant()));
+            return;
+        }
+        PendingLinks.PendingLink link = new PendingLinks.PendingLink(referralId, eventId);
+        pendingLinks.remember(linkedTo, link);
+        // the case may have opened meanwhile, before the link was remembered: its opening would have missed it
         if (cases.find(id).isEmpty()) {
-            log.info("Referral {} duplicates referral {}, which has no victim case here; ignored", referralId, linkedTo);
+            log.info("Referral {} duplicates referral {}, which has no victim case here yet; the link waits for it",
+                    referralId, linkedTo);
             return;
         }
         apply(eventId, id, victimCase -> victimCase.joinReferral(referralId, clock.instant()));
+        pendingLinks.forget(linkedTo, link);
+    }
+
+    /**
+     * Each write here is checked and idempotent on its own: the join is applied once per link event (the
+     * case records the event's id), and a link is forgotten only once the case holds it.
+     */
+    private void joinWaitingDuplicates(String referralId, String id) {
+        for (PendingLinks.PendingLink waiting : pendingLinks.waitingFor(referralId)) {
+            apply(waiting.eventId(), id, victimCase -> victimCase.joinReferral(waiting.referralId(), clock.instant()));
+            log.info("Referral {}, linked before its case opened, joined victim case {}", waiting.referralId(), id);
+            pendingLinks.forget(referralId, waiting);
+        }
     }
 
     public Optional<Loaded<VictimCase>> find(String id) {
