@@ -181,7 +181,7 @@ class AuthorizationServerConfiguration {
 
     @Bean
     JWKSource<SecurityContext> jwkSource(IdentityProperties properties) {
-        return new ImmutableJWKSet<>(new JWKSet(SigningKeys.rsa(properties.signingKey())));
+        return new ImmutableJWKSet<>(new JWKSet(SigningKeys.rsa(properties.signingKey(), properties.localDefaultSecrets())));
     }
 
     @Bean

@@ -14,17 +14,27 @@ import java.util.UUID;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 
-/** The RSA key signing tokens: a configured one, or for the embedded default one generated at each start. */
+/**
+ * The RSA key signing tokens: a configured one, the same for every instance and every restart (its key
+ * id is the key's thumbprint, so any instance's tokens verify against any other's key set); only for the
+ * embedded local default (and tests) one generated at each start.
+ */
 final class SigningKeys {
 
     private SigningKeys() {
     }
 
     /**
-     * @param pkcs8Pem a PKCS#8 PEM RSA private key, or blank for a fresh key (tokens issued before a
-     *                 restart then stop verifying: clients simply fetch a new one)
+     * @param pkcs8Pem    a PKCS#8 PEM RSA private key, or blank for a fresh key where {@code generateIfBlank}
+     * @param generateIfBlank whether a blank key means a fresh one (the embedded local default: tokens issued
+     *                    before a restart then stop verifying and clients fetch new ones) rather than an error
      */
-    static RSAKey rsa(String pkcs8Pem) {
+    static RSAKey rsa(String pkcs8Pem, boolean generateIfBlank) {
+        if ((pkcs8Pem == null || pkcs8Pem.isBlank()) && !generateIfBlank) {
+            throw new IllegalStateException("saferkent.identity.signing-key is not set: a key generated at start would "
+                    + "invalidate every token at a restart, and two instances would sign with different keys. Give it a "
+                    + "PKCS#8 PEM RSA private key (in compose: the secret file saferkent.identity.signing-key)");
+        }
         try {
             if (pkcs8Pem == null || pkcs8Pem.isBlank()) {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

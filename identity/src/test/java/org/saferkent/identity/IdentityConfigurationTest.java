@@ -41,13 +41,28 @@ class IdentityConfigurationTest {
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
 
-        RSAKey first = SigningKeys.rsa(pem);
-        RSAKey second = SigningKeys.rsa(pem);
+        // two instances (or one before and after a restart) given the same key
+        RSAKey first = SigningKeys.rsa(pem, false);
+        RSAKey second = SigningKeys.rsa(pem, false);
 
         assertThat(first.getKeyID()).isEqualTo(second.getKeyID());
         assertThat(first.toPublicJWK().toRSAPublicKey()).isEqualTo(second.toPublicJWK().toRSAPublicKey());
-        assertThat(SigningKeys.rsa("").getKeyID()).isNotEqualTo(SigningKeys.rsa(null).getKeyID());
-        assertThatIllegalStateException().isThrownBy(() -> SigningKeys.rsa("not a key")).withMessageContaining("signing-key");
+        // a token the first signs verifies against the second's published key
+        com.nimbusds.jwt.SignedJWT token = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).keyID(first.getKeyID()).build(),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("agency-kent-police").build());
+        token.sign(new com.nimbusds.jose.crypto.RSASSASigner(first));
+        assertThat(token.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(second.toPublicJWK()))).isTrue();
+        assertThat(SigningKeys.rsa("", true).getKeyID()).isNotEqualTo(SigningKeys.rsa(null, true).getKeyID());
+        assertThatIllegalStateException().isThrownBy(() -> SigningKeys.rsa("not a key", false)).withMessageContaining("signing-key");
+    }
+
+    @Test
+    void withoutLocalDefaultsNoSigningKeyStopsTheServerNamingTheSetting() {
+        assertThatIllegalStateException().isThrownBy(() -> SigningKeys.rsa(null, false))
+                .withMessageContaining("saferkent.identity.signing-key");
+        assertThatIllegalStateException().isThrownBy(() -> SigningKeys.rsa(" ", false))
+                .withMessageContaining("saferkent.identity.signing-key");
     }
 
     @Test
