@@ -21,9 +21,10 @@ import com.mongodb.client.model.UpdateOptions;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a rebuild killed halfway leaves in the store — its lease (last renewed more than a lease ago,
- * so run out), its version named as being built, which live writers follow, and half-built
- * collections — is cleared by the service itself, and does not block the next rebuild. Runs just
+ * What a rebuild killed halfway leaves in the store — its lease (never renewed again), its version
+ * named as being built, which live writers follow, and half-built collections — is cleared by the
+ * service itself once the lease has gone unrenewed for a lease duration (as the service sees it: no
+ * clocks are compared, see {@code ProjectionLease}), and does not block the next rebuild after that. Runs just
  * before {@link RebuildIT}, which must still find the live projection and a rebuild equal. Works in 2039.
  */
 @Order(Integer.MAX_VALUE - 1)
@@ -31,6 +32,9 @@ class AbandonedRebuildIT extends CommissioningIntegrationTest {
 
     private static final String VERSIONS = "projection_versions";
     private static final String LEASES = "projection_leases";
+    /** The refresh's lease (30 s) after the service first sees the dead one, and a sweep or two. */
+    private static final Duration LEASE_RUNS_OUT = Duration.ofSeconds(90);
+    private String deadHolder;
 
     @Test
     void aDeadRebuildsVersionIsNoLongerWrittenToAndItsCollectionsAreDropped() throws Exception {
@@ -41,7 +45,7 @@ class AbandonedRebuildIT extends CommissioningIntegrationTest {
 
         int dead = diedWhileBuilding();
 
-        Awaitility.await().atMost(WAIT).until(() -> pointer().get("building") == null);
+        Awaitility.await().atMost(LEASE_RUNS_OUT).until(() -> pointer().get("building") == null);
         Awaitility.await().atMost(WAIT).until(() -> versionedCollections(dead).isEmpty());
         assertThat(((Number) pointer().get("current")).intValue()).isLessThan(dead);
 
@@ -66,6 +70,9 @@ class AbandonedRebuildIT extends CommissioningIntegrationTest {
         mongo.getCollection("performance_v" + diedEarlier).insertOne(new Document("_id", "half-built"));
         mongo.getCollection(VERSIONS).updateOne(new Document("_id", "activity"),
                 new Document("$set", new Document("issued", diedEarlier)));
+
+        // the dead rebuild's lease runs out a lease after the service first saw it (the refresh takes it then)
+        Awaitility.await().atMost(LEASE_RUNS_OUT).until(() -> !deadHolder.equals(lease().getString("holder")));
 
         HttpResponse<String> rebuilt = post("/api/commissioning/rebuild", null);
 
@@ -98,13 +105,19 @@ class AbandonedRebuildIT extends CommissioningIntegrationTest {
         mongo.getCollection("pathway_activity_v" + dead).insertOne(new Document("_id", "half-built").append("district", "dover"));
         mongo.getCollection("performance_v" + dead).insertOne(new Document("_id", "half-built"));
         Instant lastRenewed = Instant.now().minus(Duration.ofMinutes(2));
+        deadHolder = "rebuild-" + newId();
         mongo.getCollection(LEASES).replaceOne(new Document("_id", "performance"),
-                new Document("_id", "performance").append("holder", "rebuild-" + newId())
+                new Document("_id", "performance").append("holder", deadHolder).append("version", 7L)
                         .append("until", Date.from(lastRenewed.plus(Duration.ofSeconds(60)))),
                 new ReplaceOptions().upsert(true));
         mongo.getCollection(VERSIONS).updateOne(new Document("_id", "activity"),
                 new Document("$set", new Document("building", dead).append("issued", dead)));
         return dead;
+    }
+
+    private Document lease() {
+        Document lease = mongo.getCollection(LEASES).find(new Document("_id", "performance")).first();
+        return lease == null ? new Document() : lease;
     }
 
     private Document pointer() {

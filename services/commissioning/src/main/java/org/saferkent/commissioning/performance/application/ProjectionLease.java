@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -18,13 +17,20 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.MongoException;
 import org.saferkent.commissioning.activity.application.DuplicateKeys;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 
 /**
  * Who may write performance now: one holder at a time across all instances (a lease document taken
- * with one conditional upsert), so that sequence numbers are written in order and a rebuild never
- * races a refresh. The lease is short and renewed while its work runs ({@link Hold}): a holder that
- * dies loses it within one lease duration, however long its work would have taken.
+ * with one conditional write), so that sequence numbers are written in order and a rebuild never races
+ * a refresh. The lease is short and renewed while its work runs ({@link Hold}): a holder that dies
+ * loses it about one lease duration after its last renewal, however long its work would have taken.
+ *
+ * <p>No two machines' clocks are compared. Each renewal moves the document's {@code version} on; a
+ * contender takes the lease over only after it has seen the same version for a whole lease duration
+ * on its own clock (as Kubernetes' leader election does with its observed time), and then only with a
+ * write conditional on that version, so of two contenders one wins. A holder counts its lease from the
+ * moment it asked for the renewal, on its own clock: whatever the clocks say, a contender's wait ends
+ * later. Only the clocks' rates must agree, never their settings. ({@code until} is stored for people
+ * reading the document, and for documents written before versions.)
  */
 class ProjectionLease {
 
@@ -37,6 +43,10 @@ class ProjectionLease {
     private final Clock clock;
     private final String holder;
     private ScheduledExecutorService renewals;
+    /** The other holder's lease as this contender last saw it change: its holder and version, and when (own clock). */
+    private Object observedVersion;
+    private String observedHolder;
+    private Instant observedAt;
 
     ProjectionLease(MongoTemplate mongo, Clock clock, String role) {
         this.mongo = mongo;
@@ -45,36 +55,64 @@ class ProjectionLease {
     }
 
     /**
-     * Takes the lease if it is free (run out) or already ours. A duplicate key here means the lease
-     * document exists and is held by someone else, or another instance created it a moment ago (and
-     * so holds it): either way not ours, and nothing to retry.
+     * Takes the lease if it is ours already, free (released, or never taken), or unchanged for a whole
+     * {@code duration} since this contender first saw it so. A duplicate key on the first insert means
+     * another instance created it a moment ago (and so holds it): not ours, nothing to retry.
      */
-    boolean tryAcquire(Duration duration) {
-        Date now = Date.from(clock.instant());
-        Document free = new Document("_id", ID).append("$or", List.of(
-                new Document("until", new Document("$lt", now)), new Document("holder", holder)));
-        try {
-            mongo.getCollection(COLLECTION).findOneAndUpdate(free,
-                    new Document("$set", new Document("holder", holder).append("until", Date.from(clock.instant().plus(duration)))),
-                    new FindOneAndUpdateOptions().upsert(true));
-            return true;
-        } catch (MongoException e) {
-            if (DuplicateKeys.is(e)) {
+    synchronized boolean tryAcquire(Duration duration) {
+        Instant now = clock.instant();
+        var leases = mongo.getCollection(COLLECTION);
+        Document lease = leases.find(new Document("_id", ID)).first();
+        if (lease == null) {
+            try {
+                leases.insertOne(new Document("_id", ID).append("holder", holder).append("version", 1L)
+                        .append("until", Date.from(now.plus(duration))));
+                return true;
+            } catch (MongoException e) {
+                if (DuplicateKeys.is(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+        Object version = lease.get("version");
+        String current = lease.getString("holder");
+        if (holder.equals(current)) {
+            return renew(duration);
+        }
+        boolean free = current == null;
+        if (!free) {
+            if (!java.util.Objects.equals(version, observedVersion) || !java.util.Objects.equals(current, observedHolder)
+                    || observedAt == null) {
+                observedVersion = version; // it changed (or is new to us): its holder is alive as far as we know
+                observedHolder = current;
+                observedAt = now;
                 return false;
             }
-            throw e;
+            if (now.isBefore(observedAt.plus(duration))) {
+                return false;
+            }
         }
+        // free, or not renewed for a whole lease: take it, unless someone else moved it on meanwhile
+        Document unchanged = new Document("_id", ID).append("version", version == null ? new Document("$exists", false) : version)
+                .append("holder", current);
+        boolean taken = leases.updateOne(unchanged, new Document("$set", new Document("holder", holder)
+                .append("until", Date.from(now.plus(duration)))).append("$inc", new Document("version", 1L))).getModifiedCount() > 0;
+        observedAt = null;
+        return taken;
     }
 
-    /** Extends the lease if it is still ours: @return false when someone else has taken it. */
+    /** Extends the lease if it is still ours (its version moves on): @return false when someone else has taken it. */
     boolean renew(Duration duration) {
         return mongo.getCollection(COLLECTION).updateOne(new Document("_id", ID).append("holder", holder),
-                new Document("$set", new Document("until", Date.from(clock.instant().plus(duration))))).getMatchedCount() > 0;
+                new Document("$set", new Document("until", Date.from(clock.instant().plus(duration))))
+                        .append("$inc", new Document("version", 1L))).getMatchedCount() > 0;
     }
 
+    /** Frees the lease if it is still ours: the next contender takes it at once. */
     void release() {
         mongo.getCollection(COLLECTION).updateOne(new Document("_id", ID).append("holder", holder),
-                new Document("$set", new Document("until", new Date(0))));
+                new Document("$set", new Document("holder", null).append("until", new Date(0))).append("$inc", new Document("version", 1L)));
     }
 
     /**
@@ -135,7 +173,7 @@ class ProjectionLease {
             check();
         }
 
-        private void renewNow() {
+        private synchronized void renewNow() {
             if (lost) {
                 return;
             }
@@ -153,8 +191,8 @@ class ProjectionLease {
             }
         }
 
-        /** Stops renewing without releasing: what a crash leaves behind (for tests). */
-        void abandon() {
+        /** Stops renewing without releasing: what a crash leaves behind (for tests); no renewal runs after it returns. */
+        synchronized void abandon() {
             renewal.cancel(false);
             lost = true;
         }

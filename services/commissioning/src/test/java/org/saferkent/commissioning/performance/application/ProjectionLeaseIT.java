@@ -23,9 +23,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 /**
- * The performance lease on the real store, with a clock the test moves: a holder whose work runs
+ * The performance lease on the real store, with clocks the test moves: a holder whose work runs
  * longer than the lease keeps it by renewing it; a holder that crashed (stops renewing) loses it one
- * lease duration later; and a holder that stalled past its lease finds it taken over and stops.
+ * lease duration after a contender saw its last renewal; a holder that stalled past its lease finds it
+ * taken over and stops; and no clock, however far ahead, takes a lease that is being renewed.
  */
 class ProjectionLeaseIT {
 
@@ -60,9 +61,13 @@ class ProjectionLeaseIT {
         assertThat(until()).isAfter(clock.instant());
         assertThat(refresh.tryAcquire(LEASE)).isFalse();
 
-        // the process dies: nothing renews the lease any more, and it runs out one lease later
+        // the process dies: nothing renews the lease any more, and it runs out one lease after the
+        // contender saw it last change
         hold.abandon();
-        clock.advance(LEASE.plusSeconds(1));
+        assertThat(refresh.tryAcquire(LEASE)).isFalse();
+        clock.advance(LEASE.minusSeconds(1));
+        assertThat(refresh.tryAcquire(LEASE)).isFalse();
+        clock.advance(Duration.ofSeconds(2));
         assertThat(refresh.tryAcquire(LEASE)).isTrue();
         assertThat(rebuild.tryAcquire(LEASE)).isFalse();
     }
@@ -73,6 +78,7 @@ class ProjectionLeaseIT {
         ProjectionLease other = new ProjectionLease(mongo, clock, "rebuild");
         ProjectionLease.Hold stalled = rebuild.hold(LEASE, Duration.ofHours(1)); // no renewal comes in time
         assertThat(stalled).isNotNull();
+        assertThat(other.hold(LEASE, Duration.ofHours(1))).isNull();
 
         clock.advance(LEASE.plusSeconds(1));
         ProjectionLease.Hold taken = other.hold(LEASE, Duration.ofHours(1));
@@ -85,6 +91,36 @@ class ProjectionLeaseIT {
         assertThat(new ProjectionLease(mongo, clock, "refresh").tryAcquire(LEASE)).isFalse();
         taken.close();
         assertThat(new ProjectionLease(mongo, clock, "refresh").tryAcquire(LEASE)).isTrue();
+    }
+
+    @Test
+    void aContenderWhoseClockIsAnHourAheadNeverTakesALeaseThatIsBeingRenewed() {
+        MovableClock ahead = new MovableClock(clock.instant().plus(Duration.ofHours(1)));
+        ProjectionLease holder = new ProjectionLease(mongo, clock, "refresh");
+        ProjectionLease contender = new ProjectionLease(mongo, ahead, "rebuild");
+        ProjectionLease.Hold hold = holder.hold(LEASE, Duration.ofMillis(20));
+        assertThat(hold).isNotNull();
+
+        for (int round = 0; round < 3; round++) {
+            assertThat(contender.tryAcquire(LEASE)).as("round " + round).isFalse();
+            long version = version();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> version() > version); // renewed meanwhile
+            ahead.advance(LEASE.plusSeconds(1));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(contender.tryAcquire(LEASE)).isFalse();
+        hold.check();
+
+        // once the holder stops, the contender takes it one lease (on its own clock) after the last renewal
+        hold.abandon();
+        assertThat(contender.tryAcquire(LEASE)).isFalse();
+        ahead.advance(LEASE.plusSeconds(1));
+        assertThat(contender.tryAcquire(LEASE)).isTrue();
+    }
+
+    private long version() {
+        return mongo.getCollection(ProjectionLease.COLLECTION).find(new Document("_id", ProjectionLease.ID)).first()
+                .get("version", Number.class).longValue();
     }
 
     private static boolean stillHeld(ProjectionLease.Hold hold) {
