@@ -49,6 +49,7 @@ public record OpsProperties(
      *                      older than this belongs to a replay that died
      * @param checkInterval how often lapsed claims are looked for
      */
-    public record ReplayClaim(@DefaultValue("2m") @NotNull @DurationMin(millis = 1) Duration timeout, @DefaultValue("1m") @NotNull @DurationMin(millis = 1) Duration checkInterval) {
+    public record ReplayClaim(@DefaultValue("2m") @NotNull @DurationMin(millis = 1) Duration timeout,
+            @DefaultValue("1m") @NotNull @DurationMin(millis = 1) Duration checkInterval) {
     }
 }

@@ -70,7 +70,8 @@ public record ReferralsProperties(
      *                       history entries stop counting; a younger one is waited for by the next intake of the same subject
      * @param settleInterval how often histories left by dead intakes are settled for subjects nobody refers again
      */
-    public record Intake(@DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration inFlightGrace, @DefaultValue("5m") @NotNull @DurationMin(millis = 1) Duration settleInterval) {
+    public record Intake(@DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration inFlightGrace,
+            @DefaultValue("5m") @NotNull @DurationMin(millis = 1) Duration settleInterval) {
     }
 
     public record Dash(@DefaultValue("14") @Positive int high, @DefaultValue("10") @Positive int medium) {
@@ -89,7 +90,8 @@ public record ReferralsProperties(
         public Marac {
             // no Bean Validation constraint bounds a Period
             if (repeatWindow != null && repeatWindow.isNegative()) {
-                throw new IllegalArgumentException("saferkent.referrals.marac.repeat-window must not be negative, was " + repeatWindow);
+                throw new IllegalArgumentException("saferkent.referrals.marac.repeat-window must not be negative, was "
+                        + repeatWindow);
             }
             if (escalationWindow != null && escalationWindow.isNegative()) {
                 throw new IllegalArgumentException("saferkent.referrals.marac.escalation-window must not be negative, was "

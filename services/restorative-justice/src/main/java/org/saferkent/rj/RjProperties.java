@@ -41,7 +41,8 @@ public record RjProperties(
      * @param illustrative true while the figures are estimates rather than the ONS mid-year estimates
      * @param byDistrict   people aged 10–17, by district code
      */
-    public record YouthPopulation(@DefaultValue("true") boolean illustrative, Map<String, @NotNull @Positive Integer> byDistrict) {
+    public record YouthPopulation(@DefaultValue("true") boolean illustrative,
+            Map<String, @NotNull @Positive Integer> byDistrict) {
 
         /** Every district, each with a population: a missing one would make its rate meaningless. */
         public Map<String, Integer> checked() {
