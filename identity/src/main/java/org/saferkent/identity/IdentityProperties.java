@@ -4,8 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Who may obtain tokens, and with what scopes ({@code saferkent.identity}).
@@ -23,17 +29,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param web               the public client people use through the web pages (authorization code + PKCE)
  * @param users             people who log in on the identity server's form, by username
  */
+@Validated
 @ConfigurationProperties("saferkent.identity")
 public record IdentityProperties(
         String issuer,
         @DefaultValue("false") boolean localDefaultSecrets,
-        @DefaultValue("15m") Duration accessTokenTtl,
+        @DefaultValue("15m") @NotNull @DurationMin(seconds = 1) Duration accessTokenTtl,
         String signingKey,
-        @DefaultValue List<String> agencies,
-        @DefaultValue({"referrals.write", "referrals.read"}) List<String> agencyScopes,
+        @DefaultValue List<@NotBlank String> agencies,
+        @DefaultValue({"referrals.write", "referrals.read"}) List<@NotBlank String> agencyScopes,
         @DefaultValue Map<String, Client> clients,
         @DefaultValue Map<String, String> secrets,
-        @DefaultValue Web web,
+        @DefaultValue @Valid Web web,
         @DefaultValue Map<String, User> users) {
 
     /** A client-credentials client: its scopes, and the agency its tokens carry (if any). */
@@ -41,7 +48,7 @@ public record IdentityProperties(
     }
 
     /** The public web client. */
-    public record Web(@DefaultValue("saferkent-web") String clientId, @DefaultValue List<String> redirectUris,
+    public record Web(@DefaultValue("saferkent-web") @NotBlank String clientId, @DefaultValue List<String> redirectUris,
             @DefaultValue List<String> scopes) {
     }
 

@@ -3,8 +3,15 @@ package org.saferkent.commissioning;
 import java.time.Duration;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * What commissioning leaves to configuration.
@@ -20,18 +27,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param performance               the live projection
  * @param rebuild                   rebuilding the projection from the topics
  */
+@Validated
 @ConfigurationProperties("saferkent.commissioning")
 public record CommissioningProperties(
-        String referralsTopic,
-        String victimsTopic,
-        String rjTopic,
-        @DefaultValue("rj.disposal.events") String disposalTopic,
-        @DefaultValue("commissioning.contract.events") String contractTopic,
-        @DefaultValue("commissioning.feed") String feedTopic,
-        @DefaultValue("restorative-justice") String rjPathway,
+        @NotBlank String referralsTopic,
+        @NotBlank String victimsTopic,
+        @NotBlank String rjTopic,
+        @DefaultValue("rj.disposal.events") @NotBlank String disposalTopic,
+        @DefaultValue("commissioning.contract.events") @NotBlank String contractTopic,
+        @DefaultValue("commissioning.feed") @NotBlank String feedTopic,
+        @DefaultValue("restorative-justice") @NotBlank String rjPathway,
         @DefaultValue({"youth-prevention", "restorative-justice"}) Set<String> firstTimeEntrantPathways,
-        @DefaultValue Performance performance,
-        @DefaultValue Rebuild rebuild) {
+        @DefaultValue @Valid Performance performance,
+        @DefaultValue @Valid Rebuild rebuild) {
 
     /**
      * @param debounce        how long after a fact is written here its cells are recomputed and published:
@@ -46,13 +54,13 @@ public record CommissioningProperties(
      * @param publishTimeout  how long to wait for the broker's acks of one round
      */
     public record Performance(
-            @DefaultValue("150ms") Duration debounce,
-            @DefaultValue("3s") Duration refreshInterval,
-            @DefaultValue("500") int dirtyBatch,
-            @DefaultValue("500") int publishBatch,
-            @DefaultValue("30s") Duration lease,
-            @DefaultValue("5s") Duration leaseRenewal,
-            @DefaultValue("15s") Duration publishTimeout) {
+            @DefaultValue("150ms") @NotNull @DurationMin(millis = 0) Duration debounce,
+            @DefaultValue("3s") @NotNull @DurationMin(millis = 1) Duration refreshInterval,
+            @DefaultValue("500") @Positive int dirtyBatch,
+            @DefaultValue("500") @Positive int publishBatch,
+            @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration lease,
+            @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration leaseRenewal,
+            @DefaultValue("15s") @NotNull @DurationMin(millis = 1) Duration publishTimeout) {
     }
 
     /**
@@ -66,11 +74,11 @@ public record CommissioningProperties(
      * @param timeout      give up reading the topics after this long
      */
     public record Rebuild(
-            @DefaultValue("2000") int pollRecords,
-            @DefaultValue("1000") int writeBatch,
-            @DefaultValue("60s") Duration lease,
-            @DefaultValue("5s") Duration leaseRenewal,
-            @DefaultValue("30s") Duration waitForLease,
-            @DefaultValue("10m") Duration timeout) {
+            @DefaultValue("2000") @Positive int pollRecords,
+            @DefaultValue("1000") @Positive int writeBatch,
+            @DefaultValue("60s") @NotNull @DurationMin(millis = 1) Duration lease,
+            @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration leaseRenewal,
+            @DefaultValue("30s") @NotNull @DurationMin(millis = 0) Duration waitForLease,
+            @DefaultValue("10m") @NotNull @DurationMin(millis = 1) Duration timeout) {
     }
 }

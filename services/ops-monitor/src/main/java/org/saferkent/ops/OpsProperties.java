@@ -3,8 +3,15 @@ package org.saferkent.ops;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param deadLetterPattern      topics read as dead-letter topics (the destination of the deadLetterWatch binding)
@@ -23,24 +30,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replayClaim            how long a replay may hold a dead letter in {@code REPLAYING}, and how often
  *                               lapsed claims (a replay cut short by a crash) are returned to {@code OPEN}
  */
+@Validated
 @ConfigurationProperties("saferkent.ops")
 public record OpsProperties(
-        @DefaultValue(".*\\.dlq") String deadLetterPattern,
-        @DefaultValue("10s") Duration lagInterval,
-        @DefaultValue("10s") Duration healthInterval,
-        @DefaultValue("2s") Duration healthTimeout,
-        @DefaultValue List<String> services,
-        @DefaultValue("20") int streamMaxSubscribers,
-        @DefaultValue("30m") Duration streamTimeout,
-        @DefaultValue("15s") Duration streamHeartbeat,
-        @DefaultValue("60") int historySize,
-        @DefaultValue ReplayClaim replayClaim) {
+        @DefaultValue(".*\\.dlq") @NotBlank String deadLetterPattern,
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration lagInterval,
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration healthInterval,
+        @DefaultValue("2s") @NotNull @DurationMin(millis = 1) Duration healthTimeout,
+        @DefaultValue List<@NotBlank String> services,
+        @DefaultValue("20") @Positive int streamMaxSubscribers,
+        @DefaultValue("30m") @NotNull @DurationMin(millis = 1) Duration streamTimeout,
+        @DefaultValue("15s") @NotNull @DurationMin(millis = 1) Duration streamHeartbeat,
+        @DefaultValue("60") @Positive int historySize,
+        @DefaultValue @Valid ReplayClaim replayClaim) {
 
     /**
      * @param timeout       a replay reads one record (at most 10 s) and waits at most 10 s for the broker: a claim
      *                      older than this belongs to a replay that died
      * @param checkInterval how often lapsed claims are looked for
      */
-    public record ReplayClaim(@DefaultValue("2m") Duration timeout, @DefaultValue("1m") Duration checkInterval) {
+    public record ReplayClaim(@DefaultValue("2m") @NotNull @DurationMin(millis = 1) Duration timeout,
+            @DefaultValue("1m") @NotNull @DurationMin(millis = 1) Duration checkInterval) {
     }
 }

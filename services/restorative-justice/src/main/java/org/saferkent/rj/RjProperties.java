@@ -3,9 +3,16 @@ package org.saferkent.rj;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
 import org.saferkent.rj.vocabulary.District;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * What restorative justice leaves to configuration.
@@ -18,22 +25,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sensitiveCategories categories and flags whose cases need a manager's approval before direct contact
  * @param youthPopulation     the 10–17 population per district, the denominator of the first-time entrant rate
  */
+@Validated
 @ConfigurationProperties("saferkent.rj")
 public record RjProperties(
-        String topic,
-        @DefaultValue("rj.disposal.events") String disposalTopic,
-        String referralsTopic,
-        @DefaultValue("victims.case.events") String victimsTopic,
-        Set<String> pathways,
+        @NotBlank String topic,
+        @DefaultValue("rj.disposal.events") @NotBlank String disposalTopic,
+        @NotBlank String referralsTopic,
+        @DefaultValue("victims.case.events") @NotBlank String victimsTopic,
+        @NotEmpty Set<String> pathways,
         @DefaultValue({"domestic-abuse", "sexual-offence", "stalking", "human-trafficking", "modern-slavery",
                 "child-sexual-exploitation"}) Set<String> sensitiveCategories,
-        @DefaultValue YouthPopulation youthPopulation) {
+        @DefaultValue @Valid YouthPopulation youthPopulation) {
 
     /**
      * @param illustrative true while the figures are estimates rather than the ONS mid-year estimates
      * @param byDistrict   people aged 10–17, by district code
      */
-    public record YouthPopulation(@DefaultValue("true") boolean illustrative, Map<String, Integer> byDistrict) {
+    public record YouthPopulation(@DefaultValue("true") boolean illustrative,
+            Map<String, @NotNull @Positive Integer> byDistrict) {
 
         /** Every district, each with a population: a missing one would make its rate meaningless. */
         public Map<String, Integer> checked() {

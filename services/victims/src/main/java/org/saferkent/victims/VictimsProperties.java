@@ -3,8 +3,18 @@ package org.saferkent.victims;
 import java.time.Duration;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Everything the victims rules leave to configuration (DOMAIN.md marks these "configurable").
@@ -18,16 +28,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param entitlement       enhanced entitlement
  * @param subjectsTopic     referrals' subject events (erasures), read to shred victims' own copy
  */
+@Validated
 @ConfigurationProperties("saferkent.victims")
 public record VictimsProperties(
-        String topic,
-        String referralsTopic,
-        Set<String> pathways,
-        @DefaultValue("http://127.0.0.1:8081") String referralsBaseUrl,
-        @DefaultValue Details details,
-        @DefaultValue Clocks clocks,
+        @NotBlank String topic,
+        @NotBlank String referralsTopic,
+        @NotEmpty Set<String> pathways,
+        @DefaultValue("http://127.0.0.1:8081") @NotBlank String referralsBaseUrl,
+        @DefaultValue @Valid Details details,
+        @DefaultValue @Valid Clocks clocks,
         @DefaultValue Entitlement entitlement,
-        @DefaultValue("referrals.subject.events") String subjectsTopic) {
+        @DefaultValue("referrals.subject.events") @NotBlank String subjectsTopic) {
 
     /**
      * @param retryInterval        how often cases still waiting for their details are retried
@@ -44,18 +55,18 @@ public record VictimsProperties(
      * @param maxConcurrentCalls   bulkhead: calls to referrals in flight at once
      */
     public record Details(
-            @DefaultValue("30s") Duration retryInterval,
-            @DefaultValue("50") int retryBatch,
-            @DefaultValue("2") int fetchThreads,
-            @DefaultValue("500") int fetchQueue,
-            @DefaultValue("1s") Duration connectTimeout,
-            @DefaultValue("2s") Duration timeout,
-            @DefaultValue("3") int attempts,
-            @DefaultValue("200ms") Duration backoff,
-            @DefaultValue("50") float failureRateThreshold,
-            @DefaultValue("5") int minimumCalls,
-            @DefaultValue("30s") Duration openFor,
-            @DefaultValue("4") int maxConcurrentCalls) {
+            @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration retryInterval,
+            @DefaultValue("50") @Positive int retryBatch,
+            @DefaultValue("2") @Positive int fetchThreads,
+            @DefaultValue("500") @Positive int fetchQueue,
+            @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
+            @DefaultValue("2s") @NotNull @DurationMin(millis = 1) Duration timeout,
+            @DefaultValue("3") @Positive int attempts,
+            @DefaultValue("200ms") @NotNull @DurationMin(millis = 1) Duration backoff,
+            @DefaultValue("50") @Positive @Max(100) float failureRateThreshold,
+            @DefaultValue("5") @Positive int minimumCalls,
+            @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration openFor,
+            @DefaultValue("4") @Positive int maxConcurrentCalls) {
     }
 
     /**
@@ -66,11 +77,11 @@ public record VictimsProperties(
      * @param scanInterval                     how often missed time limits are looked for
      */
     public record Clocks(
-            @DefaultValue("1") int firstContactEnhancedWorkingDays,
-            @DefaultValue("5") int firstContactStandardWorkingDays,
-            @DefaultValue("1") int rjInformationEnhancedWorkingDays,
-            @DefaultValue("5") int rjInformationStandardWorkingDays,
-            @DefaultValue("1m") Duration scanInterval) {
+            @DefaultValue("1") @PositiveOrZero int firstContactEnhancedWorkingDays,
+            @DefaultValue("5") @PositiveOrZero int firstContactStandardWorkingDays,
+            @DefaultValue("1") @PositiveOrZero int rjInformationEnhancedWorkingDays,
+            @DefaultValue("5") @PositiveOrZero int rjInformationStandardWorkingDays,
+            @DefaultValue("1m") @NotNull @DurationMin(millis = 1) Duration scanInterval) {
     }
 
     /** @param mostSeriousCategories crime codes beyond the flags that are "most serious crime" (empty: the built-in list) */
