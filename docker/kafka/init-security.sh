@@ -67,7 +67,8 @@ OPS=ops.events
 
 REFERRALS_DLQ=("$(dlq $VICTIMS referrals)" "$(dlq $RJ referrals)")
 VICTIMS_DLQ=("$(dlq $REFERRALS victims)" "$(dlq $SUBJECTS victims)")
-RJ_DLQ=("$(dlq $REFERRALS restorative-justice)" "$(dlq $VICTIMS restorative-justice)" "$(dlq $DISPOSALS restorative-justice)")
+RJ_DLQ=("$(dlq $REFERRALS restorative-justice)" "$(dlq $SUBJECTS restorative-justice)" "$(dlq $VICTIMS restorative-justice)"
+        "$(dlq $DISPOSALS restorative-justice)")
 COMMISSIONING_DLQ=("$(dlq $REFERRALS commissioning)" "$(dlq $VICTIMS commissioning)" "$(dlq $RJ commissioning)"
                    "$(dlq $DISPOSALS commissioning)" "$(dlq $CONTRACTS commissioning)")
 OPS_DLQ=("$(dlq $OPS ops-monitor)")
@@ -97,7 +98,7 @@ writes victims $VICTIMS $OPS "${VICTIMS_DLQ[@]}"
 reads victims $REFERRALS $SUBJECTS
 
 writes restorative-justice $RJ $DISPOSALS $OPS "${RJ_DLQ[@]}"
-reads restorative-justice $REFERRALS $VICTIMS $DISPOSALS
+reads restorative-justice $REFERRALS $SUBJECTS $VICTIMS $DISPOSALS
 
 writes commissioning $CONTRACTS $FEED $OPS "${COMMISSIONING_DLQ[@]}"
 reads commissioning $REFERRALS $VICTIMS $RJ $DISPOSALS $CONTRACTS

@@ -77,8 +77,9 @@ import static org.awaitility.Awaitility.await;
  * only through the real broker, over real HTTP. A referral posted to referrals opens a victim case
  * and an RJ case and moves commissioning's counts; a poison record reaches ops-monitor. The person
  * walked to commissioning's performance is then erased: neither service can decrypt their details again,
- * commissioning's numbers stand, and none of their identifying values is on any topic, in any log line
- * of the run or in the commissioner's feeds.
+ * commissioning's numbers stand, restorative justice makes the person anonymous, none of their identifying
+ * values is on any topic, in any log line of the run or in the commissioner's feeds, and none is left in
+ * any collection of any service.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(OutputCaptureExtension.class)
@@ -103,6 +104,8 @@ class WalkingSkeletonIT {
     private static final Person PERSON = new Person("Rowan Shredwell" + TOKEN, "1979-06-30", "ME10 4QZ", "07700 900461",
             "rowan." + TOKEN + "@example.org", "12 Tollgate" + TOKEN + " Lane, Sittingbourne");
     private static volatile Walked walked;
+    /** The walked person's pseudonym, once they were erased. */
+    private static volatile String erasedPseudonym;
     /** The captured output of every test method so far (each method's capture ends with it). */
     private static final StringBuilder runOutput = new StringBuilder();
 
@@ -338,6 +341,15 @@ class WalkingSkeletonIT {
         List<JsonNode> feedBefore = feedItems();
         assertThat(performanceBefore.get(0).path("performance").path("counts").path("victimsSupported").asLong()).isEqualTo(1);
         String pseudonym = getJson(referrals + "/api/referrals/" + walked.referralId()).get("subjectPseudonym").asString();
+        // restorative justice holds the person too: a participant of the walked RJ case, and a disposal (posted
+        // with the date of birth, which it uses for the ages and drops)
+        String rjCase = rj + "/api/rj-cases/" + getJson(rj + "/api/rj-cases?referralId=" + walked.referralId()).get("id").asString();
+        assertThat(getJson(rjCase).get("participants").valueStream().map(p -> p.get("pseudonym").asString())).contains(pseudonym);
+        HttpResponse<String> disposal = postAs(rj + "/api/disposals", "agency-kent-police", """
+                {"personPseudonym":"%s","dateOfBirth":"%s","offenceCategory":"criminal-damage-arson","offenceDate":"2026-10-01",
+                 "disposalType":"court-sentence","disposalDate":"2026-11-02","district":"swale"}""".formatted(pseudonym, PERSON.dateOfBirth()));
+        assertThat(disposal.statusCode()).as(disposal.body()).isEqualTo(201);
+        assertThat(getJson(rj + "/api/disposals?personPseudonym=" + pseudonym).size()).isEqualTo(1);
 
         try (MongoClient mongo = MongoClients.create(RealInfrastructure.get().mongoUri())) {
             MongoDatabase referralsStore = mongo.getDatabase("referrals");
@@ -374,6 +386,13 @@ class WalkingSkeletonIT {
             assertThat(liveKeysOf(referralsStore, pseudonym)).as("referrals' live keys of the subject").isZero();
             assertThat(liveKeysOf(victimsStore, pseudonym)).as("victims' live keys of the subject").isZero();
         }
+        // restorative justice hears it too: the person in the case and their disposals are anonymous
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(getJson(rjCase).get("participants").valueStream().map(p -> p.get("pseudonym").asString()))
+                    .doesNotContain(pseudonym).anySatisfy(p -> assertThat(p).startsWith("erased-"));
+            assertThat(getJson(rj + "/api/disposals?personPseudonym=" + pseudonym).size()).isZero();
+        });
+        erasedPseudonym = pseudonym;
 
         // what stays: the referral and the case, anonymous, and the commissioner's numbers untouched
         JsonNode referral = getJson(referrals + "/api/referrals/" + walked.referralId());
@@ -538,6 +557,45 @@ class WalkingSkeletonIT {
         // (tens), each contract's refresh mark, and the performance cells a listing with no filter asks for.
         scans.keySet().removeIf(PORTFOLIO_SIZED.asMatchPredicate());
         assertThat(scans).as("collection scans during the walk, by query shape").isEmpty();
+    }
+
+    /**
+     * After the erasure, nothing readable of the person is left in any collection of any service: every
+     * document of every store (referrals, victims, restorative justice, commissioning, ops-monitor) is read raw
+     * and holds none of their identifying values. Restorative justice, commissioning and ops-monitor do not
+     * hold even the pseudonym; referrals and victims keep it only where the design keeps it on purpose: the
+     * anonymous referral and case and the subject index (safeguarding history), the sealed documents'
+     * {@code subject}, and the erasure's own records (key tombstones, erasure times), which answer 410.
+     * (Runs after {@link #theWalkReadNoCollectionWhole}: it reads every collection whole.)
+     */
+    @Test
+    @Order(200)
+    void nothingReadableOfTheErasedPersonIsLeftInAnyCollectionOfAnyService() {
+        assertThat(erasedPseudonym).as("the erasure ran first").isNotNull();
+        Map<String, Set<String>> keptOnPurpose = Map.of(
+                "referrals", Set.of("referrals", "subjects", "subject_details", "erasures", "subject_keys", "subject_erasures"),
+                "victims", Set.of("victim_cases", "victim_details", "subject_keys", "subject_erasures"));
+        int documents = 0;
+        try (MongoClient mongo = MongoClients.create(RealInfrastructure.get().mongoUri())) {
+            for (String database : List.of("referrals", "victims", "restorative-justice", "commissioning", "ops-monitor")) {
+                MongoDatabase store = mongo.getDatabase(database);
+                for (String collection : store.listCollectionNames()) {
+                    if (collection.startsWith("system.")) {
+                        continue;
+                    }
+                    for (Document doc : store.getCollection(collection).find()) {
+                        String raw = doc.toJson();
+                        assertNoIdentifyingValue(database + "." + collection + " " + doc.get("_id"), raw);
+                        if (!keptOnPurpose.getOrDefault(database, Set.of()).contains(collection)) {
+                            assertThat(raw.contains(erasedPseudonym)).as("%s.%s %s names the erased pseudonym", database, collection,
+                                    doc.get("_id")).isFalse();
+                        }
+                        documents++;
+                    }
+                }
+            }
+        }
+        assertThat(documents).isGreaterThan(20);
     }
 
     private static final Pattern PORTFOLIO_SIZED = Pattern.compile(

@@ -55,8 +55,8 @@ class ReferralsConfiguration {
     }
 
     @Bean
-    PersonalDetailsStore personalDetailsStore(MongoTemplate mongo, PersonalDataVault vault) {
-        return new PersonalDetailsStore(mongo, vault);
+    PersonalDetailsStore personalDetailsStore(MongoTemplate mongo, PersonalDataVault vault, AggregateStore<Referral> referralStore) {
+        return new PersonalDetailsStore(mongo, vault, referralStore.collection());
     }
 
     /** Published in referrals.yml: the embedded local stack's and the tests' secret, refused anywhere else. */

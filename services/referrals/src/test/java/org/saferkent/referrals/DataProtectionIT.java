@@ -254,6 +254,60 @@ class DataProtectionIT {
         assertThat(JSON.readTree(claim.body()).path("dateOfBirth").asString()).isEqualTo("1970-01-02");
     }
 
+    /**
+     * A details document written before encryption holds its fields in plain text and no key to destroy:
+     * the erasure overwrites it, and the claim check answers 410 as for sealed details. Nothing readable
+     * of the person stays in the raw document.
+     */
+    @Test
+    @Order(2)
+    void detailsStoredBeforeEncryptionAreOverwrittenByAnErasureAndAnswer410() throws Exception {
+        Person person = Person.random();
+        JsonNode referral = created(port, referral("kent-police", person, "violent-crime", null));
+        String id = id(referral);
+        storeInThePlainShapeOfBeforeEncryption(id, person);
+        assertThat(claimCheck(port, id).statusCode()).as("served before the erasure").isEqualTo(200);
+
+        HttpResponse<String> erasure = send(port, "POST", "/api/data-protection/erasures", JSON.writeValueAsString(person.identifiers()));
+
+        assertThat(erasure.statusCode()).as(erasure.body()).isEqualTo(202);
+        HttpResponse<String> claim = claimCheck(port, id);
+        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(410);
+        assertThat(JSON.readTree(claim.body()).path("erased").asBoolean()).isTrue();
+        Document raw = mongo.getCollection("subject_details").find(new Document("_id", id)).first();
+        assertThat(raw).as("the document stays, so the answer is 410, not 404").isNotNull();
+        for (String value : person.identifying()) {
+            assertThat(raw.toJson()).as("the raw document after the erasure").doesNotContain(value);
+        }
+    }
+
+    /**
+     * An erasure carried out before erasures overwrote plain documents left one behind: it is not served
+     * either, as the subject was erased.
+     */
+    @Test
+    @Order(2)
+    void plainDetailsOfASubjectErasedEarlierAreNotServed() throws Exception {
+        Person person = Person.random();
+        String id = id(created(port, referral("kent-police", person, "violent-crime", null)));
+        assertThat(send(port, "POST", "/api/data-protection/erasures", JSON.writeValueAsString(person.identifiers())).statusCode())
+                .isEqualTo(202);
+        storeInThePlainShapeOfBeforeEncryption(id, person); // what an earlier erasure did not touch
+
+        HttpResponse<String> claim = claimCheck(port, id);
+
+        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(410);
+        assertThat(claim.body()).doesNotContain(person.name());
+    }
+
+    /** The details document as an old version wrote it: every field in plain text at the top level, no subject. */
+    private void storeInThePlainShapeOfBeforeEncryption(String id, Person person) {
+        mongo.getCollection("subject_details").replaceOne(new Document("_id", id), new Document("_id", id)
+                .append("name", person.name()).append("dateOfBirth", person.dateOfBirth()).append("postcode", person.postcode())
+                .append("phone", person.phone()).append("email", person.email()).append("address", person.address())
+                .append("narrative", person.narrative()));
+    }
+
     // ---------------------------------------------------------------- nothing personal anywhere
 
     @Test

@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.saferkent.platform.messaging.EventConsumer;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.AggregateStores;
+import org.saferkent.rj.dataprotection.RjErasures;
+import org.saferkent.rj.dataprotection.SubjectErasure;
 import org.saferkent.rj.rjcase.adapter.in.messaging.RoutedReferral;
 import org.saferkent.rj.rjcase.adapter.in.messaging.VictimOptIn;
 import org.saferkent.rj.rjcase.application.CaseWork;
@@ -75,5 +77,18 @@ class RestorativeJusticeConfiguration {
                     cases.victimOptedIn(event.id(), optIn.caseId(), optIn.referralId(), optIn.district(), optIn.category(),
                             optIn.subjectPseudonym());
                 });
+    }
+
+    @Bean
+    RjErasures rjErasures(MongoTemplate mongo, AggregateStore<RjCase> rjCaseStore,
+            AggregateStore<OffendingHistory> offendingHistoryStore, Clock clock) {
+        return new RjErasures(mongo, rjCaseStore.collection(), offendingHistoryStore.collection(), clock);
+    }
+
+    /** Erasures announced by referrals: everything here keyed to the person is made anonymous ({@link RjErasures}). */
+    @Bean
+    EventConsumer subjectErasures(RjErasures erasures) {
+        return EventConsumer.routing()
+                .on("referrals.SubjectErased.v1", SubjectErasure.class, event -> erasures.erased(event.id(), event.payload()));
     }
 }

@@ -52,8 +52,8 @@ class VictimsConfiguration {
     }
 
     @Bean
-    VictimDetailsStore victimDetailsStore(MongoTemplate mongo, PersonalDataVault vault) {
-        return new VictimDetailsStore(mongo, vault);
+    VictimDetailsStore victimDetailsStore(MongoTemplate mongo, PersonalDataVault vault, AggregateStore<VictimCase> victimCaseStore) {
+        return new VictimDetailsStore(mongo, vault, victimCaseStore.collection());
     }
 
     @Bean

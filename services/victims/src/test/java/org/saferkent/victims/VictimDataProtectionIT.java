@@ -139,6 +139,56 @@ class VictimDataProtectionIT extends VictimsIntegrationTest {
         assertThat(mongo.getCollection("victim_details").countDocuments(new Document("_id", caseId))).isZero();
     }
 
+    /**
+     * Details stored before encryption (plain fields, no sealed envelope, no key to destroy): the erasure
+     * overwrites them, the endpoint answers 410 as for sealed details, and nothing readable stays.
+     */
+    @Test
+    void detailsStoredBeforeEncryptionAreOverwrittenByAnErasureAndAnswer410() throws Exception {
+        String pseudonym = pseudonym();
+        Victim victim = Victim.random();
+        String caseId = openCaseWithDetails(pseudonym, victim);
+        storeInThePlainShapeOfBeforeEncryption(caseId, victim);
+        assertThat(get("/api/victim-cases/" + caseId + "/details").statusCode()).as("served before the erasure").isEqualTo(200);
+
+        publishErasure(UUID.randomUUID().toString(), Map.of("erasureId", UUID.randomUUID().toString(), "subjectPseudonym", pseudonym,
+                "erasedAt", clock.instant().toString()));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/victim-cases/" + caseId + "/details").statusCode() == 410);
+        assertThat(JSON.readTree(get("/api/victim-cases/" + caseId + "/details").body()).path("erased").asBoolean()).isTrue();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Document raw = mongo.getCollection("victim_details").find(new Document("_id", caseId)).first();
+            assertThat(raw).as("the document stays, so the answer is 410, not 404").isNotNull();
+            assertThat(raw.toJson()).as("the raw document after the erasure").doesNotContain(victim.name(), victim.dateOfBirth(),
+                    victim.postcode(), victim.phone(), victim.email(), victim.address(), "Assaulted");
+        });
+    }
+
+    /** An erasure heard before erasures overwrote plain documents left one behind: it is not served either. */
+    @Test
+    void plainDetailsOfASubjectErasedEarlierAreNotServed() throws Exception {
+        String pseudonym = pseudonym();
+        Victim victim = Victim.random();
+        String caseId = openCaseWithDetails(pseudonym, victim);
+        publishErasure(UUID.randomUUID().toString(), Map.of("erasureId", UUID.randomUUID().toString(), "subjectPseudonym", pseudonym,
+                "erasedAt", clock.instant().toString()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/victim-cases/" + caseId + "/details").statusCode() == 410);
+        storeInThePlainShapeOfBeforeEncryption(caseId, victim); // what an earlier erasure did not touch
+
+        HttpResponse<String> details = get("/api/victim-cases/" + caseId + "/details");
+
+        assertThat(details.statusCode()).as(details.body()).isEqualTo(410);
+        assertThat(details.body()).doesNotContain(victim.name());
+    }
+
+    /** The details document as an old version wrote it: every field in plain text at the top level, no subject. */
+    private void storeInThePlainShapeOfBeforeEncryption(String caseId, Victim victim) {
+        mongo.getCollection("victim_details").replaceOne(new Document("_id", caseId), new Document("_id", caseId)
+                .append("name", victim.name()).append("dateOfBirth", victim.dateOfBirth()).append("postcode", victim.postcode())
+                .append("phone", victim.phone()).append("email", victim.email()).append("address", victim.address())
+                .append("narrative", "Assaulted outside her home."));
+    }
+
     @Test
     void anErasureEventWithoutAPseudonymIsDeadLettered() {
         String eventId = UUID.randomUUID().toString();

@@ -8,6 +8,7 @@ import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.AggregateStores;
 import org.saferkent.platform.service.PeriodicTask;
 import org.saferkent.referrals.ReferralsProperties;
+import org.saferkent.referrals.referral.adapter.out.persistence.PersonalDetailsStore;
 import org.saferkent.referrals.referral.adapter.out.persistence.SubjectIndex;
 import org.saferkent.referrals.referral.domain.Referral;
 import org.saferkent.referrals.triage.domain.Pseudonymiser;
@@ -26,9 +27,9 @@ class DataProtectionConfiguration {
     }
 
     @Bean
-    Erasures erasures(Pseudonymiser pseudonymiser, SubjectIndex index, SubjectKeys keys, AggregateStore<Erasure> erasureStore,
-            Clock clock) {
-        return new Erasures(pseudonymiser, index, keys, erasureStore, clock);
+    Erasures erasures(Pseudonymiser pseudonymiser, SubjectIndex index, PersonalDetailsStore details, SubjectKeys keys,
+            AggregateStore<Erasure> erasureStore, Clock clock) {
+        return new Erasures(pseudonymiser, index, details, keys, erasureStore, clock);
     }
 
     @Bean

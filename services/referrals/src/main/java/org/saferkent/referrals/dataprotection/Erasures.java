@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.saferkent.platform.dataprotection.SubjectKeys;
 import org.saferkent.platform.outbox.AggregateStore;
+import org.saferkent.referrals.referral.adapter.out.persistence.PersonalDetailsStore;
 import org.saferkent.referrals.referral.adapter.out.persistence.SubjectIndex;
 import org.saferkent.referrals.triage.domain.Pseudonymiser;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * each of their referrals' personal details is shredded at once, and announces it
  * ({@code referrals.SubjectErased.v1}) for the services holding copies. The referrals themselves, their
  * events and the pseudonymous subject index stay: they hold no personal data, and the partnership's
- * statistics and safeguarding history do not change.
+ * statistics and safeguarding history do not change. Details written before encryption (plain text, no
+ * key to destroy) are overwritten instead.
  */
 public class Erasures {
 
@@ -37,13 +39,16 @@ public class Erasures {
 
     private final Pseudonymiser pseudonymiser;
     private final SubjectIndex index;
+    private final PersonalDetailsStore details;
     private final SubjectKeys keys;
     private final AggregateStore<Erasure> erasures;
     private final Clock clock;
 
-    public Erasures(Pseudonymiser pseudonymiser, SubjectIndex index, SubjectKeys keys, AggregateStore<Erasure> erasures, Clock clock) {
+    public Erasures(Pseudonymiser pseudonymiser, SubjectIndex index, PersonalDetailsStore details, SubjectKeys keys,
+            AggregateStore<Erasure> erasures, Clock clock) {
         this.pseudonymiser = pseudonymiser;
         this.index = index;
+        this.details = details;
         this.keys = keys;
         this.erasures = erasures;
         this.clock = clock;
@@ -61,10 +66,14 @@ public class Erasures {
         String current = currentOf(all, given);
         Instant now = clock.instant();
         long destroyed = keys.destroy(all, now);
+        // after the keys: from here the store refuses the plain documents anyway (the subject is erased), so a
+        // crash before this line serves nothing, and the request can be made again to overwrite them
+        int overwritten = details.eraseUnsealed(all, now);
         String id = UUID.randomUUID().toString();
         Erasure erasure = new Erasure(id, current, List.copyOf(all), destroyed, now);
         erasures.insert(id, erasure, List.of(erasure.announcement()));
-        log.info("Erasure {}: {} data key(s) destroyed across {} pseudonym(s)", id, destroyed, all.size());
+        log.info("Erasure {}: {} data key(s) destroyed across {} pseudonym(s), {} unsealed details document(s) overwritten", id,
+                destroyed, all.size(), overwritten);
         return erasure;
     }
 

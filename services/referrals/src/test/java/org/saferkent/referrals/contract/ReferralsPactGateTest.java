@@ -100,18 +100,20 @@ class ReferralsPactGateTest {
         assertThat(mismatches.values()).allSatisfy(problems -> assertThat(problems).isEmpty());
     }
 
-    /** The erasure victims carries out: it must still find every pseudonym, and a pseudonym is never a name. */
+    /** The erasure victims and restorative justice carry out: it must still find every pseudonym, and a pseudonym is never a name. */
     @Test
-    void anErasureKeepsVictimsPactOnlyWhileItNamesEveryPseudonymAndNoPerson() {
+    void anErasureKeepsVictimsAndRestorativeJusticesPactsOnlyWhileItNamesEveryPseudonymAndNoPerson() {
         MessageAndMetadata erasure = ReferralMessages.subjectErased();
 
         assertThat(mismatchesByConsumer("referrals", "referrals.SubjectErased.v1", erasure))
-                .containsOnlyKeys("victims").allSatisfy((consumer, problems) -> assertThat(problems).isEmpty());
-        assertThat(mismatchesByConsumer("referrals", "referrals.SubjectErased.v1",
-                withBody(erasure, body -> body.set("previousPseudonyms", body.remove("formerPseudonyms")))).get("victims"))
-                .anySatisfy(problem -> assertThat(problem).contains("formerPseudonyms"));
-        assertThat(mismatchesByConsumer("referrals", "referrals.SubjectErased.v1",
-                withBody(erasure, body -> body.put("subjectPseudonym", "Alex Example"))).get("victims"))
-                .anySatisfy(problem -> assertThat(problem).contains("subjectPseudonym"));
+                .containsOnlyKeys("victims", "restorative-justice").allSatisfy((consumer, problems) -> assertThat(problems).isEmpty());
+        Map<String, List<String>> renamed = mismatchesByConsumer("referrals", "referrals.SubjectErased.v1",
+                withBody(erasure, body -> body.set("previousPseudonyms", body.remove("formerPseudonyms"))));
+        Map<String, List<String>> named = mismatchesByConsumer("referrals", "referrals.SubjectErased.v1",
+                withBody(erasure, body -> body.put("subjectPseudonym", "Alex Example")));
+        for (String consumer : List.of("victims", "restorative-justice")) {
+            assertThat(renamed.get(consumer)).as(consumer).anySatisfy(problem -> assertThat(problem).contains("formerPseudonyms"));
+            assertThat(named.get(consumer)).as(consumer).anySatisfy(problem -> assertThat(problem).contains("subjectPseudonym"));
+        }
     }
 }

@@ -7,6 +7,7 @@ import org.saferkent.platform.dataprotection.SubjectKeys;
 import org.saferkent.platform.messaging.EventConsumer;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.service.PeriodicTask;
+import org.saferkent.victims.victimcase.adapter.out.persistence.VictimDetailsStore;
 import org.saferkent.victims.victimcase.domain.VictimCase;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +19,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class DataProtectionConfiguration {
 
     @Bean
-    VictimErasures victimErasures(SubjectKeys keys) {
-        return new VictimErasures(keys);
+    VictimErasures victimErasures(SubjectKeys keys, VictimDetailsStore details) {
+        return new VictimErasures(keys, details);
     }
 
     /** Unreadable or incomplete erasure events go to the dead-letter topic like every subscription's. */

@@ -1,5 +1,10 @@
 package org.saferkent.referrals.referral.adapter.out.persistence;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -8,6 +13,7 @@ import org.saferkent.platform.dataprotection.PersonalDataVault;
 import org.saferkent.referrals.referral.domain.PersonalDetails;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 
 /**
@@ -17,17 +23,27 @@ import com.mongodb.client.model.ReplaceOptions;
  * erasure shreds them all. In clear: the referral id and the subject's pseudonym, nothing else.
  *
  * <pre>{ _id: referralId, subject: pseudonym, sealed: { name: "v1:&lt;key&gt;:&lt;iv&gt;:&lt;ct&gt;", dateOfBirth: …, … } }</pre>
+ *
+ * <p>Documents written before encryption hold the fields in plain text ({@code { _id, name, dateOfBirth, … }},
+ * no {@code sealed}, no {@code subject}) and have no key to destroy: an erasure overwrites them with an
+ * erased mark ({@code { _id, subject, erasedAt }}, see {@link #eraseUnsealed}), and one is never served
+ * once its subject (the referral's pseudonym) was erased, even if an erasure from before this rule left it.
  */
 public class PersonalDetailsStore {
 
     static final String COLLECTION = "subject_details";
 
+    static final String ERASED_AT = "erasedAt";
+
     private final MongoTemplate mongo;
     private final PersonalDataVault vault;
+    private final String referrals;
 
-    public PersonalDetailsStore(MongoTemplate mongo, PersonalDataVault vault) {
+    /** @param referrals the referrals' collection: the subject of a document written before encryption is its referral's */
+    public PersonalDetailsStore(MongoTemplate mongo, PersonalDataVault vault, String referrals) {
         this.mongo = mongo;
         this.vault = vault;
+        this.referrals = referrals;
     }
 
     /** Idempotent: a replayed intake writes the same details again (sealed afresh). */
@@ -54,10 +70,49 @@ public class PersonalDetailsStore {
         if (doc == null) {
             return Optional.empty();
         }
-        if (!doc.containsKey("sealed")) {
+        if (!doc.containsKey("sealed")) { // stored before encryption (README), or overwritten by an erasure
+            if (doc.containsKey(ERASED_AT) || subjectErased(referralId, doc.getString("subject"))) {
+                throw new PersonalDataErasedException();
+            }
             doc.remove("_id");
-            return Optional.of(mongo.getConverter().read(PersonalDetails.class, doc)); // stored before encryption (README)
+            return Optional.of(mongo.getConverter().read(PersonalDetails.class, doc));
         }
         return Optional.of(vault.openRecord(referralId, doc.get("sealed", Document.class), PersonalDetails.class));
+    }
+
+    /**
+     * Overwrites the details written before encryption (plain text, nothing to shred) of every referral of
+     * the subjects known by {@code pseudonyms}, leaving only the referral id, the pseudonym and when. Sealed
+     * documents are left as they are: destroying their key shreds them. Idempotent.
+     *
+     * @return documents overwritten
+     */
+    public int eraseUnsealed(Collection<String> pseudonyms, Instant at) {
+        if (pseudonyms.isEmpty()) {
+            return 0;
+        }
+        List<Document> ofSubject = mongo.getCollection(referrals).find(Filters.in("subject.pseudonym", pseudonyms))
+                .projection(new Document("subject.pseudonym", 1)).into(new ArrayList<>());
+        int erased = 0;
+        for (Document referral : ofSubject) {
+            String id = referral.getString("_id");
+            String subject = referral.get("subject", Document.class).getString("pseudonym");
+            erased += (int) mongo.getCollection(COLLECTION).replaceOne(
+                    Filters.and(Filters.eq("_id", id), Filters.exists("sealed", false)),
+                    new Document("_id", id).append("subject", subject).append(ERASED_AT, Date.from(at))).getModifiedCount();
+        }
+        return erased;
+    }
+
+    /** Whether the subject of an unsealed document (its own, else its referral's) was erased, on request or by retention. */
+    private boolean subjectErased(String referralId, String subject) {
+        String pseudonym = subject;
+        if (pseudonym == null) {
+            Document referral = mongo.getCollection(referrals).find(Filters.eq("_id", referralId))
+                    .projection(new Document("subject.pseudonym", 1)).first();
+            Document ofReferral = referral == null ? null : referral.get("subject", Document.class);
+            pseudonym = ofReferral == null ? null : ofReferral.getString("pseudonym");
+        }
+        return pseudonym != null && vault.keys().erasedAt(pseudonym).isPresent();
     }
 }

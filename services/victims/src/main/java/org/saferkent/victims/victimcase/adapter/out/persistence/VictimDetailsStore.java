@@ -1,7 +1,10 @@
 package org.saferkent.victims.victimcase.adapter.out.persistence;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -10,6 +13,7 @@ import org.saferkent.platform.dataprotection.PersonalDataVault;
 import org.saferkent.victims.victimcase.domain.VictimDetails;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 
 /**
@@ -18,17 +22,27 @@ import com.mongodb.client.model.ReplaceOptions;
  * key in victims' own key store, the subject being the partnership pseudonym: erasing the subject
  * destroys that key, and every case's details of the person become unreadable at once, while the cases
  * and their anonymous statistics stay. In clear: case and referral ids, the pseudonym, when they arrived.
+ *
+ * <p>Documents written before encryption hold the fields in plain text (no {@code sealed}, no {@code subject})
+ * and have no key to destroy: an erasure overwrites them with an erased mark ({@code { _id, subject, erasedAt }},
+ * see {@link #eraseUnsealed}), and one is never served once its subject (the case's pseudonym) was erased,
+ * even if an erasure heard before this rule left it.
  */
 public class VictimDetailsStore {
 
     public static final String COLLECTION = "victim_details";
 
+    static final String ERASED_AT = "erasedAt";
+
     private final MongoTemplate mongo;
     private final PersonalDataVault vault;
+    private final String cases;
 
-    public VictimDetailsStore(MongoTemplate mongo, PersonalDataVault vault) {
+    /** @param cases the victim cases' collection: the subject of a document written before encryption is its case's */
+    public VictimDetailsStore(MongoTemplate mongo, PersonalDataVault vault, String cases) {
         this.mongo = mongo;
         this.vault = vault;
+        this.cases = cases;
     }
 
     /** The key subject of a case: its pseudonym, or the case itself when the referral carried none. */
@@ -69,9 +83,48 @@ public class VictimDetailsStore {
         if (doc == null) {
             return Optional.empty();
         }
-        if (!doc.containsKey("sealed")) {
-            return Optional.of(mongo.getConverter().read(VictimDetails.class, doc)); // stored before encryption (README)
+        if (!doc.containsKey("sealed")) { // stored before encryption (README), or overwritten by an erasure
+            if (doc.containsKey(ERASED_AT) || subjectErased(caseId, doc.getString("subject"))) {
+                throw new PersonalDataErasedException();
+            }
+            return Optional.of(mongo.getConverter().read(VictimDetails.class, doc));
         }
         return Optional.of(vault.openRecord(caseId, doc.get("sealed", Document.class), VictimDetails.class));
+    }
+
+    /**
+     * Overwrites the details written before encryption (plain text, nothing to shred) of every case of the
+     * subjects known by {@code pseudonyms}, leaving only the case id, the pseudonym and when. Sealed
+     * documents are left as they are: destroying their key shreds them. Idempotent.
+     *
+     * @return documents overwritten
+     */
+    public int eraseUnsealed(Collection<String> pseudonyms, Instant at) {
+        if (pseudonyms.isEmpty()) {
+            return 0;
+        }
+        List<Document> ofSubject = mongo.getCollection(cases).find(Filters.in("profile.subjectPseudonym", pseudonyms))
+                .projection(new Document("profile.subjectPseudonym", 1)).into(new ArrayList<>());
+        int erased = 0;
+        for (Document victimCase : ofSubject) {
+            String id = victimCase.getString("_id");
+            String subject = victimCase.get("profile", Document.class).getString("subjectPseudonym");
+            erased += (int) mongo.getCollection(COLLECTION).replaceOne(
+                    Filters.and(Filters.eq("_id", id), Filters.exists("sealed", false)),
+                    new Document("_id", id).append("subject", subject).append(ERASED_AT, Date.from(at))).getModifiedCount();
+        }
+        return erased;
+    }
+
+    /** Whether the subject of an unsealed document (its own, else its case's) was erased, on request or by retention. */
+    private boolean subjectErased(String caseId, String subject) {
+        String pseudonym = subject;
+        if (pseudonym == null) {
+            Document victimCase = mongo.getCollection(cases).find(Filters.eq("_id", caseId))
+                    .projection(new Document("profile.subjectPseudonym", 1)).first();
+            Document profile = victimCase == null ? null : victimCase.get("profile", Document.class);
+            pseudonym = profile == null ? null : profile.getString("subjectPseudonym");
+        }
+        return pseudonym != null && vault.keys().erasedAt(pseudonym).isPresent();
     }
 }
