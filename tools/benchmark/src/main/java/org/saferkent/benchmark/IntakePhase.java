@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.saferkent.simulator.IntakeRun;
+import org.saferkent.simulator.Progress;
 import org.saferkent.simulator.KentShape;
 import org.saferkent.simulator.ReferralGenerator;
 import org.saferkent.simulator.SimulatedReferral;
@@ -70,13 +71,11 @@ public final class IntakePhase {
                 return generator.next();
             }
         };
-        AtomicLong progress = new AtomicLong();
-        IntakeRun.Summary summary = run.run(source, fullYear ? KentShape.REFERRALS_PER_YEAR : Long.MAX_VALUE, 0, posted -> {
-            long n = progress.incrementAndGet();
-            if (n % 5_000 == 0) {
-                System.out.printf("  intake: %d referrals answered (%.0f s)%n", n, (System.nanoTime() - started) / 1e9);
-            }
-        });
+        IntakeRun.Summary summary;
+        try (Progress progress = Progress.start("  intake", fullYear ? KentShape.REFERRALS_PER_YEAR : 0)) {
+            summary = run.run(source, fullYear ? KentShape.REFERRALS_PER_YEAR : Long.MAX_VALUE, 0,
+                    posted -> progress.done(IntakeRun.errorKind(posted)));
+        }
         double postSeconds = summary.elapsedNanos() / 1e9;
         long drainedAt = quiescence.awaitDrained(4_000, drainTimeoutSeconds * 1000, counters::outboxBacklog);
         double drainSeconds = (drainedAt - started) / 1e9;

@@ -19,6 +19,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.saferkent.simulator.IntakeRun;
+import org.saferkent.simulator.Progress;
 import org.saferkent.simulator.ReferralGenerator;
 import org.saferkent.simulator.SimulatedReferral;
 
@@ -141,14 +142,17 @@ public final class LatencyPhase {
                 }
             };
             long count = Math.round(rate * seconds);
-            run.run(steady, count, rate, posted -> {
-                if (posted.created()) {
-                    answered.put(posted.referralId(), posted.answeredNanos());
-                    synchronized (ranked) {
-                        ranked.computeIfAbsent(posted.referral().district(), d -> new ArrayList<>()).add(posted.referralId());
+            try (Progress progress = Progress.start("  latency", count)) {
+                run.run(steady, count, rate, posted -> {
+                    progress.done(IntakeRun.errorKind(posted));
+                    if (posted.created()) {
+                        answered.put(posted.referralId(), posted.answeredNanos());
+                        synchronized (ranked) {
+                            ranked.computeIfAbsent(posted.referral().district(), d -> new ArrayList<>()).add(posted.referralId());
+                        }
                     }
-                }
-            });
+                });
+            }
             // let the last ones arrive: commissioning publishes its feed every few seconds
             long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (System.nanoTime() < deadline && (caseSeen.keySet().containsAll(answered.keySet()) == false

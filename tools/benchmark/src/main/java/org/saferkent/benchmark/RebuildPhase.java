@@ -20,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.saferkent.simulator.AgencyClient;
+import org.saferkent.simulator.Progress;
 
 import tools.jackson.databind.JsonNode;
 
@@ -147,7 +148,8 @@ public final class RebuildPhase {
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         PartnershipHistory history = new PartnershipHistory(seed);
         long sent = 0;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+                Progress progress = Progress.start("  rebuild: producing events", events)) {
             AtomicLong failures = new AtomicLong();
             while (sent < events) {
                 for (ProducerRecord<String, byte[]> record : history.nextReferral()) {
@@ -158,11 +160,9 @@ public final class RebuildPhase {
                         if (error != null) {
                             failures.incrementAndGet();
                         }
+                        progress.done(error == null ? null : error.getClass().getSimpleName());
                     });
                     sent++;
-                    if (sent % 200_000 == 0) {
-                        System.out.printf("  rebuild: %d events produced%n", sent);
-                    }
                 }
             }
             producer.flush();

@@ -165,6 +165,28 @@ public final class IntakeRun {
     }
 
     /** Never ends: the generator as an iterator. */
+    /**
+     * What went wrong with one referral, as a kind to count (null: created or replayed): {@code HTTP 503},
+     * {@code timed out} (no answer in time), {@code no connection}, or the failure's first words.
+     */
+    public static String errorKind(Posted posted) {
+        if (posted.created() || "replayed".equals(posted.outcome())) {
+            return null;
+        }
+        if (posted.status() > 0) {
+            return "HTTP " + posted.status();
+        }
+        String outcome = posted.outcome().toLowerCase(java.util.Locale.ROOT);
+        if (outcome.contains("timed out") || outcome.contains("timeout")) {
+            return "timed out";
+        }
+        if (outcome.contains("connect") || outcome.endsWith("null")) {
+            return "no connection";
+        }
+        String detail = outcome.startsWith("failed: ") ? outcome.substring("failed: ".length()) : outcome;
+        return detail.length() > 40 ? detail.substring(0, 40) + "…" : detail;
+    }
+
     public static Iterator<SimulatedReferral> endless(ReferralGenerator generator) {
         return new Iterator<>() {
             @Override

@@ -45,16 +45,20 @@ public final class SimulatorMain {
         List<IntakeRun.Posted> created = new ArrayList<>();
         AtomicLong failures = new AtomicLong();
         Iterator<SimulatedReferral> source = IntakeRun.endless(generator);
-        IntakeRun.Summary summary = new IntakeRun(client, options.concurrency(), options.batch())
-                .run(source, options.count(), options.rate(), posted -> {
-                    if (posted.created()) {
-                        synchronized (created) {
-                            created.add(posted);
+        IntakeRun.Summary summary;
+        try (Progress progress = Progress.start("Posting referrals", options.count())) {
+            summary = new IntakeRun(client, options.concurrency(), options.batch())
+                    .run(source, options.count(), options.rate(), posted -> {
+                        progress.done(IntakeRun.errorKind(posted));
+                        if (posted.created()) {
+                            synchronized (created) {
+                                created.add(posted);
+                            }
+                        } else if (posted.outcome().startsWith("failed") && failures.incrementAndGet() <= 5) {
+                            System.err.printf("%nreferral %d: HTTP %d %s%n", posted.referral().sequence(), posted.status(), posted.outcome());
                         }
-                    } else if (posted.outcome().startsWith("failed") && failures.incrementAndGet() <= 5) {
-                        System.err.printf("referral %d: HTTP %d %s%n", posted.referral().sequence(), posted.status(), posted.outcome());
-                    }
-                });
+                    });
+        }
         System.out.printf("Posted %d referrals in %.1f s (%s): %d created, %d replayed, %d failed; %.1f created/s%n", summary.posted(),
                 summary.elapsedNanos() / 1e9, tokens.secured() ? "with tokens" : "no identity server: without tokens",
                 summary.created(), summary.replayed(), summary.failed(), summary.createdPerSecond());
