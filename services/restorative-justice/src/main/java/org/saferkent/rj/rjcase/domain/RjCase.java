@@ -403,7 +403,8 @@ public record RjCase(
      * manager's approval until the referral shows it is not.
      */
     public boolean referralPending() {
-        return VICTIM_CASE.equals(source) && referralKnownAt == null;
+        return VICTIM_CASE.equals(source) && referralKnownAt == null
+                && timeline.stream().noneMatch(entry -> "referral routed".equals(entry.what())); // merged before referralKnownAt was kept
     }
 
     /**

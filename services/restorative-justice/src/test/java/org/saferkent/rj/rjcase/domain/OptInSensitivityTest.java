@@ -99,6 +99,19 @@ class OptInSensitivityTest {
                 .changed()).as("learnt once").isFalse();
     }
 
+    @Test
+    void aCaseWhoseReferralWasMergedBeforeItsArrivalWasKeptStillKnowsIt() {
+        RjCase merged = readyToMeet(optIn(REFERRAL, "burglary")).referralRouted(REFERRAL, "maidstone", "burglary",
+                List.of(), null, null, POLICY, NOW).rjCase();
+        RjCase stored = new RjCase(merged.id(), merged.source(), merged.sourceId(), merged.referralId(), merged.victimCaseId(),
+                merged.district(), merged.category(), merged.flags(), merged.sensitivities(), null, merged.offenceDate(),
+                merged.status(), merged.participants(), merged.riskAssessment(), merged.managerApproval(),
+                merged.facilitator(), merged.conference(), merged.outcome(), merged.closure(), merged.timeline(),
+                merged.openedAt());
+
+        assertThat(stored.referralPending()).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"domestic-abuse", "sexual-offence", "stalking", "human-trafficking", "child-sexual-exploitation"})
     void configurationCanAddSensitiveCategoriesButNeverRemoveTheStatutoryOnes(String category) {
