@@ -7,11 +7,14 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.saferkent.platform.test.WithRealInfrastructure;
+import org.saferkent.rj.rjcase.application.RjCases;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -30,6 +33,9 @@ class RjSafeguardsIT {
 
     @Value("${local.server.port}")
     private int port;
+
+    @Autowired
+    private RjCases rjCases;
 
     // ---------------------------------------------------------------- manager's approval
 
@@ -78,6 +84,87 @@ class RjSafeguardsIT {
         assertThat(manager.getJson(cases).path("managerApproval").isNull()).isTrue();
     }
 
+    // ---------------------------------------------------------------- issue 17: sensitivity, dates, re-assessment
+
+    @Test
+    void aCaseAnOptInOpenedBeforeItsReferralIsKnownNeedsTheApprovalUntilTheReferralShowsItIsNotSensitive() {
+        String referralId = UUID.randomUUID().toString();
+        rjCases.victimOptedIn(UUID.randomUUID().toString(), "vc-" + referralId, referralId, "dover", "burglary", People.pseudonym());
+        String cases = "/api/rj-cases/rj-referral-" + referralId;
+        readyToMeet(cases);
+
+        JsonNode pending = practitioner().getJson(cases);
+        assertThat(pending.path("referralPending").asBoolean()).isTrue();
+        assertThat(pending.path("managerApprovalRequired").asBoolean()).isTrue();
+        JsonNode refused = RjApi.problem(practitioner().post(cases + "/conference",
+                Map.of("type", "direct-conference", "scheduledFor", TODAY)), 409);
+        assertThat(refused.path("rule").asString()).isEqualTo("manager-approval-before-direct-contact");
+        assertThat(RjApi.errorFields(refused)).containsExactly("type");
+
+        // its referral, routed to the victims service, was not sensitive
+        rjCases.referralRouted(UUID.randomUUID().toString(), referralId, "dover", "burglary", List.of("hate-crime"),
+                "victims", "victim", People.pseudonym());
+
+        JsonNode known = practitioner().getJson(cases);
+        assertThat(known.path("referralPending").asBoolean()).isFalse();
+        assertThat(known.path("managerApprovalRequired").asBoolean()).isFalse();
+        assertThat(known.path("participants")).hasSize(2); // the referral's subject joins only when it is referred to RJ
+        practitioner().postExpecting(200, cases + "/conference", Map.of("type", "direct-conference", "scheduledFor", TODAY));
+    }
+
+    @Test
+    void aReferralsSensitiveFlagReachesTheCaseItsVictimsOptInOpensLater() {
+        String referralId = UUID.randomUUID().toString();
+        rjCases.referralRouted(UUID.randomUUID().toString(), referralId, "dover", "violent-crime", List.of("stalking"),
+                "victims", "victim", People.pseudonym());
+        rjCases.victimOptedIn(UUID.randomUUID().toString(), "vc-" + referralId, referralId, "dover", "violent-crime",
+                People.pseudonym());
+        String cases = "/api/rj-cases/rj-referral-" + referralId;
+        readyToMeet(cases);
+
+        JsonNode opened = practitioner().getJson(cases);
+        assertThat(opened.path("referralPending").asBoolean()).isFalse();
+        assertThat(opened.path("sensitive").asBoolean()).isTrue();
+        assertThat(opened.path("sensitivities").valueStream().map(JsonNode::asString)).containsExactly("stalking");
+        JsonNode refused = RjApi.problem(practitioner().post(cases + "/conference",
+                Map.of("type", "direct-conference", "scheduledFor", TODAY)), 409);
+        assertThat(refused.path("rule").asString()).isEqualTo("manager-approval-before-direct-contact");
+        assertThat(refused.path("detail").asString()).contains("stalking");
+    }
+
+    @Test
+    void aConferenceDatedBeforeTheRiskAssessmentIsRefusedNamingHeldOn() {
+        String cases = "/api/rj-cases/" + assessedBy(practitioner(), "burglary");
+        practitioner().postExpecting(200, cases + "/conference", Map.of("type", "indirect", "scheduledFor", TODAY));
+        String yesterday = LocalDate.parse(TODAY).minusDays(1).toString();
+
+        JsonNode refused = RjApi.problem(practitioner().post(cases + "/conference/held", Map.of("heldOn", yesterday)), 409);
+
+        assertThat(refused.path("rule").asString()).isEqualTo("conference-after-risk-assessment");
+        assertThat(RjApi.errorFields(refused)).containsExactly("heldOn");
+        assertThat(practitioner().getJson(cases).path("conference").path("heldOn").isNull()).isTrue();
+        assertThat(practitioner().postExpecting(200, cases + "/conference/held", Map.of("heldOn", TODAY))
+                .path("conference").path("heldOn").asString()).isEqualTo(TODAY);
+    }
+
+    @Test
+    void aReassessmentAtAHigherRiskWithdrawsTheManagersApprovalAndTheCaseSaysSo() {
+        String cases = "/api/rj-cases/" + assessedBy(practitioner(), "domestic-abuse");
+        JsonNode approved = manager().postExpecting(200, cases + "/manager-approval", Map.of());
+        assertThat(approved.path("managerApproval").path("riskLevel").asString()).isEqualTo("low");
+
+        JsonNode reassessed = practitioner().postExpecting(200, cases + "/risk-assessment", Map.of("level", "high"));
+
+        assertThat(reassessed.path("managerApproval").isNull()).isTrue();
+        assertThat(reassessed.path("timeline").valueStream().map(e -> e.path("what").asString()))
+                .contains("manager approval withdrawn");
+        JsonNode refused = RjApi.problem(practitioner().post(cases + "/conference",
+                Map.of("type", "direct-conference", "scheduledFor", TODAY)), 409);
+        assertThat(refused.path("rule").asString()).isEqualTo("manager-approval-before-direct-contact");
+        assertThat(manager().postExpecting(200, cases + "/manager-approval", Map.of()).path("managerApproval")
+                .path("riskLevel").asString()).isEqualTo("high");
+    }
+
     // ---------------------------------------------------------------- disposals
 
     @Test
@@ -122,6 +209,17 @@ class RjSafeguardsIT {
         }
         practitioner().postExpecting(200, cases + "/facilitator", Map.of("facilitator", "Kent RJ Hub facilitator 7"));
         return caseId;
+    }
+
+    /** A victim (the opt-in's) and an offender, both consenting, risk assessed low, a facilitator. */
+    private void readyToMeet(String cases) {
+        practitioner().postExpecting(201, cases + "/participants", Map.of("role", "offender", "pseudonym", People.pseudonym(), "age", 17));
+        for (String participant : new String[] {"p1", "p2"}) {
+            practitioner().postExpecting(200, cases + "/participants/" + participant + "/consent",
+                    Map.of("written", true, "informed", true, "recordedOn", TODAY));
+        }
+        practitioner().postExpecting(200, cases + "/facilitator", Map.of("facilitator", "Kent RJ Hub facilitator 7"));
+        practitioner().postExpecting(200, cases + "/risk-assessment", Map.of("level", "low"));
     }
 
     private String assessedBy(RjApi assessor, String category) {

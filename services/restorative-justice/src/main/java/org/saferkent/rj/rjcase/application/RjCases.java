@@ -26,6 +26,8 @@ import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import com.mongodb.client.model.UpdateOptions;
+
 /**
  * Opens restorative justice cases from their three sources — a routed referral, a victim's opt-in, a
  * Youth Offending Service referral — exactly once per source (the case id is derived from it), and
@@ -43,6 +45,11 @@ public class RjCases {
     }
 
     static final String YOS_AGENCY = "kcc-youth-offending-service";
+    /**
+     * Each routed referral's district, category and flags — no person, no pseudonym — whatever its pathway, so
+     * that a case a victim's opt-in opens later (the opt-in does not carry them) learns its sensitivity.
+     */
+    static final String REFERRAL_FLAGS = "rj_referral_flags";
     private static final int ATTEMPTS = 5;
 
     private final AggregateStore<RjCase> cases;
@@ -68,10 +75,16 @@ public class RjCases {
      * Opens the case for a referral routed to restorative justice, exactly once per referral. If its
      * victim's opt-in was handled first and opened the case (keyed by this referral too), the referral
      * joins that case instead, once per event: either order ends in the same single case.
+     *
+     * <p>A routing to another pathway opens nothing, but its category and flags are kept, and given to a case
+     * its victim's opt-in opened (now or later): that case's sensitivity is the referral's however it was opened.
      */
     public void referralRouted(String eventId, String referralId, String district, String category, List<String> flags,
             String pathway, String subjectRole, String subjectPseudonym) {
+        rememberFlags(referralId, district, category, flags); // first: an opt-in opening the case meanwhile reads it
         if (!pathways.contains(pathway)) {
+            byReferral(referralId).filter(RjCase::referralPending).ifPresent(rjCase -> apply(eventId, rjCase.id(),
+                    c -> c.referralKnown(referralId, district, category, flags, policy, clock.instant())));
             return;
         }
         ParticipantRole role = "victim".equals(subjectRole) ? ParticipantRole.VICTIM
@@ -90,16 +103,32 @@ public class RjCases {
      * A victim opted into restorative justice. The case is keyed by their referral when the event names
      * it, so whichever of the opt-in and the referral's routing comes first opens it and the other joins
      * it (once per event); an opt-in without a referral opens a case of its own, once per victim case.
+     * A case the opt-in opens takes the referral's flags if its routing (to any pathway) was seen already;
+     * until they are known it counts as possibly sensitive ({@link RjCase#referralPending()}).
      */
     public void victimOptedIn(String eventId, String victimCaseId, String referralId, String district, String category,
             String subjectPseudonym) {
         Change opened = RjCase.fromVictimOptIn(victimCaseId, referralId, district, category, subjectPseudonym, policy,
                 clock.instant());
         String id = opened.rjCase().id();
-        if (cases.insert(id, opened.rjCase(), opened.events())) {
+        if (!cases.insert(id, opened.rjCase(), opened.events())) {
+            apply(eventId, id, rjCase -> rjCase.victimOptedIn(victimCaseId, subjectPseudonym, clock.instant()));
+        }
+        if (referralId == null) {
             return;
         }
-        apply(eventId, id, rjCase -> rjCase.victimOptedIn(victimCaseId, subjectPseudonym, clock.instant()));
+        Document known = mongo.getCollection(REFERRAL_FLAGS).find(new Document("_id", referralId)).first();
+        if (known != null) {
+            apply(eventId + "/referral-flags", id, rjCase -> rjCase.referralKnown(referralId, known.getString("district"),
+                    known.getString("category"), known.getList("flags", String.class, List.of()), policy, clock.instant()));
+        }
+    }
+
+    private void rememberFlags(String referralId, String district, String category, List<String> flags) {
+        mongo.getCollection(REFERRAL_FLAGS).updateOne(new Document("_id", referralId),
+                new Document("$set", new Document("district", district).append("category", category)
+                        .append("flags", flags == null ? List.of() : flags)),
+                new UpdateOptions().upsert(true));
     }
 
     /** Applies an inbound event's decision to an existing case, exactly once, deciding again if the case moved on. */

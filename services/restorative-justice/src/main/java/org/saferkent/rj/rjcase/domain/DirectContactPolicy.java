@@ -6,17 +6,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which cases need particular care: domestic abuse, sexual violence, stalking, trafficking and child
- * sexual exploitation (configurable), found in the case's category or flags. Such a case needs a
- * manager's approval before the parties have direct contact.
+ * Which cases need particular care: domestic abuse, sexual violence ({@code sexual-offence}), stalking,
+ * trafficking ({@code human-trafficking}) and child sexual exploitation always, and whatever else is configured
+ * (Kent adds modern slavery), found in the case's category or flags. Such a case needs a manager's approval
+ * before the parties have direct contact.
  */
 public record DirectContactPolicy(Set<String> sensitiveCategories) {
+
+    /** Always sensitive, whatever the configuration: it can add categories, not remove these. */
+    public static final Set<String> ALWAYS = Set.of("domestic-abuse", "sexual-offence", "stalking", "human-trafficking",
+            "child-sexual-exploitation");
 
     public static final Set<String> KENT_DEFAULT = Set.of("domestic-abuse", "sexual-offence", "stalking",
             "human-trafficking", "modern-slavery", "child-sexual-exploitation");
 
     public DirectContactPolicy {
-        sensitiveCategories = Set.copyOf(sensitiveCategories);
+        Set<String> all = new LinkedHashSet<>(ALWAYS);
+        all.addAll(sensitiveCategories == null ? Set.of() : sensitiveCategories);
+        sensitiveCategories = Set.copyOf(all);
     }
 
     /** The sensitive categories among the case's category and flags, in the order given. */

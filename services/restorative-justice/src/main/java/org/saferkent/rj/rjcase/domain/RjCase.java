@@ -16,6 +16,9 @@ import org.saferkent.rj.vocabulary.Codes;
  * @param source        {@code referral}, {@code victim-case} or {@code yos}: what opened the case
  * @param sourceId      the referral id, victim case id or YOS reference it was opened from
  * @param sensitivities the categories or flags that make the case sensitive (see {@link DirectContactPolicy})
+ * @param referralKnownAt when the case learnt its referral's category and flags: at opening from the referral,
+ *                      later for a case a victim's opt-in opened; {@code null} while they are not known
+ *                      (see {@link #referralPending()})
  */
 public record RjCase(
         String id,
@@ -27,6 +30,7 @@ public record RjCase(
         String category,
         List<String> flags,
         List<String> sensitivities,
+        Instant referralKnownAt,
         LocalDate offenceDate,
         RjCaseStatus status,
         List<Participant> participants,
@@ -62,6 +66,7 @@ public record RjCase(
             ParticipantRole subjectRole, String subjectPseudonym, DirectContactPolicy policy, Instant now) {
         RjCaseDraft draft = RjCaseDraft.opening(idFor(REFERRAL, referralId), REFERRAL, referralId, referralId, null,
                 district, category, flags, policy.sensitivities(category, flags), null, now);
+        draft.referralKnownAt = now;
         if (subjectRole != null && subjectPseudonym != null) {
             draft.join(subjectRole, subjectPseudonym, null, now);
         }
@@ -123,18 +128,43 @@ public record RjCase(
             return Change.none(this);
         }
         RjCaseDraft draft = new RjCaseDraft(this);
-        draft.district = routedDistrict != null ? routedDistrict : district;
-        draft.category = routedCategory != null ? routedCategory : category;
-        List<String> merged = new ArrayList<>(flags);
-        (routedFlags == null ? List.<String>of() : routedFlags).stream().filter(f -> !merged.contains(f)).forEach(merged::add);
-        draft.flags = merged;
-        draft.sensitivities = policy.sensitivities(draft.category, merged);
+        learn(draft, routedDistrict, routedCategory, routedFlags, policy, now);
         if (subjectRole != null && subjectPseudonym != null && participants.stream()
                 .noneMatch(p -> p.role() == subjectRole && p.pseudonym().equals(subjectPseudonym))) {
             draft.join(subjectRole, subjectPseudonym, null, now);
         }
         draft.note(now, "referral routed", routedReferralId);
         return Change.to(draft.build(), List.of());
+    }
+
+    /**
+     * The case's referral was routed to another pathway (the victims service, typically, whose case the
+     * victim opted in from): the case takes its district, category and flags, so its sensitivity — but not
+     * its subject, who is not referred to restorative justice. Once only; nothing for a case that knows its
+     * referral already, or a closed one.
+     */
+    public Change referralKnown(String knownReferralId, String knownDistrict, String knownCategory, List<String> knownFlags,
+            DirectContactPolicy policy, Instant now) {
+        if (!referralPending() || status == RjCaseStatus.CLOSED) {
+            return Change.none(this);
+        }
+        RjCaseDraft draft = new RjCaseDraft(this);
+        learn(draft, knownDistrict, knownCategory, knownFlags, policy, now);
+        draft.note(now, "referral known", knownReferralId);
+        return Change.to(draft.build(), List.of());
+    }
+
+    private void learn(RjCaseDraft draft, String knownDistrict, String knownCategory, List<String> knownFlags,
+            DirectContactPolicy policy, Instant now) {
+        draft.district = knownDistrict != null ? knownDistrict : district;
+        draft.category = knownCategory != null ? knownCategory : category;
+        List<String> merged = new ArrayList<>(flags);
+        (knownFlags == null ? List.<String>of() : knownFlags).stream().filter(f -> !merged.contains(f)).forEach(merged::add);
+        draft.flags = merged;
+        List<String> sensitive = new ArrayList<>(policy.sensitivities(draft.category, merged));
+        sensitivities.stream().filter(s -> !sensitive.contains(s)).forEach(sensitive::add); // the opt-in's own category
+        draft.sensitivities = sensitive;
+        draft.referralKnownAt = now;
     }
 
     // ---------------------------------------------------------------- participants and consent
@@ -205,11 +235,23 @@ public record RjCase(
 
     // ---------------------------------------------------------------- risk, approval, facilitator
 
+    /**
+     * The latest assessment stands. One at a higher level than a manager's approval was given under withdraws
+     * that approval: direct contact then needs a new one, on the new assessment.
+     */
     public Change assessRisk(RiskLevel level, String assessedBy, String notes, Instant now) {
         requireOpen();
         RjCaseDraft draft = new RjCaseDraft(this);
         draft.riskAssessment = new RiskAssessment(level, assessedBy, notes, now);
         draft.note(now, "risk assessed", Codes.of(level));
+        if (managerApproval != null) {
+            RiskLevel approvedUnder = managerApproval.riskLevel() != null ? managerApproval.riskLevel() : riskAssessment.level();
+            if (level.compareTo(approvedUnder) > 0) {
+                draft.managerApproval = null;
+                draft.note(now, "manager approval withdrawn", "risk re-assessed " + Codes.of(level) + ", above the "
+                        + Codes.of(approvedUnder) + " it was approved under: direct contact needs a new approval");
+            }
+        }
         RjCase next = draft.build();
         return Change.to(next, List.of(new RjRiskAssessed(id, referralId, district, Codes.of(level), sensitive(),
                 next.managerApprovalRequired(), now)));
@@ -224,7 +266,7 @@ public record RjCase(
         }
         ManagerApproval.requireNotAssessor(approvedBy, riskAssessment);
         RjCaseDraft draft = new RjCaseDraft(this);
-        draft.managerApproval = new ManagerApproval(approvedBy, now);
+        draft.managerApproval = new ManagerApproval(approvedBy, now, riskAssessment.level());
         draft.note(now, "manager approved direct contact", null);
         return Change.to(draft.build(), List.of());
     }
@@ -252,7 +294,10 @@ public record RjCase(
         return Change.to(draft.build(), List.of());
     }
 
-    /** The intervention took place, with the written, informed consent of everyone still taking part. */
+    /**
+     * The intervention took place, with the written, informed consent of everyone still taking part, on or
+     * after the (latest) risk assessment and every one of those consents.
+     */
     public Change recordConferenceHeld(LocalDate heldOn, Instant now) {
         requireOpen();
         if (conference == null) {
@@ -266,6 +311,18 @@ public record RjCase(
             if (participant.active() && !participant.consenting()) {
                 throw new RuleViolation(RjRules.CONSENT_OF_EVERY_PARTICIPANT, "participants." + participant.id(),
                         "every participant must have given written, informed consent before taking part");
+            }
+        }
+        LocalDate assessedOn = riskAssessment.assessedOn();
+        if (heldOn.isBefore(assessedOn)) {
+            throw new RuleViolation(RjRules.CONFERENCE_AFTER_RISK_ASSESSMENT, "heldOn",
+                    "the conference is held on or after the risk assessment, made on " + assessedOn);
+        }
+        for (Participant participant : participants) {
+            if (participant.consenting() && participant.consent().recordedOn() != null
+                    && heldOn.isBefore(participant.consent().recordedOn())) {
+                throw new RuleViolation(RjRules.CONFERENCE_AFTER_CONSENT, "heldOn", "the conference is held on or after"
+                        + " every participant's consent: " + participant.id() + " consented on " + participant.consent().recordedOn());
             }
         }
         if (count(ParticipantRole.OFFENDER) == 0 || count(ParticipantRole.VICTIM) + count(ParticipantRole.AFFECTED_PARTY) == 0) {
@@ -340,9 +397,22 @@ public record RjCase(
         return !sensitivities.isEmpty();
     }
 
-    /** Direct contact needs a manager's approval in a sensitive case, and wherever the risk was assessed high. */
+    /**
+     * A victim's opt-in opened the case and its referral's category and flags are not known yet (or never will
+     * be: an opt-in naming no referral). Fail safe: such a case may be sensitive, so direct contact needs a
+     * manager's approval until the referral shows it is not.
+     */
+    public boolean referralPending() {
+        return VICTIM_CASE.equals(source) && referralKnownAt == null
+                && timeline.stream().noneMatch(entry -> "referral routed".equals(entry.what())); // merged before referralKnownAt was kept
+    }
+
+    /**
+     * Direct contact needs a manager's approval in a sensitive case, in one whose referral is not known yet,
+     * and wherever the risk was assessed high.
+     */
     public boolean managerApprovalRequired() {
-        return sensitive() || riskAssessment != null && riskAssessment.level() == RiskLevel.HIGH;
+        return sensitive() || referralPending() || riskAssessment != null && riskAssessment.level() == RiskLevel.HIGH;
     }
 
     public Optional<Participant> findParticipant(String participantId) {
@@ -375,7 +445,9 @@ public record RjCase(
             throw new RuleViolation(RjRules.FACILITATOR_BEFORE_MEETING, "facilitator", "assign a facilitator first");
         }
         if (type.directContact() && managerApprovalRequired() && managerApproval == null) {
-            String why = sensitive() ? "a " + String.join("/", sensitivities) + " case" : "a case assessed as high risk";
+            String why = sensitive() ? "a " + String.join("/", sensitivities) + " case"
+                    : referralPending() ? "a case whose referral (so its flags and sensitivity) is not known yet"
+                    : "a case assessed as high risk";
             throw new RuleViolation(RjRules.MANAGER_APPROVAL_BEFORE_DIRECT_CONTACT, "type",
                     "direct contact in " + why + " needs a manager's approval first");
         }

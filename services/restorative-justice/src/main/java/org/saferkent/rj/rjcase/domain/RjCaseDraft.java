@@ -19,6 +19,7 @@ final class RjCaseDraft {
     String category;
     List<String> flags;
     List<String> sensitivities;
+    Instant referralKnownAt;
     private final LocalDate offenceDate;
     RjCaseStatus status;
     final List<Participant> participants;
@@ -41,6 +42,7 @@ final class RjCaseDraft {
         category = from.category();
         flags = from.flags();
         sensitivities = from.sensitivities();
+        referralKnownAt = from.referralKnownAt();
         offenceDate = from.offenceDate();
         status = from.status();
         participants = new ArrayList<>(from.participants());
@@ -58,7 +60,7 @@ final class RjCaseDraft {
             String district, String category, List<String> flags, List<String> sensitivities, LocalDate offenceDate,
             Instant now) {
         RjCaseDraft draft = new RjCaseDraft(new RjCase(id, source, sourceId, referralId, victimCaseId, district, category,
-                flags, sensitivities, offenceDate, RjCaseStatus.OPEN, List.of(), null, null, null, null, null, null,
+                flags, sensitivities, null, offenceDate, RjCaseStatus.OPEN, List.of(), null, null, null, null, null, null,
                 List.of(), now));
         draft.note(now, "opened", "from " + source + (sensitivities.isEmpty() ? "" : ", sensitive: " + String.join(", ", sensitivities)));
         return draft;
@@ -92,7 +94,7 @@ final class RjCaseDraft {
 
     RjCase build() {
         return new RjCase(id, source, sourceId, referralId, victimCaseId, district, category, flags, sensitivities,
-                offenceDate, status, participants, riskAssessment, managerApproval, facilitator, conference, outcome,
+                referralKnownAt, offenceDate, status, participants, riskAssessment, managerApproval, facilitator, conference, outcome,
                 closure, timeline, openedAt);
     }
 }

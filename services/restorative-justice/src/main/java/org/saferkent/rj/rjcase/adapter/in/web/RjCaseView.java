@@ -10,7 +10,12 @@ import org.saferkent.rj.rjcase.domain.RjOutcome;
 import org.saferkent.rj.rjcase.domain.TimelineEntry;
 import org.saferkent.rj.vocabulary.Codes;
 
-/** A case as case workers read it: codes rather than constants, and what the rules make of it. */
+/**
+ * A case as case workers read it: codes rather than constants, and what the rules make of it.
+ * {@code referralPending}: a victim's opt-in opened it and its referral's flags are not known yet, so direct
+ * contact needs a manager's approval; {@code managerApproval.riskLevel}: the risk it was given under (a
+ * re-assessment above it withdraws it, as the timeline says).
+ */
 record RjCaseView(
         String id,
         String source,
@@ -22,6 +27,7 @@ record RjCaseView(
         List<String> flags,
         boolean sensitive,
         List<String> sensitivities,
+        boolean referralPending,
         boolean managerApprovalRequired,
         String status,
         List<ParticipantView> participants,
@@ -41,7 +47,7 @@ record RjCaseView(
     record RiskView(String level, String assessedBy, String notes, Instant assessedAt) {
     }
 
-    record ApprovalView(String approvedBy, Instant approvedAt) {
+    record ApprovalView(String approvedBy, Instant approvedAt, String riskLevel) {
     }
 
     record ConferenceView(String type, boolean directContact, LocalDate scheduledFor, LocalDate heldOn) {
@@ -58,12 +64,13 @@ record RjCaseView(
 
     static RjCaseView of(RjCase c) {
         return new RjCaseView(c.id(), c.source(), c.sourceId(), c.referralId(), c.victimCaseId(), c.district(), c.category(),
-                c.flags(), c.sensitive(), c.sensitivities(), c.managerApprovalRequired(), c.status().name(),
+                c.flags(), c.sensitive(), c.sensitivities(), c.referralPending(), c.managerApprovalRequired(), c.status().name(),
                 c.participants().stream().map(RjCaseView::participant).toList(),
                 c.riskAssessment() == null ? null : new RiskView(Codes.of(c.riskAssessment().level()),
                         c.riskAssessment().assessedBy(), c.riskAssessment().notes(), c.riskAssessment().assessedAt()),
                 c.managerApproval() == null ? null
-                        : new ApprovalView(c.managerApproval().approvedBy(), c.managerApproval().approvedAt()),
+                        : new ApprovalView(c.managerApproval().approvedBy(), c.managerApproval().approvedAt(),
+                                Codes.of(c.managerApproval().riskLevel())),
                 c.facilitator(),
                 c.conference() == null ? null : new ConferenceView(Codes.of(c.conference().type()),
                         c.conference().type().directContact(), c.conference().scheduledFor(), c.conference().heldOn()),
