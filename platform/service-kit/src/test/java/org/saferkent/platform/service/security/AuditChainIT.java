@@ -127,6 +127,21 @@ class AuditChainIT {
     }
 
     @Test
+    void withAnAuditConnectionOfItsOwnTheTrailIsWrittenToTheDatabaseItNames() {
+        String port = Integer.toString(server.getLocalAddress().getPort());
+        try (AuditStore store = AuditStore.of(mongo, "mongodb://127.0.0.1:" + port + "/referrals-audit")) {
+            write(new PersonalDataAudit(store.mongo(), "referrals", Clock.systemUTC()), 2);
+            assertThat(store.mongo().getDb().getName()).isEqualTo("referrals-audit");
+        }
+        assertThat(client.getDatabase("referrals-audit").getCollection(PersonalDataAudit.COLLECTION).countDocuments())
+                .isEqualTo(2);
+        assertThat(trail.countDocuments()).as("nothing in the service's own database").isZero();
+        try (AuditStore byDefault = AuditStore.of(mongo, "")) {
+            assertThat(byDefault.mongo()).isSameAs(mongo);
+        }
+    }
+
+    @Test
     void anEditedFieldIsReportedAtTheEntryEdited() {
         PersonalDataAudit audit = instance();
         write(audit, 5);
