@@ -24,7 +24,8 @@ import org.springframework.data.mongodb.core.query.Query;
  * SHA-256 over a canonical encoding of every field and {@code prev}: {@link #hashOf}).
  *
  * <p>An append is one insert. The store has no transactions, and several instances of a service may share
- * a chain: a unique index on {@code (chain, seq)} lets only one entry take each place, so a writer that
+ * a chain: an entry's id is its place ({@code <chain>:<seq>}, {@link #idOf}), so the store's unique {@code _id}
+ * index lets only one entry take each place (no further unique index to keep), and a writer that
  * lost the race (a duplicate key) reads the head again and retries after a short random pause; the chain
  * cannot fork. (Instances that write a great deal can each be given a chain of their own,
  * {@code saferkent.audit.chain}, and never race.) Within one
@@ -48,9 +49,14 @@ final class AuditChain {
         this.mongo = mongo;
         this.collection = collection;
         this.chain = chain;
-        // sparse: entries written before the chain existed have neither field and are left out
+        // the head, and the verifier's walk in order
         mongo.indexOps(collection).createIndex(new Index().on("chain", Sort.Direction.ASC).on("seq", Sort.Direction.ASC)
-                .unique().sparse().named("chain_seq"));
+                .named("chain_seq"));
+    }
+
+    /** An entry's id: its place on its chain, so that no two entries can hold one place. */
+    static String idOf(String chain, long seq) {
+        return chain + ":" + seq;
     }
 
     String chain() {
@@ -97,8 +103,12 @@ final class AuditChain {
         headHash = head == null ? null : head.hash();
     }
 
-    /** Where the next entry goes: its chain, its seq, and the hash of the entry before it. */
+    /** Where the next entry goes: its chain, its seq, and the hash of the entry before it; {@link #id} its id. */
     record Place(String chain, long seq, String prev) {
+
+        String id() {
+            return idOf(chain, seq);
+        }
     }
 
     /** The store keeps milliseconds: an entry's time is cut to them before it is hashed. */

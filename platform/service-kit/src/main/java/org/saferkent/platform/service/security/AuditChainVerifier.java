@@ -91,6 +91,10 @@ public final class AuditChainVerifier {
         if (seq < expected) {
             return new Problem(seq, entry.id(), "out-of-order", "its place on the chain is not after the entry before it");
         }
+        if (!AuditChain.idOf(entry.chain(), seq).equals(entry.id())) {
+            return new Problem(seq, entry.id(), "out-of-order", "its id does not name its place on the chain: it was put there "
+                    + "by another hand");
+        }
         if (!Objects.equals(entry.prev(), prev)) {
             return new Problem(seq, entry.id(), "out-of-order", seq == 1 ? "the first entry names an entry before it"
                     : "it was not written after the entry now before it: an entry was inserted, moved or replaced here");

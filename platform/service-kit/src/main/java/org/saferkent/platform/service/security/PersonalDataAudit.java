@@ -3,7 +3,6 @@ package org.saferkent.platform.service.security;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -163,7 +162,7 @@ public class PersonalDataAudit implements AccessDecisions {
 
     private void insert(Caller caller, String action, String resource, String recordId, String purpose, String outcome,
             String reason) {
-        chain.append(place -> new AuditEntry(UUID.randomUUID().toString(), AuditChain.storedTime(clock.instant()), service,
+        chain.append(place -> new AuditEntry(place.id(), AuditChain.storedTime(clock.instant()), service,
                 caller == null ? null : caller.clientId(), caller == null ? null : caller.subject(),
                 caller == null ? null : caller.agency(), action, resource, recordId, purpose, outcome, reason,
                 place.chain(), place.seq(), place.prev(), null));

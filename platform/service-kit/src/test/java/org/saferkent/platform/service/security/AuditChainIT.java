@@ -182,7 +182,7 @@ class AuditChainIT {
         AuditChainVerifier.Problem problem = audit.verify().chains().get(0).problem();
         assertThat(problem.kind()).isEqualTo("out-of-order");
         assertThat(problem.seq()).isEqualTo(2);
-        assertThat(problem.id()).isEqualTo(third.id());
+        assertThat(problem.detail()).contains("not written after the entry now before it");
     }
 
     @Test
@@ -190,7 +190,7 @@ class AuditChainIT {
         PersonalDataAudit audit = instance();
         write(audit, 5);
         AuditEntry genuine = typed(3);
-        AuditEntry forged = new AuditEntry("forged", genuine.at(), genuine.service(), "nobody", null, null,
+        AuditEntry forged = new AuditEntry(genuine.id(), genuine.at(), genuine.service(), "nobody", null, null,
                 genuine.action(), genuine.resource(), "binding-x", null, genuine.outcome(), genuine.reason(),
                 genuine.chain(), genuine.seq(), genuine.prev(), null);
         trail.deleteOne(Filters.eq("_id", genuine.id()));
@@ -215,8 +215,38 @@ class AuditChainIT {
         assertThat(problem.id()).isEqualTo("inserted");
     }
 
+    @Test
+    void anEntryInsertedAtAPlaceAlreadyTakenIsReportedOutOfOrder() {
+        // all the audit user may do: insert (the id differs, as the place's own id is taken)
+        PersonalDataAudit audit = instance();
+        write(audit, 4);
+        AuditEntry second = typed(2);
+        AuditEntry intruder = new AuditEntry("intruder", second.at(), second.service(), "nobody", null, null,
+                second.action(), second.resource(), "binding-x", null, second.outcome(), second.reason(),
+                second.chain(), 2L, second.prev(), null);
+        mongo.insert(intruder.withHash(AuditChain.hashOf(intruder)), PersonalDataAudit.COLLECTION);
+
+        AuditChainVerifier.Problem problem = audit.verify().chains().get(0).problem();
+        assertThat(problem.kind()).isEqualTo("out-of-order");
+        assertThat(problem.id()).isEqualTo("intruder");
+    }
+
+    @Test
+    void twoInstancesRacingForOnePlaceBothLandInTurn() {
+        PersonalDataAudit first = instance();
+        PersonalDataAudit second = instance();
+        write(first, 1);
+        // second read no head yet: it reads it now; then first, whose head is stale, loses the place and retries
+        write(second, 1);
+        write(first, 1);
+
+        assertThat(first.verify().chains()).singleElement()
+                .satisfies(chain -> assertThat(chain.headSeq()).isEqualTo(3));
+        assertThat(trail.countDocuments()).isEqualTo(3);
+    }
+
     private static AuditEntry rehashed(AuditEntry entry, long seq) {
-        AuditEntry moved = new AuditEntry(entry.id(), entry.at(), entry.service(), entry.clientId(), entry.subject(),
+        AuditEntry moved = new AuditEntry(AuditChain.idOf(entry.chain(), seq), entry.at(), entry.service(), entry.clientId(), entry.subject(),
                 entry.agency(), entry.action(), entry.resource(), entry.recordId(), entry.purpose(), entry.outcome(),
                 entry.reason(), entry.chain(), seq, entry.prev(), null);
         return moved.withHash(AuditChain.hashOf(moved));
