@@ -218,6 +218,29 @@ class ReferralsSecurityIT {
     }
 
     @Test
+    void theTrailIsOneUnbrokenHashChainThatOperationsCanVerify() throws Exception {
+        String id = created("kent-police", "Kim Chained");
+        assertThat(api.as("svc-victims").get("/api/referrals/" + id + "/subject").statusCode()).isEqualTo(200);
+        assertForbidden(api.as("rj-practitioner").get("/api/referrals/" + id + "/subject"), "rj-practitioner");
+
+        JsonNode entry = JSON.readTree(api.as("auditor").get("/api/audit?recordId=" + id).body()).get(0);
+        assertThat(entry.path("chain").asString()).isEqualTo("referrals");
+        assertThat(entry.path("hash").asString()).hasSize(64);
+
+        HttpResponse<String> verified = api.as("ops").get("/actuator/auditchain");
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(verified.body());
+        assertThat(report.path("intact").asBoolean()).as(verified.body()).isTrue();
+        JsonNode chain = report.path("chains").valueStream().filter(c -> c.path("chain").asString().equals("referrals"))
+                .findFirst().orElseThrow();
+        assertThat(chain.path("headSeq").asLong()).isGreaterThanOrEqualTo(entry.path("seq").asLong());
+        assertThat(verified.body()).doesNotContain(id);
+
+        assertForbidden(api.as("auditor").get("/actuator/auditchain"), "auditor");
+        assertUnauthorized(api.anonymous().get("/actuator/auditchain"));
+    }
+
+    @Test
     void erasingSubjectsIsForTheDataProtectionOfficerAlone() {
         assertForbidden(api.asAgency("kent-police").post("/api/data-protection/erasures", "{}"), "agency");
         assertForbidden(api.as("auditor").get("/api/data-protection/erasures"), "auditor");

@@ -10,7 +10,7 @@ import java.util.Map;
  * Bounds what unauthenticated refusals cost the audit trail. In each window (a minute by default) an
  * address's first {@code perAddress} refusals, and at most {@code perWindow} in all, are recorded one by
  * one; the rest are only counted, and the count is put on the trail as one entry when the next window
- * opens. The addresses are held in memory for the window only (at most {@value #MAX_ADDRESSES}; beyond
+ * opens, or by {@link #flush} once the window is over when no refusal follows. The addresses are held in memory for the window only (at most {@value #MAX_ADDRESSES}; beyond
  * that a new address is counted, not recorded) and never written anywhere.
  */
 public final class DenialThrottle {
@@ -68,5 +68,22 @@ public final class DenialThrottle {
             notRecorded++;
         }
         return new Verdict(record, ended, endedStart);
+    }
+
+    /**
+     * The refusals only counted in a window that is over, handed out once (the next {@link #admit} opens a new
+     * window); {@code null} while the window runs or when nothing was only counted. Called periodically, so
+     * that a burst followed by silence still has its count on the trail.
+     */
+    public synchronized Verdict flush() {
+        if (windowStart == null || notRecorded == 0 || clock.instant().isBefore(windowStart.plus(window))) {
+            return null;
+        }
+        Verdict ended = new Verdict(false, notRecorded, windowStart);
+        windowStart = null;
+        counts.clear();
+        recorded = 0;
+        notRecorded = 0;
+        return ended;
     }
 }

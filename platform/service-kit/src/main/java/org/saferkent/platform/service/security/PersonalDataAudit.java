@@ -3,7 +3,6 @@ package org.saferkent.platform.service.security;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +17,9 @@ import org.springframework.data.mongodb.core.query.Query;
 /**
  * The append-only audit trail (MongoDB collection {@value #COLLECTION}): every read of personal data
  * and every refused request, with who, what, when and why. Entries are only ever inserted: this class
- * has no way to change or remove one.
+ * has no way to change or remove one, each is on a hash chain ({@link AuditChain}) that
+ * {@link AuditChainVerifier} checks, and in the compose stack the service writes them as a user that may
+ * only find and insert them ({@code saferkent.audit.mongodb.uri}).
  *
  * <p>{@link #find} is served by the indexes declared here whatever filter it is given, but for none at all:
  * the whole trail newest first reads the {@code at} index on MongoDB, and the embedded store reads it whole.
@@ -36,11 +37,22 @@ public class PersonalDataAudit implements AccessDecisions {
     private final MongoTemplate mongo;
     private final String service;
     private final Clock clock;
+    private final AuditChain chain;
 
+    /** The trail on the service's own chain (named after it). */
     public PersonalDataAudit(MongoTemplate mongo, String service, Clock clock) {
+        this(mongo, service, service, clock);
+    }
+
+    /**
+     * @param chain the hash chain this instance appends to: instances sharing one take turns through the
+     *              store's unique index; each may have its own
+     */
+    public PersonalDataAudit(MongoTemplate mongo, String service, String chain, Clock clock) {
         this.mongo = mongo;
         this.service = service;
         this.clock = clock;
+        this.chain = new AuditChain(mongo, COLLECTION, chain);
         // find's filters are all optional: each index starts with the equalities it serves, the time range last
         IndexOperations indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on("at", Sort.Direction.DESC));
@@ -143,11 +155,17 @@ public class PersonalDataAudit implements AccessDecisions {
         return mongo.find(query, AuditEntry.class, COLLECTION);
     }
 
+    /** Checks every chain on the trail: see {@link AuditChainVerifier}. */
+    public AuditChainVerifier.Report verify() {
+        return new AuditChainVerifier(mongo, COLLECTION).verify();
+    }
+
     private void insert(Caller caller, String action, String resource, String recordId, String purpose, String outcome,
             String reason) {
-        mongo.insert(new AuditEntry(UUID.randomUUID().toString(), clock.instant(), service,
+        chain.append(place -> new AuditEntry(place.id(), AuditChain.storedTime(clock.instant()), service,
                 caller == null ? null : caller.clientId(), caller == null ? null : caller.subject(),
-                caller == null ? null : caller.agency(), action, resource, recordId, purpose, outcome, reason), COLLECTION);
+                caller == null ? null : caller.agency(), action, resource, recordId, purpose, outcome, reason,
+                place.chain(), place.seq(), place.prev(), null));
     }
 
     /** The purpose the caller declared, if it is a plain word; anything else is not echoed into the trail. */

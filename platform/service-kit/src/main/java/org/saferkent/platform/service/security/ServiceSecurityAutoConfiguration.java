@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.saferkent.platform.service.JsonOnlyFilter;
+import org.saferkent.platform.service.PeriodicTask;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -56,18 +57,62 @@ public class ServiceSecurityAutoConfiguration {
     /** Order of the API chain: a service may put a chain for its web pages before it. */
     public static final int API_CHAIN_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
-    /** The append-only audit trail, in the service's own database. */
+    /**
+     * Where the audit trail is written: the service's own store, or with {@code saferkent.audit.mongodb.uri} a
+     * connection as a user that may only find and insert entries.
+     */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(MongoTemplate.class)
-    PersonalDataAudit personalDataAudit(MongoTemplate mongo, Environment environment) {
-        return new PersonalDataAudit(mongo, environment.getProperty("spring.application.name", "service"), Clock.systemUTC());
+    AuditStore auditStore(MongoTemplate mongo, Environment environment) {
+        return AuditStore.of(mongo, environment.getProperty("saferkent.audit.mongodb.uri", ""));
+    }
+
+    /**
+     * The append-only audit trail, on the hash chain {@code saferkent.audit.chain} (by default the service's
+     * name: its instances share it and take turns).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(AuditStore.class)
+    PersonalDataAudit personalDataAudit(AuditStore store, Environment environment) {
+        String service = environment.getProperty("spring.application.name", "service");
+        return new PersonalDataAudit(store.mongo(), service, environment.getProperty("saferkent.audit.chain", service),
+                Clock.systemUTC());
     }
 
     @Bean
     @ConditionalOnBean(PersonalDataAudit.class)
     AuditTrailController auditTrailController(PersonalDataAudit audit) {
         return new AuditTrailController(audit);
+    }
+
+    /** {@code /actuator/auditchain}: the trail's hash chains checked (ops.read). */
+    @Bean
+    @ConditionalOnBean(PersonalDataAudit.class)
+    AuditChainEndpoint auditChainEndpoint(PersonalDataAudit audit) {
+        return new AuditChainEndpoint(audit);
+    }
+
+    /** Unauthenticated refusals: 5 per address and 100 in all recorded one by one each minute, the rest counted. */
+    @Bean
+    @ConditionalOnMissingBean
+    DenialThrottle unauthenticatedDenials() {
+        return new DenialThrottle(5, 100, Duration.ofMinutes(1), Clock.systemUTC());
+    }
+
+    /** The count of refusals only counted is on the trail within a minute or so of its window's end, refusals or not. */
+    @Bean
+    @ConditionalOnBean(PersonalDataAudit.class)
+    PeriodicTask deniedInBulkFlush(DenialThrottle unauthenticatedDenials, PersonalDataAudit audit,
+            Environment environment) {
+        return new PeriodicTask("audit-denial-counts",
+                environment.getProperty("saferkent.audit.denial-count-flush", Duration.class, Duration.ofSeconds(20)), () -> {
+                    DenialThrottle.Verdict ended = unauthenticatedDenials.flush();
+                    if (ended != null) {
+                        audit.deniedInBulk(ended.notRecordedBefore(), ended.windowStarted(), "unauthenticated");
+                    }
+                });
     }
 
     @Bean
@@ -110,11 +155,12 @@ public class ServiceSecurityAutoConfiguration {
     @Bean
     @Order(API_CHAIN_ORDER)
     SecurityFilterChain resourceServerChain(HttpSecurity http, ObjectProvider<AccessRules> rules,
-            ObjectProvider<PersonalDataAudit> audit, ClientRateLimits.RateLimitSettings rateLimits,
+            ObjectProvider<PersonalDataAudit> audit, DenialThrottle unauthenticatedDenials,
+            ClientRateLimits.RateLimitSettings rateLimits,
             @Value("${saferkent.security.agency-claim:agency}") String agencyClaim) throws Exception {
         PersonalDataAudit trail = audit.getIfAvailable();
         AccessDecisions decisions = trail == null ? AccessDecisions.NONE : trail;
-        SecurityProblems problems = new SecurityProblems(decisions);
+        SecurityProblems problems = new SecurityProblems(decisions, unauthenticatedDenials);
         http.csrf(csrf -> csrf.disable()) // bearer tokens, no cookies: nothing for a forged request to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

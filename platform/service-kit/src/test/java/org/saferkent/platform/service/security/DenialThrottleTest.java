@@ -66,4 +66,29 @@ class DenialThrottleTest {
         now = now.plusSeconds(60);
         assertThat(throttle.admit("192.0.2.1").notRecordedBefore()).isEqualTo(495);
     }
+
+    @Test
+    void aBurstFollowedBySilenceHasItsCountFlushedOnceTheWindowIsOver() {
+        for (int i = 0; i < 50; i++) {
+            throttle.admit("203.0.113.9");
+        }
+        assertThat(throttle.flush()).as("the window still runs").isNull();
+
+        now = now.plusSeconds(60);
+        DenialThrottle.Verdict ended = throttle.flush();
+        assertThat(ended.notRecordedBefore()).isEqualTo(47);
+        assertThat(ended.windowStarted()).isEqualTo(Instant.parse("2026-12-05T10:00:00Z"));
+        // told once only: neither the next flush nor the next refusal repeats it
+        assertThat(throttle.flush()).isNull();
+        DenialThrottle.Verdict next = throttle.admit("203.0.113.9");
+        assertThat(next.notRecordedBefore()).isZero();
+        assertThat(next.record()).as("a new window: recorded again").isTrue();
+    }
+
+    @Test
+    void aWindowWithEverythingRecordedHasNothingToFlush() {
+        throttle.admit("203.0.113.9");
+        now = now.plusSeconds(120);
+        assertThat(throttle.flush()).isNull();
+    }
 }
