@@ -106,14 +106,14 @@ class PerformanceProjectionIT extends CommissioningIntegrationTest {
         assertThat(counts.path("rjVictimsSatisfied").asLong()).isEqualTo(1);
         assertThat(counts.path("rjWouldRecommend").asLong()).isEqualTo(1);
         assertThat(counts.path("firstTimeEntrantsYearBefore").asLong()).isEqualTo(1);
-        assertThat(counts.path("valueProRatedPence").asLong()).as("£365,000 over 365 days, 92 of them").isEqualTo(9_200_000);
+        assertThat(counts.path("valueProRatedPence").asLong()).as("£365,000 over 365 days, 92 of them, half of it Maidstone's").isEqualTo(4_600_000);
         JsonNode measures = cell.path("performance").path("measures");
         assertThat(measures.path("contactedWithinDeadlineShare").asDouble()).isEqualTo(0.5);
         assertThat(measures.path("copeAndRecoverShare").asDouble()).isEqualTo(1.0);
         assertThat(measures.path("rjCompletionShare").asDouble()).isEqualTo(0.5);
         assertThat(measures.path("rjSatisfactionShare").asDouble()).isEqualTo(0.5);
         assertThat(measures.path("fteReduction").asDouble()).isEqualTo(0.0);
-        assertThat(measures.path("costPerVictimSupported").asDouble()).isEqualTo(46_000.0);
+        assertThat(measures.path("costPerVictimSupported").asDouble()).isEqualTo(23_000.0);
         assertThat(cell.path("performance").path("targets").valueStream().map(t -> t.path("measure").asString() + ":" + t.path("status").asString()))
                 .containsExactly("cope-and-recover-share:green", "contacted-within-deadline-share:red",
                         "rj-satisfaction-share:red", "cost-per-victim-supported:green");

@@ -2,13 +2,13 @@ package org.saferkent.commissioning.performance.domain;
 
 import org.saferkent.platform.workingdays.Quarter;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.saferkent.commissioning.vocabulary.Measure;
 
@@ -79,7 +79,7 @@ public final class ContractPerformance {
             }
         }
 
-        long valueProRated = proRate(contract, from, to);
+        long valueProRated = valuePence(contract, district, quarter);
         PerformanceCounts counts = new PerformanceCounts(referrals[DayCounts.Step.ROUTED.ordinal()],
                 referrals[DayCounts.Step.ACCEPTED.ordinal()], referrals[DayCounts.Step.DECLINED.ordinal()], duplicates,
                 victims.supported(), victims.firstContactsDue(), victims.contactedWithinDeadline(), victims.deadlinesMissed(),
@@ -108,12 +108,89 @@ public final class ContractPerformance {
         };
     }
 
-    /** The value spread evenly over the agreed period's days, for the days {@code from..to}, to the penny. */
-    static long proRate(ContractTerms contract, LocalDate from, LocalDate to) {
-        long periodDays = ChronoUnit.DAYS.between(contract.periodStart(), contract.periodEnd()) + 1;
-        long coveredDays = from.isAfter(to) ? 0 : ChronoUnit.DAYS.between(from, to) + 1;
-        return BigDecimal.valueOf(contract.valuePence()).multiply(BigDecimal.valueOf(coveredDays))
-                .divide(BigDecimal.valueOf(periodDays), 0, RoundingMode.HALF_UP).longValueExact();
+    /**
+     * The part of the contract's value that is the district's in the days of {@code quarter} the
+     * contract covers, to the penny. The value is spread over the agreed period's days, then each
+     * stretch of days (a quarter's days within the agreed period, split where the contract ended
+     * early) shared among the districts by their shares (equally when the contract names none). Each
+     * split hands out whole pennies by largest remainder (ties to the earlier stretch, then the
+     * district first by name), so the cells of a full period sum to exactly the value: none is lost
+     * or counted twice, and a quarter's districts sum to the quarter's pennies.
+     */
+    public static long valuePence(ContractTerms contract, String district, Quarter quarter) {
+        LocalDate[] window = contract.window(quarter);
+        List<LocalDate[]> stretches = stretches(contract);
+        List<BigDecimal> days = new ArrayList<>();
+        int which = -1;
+        for (LocalDate[] stretch : stretches) {
+            if (stretch[0].equals(window[0]) && stretch[1].equals(window[1])) {
+                which = days.size();
+            }
+            days.add(BigDecimal.valueOf(ChronoUnit.DAYS.between(stretch[0], stretch[1]) + 1));
+        }
+        if (which < 0) {
+            return 0;
+        }
+        long stretchPence = largestRemainder(contract.valuePence(), days)[which];
+        List<String> districts = new ArrayList<>(new TreeSet<>(contract.districts()));
+        int index = districts.indexOf(district);
+        if (index < 0) {
+            return 0;
+        }
+        return largestRemainder(stretchPence, districts.stream().map(contract::weightOf).toList())[index];
+    }
+
+    /** The agreed period in stretches of days: each quarter's days within it, split the day after an early end. */
+    private static List<LocalDate[]> stretches(ContractTerms contract) {
+        List<LocalDate[]> stretches = new ArrayList<>();
+        if (contract.periodEnd().isBefore(contract.periodStart())) {
+            return stretches;
+        }
+        LocalDate covered = contract.coveredUntil();
+        for (Quarter quarter : Quarter.between(contract.periodStart(), contract.periodEnd())) {
+            LocalDate from = quarter.firstDay().isBefore(contract.periodStart()) ? contract.periodStart() : quarter.firstDay();
+            LocalDate to = quarter.lastDay().isAfter(contract.periodEnd()) ? contract.periodEnd() : quarter.lastDay();
+            if (!covered.isBefore(from) && covered.isBefore(to)) {
+                stretches.add(new LocalDate[] {from, covered});
+                stretches.add(new LocalDate[] {covered.plusDays(1), to});
+            } else {
+                stretches.add(new LocalDate[] {from, to});
+            }
+        }
+        return stretches;
+    }
+
+    /**
+     * {@code pence} split in proportion to {@code weights} in whole pennies summing to {@code pence}:
+     * each part rounded down, the pennies left handed one each to the largest remainders (ties: the
+     * earlier part). All weights zero: nothing is handed out.
+     */
+    static long[] largestRemainder(long pence, List<BigDecimal> weights) {
+        long[] parts = new long[weights.size()];
+        BigDecimal total = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.signum() == 0) {
+            return parts;
+        }
+        BigDecimal[] remainders = new BigDecimal[weights.size()];
+        long handed = 0;
+        for (int i = 0; i < parts.length; i++) {
+            BigDecimal[] division = BigDecimal.valueOf(pence).multiply(weights.get(i)).divideAndRemainder(total);
+            parts[i] = division[0].longValueExact();
+            remainders[i] = division[1];
+            handed += parts[i];
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> {
+            int byRemainder = remainders[b].compareTo(remainders[a]);
+            return byRemainder != 0 ? byRemainder : Integer.compare(a, b);
+        });
+        for (int i = 0; handed < pence; i++, handed++) {
+            parts[order.get(i % parts.length)]++;
+        }
+        return parts;
     }
 
     private static PerformanceSnapshot snapshot(ContractTerms contract, String district, Quarter quarter, LocalDate from,

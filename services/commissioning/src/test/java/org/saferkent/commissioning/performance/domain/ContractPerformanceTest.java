@@ -123,12 +123,13 @@ class ContractPerformanceTest {
     }
 
     @Test
-    void costPerVictimSupportedIsTheValueProRatedToTheQuarterOverVictimsSupported() {
+    void costPerVictimSupportedIsTheDistrictsShareOfTheValueProRatedToTheQuarterOverVictimsSupported() {
         PerformanceSnapshot snapshot = ContractPerformance.of(CONTRACT, MAIDSTONE, Q3, FACTS, SCOPE);
 
-        // £365,000 over 365 days; July to September is 92 days
-        assertThat(snapshot.counts().valueProRatedPence()).isEqualTo(9_200_000);
-        assertThat(snapshot.measures().costPerVictimSupported()).isEqualTo(23_000.00);
+        // £365,000 over 365 days; July to September is 92 days: £92,000, a third of it Maidstone's
+        // (the two pennies a third leaves go to dover and maidstone, first by name)
+        assertThat(snapshot.counts().valueProRatedPence()).isEqualTo(3_066_667);
+        assertThat(snapshot.measures().costPerVictimSupported()).isEqualTo(7_666.67);
     }
 
     @Test
@@ -141,7 +142,7 @@ class ContractPerformanceTest {
                 tuple("needs-met-share", 0.4, "amber"),
                 tuple("rj-satisfaction-share", 0.5, "red"),
                 tuple("fte-reduction", 0.5, "green"),
-                tuple("cost-per-victim-supported", 23000.0, "green"));
+                tuple("cost-per-victim-supported", 7666.67, "green"));
         assertThat(snapshot.quarter()).isEqualTo("2026-Q3");
         assertThat(snapshot.financialYearQuarter()).isEqualTo("2026/27-Q2");
         assertThat(snapshot.key()).isEqualTo("c1|maidstone|2026-Q3");
@@ -153,7 +154,7 @@ class ContractPerformanceTest {
 
         assertThat(snapshot.measures()).isEqualTo(new PerformanceMeasures(null, null, null, null, null, null, null, null, null));
         assertThat(snapshot.targets()).extracting(TargetStatus::status).containsOnly("no-data");
-        assertThat(snapshot.counts().valueProRatedPence()).isEqualTo(9_200_000);
+        assertThat(snapshot.counts().valueProRatedPence()).as("dover's third of the quarter's value").isEqualTo(3_066_667);
     }
 
     @Test
@@ -167,8 +168,8 @@ class ContractPerformanceTest {
         assertThat(snapshot.coveredTo()).as("ended early").isEqualTo(day("2026-09-01"));
         assertThat(snapshot.counts().referralsRouted()).as("r2 only").isEqualTo(1);
         assertThat(snapshot.counts().rjCasesClosed()).as("j1, j2 and j3 (on its last day)").isEqualTo(3);
-        // the value is spread over the agreed year (365 days), for the 32 days covered
-        assertThat(snapshot.counts().valueProRatedPence()).isEqualTo(3_200_000);
+        // the value is spread over the agreed year (365 days), for the 32 days covered: £32,000, a third Maidstone's
+        assertThat(snapshot.counts().valueProRatedPence()).isEqualTo(1_066_667);
         assertThat(fromAugust.covers(MAIDSTONE, new Quarter(2026, 4))).isFalse();
         assertThat(fromAugust.quarters()).extracting(Quarter::toString).containsExactly("2026-Q3");
     }

@@ -124,7 +124,7 @@ public final class ReferenceContractPerformance {
             }
         }
 
-        long valueProRated = ContractPerformance.proRate(contract, from, to);
+        long valueProRated = ContractPerformance.valuePence(contract, district, quarter);
         PerformanceCounts counts = new PerformanceCounts(routed.size(), accepted.size(), declined.size(), duplicates,
                 victimsSupported, contactsDue, contactedInTime, deadlinesMissed, outcomes, coped, needsWithOutcome,
                 needsMet, rjOpened, rjClosed, rjCompleted, satisfactionResponses, satisfied, recommendResponses,
