@@ -8,6 +8,12 @@ public final class Pathways {
     public static final List<String> ALL = List.of("victim-support", "domestic-abuse", "restorative-justice",
             "youth-prevention", "substance-misuse", "asb-case", "troubled-families");
 
+    /**
+     * The pathways a victim case serves (as victims opens cases for them): a referral routed to both
+     * has one case, which counts for each.
+     */
+    public static final List<String> VICTIM_SERVICES = List.of("victim-support", "domestic-abuse");
+
     private Pathways() {
     }
 

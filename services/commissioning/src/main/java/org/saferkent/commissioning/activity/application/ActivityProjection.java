@@ -13,7 +13,10 @@ import org.saferkent.commissioning.activity.adapter.in.messaging.RjClosure;
 import org.saferkent.commissioning.activity.adapter.in.messaging.RjOutcome;
 import org.saferkent.commissioning.activity.adapter.in.messaging.RoutedReferral;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimCaseOpening;
+import org.saferkent.commissioning.activity.adapter.in.messaging.VictimClosure;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimContact;
+import org.saferkent.commissioning.activity.adapter.in.messaging.VictimNeedsAssessment;
+import org.saferkent.commissioning.activity.adapter.in.messaging.VictimSupportPlan;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimOutcome;
 import org.saferkent.platform.workingdays.Quarter;
 import org.saferkent.commissioning.vocabulary.KentTime;
@@ -102,6 +105,24 @@ public class ActivityProjection {
                 .append("copeAndRecover", Boolean.TRUE.equals(outcome.copeAndRecover()));
         sink.apply(event.id(), victimCase(outcome.caseId(), outcome.district())
                 .set("outcomes." + FactChange.pathKey(event.id()), recorded).quarter(day));
+    }
+
+    /** Kept per event: the first assessment (by its day) is when support could first be delivered, whatever order they arrive in. */
+    public void victimNeedsAssessed(EventRef event, VictimNeedsAssessment assessed) {
+        sink.apply(event.id(), victimCase(assessed.caseId(), assessed.district())
+                .day("needsAssessedOn." + FactChange.pathKey(event.id()), day(assessed.assessedAt(), event)));
+    }
+
+    /** Kept per event, as assessments are. */
+    public void victimSupportPlanAgreed(EventRef event, VictimSupportPlan plan) {
+        sink.apply(event.id(), victimCase(plan.caseId(), plan.district())
+                .day("supportPlanAgreedOn." + FactChange.pathKey(event.id()), day(plan.agreedAt(), event)));
+    }
+
+    /** Why and when: a victim who declined support, or could not be contacted, is reported beside those supported. */
+    public void victimCaseClosed(EventRef event, VictimClosure closed) {
+        sink.apply(event.id(), victimCase(closed.caseId(), closed.district())
+                .set("closeReason", closed.reason()).day("closedOn", day(closed.closedAt(), event)));
     }
 
     // ---------------------------------------------------------------- restorative justice

@@ -195,6 +195,15 @@ final class DayBuckets {
                 }
             });
         }
+        for (String perEvent : List.of(FactReader.ASSESSED, FactReader.PLANNED)) {
+            if (doc.get(perEvent) instanceof Document byEvent) {
+                byEvent.values().forEach(value -> {
+                    if (value instanceof String day) {
+                        days.add(day);
+                    }
+                });
+            }
+        }
         if (doc.get("outcomes") instanceof Document outcomes) {
             outcomes.values().forEach(value -> {
                 if (value instanceof Document outcome && outcome.get("recordedOn") instanceof String day) {
@@ -224,11 +233,13 @@ final class DayBuckets {
         counts.duplicates().forEach((pathways, n) -> duplicates.add(new Document("pathways", sorted(pathways)).append("n", n)));
         duplicates.sort(Comparator.comparing(Document::toJson));
         List<Document> victims = new ArrayList<>();
-        new TreeMap<>(counts.victims()).forEach((pathway, v) -> victims.add(new Document("pathway", pathway)
+        counts.victims().forEach((pathways, v) -> victims.add(new Document("pathways", sorted(pathways))
                 .append("supported", v.supported()).append("firstContactsDue", v.firstContactsDue())
                 .append("contactedWithinDeadline", v.contactedWithinDeadline()).append("deadlinesMissed", v.deadlinesMissed())
                 .append("outcomesRecorded", v.outcomesRecorded()).append("copedAndRecovered", v.copedAndRecovered())
-                .append("needsWithOutcome", v.needsWithOutcome()).append("needsMet", v.needsMet())));
+                .append("needsWithOutcome", v.needsWithOutcome()).append("needsMet", v.needsMet())
+                .append("opened", v.opened()).append("declined", v.declined()).append("unableToContact", v.unableToContact())));
+        victims.sort(Comparator.comparing(Document::toJson));
         DayCounts.RjCounts rj = counts.restorativeJustice();
         return new Document("_id", id(district, day)).append("district", district).append("day", day.toString())
                 .append("referrals", referrals).append("duplicates", duplicates).append("victims", victims)
@@ -252,11 +263,16 @@ final class DayBuckets {
         for (Document entry : doc.getList("duplicates", Document.class, List.of())) {
             duplicates.merge(Set.copyOf(entry.getList("pathways", String.class)), number(entry, "n"), Long::sum);
         }
-        Map<String, DayCounts.VictimCounts> victims = new HashMap<>();
+        Map<Set<String>, DayCounts.VictimCounts> victims = new HashMap<>();
         for (Document v : doc.getList("victims", Document.class, List.of())) {
-            victims.put(v.getString("pathway"), new DayCounts.VictimCounts(number(v, "supported"), number(v, "firstContactsDue"),
+            // a bucket written before victim cases served several pathways names one, and its "supported" were cases opened
+            boolean earlier = v.getString("pathway") != null;
+            Set<String> pathways = earlier ? Set.of(v.getString("pathway")) : Set.copyOf(v.getList("pathways", String.class));
+            victims.merge(pathways, new DayCounts.VictimCounts(earlier ? 0 : number(v, "supported"), number(v, "firstContactsDue"),
                     number(v, "contactedWithinDeadline"), number(v, "deadlinesMissed"), number(v, "outcomesRecorded"),
-                    number(v, "copedAndRecovered"), number(v, "needsWithOutcome"), number(v, "needsMet")));
+                    number(v, "copedAndRecovered"), number(v, "needsWithOutcome"), number(v, "needsMet"),
+                    number(v, earlier ? "supported" : "opened"), number(v, "declined"), number(v, "unableToContact")),
+                    DayCounts.VictimCounts::plus);
         }
         Document rj = doc.get("rj", Document.class);
         DayCounts.RjCounts rjCounts = rj == null ? DayCounts.RjCounts.NONE

@@ -8,10 +8,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.bson.Document;
 import org.saferkent.commissioning.activity.application.FactKind;
+import org.saferkent.commissioning.vocabulary.Pathways;
 import org.saferkent.commissioning.performance.domain.DistrictFacts;
 import org.saferkent.commissioning.performance.domain.FteFact;
 import org.saferkent.commissioning.performance.domain.LinkFact;
@@ -25,27 +27,42 @@ import org.saferkent.commissioning.performance.domain.VictimOutcomeFact;
 final class FactReader {
 
     static final String FIRST_CONTACT = "first-contact";
+    /** Per event: the day the victim's needs were assessed. */
+    static final String ASSESSED = "needsAssessedOn";
+    /** Per event: the day a support plan was agreed. */
+    static final String PLANNED = "supportPlanAgreedOn";
 
     private FactReader() {
     }
 
+    /**
+     * @param caseReferrals the referral pathways of the victim cases' referrals (a superset will do):
+     *                      a case serves each victims pathway its referral was routed to
+     */
     static DistrictFacts districtFacts(Collection<Document> referrals, Collection<Document> links,
             Collection<Document> linkedToReferrals, Set<String> linkedReferralIds, Collection<Document> victimCases,
-            Collection<Document> rjCases, Collection<Document> firstTimeEntrants) {
-        Map<String, Set<String>> routedPathways = new HashMap<>();
-        for (Document doc : linkedToReferrals) {
-            if (Boolean.TRUE.equals(doc.getBoolean("routed")) && doc.getString("referralId") != null) {
-                routedPathways.computeIfAbsent(doc.getString("referralId"), id -> new HashSet<>()).add(doc.getString("pathway"));
-            }
-        }
+            Collection<Document> rjCases, Collection<Document> firstTimeEntrants, Collection<Document> caseReferrals) {
+        Map<String, Set<String>> routedPathways = routed(linkedToReferrals);
+        Map<String, Set<String>> casePathways = routed(caseReferrals);
         return new DistrictFacts(
                 referrals.stream().filter(doc -> doc.getString("referralId") != null).map(FactReader::referral).toList(),
                 links.stream().map(FactReader::link).toList(),
                 routedPathways,
                 Set.copyOf(linkedReferralIds),
-                victimCases.stream().map(FactReader::victimCase).toList(),
+                victimCases.stream().map(doc -> victimCase(doc, casePathways)).toList(),
                 rjCases.stream().map(FactReader::rjCase).toList(),
                 firstTimeEntrants.stream().map(FactReader::firstTimeEntrant).toList());
+    }
+
+    /** The pathways each referral was routed to. */
+    private static Map<String, Set<String>> routed(Collection<Document> referrals) {
+        Map<String, Set<String>> routed = new HashMap<>();
+        for (Document doc : referrals) {
+            if (Boolean.TRUE.equals(doc.getBoolean("routed")) && doc.getString("referralId") != null) {
+                routed.computeIfAbsent(doc.getString("referralId"), id -> new HashSet<>()).add(doc.getString("pathway"));
+            }
+        }
+        return routed;
     }
 
     /**
@@ -78,7 +95,7 @@ final class FactReader {
         for (String district : districts) {
             byDistrict.put(district, districtFacts(of(grouped, FactKind.REFERRAL, district), of(grouped, FactKind.LINK, district),
                     allReferrals, linkedIds, of(grouped, FactKind.VICTIM_CASE, district), of(grouped, FactKind.RJ_CASE, district),
-                    of(grouped, FactKind.FIRST_TIME_ENTRANT, district)));
+                    of(grouped, FactKind.FIRST_TIME_ENTRANT, district), allReferrals));
         }
         return byDistrict;
     }
@@ -96,7 +113,11 @@ final class FactReader {
         return new LinkFact(doc.getString("referralId"), doc.getString("linkedTo"), doc.getString("district"), day(doc, "linkedOn"));
     }
 
-    static VictimCaseFact victimCase(Document doc) {
+    /**
+     * A victim case serves the pathway it was opened on and every other victims pathway its referral
+     * was routed to ({@code routedPathways}: by referral); none before its opening arrived.
+     */
+    static VictimCaseFact victimCase(Document doc, Map<String, Set<String>> routedPathways) {
         Document missed = doc.get("missed", Document.class);
         List<LocalDate> missedDueOn = new ArrayList<>();
         LocalDate firstContactMissed = null;
@@ -114,9 +135,35 @@ final class FactReader {
         Document outcome = latest(doc.get("outcomes", Document.class));
         VictimOutcomeFact outcomeFact = outcome == null ? null : new VictimOutcomeFact(day(outcome, "recordedOn"),
                 number(outcome, "needsAssessed"), number(outcome, "needsMet"), Boolean.TRUE.equals(outcome.getBoolean("copeAndRecover")));
-        return new VictimCaseFact(doc.getString("caseId"), doc.getString("district"), doc.getString("pathway"),
+        Set<String> pathways = new TreeSet<>();
+        String opened = doc.getString("pathway");
+        if (opened != null) {
+            pathways.add(opened);
+            for (String routed : routedPathways.getOrDefault(doc.getString("referralId"), Set.of())) {
+                if (Pathways.VICTIM_SERVICES.contains(opened) && Pathways.VICTIM_SERVICES.contains(routed)) {
+                    pathways.add(routed);
+                }
+            }
+        }
+        return new VictimCaseFact(doc.getString("caseId"), doc.getString("district"), pathways,
                 day(doc, "openedOn"), day(doc, "firstContactDueOn"), day(doc, "firstContactMadeOn"),
-                doc.getBoolean("firstContactWithinTimeLimit"), firstContactMissed, missedDueOn, outcomeFact);
+                doc.getBoolean("firstContactWithinTimeLimit"), firstContactMissed, missedDueOn, outcomeFact,
+                earliest(doc.get(ASSESSED, Document.class)), earliest(doc.get(PLANNED, Document.class)),
+                doc.getString("closeReason"), day(doc, "closedOn"));
+    }
+
+    /** The earliest of the days kept per event, or null. */
+    private static LocalDate earliest(Document days) {
+        LocalDate earliest = null;
+        if (days != null) {
+            for (Object value : days.values()) {
+                if (value instanceof String text) {
+                    LocalDate day = LocalDate.parse(text);
+                    earliest = earliest == null || day.isBefore(earliest) ? day : earliest;
+                }
+            }
+        }
+        return earliest;
     }
 
     static RjCaseFact rjCase(Document doc) {

@@ -63,20 +63,34 @@ class LiveFactsLoader {
             mongo.getCollection(FactKind.LINK.collection(version)).find(Filters.in("_id", referralIds))
                     .projection(Projections.include("_id")).forEach(doc -> linkedReferralIds.add(String.valueOf(doc.get("_id"))));
         }
-        return FactReader.districtFacts(referrals, links, linkedToReferrals, linkedReferralIds,
-                find(version, FactKind.VICTIM_CASE, onDays), find(version, FactKind.RJ_CASE, onDays),
-                find(version, FactKind.FIRST_TIME_ENTRANT, onDays));
+        List<Document> victimCases = find(version, FactKind.VICTIM_CASE, onDays);
+        Set<String> caseReferralIds = new HashSet<>();
+        victimCases.forEach(victimCase -> {
+            if (victimCase.getString("referralId") != null) {
+                caseReferralIds.add(victimCase.getString("referralId"));
+            }
+        });
+        // the pathways the cases' referrals were routed to: a case serves each victims pathway of its referral
+        List<Document> caseReferrals = caseReferralIds.isEmpty() ? List.of()
+                : mongo.getCollection(FactKind.REFERRAL.collection(version))
+                        .find(Filters.and(Filters.in("referralId", caseReferralIds), Filters.eq("routed", true)))
+                        .projection(Projections.include("referralId", "pathway", "routed")).into(new ArrayList<>());
+        return FactReader.districtFacts(referrals, links, linkedToReferrals, linkedReferralIds, victimCases,
+                find(version, FactKind.RJ_CASE, onDays), find(version, FactKind.FIRST_TIME_ENTRANT, onDays), caseReferrals);
     }
 
     /**
-     * The district and days of the duplicates linked to {@code referralIds} and of every pathway of
-     * those referrals: their buckets change with a referral's pathways and with its link.
+     * The district and days of the duplicates linked to {@code referralIds}, of every pathway of those
+     * referrals and of their victim cases: their buckets change with a referral's pathways (a victim
+     * case serves each victims pathway of its referral) and with its link.
      */
     List<Document> joinedDays(int version, Set<String> referralIds) {
         Bson where = Projections.include("district", FactChange.DAYS);
         List<Document> joined = new ArrayList<>();
         mongo.getCollection(FactKind.LINK.collection(version)).find(Filters.in("linkedTo", referralIds)).projection(where).into(joined);
         mongo.getCollection(FactKind.REFERRAL.collection(version)).find(Filters.in("referralId", referralIds)).projection(where)
+                .into(joined);
+        mongo.getCollection(FactKind.VICTIM_CASE.collection(version)).find(Filters.in("referralId", referralIds)).projection(where)
                 .into(joined);
         return joined;
     }
@@ -92,7 +106,7 @@ class LiveFactsLoader {
             var docs = mongo.getCollection(kind.collection(version));
             docs.createIndex(Indexes.ascending(LiveFacts.DIRTY));
             docs.createIndex(Indexes.ascending("district", FactChange.DAYS));
-            if (kind == FactKind.REFERRAL) {
+            if (kind == FactKind.REFERRAL || kind == FactKind.VICTIM_CASE) {
                 docs.createIndex(Indexes.ascending("referralId"));
             }
             if (kind == FactKind.LINK) {

@@ -14,7 +14,8 @@ import org.saferkent.commissioning.vocabulary.Measure;
 
 /**
  * Computes a contract's performance in one district and quarter from the district's facts. An
- * activity counts for the contract when its pathway is covered and it happened on a day of the
+ * activity counts for the contract when one of its pathways is covered (a victim case serving two
+ * pathways counts once for a contract covering either or both) and it happened on a day of the
  * quarter the contract covers: the sum of the district's {@link DayCounts} over those days. Pure: the
  * same facts give the same snapshot, live (from stored day buckets) or rebuilt.
  */
@@ -61,8 +62,10 @@ public final class ContractPerformance {
                     duplicates += linked.getValue();
                 }
             }
-            for (String pathway : pathways) {
-                victims = victims.plus(counts.victims().getOrDefault(pathway, DayCounts.VictimCounts.NONE));
+            for (Map.Entry<Set<String>, DayCounts.VictimCounts> served : counts.victims().entrySet()) {
+                if (served.getKey().stream().anyMatch(pathways::contains)) {
+                    victims = victims.plus(served.getValue());
+                }
             }
             if (answersForRj) {
                 rj = rj.plus(counts.restorativeJustice());
@@ -85,7 +88,8 @@ public final class ContractPerformance {
                 victims.supported(), victims.firstContactsDue(), victims.contactedWithinDeadline(), victims.deadlinesMissed(),
                 victims.outcomesRecorded(), victims.copedAndRecovered(), victims.needsWithOutcome(), victims.needsMet(),
                 rj.opened(), rj.closed(), rj.completed(), rj.satisfactionResponses(), rj.satisfied(), rj.recommendResponses(),
-                rj.wouldRecommend(), entrants, entrantsYearBefore, valueProRated);
+                rj.wouldRecommend(), entrants, entrantsYearBefore, valueProRated, victims.opened(), victims.declined(),
+                victims.unableToContact());
         return snapshot(contract, district, quarter, from, to, counts, answersForEntrants);
     }
 
@@ -102,7 +106,7 @@ public final class ContractPerformance {
             case FTE_REDUCTION -> answersForEntrants
                     ? Ratio.of(c.firstTimeEntrantsYearBefore() - c.firstTimeEntrants(), c.firstTimeEntrantsYearBefore())
                     : null;
-            // pence over 100 × victims: GBP per victim
+            // pence over 100 × victims support was delivered to: GBP per victim
             case COST_PER_VICTIM_SUPPORTED -> c.victimsSupported() == 0 ? null
                     : Ratio.of(c.valueProRatedPence(), 100 * c.victimsSupported());
         };

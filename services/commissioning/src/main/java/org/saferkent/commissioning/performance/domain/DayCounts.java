@@ -23,11 +23,12 @@ import java.util.TreeSet;
  * @param referrals         per step, the pathways reaching it on the day and the earlier days of the
  *                          referral's other pathways: how many referrals
  * @param duplicates        per set of pathways the joined referral was routed to: how many duplicates
- * @param victims           per pathway
+ * @param victims           per set of pathways the victim cases serve (a case serving victim support
+ *                          and domestic abuse counts once for a contract covering either or both)
  * @param restorativeJustice cases of the district (the restorative justice pathway's)
  * @param firstTimeEntrants disposals that count
  */
-public record DayCounts(Map<ReferralKey, Long> referrals, Map<Set<String>, Long> duplicates, Map<String, VictimCounts> victims,
+public record DayCounts(Map<ReferralKey, Long> referrals, Map<Set<String>, Long> duplicates, Map<Set<String>, VictimCounts> victims,
         RjCounts restorativeJustice, long firstTimeEntrants) {
 
     public DayCounts {
@@ -74,16 +75,24 @@ public record DayCounts(Map<ReferralKey, Long> referrals, Map<Set<String>, Long>
         }
     }
 
+    /**
+     * @param supported       cases support was delivered to (contact made and needs assessed or a plan agreed)
+     * @param opened          cases opened
+     * @param declined        cases closed as the victim declined support
+     * @param unableToContact cases closed as the victim could not be contacted
+     */
     public record VictimCounts(long supported, long firstContactsDue, long contactedWithinDeadline, long deadlinesMissed,
-            long outcomesRecorded, long copedAndRecovered, long needsWithOutcome, long needsMet) {
+            long outcomesRecorded, long copedAndRecovered, long needsWithOutcome, long needsMet, long opened, long declined,
+            long unableToContact) {
 
-        static final VictimCounts NONE = new VictimCounts(0, 0, 0, 0, 0, 0, 0, 0);
+        static final VictimCounts NONE = new VictimCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-        VictimCounts plus(VictimCounts other) {
+        public VictimCounts plus(VictimCounts other) {
             return new VictimCounts(supported + other.supported, firstContactsDue + other.firstContactsDue,
                     contactedWithinDeadline + other.contactedWithinDeadline, deadlinesMissed + other.deadlinesMissed,
                     outcomesRecorded + other.outcomesRecorded, copedAndRecovered + other.copedAndRecovered,
-                    needsWithOutcome + other.needsWithOutcome, needsMet + other.needsMet);
+                    needsWithOutcome + other.needsWithOutcome, needsMet + other.needsMet, opened + other.opened,
+                    declined + other.declined, unableToContact + other.unableToContact);
         }
     }
 
@@ -151,24 +160,33 @@ public record DayCounts(Map<ReferralKey, Long> referrals, Map<Set<String>, Long>
         }
 
         for (VictimCaseFact victimCase : facts.victimCases()) {
-            if (!district.equals(victimCase.district()) || victimCase.pathway() == null) {
+            if (!district.equals(victimCase.district()) || victimCase.pathways().isEmpty()) {
                 continue;
             }
-            String pathway = victimCase.pathway();
+            Set<String> pathways = victimCase.pathways();
             if (victimCase.openedOn() != null) {
-                day(days, victimCase.openedOn()).victim(pathway, new VictimCounts(1, 0, 0, 0, 0, 0, 0, 0));
+                day(days, victimCase.openedOn()).victim(pathways, new VictimCounts(0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0));
+            }
+            if (victimCase.supportDeliveredOn() != null) {
+                day(days, victimCase.supportDeliveredOn()).victim(pathways, new VictimCounts(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+            }
+            if (victimCase.declinedOn() != null) {
+                day(days, victimCase.declinedOn()).victim(pathways, new VictimCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0));
+            }
+            if (victimCase.unableToContactOn() != null) {
+                day(days, victimCase.unableToContactOn()).victim(pathways, new VictimCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1));
             }
             if (victimCase.firstContactDecided() && victimCase.firstContactCountsOn() != null) {
-                day(days, victimCase.firstContactCountsOn()).victim(pathway,
-                        new VictimCounts(0, 1, victimCase.contactedWithinDeadline() ? 1 : 0, 0, 0, 0, 0, 0));
+                day(days, victimCase.firstContactCountsOn()).victim(pathways,
+                        new VictimCounts(0, 1, victimCase.contactedWithinDeadline() ? 1 : 0, 0, 0, 0, 0, 0, 0, 0, 0));
             }
             for (LocalDate due : victimCase.missedDueOn()) {
-                day(days, due).victim(pathway, new VictimCounts(0, 0, 0, 1, 0, 0, 0, 0));
+                day(days, due).victim(pathways, new VictimCounts(0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0));
             }
             VictimOutcomeFact outcome = victimCase.outcome();
             if (outcome != null && outcome.recordedOn() != null) {
-                day(days, outcome.recordedOn()).victim(pathway, new VictimCounts(0, 0, 0, 0, 1, outcome.copeAndRecover() ? 1 : 0,
-                        outcome.needsAssessed(), outcome.needsMet()));
+                day(days, outcome.recordedOn()).victim(pathways, new VictimCounts(0, 0, 0, 0, 1, outcome.copeAndRecover() ? 1 : 0,
+                        outcome.needsAssessed(), outcome.needsMet(), 0, 0, 0));
             }
         }
 
@@ -210,12 +228,12 @@ public record DayCounts(Map<ReferralKey, Long> referrals, Map<Set<String>, Long>
     private static final class Builder {
         private final Map<ReferralKey, Long> referrals = new HashMap<>();
         private final Map<Set<String>, Long> duplicates = new HashMap<>();
-        private final Map<String, VictimCounts> victims = new HashMap<>();
+        private final Map<Set<String>, VictimCounts> victims = new HashMap<>();
         private RjCounts rj = RjCounts.NONE;
         private long firstTimeEntrants;
 
-        void victim(String pathway, VictimCounts counts) {
-            victims.merge(pathway, counts, VictimCounts::plus);
+        void victim(Set<String> pathways, VictimCounts counts) {
+            victims.merge(Set.copyOf(pathways), counts, VictimCounts::plus);
         }
 
         void rj(RjCounts counts) {

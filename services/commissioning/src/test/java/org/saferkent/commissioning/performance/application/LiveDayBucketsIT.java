@@ -34,8 +34,11 @@ import org.saferkent.commissioning.activity.adapter.in.messaging.RjClosure;
 import org.saferkent.commissioning.activity.adapter.in.messaging.RjOutcome;
 import org.saferkent.commissioning.activity.adapter.in.messaging.RoutedReferral;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimCaseOpening;
+import org.saferkent.commissioning.activity.adapter.in.messaging.VictimClosure;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimContact;
+import org.saferkent.commissioning.activity.adapter.in.messaging.VictimNeedsAssessment;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimOutcome;
+import org.saferkent.commissioning.activity.adapter.in.messaging.VictimSupportPlan;
 import org.saferkent.commissioning.activity.application.ActivityProjection;
 import org.saferkent.commissioning.activity.application.ActivityProjection.EventRef;
 import org.saferkent.commissioning.activity.application.FactChange;
@@ -178,6 +181,38 @@ class LiveDayBucketsIT {
     }
 
     @Test
+    void aVictimCaseCountsForTheOtherVictimsPathwayItsReferralIsRoutedToLater() {
+        contracts.add(contract("domestic-abuse-only", List.of("domestic-abuse"), DISTRICTS, "2031-01-01", "2031-12-31"));
+        Instant opened = Instant.parse("2031-07-01T10:00:00Z");
+        live.referralRouted(ref(), new RoutedReferral("r-both", "maidstone", "victim-support", opened));
+        live.victimCaseOpened(ref(), new VictimCaseOpening("vc-both", "r-both", "maidstone", "victim-support", opened, false,
+                opened.plus(Duration.ofDays(3))));
+        live.victimContacted(ref(), new VictimContact("vc-both", "maidstone", true, true, opened.plusSeconds(3600), opened.plusSeconds(3600)));
+        live.victimNeedsAssessed(ref(), new VictimNeedsAssessment("vc-both", "maidstone", opened.plus(Duration.ofDays(2))));
+        settle();
+        assertThat(cell("domestic-abuse-only").counts().victimCasesOpened()).as("victim support only, so far").isZero();
+
+        // a month later the referral is routed to domestic abuse as well: victims keeps one case, which serves both
+        live.referralRouted(ref(), new RoutedReferral("r-both", "maidstone", "domestic-abuse", opened.plus(Duration.ofDays(30))));
+        settle();
+
+        PerformanceSnapshot domesticAbuse = cell("domestic-abuse-only");
+        assertThat(domesticAbuse.counts().victimCasesOpened()).isEqualTo(1);
+        assertThat(domesticAbuse.counts().victimsSupported()).as("contact made, needs assessed").isEqualTo(1);
+        assertThat(domesticAbuse.counts().firstContactsDue()).isEqualTo(1);
+        assertThat(cell("victims").counts().victimCasesOpened()).as("once for a contract covering both").isEqualTo(1);
+        assertThat(cell("victims").counts().victimsSupported()).isEqualTo(1);
+        assertCellsAreWhatTheFactsGive();
+    }
+
+    private PerformanceSnapshot cell(String contractId) {
+        Document stored = store.forDistrict(versions.current(), "maidstone", List.of("2031-Q3"))
+                .get(PerformanceSnapshot.key(contractId, "maidstone", "2031-Q3"));
+        assertThat(stored).as("the cell of %s", contractId).isNotNull();
+        return store.snapshot(stored);
+    }
+
+    @Test
     void aRoundReadsWhatChangedNotWhatIsStored() {
         long fewer = readsOfOneNewReferral(40, "a");
         close();
@@ -208,7 +243,7 @@ class LiveDayBucketsIT {
         PerformanceSnapshot cell = store.snapshot(store.forDistrict(versions.current(), "maidstone", List.of("2031-Q3"))
                 .get(PerformanceSnapshot.key("victims", "maidstone", "2031-Q3")));
         assertThat(cell.counts().referralsRouted()).as("the whole history counts").isEqualTo(history + 1);
-        assertThat(cell.counts().victimsSupported()).isEqualTo(history);
+        assertThat(cell.counts().victimCasesOpened()).isEqualTo(history);
         assertThat(reads.of(FactKind.REFERRAL.collection(versions.current()))).as("the new referral, found dirty, by its day and by id")
                 .isLessThanOrEqualTo(4);
         return read;
@@ -259,7 +294,7 @@ class LiveDayBucketsIT {
      */
     private static DistrictFacts opened(DistrictFacts facts) {
         return new DistrictFacts(facts.referrals(), facts.links(), facts.routedPathways(), facts.linkedReferralIds(),
-                facts.victimCases().stream().filter(victimCase -> victimCase.pathway() != null).toList(), facts.rjCases(),
+                facts.victimCases().stream().filter(victimCase -> !victimCase.pathways().isEmpty()).toList(), facts.rjCases(),
                 facts.firstTimeEntrants());
     }
 
@@ -318,6 +353,25 @@ class LiveDayBucketsIT {
                 Instant opened = routed.plus(Duration.ofDays(random.nextInt(5)));
                 Instant due = opened.plus(Duration.ofDays(2 + random.nextInt(5)));
                 events.add(p -> p.victimCaseOpened(ref(), new VictimCaseOpening(caseId, id, district, pathway, opened, false, due)));
+                if (Pathways.VICTIM_SERVICES.contains(pathway) && random.nextInt(3) == 0) {
+                    // the referral routed to the other victims pathway too (maybe a quarter later): the same case serves both
+                    String other = Pathways.VICTIM_SERVICES.get(1 - Pathways.VICTIM_SERVICES.indexOf(pathway));
+                    Instant later = routed.plus(Duration.ofDays(random.nextInt(100)));
+                    events.add(p -> p.referralRouted(ref(), new RoutedReferral(id, district, other, later)));
+                }
+                if (random.nextInt(3) > 0) {
+                    Instant assessedAt = opened.plus(Duration.ofDays(random.nextInt(40)));
+                    events.add(p -> p.victimNeedsAssessed(ref(), new VictimNeedsAssessment(caseId, district, assessedAt)));
+                }
+                if (random.nextBoolean()) {
+                    Instant agreedAt = opened.plus(Duration.ofDays(random.nextInt(60)));
+                    events.add(p -> p.victimSupportPlanAgreed(ref(), new VictimSupportPlan(caseId, district, agreedAt)));
+                }
+                if (random.nextInt(3) == 0) {
+                    Instant closedAt = opened.plus(Duration.ofDays(random.nextInt(150)));
+                    String reason = pick(random, List.of("completed", "declined-support", "unable-to-contact", "moved-away"));
+                    events.add(p -> p.victimCaseClosed(ref(), new VictimClosure(caseId, district, reason, closedAt)));
+                }
                 switch (random.nextInt(3)) {
                     case 0 -> {
                         boolean inTime = random.nextBoolean();

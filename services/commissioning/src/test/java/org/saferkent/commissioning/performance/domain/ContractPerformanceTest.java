@@ -82,7 +82,8 @@ class ContractPerformanceTest {
         PerformanceSnapshot snapshot = ContractPerformance.of(CONTRACT, MAIDSTONE, Q3, FACTS, SCOPE);
         PerformanceCounts counts = snapshot.counts();
 
-        assertThat(counts.victimsSupported()).isEqualTo(4);
+        assertThat(counts.victimCasesOpened()).isEqualTo(4);
+        assertThat(counts.victimsSupported()).as("no case had its needs assessed or a support plan").isZero();
         assertThat(counts.firstContactsDue()).as("v1 in time, v2 late, v3 missed; v4's falls due in Q4").isEqualTo(3);
         assertThat(counts.contactedWithinDeadline()).isEqualTo(1);
         assertThat(counts.deadlinesMissed()).isEqualTo(2);
@@ -123,18 +124,49 @@ class ContractPerformanceTest {
     }
 
     @Test
+    void victimsSupportedAreCasesWhereSupportWasDeliveredWithOpenedDeclinedAndUnableToContactBesideThem() {
+        DistrictFacts facts = new DistrictFacts(List.of(), List.of(), Map.of(), Set.of(), List.of(
+                delivered("d1", "2026-07-01", "2026-07-02", "2026-07-05", null, null, null),
+                delivered("d2", "2026-06-20", "2026-06-21", null, "2026-07-02", null, null),
+                delivered("d3", "2026-07-01", "2026-07-02", null, null, null, null),
+                delivered("d4", "2026-07-01", null, "2026-07-03", "2026-07-04", null, null),
+                delivered("d5", "2026-07-01", null, null, null, "declined-support", "2026-07-10"),
+                delivered("d6", "2026-07-01", null, null, null, "unable-to-contact", "2026-08-01"),
+                delivered("d7", "2026-09-20", "2026-09-25", "2026-10-02", null, "completed", "2026-11-01")),
+                List.of(), List.of());
+        ContractTerms maidstoneOnly = new ContractTerms("c1", "Victim Support", "Kent Victim Care", Set.of("victim-support"),
+                Set.of(MAIDSTONE), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), null, 36_500_000,
+                List.of(target(Measure.COST_PER_VICTIM_SUPPORTED, "40000", "10000")));
+
+        PerformanceSnapshot snapshot = ContractPerformance.of(maidstoneOnly, MAIDSTONE, Q3, facts, SCOPE);
+
+        assertThat(snapshot.counts().victimsSupported())
+                .as("d1 (contact, then needs assessed), d2 (opened in Q2, support plan in Q3); not d3 (contact only), d4 (no contact), d7 (Q4)")
+                .isEqualTo(2);
+        assertThat(snapshot.counts().victimCasesOpened()).as("d1, d3 to d7").isEqualTo(6);
+        assertThat(snapshot.counts().victimCasesDeclined()).as("d5").isEqualTo(1);
+        assertThat(snapshot.counts().victimCasesUnableToContact()).as("d6").isEqualTo(1);
+        // £92,000 over the 2 victims support was delivered to, not the 6 cases opened
+        assertThat(snapshot.measures().costPerVictimSupported()).isEqualTo(46_000.00);
+        assertThat(snapshot.targets()).extracting(TargetStatus::status).containsExactly("amber");
+        assertThat(ContractPerformance.of(maidstoneOnly, MAIDSTONE, new Quarter(2026, 4), facts, SCOPE).counts().victimsSupported())
+                .as("d7").isEqualTo(1);
+    }
+
+    @Test
     void costPerVictimSupportedIsTheDistrictsShareOfTheValueProRatedToTheQuarterOverVictimsSupported() {
-        PerformanceSnapshot snapshot = ContractPerformance.of(CONTRACT, MAIDSTONE, Q3, FACTS, SCOPE);
+        PerformanceSnapshot snapshot = ContractPerformance.of(CONTRACT, MAIDSTONE, Q3, withSupportDelivered(FACTS), SCOPE);
 
         // £365,000 over 365 days; July to September is 92 days: £92,000, a third of it Maidstone's
         // (the two pennies a third leaves go to dover and maidstone, first by name)
         assertThat(snapshot.counts().valueProRatedPence()).isEqualTo(3_066_667);
-        assertThat(snapshot.measures().costPerVictimSupported()).isEqualTo(7_666.67);
+        // over the 3 victims support was delivered to in Q3 (v1, v2, v4)
+        assertThat(snapshot.measures().costPerVictimSupported()).isEqualTo(10_222.22);
     }
 
     @Test
     void everyTargetIsRatedRedAmberOrGreen() {
-        PerformanceSnapshot snapshot = ContractPerformance.of(CONTRACT, MAIDSTONE, Q3, FACTS, SCOPE);
+        PerformanceSnapshot snapshot = ContractPerformance.of(CONTRACT, MAIDSTONE, Q3, withSupportDelivered(FACTS), SCOPE);
 
         assertThat(snapshot.targets()).extracting(TargetStatus::measure, TargetStatus::value, TargetStatus::status).containsExactly(
                 tuple("contacted-within-deadline-share", 0.3333, "red"),
@@ -142,7 +174,7 @@ class ContractPerformanceTest {
                 tuple("needs-met-share", 0.4, "amber"),
                 tuple("rj-satisfaction-share", 0.5, "red"),
                 tuple("fte-reduction", 0.5, "green"),
-                tuple("cost-per-victim-supported", 7666.67, "green"));
+                tuple("cost-per-victim-supported", 10222.22, "green"));
         assertThat(snapshot.quarter()).isEqualTo("2026-Q3");
         assertThat(snapshot.financialYearQuarter()).isEqualTo("2026/27-Q2");
         assertThat(snapshot.key()).isEqualTo("c1|maidstone|2026-Q3");
@@ -182,7 +214,7 @@ class ContractPerformanceTest {
         PerformanceSnapshot snapshot = ContractPerformance.of(victimsOnly, MAIDSTONE, Q3, FACTS, SCOPE);
 
         assertThat(snapshot.counts().referralsRouted()).as("r1").isEqualTo(1);
-        assertThat(snapshot.counts().victimsSupported()).as("v1, v3, v4").isEqualTo(3);
+        assertThat(snapshot.counts().victimCasesOpened()).as("v1, v3, v4").isEqualTo(3);
         assertThat(snapshot.counts().rjCasesOpened()).isZero();
         assertThat(snapshot.counts().firstTimeEntrants()).isZero();
         assertThat(snapshot.measures().fteReduction()).isNull();
@@ -208,6 +240,21 @@ class ContractPerformanceTest {
             VictimOutcomeFact outcome) {
         return new VictimCaseFact(id, MAIDSTONE, pathway, day(opened), day(due), within == null ? null : day(opened), within,
                 day(missed), missed == null ? List.of() : List.of(day(missed)), outcome);
+    }
+
+    private static VictimCaseFact delivered(String id, String opened, String contactMade, String assessed, String planAgreed,
+            String closeReason, String closed) {
+        return new VictimCaseFact(id, MAIDSTONE, Set.of("victim-support"), day(opened), null, day(contactMade),
+                contactMade == null ? null : true, null, List.of(), null, day(assessed), day(planAgreed), closeReason, day(closed));
+    }
+
+    /** The same facts, each case that had a first contact made having its needs assessed the same day. */
+    private static DistrictFacts withSupportDelivered(DistrictFacts facts) {
+        return new DistrictFacts(facts.referrals(), facts.links(), facts.routedPathways(), facts.linkedReferralIds(),
+                facts.victimCases().stream().map(v -> new VictimCaseFact(v.caseId(), v.district(), v.pathways(), v.openedOn(),
+                        v.firstContactDueOn(), v.firstContactMadeOn(), v.firstContactWithinTimeLimit(), v.firstContactMissedDueOn(),
+                        v.missedDueOn(), v.outcome(), v.firstContactMadeOn(), null, null, null)).toList(),
+                facts.rjCases(), facts.firstTimeEntrants());
     }
 
     private static FteFact entrant(String id, String disposedOn, int age, boolean superseded) {

@@ -38,7 +38,8 @@ class DayCountsTest {
                     assertThat(ContractPerformance.of(contract, district, quarter, facts, GeneratedFacts.SCOPE)).isEqualTo(fromBuckets);
                     cells++;
                     counted += expected.referralsRouted() + expected.referralsAccepted() + expected.duplicatesLinked()
-                            + expected.victimsSupported() + expected.firstContactsDue() + expected.rjCasesClosed()
+                            + expected.victimsSupported() + expected.victimCasesOpened() + expected.victimCasesDeclined()
+                            + expected.victimCasesUnableToContact() + expected.firstContactsDue() + expected.rjCasesClosed()
                             + expected.rjSatisfactionResponses() + expected.firstTimeEntrants() + expected.firstTimeEntrantsYearBefore();
                 }
             }
@@ -64,6 +65,27 @@ class DayCountsTest {
         assertThat(ContractPerformance.of(secondOnly, "maidstone", q3, days, GeneratedFacts.SCOPE).counts().referralsAccepted()).isEqualTo(1);
         assertThat(ContractPerformance.of(both, "maidstone", q3, days, GeneratedFacts.SCOPE).counts().referralsRouted())
                 .as("routed in Q2").isZero();
+    }
+
+    @Test
+    void aVictimCaseServingTwoPathwaysCountsOnceForAContractCoveringEitherOrBoth() {
+        VictimCaseFact both = new VictimCaseFact("v1", "maidstone", Set.of("victim-support", "domestic-abuse"), LocalDate.of(2026, 7, 1),
+                LocalDate.of(2026, 7, 3), null, null, LocalDate.of(2026, 7, 3), List.of(LocalDate.of(2026, 7, 3)), null);
+        DistrictFacts facts = new DistrictFacts(List.of(), List.of(), Map.of(), Set.of(), List.of(both), List.of(), List.of());
+        Quarter q3 = Quarter.of(LocalDate.of(2026, 7, 1));
+        Map<LocalDate, DayCounts> days = DayCounts.byDay(facts, "maidstone");
+
+        for (Set<String> covered : List.of(Set.of("victim-support"), Set.of("domestic-abuse"), Set.of("victim-support", "domestic-abuse"))) {
+            PerformanceCounts counts = ContractPerformance.of(contract(covered, "2026-01-01"), "maidstone", q3, days, GeneratedFacts.SCOPE)
+                    .counts();
+            assertThat(counts.victimCasesOpened()).as("opened, for %s", covered).isEqualTo(1);
+            assertThat(counts.firstContactsDue()).as("first contacts due, for %s", covered).isEqualTo(1);
+            assertThat(counts.deadlinesMissed()).as("deadlines missed, for %s", covered).isEqualTo(1);
+            assertThat(ReferenceContractPerformance.counts(contract(covered, "2026-01-01"), "maidstone", q3, facts, GeneratedFacts.SCOPE))
+                    .isEqualTo(counts);
+        }
+        assertThat(ContractPerformance.of(contract(Set.of("restorative-justice"), "2026-01-01"), "maidstone", q3, days, GeneratedFacts.SCOPE)
+                .counts().victimCasesOpened()).isZero();
     }
 
     private static ContractTerms contract(Set<String> pathways, String start) {

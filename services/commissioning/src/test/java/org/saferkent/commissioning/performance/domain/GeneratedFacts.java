@@ -106,8 +106,16 @@ public final class GeneratedFacts {
             }
             VictimOutcomeFact outcome = random.nextBoolean() ? null : new VictimOutcomeFact(base.plusDays(random.nextInt(120)),
                     random.nextInt(5), random.nextInt(3), random.nextBoolean());
-            victims.add(new VictimCaseFact("v" + i, pick(random, DISTRICTS), pick(random, Pathways.ALL), opened,
-                    random.nextInt(10) == 0 ? null : due, madeOn, withinLimit, firstContactMissed, missed, outcome));
+            // some cases serve both victims pathways; some have needs assessed, a plan agreed, a closure
+            Set<String> pathways = random.nextInt(5) == 0 ? Set.copyOf(Pathways.VICTIM_SERVICES) : Set.of(pick(random, Pathways.ALL));
+            LocalDate assessed = random.nextInt(3) == 0 ? null : base.plusDays(random.nextInt(30));
+            LocalDate planned = random.nextInt(3) == 0 ? null : base.plusDays(random.nextInt(40));
+            String closeReason = random.nextInt(3) == 0 ? null
+                    : pick(random, List.of("completed", "declined-support", "unable-to-contact", "moved-away", "other"));
+            LocalDate closed = closeReason == null ? null : base.plusDays(random.nextInt(150));
+            victims.add(new VictimCaseFact("v" + i, pick(random, DISTRICTS), pathways, opened,
+                    random.nextInt(10) == 0 ? null : due, madeOn, withinLimit, firstContactMissed, missed, outcome, assessed, planned,
+                    closeReason, closed));
         }
         List<RjCaseFact> rjCases = new ArrayList<>();
         for (int i = 0; i < 120; i++) {

@@ -8,7 +8,11 @@ import org.saferkent.platform.workingdays.Quarter;
 
 /**
  * The counts as {@link ContractPerformance} computed them before day buckets, straight from a
- * district's facts: kept verbatim as the reference the bucketed computation must equal.
+ * district's facts: kept as the reference the bucketed computation must equal. Changed since only
+ * where the rules changed (issue 17): the value is the district's share ({@link
+ * ContractPerformance#valuePence}); a victim case counts for a contract covering any of its pathways;
+ * victims supported are those support was delivered to, with cases opened, declined and
+ * unable-to-contact beside them.
  */
 public final class ReferenceContractPerformance {
 
@@ -46,6 +50,9 @@ public final class ReferenceContractPerformance {
                 .count();
 
         long victimsSupported = 0;
+        long casesOpened = 0;
+        long casesDeclined = 0;
+        long casesUnableToContact = 0;
         long contactsDue = 0;
         long contactedInTime = 0;
         long deadlinesMissed = 0;
@@ -54,11 +61,20 @@ public final class ReferenceContractPerformance {
         long needsWithOutcome = 0;
         long needsMet = 0;
         for (VictimCaseFact victimCase : facts.victimCases()) {
-            if (!district.equals(victimCase.district()) || !pathways.contains(victimCase.pathway())) {
+            if (!district.equals(victimCase.district()) || victimCase.pathways().stream().noneMatch(pathways::contains)) {
                 continue;
             }
             if (in(victimCase.openedOn(), from, to)) {
+                casesOpened++;
+            }
+            if (in(victimCase.supportDeliveredOn(), from, to)) {
                 victimsSupported++;
+            }
+            if (in(victimCase.declinedOn(), from, to)) {
+                casesDeclined++;
+            }
+            if (in(victimCase.unableToContactOn(), from, to)) {
+                casesUnableToContact++;
             }
             if (victimCase.firstContactDecided() && in(victimCase.firstContactCountsOn(), from, to)) {
                 contactsDue++;
@@ -128,7 +144,7 @@ public final class ReferenceContractPerformance {
         PerformanceCounts counts = new PerformanceCounts(routed.size(), accepted.size(), declined.size(), duplicates,
                 victimsSupported, contactsDue, contactedInTime, deadlinesMissed, outcomes, coped, needsWithOutcome,
                 needsMet, rjOpened, rjClosed, rjCompleted, satisfactionResponses, satisfied, recommendResponses,
-                wouldRecommend, entrants, entrantsYearBefore, valueProRated);
+                wouldRecommend, entrants, entrantsYearBefore, valueProRated, casesOpened, casesDeclined, casesUnableToContact);
         return counts;
     }
 

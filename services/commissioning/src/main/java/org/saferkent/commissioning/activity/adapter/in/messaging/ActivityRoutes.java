@@ -50,7 +50,10 @@ public final class ActivityRoutes {
                 route("victims.VictimCaseOpened.v1", VictimCaseOpening.class, ActivityProjection::victimCaseOpened),
                 route("victims.VictimContacted.v1", VictimContact.class, ActivityProjection::victimContacted),
                 route("victims.VictimCodeDeadlineMissed.v1", MissedDeadline.class, ActivityProjection::victimDeadlineMissed),
-                route("victims.VictimOutcomeRecorded.v1", VictimOutcome.class, ActivityProjection::victimOutcomeRecorded)));
+                route("victims.VictimOutcomeRecorded.v1", VictimOutcome.class, ActivityProjection::victimOutcomeRecorded),
+                route("victims.VictimNeedsAssessed.v1", VictimNeedsAssessment.class, ActivityProjection::victimNeedsAssessed),
+                route("victims.VictimSupportPlanAgreed.v1", VictimSupportPlan.class, ActivityProjection::victimSupportPlanAgreed),
+                route("victims.VictimCaseClosed.v1", VictimClosure.class, ActivityProjection::victimCaseClosed)));
         routes.put(rj, List.of(
                 route("rj.RjCaseOpened.v1", RjCaseOpening.class, ActivityProjection::rjCaseOpened),
                 route("rj.RjOutcomeRecorded.v1", RjOutcome.class, ActivityProjection::rjOutcomeRecorded),
