@@ -17,7 +17,9 @@ record PccFeedEntry(long sequence, String key, String contractId, String distric
             LocalDate coveredTo, Counts counts, Measures measures, List<Target> targets) {
     }
 
-    record Counts(long referralsRouted, long referralsAccepted, long victimsSupported, long valueProRatedPence) {
+    /** {@code victimsSupported}: support delivered; opened, declined and unable-to-contact beside it. */
+    record Counts(long referralsRouted, long referralsAccepted, long victimsSupported, long victimCasesOpened,
+            long victimCasesDeclined, long victimCasesUnableToContact, long valueProRatedPence) {
     }
 
     record Measures(Double referralsAcceptedShare) {

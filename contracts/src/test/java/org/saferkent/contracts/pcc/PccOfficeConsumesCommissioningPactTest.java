@@ -77,6 +77,9 @@ class PccOfficeConsumesCommissioningPactTest {
                             counts.integerType("referralsRouted", 2);
                             counts.integerType("referralsAccepted", 2);
                             counts.integerType("victimsSupported", 0);
+                            counts.integerType("victimCasesOpened", 1);
+                            counts.integerType("victimCasesDeclined", 0);
+                            counts.integerType("victimCasesUnableToContact", 1);
                             counts.integerType("valueProRatedPence", 3024658);
                         });
                         performance.object("measures", measures -> measures.numberType("referralsAcceptedShare", 1.0));
@@ -106,6 +109,8 @@ class PccOfficeConsumesCommissioningPactTest {
         assertThat(entry.performance().coveredFrom()).isEqualTo(LocalDate.of(2026, 7, 1));
         assertThat(entry.performance().coveredTo()).isEqualTo(LocalDate.of(2026, 9, 30));
         assertThat(entry.performance().counts().referralsAccepted()).isEqualTo(2);
+        assertThat(entry.performance().counts().victimCasesOpened()).as("opened, beside those supported").isEqualTo(1);
+        assertThat(entry.performance().counts().victimCasesUnableToContact()).isEqualTo(1);
         assertThat(entry.performance().measures().referralsAcceptedShare()).isEqualTo(1.0);
         assertThat(entry.performance().targets()).singleElement()
                 .satisfies(target -> assertThat(target.status()).isEqualTo("green"));

@@ -60,7 +60,7 @@ class FeedIT extends CommissioningIntegrationTest {
         publish(victimCaseOpened("vc-" + referralId, referralId, "maidstone", "victim-support", at("2032-07-01"), at("2032-07-08")));
         publish(firstTimeEntrant(newId(), "maidstone", LocalDate.parse("2032-08-01"), 15, null));
         awaitCell(contractId, "maidstone", Q3, count("firstTimeEntrants", 1).and(count("duplicatesLinked", 1))
-                .and(count("victimsSupported", 1)));
+                .and(count("victimCasesOpened", 1)));
     }
 
     @Test

@@ -146,6 +146,32 @@ public final class PartnershipEvents {
         return victimEvent(caseId, "victims.VictimOutcomeRecorded.v1", p, at);
     }
 
+    public static Event needsAssessed(String caseId, String referralId, String district, Instant at) {
+        Map<String, Object> p = victimPayload(caseId, referralId, district);
+        p.put("needs", Map.of("drugs-alcohol", "medium"));
+        p.put("reassessment", false);
+        p.put("assessedAt", at.toString());
+        return victimEvent(caseId, "victims.VictimNeedsAssessed.v1", p, at);
+    }
+
+    public static Event supportPlanAgreed(String caseId, String referralId, String district, Instant at) {
+        Map<String, Object> p = victimPayload(caseId, referralId, district);
+        p.put("actionCount", 2);
+        p.put("reviewOn", at.plusSeconds(86_400 * 28).toString().substring(0, 10));
+        p.put("revision", 1);
+        p.put("agreedAt", at.toString());
+        return victimEvent(caseId, "victims.VictimSupportPlanAgreed.v1", p, at);
+    }
+
+    public static Event victimCaseClosed(String caseId, String referralId, String district, String pathway, String reason, Instant at) {
+        Map<String, Object> p = victimPayload(caseId, referralId, district);
+        p.put("pathway", pathway);
+        p.put("reason", reason);
+        p.put("outcome", null);
+        p.put("closedAt", at.toString());
+        return victimEvent(caseId, "victims.VictimCaseClosed.v1", p, at);
+    }
+
     // ---------------------------------------------------------------- restorative justice
 
     public static Event rjCaseOpened(String caseId, String referralId, String district, Instant at) {

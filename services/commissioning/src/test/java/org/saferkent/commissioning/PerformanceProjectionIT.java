@@ -6,6 +6,9 @@ import static org.saferkent.commissioning.PartnershipEvents.deadlineMissed;
 import static org.saferkent.commissioning.PartnershipEvents.declined;
 import static org.saferkent.commissioning.PartnershipEvents.firstTimeEntrant;
 import static org.saferkent.commissioning.PartnershipEvents.linked;
+import static org.saferkent.commissioning.PartnershipEvents.needsAssessed;
+import static org.saferkent.commissioning.PartnershipEvents.supportPlanAgreed;
+import static org.saferkent.commissioning.PartnershipEvents.victimCaseClosed;
 import static org.saferkent.commissioning.PartnershipEvents.outcomeRecorded;
 import static org.saferkent.commissioning.PartnershipEvents.rjCaseClosed;
 import static org.saferkent.commissioning.PartnershipEvents.rjCaseOpened;
@@ -67,12 +70,15 @@ class PerformanceProjectionIT extends CommissioningIntegrationTest {
                 linked(newId(), r1, "maidstone", at("2031-07-06")),                // a duplicate of r1: not a referral of its own
                 victimCaseOpened(vc1, r1, "maidstone", "victim-support", at("2031-07-02"), at("2031-07-09")),
                 victimContacted(vc1, r1, "maidstone", at("2031-07-03"), true),
+                needsAssessed(vc1, r1, "maidstone", at("2031-07-05")),               // contact made, needs assessed: supported
                 outcomeRecorded(vc1, r1, "maidstone", "victim-support", Map.of("drugs-alcohol", "improved",
                         "finance-benefits", "not-improved"), true, at("2031-07-20")),
                 victimCaseOpened(vc2, r2, "maidstone", "domestic-abuse", at("2031-07-04"), at("2031-07-05")),
                 deadlineMissed(vc2, r2, "maidstone", "first-contact", at("2031-07-05")),
                 outcomeRecorded(vc2, r2, "maidstone", "domestic-abuse", Map.of("outlook-attitudes", "not-improved"), false, at("2031-08-01")),
                 outcomeRecorded(vc2, r2, "maidstone", "domestic-abuse", Map.of("outlook-attitudes", "improved"), true, at("2031-08-15")),
+                supportPlanAgreed(vc2, r2, "maidstone", at("2031-08-16")),           // a plan, but no contact made: not supported
+                victimCaseClosed(vc2, r2, "maidstone", "domestic-abuse", "unable-to-contact", at("2031-08-20")),
                 rjCaseOpened(rj1, r1, "maidstone", at("2031-07-02")),
                 rjOutcomeRecorded(rj1, r1, "maidstone", 5, true, at("2031-08-01")),
                 rjCaseClosed(rj1, r1, "maidstone", "completed", at("2031-08-01")),
@@ -87,7 +93,8 @@ class PerformanceProjectionIT extends CommissioningIntegrationTest {
                 .and(count("copedAndRecovered", 2)).and(count("duplicatesLinked", 1)).and(count("firstTimeEntrants", 1))
                 .and(count("referralsDeclined", 1)).and(count("deadlinesMissed", 1)).and(count("rjSatisfactionResponses", 2))
                 // events with different keys land on different partitions: wait for every fact asserted below
-                .and(count("referralsRouted", 2)).and(count("referralsAccepted", 1)).and(count("victimsSupported", 2))
+                .and(count("referralsRouted", 2)).and(count("referralsAccepted", 1)).and(count("victimsSupported", 1))
+                .and(count("victimCasesOpened", 2)).and(count("victimCasesUnableToContact", 1))
                 .and(count("firstContactsDue", 2)).and(count("contactedWithinDeadline", 1)).and(count("needsWithOutcome", 3))
                 .and(count("needsMet", 2)).and(count("rjCasesOpened", 2)).and(count("rjCasesCompleted", 1))
                 .and(count("rjVictimsSatisfied", 1)).and(count("rjWouldRecommend", 1))
@@ -96,7 +103,10 @@ class PerformanceProjectionIT extends CommissioningIntegrationTest {
         JsonNode counts = cell.path("performance").path("counts");
         assertThat(counts.path("referralsRouted").asLong()).as("r1 (on two covered pathways) and r2").isEqualTo(2);
         assertThat(counts.path("referralsAccepted").asLong()).isEqualTo(1);
-        assertThat(counts.path("victimsSupported").asLong()).isEqualTo(2);
+        assertThat(counts.path("victimsSupported").asLong()).as("vc1: contact made and needs assessed").isEqualTo(1);
+        assertThat(counts.path("victimCasesOpened").asLong()).isEqualTo(2);
+        assertThat(counts.path("victimCasesDeclined").asLong()).isZero();
+        assertThat(counts.path("victimCasesUnableToContact").asLong()).as("vc2").isEqualTo(1);
         assertThat(counts.path("firstContactsDue").asLong()).isEqualTo(2);
         assertThat(counts.path("contactedWithinDeadline").asLong()).isEqualTo(1);
         assertThat(counts.path("needsWithOutcome").asLong()).as("latest outcomes: 2 needs on vc1, 1 on vc2").isEqualTo(3);
@@ -113,7 +123,8 @@ class PerformanceProjectionIT extends CommissioningIntegrationTest {
         assertThat(measures.path("rjCompletionShare").asDouble()).isEqualTo(0.5);
         assertThat(measures.path("rjSatisfactionShare").asDouble()).isEqualTo(0.5);
         assertThat(measures.path("fteReduction").asDouble()).isEqualTo(0.0);
-        assertThat(measures.path("costPerVictimSupported").asDouble()).isEqualTo(23_000.0);
+        assertThat(measures.path("costPerVictimSupported").asDouble()).as("Maidstone's £46,000 over the one victim supported")
+                .isEqualTo(46_000.0);
         assertThat(cell.path("performance").path("targets").valueStream().map(t -> t.path("measure").asString() + ":" + t.path("status").asString()))
                 .containsExactly("cope-and-recover-share:green", "contacted-within-deadline-share:red",
                         "rj-satisfaction-share:red", "cost-per-victim-supported:green");

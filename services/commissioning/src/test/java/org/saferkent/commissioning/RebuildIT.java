@@ -11,6 +11,9 @@ import static org.saferkent.commissioning.PartnershipEvents.rjCaseClosed;
 import static org.saferkent.commissioning.PartnershipEvents.rjCaseOpened;
 import static org.saferkent.commissioning.PartnershipEvents.rjOutcomeRecorded;
 import static org.saferkent.commissioning.PartnershipEvents.routed;
+import static org.saferkent.commissioning.PartnershipEvents.needsAssessed;
+import static org.saferkent.commissioning.PartnershipEvents.supportPlanAgreed;
+import static org.saferkent.commissioning.PartnershipEvents.victimCaseClosed;
 import static org.saferkent.commissioning.PartnershipEvents.victimCaseOpened;
 import static org.saferkent.commissioning.PartnershipEvents.victimContacted;
 
@@ -203,6 +206,21 @@ class RebuildIT extends CommissioningIntegrationTest {
         }
         if (random.nextBoolean()) {
             events.add(deadlineMissed(caseId, referralId, district, "restorative-justice-information", due));
+        }
+        if (random.nextInt(3) > 0) {
+            events.add(needsAssessed(caseId, referralId, district, opened.plus(Duration.ofDays(random.nextInt(20)))));
+        }
+        if (random.nextBoolean()) {
+            events.add(supportPlanAgreed(caseId, referralId, district, opened.plus(Duration.ofDays(random.nextInt(30)))));
+        }
+        if (random.nextInt(3) == 0) {
+            String reason = List.of("completed", "declined-support", "unable-to-contact", "moved-away").get(random.nextInt(4));
+            events.add(victimCaseClosed(caseId, referralId, district, pathway, reason, opened.plus(Duration.ofDays(random.nextInt(90)))));
+        }
+        if (random.nextInt(4) == 0) {
+            // the referral routed to the other victims pathway later: victims keeps the one case, which serves both
+            String other = pathway.equals("victim-support") ? "domestic-abuse" : "victim-support";
+            events.add(routed(referralId, district, other, opened.plus(Duration.ofDays(random.nextInt(60)))));
         }
         for (int outcome = random.nextInt(3); outcome > 0; outcome--) {
             Map<String, String> needs = new TreeMap<>();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.saferkent.contracts.ConsumerPactTest;
 import org.saferkent.commissioning.activity.adapter.in.messaging.MissedDeadline;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimCaseOpening;
+import org.saferkent.commissioning.activity.adapter.in.messaging.VictimClosure;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimContact;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimOutcome;
 
@@ -89,6 +90,29 @@ class CommissioningConsumesVictimsPactTest {
                     body.stringMatcher("recordedAt", INSTANT, "2026-12-01T12:00:00Z");
                 }).build())
                 .toPact();
+    }
+
+    @Pact(consumer = "commissioning")
+    MessagePact victimCaseClosed(MessagePactBuilder builder) {
+        return builder.expectsToReceive("victims.VictimCaseClosed.v1")
+                .withMetadata(cloudEvent("victims.VictimCaseClosed.v1", SOURCE, "^.+$", CASE_ID))
+                .withContent(newJsonBody(body -> {
+                    body.stringType("caseId", CASE_ID);
+                    body.stringType("district", "thanet");
+                    body.stringMatcher("reason", "^(completed|declined-support|unable-to-contact|moved-away|other)$", "declined-support");
+                    body.stringMatcher("closedAt", INSTANT, "2026-12-20T16:00:00Z");
+                }).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "victimCaseClosed")
+    void aClosureSaysWhyAndWhen(List<Message> messages) {
+        VictimClosure closed = CommissioningRoutes.read(messages.get(0), VictimClosure.class);
+
+        assertThat(closed.caseId()).isEqualTo(CASE_ID);
+        assertThat(closed.reason()).isEqualTo("declined-support");
+        assertThat(closed.closedAt()).isEqualTo(Instant.parse("2026-12-20T16:00:00Z"));
     }
 
     @Test
