@@ -1,6 +1,7 @@
 package org.saferkent.victims.contract;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.saferkent.victims.victimcase.domain.NeedLevel;
 import org.saferkent.victims.victimcase.domain.NeedOutcome;
 import org.saferkent.victims.victimcase.domain.VictimCase;
 import org.saferkent.victims.victimcase.domain.VictimCaseClosed;
+import org.saferkent.victims.victimcase.domain.VictimNeedsAssessed;
+import org.saferkent.victims.victimcase.domain.VictimSupportPlanAgreed;
 import org.saferkent.victims.victimcase.domain.VictimOptedIntoRestorativeJustice;
 import org.saferkent.victims.victimcase.domain.VictimOutcomeRecorded;
 import org.saferkent.victims.victimcase.domain.VictimCodeDeadlineMissed;
@@ -95,6 +98,17 @@ final class VictimMessages {
     static MessageAndMetadata victimOptedIntoRestorativeJustice() {
         return publish(contacted().optIntoRestorativeJustice(OPENED.plusSeconds(86_400)),
                 VictimOptedIntoRestorativeJustice.class);
+    }
+
+    static MessageAndMetadata victimNeedsAssessed() {
+        return publish(contacted().assessNeeds(allNoneBut(NeedCategory.SHELTER_ACCOMMODATION), OPENED.plusSeconds(7200)),
+                VictimNeedsAssessed.class);
+    }
+
+    static MessageAndMetadata victimSupportPlanAgreed() {
+        return publish(contacted().assessNeeds(allNoneBut(NeedCategory.SHELTER_ACCOMMODATION), OPENED.plusSeconds(7200)).victimCase()
+                .agreeSupportPlan(List.of("refer to housing options"), LocalDate.of(2026, 12, 28), OPENED.plusSeconds(10_800)),
+                VictimSupportPlanAgreed.class);
     }
 
     static MessageAndMetadata victimCaseClosed() {

@@ -58,6 +58,16 @@ class VictimsPactVerificationTest {
         return VictimMessages.victimOptedIntoRestorativeJustice();
     }
 
+    @PactVerifyProvider("victims.VictimNeedsAssessed.v1")
+    MessageAndMetadata victimNeedsAssessed() {
+        return VictimMessages.victimNeedsAssessed();
+    }
+
+    @PactVerifyProvider("victims.VictimSupportPlanAgreed.v1")
+    MessageAndMetadata victimSupportPlanAgreed() {
+        return VictimMessages.victimSupportPlanAgreed();
+    }
+
     @PactVerifyProvider("victims.VictimCaseClosed.v1")
     MessageAndMetadata victimCaseClosed() {
         return VictimMessages.victimCaseClosed();

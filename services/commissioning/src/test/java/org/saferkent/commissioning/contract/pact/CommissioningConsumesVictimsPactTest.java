@@ -17,6 +17,8 @@ import org.saferkent.commissioning.activity.adapter.in.messaging.MissedDeadline;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimCaseOpening;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimClosure;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimContact;
+import org.saferkent.commissioning.activity.adapter.in.messaging.VictimNeedsAssessment;
+import org.saferkent.commissioning.activity.adapter.in.messaging.VictimSupportPlan;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimOutcome;
 
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
@@ -90,6 +92,48 @@ class CommissioningConsumesVictimsPactTest {
                     body.stringMatcher("recordedAt", INSTANT, "2026-12-01T12:00:00Z");
                 }).build())
                 .toPact();
+    }
+
+    @Pact(consumer = "commissioning")
+    MessagePact victimNeedsAssessed(MessagePactBuilder builder) {
+        return builder.expectsToReceive("victims.VictimNeedsAssessed.v1")
+                .withMetadata(cloudEvent("victims.VictimNeedsAssessed.v1", SOURCE, "^.+$", CASE_ID))
+                .withContent(newJsonBody(body -> {
+                    body.stringType("caseId", CASE_ID);
+                    body.stringType("district", "thanet");
+                    body.stringMatcher("assessedAt", INSTANT, "2026-11-22T11:00:00Z");
+                }).build())
+                .toPact();
+    }
+
+    @Pact(consumer = "commissioning")
+    MessagePact victimSupportPlanAgreed(MessagePactBuilder builder) {
+        return builder.expectsToReceive("victims.VictimSupportPlanAgreed.v1")
+                .withMetadata(cloudEvent("victims.VictimSupportPlanAgreed.v1", SOURCE, "^.+$", CASE_ID))
+                .withContent(newJsonBody(body -> {
+                    body.stringType("caseId", CASE_ID);
+                    body.stringType("district", "thanet");
+                    body.stringMatcher("agreedAt", INSTANT, "2026-11-23T11:00:00Z");
+                }).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "victimNeedsAssessed")
+    void anAssessmentSaysWhen(List<Message> messages) {
+        VictimNeedsAssessment assessed = CommissioningRoutes.read(messages.get(0), VictimNeedsAssessment.class);
+
+        assertThat(assessed.caseId()).isEqualTo(CASE_ID);
+        assertThat(assessed.assessedAt()).isEqualTo(Instant.parse("2026-11-22T11:00:00Z"));
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "victimSupportPlanAgreed")
+    void aSupportPlanSaysWhen(List<Message> messages) {
+        VictimSupportPlan plan = CommissioningRoutes.read(messages.get(0), VictimSupportPlan.class);
+
+        assertThat(plan.caseId()).isEqualTo(CASE_ID);
+        assertThat(plan.agreedAt()).isEqualTo(Instant.parse("2026-11-23T11:00:00Z"));
     }
 
     @Pact(consumer = "commissioning")
