@@ -3,6 +3,7 @@ package org.saferkent.commissioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -56,6 +57,37 @@ class ContractApiIT extends CommissioningIntegrationTest {
         assertThat(payload.path("period").path("start").asString()).isEqualTo("2030-04-01");
         assertThat(payload.path("targets").get(0).path("target").decimalValue()).isEqualByComparingTo("0.8");
         assertThat(TopicRecords.header(event, "ce_source")).isEqualTo("/saferkent/commissioning");
+    }
+
+    @Test
+    void aContractMayShareItsValueByDistrictAndItsCellsTakeTheirShare() throws Exception {
+        HttpResponse<String> response = post("/api/contracts", GOOD.replace("\"valuePence\":125000000,",
+                "\"valuePence\":125000000,\"districtShares\":{\"dover\":60,\"thanet\":40},"));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode contract = JSON.readTree(response.body());
+        String id = contract.path("id").asString();
+        assertThat(contract.path("districtShares").path("dover").decimalValue()).isEqualByComparingTo("60");
+        JsonNode payload = JSON.readTree(TopicRecords.awaitRecord(CONTRACT_TOPIC,
+                ofType("commissioning.ContractRegistered.v1").and(keyed(id))).value());
+        assertThat(payload.path("districtShares").path("thanet").decimalValue()).isEqualByComparingTo("40");
+
+        String referralId = newId();
+        publish(PartnershipEvents.victimCaseOpened("vc-" + referralId, referralId, "dover", "victim-support",
+                Instant.parse("2030-05-01T10:00:00Z"), Instant.parse("2030-05-04T10:00:00Z")));
+        JsonNode cell = awaitCell(id, "dover", "2030-Q2", count("victimCasesOpened", 1));
+        // £1,250,000 over 365 days: April to June (91 days) is 31,164,383.56p, 31,164,384p with its largest remainder;
+        // Dover's 60% of it is 18,698,630.4p: the leftover penny goes to Thanet's 12,465,753.6p
+        assertThat(cell.path("performance").path("counts").path("valueProRatedPence").asLong()).isEqualTo(18_698_630);
+
+        HttpResponse<String> districtsAlone = post("/api/contracts/" + id + "/variations", """
+                {"districts":["dover","thanet","ashford"],"reason":"wider"}""");
+        assertThat(districtsAlone.statusCode()).isEqualTo(422);
+        assertThat(errorFields(districtsAlone)).containsExactly("districtShares");
+        HttpResponse<String> withShares = post("/api/contracts/" + id + "/variations", """
+                {"districts":["dover","thanet","ashford"],"districtShares":{"dover":0.5,"thanet":0.25,"ashford":0.25},"reason":"wider"}""");
+        assertThat(withShares.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(withShares.body()).path("districtShares").path("ashford").decimalValue()).isEqualByComparingTo("0.25");
     }
 
     @Test
@@ -131,6 +163,14 @@ class ContractApiIT extends CommissioningIntegrationTest {
                          "targets":[{"measure":"happiness","target":1},{"measure":"rj-satisfaction-share","target":85},
                                     {"measure":"rj-satisfaction-share","target":0.85},{"measure":"fte-reduction","amberWithin":-1}]}""",
                         422, "targets[0].measure", "targets[1].target", "targets[2].measure", "targets[3].target", "targets[3].amberWithin"),
+                bad("""
+                        {"provider":"P","service":"S","pathways":["asb-case"],"districts":["dover","thanet"],
+                         "period":{"start":"2030-04-01","end":"2031-03-31"},"value":10,"districtShares":{"dover":0.5,"thanet":0.4}}""",
+                        422, "districtShares"),
+                bad("""
+                        {"provider":"P","service":"S","pathways":["asb-case"],"districts":["dover","thanet"],
+                         "period":{"start":"2030-04-01","end":"2031-03-31"},"value":10,"districtShares":{"dover":100}}""",
+                        422, "districtShares"),
                 bad(null, 422, "$"),
                 bad("{\"provider\":", 400),
                 bad("{\"provider\":\"P\",\"valuePence\":\"lots\"}", 400, "valuePence"),

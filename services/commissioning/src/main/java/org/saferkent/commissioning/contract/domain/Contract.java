@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -15,10 +16,12 @@ import java.util.stream.Collectors;
  *
  * @param status  {@code active} or {@code ended}
  * @param endedOn the last day when it ended early
+ * @param districtShares each district's share of the value as written ({@link DistrictShares}); empty: equal shares
  */
 public record Contract(String id, String provider, String service, List<String> pathways, List<String> districts,
         String periodStart, String periodEnd, long valuePence, List<ContractTarget> targets, String status,
-        String endedOn, String endReason, Instant registeredAt, List<ContractHistoryEntry> history) {
+        String endedOn, String endReason, Instant registeredAt, List<ContractHistoryEntry> history,
+        Map<String, String> districtShares) {
 
     public static final String ACTIVE = "active";
     public static final String ENDED = "ended";
@@ -30,6 +33,7 @@ public record Contract(String id, String provider, String service, List<String> 
         districts = List.copyOf(districts);
         targets = List.copyOf(targets);
         history = history == null ? List.of() : List.copyOf(history);
+        districtShares = districtShares == null ? Map.of() : Map.copyOf(districtShares);
     }
 
     public static ContractChange register(String id, NewContract terms, Instant now) {
@@ -38,12 +42,13 @@ public record Contract(String id, String provider, String service, List<String> 
             throw new ContractRuleViolation("period.end", "must not be before period.start");
         }
         List<ContractTarget> targets = terms.targets().stream().map(ContractTarget::of).toList();
+        Map<String, String> shares = DistrictShares.check(terms.districtShares(), terms.districts());
         Contract contract = new Contract(id, terms.provider(), terms.service(), terms.pathways(), terms.districts(),
                 period.start().toString(), period.end().toString(), terms.valuePence(), targets, ACTIVE, null, null, now,
-                List.of(new ContractHistoryEntry(1, "registered", now, null, List.of())));
+                List.of(new ContractHistoryEntry(1, "registered", now, null, List.of())), shares);
         return new ContractChange(contract, List.of(new ContractRegistered(id, terms.provider(), terms.service(),
                 terms.pathways(), terms.districts(), period, gbp(terms.valuePence()), terms.valuePence(),
-                targets.stream().map(ContractTarget::terms).toList(), now)));
+                targets.stream().map(ContractTarget::terms).toList(), now, DistrictShares.decimals(shares))));
     }
 
     /**
@@ -64,6 +69,17 @@ public record Contract(String id, String provider, String service, List<String> 
         if (variation.districts() != null && !new HashSet<>(variation.districts()).equals(new HashSet<>(districts))) {
             newDistricts = List.copyOf(variation.districts());
             changes.add(new TermChange("districts", String.join(",", districts), String.join(",", newDistricts)));
+        }
+        Map<String, String> newShares = null;
+        List<String> districtsAfter = newDistricts != null ? newDistricts : districts;
+        if (variation.districtShares() != null) {
+            Map<String, String> proposed = DistrictShares.check(variation.districtShares(), districtsAfter);
+            if (!same(proposed, districtShares)) {
+                newShares = proposed;
+                changes.add(new TermChange(DistrictShares.FIELD, describe(districtShares), describe(proposed)));
+            }
+        } else if (newDistricts != null && !districtShares.isEmpty()) {
+            throw new ContractRuleViolation(DistrictShares.FIELD, "must be given again when the districts of a contract with shares change");
         }
         LocalDate newEnd = null;
         if (variation.periodEnd() != null && !variation.periodEnd().toString().equals(periodEnd)) {
@@ -92,10 +108,11 @@ public record Contract(String id, String provider, String service, List<String> 
         nextHistory.add(new ContractHistoryEntry(history.size() + 1, "varied", now, variation.reason(), changes));
         Contract varied = new Contract(id, provider, service, pathways, newDistricts != null ? newDistricts : districts,
                 periodStart, newEnd != null ? newEnd.toString() : periodEnd, newValue != null ? newValue : valuePence,
-                newTargets != null ? newTargets : targets, status, endedOn, endReason, registeredAt, nextHistory);
+                newTargets != null ? newTargets : targets, status, endedOn, endReason, registeredAt, nextHistory,
+                newShares != null ? newShares : districtShares);
         return new ContractChange(varied, List.of(new ContractVaried(id, number, newValue != null ? gbp(newValue) : null,
                 newValue, newDistricts, newEnd, newTargets != null ? newTargets.stream().map(ContractTarget::terms).toList() : null,
-                variation.reason(), now)));
+                variation.reason(), now, newShares != null ? DistrictShares.decimals(newShares) : null)));
     }
 
     /**
@@ -113,7 +130,7 @@ public record Contract(String id, String provider, String service, List<String> 
         nextHistory.add(new ContractHistoryEntry(history.size() + 1, "ended", now, reason,
                 List.of(new TermChange("endedOn", null, endDate.toString()))));
         Contract ended = new Contract(id, provider, service, pathways, districts, periodStart, periodEnd, valuePence,
-                targets, ENDED, endDate.toString(), reason, registeredAt, nextHistory);
+                targets, ENDED, endDate.toString(), reason, registeredAt, nextHistory, districtShares);
         return new ContractChange(ended, List.of(new ContractEnded(id, endDate, reason, now)));
     }
 
@@ -141,6 +158,19 @@ public record Contract(String id, String provider, String service, List<String> 
         if (ENDED.equals(status)) {
             throw new ContractEndedException(id);
         }
+    }
+
+    /** Equal shares compared as numbers (60 and 60.0 are the same share). */
+    private static boolean same(Map<String, String> a, Map<String, String> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        return a.entrySet().stream().allMatch(e -> new BigDecimal(e.getValue()).compareTo(new BigDecimal(b.get(e.getKey()))) == 0);
+    }
+
+    private static String describe(Map<String, String> shares) {
+        return shares.isEmpty() ? "equal" : new java.util.TreeMap<>(shares).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 
     private static String describe(List<ContractTarget> targets) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.saferkent.platform.events.EventType;
 
@@ -13,5 +14,5 @@ import org.saferkent.platform.events.EventType;
  */
 @EventType("commissioning.ContractVaried.v1")
 public record ContractVaried(String contractId, int variation, BigDecimal value, Long valuePence, List<String> districts,
-        LocalDate periodEnd, List<TargetTerms> targets, String reason, Instant variedAt) {
+        LocalDate periodEnd, List<TargetTerms> targets, String reason, Instant variedAt, Map<String, BigDecimal> districtShares) {
 }

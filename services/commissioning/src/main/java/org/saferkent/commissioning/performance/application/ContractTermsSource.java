@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.saferkent.commissioning.contract.domain.Contract;
 import org.saferkent.commissioning.contract.domain.ContractTarget;
+import org.saferkent.commissioning.contract.domain.DistrictShares;
 import org.saferkent.commissioning.performance.domain.ContractTerms;
 import org.saferkent.commissioning.performance.domain.Target;
 import org.saferkent.commissioning.vocabulary.Measure;
@@ -19,7 +20,8 @@ final class ContractTermsSource {
     static ContractTerms terms(Contract contract) {
         return new ContractTerms(contract.id(), contract.provider(), contract.service(), Set.copyOf(contract.pathways()),
                 Set.copyOf(contract.districts()), contract.start(), contract.end(), contract.endedOnDate(),
-                contract.valuePence(), contract.targets().stream().map(ContractTermsSource::target).flatMap(Optional::stream).toList());
+                contract.valuePence(), contract.targets().stream().map(ContractTermsSource::target).flatMap(Optional::stream).toList(),
+                DistrictShares.decimals(contract.districtShares()));
     }
 
     private static Optional<Target> target(ContractTarget target) {

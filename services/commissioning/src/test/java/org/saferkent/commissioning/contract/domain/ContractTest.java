@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class ContractTest {
         assertThat(change.contract().targets()).containsExactly(new ContractTarget("cope-and-recover-share", "0.8", "0.05"));
         assertThat(change.events()).singleElement().isEqualTo(new ContractRegistered("c1", "Victim Support", "Kent Victim Care",
                 TERMS.pathways(), TERMS.districts(), TERMS.period(), new BigDecimal("1250000.00"), 125_000_000,
-                List.of(new TargetTerms("cope-and-recover-share", new BigDecimal("0.8"), new BigDecimal("0.05"))), REGISTERED));
+                List.of(new TargetTerms("cope-and-recover-share", new BigDecimal("0.8"), new BigDecimal("0.05"))), REGISTERED, null));
     }
 
     @Test
@@ -50,7 +51,31 @@ class ContractTest {
                 new TermChange("value", "1250000.00", "1300000.00"),
                 new TermChange("districts", "maidstone,swale", "maidstone,swale,dover"))));
         assertThat(change.events()).singleElement().isEqualTo(new ContractVaried("c1", 1, new BigDecimal("1300000.00"),
-                130_000_000L, List.of("maidstone", "swale", "dover"), null, null, "uplift for Dover", LATER));
+                130_000_000L, List.of("maidstone", "swale", "dover"), null, null, "uplift for Dover", LATER, null));
+    }
+
+    @Test
+    void districtSharesNameEachDistrictAndSumToOneOrAHundredAndFollowTheDistricts() {
+        NewContract shared = new NewContract(TERMS.provider(), TERMS.service(), TERMS.pathways(), TERMS.districts(), TERMS.period(),
+                TERMS.valuePence(), TERMS.targets(), Map.of("maidstone", new BigDecimal("70"), "swale", new BigDecimal("30")));
+        Contract contract = Contract.register("c1", shared, REGISTERED).contract();
+
+        assertThat(contract.districtShares()).containsOnly(Map.entry("maidstone", "70"), Map.entry("swale", "30"));
+        for (Map<String, BigDecimal> bad : List.of(Map.of("maidstone", new BigDecimal("0.7")),
+                Map.of("maidstone", new BigDecimal("0.7"), "swale", new BigDecimal("0.2")),
+                Map.of("maidstone", new BigDecimal("110"), "swale", new BigDecimal("-10")),
+                Map.of("maidstone", new BigDecimal("0.5"), "swale", new BigDecimal("0.25"), "dover", new BigDecimal("0.25")))) {
+            NewContract terms = new NewContract(TERMS.provider(), TERMS.service(), TERMS.pathways(), TERMS.districts(), TERMS.period(),
+                    TERMS.valuePence(), TERMS.targets(), bad);
+            assertThatThrownBy(() -> Contract.register("c1", terms, REGISTERED)).as("%s", bad)
+                    .isInstanceOfSatisfying(ContractRuleViolation.class, e -> assertThat(e.field()).isEqualTo("districtShares"));
+        }
+        assertThatThrownBy(() -> contract.vary(new ContractVariation(null, List.of("maidstone", "swale", "dover"), null, null, "wider"),
+                LATER)).isInstanceOfSatisfying(ContractRuleViolation.class, e -> assertThat(e.field()).isEqualTo("districtShares"));
+        ContractChange wider = contract.vary(new ContractVariation(null, List.of("maidstone", "swale", "dover"), null, null, "wider",
+                Map.of("maidstone", new BigDecimal("0.5"), "swale", new BigDecimal("0.25"), "dover", new BigDecimal("0.25"))), LATER);
+        assertThat(wider.contract().districtShares()).containsEntry("dover", "0.25");
+        assertThat(((ContractVaried) wider.events().get(0)).districtShares()).containsEntry("dover", new BigDecimal("0.25"));
     }
 
     @Test

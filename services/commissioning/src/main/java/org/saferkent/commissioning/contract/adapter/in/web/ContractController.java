@@ -57,7 +57,7 @@ class ContractController {
         List<TargetTerms> targets = checks.targets(request.targets());
         checks.throwIfAny();
         Loaded<Contract> registered = refusedAsInvalid(() -> contracts.register(
-                new NewContract(provider, service, pathways, districts, period, pence, targets)));
+                new NewContract(provider, service, pathways, districts, period, pence, targets, request.districtShares())));
         return ResponseEntity.created(URI.create("/api/contracts/" + registered.state().id())).body(ContractView.of(registered));
     }
 
@@ -108,11 +108,11 @@ class ContractController {
         List<TargetTerms> targets = request.targets() == null ? null : checks.targets(request.targets());
         String reason = checks.text("reason", request.reason(), RequestChecks.MAX_REASON);
         if (request.value() == null && request.valuePence() == null && request.districts() == null
-                && request.period() == null && request.targets() == null) {
-            checks.add("$", "names no term to vary: value or valuePence, districts, period.end or targets");
+                && request.period() == null && request.targets() == null && request.districtShares() == null) {
+            checks.add("$", "names no term to vary: value or valuePence, districts, districtShares, period.end or targets");
         }
         checks.throwIfAny();
-        ContractVariation variation = new ContractVariation(pence, districts, periodEnd, targets, reason);
+        ContractVariation variation = new ContractVariation(pence, districts, periodEnd, targets, reason, request.districtShares());
         return ContractView.of(refusedAsInvalid(() -> contracts.vary(id, variation)));
     }
 
