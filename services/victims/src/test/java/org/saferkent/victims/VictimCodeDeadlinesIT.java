@@ -2,6 +2,7 @@ package org.saferkent.victims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.saferkent.platform.test.TopicRecords;
+import org.saferkent.platform.workingdays.WorkingDayCalendar;
 import org.saferkent.victims.victimcase.application.VictimCodeDeadlines;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,6 +29,29 @@ class VictimCodeDeadlinesIT extends VictimsIntegrationTest {
 
     @Autowired
     private VictimCodeDeadlines deadlines;
+
+    @Autowired
+    private WorkingDayCalendar calendar;
+
+    /** Issue 17: the consumer read the routing a week late; the victim's time limits ran from the routing all along. */
+    @Test
+    void aRoutingHandledLateRunsItsTimeLimitsFromTheRoutingNotFromWhenItWasRead() throws Exception {
+        Instant routedAt = clock.instant().minus(Duration.ofDays(7));
+
+        String caseId = openCase(Map.of("routedAt", routedAt.toString()));
+
+        JsonNode victimCase = readCase(caseId);
+        Instant due = calendar.deadline(routedAt, 5);
+        assertThat(instant(victimCase.path("firstContactDueAt"))).isEqualTo(due)
+                .isNotEqualTo(calendar.deadline(clock.instant(), 5));
+        JsonNode opened = payload(TopicRecords.awaitRecord(TOPIC, ofType("victims.VictimCaseOpened.v1").and(keyed(caseId))));
+        assertThat(instant(opened.path("firstContactDueAt"))).isEqualTo(due);
+        assertThat(instant(opened.path("restorativeJusticeInformationDueAt"))).isEqualTo(due);
+
+        // already overdue when read: the next scan records the breach
+        deadlines.recordMissedDeadlines();
+        TopicRecords.awaitRecord(TOPIC, ofType(MISSED).and(keyed(caseId)));
+    }
 
     @Test
     void aMissedFirstContactIsAnnouncedOnceWithAnOpsBreachEvenWhenScannedTwiceAndConcurrently() throws Exception {

@@ -64,14 +64,23 @@ public record VictimCase(
         return "vc-" + referralId;
     }
 
-    /**
-     * Opens the case: the entitlement is decided and the Victims' Code time limits start. The
-     * victim's details are still to be fetched from referrals.
-     */
+    /** Opens the case for a referral routed {@code now}. */
     public static Change open(String referralId, String district, String category, String pathway, VictimProfile profile,
             EntitlementRules rules, VictimCodeTimeLimits limits, Instant now) {
+        return open(referralId, district, category, pathway, profile, rules, limits, now, now);
+    }
+
+    /**
+     * Opens the case: the entitlement is decided and the Victims' Code time limits run from the referral's
+     * routing to the service ({@code routedAt}), however late the case is opened; a routing time after
+     * {@code now} (another machine's clock ahead) counts as now. The victim's details are still to be
+     * fetched from referrals.
+     */
+    public static Change open(String referralId, String district, String category, String pathway, VictimProfile profile,
+            EntitlementRules rules, VictimCodeTimeLimits limits, Instant routedAt, Instant now) {
         Entitlement entitlement = rules.decide(category, profile);
-        List<VictimDuty> duties = limits.dutiesFrom(now, entitlement.enhanced());
+        Instant clocksFrom = routedAt == null || routedAt.isAfter(now) ? now : routedAt;
+        List<VictimDuty> duties = limits.dutiesFrom(clocksFrom, entitlement.enhanced());
         String id = idFor(referralId);
         TimelineEntry opened = new TimelineEntry(now, "opened", pathway + " referral " + referralId + ", "
                 + (entitlement.enhanced() ? "enhanced entitlement: " + String.join(", ", entitlement.reasons())

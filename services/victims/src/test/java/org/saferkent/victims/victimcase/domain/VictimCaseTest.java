@@ -45,6 +45,32 @@ class VictimCaseTest {
                 ENHANCED_DUE));
     }
 
+    /** Issue 17: a routing read late (the consumer lagged) still counts its time limits from the routing. */
+    @Test
+    void theTimeLimitsRunFromTheRoutingNotFromWhenTheCaseIsOpened() {
+        Instant routed = Instant.parse("2026-11-27T16:30:00Z"); // Friday afternoon; the case opens on Monday
+
+        Change opened = VictimCase.open("r-1", "maidstone", "burglary", "victim-support", profile(List.of(), "35-49", List.of()),
+                RULES, LIMITS, routed, OPENED);
+
+        // 5 working days from Friday 27 November: the end of Friday 4 December, not of Monday 7th
+        Instant due = Instant.parse("2026-12-05T00:00:00Z");
+        assertThat(opened.victimCase().duties()).extracting(VictimDuty::dueAt).containsOnly(due);
+        assertThat(opened.victimCase().openedAt()).isEqualTo(OPENED);
+        assertThat(opened.events()).singleElement().isInstanceOfSatisfying(VictimCaseOpened.class, event -> {
+            assertThat(event.firstContactDueAt()).isEqualTo(due);
+            assertThat(event.openedAt()).isEqualTo(OPENED);
+        });
+    }
+
+    @Test
+    void aRoutingTimeAfterTheOpeningCannotPutTheTimeLimitsOff() {
+        Change opened = VictimCase.open("r-1", "maidstone", "burglary", "victim-support", profile(List.of(), "35-49", List.of()),
+                RULES, LIMITS, OPENED.plus(Duration.ofDays(3)), OPENED);
+
+        assertThat(opened.victimCase().duties()).extracting(VictimDuty::dueAt).containsOnly(STANDARD_DUE);
+    }
+
     @Test
     void aStandardVictimsCaseRunsFiveWorkingDayLimits() {
         VictimCase victimCase = standardCase();
