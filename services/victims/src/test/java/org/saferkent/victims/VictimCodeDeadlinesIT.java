@@ -109,6 +109,36 @@ class VictimCodeDeadlinesIT extends VictimsIntegrationTest {
                 .containsExactly("restorative-justice-information");
     }
 
+    /** Issue 17: the contact's own time decides, even when it is recorded after the scan announced the miss. */
+    @Test
+    void aContactMadeInTimeButRecordedAfterTheScanWithdrawsTheMissedDeadline() throws Exception {
+        String caseId = openCase(Map.of());
+        Instant due = instant(readCase(caseId).path("firstContactDueAt"));
+        clock.advanceTo(due.plusSeconds(60));
+        deadlines.recordMissedDeadlines();
+        TopicRecords.awaitRecord(TOPIC, ofType(MISSED).and(keyed(caseId)).and(duty("first-contact")));
+        Instant madeAt = due.minusSeconds(3600);
+
+        assertThat(post("/api/victim-cases/" + caseId + "/contacts",
+                "{\"attemptedAt\":\"" + madeAt + "\",\"channel\":\"phone\",\"outcome\":\"made\"}").statusCode())
+                .isEqualTo(200);
+
+        JsonNode withdrawn = payload(TopicRecords.awaitRecord(TOPIC,
+                ofType("victims.VictimCodeDeadlineBreachWithdrawn.v1").and(keyed(caseId))));
+        assertThat(withdrawn.path("duty").asString()).isEqualTo("first-contact");
+        assertThat(instant(withdrawn.path("dueAt"))).isEqualTo(due);
+        assertThat(instant(withdrawn.path("metAt"))).isEqualTo(madeAt);
+        JsonNode victimCase = readCase(caseId);
+        assertThat(victimCase.path("duties").valueStream().map(d -> d.path("name").asString() + ":" + d.path("state").asString()))
+                .containsExactly("first-contact:met", "restorative-justice-information:breached");
+        JsonNode contacted = payload(TopicRecords.awaitRecord(TOPIC, ofType("victims.VictimContacted.v1").and(keyed(caseId))));
+        assertThat(contacted.path("withinTimeLimit").asBoolean()).isTrue();
+    }
+
+    private static Predicate<ConsumerRecord<String, byte[]>> duty(String duty) {
+        return record -> duty.equals(payload(record).path("duty").asString());
+    }
+
     private static Predicate<ConsumerRecord<String, byte[]>> opsSubject(String caseId) {
         return record -> caseId.equals(payload(record).path("subject").asString());
     }

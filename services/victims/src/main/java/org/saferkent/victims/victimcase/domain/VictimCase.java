@@ -180,7 +180,7 @@ public record VictimCase(
         Instant due = dueAt(VictimDuty.FIRST_CONTACT);
         Boolean withinTimeLimit = first && due != null ? attemptedAt.isBefore(due) : null;
         if (first) {
-            next.done(VictimDuty.FIRST_CONTACT, attemptedAt);
+            next.done(VictimDuty.FIRST_CONTACT, attemptedAt, now);
         }
         next.contacts.add(new ContactAttempt(attemptedAt, channel, outcome, now));
         next.note(now, first ? "first contact made" : "contact attempted", Codes.of(channel) + ": " + Codes.of(outcome));
@@ -236,7 +236,7 @@ public record VictimCase(
         Instant due = dueAt(VictimDuty.RESTORATIVE_JUSTICE_INFORMATION);
         VictimCaseDraft next = new VictimCaseDraft(this);
         next.rjInformationOfferedAt = now;
-        next.done(VictimDuty.RESTORATIVE_JUSTICE_INFORMATION, now);
+        next.done(VictimDuty.RESTORATIVE_JUSTICE_INFORMATION, now, now);
         next.note(now, "restorative justice information offered", null);
         return next.finish(now, new VictimRestorativeJusticeInformationOffered(id, referralId, district,
                 due == null || now.isBefore(due), now));
@@ -264,7 +264,7 @@ public record VictimCase(
         if (next.rjInformationOfferedAt == null) {
             next.rjInformationOfferedAt = now;
         }
-        next.done(VictimDuty.RESTORATIVE_JUSTICE_INFORMATION, now);
+        next.done(VictimDuty.RESTORATIVE_JUSTICE_INFORMATION, now, now);
         next.note(now, "opted into restorative justice", null);
         return next.finish(now, new VictimOptedIntoRestorativeJustice(id, referralId, district, category,
                 profile.subjectPseudonym(), now));

@@ -158,6 +158,42 @@ class VictimCaseTest {
         assertThat(change.victimCase().duty(VictimDuty.FIRST_CONTACT)).get().extracting(VictimDuty::breachedAt).isEqualTo(late);
     }
 
+    /** Issue 17: the contact's own time decides; a breach the scan recorded before the contact was recorded is withdrawn. */
+    @Test
+    void aContactMadeInTimeButRecordedAfterTheScanCountsAsMetAndWithdrawsTheBreach() {
+        VictimCase scanned = enhancedCase().breachOverdueDuties(ENHANCED_DUE.plus(Duration.ofMinutes(1))).victimCase();
+        assertThat(scanned.duty(VictimDuty.FIRST_CONTACT)).get().extracting(VictimDuty::breachedAt).isNotNull();
+        Instant madeAt = ENHANCED_DUE.minus(Duration.ofHours(2));
+        Instant recordedAt = ENHANCED_DUE.plus(Duration.ofHours(3));
+
+        Change change = scanned.recordContact(madeAt, ContactChannel.PHONE, ContactOutcome.MADE, recordedAt);
+
+        assertThat(change.victimCase().duty(VictimDuty.FIRST_CONTACT)).get()
+                .isEqualTo(new VictimDuty(VictimDuty.FIRST_CONTACT, ENHANCED_DUE, madeAt, null));
+        // the other time limit's breach stands: nothing was done for it
+        assertThat(change.victimCase().duty(VictimDuty.RESTORATIVE_JUSTICE_INFORMATION)).get()
+                .extracting(VictimDuty::breachedAt).isNotNull();
+        assertThat(change.events()).containsExactly(
+                new VictimCodeDeadlineBreachWithdrawn("vc-r-1", "r-1", "maidstone", VictimDuty.FIRST_CONTACT, true, ENHANCED_DUE,
+                        madeAt, ENHANCED_DUE.plus(Duration.ofMinutes(1)), recordedAt),
+                new VictimContacted("vc-r-1", "r-1", "maidstone", "phone", "made", madeAt, true, true, recordedAt));
+        assertThat(change.victimCase().timeline()).extracting(TimelineEntry::what).contains("deadline breach withdrawn");
+    }
+
+    @Test
+    void aContactMadeAfterTheDeadlineAndRecordedAfterTheScanLeavesTheBreachStanding() {
+        Instant scannedAt = ENHANCED_DUE.plus(Duration.ofMinutes(1));
+        VictimCase scanned = enhancedCase().breachOverdueDuties(scannedAt).victimCase();
+        Instant madeAt = ENHANCED_DUE.plus(Duration.ofMinutes(30));
+
+        Change change = scanned.recordContact(madeAt, ContactChannel.PHONE, ContactOutcome.MADE, madeAt.plusSeconds(60));
+
+        assertThat(change.victimCase().duty(VictimDuty.FIRST_CONTACT)).get()
+                .isEqualTo(new VictimDuty(VictimDuty.FIRST_CONTACT, ENHANCED_DUE, null, scannedAt));
+        assertThat(change.events()).singleElement().isInstanceOfSatisfying(VictimContacted.class,
+                contacted -> assertThat(contacted.withinTimeLimit()).isFalse());
+    }
+
     @Test
     void aContactCannotBeInTheFutureOrBeforeTheCaseOpened() {
         VictimCase victimCase = enhancedCase();
