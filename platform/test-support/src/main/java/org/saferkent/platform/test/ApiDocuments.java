@@ -118,6 +118,71 @@ public final class ApiDocuments {
     }
 
     /**
+     * Asserts what every service's API document test checks of the service on {@code port}: {@code /v3/api-docs} is
+     * served without a token, is OpenAPI 3.1, is the committed contracts/openapi/{@code service}.json (or rewrites it,
+     * with {@code -Dopenapi.write=true}) and its request examples fit their schemas; the Swagger UI comes from the
+     * service itself (no other origin); and the API and the actuator still want a token.
+     */
+    public static void assertServedAsCommitted(String service, int port) {
+        SecuredApi api = SecuredApi.at(port);
+        java.net.http.HttpResponse<String> served = api.anonymous().get("/v3/api-docs");
+        org.assertj.core.api.Assertions.assertThat(served.statusCode()).isEqualTo(200);
+        JsonNode document = JSON.readTree(served.body());
+        org.assertj.core.api.Assertions.assertThat(document.path("openapi").asString()).startsWith("3.1");
+        org.assertj.core.api.Assertions.assertThat(examples(document)).as("request examples").isPositive();
+        org.assertj.core.api.Assertions.assertThat(invalidExamples(document)).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(differences(service, document, IdentityServer.get().tokenUri())).isEmpty();
+
+        java.net.http.HttpResponse<String> page = api.anonymous().get("/swagger-ui/index.html");
+        org.assertj.core.api.Assertions.assertThat(page.statusCode()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(page.body()).contains("swagger-ui-bundle.js").doesNotContain("://");
+        org.assertj.core.api.Assertions.assertThat(api.anonymous().get("/swagger-ui/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
+        java.net.http.HttpResponse<String> config = api.anonymous().get("/v3/api-docs/swagger-config");
+        org.assertj.core.api.Assertions.assertThat(config.statusCode()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(JSON.readTree(config.body()).path("url").asString()).isEqualTo("/v3/api-docs");
+
+        // every other path keeps its rules: each documented GET without parameters, and the actuator, want a token
+        document.path("paths").properties().forEach(path -> {
+            if (path.getValue().has("get") && !path.getKey().contains("{")) {
+                org.assertj.core.api.Assertions.assertThat(api.anonymous().get(path.getKey()).statusCode())
+                        .as("GET " + path.getKey() + " without a token").isEqualTo(401);
+            }
+        });
+        org.assertj.core.api.Assertions.assertThat(api.anonymous().get("/actuator/metrics").statusCode()).isEqualTo(401);
+        org.assertj.core.api.Assertions.assertThat(api.anonymous().post("/v3/api-docs", "{}").statusCode()).isEqualTo(401);
+    }
+
+    /** Every request body example in {@code document} that its own schema refuses, with why. */
+    public static List<String> invalidExamples(JsonNode document) {
+        List<String> problems = new ArrayList<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
+            JsonNode json = method.getValue().path("requestBody").path("content").path("application/json");
+            if (json.has("example")) {
+                String ref = json.path("schema").path("$ref").asString("");
+                String operation = method.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                if (!ref.startsWith("#/components/schemas/")) {
+                    problems.add(operation + ": its example has no named schema to validate against");
+                } else {
+                    validate(document, ref.substring("#/components/schemas/".length()), json.path("example"))
+                            .forEach(error -> problems.add(operation + ": " + error));
+                }
+            }
+        }));
+        return problems;
+    }
+
+    /** How many request body examples {@code document} has. */
+    public static int examples(JsonNode document) {
+        int[] count = {0};
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
+            if (method.getValue().path("requestBody").path("content").path("application/json").has("example")) {
+                count[0]++;
+            }
+        }));
+        return count[0];
+    }
+
+    /**
      * Validation errors of {@code body} against the schema {@code components.schemas.<schema>} of
      * {@code document} (OpenAPI 3.1 schemas are JSON Schema 2020-12; their {@code $ref}s resolve inside the document).
      */

@@ -24,6 +24,7 @@ public final class ApiDocumentation {
     private final Map<String, String> requestExamples;
     private final Map<String, String> responseDescriptions;
     private final Map<String, Set<String>> required;
+    private final Map<String, String> produces;
     private final Map<String, Map<String, java.util.List<String>>> allowed;
 
     private ApiDocumentation(Builder builder) {
@@ -35,12 +36,18 @@ public final class ApiDocumentation {
         this.requestExamples = Collections.unmodifiableMap(new TreeMap<>(builder.requestExamples));
         this.responseDescriptions = Collections.unmodifiableMap(new TreeMap<>(builder.responseDescriptions));
         this.required = Collections.unmodifiableMap(new TreeMap<>(builder.required));
+        this.produces = Collections.unmodifiableMap(new TreeMap<>(builder.produces));
         this.allowed = Collections.unmodifiableMap(new TreeMap<>(builder.allowed));
     }
 
     /** {@code "<operation> <status>"} to what that answer means. */
     public Map<String, String> responseDescriptions() {
         return responseDescriptions;
+    }
+
+    /** Operation to the media type of its success answer, when it is text rather than JSON (CSV, a server-sent event stream). */
+    public Map<String, String> produces() {
+        return produces;
     }
 
     /** Schema name to the properties a request must carry (checked in code, so springdoc cannot see them). */
@@ -72,7 +79,18 @@ public final class ApiDocumentation {
 
     /** Statuses the operation can refuse with besides the platform's (400, 401, 403, 413, 415, 422, 429, 500). */
     public Set<Integer> problemsOf(String operation) {
-        return problems.getOrDefault(operation, Set.of());
+        Set<Integer> statuses = new TreeSet<>();
+        problems.forEach((named, codes) -> {
+            if (matches(named, operation)) {
+                statuses.addAll(codes);
+            }
+        });
+        return statuses;
+    }
+
+    /** {@code named} is an operation, or ends in {@code **} for every operation its start begins. */
+    public static boolean matches(String named, String operation) {
+        return named.endsWith("**") ? operation.startsWith(named.substring(0, named.length() - 2)) : named.equals(operation);
     }
 
     public Map<String, Set<Integer>> problems() {
@@ -98,6 +116,7 @@ public final class ApiDocumentation {
         private final Map<String, String> requestExamples = new LinkedHashMap<>();
         private final Map<String, String> responseDescriptions = new LinkedHashMap<>();
         private final Map<String, Set<String>> required = new LinkedHashMap<>();
+        private final Map<String, String> produces = new LinkedHashMap<>();
         private final Map<String, Map<String, java.util.List<String>>> allowed = new LinkedHashMap<>();
 
         private Builder(String title) {
@@ -114,7 +133,10 @@ public final class ApiDocumentation {
             return this;
         }
 
-        /** {@code operation} (e.g. {@code "GET /api/referrals/{id}"}) can also refuse with these statuses. */
+        /**
+         * {@code operation} (e.g. {@code "GET /api/referrals/{id}"}; {@code "POST /api/cases/{id}/**"} for every operation
+         * under it) can also refuse with these statuses.
+         */
         public Builder problems(String operation, int... statuses) {
             Set<Integer> set = problems.computeIfAbsent(operation, key -> new TreeSet<>());
             for (int status : statuses) {
@@ -140,6 +162,12 @@ public final class ApiDocumentation {
         public Builder response(String operation, int status, Class<?> type, String description) {
             response(operation, status, type);
             responseDescriptions.put(operation + " " + status, description);
+            return this;
+        }
+
+        /** {@code operation} answers success with text of {@code mediaType} (e.g. text/csv, text/event-stream). */
+        public Builder produces(String operation, String mediaType) {
+            produces.put(operation, mediaType);
             return this;
         }
 

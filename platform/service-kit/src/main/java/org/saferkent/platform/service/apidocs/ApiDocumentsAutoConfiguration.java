@@ -74,6 +74,7 @@ public class ApiDocumentsAutoConfiguration {
             Map.entry(415, new String[] {"UnsupportedMediaType", "The request body is not declared as JSON (Content-Type: application/json)."}),
             Map.entry(422, new String[] {"InvalidRequest", "Invalid fields: `errors` names each one (values are never echoed)."}),
             Map.entry(429, new String[] {"TooManyRequests", "The client is over its rate limit: try again after Retry-After seconds."}),
+            Map.entry(502, new String[] {"BadGateway", "The service acted on answered with an error, or did not confirm."}),
             Map.entry(500, new String[] {"InternalError", "The request could not be completed (the log has it, under the correlation id)."}),
             Map.entry(503, new String[] {"ServiceUnavailable", "Not available now: try again later."}));
 
@@ -82,6 +83,8 @@ public class ApiDocumentsAutoConfiguration {
             "audit.read", "Read the service's audit trail of personal data reads and refusals.",
             "ops.read", "Read operational endpoints (actuator, parked outbox events).",
             "ops.write", "Act on the service: retry parked outbox events, pause and resume consumers.");
+
+    static final String PLATFORM_RETRY = "POST /api/outbox/parked/{eventId}/retry";
 
     /** The platform's endpoints' own refusals, where a service has them. */
     static final Map<String, Set<Integer>> PLATFORM_PROBLEMS = Map.of(
@@ -167,9 +170,14 @@ public class ApiDocumentsAutoConfiguration {
             }));
         }
         for (String named : api.problems().keySet()) {
-            if (!operations.contains(named)) {
+            if (operations.stream().noneMatch(operation -> ApiDocumentation.matches(named, operation))) {
                 throw new IllegalStateException("ApiDocumentation names " + named + ", which the API does not have");
             }
+        }
+        dropUnreferencedSchemas(openApi);
+        if (components.getSchemas() != null && components.getSchemas().containsKey("JsonNode")) {
+            // Jackson 3's tree is not a bean (swagger-core knows Jackson 2's only): it is any JSON value
+            components.addSchemas("JsonNode", new Schema<>(SpecVersion.V31).description("Any JSON value."));
         }
         used.forEach((status, names) -> {
             ApiResponse response = new ApiResponse().description(names[1])
@@ -210,6 +218,19 @@ public class ApiDocumentsAutoConfiguration {
             // what the service declares replaces springdoc's guess of the success answers
             responses.keySet().removeIf(code -> code.startsWith("2") && !declaredTypes.containsKey(Integer.valueOf(code)));
         }
+        String text = api.produces().get(name);
+        if (text != null) {
+            responses.forEach((code, response) -> {
+                if (code.startsWith("2")) {
+                    response.setContent(new Content().addMediaType(text, new MediaType().schema(string(null))));
+                }
+            });
+        }
+        if (PLATFORM_RETRY.equals(name)) {
+            // the relay takes the parked event back: 202, no body
+            responses.keySet().removeIf(code -> code.startsWith("2"));
+            responses.addApiResponse("202", new ApiResponse().description("Retried: the relay publishes the event again."));
+        }
         String example = api.requestExamples().get(name);
         if (example != null) {
             MediaType body = operation.getRequestBody().getContent().get("application/json");
@@ -236,6 +257,25 @@ public class ApiDocumentsAutoConfiguration {
             }
             used.put(status, names);
             responses.addApiResponse(String.valueOf(status), new ApiResponse().$ref("#/components/responses/" + names[0]));
+        }
+    }
+
+    /** Schemas nothing refers to any more (springdoc's guesses that the declared answers replaced). */
+    private static void dropUnreferencedSchemas(OpenAPI openApi) {
+        Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        boolean dropped = true;
+        while (dropped) {
+            String json;
+            try {
+                json = Json31.mapper().writeValueAsString(openApi);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            dropped = schemas.keySet().removeIf(name -> !"Problem".equals(name) && !"FieldProblem".equals(name)
+                    && !json.contains("\"#/components/schemas/" + name + "\""));
         }
     }
 
