@@ -80,6 +80,12 @@ class VictimsConfiguration {
                 tokens.getIfAvailable(), restClient.getIfAvailable(RestClient::builder));
     }
 
+    /** The claim check's breaker, retry and bulkhead in Prometheus ({@code resilience4j_circuitbreaker_*}, ...). */
+    @Bean
+    io.micrometer.core.instrument.binder.MeterBinder claimCheckResilienceMetrics(ReferralsSubjectClient referralsSubjectClient) {
+        return referralsSubjectClient.metrics();
+    }
+
     /** As a bean, the claim check's breaker is reported on ops.events whenever its state changes. */
     @Bean
     CircuitBreaker referralsSubjectCircuitBreaker(ReferralsSubjectClient referralsSubjectClient) {

@@ -44,7 +44,6 @@ class ReferralsVerificationGateTest {
         TestExecutionSummary summary = verify(AddedFieldProvider.class);
 
         assertThat(summary.getTestsFailedCount()).isZero();
-        // nine interactions since restorative-justice reads SubjectErased too
         assertThat(summary.getTestsSucceededCount()).isEqualTo(9);
     }
 }
