@@ -12,14 +12,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PersonalDataMaskTest {
 
-    private final PersonalDataMask mask = new PersonalDataMask(JsonMapper.builder().build());
+    private static final String TYPE = "opstest.Everything.v1";
+    /** An allow-list that names every field of these payloads, personal-looking ones included. */
+    private final PersonalDataMask mask = new PersonalDataMask(JsonMapper.builder().build(), java.util.Map.of(TYPE, java.util.Set.of(
+            "referralId", "district", "subject", "role", "name", "firstName", "last_name", "dateOfBirth", "dob", "postcode", "address",
+            "line1", "town", "phone", "email", "homeAddress", "narrative", "contact", "note", "where", "intl", "crimeReference",
+            "incidentDate", "at", "id", "count", "items")));
 
     private JsonNode masked(String json) {
-        return mask.maskJson(json.getBytes(StandardCharsets.UTF_8));
+        return mask.maskJson(json.getBytes(StandardCharsets.UTF_8), TYPE);
     }
 
     @Test
-    void fieldsNamedLikePersonalDataAreMaskedWhateverTheyHold() {
+    void aFieldNotOnItsEventTypesAllowListIsMaskedWhateverItHolds() {
+        JsonNode out = mask.maskJson("{\"referralId\":\"r-1\",\"district\":\"maidstone\",\"extra\":{\"colour\":\"blue\"}}"
+                .getBytes(StandardCharsets.UTF_8), "opstest.Unlisted.v1");
+        assertThat(out.toString()).isEqualTo("{\"referralId\":\"***\",\"district\":\"***\",\"extra\":{\"colour\":\"***\"}}");
+    }
+
+    @Test
+    void fieldsNamedLikePersonalDataAreMaskedWhateverTheyHoldEvenWhenListed() {
         JsonNode out = masked("""
                 {"referralId":"r-1","district":"maidstone","subject":{"role":"victim","name":"Alex Example","firstName":"Alex",
                  "last_name":"Example","dateOfBirth":"1988-03-14","dob":"14/03/1988","postcode":"ME14 1XX",
@@ -29,7 +41,8 @@ class PersonalDataMaskTest {
         assertThat(out.path("referralId").asString()).isEqualTo("r-1");
         assertThat(out.path("district").asString()).isEqualTo("maidstone");
         assertThat(subject.path("role").asString()).isEqualTo("victim");
-        for (String field : new String[] {"name", "firstName", "last_name", "dateOfBirth", "dob", "postcode", "address", "phone",
+        assertThat(subject.path("address").toString()).isEqualTo("{\"line1\":\"***\",\"town\":\"***\"}"); // the shape stays
+        for (String field : new String[] {"name", "firstName", "last_name", "dateOfBirth", "dob", "postcode", "phone",
                 "email", "homeAddress", "narrative"}) {
             assertThat(subject.path(field).asString()).as(field).isEqualTo("***");
         }
@@ -37,7 +50,7 @@ class PersonalDataMaskTest {
     }
 
     @Test
-    void stringsThatLookLikeAnEmailPhoneOrPostcodeAreMaskedUnderAnyName() {
+    void stringsThatLookLikeAnEmailPhoneOrPostcodeAreMaskedUnderAnyListedName() {
         JsonNode out = masked("""
                 {"contact":"alex@example.org","note":"ring 07700 900123 today","where":"CT9 1XX","intl":"+44 7700 900123",
                  "crimeReference":"46/1234/26","incidentDate":"2026-11-20","at":"2026-11-20T09:15:30Z",
@@ -57,7 +70,7 @@ class PersonalDataMaskTest {
 
     @Test
     void aPayloadThatIsNotJsonKeepsItsKeysAndLosesItsValues() {
-        assertThat(mask.maskJson("{\"referralId\":".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(mask.maskJson("{\"referralId\":".getBytes(StandardCharsets.UTF_8), TYPE)).isNull();
         assertThat(mask.maskText("{\"referralId\":\"r-1\",\"name\":\"Alex Ex".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("{\"referralId\":\"***\",\"name\":\"***");
         assertThat(mask.maskText("name=Alex, email alex@example.org, ME14 1XX".getBytes(StandardCharsets.UTF_8)))

@@ -187,6 +187,25 @@ class ReferralApiIT {
                 .containsExactly(RECEIVED, TRIAGED, ROUTED);
     }
 
+    /** Issue 17: the Code's categories as flags, and when the agency had the victim's details, reach the services. */
+    @Test
+    void victimsCodeFlagsAndWhenTheAgencyReceivedTheDetailsAreTakenAndCarriedOnTheRouting() throws Exception {
+        Instant receivedByAgency = LocalDate.now(KENT).minusDays(1).atTime(10, 15).atZone(KENT).toInstant();
+        Map<String, Object> referral = validFields(uniqueReference());
+        referral.put("flags", List.of("terrorism", "stalking", "child-sexual-exploitation"));
+        referral.put("receivedByAgencyAt", receivedByAgency.toString());
+
+        HttpResponse<String> created = post(JSON.writeValueAsString(referral));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).path("id").asString();
+        JsonNode routed = JSON.readTree(EVENTS.await(ofType(ROUTED).and(keyed(id))).value());
+        assertThat(routed.path("flags").valueStream().map(JsonNode::asString))
+                .containsExactly("terrorism", "stalking", "child-sexual-exploitation");
+        assertThat(Instant.parse(routed.path("receivedByAgencyAt").asString())).isEqualTo(receivedByAgency);
+        assertThat(Instant.parse(routed.path("routedAt").asString())).isAfter(receivedByAgency);
+    }
+
     @Test
     void aReferralToSeveralPathwaysIsRoutedOncePerPathway() throws Exception {
         Map<String, Object> referral = validFields(uniqueReference());
@@ -397,7 +416,16 @@ class ReferralApiIT {
                 Arguments.argumentSet("anti-social behaviour without its type",
                         with("category", "anti-social-behaviour"), List.of("asbType")),
                 Arguments.argumentSet("an ASB type on another category",
-                        with("asbType", "nuisance"), List.of("asbType")));
+                        with("asbType", "nuisance"), List.of("asbType")),
+                Arguments.argumentSet("a flag that is not one of the Victims' Code categories",
+                        with("flags", List.of(PERSONAL)), List.of("flags[0]")),
+                Arguments.argumentSet("the victim's details received by the agency in the future",
+                        with("receivedByAgencyAt", Instant.now().plus(Duration.ofHours(2)).toString()),
+                        List.of("receivedByAgencyAt")),
+                Arguments.argumentSet("the victim's details received by the agency before the incident",
+                        with("incidentDate", today.minusDays(2).toString()).andThen(fields -> put(fields, "receivedByAgencyAt",
+                                today.minusDays(5).atTime(12, 0).atZone(KENT).toInstant().toString())),
+                        List.of("receivedByAgencyAt")));
     }
 
     @ParameterizedTest
@@ -428,7 +456,9 @@ class ReferralApiIT {
                         with("incidentDate", "2026-13-01"), "incidentDate"),
                 Arguments.argumentSet("a consent date that is not a date",
                         with("consent", Map.of("given", true, "recordedOn", "yesterday", "recordedBy", "PC 123")),
-                        "consent.recordedOn"));
+                        "consent.recordedOn"),
+                Arguments.argumentSet("a time of receipt that is not a time",
+                        with("receivedByAgencyAt", "yesterday"), "receivedByAgencyAt"));
     }
 
     @ParameterizedTest

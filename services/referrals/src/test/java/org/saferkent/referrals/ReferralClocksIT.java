@@ -107,6 +107,21 @@ class ReferralClocksIT {
         assertThat(dueAt(highRisk, VICTIM_DETAILS)).isEqualTo(CALENDAR.deadline(highReceived, 2));
     }
 
+    /** Issue 17: the victim details clock runs from when the agency had the details, the triage clock from intake. */
+    @Test
+    void theVictimDetailsClockRunsFromWhenTheAgencyReceivedTheVictimsDetails() throws Exception {
+        Instant receivedByAgency = clock.instant().minus(Duration.ofDays(3));
+        Map<String, Object> fields = referral("victim", false);
+        fields.put("receivedByAgencyAt", receivedByAgency.toString());
+
+        JsonNode referral = created(fields);
+
+        Instant received = Instant.parse(referral.path("receivedAt").asString());
+        assertThat(dueAt(referral, VICTIM_DETAILS)).isEqualTo(CALENDAR.deadline(receivedByAgency, 2))
+                .isNotEqualTo(CALENDAR.deadline(received, 2));
+        assertThat(dueAt(referral, TRIAGE)).isEqualTo(CALENDAR.deadline(received, 5));
+    }
+
     @Test
     void aVictimWhoOptedOutHasNoVictimDetailsClock() throws Exception {
         JsonNode referral = created(referral("victim", true));

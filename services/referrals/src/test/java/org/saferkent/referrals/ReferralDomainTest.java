@@ -45,6 +45,8 @@ class ReferralDomainTest {
     private static final Instant LATER = NOW.plus(Duration.ofHours(3));
     private static final Instant VICTIM_DETAILS_DUE = Instant.parse("2026-03-05T00:00:00Z");
     private static final Instant TRIAGE_DUE = Instant.parse("2026-03-10T00:00:00Z");
+    /** When Kent Police had the victim's details: the day before the referral reached the partnership. */
+    private static final Instant RECEIVED_BY_AGENCY = Instant.parse("2026-03-01T18:40:00Z");
 
     private static final String NAME = "Philippa Quartermaine";
     private static final LocalDate DATE_OF_BIRTH = LocalDate.of(1987, 7, 19);
@@ -137,9 +139,21 @@ class ReferralDomainTest {
                         List.of("hate-crime"), null, "victim", PSEUDONYM, "25-34", "consent", NOW),
                 new ReferralTriaged("r-1", "gravesham", "standard", null, false, false, List.of(), NOW),
                 new ReferralRouted("r-1", "gravesham", "violent-crime", List.of("hate-crime"), "victim-support", "standard",
-                        false, "victim", PSEUDONYM, "25-34", List.of("intimidated"), NOW),
+                        false, "victim", PSEUDONYM, "25-34", List.of("intimidated"), NOW, RECEIVED_BY_AGENCY),
                 new ReferralRouted("r-1", "gravesham", "violent-crime", List.of("hate-crime"), "restorative-justice",
-                        "standard", false, "victim", PSEUDONYM, "25-34", List.of("intimidated"), NOW));
+                        "standard", false, "victim", PSEUDONYM, "25-34", List.of("intimidated"), NOW, RECEIVED_BY_AGENCY));
+    }
+
+    @Test
+    void theRoutedEventCarriesBothWhenItWasRoutedAndWhenTheAgencyHadTheVictimsDetails() {
+        List<Object> events = Referral.receive("r-1", request(), subject(), standardTriage(), routedTo("victim-support"),
+                clocks(), NOW).events();
+
+        assertThat(events).filteredOn(ReferralRouted.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(ReferralRouted.class, routed -> {
+                    assertThat(routed.routedAt()).isEqualTo(NOW);
+                    assertThat(routed.receivedByAgencyAt()).isEqualTo(RECEIVED_BY_AGENCY);
+                });
     }
 
     @Test
@@ -458,7 +472,7 @@ class ReferralDomainTest {
         return new NewReferral("kent-police", "KP-1", District.GRAVESHAM, "violent-crime", List.of("hate-crime"), null,
                 SubjectRole.VICTIM, new PersonalDetails(NAME, DATE_OF_BIRTH, POSTCODE, PHONE, EMAIL, ADDRESS, NARRATIVE),
                 List.of("intimidated"), "46/1234/26", LocalDate.of(2026, 3, 1), List.of(Pathway.VICTIM_SUPPORT), consent,
-                null, false);
+                null, false, RECEIVED_BY_AGENCY);
     }
 
     private static SubjectProfile subject() {

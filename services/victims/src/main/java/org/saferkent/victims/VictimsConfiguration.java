@@ -80,6 +80,12 @@ class VictimsConfiguration {
                 tokens.getIfAvailable(), restClient.getIfAvailable(RestClient::builder));
     }
 
+    /** The claim check's breaker, retry and bulkhead in Prometheus ({@code resilience4j_circuitbreaker_*}, ...). */
+    @Bean
+    io.micrometer.core.instrument.binder.MeterBinder claimCheckResilienceMetrics(ReferralsSubjectClient referralsSubjectClient) {
+        return referralsSubjectClient.metrics();
+    }
+
     /** As a bean, the claim check's breaker is reported on ops.events whenever its state changes. */
     @Bean
     CircuitBreaker referralsSubjectCircuitBreaker(ReferralsSubjectClient referralsSubjectClient) {
@@ -148,8 +154,10 @@ class VictimsConfiguration {
         return EventConsumer.routing()
                 .on("referrals.ReferralRouted.v1", RoutedReferral.class, event -> {
                     RoutedReferral routed = event.payload();
+                    // the routing's own time (or, should a producer leave it out, the event's): never the time we read it
                     cases.referralRouted(event.id(), routed.referralId(), routed.district(), routed.category(),
-                            routed.pathway(), routed.profile());
+                            routed.pathway(), routed.profile(),
+                            routed.routedAt() != null ? routed.routedAt() : event.metadata().time());
                 })
                 .on("referrals.ReferralLinked.v1", LinkedReferral.class, event ->
                         cases.referralLinked(event.id(), event.payload().referralId(), event.payload().linkedTo()));

@@ -83,7 +83,7 @@ class ReferralEventsOutOfOrderIT extends VictimsIntegrationTest {
         cases.referralLinked(UUID.randomUUID().toString(), duplicate, elsewhere);
         cases.referralLinked(UUID.randomUUID().toString(), duplicate, never);
         cases.referralRouted(UUID.randomUUID().toString(), elsewhere, "maidstone", "violent-crime", "restorative-justice",
-                PROFILE);
+                PROFILE, clock.instant());
 
         assertThat(cases.find(VictimCase.idFor(elsewhere))).isEmpty();
         assertThat(cases.find(VictimCase.idFor(never))).isEmpty();
@@ -155,7 +155,7 @@ class ReferralEventsOutOfOrderIT extends VictimsIntegrationTest {
     }
 
     private void routeDirectly(Pair pair) {
-        cases.referralRouted(pair.routeEvent, pair.original, "maidstone", "violent-crime", "victim-support", PROFILE);
+        cases.referralRouted(pair.routeEvent, pair.original, "maidstone", "violent-crime", "victim-support", PROFILE, clock.instant());
     }
 
     private void link(Pair pair) {

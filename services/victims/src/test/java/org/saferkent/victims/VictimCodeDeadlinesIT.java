@@ -2,6 +2,7 @@ package org.saferkent.victims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.saferkent.platform.test.TopicRecords;
+import org.saferkent.platform.workingdays.WorkingDayCalendar;
 import org.saferkent.victims.victimcase.application.VictimCodeDeadlines;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,6 +29,29 @@ class VictimCodeDeadlinesIT extends VictimsIntegrationTest {
 
     @Autowired
     private VictimCodeDeadlines deadlines;
+
+    @Autowired
+    private WorkingDayCalendar calendar;
+
+    /** Issue 17: the consumer read the routing a week late; the victim's time limits ran from the routing all along. */
+    @Test
+    void aRoutingHandledLateRunsItsTimeLimitsFromTheRoutingNotFromWhenItWasRead() throws Exception {
+        Instant routedAt = clock.instant().minus(Duration.ofDays(7));
+
+        String caseId = openCase(Map.of("routedAt", routedAt.toString()));
+
+        JsonNode victimCase = readCase(caseId);
+        Instant due = calendar.deadline(routedAt, 5);
+        assertThat(instant(victimCase.path("firstContactDueAt"))).isEqualTo(due)
+                .isNotEqualTo(calendar.deadline(clock.instant(), 5));
+        JsonNode opened = payload(TopicRecords.awaitRecord(TOPIC, ofType("victims.VictimCaseOpened.v1").and(keyed(caseId))));
+        assertThat(instant(opened.path("firstContactDueAt"))).isEqualTo(due);
+        assertThat(instant(opened.path("restorativeJusticeInformationDueAt"))).isEqualTo(due);
+
+        // already overdue when read: the next scan records the breach
+        deadlines.recordMissedDeadlines();
+        TopicRecords.awaitRecord(TOPIC, ofType(MISSED).and(keyed(caseId)));
+    }
 
     @Test
     void aMissedFirstContactIsAnnouncedOnceWithAnOpsBreachEvenWhenScannedTwiceAndConcurrently() throws Exception {
@@ -82,6 +107,36 @@ class VictimCodeDeadlinesIT extends VictimsIntegrationTest {
         assertThat(TopicRecords.matching(TOPIC, ofType(MISSED).and(keyed(caseId))))
                 .extracting(record -> payload(record).path("duty").asString())
                 .containsExactly("restorative-justice-information");
+    }
+
+    /** Issue 17: the contact's own time decides, even when it is recorded after the scan announced the miss. */
+    @Test
+    void aContactMadeInTimeButRecordedAfterTheScanWithdrawsTheMissedDeadline() throws Exception {
+        String caseId = openCase(Map.of());
+        Instant due = instant(readCase(caseId).path("firstContactDueAt"));
+        clock.advanceTo(due.plusSeconds(60));
+        deadlines.recordMissedDeadlines();
+        TopicRecords.awaitRecord(TOPIC, ofType(MISSED).and(keyed(caseId)).and(duty("first-contact")));
+        Instant madeAt = due.minusSeconds(3600);
+
+        assertThat(post("/api/victim-cases/" + caseId + "/contacts",
+                "{\"attemptedAt\":\"" + madeAt + "\",\"channel\":\"phone\",\"outcome\":\"made\"}").statusCode())
+                .isEqualTo(200);
+
+        JsonNode withdrawn = payload(TopicRecords.awaitRecord(TOPIC,
+                ofType("victims.VictimCodeDeadlineBreachWithdrawn.v1").and(keyed(caseId))));
+        assertThat(withdrawn.path("duty").asString()).isEqualTo("first-contact");
+        assertThat(instant(withdrawn.path("dueAt"))).isEqualTo(due);
+        assertThat(instant(withdrawn.path("metAt"))).isEqualTo(madeAt);
+        JsonNode victimCase = readCase(caseId);
+        assertThat(victimCase.path("duties").valueStream().map(d -> d.path("name").asString() + ":" + d.path("state").asString()))
+                .containsExactly("first-contact:met", "restorative-justice-information:breached");
+        JsonNode contacted = payload(TopicRecords.awaitRecord(TOPIC, ofType("victims.VictimContacted.v1").and(keyed(caseId))));
+        assertThat(contacted.path("withinTimeLimit").asBoolean()).isTrue();
+    }
+
+    private static Predicate<ConsumerRecord<String, byte[]>> duty(String duty) {
+        return record -> duty.equals(payload(record).path("duty").asString());
     }
 
     private static Predicate<ConsumerRecord<String, byte[]>> opsSubject(String caseId) {

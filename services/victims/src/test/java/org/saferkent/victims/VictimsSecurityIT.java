@@ -88,4 +88,21 @@ class VictimsSecurityIT extends VictimsIntegrationTest {
         assertThat(claims.path("client_id").asString()).isEqualTo("svc-victims");
         assertThat(claims.path("scope").valueStream().map(JsonNode::asString)).containsExactly("referrals.subject");
     }
+
+    @Test
+    void theClaimChecksBreakerRetryAndBulkheadAreInPrometheusForOperations() {
+        HttpResponse<String> scraped;
+        try {
+            scraped = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                    .header("Authorization", org.saferkent.platform.test.Tokens.bearer("ops")).header("Accept", "text/plain").build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.body()).contains("resilience4j_circuitbreaker_state{", "name=\"referrals-subject\"",
+                "resilience4j_retry_calls", "resilience4j_bulkhead_available_concurrent_calls");
+    }
 }

@@ -126,10 +126,36 @@ public final class IntakeRun {
         });
     }
 
+    /** Attempts at one request that the service answers 429 (too many requests) before it counts as failed. */
+    static final int LIMITED_ATTEMPTS = 6;
+
+    /**
+     * Sends as a well-behaved agency system does: a 429 is waited out for its {@code Retry-After} (1 s when it
+     * names none, at most 30 s) and sent again, up to {@link #LIMITED_ATTEMPTS} times; any other answer is returned.
+     */
+    static HttpResponse<String> respectingLimits(java.util.function.Supplier<HttpResponse<String>> send) {
+        HttpResponse<String> response = send.get();
+        for (int attempt = 1; attempt < LIMITED_ATTEMPTS && response.statusCode() == 429; attempt++) {
+            long seconds = response.headers().firstValue("Retry-After").map(value -> {
+                try {
+                    return Long.parseLong(value.trim());
+                } catch (NumberFormatException e) {
+                    return 1L;
+                }
+            }).orElse(1L);
+            LockSupport.parkNanos(java.time.Duration.ofSeconds(Math.max(1, Math.min(30, seconds))).toNanos()); // as the service asked
+            if (Thread.currentThread().isInterrupted()) {
+                return response;
+            }
+            response = send.get();
+        }
+        return response;
+    }
+
     private void postOne(SimulatedReferral referral, Consumer<Posted> listener) {
         long sent = System.nanoTime();
         try {
-            HttpResponse<String> response = client.postReferral(referral);
+            HttpResponse<String> response = respectingLimits(() -> client.postReferral(referral));
             long answered = System.nanoTime();
             String id = null;
             String outcome = "failed";
@@ -146,7 +172,7 @@ public final class IntakeRun {
     private void postBatch(List<SimulatedReferral> batch, Consumer<Posted> listener) {
         long sent = System.nanoTime();
         try {
-            HttpResponse<String> response = client.postBatch(batch.get(0).agency(), batch);
+            HttpResponse<String> response = respectingLimits(() -> client.postBatch(batch.get(0).agency(), batch));
             long answered = System.nanoTime();
             if (response.statusCode() != 200) {
                 batch.forEach(r -> listener.accept(new Posted(r, response.statusCode(), null, "failed", sent, answered)));
@@ -164,7 +190,6 @@ public final class IntakeRun {
         }
     }
 
-    /** Never ends: the generator as an iterator. */
     /**
      * What went wrong with one referral, as a kind to count (null: created or replayed): {@code HTTP 503},
      * {@code timed out} (no answer in time), {@code no connection}, or the failure's first words.
@@ -187,6 +212,7 @@ public final class IntakeRun {
         return detail.length() > 40 ? detail.substring(0, 40) + "…" : detail;
     }
 
+    /** Never ends: the generator as an iterator. */
     public static Iterator<SimulatedReferral> endless(ReferralGenerator generator) {
         return new Iterator<>() {
             @Override

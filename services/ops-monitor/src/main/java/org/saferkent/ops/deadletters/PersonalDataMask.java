@@ -17,12 +17,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Masks what may be personal data in a dead-lettered payload before anyone sees it. Inspection uses
- * {@link #maskJson(byte[], String)}: an allow-list per event type, every value not on it masked. The
- * block-list below ({@link #mask(JsonNode)}) remains for text and headers: the values of
- * fields whose names look personal (name, date of birth, postcode, address, phone, email, narrative
- * ...), whatever their type, and any string that looks like an email address, a phone number or a UK
- * postcode wherever it appears. Ids, types, districts and the structure stay readable, which is what
- * finding the cause needs. A payload that is not JSON keeps its shape with every quoted value masked.
+ * {@link #maskJson(byte[], String)}: an allow-list per event type, every value not on it masked. Even an
+ * allowed field is masked when its name looks personal (name, date of birth, postcode, address, phone,
+ * email, narrative ...) or its value looks like an email address, a phone number or a UK postcode; the
+ * same patterns mask text that is not JSON ({@link #maskText}, which keeps its shape with every quoted
+ * value masked) and headers ({@link #maskHeader}). Ids, types, districts and the structure stay readable
+ * where listed, which is what finding the cause needs.
  */
 public final class PersonalDataMask {
 
@@ -68,21 +68,26 @@ public final class PersonalDataMask {
     public JsonNode maskJson(byte[] payload, String eventType) {
         JsonNode tree = readJson(payload);
         Set<String> readable = eventType == null ? Set.of() : readableFields.getOrDefault(eventType, Set.of());
-        return tree == null ? null : allowOnly(tree, readable, false);
+        return tree == null ? null : allowOnly(tree, readable, false, false);
     }
 
-    private JsonNode allowOnly(JsonNode node, Set<String> readable, boolean allowed) {
+    /**
+     * @param underPersonal inside a field whose name looks personal (an {@code address} object, say): every
+     *                      value below it is masked, whatever the allow-list says of its own name
+     */
+    private JsonNode allowOnly(JsonNode node, Set<String> readable, boolean allowed, boolean underPersonal) {
         if (node instanceof ObjectNode object) {
             List<String> names = new ArrayList<>();
             object.properties().forEach(entry -> names.add(entry.getKey()));
             for (String field : names) {
-                object.set(field, allowOnly(object.get(field), readable, readable.contains(field) && !isPersonalField(field)));
+                boolean personal = underPersonal || isPersonalField(field);
+                object.set(field, allowOnly(object.get(field), readable, readable.contains(field) && !personal, personal));
             }
             return object;
         }
         if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, allowOnly(array.get(i), readable, allowed));
+                array.set(i, allowOnly(array.get(i), readable, allowed, underPersonal));
             }
             return array;
         }
@@ -118,12 +123,6 @@ public final class PersonalDataMask {
         return Set.copyOf(set);
     }
 
-    /** The payload as masked JSON, or null when it is not JSON (see {@link #maskText}). */
-    public JsonNode maskJson(byte[] payload) {
-        JsonNode tree = readJson(payload);
-        return tree == null ? null : mask(tree);
-    }
-
     /** The payload's JSON tree, or null when there is none or it is not JSON. */
     private JsonNode readJson(byte[] payload) {
         if (payload == null || payload.length == 0) {
@@ -134,33 +133,6 @@ public final class PersonalDataMask {
         } catch (JacksonException notJson) {
             return null;
         }
-    }
-
-    /** Masks a tree in place and returns it. */
-    public JsonNode mask(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            List<String> names = new ArrayList<>();
-            object.properties().forEach(entry -> names.add(entry.getKey()));
-            for (String field : names) {
-                JsonNode value = object.get(field);
-                if (isPersonalField(field) && !value.isNull()) {
-                    object.put(field, MASK);
-                } else {
-                    object.set(field, mask(value));
-                }
-            }
-            return object;
-        }
-        if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                array.set(i, mask(array.get(i)));
-            }
-            return array;
-        }
-        if (node.isString() && looksPersonal(node.asString())) {
-            return json.getNodeFactory().stringNode(MASK);
-        }
-        return node;
     }
 
     /**

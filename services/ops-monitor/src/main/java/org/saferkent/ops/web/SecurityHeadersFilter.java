@@ -19,10 +19,18 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+    /**
+     * The Swagger UI's pages only (springdoc's, served from this service): the same policy, but Swagger UI's bundle
+     * injects one fixed stylesheet, allowed by its hash (not 'unsafe-inline'). A new Swagger UI version with another
+     * stylesheet shows up in SwaggerUiBrowserIT.
+     */
+    static final String SWAGGER_UI_CSP = CSP.replace("style-src 'self';",
+            "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';");
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", CSP);
+        response.setHeader("Content-Security-Policy", request.getRequestURI().startsWith("/swagger-ui/") ? SWAGGER_UI_CSP : CSP);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");

@@ -46,7 +46,8 @@ public final class ReferralMessages {
                 null, SubjectRole.VICTIM, new PersonalDetails("Alex Example", LocalDate.of(1988, 3, 14), "ME14 1XX", null, null,
                         null, null), List.of("disability"), "46/1234/26", LocalDate.of(2026, 11, 19),
                 List.of(Pathway.VICTIM_SUPPORT, Pathway.RESTORATIVE_JUSTICE),
-                new Consent(true, LocalDate.of(2026, 11, 19), "PC 4411", null, null), null, false);
+                new Consent(true, LocalDate.of(2026, 11, 19), "PC 4411", null, null), null, false,
+                Instant.parse("2026-11-19T22:05:00Z"));
     }
 
     private static Referral.Change received(Referral.Placement placement) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.saferkent.platform.events.WireNames;
 import org.saferkent.victims.victimcase.domain.VictimCaseClosed;
 import org.saferkent.victims.victimcase.domain.VictimCaseOpened;
+import org.saferkent.victims.victimcase.domain.VictimCodeDeadlineBreachWithdrawn;
 import org.saferkent.victims.victimcase.domain.VictimCodeDeadlineMissed;
 import org.saferkent.victims.victimcase.domain.VictimContacted;
 import org.saferkent.victims.victimcase.domain.VictimNeedsAssessed;
@@ -43,7 +44,7 @@ class EventSchemasTest {
         return List.of(VictimCaseOpened.class, VictimContacted.class, VictimNeedsAssessed.class,
                 VictimSupportPlanAgreed.class, VictimRestorativeJusticeInformationOffered.class,
                 VictimReferredToProvider.class, VictimOptedIntoRestorativeJustice.class, VictimOutcomeRecorded.class,
-                VictimCodeDeadlineMissed.class, VictimCaseClosed.class);
+                VictimCodeDeadlineMissed.class, VictimCodeDeadlineBreachWithdrawn.class, VictimCaseClosed.class);
     }
 
     @ParameterizedTest

@@ -24,7 +24,7 @@ class VictimEventCatalogueIT {
     private static final Set<String> PUBLISHED_TYPES = Set.of("victims.VictimCaseOpened.v1", "victims.VictimContacted.v1",
             "victims.VictimNeedsAssessed.v1", "victims.VictimReferredToProvider.v1",
             "victims.VictimOptedIntoRestorativeJustice.v1", "victims.VictimOutcomeRecorded.v1",
-            "victims.VictimCodeDeadlineMissed.v1", "victims.VictimCaseClosed.v1");
+            "victims.VictimCodeDeadlineMissed.v1", "victims.VictimCodeDeadlineBreachWithdrawn.v1", "victims.VictimCaseClosed.v1");
 
     @Test
     void everyRecordVictimsPublishedMatchesTheCatalogue() {

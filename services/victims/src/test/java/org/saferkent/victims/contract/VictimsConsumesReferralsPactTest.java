@@ -58,6 +58,8 @@ class VictimsConsumesReferralsPactTest {
                     body.stringMatcher("subjectPseudonym", PSEUDONYM, SUBJECT);
                     body.stringType("ageBand", "25-34");
                     body.minArrayLike("vulnerabilities", 0, PactDslJsonRootValue.stringType("disability"), 1);
+                    // the Victims' Code time limits run from the routing, not from when victims reads it
+                    body.stringMatcher("routedAt", INSTANT, "2026-11-27T16:30:00.123Z");
                 }).build())
                 .toPact();
     }
@@ -107,6 +109,7 @@ class VictimsConsumesReferralsPactTest {
         assertThat(profile.ageBand()).isEqualTo("25-34");
         assertThat(profile.vulnerabilities()).containsExactly("disability");
         assertThat(profile.flags()).containsExactly("repeat-victim");
+        assertThat(routed.routedAt()).isEqualTo(Instant.parse("2026-11-27T16:30:00.123Z"));
     }
 
     @Test

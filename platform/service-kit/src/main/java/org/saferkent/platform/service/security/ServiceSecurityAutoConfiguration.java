@@ -134,13 +134,14 @@ public class ServiceSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty("saferkent.security.client.client-id")
-    ClientCredentialsTokens clientCredentialsTokens(Environment environment) {
+    ClientCredentialsTokens clientCredentialsTokens(Environment environment,
+            ObjectProvider<org.springframework.web.client.RestClient.Builder> restClient) {
         return new ClientCredentialsTokens(
                 URI.create(environment.getProperty("saferkent.security.client.token-uri", "http://127.0.0.1:8090/oauth2/token")),
                 environment.getProperty("saferkent.security.client.client-id"),
                 clientSecret(environment),
                 environment.getProperty("saferkent.security.client.timeout", Duration.class, Duration.ofSeconds(5)),
-                Clock.systemUTC());
+                Clock.systemUTC(), restClient.getIfAvailable(org.springframework.web.client.RestClient::builder));
     }
 
     /** The configured secret; for the embedded local default only, {@code <clientId>-local-secret}. */

@@ -88,9 +88,11 @@ public class ReferralIntake {
         List<ReferralClock> clocks = new ArrayList<>();
         List<String> pathways = decision.placement().pathways();
         boolean toVictimServices = pathways.contains(Pathway.VICTIM_SUPPORT.code()) || pathways.contains(Pathway.DOMESTIC_ABUSE.code());
-        // Victims' Code 2020, para 4.5: unless the victim opted out
+        // Victims' Code 2020, para 4.5: unless the victim opted out; from when the agency had the victim's details
         if (request.role() == SubjectRole.VICTIM && toVictimServices && !request.victimOptedOut()) {
-            clocks.add(new ReferralClock(ReferralClock.VICTIM_DETAILS, calendar.deadline(now, victimDetailsWorkingDays), null, null));
+            Instant detailsReceived = request.receivedByAgencyAt() != null ? request.receivedByAgencyAt() : now;
+            clocks.add(new ReferralClock(ReferralClock.VICTIM_DETAILS, calendar.deadline(detailsReceived, victimDetailsWorkingDays),
+                    null, null));
         }
         RiskLevel risk = RiskLevel.valueOf(decision.triage().riskLevel().toUpperCase(java.util.Locale.ROOT));
         Integer days = triageWorkingDays.get(risk);

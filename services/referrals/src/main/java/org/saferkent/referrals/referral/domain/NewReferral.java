@@ -1,11 +1,12 @@
 package org.saferkent.referrals.referral.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.saferkent.referrals.triage.domain.SubjectRole;
 
-/** A validated request for a new referral. */
+/** A validated request for a new referral; {@code receivedByAgencyAt} is when the agency had the victim's details. */
 public record NewReferral(
         String agency,
         String agencyReference,
@@ -21,7 +22,8 @@ public record NewReferral(
         List<Pathway> requestedPathways,
         Consent consent,
         Dash dash,
-        boolean victimOptedOut) {
+        boolean victimOptedOut,
+        Instant receivedByAgencyAt) {
 
     /** Domestic abuse, whether as the category or as a flag on another category. */
     public boolean isDomesticAbuse() {

@@ -72,7 +72,7 @@ public record Referral(
             for (String pathway : placement.pathways()) {
                 events.add(new ReferralRouted(id, request.district().code(), request.category(), flags, pathway,
                         triage.riskLevel(), triage.marac(), subject.role().code(), subject.pseudonym(), subject.ageBand(),
-                        subject.vulnerabilities(), now));
+                        subject.vulnerabilities(), now, request.receivedByAgencyAt()));
                 states.add(new PathwayState(pathway, PathwayState.ROUTED, null, null));
                 timeline.add(new TimelineEntry(now, "routed", pathway));
             }

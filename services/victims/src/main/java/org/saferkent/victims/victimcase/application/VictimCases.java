@@ -1,6 +1,7 @@
 package org.saferkent.victims.victimcase.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -49,14 +50,15 @@ public class VictimCases {
      * Opens the case for a referral routed to a victims pathway; other pathways are not ours. A
      * second victims pathway of the same referral (or a redelivery) finds the case open already.
      * Duplicates linked to the referral before its case opened join it now, as they would have in order.
+     * The Victims' Code time limits run from {@code routedAt}, not from when this consumer got to the event.
      */
     public void referralRouted(String eventId, String referralId, String district, String category, String pathway,
-            VictimProfile profile) {
+            VictimProfile profile, Instant routedAt) {
         if (!pathways.contains(pathway)) {
             return;
         }
         Change opened = VictimCase.open(referralId, district, category, pathway, profile, entitlement, timeLimits,
-                clock.instant());
+                routedAt, clock.instant());
         String id = opened.victimCase().id();
         if (cases.insert(id, opened.victimCase(), opened.events())) {
             log.info("Victim case {} opened for referral {} ({})", id, referralId, pathway);

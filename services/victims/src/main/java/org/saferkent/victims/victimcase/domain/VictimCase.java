@@ -64,14 +64,23 @@ public record VictimCase(
         return "vc-" + referralId;
     }
 
-    /**
-     * Opens the case: the entitlement is decided and the Victims' Code time limits start. The
-     * victim's details are still to be fetched from referrals.
-     */
+    /** Opens the case for a referral routed {@code now}. */
     public static Change open(String referralId, String district, String category, String pathway, VictimProfile profile,
             EntitlementRules rules, VictimCodeTimeLimits limits, Instant now) {
+        return open(referralId, district, category, pathway, profile, rules, limits, now, now);
+    }
+
+    /**
+     * Opens the case: the entitlement is decided and the Victims' Code time limits run from the referral's
+     * routing to the service ({@code routedAt}), however late the case is opened; a routing time after
+     * {@code now} (another machine's clock ahead) counts as now. The victim's details are still to be
+     * fetched from referrals.
+     */
+    public static Change open(String referralId, String district, String category, String pathway, VictimProfile profile,
+            EntitlementRules rules, VictimCodeTimeLimits limits, Instant routedAt, Instant now) {
         Entitlement entitlement = rules.decide(category, profile);
-        List<VictimDuty> duties = limits.dutiesFrom(now, entitlement.enhanced());
+        Instant clocksFrom = routedAt == null || routedAt.isAfter(now) ? now : routedAt;
+        List<VictimDuty> duties = limits.dutiesFrom(clocksFrom, entitlement.enhanced());
         String id = idFor(referralId);
         TimelineEntry opened = new TimelineEntry(now, "opened", pathway + " referral " + referralId + ", "
                 + (entitlement.enhanced() ? "enhanced entitlement: " + String.join(", ", entitlement.reasons())
@@ -171,7 +180,7 @@ public record VictimCase(
         Instant due = dueAt(VictimDuty.FIRST_CONTACT);
         Boolean withinTimeLimit = first && due != null ? attemptedAt.isBefore(due) : null;
         if (first) {
-            next.done(VictimDuty.FIRST_CONTACT, attemptedAt);
+            next.done(VictimDuty.FIRST_CONTACT, attemptedAt, now);
         }
         next.contacts.add(new ContactAttempt(attemptedAt, channel, outcome, now));
         next.note(now, first ? "first contact made" : "contact attempted", Codes.of(channel) + ": " + Codes.of(outcome));
@@ -227,7 +236,7 @@ public record VictimCase(
         Instant due = dueAt(VictimDuty.RESTORATIVE_JUSTICE_INFORMATION);
         VictimCaseDraft next = new VictimCaseDraft(this);
         next.rjInformationOfferedAt = now;
-        next.done(VictimDuty.RESTORATIVE_JUSTICE_INFORMATION, now);
+        next.done(VictimDuty.RESTORATIVE_JUSTICE_INFORMATION, now, now);
         next.note(now, "restorative justice information offered", null);
         return next.finish(now, new VictimRestorativeJusticeInformationOffered(id, referralId, district,
                 due == null || now.isBefore(due), now));
@@ -255,7 +264,7 @@ public record VictimCase(
         if (next.rjInformationOfferedAt == null) {
             next.rjInformationOfferedAt = now;
         }
-        next.done(VictimDuty.RESTORATIVE_JUSTICE_INFORMATION, now);
+        next.done(VictimDuty.RESTORATIVE_JUSTICE_INFORMATION, now, now);
         next.note(now, "opted into restorative justice", null);
         return next.finish(now, new VictimOptedIntoRestorativeJustice(id, referralId, district, category,
                 profile.subjectPseudonym(), now));

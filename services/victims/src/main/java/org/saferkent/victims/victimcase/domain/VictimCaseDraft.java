@@ -46,8 +46,25 @@ final class VictimCaseDraft {
         timeline.add(new TimelineEntry(at, what, detail));
     }
 
-    void done(String duty, Instant at) {
-        duties.replaceAll(d -> d.name().equals(duty) ? d.doneAt(at) : d);
+    /**
+     * The duty done at {@code at}, which may be earlier than it is recorded ({@code now}): done in time, it
+     * is met, and should the deadline scan have announced it missed meanwhile, that breach is withdrawn.
+     */
+    void done(String duty, Instant at, Instant now) {
+        for (int i = 0; i < duties.size(); i++) {
+            VictimDuty current = duties.get(i);
+            if (!current.name().equals(duty)) {
+                continue;
+            }
+            if (current.breachedAt() != null && at.isBefore(current.dueAt())) {
+                duties.set(i, new VictimDuty(current.name(), current.dueAt(), at, null));
+                events.add(new VictimCodeDeadlineBreachWithdrawn(from.id(), from.referralId(), from.district(), duty,
+                        from.enhanced(), current.dueAt(), at, current.breachedAt(), now));
+                note(now, "deadline breach withdrawn", duty + " was done " + at + ", before it was due " + current.dueAt());
+            } else {
+                duties.set(i, current.doneAt(at));
+            }
+        }
     }
 
     void breachOverdue(Instant now) {

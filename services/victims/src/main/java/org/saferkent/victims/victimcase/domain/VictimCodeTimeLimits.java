@@ -6,8 +6,8 @@ import java.util.List;
 import org.saferkent.platform.workingdays.WorkingDayCalendar;
 
 /**
- * The Victims' Code 2020 time limits a victims service checks, in working days from the case's
- * opening: first contact, and information about restorative justice — 1 working day for victims
+ * The Victims' Code 2020 time limits a victims service checks, in working days from the
+ * referral's routing to the service: first contact, and information about restorative justice — 1 working day for victims
  * entitled to enhanced rights, 5 for others (both configurable).
  */
 public final class VictimCodeTimeLimits {

@@ -50,10 +50,49 @@ class EntitlementRulesTest {
 
     @Test
     void theMostSeriousCategoriesAreConfigurable() {
-        EntitlementRules configured = new EntitlementRules(Set.of("stalking"));
+        EntitlementRules configured = new EntitlementRules(Set.of("possession-of-weapons"));
 
-        assertThat(configured.decide("stalking", victim(List.of(), "35-49", List.of())).enhanced()).isTrue();
-        assertThat(configured.decide("terrorism", victim(List.of(), "35-49", List.of())).enhanced()).isFalse();
+        assertThat(configured.decide("possession-of-weapons", victim(List.of(), "35-49", List.of())).enhanced()).isTrue();
+        assertThat(rules.decide("possession-of-weapons", victim(List.of(), "35-49", List.of())).enhanced()).isFalse();
+    }
+
+    /** Issue 17: configuration can only add; every category the Code names is most serious whatever it says. */
+    @ParameterizedTest
+    @ValueSource(strings = {"terrorism", "human-trafficking", "modern-slavery", "attempted-murder", "kidnap",
+            "false-imprisonment", "arson-with-intent", "wounding-with-intent", "child-sexual-exploitation"})
+    void configurationCannotTakeACodeCategoryOutOfTheEnhancedEntitlement(String flag) {
+        EntitlementRules configured = new EntitlementRules(Set.of("possession-of-weapons"));
+
+        Entitlement entitlement = configured.decide("violent-crime", victim(List.of(flag), "35-49", List.of()));
+
+        assertThat(entitlement.enhanced()).isTrue();
+        assertThat(entitlement.reasons()).contains("most-serious-crime:" + flag);
+    }
+
+    /** Issue 17: every flag referrals accepts gives an adult victim with no other ground the enhanced entitlement. */
+    @ParameterizedTest
+    @ValueSource(strings = {"domestic-abuse", "hate-crime", "sexual-offence", "terrorism", "human-trafficking",
+            "modern-slavery", "attempted-murder", "kidnap", "false-imprisonment", "arson-with-intent",
+            "wounding-with-intent", "stalking", "child-sexual-exploitation"})
+    void everyFlagReferralsAcceptsGivesEnhancedEntitlement(String flag) {
+        Entitlement entitlement = rules.decide("other-crime", victim(List.of(flag), "35-49", List.of()));
+
+        assertThat(entitlement.enhanced()).as(flag).isTrue();
+    }
+
+    @Test
+    void aVictimOfStalkingIsPersistentlyTargeted() {
+        Entitlement entitlement = rules.decide("public-order", victim(List.of("stalking"), "35-49", List.of()));
+
+        assertThat(entitlement.reasons()).containsExactly("persistently-targeted:stalking");
+    }
+
+    @Test
+    void aVictimOfChildSexualExploitationIsAVictimOfASexualOffenceAndIntimidated() {
+        Entitlement entitlement = rules.decide("other-crime", victim(List.of("child-sexual-exploitation"), "35-49", List.of()));
+
+        assertThat(entitlement.reasons()).containsExactly("most-serious-crime:child-sexual-exploitation",
+                "intimidated:child-sexual-exploitation");
     }
 
     @Test

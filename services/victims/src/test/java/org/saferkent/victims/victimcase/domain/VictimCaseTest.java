@@ -45,6 +45,32 @@ class VictimCaseTest {
                 ENHANCED_DUE));
     }
 
+    /** Issue 17: a routing read late (the consumer lagged) still counts its time limits from the routing. */
+    @Test
+    void theTimeLimitsRunFromTheRoutingNotFromWhenTheCaseIsOpened() {
+        Instant routed = Instant.parse("2026-11-27T16:30:00Z"); // Friday afternoon; the case opens on Monday
+
+        Change opened = VictimCase.open("r-1", "maidstone", "burglary", "victim-support", profile(List.of(), "35-49", List.of()),
+                RULES, LIMITS, routed, OPENED);
+
+        // 5 working days from Friday 27 November: the end of Friday 4 December, not of Monday 7th
+        Instant due = Instant.parse("2026-12-05T00:00:00Z");
+        assertThat(opened.victimCase().duties()).extracting(VictimDuty::dueAt).containsOnly(due);
+        assertThat(opened.victimCase().openedAt()).isEqualTo(OPENED);
+        assertThat(opened.events()).singleElement().isInstanceOfSatisfying(VictimCaseOpened.class, event -> {
+            assertThat(event.firstContactDueAt()).isEqualTo(due);
+            assertThat(event.openedAt()).isEqualTo(OPENED);
+        });
+    }
+
+    @Test
+    void aRoutingTimeAfterTheOpeningCannotPutTheTimeLimitsOff() {
+        Change opened = VictimCase.open("r-1", "maidstone", "burglary", "victim-support", profile(List.of(), "35-49", List.of()),
+                RULES, LIMITS, OPENED.plus(Duration.ofDays(3)), OPENED);
+
+        assertThat(opened.victimCase().duties()).extracting(VictimDuty::dueAt).containsOnly(STANDARD_DUE);
+    }
+
     @Test
     void aStandardVictimsCaseRunsFiveWorkingDayLimits() {
         VictimCase victimCase = standardCase();
@@ -130,6 +156,42 @@ class VictimCaseTest {
         assertThat(change.events().subList(0, 2)).allSatisfy(e -> assertThat(e).isInstanceOf(VictimCodeDeadlineMissed.class));
         assertThat(((VictimContacted) change.events().get(2)).withinTimeLimit()).isFalse();
         assertThat(change.victimCase().duty(VictimDuty.FIRST_CONTACT)).get().extracting(VictimDuty::breachedAt).isEqualTo(late);
+    }
+
+    /** Issue 17: the contact's own time decides; a breach the scan recorded before the contact was recorded is withdrawn. */
+    @Test
+    void aContactMadeInTimeButRecordedAfterTheScanCountsAsMetAndWithdrawsTheBreach() {
+        VictimCase scanned = enhancedCase().breachOverdueDuties(ENHANCED_DUE.plus(Duration.ofMinutes(1))).victimCase();
+        assertThat(scanned.duty(VictimDuty.FIRST_CONTACT)).get().extracting(VictimDuty::breachedAt).isNotNull();
+        Instant madeAt = ENHANCED_DUE.minus(Duration.ofHours(2));
+        Instant recordedAt = ENHANCED_DUE.plus(Duration.ofHours(3));
+
+        Change change = scanned.recordContact(madeAt, ContactChannel.PHONE, ContactOutcome.MADE, recordedAt);
+
+        assertThat(change.victimCase().duty(VictimDuty.FIRST_CONTACT)).get()
+                .isEqualTo(new VictimDuty(VictimDuty.FIRST_CONTACT, ENHANCED_DUE, madeAt, null));
+        // the other time limit's breach stands: nothing was done for it
+        assertThat(change.victimCase().duty(VictimDuty.RESTORATIVE_JUSTICE_INFORMATION)).get()
+                .extracting(VictimDuty::breachedAt).isNotNull();
+        assertThat(change.events()).containsExactly(
+                new VictimCodeDeadlineBreachWithdrawn("vc-r-1", "r-1", "maidstone", VictimDuty.FIRST_CONTACT, true, ENHANCED_DUE,
+                        madeAt, ENHANCED_DUE.plus(Duration.ofMinutes(1)), recordedAt),
+                new VictimContacted("vc-r-1", "r-1", "maidstone", "phone", "made", madeAt, true, true, recordedAt));
+        assertThat(change.victimCase().timeline()).extracting(TimelineEntry::what).contains("deadline breach withdrawn");
+    }
+
+    @Test
+    void aContactMadeAfterTheDeadlineAndRecordedAfterTheScanLeavesTheBreachStanding() {
+        Instant scannedAt = ENHANCED_DUE.plus(Duration.ofMinutes(1));
+        VictimCase scanned = enhancedCase().breachOverdueDuties(scannedAt).victimCase();
+        Instant madeAt = ENHANCED_DUE.plus(Duration.ofMinutes(30));
+
+        Change change = scanned.recordContact(madeAt, ContactChannel.PHONE, ContactOutcome.MADE, madeAt.plusSeconds(60));
+
+        assertThat(change.victimCase().duty(VictimDuty.FIRST_CONTACT)).get()
+                .isEqualTo(new VictimDuty(VictimDuty.FIRST_CONTACT, ENHANCED_DUE, null, scannedAt));
+        assertThat(change.events()).singleElement().isInstanceOfSatisfying(VictimContacted.class,
+                contacted -> assertThat(contacted.withinTimeLimit()).isFalse());
     }
 
     @Test

@@ -3,8 +3,6 @@ package org.saferkent.referrals.referral.adapter.in.web;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/referrals")
 class ReferralController {
 
-    private static final ZoneId KENT = ZoneId.of("Europe/London");
     private static final int MAX_PAGE_SIZE = 200;
     /** The audit trail's name for a read of a referral's links and MARAC history. */
     static final String SAFEGUARDING_RESOURCE = "referral-safeguarding";
@@ -96,7 +93,7 @@ class ReferralController {
     /** 201 with the new referral; 200 with the original when the agency reference was seen before. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReferralView> receive(@RequestBody ReferralRequest request) {
-        ReferralIntake.Outcome outcome = intake.receive(request.validate(today(), callerAgency()));
+        ReferralIntake.Outcome outcome = intake.receive(request.validate(clock.instant(), callerAgency()));
         ReferralView view = ReferralView.of(outcome.referral());
         if (!outcome.created()) {
             return ResponseEntity.ok(view);
@@ -123,7 +120,7 @@ class ReferralController {
         int created = 0;
         int replayed = 0;
         int invalid = 0;
-        LocalDate today = today();
+        Instant now = clock.instant();
         String agency = callerAgency();
         for (int i = 0; i < batch.referrals().size(); i++) {
             ReferralRequest item = batch.referrals().get(i);
@@ -133,7 +130,7 @@ class ReferralController {
                 continue;
             }
             try {
-                ReferralIntake.Outcome outcome = intake.receive(item.validate(today, agency));
+                ReferralIntake.Outcome outcome = intake.receive(item.validate(now, agency));
                 results.add(new BatchItemResult(i, outcome.created() ? "created" : "replayed", outcome.referral().id(), List.of()));
                 if (outcome.created()) {
                     created++;
@@ -280,10 +277,6 @@ class ReferralController {
     private static String callerAgency() {
         return Caller.current().map(Caller::agency)
                 .orElseThrow(() -> new AccessDeniedException("the token names no partner agency"));
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), KENT);
     }
 
     private static ResponseEntity<?> notFound() {

@@ -1,6 +1,8 @@
 package org.saferkent.referrals.referral.adapter.in.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +22,8 @@ import org.saferkent.referrals.triage.domain.SubjectRole;
 
 /**
  * A referral as an agency posts it. {@code pathway} (one) or {@code pathways} (several) name where
- * the agency asks it to go; triage may add more.
+ * the agency asks it to go; triage may add more. {@code receivedByAgencyAt} is when the agency received
+ * the victim's details (Victims' Code clocks run from it); left out, it is the moment of posting.
  */
 public record ReferralRequest(
         String agency,
@@ -37,7 +40,8 @@ public record ReferralRequest(
         ConsentRequest consent,
         DashRequest dash,
         Boolean victimOptedOut,
-        String narrative) {
+        String narrative,
+        Instant receivedByAgencyAt) {
 
     /** The person referred. Personal data: kept apart, never on the bus. */
     public record SubjectRequest(String role, String name, LocalDate dateOfBirth, String postcode, String phone,
@@ -73,6 +77,7 @@ public record ReferralRequest(
     private static final int MAX_FLAGS = 10;
     private static final int MAX_PATHWAYS = 10;
     private static final int MAX_ANSWERS = 27;
+    private static final ZoneId KENT = ZoneId.of("Europe/London");
 
     @Override
     public String toString() {
@@ -80,10 +85,12 @@ public record ReferralRequest(
     }
 
     /**
-     * Checks every field against today's date and reports everything that is wrong at once. The agency
-     * is the one the caller's token speaks for: the body may leave it out, and may not name another.
+     * Checks every field against the moment of posting (dates against that day in Kent) and reports
+     * everything that is wrong at once. The agency is the one the caller's token speaks for: the body may
+     * leave it out, and may not name another.
      */
-    NewReferral validate(LocalDate today, String callerAgency) {
+    NewReferral validate(Instant now, String callerAgency) {
+        LocalDate today = LocalDate.ofInstant(now, KENT);
         Problems problems = new Problems();
         if (agency != null && !agency.equals(callerAgency)) {
             problems.add("agency", "must be the agency you are authenticated as, or left out");
@@ -166,6 +173,13 @@ public record ReferralRequest(
         if (incidentDate != null && incidentDate.isAfter(today)) {
             problems.add("incidentDate", "is in the future");
         }
+        if (receivedByAgencyAt != null) {
+            if (receivedByAgencyAt.isAfter(now)) {
+                problems.add("receivedByAgencyAt", "is in the future");
+            } else if (incidentDate != null && LocalDate.ofInstant(receivedByAgencyAt, KENT).isBefore(incidentDate)) {
+                problems.add("receivedByAgencyAt", "is before the incident date");
+            }
+        }
         problems.maxLength("narrative", narrative, MAX_NARRATIVE);
         List<Pathway> validPathways = pathways(problems);
         Consent validConsent = consent(problems, today);
@@ -177,7 +191,7 @@ public record ReferralRequest(
                 subject.email(), subject.address(), narrative);
         return new NewReferral(agency, agencyReference, validDistrict, category, List.copyOf(validFlags), asbType, role,
                 personal, List.copyOf(vulnerabilities), crimeReference, incidentDate, validPathways, validConsent, validDash,
-                Boolean.TRUE.equals(victimOptedOut));
+                Boolean.TRUE.equals(victimOptedOut), receivedByAgencyAt != null ? receivedByAgencyAt : now);
     }
 
     private List<Pathway> pathways(Problems problems) {

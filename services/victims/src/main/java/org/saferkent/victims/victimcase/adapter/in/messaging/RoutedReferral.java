@@ -1,14 +1,18 @@
 package org.saferkent.victims.victimcase.adapter.in.messaging;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.saferkent.platform.events.InvalidEventException;
 import org.saferkent.victims.victimcase.domain.VictimProfile;
 
-/** What victims needs from {@code referrals.ReferralRouted.v1}: its own tolerant reading, not the producer's class. */
+/**
+ * What victims needs from {@code referrals.ReferralRouted.v1}: its own tolerant reading, not the producer's
+ * class. {@code routedAt} is when the service was given the referral: its Victims' Code clocks start there.
+ */
 public record RoutedReferral(String referralId, String district, String category, List<String> flags, String pathway,
         String riskLevel, Boolean marac, String subjectRole, String subjectPseudonym, String ageBand,
-        List<String> vulnerabilities) {
+        List<String> vulnerabilities, Instant routedAt) {
 
     public RoutedReferral {
         if (referralId == null || referralId.isBlank()) {

@@ -73,6 +73,10 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
     private final Bulkhead bulkhead;
+    /** Registries of one each: what Resilience4j's Micrometer binders take ({@link #metrics}). */
+    private final io.github.resilience4j.retry.RetryRegistry retries;
+    private final io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry circuitBreakers;
+    private final io.github.resilience4j.bulkhead.BulkheadRegistry bulkheads;
     private final ClientCredentialsTokens tokens;
 
     public ReferralsSubjectClient(Settings settings) {
@@ -108,12 +112,13 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
                 .build();
         Predicate<Throwable> outage = e -> e instanceof ReferralsUnavailableException unavailable ? unavailable.retryable()
                 : e instanceof IOException;
-        this.retry = Retry.of("referrals-subject", RetryConfig.custom()
+        this.retries = io.github.resilience4j.retry.RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(settings.attempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.backoff(), 2.0))
                 .retryOnException(outage)
                 .build());
-        this.circuitBreaker = CircuitBreaker.of("referrals-subject", CircuitBreakerConfig.custom()
+        this.retry = retries.retry("referrals-subject");
+        this.circuitBreakers = io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.failureRateThreshold())
                 .minimumNumberOfCalls(settings.minimumCalls())
                 .slidingWindowSize(Math.max(settings.minimumCalls(), 10))
@@ -122,10 +127,12 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
                 .recordException(outage)
                 .ignoreExceptions(BulkheadFullException.class)
                 .build());
-        this.bulkhead = Bulkhead.of("referrals-subject", BulkheadConfig.custom()
+        this.circuitBreaker = circuitBreakers.circuitBreaker("referrals-subject");
+        this.bulkheads = io.github.resilience4j.bulkhead.BulkheadRegistry.of(BulkheadConfig.custom()
                 .maxConcurrentCalls(settings.maxConcurrentCalls())
                 .maxWaitDuration(Duration.ZERO)
                 .build());
+        this.bulkhead = bulkheads.bulkhead("referrals-subject");
     }
 
     @Override
@@ -192,6 +199,15 @@ public class ReferralsSubjectClient implements SubjectDetailsSource {
     private URI subjectUri(String referralId) {
         String segment = URLEncoder.encode(referralId, StandardCharsets.UTF_8).replace("+", "%20");
         return URI.create(baseUrl + "/api/referrals/" + segment + "/subject");
+    }
+
+    /** The claim check's breaker, retry and bulkhead in Prometheus ({@code resilience4j_circuitbreaker_*}, {@code resilience4j_retry_*}, ...). */
+    public io.micrometer.core.instrument.binder.MeterBinder metrics() {
+        return registry -> {
+            io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuitBreakers).bindTo(registry);
+            io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
+            io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(registry);
+        };
     }
 
     /** The breaker guarding the claim check, so operations see its state changes. */

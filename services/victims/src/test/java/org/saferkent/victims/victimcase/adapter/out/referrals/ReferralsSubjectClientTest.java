@@ -160,6 +160,41 @@ class ReferralsSubjectClientTest {
         assertThat(tokensIssued).hasValue(2);
     }
 
+    @Test
+    void aTokenIsKeptForLaterCallsUntilAMinuteBeforeItExpires() throws IOException {
+        AtomicInteger tokensIssued = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong lifetime = new java.util.concurrent.atomic.AtomicLong(900);
+        String base = oddServer(exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/oauth2/token")) {
+                answer(exchange, 200, "{\"access_token\":\"token-" + tokensIssued.incrementAndGet()
+                        + "\",\"token_type\":\"Bearer\",\"expires_in\":" + lifetime.get() + "}");
+                return;
+            }
+            answer(exchange, 200, "{\"name\":\"Kay Kept\"}");
+        });
+        ClientCredentialsTokens tokens = new ClientCredentialsTokens(URI.create(base + "/oauth2/token"), "svc-victims",
+                "svc-victims-local-secret", Duration.ofSeconds(1), Clock.systemUTC());
+
+        assertThat(tokens.bearer()).isEqualTo("Bearer token-1");
+        assertThat(tokens.bearer()).isEqualTo("Bearer token-1");
+        assertThat(tokensIssued).hasValue(1);
+
+        lifetime.set(30); // a token that expires within the minute is replaced at each use
+        tokens.invalidate();
+        assertThat(tokens.bearer()).isEqualTo("Bearer token-2");
+        assertThat(tokens.bearer()).isEqualTo("Bearer token-3");
+    }
+
+    @Test
+    void aTokenRefusedByTheIdentityServerIsAnOutageNotACrash() throws IOException {
+        String base = oddServer(exchange -> answer(exchange, 401, "{\"error\":\"invalid_client\"}"));
+        ClientCredentialsTokens tokens = new ClientCredentialsTokens(URI.create(base + "/oauth2/token"), "svc-victims",
+                "wrong-secret", Duration.ofSeconds(1), Clock.systemUTC());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(tokens::bearer).isInstanceOf(IOException.class)
+                .hasMessageContaining("svc-victims");
+    }
+
     private static ReferralsSubjectClient client(String baseUrl) {
         return new ReferralsSubjectClient(new ReferralsSubjectClient.Settings(baseUrl, Duration.ofSeconds(1),
                 Duration.ofMillis(300), 3, Duration.ofMillis(10), 50, 4, Duration.ofSeconds(30), 2));

@@ -1,0 +1,64 @@
+package org.saferkent.referrals.referral.adapter.in.web;
+
+import java.util.Arrays;
+
+import org.saferkent.platform.service.apidocs.ApiDocumentation;
+import org.saferkent.referrals.referral.domain.District;
+import org.saferkent.referrals.referral.domain.Pathway;
+import org.saferkent.referrals.triage.domain.SubjectRole;
+import org.saferkent.referrals.referral.domain.PersonalDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What referrals' OpenAPI document ({@code /v3/api-docs}, committed as contracts/openapi/referrals.json) says beyond
+ * the controllers: the scopes, the refusals each operation can answer (see {@link ReferralController} and the data
+ * protection module) and the example referral (the README's).
+ */
+@Configuration(proxyBeanMethods = false)
+class ReferralsApiDocumentation {
+
+    /** The README's example referral: ReadmeExamplesTest keeps the two the same. */
+    static final String EXAMPLE_REFERRAL = """
+            {"agencyReference":"KP-2026-0001","district":"maidstone",
+             "category":"violent-crime","crimeReference":"46/1234/26","incidentDate":"2026-11-20",
+             "subject":{"role":"victim","name":"Alex Example","dateOfBirth":"1988-03-14","postcode":"ME14 1XX"},
+             "consent":{"given":true,"recordedOn":"2026-11-20","recordedBy":"PC 4411"},
+             "pathways":["victim-support","restorative-justice"]}""";
+
+    @Bean
+    ApiDocumentation referralsApi() {
+        return ApiDocumentation.builder("SaferKent referrals")
+                .description("Partner agencies refer victims, offenders and vulnerable people; each referral is triaged and "
+                        + "routed to victim support, restorative justice or both. An agency posts and reads its own referrals "
+                        + "only (the agency its token speaks for). Every refusal is an RFC 9457 problem naming each field.")
+                .scope("referrals.write", "Post referrals (one, or a batch) as the agency the token speaks for.")
+                .scope("referrals.read", "Read the agency's own referrals and their timelines.")
+                .scope("referrals.safeguarding.read", "Read any referral's links and MARAC history (audited).")
+                .scope("referrals.subject", "The victims service's claim check: a routed victim's personal details.")
+                .scope("subjects.erase", "The data protection officer: erase a subject (UK GDPR Art. 17).")
+                .problems("GET /api/referrals", 422)
+                .problems("POST /api/referrals/batch", 422)
+                .problems("GET /api/referrals/{id}", 404)
+                .problems("GET /api/referrals/{id}/timeline", 404)
+                .problems("GET /api/referrals/{id}/safeguarding", 404)
+                .problems("GET /api/referrals/{id}/subject", 404, 410)
+                .response("GET /api/referrals/{id}", 200, ReferralView.class)
+                .response("GET /api/referrals/{id}/timeline", 200, org.saferkent.referrals.referral.domain.TimelineEntry[].class)
+                .response("GET /api/referrals/{id}/safeguarding", 200, SafeguardingView.class)
+                .response("GET /api/referrals/{id}/subject", 200, PersonalDetails.class)
+                .response("POST /api/referrals", 201, ReferralView.class, "The new referral, triaged and routed.")
+                .response("POST /api/referrals", 200, ReferralView.class,
+                        "The agency reference was seen before: the original referral (nothing is created twice).")
+                .response("POST /api/data-protection/erasures", 202, "ErasureView",
+                        "The subject's data keys are destroyed and SubjectErased is published.")
+                .required("ReferralRequest", "district", "category", "subject", "consent")
+                .required("SubjectRequest", "role", "name", "dateOfBirth")
+                .allowed("ReferralRequest", "district", Arrays.stream(District.values()).map(District::code).toList())
+                .allowed("ReferralRequest", "pathways", Arrays.stream(Pathway.values()).map(Pathway::code).toList())
+                .allowed("ReferralRequest", "pathway", Arrays.stream(Pathway.values()).map(Pathway::code).toList())
+                .allowed("SubjectRequest", "role", Arrays.stream(SubjectRole.values()).map(SubjectRole::code).toList())
+                .requestExample("POST /api/referrals", EXAMPLE_REFERRAL)
+                .build();
+    }
+}
