@@ -111,7 +111,7 @@ public class AggregateStore<S> {
         try {
             mongo.getCollection(collection).insertOne(doc);
         } catch (MongoWriteException e) {
-            if (e.getError().getCode() == 11000) {
+            if (DuplicateKeys.is(e)) {
                 return false;
             }
             throw e;

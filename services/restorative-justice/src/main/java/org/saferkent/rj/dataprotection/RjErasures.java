@@ -1,5 +1,6 @@
 package org.saferkent.rj.dataprotection;
 
+import org.saferkent.platform.outbox.DuplicateKeys;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
@@ -95,7 +96,7 @@ public class RjErasures {
             erasures().insertOne(created);
             return created;
         } catch (MongoWriteException e) {
-            if (e.getError().getCode() != 11000) {
+            if (!DuplicateKeys.is(e)) {
                 throw e;
             }
             return erasures().find(Filters.eq("_id", erasure.erasureId())).first(); // another delivery made it first

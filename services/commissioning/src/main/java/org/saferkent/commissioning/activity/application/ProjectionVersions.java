@@ -1,5 +1,6 @@
 package org.saferkent.commissioning.activity.application;
 
+import org.saferkent.platform.outbox.DuplicateKeys;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package org.saferkent.commissioning.performance.application;
 
 import org.bson.Document;
-import org.saferkent.commissioning.activity.application.DuplicateKeys;
+import org.saferkent.platform.outbox.DuplicateKeys;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.MongoException;

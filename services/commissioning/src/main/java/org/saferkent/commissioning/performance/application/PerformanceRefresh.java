@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.saferkent.commissioning.activity.application.DuplicateKeys;
+import org.saferkent.platform.outbox.DuplicateKeys;
 import org.saferkent.commissioning.activity.application.FactChange;
 import org.saferkent.commissioning.activity.application.FactKind;
 import org.saferkent.commissioning.activity.application.LiveFacts;

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.saferkent.commissioning.activity.application.DuplicateKeys;
+import org.saferkent.platform.outbox.DuplicateKeys;
 import org.saferkent.commissioning.activity.application.ProjectionVersions;
 import org.saferkent.commissioning.performance.domain.PerformanceSnapshot;
 import org.springframework.data.mongodb.core.MongoTemplate;

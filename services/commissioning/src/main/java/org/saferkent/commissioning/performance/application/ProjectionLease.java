@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.MongoException;
-import org.saferkent.commissioning.activity.application.DuplicateKeys;
+import org.saferkent.platform.outbox.DuplicateKeys;
 
 /**
  * Who may write performance now: one holder at a time across all instances (a lease document taken

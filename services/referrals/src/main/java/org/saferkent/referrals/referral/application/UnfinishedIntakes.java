@@ -1,5 +1,6 @@
 package org.saferkent.referrals.referral.application;
 
+import org.saferkent.platform.outbox.DuplicateKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,7 +144,7 @@ public class UnfinishedIntakes {
         try {
             mongo.getCollection(SETTLEMENT).updateOne(new Document("_id", SETTLEMENT), forward, new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
-            if (e.getError().getCode() != 11000) {
+            if (!DuplicateKeys.is(e)) {
                 throw e;
             }
             mongo.getCollection(SETTLEMENT).updateOne(new Document("_id", SETTLEMENT), forward); // created meanwhile by another instance

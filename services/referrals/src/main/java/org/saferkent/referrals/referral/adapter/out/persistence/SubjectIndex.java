@@ -1,5 +1,6 @@
 package org.saferkent.referrals.referral.adapter.out.persistence;
 
+import org.saferkent.platform.outbox.DuplicateKeys;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -132,7 +133,7 @@ public class SubjectIndex {
                 mongo.getCollection(COLLECTION).insertOne(body.append("_id", pseudonym));
                 return true;
             } catch (MongoWriteException e) {
-                if (e.getError().getCode() == 11000) {
+                if (DuplicateKeys.is(e)) {
                     return false; // another intake recorded this subject first
                 }
                 throw e;
@@ -168,7 +169,7 @@ public class SubjectIndex {
             try {
                 subjects.insertOne(moved);
             } catch (MongoWriteException e) {
-                if (e.getError().getCode() != 11000) {
+                if (!DuplicateKeys.is(e)) {
                     throw e;
                 }
                 return Optional.empty(); // another intake moved it first
