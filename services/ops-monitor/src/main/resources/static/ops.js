@@ -500,7 +500,7 @@
 
   // ---------- start ----------
   document.addEventListener('DOMContentLoaded', () => {
-    api('/api/ops/me').then(me => { $('operator').textContent = me.name; }).catch(() => {});
+    api('/page/me').then(me => { $('operator').textContent = me.name; }).catch(() => {});
     $('filters').addEventListener('submit', e => { e.preventDefault(); $('feed').replaceChildren(); connect(); });
     $('detail-back').addEventListener('click', e => { e.preventDefault(); history.pushState('', '', location.pathname); route(); });
     $('detail-replay').addEventListener('click', () => act('replay'));

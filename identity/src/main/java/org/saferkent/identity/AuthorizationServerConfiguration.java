@@ -156,7 +156,7 @@ class AuthorizationServerConfiguration {
 
     /**
      * Every access token names its client ({@code client_id}); an agency client's tokens carry its
-     * {@code agency}; a person's tokens carry only the scopes that person holds.
+     * {@code agency}; a person's tokens carry only the scopes that person holds, and the agency they work for.
      */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> saferkentClaims(IdentityProperties properties) {
@@ -175,6 +175,9 @@ class AuthorizationServerConfiguration {
                 Set<String> scopes = new LinkedHashSet<>(context.getAuthorizedScopes());
                 scopes.removeIf(scope -> !OidcScopes.OPENID.equals(scope) && (person == null || !person.scopes().contains(scope)));
                 context.getClaims().claim("scope", scopes);
+                if (person != null && person.agency() != null && !person.agency().isBlank()) {
+                    context.getClaims().claim(AGENCY_CLAIM, person.agency());
+                }
             }
         };
     }

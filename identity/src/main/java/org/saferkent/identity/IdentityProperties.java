@@ -52,8 +52,11 @@ public record IdentityProperties(
             @DefaultValue List<String> scopes) {
     }
 
-    /** A person: the scopes their tokens may carry; the password comes from {@link #secrets()}-like {@code passwords}. */
-    public record User(@DefaultValue List<String> scopes, String password) {
+    /**
+     * A person: the scopes their tokens may carry, the partner agency they work for (their tokens then carry
+     * {@code agency}, as an agency client's do), and their password (local default {@code <username>-local-password}).
+     */
+    public record User(@DefaultValue List<String> scopes, String agency, String password) {
     }
 
     String secretOf(String clientId) {

@@ -21,7 +21,7 @@ class IdentityConfigurationTest {
 
         assertThatIllegalStateException().isThrownBy(() -> production.secretOf("svc-victims"))
                 .withMessageContaining("svc-victims").withMessageContaining("saferkent.identity.secrets.svc-victims");
-        assertThatIllegalStateException().isThrownBy(() -> production.passwordOf("operator", new IdentityProperties.User(List.of(), null)))
+        assertThatIllegalStateException().isThrownBy(() -> production.passwordOf("operator", new IdentityProperties.User(List.of(), null, null)))
                 .withMessageContaining("operator");
     }
 
@@ -29,7 +29,7 @@ class IdentityConfigurationTest {
     void aConfiguredSecretWinsAndLocalDefaultsAreNamedAfterTheClient() {
         assertThat(properties(false, Map.of("svc-victims", "s3cr3t-from-vault")).secretOf("svc-victims")).isEqualTo("s3cr3t-from-vault");
         assertThat(properties(true, Map.of()).secretOf("pcc-office")).isEqualTo("pcc-office-local-secret");
-        assertThat(properties(true, Map.of()).passwordOf("operator", new IdentityProperties.User(List.of(), null)))
+        assertThat(properties(true, Map.of()).passwordOf("operator", new IdentityProperties.User(List.of(), null, null)))
                 .isEqualTo("operator-local-password");
     }
 

@@ -20,17 +20,14 @@ import org.saferkent.ops.picture.OpsLiveView;
 import org.saferkent.ops.picture.OpsOverview;
 import org.saferkent.ops.stream.OpsStream;
 import org.saferkent.ops.stream.StreamEvent;
-import org.saferkent.ops.web.SecurityHeadersFilter;
 import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventProducer;
 import org.saferkent.platform.messaging.EventConsumer;
 import org.saferkent.platform.service.PeriodicTask;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -169,13 +166,6 @@ class OpsMonitorConfiguration {
             ObjectProvider<OAuth2AuthorizedClientService> service, Clock clock) {
         return new CallerAccessToken(repository.getIfAvailable(
                 () -> new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(service.getObject())), clock);
-    }
-
-    @Bean
-    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
-        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
-        return registration;
     }
 
     private static StreamEvent monitorEvent(String kind, Instant at, Map<String, Object> data) {

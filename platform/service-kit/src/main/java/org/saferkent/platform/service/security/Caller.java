@@ -36,8 +36,8 @@ public record Caller(String clientId, String subject, String agency, Set<String>
             return Optional.empty();
         }
         if (!(authentication instanceof JwtAuthenticationToken token)) {
-            // a person signed in on a service's web page (OAuth2 login): named, with the scopes granted to the page
-            return Optional.of(new Caller(null, authentication.getName(), null, scopesOf(authentication)));
+            // a person signed in on a service's web page (OAuth2 login): named, with their access token's scopes and agency
+            return Optional.of(new Caller(null, authentication.getName(), agencyOf(authentication), scopesOf(authentication)));
         }
         String subject = token.getToken().getSubject();
         String clientId = firstNonBlank(token.getToken().getClaimAsString("client_id"),
@@ -48,6 +48,12 @@ public record Caller(String clientId, String subject, String agency, Set<String>
         Set<String> scopes = authorities.stream().filter(a -> a.startsWith(SCOPE_PREFIX))
                 .map(a -> a.substring(SCOPE_PREFIX.length())).collect(Collectors.toUnmodifiableSet());
         return Optional.of(new Caller(clientId, subject, agency, scopes));
+    }
+
+    private static String agencyOf(Authentication authentication) {
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(AGENCY_AUTHORITY_PREFIX)).map(a -> a.substring(AGENCY_AUTHORITY_PREFIX.length()))
+                .findFirst().orElse(null);
     }
 
     private static Set<String> scopesOf(Authentication authentication) {

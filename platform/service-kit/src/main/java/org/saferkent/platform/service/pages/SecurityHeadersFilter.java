@@ -1,4 +1,4 @@
-package org.saferkent.ops.web;
+package org.saferkent.platform.service.pages;
 
 import java.io.IOException;
 
@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class SecurityHeadersFilter extends OncePerRequestFilter {
 
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    public static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /**
@@ -24,7 +24,7 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
      * injects one fixed stylesheet, allowed by its hash (not 'unsafe-inline'). A new Swagger UI version with another
      * stylesheet shows up in SwaggerUiBrowserIT.
      */
-    static final String SWAGGER_UI_CSP = CSP.replace("style-src 'self';",
+    public static final String SWAGGER_UI_CSP = CSP.replace("style-src 'self';",
             "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';");
 
     @Override
