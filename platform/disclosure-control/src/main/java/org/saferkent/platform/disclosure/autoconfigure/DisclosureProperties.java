@@ -49,8 +49,14 @@ public record DisclosureProperties(@DefaultValue Map<String, @Valid Rule> audien
     /** The built-in audiences' rules with the configured settings over them, and any new audiences. */
     public Map<String, DisclosureRule> rules() {
         var rules = new LinkedHashMap<>(Audiences.DEFAULTS);
-        audiences.forEach((audience, rule) -> rules.put(audience,
-                rule.over(Audiences.DEFAULTS.getOrDefault(audience, DisclosureRule.SUPPRESS_UNDER_FIVE))));
+        audiences.forEach((audience, rule) -> {
+            try {
+                rules.put(audience, rule.over(Audiences.DEFAULTS.getOrDefault(audience, DisclosureRule.SUPPRESS_UNDER_FIVE)));
+            } catch (IllegalArgumentException e) {
+                // where no Bean Validation provider enforces the bounds above
+                throw new IllegalStateException("saferkent.disclosure.audiences." + audience + ": " + e.getMessage(), e);
+            }
+        });
         return rules;
     }
 }
