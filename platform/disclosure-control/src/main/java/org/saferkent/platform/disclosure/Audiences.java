@@ -1,5 +1,6 @@
 package org.saferkent.platform.disclosure;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public final class Audiences {
         defaults.put(PCC_OFFICE, DisclosureRule.SUPPRESS_UNDER_FIVE);
         defaults.put(PUBLIC, DisclosureRule.SUPPRESS_UNDER_FIVE_ROUNDED_TO_FIVE);
         defaults.put(MOJ_RETURN, DisclosureRule.EXACT);
-        DEFAULTS = java.util.Collections.unmodifiableMap(defaults);
+        DEFAULTS = Collections.unmodifiableMap(defaults);
     }
 
     private Audiences() {

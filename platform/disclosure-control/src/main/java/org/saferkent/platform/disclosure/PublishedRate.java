@@ -1,5 +1,8 @@
 package org.saferkent.platform.disclosure;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 /**
  * A rate (numerator / denominator) as an audience sees it. It is computed from the <em>published</em>
  * counts only: a rate from the exact counts beside rounded ones would give the exact counts away, and a
@@ -45,7 +48,7 @@ public record PublishedRate(Double value, Suppression suppression) {
         if (value == null) {
             return null;
         }
-        return java.math.BigDecimal.valueOf(value * 100).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
+        return BigDecimal.valueOf(value * 100).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
     }
 
     /** The rate as printed: a percentage to one place, {@code *} when suppressed, {@code -} over 0. */

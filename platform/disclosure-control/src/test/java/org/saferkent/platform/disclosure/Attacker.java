@@ -1,6 +1,7 @@
 package org.saferkent.platform.disclosure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +149,7 @@ final class Attacker {
     /** Reduced row echelon form in place; for each column, the row of its pivot or -1. */
     private static int[] reduce(double[][] matrix, int n) {
         int[] pivotRowOfColumn = new int[n];
-        java.util.Arrays.fill(pivotRowOfColumn, -1);
+        Arrays.fill(pivotRowOfColumn, -1);
         int row = 0;
         for (int column = 0; column < n && row < matrix.length; column++) {
             int best = row;

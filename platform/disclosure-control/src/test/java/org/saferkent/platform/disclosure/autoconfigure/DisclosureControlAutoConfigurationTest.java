@@ -2,6 +2,8 @@ package org.saferkent.platform.disclosure.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.saferkent.platform.disclosure.Audiences;
 import org.saferkent.platform.disclosure.DisclosureControl;
@@ -55,7 +57,7 @@ class DisclosureControlAutoConfigurationTest {
 
     @Test
     void aServiceMayProvideItsOwnControl() {
-        var own = new DisclosureControl(java.util.Map.of("ward-profile", DisclosureRule.EXACT));
+        var own = new DisclosureControl(Map.of("ward-profile", DisclosureRule.EXACT));
         runner.withBean(DisclosureControl.class, () -> own)
                 .run(context -> assertThat(context.getBean(DisclosureControl.class)).isSameAs(own));
     }
