@@ -5,18 +5,22 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 
-/** Seeded random tables of 3-12 rows by 2-8 columns, with many small counts and zeros (sparse districts). */
+/** Seeded random tables (by default 3-12 rows by 2-8 columns), with many small counts and zeros (sparse districts). */
 final class RandomTables {
 
     private RandomTables() {
     }
 
     static List<CountTable> generate(long seed, int howMany) {
+        return generate(seed, howMany, 3, 12, 2, 8);
+    }
+
+    static List<CountTable> generate(long seed, int howMany, int minRows, int maxRows, int minColumns, int maxColumns) {
         var random = new Random(seed);
         List<CountTable> tables = new ArrayList<>();
         for (int t = 0; t < howMany; t++) {
-            int rows = 3 + random.nextInt(10);
-            int columns = 2 + random.nextInt(7);
+            int rows = minRows + random.nextInt(maxRows - minRows + 1);
+            int columns = minColumns + random.nextInt(maxColumns - minColumns + 1);
             int[][] counts = new int[rows][columns];
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < columns; c++) {

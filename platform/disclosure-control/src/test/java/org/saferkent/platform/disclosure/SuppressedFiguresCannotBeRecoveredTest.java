@@ -55,6 +55,17 @@ class SuppressedFiguresCannotBeRecoveredTest {
     }
 
     @Test
+    void tablesOfOneToThreeRowsAndColumnsAreProtectedToo() {
+        for (CountTable table : RandomTables.generate(3L, 500, 1, 3, 1, 3)) {
+            PublishedTable published = DisclosureControl.apply(table, DisclosureRule.SUPPRESS_UNDER_FIVE);
+            var attacker = new Attacker(published);
+
+            assertThat(attacker.byRowsAndColumns()).as("recovered from%n%s", published.render()).isEmpty();
+            assertThat(attacker.byLinearAlgebra()).as("recovered from%n%s", published.render()).isEmpty();
+        }
+    }
+
+    @Test
     void withPrimarySuppressionAloneTheAttackerRecoversTheSmallCountsExactly() {
         int recovered = 0;
         for (CountTable table : TABLES) {

@@ -101,6 +101,19 @@ class SuppressionTest {
     }
 
     @Test
+    void inATableOfOneDistrictTheCategoryTotalsAreItsCellsAndAreSuppressedWithThem() {
+        var table = CountTable.of(List.of("Ashford"), List.of("burglary", "violence"), new int[][] {{3, 10}});
+
+        PublishedTable published = DisclosureControl.apply(table, DisclosureRule.SUPPRESS_UNDER_FIVE);
+
+        assertThat(published.render()).isEqualTo("""
+                \tburglary\tviolence\tTotal
+                Ashford\t*\t*\t13
+                Total\t*\t*\t13
+                """);
+    }
+
+    @Test
     void withoutSecondarySuppressionOnlyTheSmallCountsAreHidden() {
         var table = CountTable.of(List.of("Ashford", "Dover"), CATEGORIES, new int[][] {{3, 12, 7}, {10, 15, 20}});
 
