@@ -30,6 +30,7 @@ import org.saferkent.platform.messaging.ops.SlaBreached;
 import org.saferkent.platform.service.security.AuditEntry;
 import org.saferkent.platform.service.security.AuditQuery;
 import org.saferkent.platform.service.security.PersonalDataAudit;
+import org.saferkent.platform.test.Browser;
 import org.saferkent.platform.test.IdentityServer;
 import org.saferkent.platform.test.SecuredApi;
 import org.saferkent.platform.test.TopicRecords;
@@ -54,7 +55,7 @@ class OpsPageBrowserIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String WIDGETS = "widgetSubscription-in-0";
 
-    private static Path profile;
+    private static Browser chromium;
     private static WebDriver browser;
 
     @LocalServerPort
@@ -65,35 +66,15 @@ class OpsPageBrowserIT {
     PersonalDataAudit audit;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        boolean ci = "true".equals(System.getenv("CI"));
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!ci) {
-            assumeTrue(installed, "Browser test skipped: /usr/bin/chromium and /usr/bin/chromedriver are not installed "
-                    + "(apt-get install -y chromium chromium-driver; .ci/run does this). In CI (CI=true) it must run.");
-        }
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("ops-page-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(WAIT);
+    static void startBrowser() {
+        chromium = Browser.start();
+        browser = chromium.driver();
     }
 
     @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -102,6 +83,7 @@ class OpsPageBrowserIT {
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         openSignedIn(wait);
         wait.until(ExpectedConditions.textToBe(By.id("conn"), "live"));
+        assertThat(chromium.accessibilityViolations()).as("axe-core, WCAG 2.2 A and AA").isEmpty();
 
         // a live event, published while the page is open, is rendered without reloading
         String subject = "vc-" + UUID.randomUUID();
@@ -211,17 +193,7 @@ class OpsPageBrowserIT {
 
     /** The page, signed in as the local person {@code operator} (on the identity server's form if not yet). */
     private void openSignedIn(WebDriverWait wait) {
-        browser.get("http://127.0.0.1:" + port + "/");
-        wait.until(driver -> !driver.findElements(By.name("username")).isEmpty()
-                || "SaferKent operations".equals(driver.getTitle()));
-        if (!browser.findElements(By.name("username")).isEmpty()) {
-            // not signed in: the identity server's form, then back to the page (authorization code + PKCE)
-            assertThat(browser.getCurrentUrl()).startsWith(IdentityServer.get().issuerUri() + "/login");
-            browser.findElement(By.name("username")).sendKeys("operator");
-            browser.findElement(By.name("password")).sendKeys("operator-local-password");
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
-        }
-        wait.until(ExpectedConditions.titleIs("SaferKent operations"));
+        chromium.openSignedIn("http://127.0.0.1:" + port + "/", "operator", "SaferKent operations");
         wait.until(ExpectedConditions.textToBe(By.id("operator"), "operator"));
     }
 
@@ -232,10 +204,7 @@ class OpsPageBrowserIT {
         return OpsFixtures.JSON.readTree(response.body()).get(0).path("state").asString();
     }
 
-    /** Kept under target/ for a person to look at; not asserted on. */
-    private static void screenshot(String name) throws IOException {
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        Files.write(target.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    private static void screenshot(String name) {
+        chromium.screenshot(name);
     }
 }
