@@ -30,6 +30,10 @@ class PartnershipApiDocumentation {
                 .problems("GET /api/partnership/asb-reviews/{id}", 404)
                 .problems("POST /api/partnership/asb-reviews/{id}/**", 404, 409)
                 .problems("GET /api/partnership/asb-reviews/figures", 422)
+                .response("POST /api/partnership/dhrs", 201, "DhrView", "The review, notified; its decision is due a month on.")
+                .response("POST /api/partnership/dhrs/{id}/recommendations", 201, "DhrView", "The review with the new recommendation.")
+                .response("POST /api/partnership/asb-reviews", 201, "AsbReviewView",
+                        "The application, with the threshold it was tested against and whether it meets it.")
                 .requestExample("POST /api/partnership/dhrs", """
                         {"district":"swale","notifiedOn":"2026-09-01","agenciesInvolved":["kent-police","nhs-kent-medway"],
                          "victimName":"(held in the service, sealed; never published)"}""")
