@@ -231,6 +231,8 @@ class PartnershipIT {
         assertThat(as(PANEL).post("/api/partnership/dhrs", "{}").statusCode()).isEqualTo(403);
         assertThat(new PartnershipApi(port, "pcc-office").get("/api/partnership/dhrs/dhr-unknown").statusCode()).isEqualTo(403);
         assertThat(as(ANALYST).get("/api/partnership/dhrs/dhr-unknown").statusCode()).isEqualTo(404);
+        // operations read its (empty) list of consumer bindings like every other service's
+        assertThat(new PartnershipApi(port, "ops").get("/actuator/bindings").statusCode()).isEqualTo(200);
     }
 
     private String apply(String district, LocalDate receivedOn, int complaints) {
