@@ -21,6 +21,7 @@ import org.saferkent.partnership.vocabulary.KentDate;
 import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.events.Topics;
 import org.saferkent.platform.test.EventCatalogue;
+import org.saferkent.platform.test.StoreScans;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -233,6 +234,26 @@ class PartnershipIT {
         assertThat(as(ANALYST).get("/api/partnership/dhrs/dhr-unknown").statusCode()).isEqualTo(404);
         // operations read its (empty) list of consumer bindings like every other service's
         assertThat(new PartnershipApi(port, "ops").get("/actuator/bindings").statusCode()).isEqualTo(200);
+    }
+
+    /** Every query behind the reads, the figures and the deadline scan is served by an index the service declares. */
+    @Test
+    void theReadsTheFiguresAndTheDeadlineScanReadNoCollectionWhole() {
+        String id = as(OFFICER).postExpecting(201, "/api/partnership/dhrs", Map.of("district", "maidstone",
+                "notifiedOn", today().minusMonths(3).toString(), "agenciesInvolved", List.of("kent-police"),
+                "victimName", VICTIM_NAME)).path("id").asString();
+        String application = apply("maidstone", today(), 1);
+        StoreScans.Mark mark = StoreScans.mark("partnership");
+
+        as(ANALYST).getJson("/api/partnership/dhrs/" + id);
+        as(OFFICER).getJson("/api/partnership/dhrs/" + id + "/personal-details");
+        deadlines.recordMissedDeadlines();
+        as(ANALYST).getJson("/api/partnership/asb-reviews/" + application);
+        as(ANALYST).getJson("/api/partnership/asb-reviews/figures?district=maidstone&year=" + today().getYear());
+
+        assertThat(StoreScans.since(mark).keySet().stream().filter(shape -> shape.startsWith("partnership."))
+                .filter(shape -> !shape.contains("pendingEvents") && !shape.contains("relayLease")))
+                .as("collection scans of the partnership's collections, by query shape").isEmpty();
     }
 
     private String apply(String district, LocalDate receivedOn, int complaints) {
