@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.saferkent.partnership.vocabulary.Agencies;
 import org.saferkent.partnership.vocabulary.District;
 import org.saferkent.partnership.vocabulary.KentDate;
 
@@ -279,10 +278,5 @@ public record DomesticHomicideReview(
         if (earliest != null && date.isBefore(earliest)) {
             throw RuleViolation.invalid("date-out-of-order", field, "must not be before " + what);
         }
-    }
-
-    /** Whether {@code code} may chair or sit on a panel: a known agency, or independent of all (chair only). */
-    public static boolean knownOrganisation(String code, boolean chair) {
-        return Agencies.isKnown(code) || chair && Agencies.INDEPENDENT.equals(code);
     }
 }
