@@ -38,7 +38,7 @@ if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
   java_bin="$JAVA_HOME/bin/java"
 fi
 
-# Five Spring contexts share one heap (about 50 MB live after start-up; the rest is headroom). A small
+# Six Spring contexts share one heap (about 50 MB live after start-up; the rest is headroom). A small
 # initial heap keeps the resident size down (about 250 MB instead of 330 MB: the default initial heap is
 # 1/64 of RAM); SerialGC and C1 only suit a 2-core, small-memory machine and start fastest.
 # shellcheck disable=SC2206  # word splitting of the options is intended

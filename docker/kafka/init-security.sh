@@ -64,6 +64,8 @@ DISPOSALS=rj.disposal.events
 CONTRACTS=commissioning.contract.events
 FEED=commissioning.feed
 OPS=ops.events
+PARTNERSHIP_DHR=partnership.dhr.events
+PARTNERSHIP_ASB=partnership.asb-review.events
 
 REFERRALS_DLQ=("$(dlq $VICTIMS referrals)" "$(dlq $RJ referrals)")
 VICTIMS_DLQ=("$(dlq $REFERRALS victims)" "$(dlq $SUBJECTS victims)")
@@ -77,7 +79,7 @@ ALL_DLQ=("${REFERRALS_DLQ[@]}" "${VICTIMS_DLQ[@]}" "${RJ_DLQ[@]}" "${COMMISSIONI
 echo "kafka-init: topics"
 # The events topics are the system of record (every rebuild and new consumer reads them from the
 # start) and a dead letter waits for its replay: both kept for good. ops.events keeps the broker's default.
-for t in $REFERRALS $SUBJECTS $VICTIMS $RJ $DISPOSALS $CONTRACTS "${ALL_DLQ[@]}"; do
+for t in $REFERRALS $SUBJECTS $VICTIMS $RJ $DISPOSALS $CONTRACTS $PARTNERSHIP_DHR $PARTNERSHIP_ASB "${ALL_DLQ[@]}"; do
   topic "$t" --config retention.ms=-1 --config retention.bytes=-1
 done
 topic "$OPS"
@@ -89,6 +91,7 @@ principal victims "${KAFKA_VICTIMS_PASSWORD:?}"
 principal restorative-justice "${KAFKA_RJ_PASSWORD:?}"
 principal commissioning "${KAFKA_COMMISSIONING_PASSWORD:?}"
 principal ops-monitor "${KAFKA_OPS_MONITOR_PASSWORD:?}"
+principal partnership "${KAFKA_PARTNERSHIP_PASSWORD:?}"
 
 echo "kafka-init: ACLs"
 writes referrals $REFERRALS $SUBJECTS $OPS "${REFERRALS_DLQ[@]}"
@@ -102,6 +105,9 @@ reads restorative-justice $REFERRALS $SUBJECTS $VICTIMS $DISPOSALS
 
 writes commissioning $CONTRACTS $FEED $OPS "${COMMISSIONING_DLQ[@]}"
 reads commissioning $REFERRALS $VICTIMS $RJ $DISPOSALS $CONTRACTS
+
+# partnership: publishes its reviews' events and ops.events (SLA breaches); consumes nothing yet
+writes partnership $PARTNERSHIP_DHR $PARTNERSHIP_ASB $OPS
 
 # ops-monitor: reads ops.events and every dead letter; replays a dead letter to its source topic (so it
 # may write the events topics, nothing else); describes every topic and group for the lag picture

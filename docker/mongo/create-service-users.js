@@ -10,7 +10,7 @@
 //   or remove one. The service writes its trail as this user (SAFERKENT_AUDIT_MONGODB_URI); the service's own
 //   user has no privilege at all on that database. MongoDB privileges only add up (there is no "deny"), so a
 //   database of its own is how the main user is kept off the trail.
-const services = ['referrals', 'victims', 'restorative-justice', 'commissioning', 'ops-monitor'];
+const services = ['referrals', 'victims', 'restorative-justice', 'commissioning', 'ops-monitor', 'partnership'];
 const AUDIT_COLLECTION = 'audit_trail';
 const AUDIT_ROLE = 'auditAppendOnly';
 

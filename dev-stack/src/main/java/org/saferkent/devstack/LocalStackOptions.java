@@ -133,8 +133,8 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
                   --identity-port PORT       identity server (OAuth2 / OpenID Connect) port (default: 8090)
                   --infra-only               only Kafka and MongoDB, e.g. to run a service from an IDE
                   --services a,b             only these services (referrals, victims, restorative-justice,
-                                             commissioning, ops-monitor)
-                  --service-port NAME=PORT   a service's HTTP port (default: 8081-8085); repeatable
+                                             commissioning, ops-monitor, partnership)
+                  --service-port NAME=PORT   a service's HTTP port (default: 8081-8086); repeatable
                   --mongo-oplog              enable change streams in the MongoDB server (slower writes)
                   --kafka-heap SIZE          broker heap (default: 256m)
                   --start-parallelism N      service contexts started at once (default: 1)

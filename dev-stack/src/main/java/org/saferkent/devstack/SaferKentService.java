@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.saferkent.commissioning.CommissioningApplication;
 import org.saferkent.ops.OpsMonitorApplication;
+import org.saferkent.partnership.PartnershipApplication;
 import org.saferkent.referrals.ReferralsApplication;
 import org.saferkent.rj.RestorativeJusticeApplication;
 import org.saferkent.victims.VictimsApplication;
@@ -19,7 +20,8 @@ public enum SaferKentService {
     RESTORATIVE_JUSTICE("restorative-justice", 8083, RestorativeJusticeApplication.class,
             RestorativeJusticeApplication::application),
     COMMISSIONING("commissioning", 8084, CommissioningApplication.class, CommissioningApplication::application),
-    OPS_MONITOR("ops-monitor", 8085, OpsMonitorApplication.class, OpsMonitorApplication::application);
+    OPS_MONITOR("ops-monitor", 8085, OpsMonitorApplication.class, OpsMonitorApplication::application),
+    PARTNERSHIP("partnership", 8086, PartnershipApplication.class, PartnershipApplication::application);
 
     private final String serviceName;
     private final int defaultPort;

@@ -23,7 +23,8 @@ class LocalStackOptionsTest {
                 org.assertj.core.api.Assertions.entry(SaferKentService.VICTIMS, 8082),
                 org.assertj.core.api.Assertions.entry(SaferKentService.RESTORATIVE_JUSTICE, 8083),
                 org.assertj.core.api.Assertions.entry(SaferKentService.COMMISSIONING, 8084),
-                org.assertj.core.api.Assertions.entry(SaferKentService.OPS_MONITOR, 8085));
+                org.assertj.core.api.Assertions.entry(SaferKentService.OPS_MONITOR, 8085),
+                org.assertj.core.api.Assertions.entry(SaferKentService.PARTNERSHIP, 8086));
         assertThat(options.launcherLogging()).isTrue();
         assertThat(options.infraOnly()).isFalse();
     }

@@ -49,6 +49,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.saferkent.commissioning.CommissioningApplication;
 import org.saferkent.ops.OpsMonitorApplication;
+import org.saferkent.partnership.PartnershipApplication;
 import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.events.EventMetadata;
 import org.saferkent.platform.events.WireNames;
@@ -73,7 +74,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The walking skeleton, end to end: all five services, each its own application context, talking
+ * The walking skeleton, end to end: all six services, each its own application context, talking
  * only through the real broker, over real HTTP. A referral posted to referrals opens a victim case
  * and an RJ case and moves commissioning's counts; a poison record reaches ops-monitor. The person
  * walked to commissioning's performance is then erased: neither service can decrypt their details again,
@@ -117,6 +118,7 @@ class WalkingSkeletonIT {
     private static String rj;
     private static String commissioning;
     private static String opsMonitor;
+    private static String partnership;
     /** Records this test made malformed on purpose: not held to the catalogue. */
     private static final Set<String> deliberatelyBroken = ConcurrentHashMap.newKeySet();
     private static String claimCheckUrl = "http://127.0.0.1:8081";
@@ -133,7 +135,9 @@ class WalkingSkeletonIT {
         rj = start(RestorativeJusticeApplication::application);
         commissioning = start(CommissioningApplication::application);
         opsMonitor = start(OpsMonitorApplication::application);
-        scansAfterStart = StoreScans.mark("referrals", "victims", "restorative-justice", "commissioning", "ops-monitor");
+        partnership = start(PartnershipApplication::application);
+        scansAfterStart = StoreScans.mark("referrals", "victims", "restorative-justice", "commissioning", "ops-monitor",
+                "partnership");
     }
 
     @AfterAll
@@ -298,11 +302,32 @@ class WalkingSkeletonIT {
         });
     }
 
+    /**
+     * The partnership: a death notified for a Domestic Homicide Review names its victim, and the name stays in the
+     * service, sealed, served only to partnership.personal (audited): the event carries the district and agencies.
+     */
+    @Test
+    @Order(7)
+    void aDomesticHomicideReviewIsNotifiedWithTheVictimsNameKeptOffTheBus() throws Exception {
+        String victimName = "Skeleton Dhrvictim" + TOKEN;
+        HttpResponse<String> notified = postAs(partnership + "/api/partnership/dhrs", "partnership-officer", """
+                {"district":"dartford","notifiedOn":"%s","agenciesInvolved":["kent-police"],"victimName":"%s"}"""
+                .formatted(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")), victimName));
+        assertThat(notified.statusCode()).as(notified.body()).isEqualTo(201);
+        String reviewId = json.readTree(notified.body()).get("id").asString();
+
+        ConsumerRecord<String, byte[]> event = TopicRecords.awaitRecord("partnership.dhr.events",
+                TopicRecords.headerEquals(CloudEventHeaders.TYPE, "partnership.DhrNotified.v1").and(r -> reviewId.equals(r.key())));
+        assertThat(TopicRecords.value(event)).contains("dartford-and-gravesham").doesNotContain(victimName);
+        assertThat(getAs(partnership + "/api/partnership/dhrs/" + reviewId + "/personal-details", "partnership-officer").body())
+                .contains(victimName);
+    }
+
     @Test
     @Order(10)
     void everyRecordPublishedConformsToTheCatalogueAndParsesAsACloudEvent() {
         List<String> topics = List.of("referrals.referral.events", "referrals.subject.events", "victims.case.events", "rj.case.events",
-                "ops.events");
+                "partnership.dhr.events", "ops.events");
         int checked = 0;
         for (String topic : topics) {
             for (ConsumerRecord<String, byte[]> record : TopicRecords.readAll(topic)) {
@@ -577,7 +602,8 @@ class WalkingSkeletonIT {
                 "victims", Set.of("victim_cases", "victim_details", "subject_keys", "subject_erasures"));
         int documents = 0;
         try (MongoClient mongo = MongoClients.create(RealInfrastructure.get().mongoUri())) {
-            for (String database : List.of("referrals", "victims", "restorative-justice", "commissioning", "ops-monitor")) {
+            for (String database : List.of("referrals", "victims", "restorative-justice", "commissioning", "ops-monitor",
+                    "partnership")) {
                 MongoDatabase store = mongo.getDatabase(database);
                 for (String collection : store.listCollectionNames()) {
                     if (collection.startsWith("system.")) {

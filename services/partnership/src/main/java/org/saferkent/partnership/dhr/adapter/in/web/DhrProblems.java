@@ -1,0 +1,40 @@
+package org.saferkent.partnership.dhr.adapter.in.web;
+
+import static org.saferkent.platform.service.ProblemResponses.problem;
+
+import java.util.List;
+
+import org.saferkent.partnership.dhr.application.ReviewNotFoundException;
+import org.saferkent.partnership.dhr.domain.RuleViolation;
+import org.saferkent.platform.outbox.ConcurrentUpdateException;
+import org.saferkent.platform.service.ProblemResponses.FieldProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** A review's refusals as RFC 9457 problems (field-level ones go through the platform's handler). */
+@RestControllerAdvice(basePackageClasses = DhrProblems.class)
+class DhrProblems {
+
+    @ExceptionHandler(ReviewNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(ReviewNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Domestic Homicide Review not found", "No such review or recommendation.");
+    }
+
+    /** 409 naming the rule: the step is out of order as the review stands. */
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> refused(RuleViolation e) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.CONFLICT, "Refused by the rule " + e.rule(), e.getMessage());
+        ProblemDetail problem = response.getBody();
+        problem.setProperty("rule", e.rule());
+        problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+        return response;
+    }
+
+    @ExceptionHandler(ConcurrentUpdateException.class)
+    ResponseEntity<ProblemDetail> busy(ConcurrentUpdateException e) {
+        return problem(HttpStatus.CONFLICT, "Domestic Homicide Review busy", "The review kept changing meanwhile; try again.");
+    }
+}

@@ -1,0 +1,33 @@
+package org.saferkent.partnership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.saferkent.contracts.AsyncApiDocument;
+import org.saferkent.contracts.ServiceWiring;
+
+/** The partnership's entries in contracts/asyncapi.yaml are what its code publishes and subscribes to. */
+class PartnershipAsyncApiTest {
+
+    private static final AsyncApiDocument DOC = AsyncApiDocument.read();
+
+    @Test
+    void sendsExactlyTheEventTypesItDeclares() {
+        Map<String, Set<String>> sends = DOC.messagesOf("partnership", "send");
+        Set<String> documented = new TreeSet<>();
+        sends.values().forEach(documented::addAll);
+
+        assertThat(sends).containsOnlyKeys("partnership.dhr.events", "partnership.asb-review.events");
+        assertThat(documented).isEqualTo(ServiceWiring.eventTypesUnder("org.saferkent.partnership"));
+    }
+
+    @Test
+    void receivesExactlyWhatItSubscribesTo() {
+        assertThat(ServiceWiring.subscriptions(PartnershipConfiguration.class, "partnership.yml"))
+                .isEqualTo(DOC.messagesOf("partnership", "receive"));
+    }
+}
