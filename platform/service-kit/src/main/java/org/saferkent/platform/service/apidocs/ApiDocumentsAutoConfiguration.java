@@ -121,6 +121,16 @@ public class ApiDocumentsAutoConfiguration {
                         .flows(new OAuthFlows().clientCredentials(new OAuthFlow().tokenUrl(tokenUrl).scopes(scopes)))));
     }
 
+    /** The pages' own endpoints (who is signed in, sign-out) belong to the pages, not to the API a partner integrates with. */
+    @Bean
+    OpenApiCustomizer pagesAreNotTheApi() {
+        return openApi -> {
+            if (openApi.getPaths() != null) {
+                openApi.getPaths().keySet().removeIf(path -> path.startsWith("/page/") || "/logout".equals(path));
+            }
+        };
+    }
+
     @Bean
     OpenApiCustomizer platformProblems(ObjectProvider<ApiDocumentation> declared) {
         return openApi -> describe(openApi, declared.getIfAvailable(() -> ApiDocumentation.builder("service").build()));
