@@ -74,14 +74,15 @@ class ReferralFormBrowserIT {
 
     @Test
     void withoutASessionTheFormSendsThePersonToSignIn() throws Exception {
+        // as a browser asks for a page (a script's call without a session is answered 401 instead)
         HttpResponse<String> page = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url("/refer.html"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(url("/refer.html"))).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/oauth2/authorization/saferkent"));
         // the list alike, and the API without a session or a token is still refused
         HttpResponse<String> list = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url("/referrals.html"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(url("/referrals.html"))).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(list.statusCode()).isEqualTo(302);
         assertThat(SecuredApi.at(port).anonymous().get("/api/referrals").statusCode()).isEqualTo(401);
     }
