@@ -184,6 +184,8 @@ class ReferralFormBrowserIT {
         chromium.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "triaged"));
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("received", "risk high, MARAC");
         assertThat(browser.findElement(By.id("detail-id")).getText()).isEqualTo(id);
+        assertThat(chromium.accessibilityViolations()).as("axe-core on the referral's history").isEmpty();
+        chromium.screenshot("referral-history-police.png");
 
         // the agency's own list: this referral, not Maidstone's
         browser.get(url("/referrals.html"));
