@@ -26,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.saferkent.platform.test.Browser;
+import org.saferkent.platform.test.IdentityServer;
 import org.saferkent.platform.test.SecuredApi;
 import org.saferkent.platform.test.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Value;
@@ -210,6 +211,12 @@ class ReferralFormBrowserIT {
         chromium.await().until(ExpectedConditions.textToBe(By.id("detail-message"), "Your agency holds no referral with this id."));
         assertThat(browser.findElement(By.id("timeline")).getText()).isEmpty();
         assertThat(browser.findElement(By.id("detail-summary")).getText()).isEmpty();
+
+        // signing out on the page ends the identity server's session too: the next page asks for a password
+        browser.findElement(By.id("sign-out")).click();
+        chromium.await().until(driver -> driver.getCurrentUrl().startsWith(IdentityServer.get().issuerUri()));
+        browser.get(url("/refer.html"));
+        chromium.await().until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
     }
 
     @Test
