@@ -1,0 +1,302 @@
+package org.saferkent.referrals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.saferkent.platform.test.Browser;
+import org.saferkent.platform.test.IdentityServer;
+import org.saferkent.platform.test.SecuredApi;
+import org.saferkent.platform.test.WithRealInfrastructure;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The referral form and the agency's own referrals in a real headless browser (Debian's chromium), signed in
+ * at the identity server as the local people police-referrer (Kent Police) and council-referrer (Maidstone BC):
+ * the API's own problems beside the fields, a domestic-abuse referral with its DASH answers, the receipt with
+ * triage and clocks, the agency's list, and nothing of another agency's. axe-core checks WCAG 2.2 A/AA on each.
+ */
+// Same context as ReferralApiIT, ReferralTriageIT and ReferralsSecurityIT (the same properties): no new context.
+@SpringBootTest(webEnvironment = RANDOM_PORT,
+        properties = {"spring.config.name=referrals", "saferkent.referrals.batch-max-size=5",
+                "saferkent.security.rate-limit.clients.agency-tonbridge-malling-bc.limit=7",
+                "saferkent.security.rate-limit.clients.agency-tonbridge-malling-bc.period=1h"})
+@WithRealInfrastructure
+class ReferralFormBrowserIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String FORM_TITLE = "SaferKent referral";
+    private static final String LIST_TITLE = "SaferKent: our referrals";
+    private static final String NAME = "Robin Formtest";
+
+    private static Browser chromium;
+    private static WebDriver browser;
+
+    @Value("${local.server.port}")
+    private int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = Browser.start();
+        browser = chromium.driver();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void withoutASessionTheFormSendsThePersonToSignIn() throws Exception {
+        // as a browser asks for a page (a script's call without a session is answered 401 instead)
+        HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url("/refer.html"))).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/oauth2/authorization/saferkent"));
+        // the list alike, and the API without a session or a token is still refused
+        HttpResponse<String> list = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url("/referrals.html"))).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).isEqualTo(302);
+        assertThat(SecuredApi.at(port).anonymous().get("/api/referrals").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aReferrerFilesADomesticAbuseReferralSeesItsReceiptAndListAndAnotherAgencySeesNoneOfIt() throws IOException {
+        // Maidstone BC's own referral, made by its systems: Kent Police never sees it
+        String councilReference = "MBC-" + UUID.randomUUID();
+        HttpResponse<String> council = SecuredApi.at(port).asAgency("maidstone-bc").post("/api/referrals", referral(councilReference));
+        assertThat(council.statusCode()).as(council.body()).isEqualTo(201);
+        String councilId = JSON.readTree(council.body()).path("id").asString();
+
+        signOutEverywhere();
+        chromium.openSignedIn(url("/refer.html"), "police-referrer", FORM_TITLE);
+        chromium.await().until(ExpectedConditions.textToBe(By.id("agency"), "kent-police"));
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("police-referrer");
+        assertThat(browser.findElement(By.id("dash")).isDisplayed()).as("DASH only for domestic abuse").isFalse();
+
+        // an incomplete referral: the API's problems beside their fields, and nothing is stored
+        long before = policeReferrals();
+        String reference = "KP-FORM-" + UUID.randomUUID();
+        type("agencyReference", reference);
+        new Select(browser.findElement(By.id("category"))).selectByValue("domestic-abuse");
+        chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("dash")));
+        type("subject-name", NAME);
+        browser.findElement(By.id("dash-police")).click();
+        List<WebElement> questions = chromium.await().until(
+                ExpectedConditions.numberOfElementsToBe(By.cssSelector("#dash-questions fieldset"), 27));
+        assertThat(questions.get(0).findElement(By.tagName("legend")).getText()).startsWith("1. Has the current incident resulted in injury");
+        // every question answered but the fifth: 15 yes, the rest no or not known
+        for (int i = 0; i < 27; i++) {
+            if (i != 4) {
+                answer(i, i < 16 ? "yes" : (i % 2 == 0 ? "no" : "not-known"));
+            }
+        }
+        browser.findElement(By.id("send")).click();
+
+        WebElement summary = chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".form-summary")));
+        assertThat(summary.getText()).contains("Invalid request");
+        assertThat(problemBeside("district")).isEqualTo("is required");
+        assertThat(problemBeside("subject.role")).isEqualTo("is required");
+        assertThat(problemBeside("subject.dateOfBirth")).isEqualTo("is required");
+        assertThat(problemBeside("consent")).startsWith("is required: the subject's recorded consent, or a lawful override");
+        assertThat(problemBeside("dash.answers[4]")).isEqualTo("must be true or false");
+        assertThat(browser.findElements(By.cssSelector("[data-field='subject.name'] .field-error"))).isEmpty();
+        // each message is linked to its input, and the summary has focus
+        WebElement district = browser.findElement(By.id("district"));
+        assertThat(district.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(district.getAttribute("aria-describedby")).isEqualTo(
+                browser.findElement(By.cssSelector("[data-field='district'] .field-error")).getAttribute("id"));
+        assertThat(browser.switchTo().activeElement().getAttribute("class")).contains("form-summary");
+        assertThat(policeReferrals()).as("nothing stored").isEqualTo(before);
+        assertThat(chromium.accessibilityViolations()).as("axe-core on the form with its problems").isEmpty();
+        chromium.screenshot("referral-form-problems.png");
+
+        // put right: a valid domestic-abuse referral with its DASH answers
+        new Select(district).selectByValue("maidstone");
+        new Select(browser.findElement(By.id("subject-role"))).selectByValue("victim");
+        setDate("subject-dob", "1988-03-14");
+        type("subject-postcode", "ME14 1XX");
+        type("crimeReference", "46/9999/26");
+        setDate("incidentDate", today().minusDays(1).toString());
+        browser.findElement(By.id("consent-given")).click();
+        chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("consent-recordedOn")));
+        setDate("consent-recordedOn", today().toString());
+        type("consent-recordedBy", "PC 4411");
+        browser.findElement(By.id("pathways-domestic-abuse")).click();
+        browser.findElement(By.id("pathways-victim-support")).click();
+        answer(4, "yes");
+        browser.findElement(By.id("send")).click();
+
+        chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt")));
+        String id = browser.findElement(By.id("receipt-id")).getText();
+        assertThat(id).isNotBlank();
+        assertThat(browser.findElement(By.id("receipt-risk")).getText()).isEqualTo("high");
+        assertThat(browser.findElement(By.id("receipt-marac")).getText()).startsWith("yes");
+        assertThat(browser.findElement(By.id("receipt-summary")).getText()).contains(reference, "16");
+        assertThat(browser.findElement(By.id("receipt-pathways")).getText()).contains("domestic abuse", "victim support", "routed");
+        assertThat(browser.findElements(By.cssSelector("#receipt-clocks tr")))
+                .extracting(row -> row.getAttribute("data-clock"))
+                .containsExactlyInAnyOrder("victim-details-to-victim-services", "triage-response");
+        assertThat(browser.findElement(By.id("receipt-clocks")).getText()).contains("running");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("receipt-h");
+        // the person's details stay nowhere in the browser: not in the address, not in its storage, not in the form
+        assertThat(browser.getCurrentUrl()).doesNotContain("Robin", "Formtest", "ME14", "1988");
+        assertThat(((JavascriptExecutor) browser).executeScript("return localStorage.length + sessionStorage.length")).isEqualTo(0L);
+        assertThat(browser.findElement(By.id("subject-name")).getAttribute("value")).isEmpty();
+        assertThat(chromium.accessibilityViolations()).as("axe-core on the receipt").isEmpty();
+        chromium.screenshot("referral-form-receipt.png");
+
+        // what the API holds is what the form sent: the police checklist, 16 yes answers
+        JsonNode held = JSON.readTree(SecuredApi.at(port).asAgency("kent-police").get("/api/referrals/" + id).body());
+        assertThat(held.path("agencyReference").asString()).isEqualTo(reference);
+        assertThat(held.path("triage").path("dashYesAnswers").asInt()).isEqualTo(16);
+        assertThat(held.path("subjectRole").asString()).isEqualTo("victim");
+
+        // the receipt leads to the referral's history
+        browser.findElement(By.id("receipt-link")).click();
+        chromium.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "triaged"));
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("received", "risk high, MARAC");
+        assertThat(browser.findElement(By.id("detail-id")).getText()).isEqualTo(id);
+        assertThat(chromium.accessibilityViolations()).as("axe-core on the referral's history").isEmpty();
+        chromium.screenshot("referral-history-police.png");
+
+        // the agency's own list: this referral, not Maidstone's
+        browser.get(url("/referrals.html"));
+        chromium.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#referrals tr[data-id='" + id + "']")));
+        WebElement row = browser.findElement(By.cssSelector("#referrals tr[data-id='" + id + "']"));
+        assertThat(row.getText()).contains(reference, "maidstone", "domestic abuse", "high", "MARAC");
+        assertThat(row.findElement(By.cssSelector("td.status")).getText()).isIn("routed", "accepted");
+        assertThat(browser.findElements(By.cssSelector("#referrals tr[data-id='" + councilId + "']"))).isEmpty();
+        assertThat(browser.findElement(By.id("referrals")).getText()).doesNotContain(councilReference);
+        assertThat(chromium.accessibilityViolations()).as("axe-core on the list").isEmpty();
+        chromium.screenshot("referral-list-police.png");
+
+        // Maidstone BC's referrer: the police referral is neither listed nor found
+        signOutEverywhere();
+        chromium.openSignedIn(url("/referrals.html"), "council-referrer", LIST_TITLE);
+        chromium.await().until(ExpectedConditions.textToBe(By.id("agency"), "maidstone-bc"));
+        chromium.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#referrals tr[data-id='" + councilId + "']")));
+        assertThat(browser.findElements(By.cssSelector("#referrals tr[data-id='" + id + "']"))).isEmpty();
+        assertThat(browser.findElement(By.id("referrals")).getText()).doesNotContain(reference);
+        chromium.screenshot("referral-list-council.png");
+        browser.get(url("/referrals.html?id=" + id));
+        chromium.await().until(ExpectedConditions.textToBe(By.id("detail-message"), "Your agency holds no referral with this id."));
+        assertThat(browser.findElement(By.id("timeline")).getText()).isEmpty();
+        assertThat(browser.findElement(By.id("detail-summary")).getText()).isEmpty();
+
+        // signing out on the page ends the identity server's session too: the next page asks for a password
+        browser.findElement(By.id("sign-out")).click();
+        chromium.await().until(driver -> driver.getCurrentUrl().startsWith(IdentityServer.get().issuerUri()));
+        browser.get(url("/refer.html"));
+        chromium.await().until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+    }
+
+    @Test
+    void aWriteFromTheSessionWithoutItsCsrfTokenIsRefused() throws Exception {
+        signOutEverywhere();
+        chromium.openSignedIn(url("/refer.html"), "council-referrer", FORM_TITLE);
+        chromium.await().until(ExpectedConditions.textToBe(By.id("agency"), "maidstone-bc"));
+        Cookie session = browser.manage().getCookieNamed("REFERRALS_SESSION");
+        Cookie csrf = browser.manage().getCookieNamed("XSRF-TOKEN");
+        assertThat(session).isNotNull();
+        assertThat(csrf).isNotNull();
+        String cookies = session.getName() + "=" + session.getValue() + "; " + csrf.getName() + "=" + csrf.getValue();
+        String reference = "MBC-CSRF-" + UUID.randomUUID();
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(url("/api/referrals")))
+                .header("Cookie", cookies).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(referral(reference))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(SecuredApi.at(port).asAgency("maidstone-bc").get("/api/referrals?size=200").body()).doesNotContain(reference);
+
+        // the same request with the token is the session's own write (so the 403 was the missing token)
+        HttpResponse<String> taken = http.send(HttpRequest.newBuilder(URI.create(url("/api/referrals")))
+                .header("Cookie", cookies).header("X-XSRF-TOKEN", csrf.getValue()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(referral(reference))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+        assertThat(JSON.readTree(taken.body()).path("agency").asString()).isEqualTo("maidstone-bc");
+    }
+
+    /** Whoever was signed in (by another test of this class) is no longer: the next page signs in afresh. */
+    private void signOutEverywhere() {
+        browser.get(url("/saferkent.css")); // cookies are deleted for the page's host: be on it
+        chromium.signOutEverywhere();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Europe/London"));
+    }
+
+    private long policeReferrals() {
+        HttpResponse<String> list = SecuredApi.at(port).asAgency("kent-police").get("/api/referrals?size=1");
+        assertThat(list.statusCode()).isEqualTo(200);
+        return JSON.readTree(list.body()).path("total").asLong();
+    }
+
+    private static void type(String id, String text) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** A date input's value as the browser holds it (typing into one depends on the browser's locale). */
+    private static void setDate(String id, String isoDate) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", browser.findElement(By.id(id)), isoDate);
+    }
+
+    /** Answers a DASH question from the keyboard: focus its radio, press space. */
+    private static void answer(int question, String code) {
+        WebElement radio = browser.findElement(By.id("dash-q" + question + "-" + code));
+        radio.sendKeys(" ");
+        assertThat(radio.isSelected()).as("question " + (question + 1) + " answered " + code + " from the keyboard").isTrue();
+    }
+
+    private static String problemBeside(String field) {
+        return browser.findElement(By.cssSelector("[data-field='" + field + "'] > .field-error")).getText();
+    }
+
+    private static String referral(String reference) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("agencyReference", reference);
+        fields.put("district", "maidstone");
+        fields.put("category", "violent-crime");
+        fields.put("pathway", "victim-support");
+        fields.put("subject", Map.of("role", "victim", "name", "Sam Council", "dateOfBirth", "1990-01-01", "postcode", "ME15 6AA"));
+        fields.put("consent", Map.of("given", true, "recordedOn", today().minusDays(2).toString(), "recordedBy", "CSO 12"));
+        return JSON.writeValueAsString(fields);
+    }
+}
