@@ -150,7 +150,8 @@
       if (!cells.length) return;
       const targets = targetsOf(contract, cells);
       const head = el('tr', {}, el('th', { scope: 'col', text: 'District' }),
-        el('th', { scope: 'col', text: 'Referrals routed' }), el('th', { scope: 'col', text: 'Victims supported' }),
+        el('th', { scope: 'col', className: 'num', text: 'Referrals routed' }),
+        el('th', { scope: 'col', className: 'num', text: 'Victims supported' }),
         ...targets.map(t => el('th', { scope: 'col' }, measureOf(t.measure).label, el('br'),
           el('small', { text: 'target ' + targetWords(t) }))));
       const rows = cells.map(cell => {
@@ -175,7 +176,7 @@
           }));
       });
       const table = el('table', { className: 'grid performance' },
-        el('caption', { text: contractName(contract) + ', ' + view.quarter + (view.district ? ', ' + districtName(view.district) : ', by district') }),
+        el('caption', { text: view.quarter + (view.district ? ', ' + districtName(view.district) : ', by district') }),
         el('thead', {}, head), el('tbody', {}, rows));
       if (!view.district && cells.length > 1) {
         const sum = key => cells.reduce((total, cell) => total + (cell.performance.counts[key] || 0), 0);
