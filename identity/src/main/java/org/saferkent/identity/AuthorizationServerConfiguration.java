@@ -1,5 +1,6 @@
 package org.saferkent.identity;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -12,8 +13,10 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -69,6 +72,15 @@ class AuthorizationServerConfiguration {
                 // the OIDC user-info endpoint takes the access token
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
         return http.build();
+    }
+
+    /** Failed sign-ins and client authentications limited per name and per address, before the chains. */
+    @Bean
+    FilterRegistrationBean<FailedSignInLimit> failedSignInLimit(IdentityProperties properties) {
+        FilterRegistrationBean<FailedSignInLimit> registration = new FilterRegistrationBean<>(
+                new FailedSignInLimit(properties.failedSignIns().limit(), properties.failedSignIns().window(), Clock.systemUTC()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean
@@ -144,8 +156,15 @@ class AuthorizationServerConfiguration {
                 .build();
     }
 
+    /**
+     * People's passwords are hashed with BCrypt at cost {@value #PEOPLE_BCRYPT_COST} (people choose passwords; client
+     * secrets are long random strings and keep cost 4, since tokens are requested often).
+     */
+    static final int PEOPLE_BCRYPT_COST = 10;
+
     @Bean
-    UserDetailsService people(IdentityProperties properties, PasswordEncoder encoder) {
+    UserDetailsService people(IdentityProperties properties) {
+        PasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(PEOPLE_BCRYPT_COST)));
         List<UserDetails> users = new ArrayList<>();
         properties.users().forEach((username, user) -> users.add(User.withUsername(username)
                 .password(encoder.encode(properties.passwordOf(username, user)))

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -28,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param secrets           client secrets by client id (from the environment or a secrets directory in production)
  * @param web               the public client people use through the web pages (authorization code + PKCE)
  * @param users             people who log in on the identity server's form, by username
+ * @param failedSignIns     failed sign-ins allowed per person or client (and per address) within a window, then 429
  */
 @Validated
 @ConfigurationProperties("saferkent.identity")
@@ -41,7 +43,13 @@ public record IdentityProperties(
         @DefaultValue Map<String, Client> clients,
         @DefaultValue Map<String, String> secrets,
         @DefaultValue @Valid Web web,
-        @DefaultValue Map<String, User> users) {
+        @DefaultValue Map<String, User> users,
+        @DefaultValue @Valid FailedSignIns failedSignIns) {
+
+    /** How many failed sign-ins (per person or client; ten times as many per address) a window allows. */
+    public record FailedSignIns(@DefaultValue("5") @Min(1) int limit,
+            @DefaultValue("15m") @NotNull @DurationMin(seconds = 1) Duration window) {
+    }
 
     /** A client-credentials client: its scopes, and the agency its tokens carry (if any). */
     public record Client(@DefaultValue List<String> scopes, String agency) {

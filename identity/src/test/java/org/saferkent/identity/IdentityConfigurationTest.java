@@ -34,6 +34,17 @@ class IdentityConfigurationTest {
     }
 
     @Test
+    void peoplesPasswordsAreHashedWithBcryptAtCostTenOrMore() {
+        IdentityProperties properties = new IdentityProperties(null, true, Duration.ofMinutes(15), null, List.of(), List.of(), Map.of(),
+                Map.of(), new IdentityProperties.Web("saferkent-web", List.of(), List.of()),
+                Map.of("caseworker", new IdentityProperties.User(List.of("victims.read"), null, null)),
+                new IdentityProperties.FailedSignIns(5, Duration.ofMinutes(15)));
+        String hash = new AuthorizationServerConfiguration().people(properties).loadUserByUsername("caseworker").getPassword();
+        assertThat(hash).startsWith("{bcrypt}$2a$");
+        assertThat(Integer.parseInt(hash.substring("{bcrypt}$2a$".length(), "{bcrypt}$2a$".length() + 2))).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
     void aConfiguredSigningKeyIsUsedWithAStableKeyIdAndNoneMeansAFreshKey() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -79,6 +90,7 @@ class IdentityConfigurationTest {
 
     private static IdentityProperties properties(boolean localDefaults, Map<String, String> secrets) {
         return new IdentityProperties(null, localDefaults, Duration.ofMinutes(15), null, List.of(), List.of(), Map.of(), secrets,
-                new IdentityProperties.Web("saferkent-web", List.of(), List.of()), Map.of());
+                new IdentityProperties.Web("saferkent-web", List.of(), List.of()), Map.of(),
+                new IdentityProperties.FailedSignIns(5, Duration.ofMinutes(15)));
     }
 }

@@ -5,6 +5,8 @@
  *   SaferKent.api(path, options)            JSON in and out; a write carries the CSRF token; a problem throws
  *   SaferKent.showProblem(form, error)      puts each field's problem beside its field (RFC 9457 "errors")
  *   SaferKent.me()                          who is signed in: {name, agency, scopes}
+ *   SaferKent.signOut()                     ends this service's session and the identity server's
+ * A button with the attribute data-sign-out signs out when pressed.
  */
 window.SaferKent = (function () {
   'use strict';
@@ -130,5 +132,18 @@ window.SaferKent = (function () {
     return api('/page/me');
   }
 
-  return { el, api, csrfToken, showProblem, clearProblems, me, ApiError };
+  /** Ends the page's session, then the identity server's (it answers where to go: its end-session endpoint). */
+  async function signOut() {
+    const answer = await api('/logout', { method: 'POST' });
+    window.location.assign((answer && answer.signOutUrl) || '/');
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    document.querySelectorAll('[data-sign-out]').forEach(button => button.addEventListener('click', () => {
+      button.disabled = true;
+      signOut().catch(() => { button.disabled = false; });
+    }));
+  });
+
+  return { el, api, csrfToken, showProblem, clearProblems, me, signOut, ApiError };
 })();

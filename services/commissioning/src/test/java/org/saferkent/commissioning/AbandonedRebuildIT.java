@@ -32,8 +32,8 @@ class AbandonedRebuildIT extends CommissioningIntegrationTest {
 
     private static final String VERSIONS = "projection_versions";
     private static final String LEASES = "projection_leases";
-    /** The refresh's lease (30 s) after the service first sees the dead one, and a sweep or two. */
-    private static final Duration LEASE_RUNS_OUT = Duration.ofSeconds(90);
+    /** The refresh's lease (8 s in these tests) after the service first sees the dead one, and a sweep or two, with room. */
+    private static final Duration LEASE_RUNS_OUT = Duration.ofSeconds(45);
     private String deadHolder;
 
     @Test

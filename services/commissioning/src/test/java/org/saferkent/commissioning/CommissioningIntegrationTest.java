@@ -41,7 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = {
         "spring.config.name=commissioning",
-        "saferkent.commissioning.performance.refresh-interval=200ms"})
+        "saferkent.commissioning.performance.refresh-interval=200ms",
+        // a short refresh lease: what a crashed holder leaves is taken over within seconds (AbandonedRebuildIT waits for it)
+        "saferkent.commissioning.performance.lease=8s",
+        "saferkent.commissioning.performance.lease-renewal=1s"})
 @WithRealInfrastructure
 public abstract class CommissioningIntegrationTest {
 

@@ -186,6 +186,13 @@ class OpsPageBrowserIT {
                     .filteredOn(entry -> entry.action().endsWith("-binding"))
                     .extracting(AuditEntry::action, AuditEntry::subject)
                     .containsExactlyInAnyOrder(tuple("pause-binding", "operator"), tuple("resume-binding", "operator"));
+
+            // signing out ends the identity server's session too: the page asks for a password again
+            browser.findElement(By.id("sign-out")).click();
+            wait.until(driver -> driver.getCurrentUrl().startsWith(IdentityServer.get().issuerUri()));
+            browser.get("http://127.0.0.1:" + port + "/");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+            assertThat(browser.getCurrentUrl()).startsWith(IdentityServer.get().issuerUri() + "/login");
         } finally {
             SecuredApi.at(port).as(OpsFixtures.OPS).post("/actuator/bindings/" + WIDGETS, "{\"state\":\"RESUMED\"}");
         }

@@ -101,6 +101,50 @@ class IdentityServerIT {
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void guessingAClientsSecretIsStoppedAfterFiveFailuresEvenForTheRightSecret() {
+        String client = "agency-medway-council"; // used by no other test in this JVM
+        for (int i = 0; i < 5; i++) {
+            assertThat(Tokens.requestToken(client, "guess-" + i, null).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> sixth = Tokens.requestToken(client, Tokens.secretOf(client), null);
+        assertThat(sixth.statusCode()).isEqualTo(429);
+        assertThat(sixth.headers().firstValue("Retry-After").map(Long::parseLong).orElse(0L)).isPositive();
+        assertThat(sixth.body()).doesNotContain("access_token");
+        // another client is not held back by it
+        assertThat(Tokens.requestToken("agency-dover-dc", Tokens.secretOf("agency-dover-dc"), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void guessingAPersonsPasswordOnTheFormIsStoppedAfterFiveFailures() throws Exception {
+        String issuer = IdentityServer.get().issuerUri();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> failed = signIn(http, issuer, "panel-member", "guess-" + i);
+            assertThat(failed.statusCode()).isEqualTo(302);
+            assertThat(failed.headers().firstValue("Location").orElse("")).contains("/login?error");
+        }
+        HttpResponse<String> sixth = signIn(http, issuer, "panel-member", "panel-member-local-password");
+        assertThat(sixth.statusCode()).isEqualTo(429);
+        assertThat(sixth.headers().firstValue("Retry-After")).isPresent();
+        // someone else signs in all the same
+        HttpResponse<String> other = signIn(HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build(),
+                issuer, "pcc-analyst", "pcc-analyst-local-password");
+        assertThat(other.statusCode()).isEqualTo(302);
+        assertThat(other.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    }
+
+    /** The identity server's login form, as a browser posts it (with the form's CSRF token). */
+    private static HttpResponse<String> signIn(HttpClient http, String issuer, String username, String password) throws Exception {
+        String form = http.send(HttpRequest.newBuilder(URI.create(issuer + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
+        String body = "username=" + username + "&password=" + password + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        return http.send(HttpRequest.newBuilder(URI.create(issuer + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static JsonNode claims(String jwt) {
         return JSON.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
     }

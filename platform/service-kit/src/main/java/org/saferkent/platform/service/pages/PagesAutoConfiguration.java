@@ -35,9 +35,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
@@ -88,6 +91,7 @@ public class PagesAutoConfiguration {
         @Bean
         @Order(ServiceSecurityAutoConfiguration.API_CHAIN_ORDER - 10)
         SecurityFilterChain pageChain(HttpSecurity http, JwtDecoder tokens, PagesProperties properties,
+                ClientRegistrationRepository registrations,
                 ObjectProvider<AccessRules> rules, @Value("${saferkent.security.agency-claim:" + AGENCY_CLAIM + "}") String agencyClaim)
                 throws Exception {
             List<String> pagePaths = new ArrayList<>(properties.pages().stream().map(PagesProperties.Page::path).toList());
@@ -113,7 +117,8 @@ public class PagesAutoConfiguration {
                     .oauth2Login(login -> login
                             .loginPage("/oauth2/authorization/saferkent")
                             .userInfoEndpoint(userInfo -> userInfo.oidcUserService(authoritiesFromTheAccessToken(tokens, agencyClaim))))
-                    .logout(logout -> logout.logoutSuccessUrl("/"))
+                    // signing out ends the identity server's session too (OpenID Connect RP-initiated logout)
+                    .logout(logout -> logout.logoutSuccessHandler(new SignOut(registrations)))
                     // the page reads the token from the XSRF-TOKEN cookie and sends it as X-XSRF-TOKEN
                     .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                             .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
@@ -177,6 +182,32 @@ public class PagesAutoConfiguration {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         List<RequestMatcher> matchers = Arrays.stream(patterns).<RequestMatcher>map(paths::matcher).toList();
         return request -> matchers.stream().anyMatch(matcher -> matcher.matches(request));
+    }
+
+    /**
+     * After the service's session ends, the person goes on to the identity server's end-session endpoint
+     * (with the ID token as hint), which ends its session as well: the next page asks for a password again.
+     * A page's script (which asked for JSON) gets that address to go to; a browser form gets the redirect.
+     */
+    static final class SignOut extends OidcClientInitiatedLogoutSuccessHandler {
+
+        SignOut(ClientRegistrationRepository registrations) {
+            super(registrations);
+        }
+
+        @Override
+        public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+                throws IOException, ServletException {
+            String accept = request.getHeader("Accept");
+            if (accept == null || !accept.contains("application/json")) {
+                super.onLogoutSuccess(request, response, authentication);
+                return;
+            }
+            String target = determineTargetUrl(request, response, authentication);
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"signOutUrl\":\"" + target.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        }
     }
 
     /** Spring Security defers the CSRF token; a page needs its cookie before its first write. */
