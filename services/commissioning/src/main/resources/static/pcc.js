@@ -283,7 +283,17 @@
         chart('Referrals routed, ' + where, quarters, total('referralsRouted'), { kind: 'bars' }),
         chart('Victims supported, ' + where, quarters, total('victimsSupported'), { kind: 'bars' })
       ];
-      if (view.district) {
+      if (!view.district) {
+        // Kent: how many districts met each target (the measures are the districts' own; shares are not summed)
+        targetsOf(contract, [].concat(...byQuarter)).forEach(t => {
+          const points = byQuarter.map(cells => ({
+            value: cells.length ? cells.filter(cell => (cell.performance.targets || [])
+              .some(s => s.measure === t.measure && s.status === 'green')).length : null
+          }));
+          charts.push(chart('Districts at Green on ' + measureOf(t.measure).label.toLowerCase() + ', Kent', quarters, points,
+            { kind: 'bars' }));
+        });
+      } else {
         targetsOf(contract, [].concat(...byQuarter)).forEach(t => {
           const points = byQuarter.map(cells => {
             const s = cells.length ? (cells[0].performance.targets || []).find(each => each.measure === t.measure) : null;
@@ -294,7 +304,7 @@
         });
       }
       blocks.push(el('div', { className: 'contract-block' }, el('h3', { text: contractName(contract) }),
-        view.district ? null : el('p', { className: 'hint', text: 'Choose a district to see each target\'s trend there.' }),
+        view.district ? null : el('p', { className: 'hint', text: 'Choose a district to see each target\'s own figures there.' }),
         el('div', { className: 'charts' }, charts)));
     });
     box.replaceChildren(...(blocks.length ? blocks : [el('p', { className: 'empty', text: 'No figures in these eight quarters.' })]));
