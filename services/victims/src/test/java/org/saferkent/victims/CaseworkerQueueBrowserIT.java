@@ -138,7 +138,9 @@ class CaseworkerQueueBrowserIT extends VictimsIntegrationTest {
     @Test
     void withoutASessionThePagesLeadToSignInAndAWriteWithoutTheCsrfTokenIsRefused() throws Exception {
         for (String path : List.of("/", "/index.html", "/case.html?id=vc-x")) {
-            HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+            // as a browser asks for a page
+            HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(uri(path))
+                    .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(anonymous.statusCode()).as(path).isEqualTo(302);
             assertThat(anonymous.headers().firstValue("Location")).as(path)

@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Flat cost as the data grows: the service's work — opening cases from routed referrals, joining a
- * duplicate, the case list under every combination of its filters, the case of a referral, the details
- * retry, the Victims' Code deadline scan, the retention purge and the audit trail — reads no collection of
+ * duplicate, the case list under every combination of its filters, the caseworker's queue, the case of a
+ * referral, the details retry, the Victims' Code deadline scan, the retention purge and the audit trail — reads no collection of
  * its own whole: every query is served by an index the service declares (embedded store: counted by the
  * store; MongoDB: the profiler's COLLSCAN plans).
  */
@@ -80,6 +80,10 @@ class VictimQueriesUseIndexesIT extends VictimsIntegrationTest {
             }
             filters.add(String.join("&", parameters));
         }
+        // the caseworker's queue: open cases by the deadline still to act on, alone and with each filter
+        filters.addAll(List.of("status=open&sort=nextDeadline", "sort=nextDeadline&page=1&size=1",
+                "status=open&sort=nextDeadline&district=thanet", "status=open&sort=nextDeadline&enhanced=true",
+                "status=open&sort=nextDeadline&dueBefore=" + due));
         for (String filter : filters) {
             HttpResponse<String> page = get("/api/victim-cases?" + filter);
             assertThat(page.statusCode()).as(filter).isEqualTo(200);
