@@ -142,7 +142,7 @@ class VictimCodeDeadlinesIT extends VictimsIntegrationTest {
      */
     @Test
     void theQueueListsAMissedDeadlineFirstUntilItsWorkIsDoneAndACaseWithNoneLeftLast() throws Exception {
-        String district = "folkestone-hythe";
+        String district = "folkestone-and-hythe";
         String missed = openCase(Map.of("district", district, "routedAt", clock.instant().minus(Duration.ofDays(30)).toString()));
         String running = openCase(Map.of("district", district));
         String done = openCase(Map.of("district", district));
