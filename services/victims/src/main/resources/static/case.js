@@ -59,15 +59,15 @@
       ...pair('Latest outcome', latest ? latest.outcome || 'recorded' : 'None yet'),
       ...pair('Opened', when(c.openedAt)));
     $('deadlines').replaceChildren(...(c.duties || []).map(d => {
-      const overdue = d.state === 'open' && new Date(d.dueAt) <= new Date();
+      // overdue: the service's own word (its clock): the time has passed and the work is still to do
       const state = d.state === 'met' ? 'Met ' + when(d.metAt)
         : d.state === 'breached' ? 'Missed (recorded ' + when(d.breachedAt) + ')'
-        : d.state === 'stopped' ? 'Stopped (case closed)' : 'Open';
+        : d.state === 'stopped' ? 'Stopped (case closed)' : 'Running';
       return el('tr', {},
         el('th', { scope: 'row', text: DEADLINES[d.name] || words(d.name) }),
         el('td', { className: 'nowrap', text: when(d.dueAt) }),
-        el('td', {}, d.state === 'breached' || overdue ? el('span', { className: 'badge badge-bad', text: 'Overdue' }) : null,
-          d.state === 'breached' || overdue ? ' ' : null, state));
+        el('td', {}, d.overdue ? el('span', { className: 'badge badge-bad', text: 'Overdue' }) : null,
+          d.overdue ? ' ' : null, state));
     }));
     renderOutcomeFields(c);
     $('work-card').hidden = c.status !== 'OPEN' || !state.canWrite;

@@ -175,6 +175,9 @@ class VictimCodeDeadlinesIT extends VictimsIntegrationTest {
         // contact made late: the missed first contact is done; restorative justice information is still to give
         assertThat(post("/api/victim-cases/" + missed + "/contacts", "{\"channel\":\"visit\",\"outcome\":\"made\"}").statusCode())
                 .isEqualTo(200);
+        assertThat(readCase(missed).path("duties").valueStream()
+                .map(d -> d.path("name").asString() + ":" + d.path("state").asString() + ":" + d.path("overdue").asBoolean()))
+                .containsExactly("first-contact:breached:false", "restorative-justice-information:breached:true");
         JsonNode first = queue(district).path("items").get(0);
         assertThat(first.path("id").asString()).isEqualTo(missed);
         assertThat(first.path("deadline").asString()).isEqualTo("restorative-justice-information");

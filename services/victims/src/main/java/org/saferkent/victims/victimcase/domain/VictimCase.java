@@ -117,6 +117,12 @@ public record VictimCase(
         return outstandingDueAt != null && !now.isBefore(outstandingDueAt);
     }
 
+    /** Whether {@code duty}'s time has passed by {@code now} with its work still to do, on an open case. */
+    public boolean overdue(VictimDuty duty, Instant now) {
+        return isOpen() && duty.metAt() == null && !workDone(duty.name(), contacts, rjInformationOfferedAt)
+                && !now.isBefore(duty.dueAt());
+    }
+
     private static Optional<VictimDuty> outstandingDuty(List<VictimDuty> duties, List<ContactAttempt> contacts,
             Instant rjInformationOfferedAt) {
         return duties.stream()

@@ -51,13 +51,13 @@ class VictimCaseController {
 
     @GetMapping("/{id}")
     VictimCaseView find(@PathVariable String id) {
-        return VictimCaseView.of(load(id));
+        return VictimCaseView.of(load(id), clock.instant());
     }
 
     /** The case opened for a referral, or joined by it as a duplicate. */
     @GetMapping(params = "referralId")
     VictimCaseView byReferral(@RequestParam String referralId) {
-        return queries.forReferral(referralId).map(VictimCaseView::of)
+        return queries.forReferral(referralId).map(loaded -> VictimCaseView.of(loaded, clock.instant()))
                 .orElseThrow(() -> new CaseNotFoundException(VictimCase.idFor(referralId)));
     }
 
