@@ -10,9 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.workingdays.WorkingDayCalendar;
+import org.saferkent.victims.victimcase.application.VictimCaseQueries;
 import org.saferkent.victims.victimcase.application.VictimCodeDeadlines;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,6 +34,9 @@ class VictimCodeDeadlinesIT extends VictimsIntegrationTest {
 
     @Autowired
     private WorkingDayCalendar calendar;
+
+    @Autowired
+    private VictimCaseQueries queries;
 
     /** Issue 17: the consumer read the routing a week late; the victim's time limits ran from the routing all along. */
     @Test
@@ -167,6 +172,14 @@ class VictimCodeDeadlinesIT extends VictimsIntegrationTest {
         Instant firstContactDue = instant(readCase(running).path("firstContactDueAt"));
         assertThat(instant(queue.path("items").get(1).path("deadlineAt"))).isEqualTo(firstContactDue);
         assertThat(queue.path("items").get(2).path("deadlineAt").isNull()).isTrue();
+
+        // a case stored before the queue's order was kept is put in its place by the backfill at start
+        mongo.getCollection("victim_cases").updateOne(new Document("_id", running), new Document("$unset",
+                new Document("outstandingDueAt", "")));
+        assertThat(queue(district).path("items").get(1).path("id").asString()).isNotEqualTo(running);
+        assertThat(queries.storeQueueOrder()).isPositive();
+        assertThat(queue(district).path("items").valueStream().map(c -> c.path("id").asString()))
+                .containsExactly(missed, running, done);
 
         // paged: the second page of one goes on from the first, into the cases with no deadline left
         assertThat(JSON.readTree(get("/api/victim-cases?sort=nextDeadline&size=2&page=1&district=" + district).body())

@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Case workers' reads: one case, the case of a referral, and the filtered, paged list.
@@ -39,6 +40,8 @@ public class VictimCaseQueries {
         NEWEST, NEXT_DEADLINE
     }
 
+    private static final int BACKFILL_PAGE = 200;
+
     private final MongoTemplate mongo;
     private final AggregateStore<VictimCase> cases;
 
@@ -55,6 +58,34 @@ public class VictimCaseQueries {
         // the caseworker's queue: open cases in the order of their outstanding Victims' Code deadline
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("outstandingDueAt", Sort.Direction.ASC)
                 .on("_id", Sort.Direction.ASC));
+    }
+
+    /**
+     * Stores the queue's order key ({@code outstandingDueAt}) on open cases stored before it was kept, so that the
+     * queue lists them by their deadline; a case's next write stores it anyway. Derived from the case itself and
+     * set only on the version read (a case changed meanwhile stored its own). Reads open cases without one in
+     * pages by id, from the queue's index; returns how many it set.
+     */
+    public int storeQueueOrder() {
+        int set = 0;
+        String after = "";
+        List<Document> page;
+        do {
+            Query open = Query.query(new Criteria().andOperator(Criteria.where("status").is(VictimCaseStatus.OPEN.name()),
+                    Criteria.where("outstandingDueAt").is(null), Criteria.where("_id").gt(after)))
+                    .with(Sort.by("_id")).limit(BACKFILL_PAGE);
+            page = mongo.find(open, Document.class, cases.collection());
+            for (Document doc : page) {
+                after = doc.getString("_id");
+                Instant due = mongo.getConverter().read(VictimCase.class, doc).outstandingDueAt();
+                if (due != null && mongo.updateFirst(Query.query(Criteria.where("_id").is(after).and("version")
+                        .is(doc.get("version")).and("outstandingDueAt").is(null)), Update.update("outstandingDueAt", due),
+                        cases.collection()).getModifiedCount() > 0) {
+                    set++;
+                }
+            }
+        } while (page.size() == BACKFILL_PAGE);
+        return set;
     }
 
     public Optional<Loaded<VictimCase>> find(String id) {
