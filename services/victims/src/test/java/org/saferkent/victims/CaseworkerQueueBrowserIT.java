@@ -133,6 +133,24 @@ class CaseworkerQueueBrowserIT extends VictimsIntegrationTest {
         assertThat(browser.findElements(By.cssSelector("#contact-form .field-error"))).isEmpty();
         assertThat(readCase(overdue).path("contacts").get(0).path("channel").asString()).isEqualTo("phone");
         chromium.screenshot("victims-case-contact-recorded.png");
+
+        // a needs assessment (every category rated; one in need), then the outcome for that need
+        for (WebElement level : browser.findElements(By.cssSelector("#needs-fields select"))) {
+            new Select(level).selectByValue("none");
+        }
+        new Select(browser.findElement(By.id("need-shelter-accommodation"))).selectByValue("high");
+        browser.findElement(By.cssSelector("#needs-form button[type=submit]")).click();
+        chromium.await().until(ExpectedConditions.textToBe(By.id("work-message"), "Needs assessment recorded."));
+        chromium.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "needs assessed"));
+        assertThat(browser.findElements(By.cssSelector("#outcome-fields select"))).extracting(e -> e.getAttribute("id"))
+                .containsExactly("outcome-shelter-accommodation");
+        new Select(browser.findElement(By.id("outcome-shelter-accommodation"))).selectByValue("improved");
+        new Select(browser.findElement(By.id("cope"))).selectByValue("true");
+        browser.findElement(By.cssSelector("#outcome-form button[type=submit]")).click();
+        chromium.await().until(ExpectedConditions.textToBe(By.id("work-message"), "Outcome recorded."));
+        chromium.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "outcome recorded"));
+        assertThat(readCase(overdue).path("outcomes").get(0).path("needs").path("shelter-accommodation").asString())
+                .isEqualTo("improved");
     }
 
     @Test
