@@ -48,7 +48,12 @@ class VictimsConfiguration {
 
     @Bean
     VictimCaseQueries victimCaseQueries(MongoTemplate mongo, AggregateStore<VictimCase> victimCaseStore) {
-        return new VictimCaseQueries(mongo, victimCaseStore);
+        VictimCaseQueries queries = new VictimCaseQueries(mongo, victimCaseStore);
+        int stored = queries.storeQueueOrder(); // cases stored before the queue's order was kept
+        if (stored > 0) {
+            LoggerFactory.getLogger(VictimsConfiguration.class).info("The queue's order stored on {} open case(s)", stored);
+        }
+        return queries;
     }
 
     @Bean

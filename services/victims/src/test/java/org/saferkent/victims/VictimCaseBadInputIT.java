@@ -90,11 +90,17 @@ class VictimCaseBadInputIT extends VictimsIntegrationTest {
 
     @Test
     void badFiltersOnTheCaseListAreEachNamed() throws Exception {
-        HttpResponse<String> response = get("/api/victim-cases?status=maybe&district=medway&enhanced=yes&dueBefore=soon&page=-1&size=0");
+        HttpResponse<String> response = get("/api/victim-cases?status=maybe&district=medway&enhanced=yes&dueBefore=soon&page=-1&size=0"
+                + "&sort=soonest");
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM_JSON));
-        assertThat(errorFields(response)).containsExactly("status", "district", "enhanced", "dueBefore", "page", "size");
+        assertThat(errorFields(response)).containsExactly("status", "district", "enhanced", "dueBefore", "page", "size", "sort");
+
+        // the caseworker's queue lists open cases only
+        HttpResponse<String> closedQueue = get("/api/victim-cases?status=closed&sort=nextDeadline");
+        assertThat(closedQueue.statusCode()).isEqualTo(422);
+        assertThat(errorFields(closedQueue)).containsExactly("sort");
     }
 
     private static Arguments bad(String endpoint, String body, int status, String... fields) {

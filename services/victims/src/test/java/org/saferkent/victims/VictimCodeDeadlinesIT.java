@@ -10,9 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.workingdays.WorkingDayCalendar;
+import org.saferkent.victims.victimcase.application.VictimCaseQueries;
 import org.saferkent.victims.victimcase.application.VictimCodeDeadlines;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,6 +34,9 @@ class VictimCodeDeadlinesIT extends VictimsIntegrationTest {
 
     @Autowired
     private WorkingDayCalendar calendar;
+
+    @Autowired
+    private VictimCaseQueries queries;
 
     /** Issue 17: the consumer read the routing a week late; the victim's time limits ran from the routing all along. */
     @Test
@@ -133,6 +138,75 @@ class VictimCodeDeadlinesIT extends VictimsIntegrationTest {
                 .containsExactly("first-contact:met", "restorative-justice-information:breached");
         JsonNode contacted = payload(TopicRecords.awaitRecord(TOPIC, ofType("victims.VictimContacted.v1").and(keyed(caseId))));
         assertThat(contacted.path("withinTimeLimit").asBoolean()).isTrue();
+    }
+
+    /**
+     * The caseworker's queue ({@code sort=nextDeadline}): open cases by the deadline still to act on. A missed
+     * one stays first, said to be overdue, until its work is done (late); a case with nothing left to act on
+     * comes last; a closed case is not listed.
+     */
+    @Test
+    void theQueueListsAMissedDeadlineFirstUntilItsWorkIsDoneAndACaseWithNoneLeftLast() throws Exception {
+        String district = "folkestone-and-hythe";
+        String missed = openCase(Map.of("district", district, "routedAt", clock.instant().minus(Duration.ofDays(30)).toString()));
+        String running = openCase(Map.of("district", district));
+        String done = openCase(Map.of("district", district));
+        String closed = openCase(Map.of("district", district));
+        assertThat(post("/api/victim-cases/" + done + "/contacts", "{\"channel\":\"phone\",\"outcome\":\"made\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(post("/api/victim-cases/" + done + "/rj-information-offered", null).statusCode()).isEqualTo(200);
+        assertThat(post("/api/victim-cases/" + closed + "/closure", "{\"reason\":\"declined-support\"}").statusCode())
+                .isEqualTo(200);
+        deadlines.recordMissedDeadlines();
+        assertThat(awaitCase(missed, c -> c.path("nextDueAt").isNull()).path("duties").valueStream()
+                .map(d -> d.path("state").asString())).containsOnly("breached");
+
+        JsonNode queue = queue(district);
+        assertThat(queue.path("total").asLong()).isEqualTo(3);
+        assertThat(queue.path("items").valueStream().map(c -> c.path("id").asString() + " "
+                + (c.path("deadline").isNull() ? "none" : c.path("deadline").asString()) + " " + c.path("overdue").asBoolean()))
+                .containsExactly(
+                        missed + " first-contact true",
+                        running + " first-contact false",
+                        done + " none false");
+        Instant firstContactDue = instant(readCase(running).path("firstContactDueAt"));
+        assertThat(instant(queue.path("items").get(1).path("deadlineAt"))).isEqualTo(firstContactDue);
+        assertThat(queue.path("items").get(2).path("deadlineAt").isNull()).isTrue();
+
+        // a case stored before the queue's order was kept is put in its place by the backfill at start
+        mongo.getCollection("victim_cases").updateOne(new Document("_id", running), new Document("$unset",
+                new Document("outstandingDueAt", "")));
+        assertThat(queue(district).path("items").get(1).path("id").asString()).isNotEqualTo(running);
+        assertThat(queries.storeQueueOrder()).isPositive();
+        assertThat(queue(district).path("items").valueStream().map(c -> c.path("id").asString()))
+                .containsExactly(missed, running, done);
+
+        // paged: the second page of one goes on from the first, into the cases with no deadline left
+        assertThat(JSON.readTree(get("/api/victim-cases?sort=nextDeadline&size=2&page=1&district=" + district).body())
+                .path("items").valueStream().map(c -> c.path("id").asString())).containsExactly(done);
+
+        // contact made late: the missed first contact is done; restorative justice information is still to give
+        assertThat(post("/api/victim-cases/" + missed + "/contacts", "{\"channel\":\"visit\",\"outcome\":\"made\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(readCase(missed).path("duties").valueStream()
+                .map(d -> d.path("name").asString() + ":" + d.path("state").asString() + ":" + d.path("overdue").asBoolean()))
+                .containsExactly("first-contact:breached:false", "restorative-justice-information:breached:true");
+        JsonNode first = queue(district).path("items").get(0);
+        assertThat(first.path("id").asString()).isEqualTo(missed);
+        assertThat(first.path("deadline").asString()).isEqualTo("restorative-justice-information");
+        assertThat(first.path("overdue").asBoolean()).isTrue();
+
+        // and once it is given, nothing is left to act on: last
+        assertThat(post("/api/victim-cases/" + missed + "/rj-information-offered", null).statusCode()).isEqualTo(200);
+        List<String> last = queue(district).path("items").valueStream().map(c -> c.path("id").asString()).toList();
+        assertThat(last.get(0)).isEqualTo(running);
+        assertThat(last.subList(1, last.size())).containsExactlyInAnyOrder(done, missed);
+    }
+
+    private JsonNode queue(String district) throws Exception {
+        var response = get("/api/victim-cases?status=open&sort=nextDeadline&district=" + district);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private static Predicate<ConsumerRecord<String, byte[]>> duty(String duty) {

@@ -17,6 +17,7 @@ import org.saferkent.platform.test.SecuredApi;
 import org.saferkent.platform.test.StoreScans;
 import org.saferkent.victims.dataprotection.VictimRetentionPurge;
 import org.saferkent.victims.victimcase.application.PersonalDetailsRetrieval;
+import org.saferkent.victims.victimcase.application.VictimCaseQueries;
 import org.saferkent.victims.victimcase.application.VictimCodeDeadlines;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,9 +25,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Flat cost as the data grows: the service's work — opening cases from routed referrals, joining a
- * duplicate, the case list under every combination of its filters, the case of a referral, the details
- * retry, the Victims' Code deadline scan, the retention purge and the audit trail — reads no collection of
- * its own whole: every query is served by an index the service declares (embedded store: counted by the
+ * duplicate, the case list under every combination of its filters, the caseworker's queue, the case of a
+ * referral, the details retry, the queue order's backfill, the Victims' Code deadline scan, the retention
+ * purge and the audit trail — reads no collection of its own whole: every query is served by an index the service declares (embedded store: counted by the
  * store; MongoDB: the profiler's COLLSCAN plans).
  */
 class VictimQueriesUseIndexesIT extends VictimsIntegrationTest {
@@ -42,6 +43,9 @@ class VictimQueriesUseIndexesIT extends VictimsIntegrationTest {
 
     @Autowired
     private SubjectKeys keys;
+
+    @Autowired
+    private VictimCaseQueries queries;
 
     @Test
     void theServicesWorkReadsNoCollectionWhole() throws Exception {
@@ -80,6 +84,10 @@ class VictimQueriesUseIndexesIT extends VictimsIntegrationTest {
             }
             filters.add(String.join("&", parameters));
         }
+        // the caseworker's queue: open cases by the deadline still to act on, alone and with each filter
+        filters.addAll(List.of("status=open&sort=nextDeadline", "sort=nextDeadline&page=1&size=1",
+                "status=open&sort=nextDeadline&district=thanet", "status=open&sort=nextDeadline&enhanced=true",
+                "status=open&sort=nextDeadline&dueBefore=" + due));
         for (String filter : filters) {
             HttpResponse<String> page = get("/api/victim-cases?" + filter);
             assertThat(page.statusCode()).as(filter).isEqualTo(200);
@@ -88,6 +96,8 @@ class VictimQueriesUseIndexesIT extends VictimsIntegrationTest {
                 assertThat(items.valueStream().map(c -> c.path("id").asString())).as(filter).contains(enhancedCase);
             }
         }
+
+        assertThat(queries.storeQueueOrder()).as("nothing stored without the queue's order").isZero();
 
         HttpResponse<String> closed = post("/api/victim-cases/" + caseId + "/closure", "{\"reason\":\"declined-support\"}");
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);

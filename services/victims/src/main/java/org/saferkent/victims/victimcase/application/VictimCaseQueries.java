@@ -1,6 +1,7 @@
 package org.saferkent.victims.victimcase.application;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,12 +9,14 @@ import org.bson.Document;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.Loaded;
 import org.saferkent.victims.victimcase.domain.VictimCase;
+import org.saferkent.victims.victimcase.domain.VictimCaseStatus;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Case workers' reads: one case, the case of a referral, and the filtered, paged list.
@@ -32,6 +35,13 @@ public class VictimCaseQueries {
     public record Page(List<VictimCase> items, int page, int size, long total) {
     }
 
+    /** The list's order: newest first, or (open cases only) the caseworker's queue, see {@link #queue}. */
+    public enum Order {
+        NEWEST, NEXT_DEADLINE
+    }
+
+    private static final int BACKFILL_PAGE = 200;
+
     private final MongoTemplate mongo;
     private final AggregateStore<VictimCase> cases;
 
@@ -45,6 +55,37 @@ public class VictimCaseQueries {
         indexes.createIndex(new Index().on("enhanced", Sort.Direction.ASC).on("nextDueAt", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("openedAt", Sort.Direction.DESC).on("_id", Sort.Direction.ASC)); // the unfiltered list
         indexes.createIndex(new Index().on("linkedReferrals", Sort.Direction.ASC)); // the case a duplicate joined
+        // the caseworker's queue: open cases in the order of their outstanding Victims' Code deadline
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("outstandingDueAt", Sort.Direction.ASC)
+                .on("_id", Sort.Direction.ASC));
+    }
+
+    /**
+     * Stores the queue's order key ({@code outstandingDueAt}) on open cases stored before it was kept, so that the
+     * queue lists them by their deadline; a case's next write stores it anyway. Derived from the case itself and
+     * set only on the version read (a case changed meanwhile stored its own). Reads open cases without one in
+     * pages by id, from the queue's index; returns how many it set.
+     */
+    public int storeQueueOrder() {
+        int set = 0;
+        String after = "";
+        List<Document> page;
+        do {
+            Query open = Query.query(new Criteria().andOperator(Criteria.where("status").is(VictimCaseStatus.OPEN.name()),
+                    Criteria.where("outstandingDueAt").is(null), Criteria.where("_id").gt(after)))
+                    .with(Sort.by("_id")).limit(BACKFILL_PAGE);
+            page = mongo.find(open, Document.class, cases.collection());
+            for (Document doc : page) {
+                after = doc.getString("_id");
+                Instant due = mongo.getConverter().read(VictimCase.class, doc).outstandingDueAt();
+                if (due != null && mongo.updateFirst(Query.query(Criteria.where("_id").is(after).and("version")
+                        .is(doc.get("version")).and("outstandingDueAt").is(null)), Update.update("outstandingDueAt", due),
+                        cases.collection()).getModifiedCount() > 0) {
+                    set++;
+                }
+            }
+        } while (page.size() == BACKFILL_PAGE);
+        return set;
     }
 
     public Optional<Loaded<VictimCase>> find(String id) {
@@ -65,6 +106,47 @@ public class VictimCaseQueries {
 
     /** Newest first. */
     public Page list(Filter filter, int page, int size) {
+        return list(filter, Order.NEWEST, page, size);
+    }
+
+    /** In {@code order}; {@link Order#NEXT_DEADLINE} lists open cases only, whatever the filter's status. */
+    public Page list(Filter filter, Order order, int page, int size) {
+        if (order == Order.NEXT_DEADLINE) {
+            return queue(criteria(new Filter(VictimCaseStatus.OPEN.name(), filter.district(), filter.enhanced(),
+                    filter.dueBefore())), page, size);
+        }
+        Query query = Query.query(criteria(filter));
+        // no filter: the collection's own count, as a count of every document would read them all
+        long total = query.getQueryObject().isEmpty() ? mongo.estimatedCount(cases.collection())
+                : mongo.count(query, cases.collection());
+        query.with(Sort.by(Sort.Direction.DESC, "openedAt").and(Sort.by("_id"))).skip((long) page * size).limit(size);
+        return new Page(mongo.find(query, VictimCase.class, cases.collection()), page, size, total);
+    }
+
+    /**
+     * The caseworker's queue: open cases by their outstanding deadline, the earliest (so the overdue) first,
+     * then the open cases with no deadline left to act on. Two reads of the {@code status, outstandingDueAt}
+     * index, each a page at most: MongoDB puts a missing key first in ascending order, the queue puts it last.
+     */
+    private Page queue(Criteria open, int page, int size) {
+        Query withDeadline = Query.query(new Criteria().andOperator(open, Criteria.where("outstandingDueAt").ne(null)));
+        Query withoutDeadline = Query.query(new Criteria().andOperator(open, Criteria.where("outstandingDueAt").is(null)));
+        long dated = mongo.count(withDeadline, cases.collection());
+        long undated = mongo.count(withoutDeadline, cases.collection());
+        long skip = (long) page * size;
+        List<VictimCase> items = new ArrayList<>();
+        if (skip < dated) {
+            withDeadline.with(Sort.by("outstandingDueAt").and(Sort.by("_id"))).skip(skip).limit(size);
+            items.addAll(mongo.find(withDeadline, VictimCase.class, cases.collection()));
+        }
+        if (items.size() < size && skip + items.size() < dated + undated) {
+            withoutDeadline.with(Sort.by("_id")).skip(Math.max(0, skip - dated)).limit(size - items.size());
+            items.addAll(mongo.find(withoutDeadline, VictimCase.class, cases.collection()));
+        }
+        return new Page(items, page, size, dated + undated);
+    }
+
+    private static Criteria criteria(Filter filter) {
         Criteria criteria = new Criteria();
         if (filter.status() != null) {
             criteria = criteria.and("status").is(filter.status());
@@ -78,11 +160,6 @@ public class VictimCaseQueries {
         if (filter.dueBefore() != null) {
             criteria = criteria.and("nextDueAt").lt(filter.dueBefore());
         }
-        Query query = Query.query(criteria);
-        // no filter: the collection's own count, as a count of every document would read them all
-        long total = query.getQueryObject().isEmpty() ? mongo.estimatedCount(cases.collection())
-                : mongo.count(query, cases.collection());
-        query.with(Sort.by(Sort.Direction.DESC, "openedAt").and(Sort.by("_id"))).skip((long) page * size).limit(size);
-        return new Page(mongo.find(query, VictimCase.class, cases.collection()), page, size, total);
+        return criteria;
     }
 }

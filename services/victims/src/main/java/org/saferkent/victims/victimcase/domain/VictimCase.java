@@ -35,6 +35,7 @@ public record VictimCase(
         boolean detailsPending,
         List<VictimDuty> duties,
         Instant nextDueAt,
+        Instant outstandingDueAt,
         List<ContactAttempt> contacts,
         List<NeedsAssessment> needsAssessments,
         SupportPlan supportPlan,
@@ -57,6 +58,9 @@ public record VictimCase(
         providerReferrals = listOf(providerReferrals);
         outcomes = listOf(outcomes);
         timeline = listOf(timeline);
+        // derived, and stored so that the caseworker's queue can be read in this order from an index
+        outstandingDueAt = status == VictimCaseStatus.OPEN
+                ? outstandingDuty(duties, contacts, rjInformationOfferedAt).map(VictimDuty::dueAt).orElse(null) : null;
     }
 
     /** One referral opens at most one case, whatever the redeliveries: the case id derives from it. */
@@ -87,7 +91,7 @@ public record VictimCase(
                         : "standard entitlement"));
         VictimCase victimCase = new VictimCase(id, referralId, district, category, pathway, List.of(pathway), List.of(),
                 profile, VictimCaseStatus.OPEN, entitlement.enhanced(), entitlement.reasons(), true, duties,
-                nextDue(duties), List.of(), List.of(), null, List.of(), null, null, List.of(), null, List.of(opened), now);
+                nextDue(duties), null, List.of(), List.of(), null, List.of(), null, null, List.of(), null, List.of(opened), now);
         return Change.to(victimCase, List.of(new VictimCaseOpened(id, referralId, district, category, pathway, now,
                 entitlement.enhanced(), entitlement.reasons(), victimCase.dueAt(VictimDuty.FIRST_CONTACT),
                 victimCase.dueAt(VictimDuty.RESTORATIVE_JUSTICE_INFORMATION))));
@@ -97,6 +101,42 @@ public record VictimCase(
 
     public boolean isOpen() {
         return status == VictimCaseStatus.OPEN;
+    }
+
+    /**
+     * The Victims' Code time limit a case worker has to act on next: the earliest one whose work is still to
+     * do, whether it is running or already missed (a missed one stays breached, but until the work is done
+     * late it is still to do). Empty once the case is closed or every duty's work is done.
+     */
+    public Optional<VictimDuty> outstandingDuty() {
+        return isOpen() ? outstandingDuty(duties, contacts, rjInformationOfferedAt) : Optional.empty();
+    }
+
+    /** Whether the case's outstanding time limit has passed by {@code now} (due at {@code dueAt}: that instant is late). */
+    public boolean overdue(Instant now) {
+        return outstandingDueAt != null && !now.isBefore(outstandingDueAt);
+    }
+
+    /** Whether {@code duty}'s time has passed by {@code now} with its work still to do, on an open case. */
+    public boolean overdue(VictimDuty duty, Instant now) {
+        return isOpen() && duty.metAt() == null && !workDone(duty.name(), contacts, rjInformationOfferedAt)
+                && !now.isBefore(duty.dueAt());
+    }
+
+    private static Optional<VictimDuty> outstandingDuty(List<VictimDuty> duties, List<ContactAttempt> contacts,
+            Instant rjInformationOfferedAt) {
+        return duties.stream()
+                .filter(duty -> duty.metAt() == null && !workDone(duty.name(), contacts, rjInformationOfferedAt))
+                .min(Comparator.comparing(VictimDuty::dueAt));
+    }
+
+    /** The duty's work done at all (in time or late). */
+    private static boolean workDone(String duty, List<ContactAttempt> contacts, Instant rjInformationOfferedAt) {
+        return switch (duty) {
+            case VictimDuty.FIRST_CONTACT -> contacts.stream().anyMatch(ContactAttempt::made);
+            case VictimDuty.RESTORATIVE_JUSTICE_INFORMATION -> rjInformationOfferedAt != null;
+            default -> false;
+        };
     }
 
     public Optional<VictimDuty> duty(String name) {

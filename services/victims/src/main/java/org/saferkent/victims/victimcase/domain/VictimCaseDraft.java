@@ -89,7 +89,7 @@ final class VictimCaseDraft {
     VictimCase build() {
         return new VictimCase(from.id(), from.referralId(), from.district(), from.category(), from.pathway(), pathways,
                 linkedReferrals, from.profile(), status, from.enhanced(), from.enhancedReasons(), detailsPending, duties,
-                status == VictimCaseStatus.OPEN ? VictimCase.nextDue(duties) : null, contacts, needsAssessments, supportPlan,
+                status == VictimCaseStatus.OPEN ? VictimCase.nextDue(duties) : null, null, contacts, needsAssessments, supportPlan,
                 providerReferrals, rjInformationOfferedAt, rjOptedInAt, outcomes, closure, timeline, from.openedAt());
     }
 }

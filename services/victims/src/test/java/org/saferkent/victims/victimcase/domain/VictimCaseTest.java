@@ -394,6 +394,46 @@ class VictimCaseTest {
 
     // ------------------------------------------------------------------ fixtures
 
+    // ------------------------------------------------------------------ the caseworker's queue
+
+    /** The queue's deadline: the earliest whose work is still to do, missed or not, until it is done (late if need be). */
+    @Test
+    void theOutstandingDeadlineStaysUntilItsWorkIsDoneEvenWhenMissed() {
+        VictimCase opened = standardCase();
+        assertThat(opened.outstandingDuty()).map(VictimDuty::name).hasValue(VictimDuty.FIRST_CONTACT);
+        assertThat(opened.outstandingDueAt()).isEqualTo(STANDARD_DUE);
+        assertThat(opened.overdue(STANDARD_DUE.minusSeconds(1))).isFalse();
+        assertThat(opened.overdue(STANDARD_DUE)).as("due at that instant: already late").isTrue();
+
+        Instant late = STANDARD_DUE.plus(Duration.ofHours(2));
+        VictimCase missed = opened.breachOverdueDuties(late).victimCase();
+        assertThat(missed.nextDueAt()).as("nothing left for the scan").isNull();
+        assertThat(missed.outstandingDuty()).map(VictimDuty::name).hasValue(VictimDuty.FIRST_CONTACT);
+        assertThat(missed.overdue(late)).isTrue();
+
+        VictimCase unanswered = missed.recordContact(late, ContactChannel.PHONE, ContactOutcome.NO_ANSWER, late).victimCase();
+        assertThat(unanswered.outstandingDuty()).map(VictimDuty::name).hasValue(VictimDuty.FIRST_CONTACT);
+
+        VictimCase contacted = unanswered.recordContact(late, ContactChannel.PHONE, ContactOutcome.MADE, late).victimCase();
+        assertThat(contacted.outstandingDuty()).map(VictimDuty::name).hasValue(VictimDuty.RESTORATIVE_JUSTICE_INFORMATION);
+        assertThat(contacted.overdue(contacted.duty(VictimDuty.FIRST_CONTACT).orElseThrow(), late)).isFalse();
+        assertThat(contacted.overdue(contacted.duty(VictimDuty.RESTORATIVE_JUSTICE_INFORMATION).orElseThrow(), late)).isTrue();
+
+        VictimCase informed = contacted.offerRestorativeJusticeInformation(late).victimCase();
+        assertThat(informed.outstandingDuty()).isEmpty();
+        assertThat(informed.outstandingDueAt()).isNull();
+        assertThat(informed.overdue(late)).isFalse();
+    }
+
+    @Test
+    void aClosedCaseHasNoOutstandingDeadline() {
+        VictimCase closed = standardCase().close(ClosureReason.DECLINED_SUPPORT, OPENED.plusSeconds(60)).victimCase();
+
+        assertThat(closed.outstandingDuty()).isEmpty();
+        assertThat(closed.outstandingDueAt()).isNull();
+        assertThat(closed.overdue(STANDARD_DUE.plusSeconds(60))).isFalse();
+    }
+
     private static VictimCase standardCase() {
         return VictimCase.open("r-1", "maidstone", "burglary", "victim-support", profile(List.of(), "35-49", List.of()),
                 RULES, LIMITS, OPENED).victimCase();

@@ -1,5 +1,6 @@
 package org.saferkent.victims.victimcase.adapter.in.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -39,29 +40,37 @@ class VictimCaseController {
     private final VictimCaseQueries queries;
     private final VictimDetailsStore details;
     private final PersonalDataAudit audit;
+    private final Clock clock;
 
-    VictimCaseController(VictimCaseQueries queries, VictimDetailsStore details, PersonalDataAudit audit) {
+    VictimCaseController(VictimCaseQueries queries, VictimDetailsStore details, PersonalDataAudit audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
         this.queries = queries;
         this.details = details;
     }
 
     @GetMapping("/{id}")
     VictimCaseView find(@PathVariable String id) {
-        return VictimCaseView.of(load(id));
+        return VictimCaseView.of(load(id), clock.instant());
     }
 
     /** The case opened for a referral, or joined by it as a duplicate. */
     @GetMapping(params = "referralId")
     VictimCaseView byReferral(@RequestParam String referralId) {
-        return queries.forReferral(referralId).map(VictimCaseView::of)
+        return queries.forReferral(referralId).map(loaded -> VictimCaseView.of(loaded, clock.instant()))
                 .orElseThrow(() -> new CaseNotFoundException(VictimCase.idFor(referralId)));
     }
 
-    /** Filters: status (open, closed), district, enhanced (true, false), dueBefore (a time limit still open falls due before it). */
+    /**
+     * Filters: status (open, closed), district, enhanced (true, false), dueBefore (a time limit still open falls
+     * due before it). Order ({@code sort}): {@code newest} (the default), or {@code nextDeadline}, the
+     * caseworker's queue: open cases by the Victims' Code deadline still to act on, the overdue first, then
+     * those with none left (open cases only: status open or left out).
+     */
     @GetMapping
     PageView list(@RequestParam(required = false) String status, @RequestParam(required = false) String district,
             @RequestParam(required = false) String enhanced, @RequestParam(required = false) String dueBefore,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         FieldProblems problems = new FieldProblems();
         VictimCaseStatus statusFilter = problems.optionalCode("status", status, VictimCaseStatus.class);
@@ -80,12 +89,24 @@ class VictimCaseController {
         Instant due = problems.instant("dueBefore", dueBefore);
         Integer pageNumber = problems.integer("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
         Integer pageSize = problems.integer("size", size, 1, MAX_PAGE_SIZE);
+        VictimCaseQueries.Order order = VictimCaseQueries.Order.NEWEST;
+        if (sort != null) {
+            switch (sort.trim()) {
+                case "newest" -> order = VictimCaseQueries.Order.NEWEST;
+                case "nextDeadline" -> order = VictimCaseQueries.Order.NEXT_DEADLINE;
+                default -> problems.add("sort", "must be newest or nextDeadline");
+            }
+        }
+        if (order == VictimCaseQueries.Order.NEXT_DEADLINE && statusFilter == VictimCaseStatus.CLOSED) {
+            problems.add("sort", "nextDeadline lists open cases only: status must be open or left out");
+        }
         problems.throwIfAny();
         VictimCaseQueries.Page result = queries.list(new VictimCaseQueries.Filter(
-                statusFilter == null ? null : statusFilter.name(), districtFilter, enhancedFilter, due),
+                statusFilter == null ? null : statusFilter.name(), districtFilter, enhancedFilter, due), order,
                 pageNumber == null ? 0 : pageNumber, pageSize == null ? 50 : pageSize);
-        return new PageView(result.items().stream().map(VictimCaseSummary::of).toList(), result.page(), result.size(),
-                result.total());
+        Instant now = clock.instant();
+        return new PageView(result.items().stream().map(c -> VictimCaseSummary.of(c, now)).toList(), result.page(),
+                result.size(), result.total());
     }
 
     /** The case's history: opened, contacts, assessments, plan, referrals on, deadlines missed, closure. */

@@ -39,8 +39,11 @@ record VictimCaseView(
         Instant openedAt,
         long version) {
 
-    /** {@code state}: open, met, breached, or stopped (the case closed while it was open). */
-    record DutyView(String name, Instant dueAt, String state, Instant metAt, Instant breachedAt) {
+    /**
+     * {@code state}: open, met, breached, or stopped (the case closed while it was open); {@code overdue}: its time
+     * has passed and its work is still to do (an open case only), whether or not the miss is recorded yet.
+     */
+    record DutyView(String name, Instant dueAt, String state, Instant metAt, Instant breachedAt, boolean overdue) {
     }
 
     record ContactView(Instant attemptedAt, String channel, String outcome, Instant recordedAt) {
@@ -61,12 +64,14 @@ record VictimCaseView(
     record ClosureView(String reason, String outcome, Instant closedAt) {
     }
 
-    static VictimCaseView of(Loaded<VictimCase> loaded) {
+    /** The case as it is {@code now} (which of its time limits are overdue). */
+    static VictimCaseView of(Loaded<VictimCase> loaded, Instant now) {
         VictimCase c = loaded.state();
         return new VictimCaseView(c.id(), c.referralId(), c.linkedReferrals(), c.district(), c.category(), c.pathway(),
                 c.pathways(), c.status().name(), c.enhanced(), c.enhancedReasons(), c.profile().riskLevel(),
                 c.profile().marac(), c.detailsPending(), c.dueAt(VictimDuty.FIRST_CONTACT), c.nextDueAt(),
-                c.duties().stream().map(d -> new DutyView(d.name(), d.dueAt(), state(c, d), d.metAt(), d.breachedAt())).toList(),
+                c.duties().stream().map(d -> new DutyView(d.name(), d.dueAt(), state(c, d), d.metAt(), d.breachedAt(),
+                        c.overdue(d, now))).toList(),
                 c.contacts().stream().map(a -> new ContactView(a.attemptedAt(), Codes.of(a.channel()), Codes.of(a.outcome()),
                         a.recordedAt())).toList(),
                 c.needsAssessments().stream().map(a -> new AssessmentView(a.assessedAt(), a.reassessment(), a.byCode())).toList(),

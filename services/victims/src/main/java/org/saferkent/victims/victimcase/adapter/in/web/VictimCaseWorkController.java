@@ -1,5 +1,6 @@
 package org.saferkent.victims.victimcase.adapter.in.web;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.saferkent.platform.service.InvalidRequestException;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class VictimCaseWorkController {
 
     private final CaseWork work;
+    private final Clock clock;
 
-    VictimCaseWorkController(CaseWork work) {
+    VictimCaseWorkController(CaseWork work, Clock clock) {
         this.work = work;
+        this.clock = clock;
     }
 
     @PostMapping("/contacts")
@@ -70,7 +73,7 @@ class VictimCaseWorkController {
 
     private VictimCaseView perform(String id, CaseDecision decision) {
         try {
-            return VictimCaseView.of(work.perform(id, decision));
+            return VictimCaseView.of(work.perform(id, decision), clock.instant());
         } catch (RuleViolation e) {
             throw FieldProblems.of(e);
         }
