@@ -65,6 +65,8 @@ class ComposeClusterProfileTest {
             assertThat(health).as("cluster-" + name + " healthcheck")
                     .contains("/actuator/health/liveness").contains("/actuator/health/readiness");
             Map<String, Object> env = map(twin.get("environment"));
+            assertThat(env.keySet()).as("cluster-" + name + " is configured as " + name + " is")
+                    .containsAll(map(map(SERVICES.get(name)).get("environment")).keySet());
             assertThat(env.get("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED")).as("cluster-" + name + " probes").isEqualTo("true");
             assertThat(String.valueOf(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"))).as("cluster-" + name + " brokers")
                     .isEqualTo("cluster-kafka-1:9092,cluster-kafka-2:9092,cluster-kafka-3:9092");
@@ -92,6 +94,10 @@ class ComposeClusterProfileTest {
         }
         assertThat(nodeIds).containsExactly(1, 2, 3);
         Map<String, Object> init = map(map(SERVICES.get("cluster-kafka-init")).get("environment"));
+        assertThat(init.keySet()).as("cluster-kafka-init: every principal kafka-init creates")
+                .containsAll(map(map(SERVICES.get("kafka-init")).get("environment")).keySet());
+        assertThat(map(map(SERVICES.get("cluster-mongo-1")).get("environment")).keySet()).as("cluster-mongo-1: every user mongodb creates")
+                .containsAll(map(map(SERVICES.get("mongodb")).get("environment")).keySet());
         assertThat(init.get("SAFERKENT_KAFKA_REPLICATION_FACTOR")).isEqualTo("${CLUSTER_KAFKA_REPLICATION_FACTOR:-3}");
         assertThat(init.get("SAFERKENT_KAFKA_MIN_INSYNC_REPLICAS")).isEqualTo("${CLUSTER_KAFKA_MIN_INSYNC_REPLICAS:-2}");
         String initiate = String.valueOf(map(map(SERVICES.get("cluster-mongo-1")).get("healthcheck")).get("test"));

@@ -246,11 +246,16 @@ class KubernetesManifestsTest {
             for (Object replica : list(kustomization.get("replicas"))) {
                 assertThat(deployments).as(dir + " replicas").containsKey((String) map(replica).get("name"));
             }
+            Set<String> retagged = new TreeSet<>();
             for (Object item : list(kustomization.get("images"))) {
                 Map<String, Object> image = map(item);
+                retagged.add((String) image.get("name"));
                 assertThat(images).as(dir + " image").contains((String) image.get("name"));
                 assertThat(String.valueOf(image.get("newTag"))).as(dir + " " + image.get("name") + " newTag")
                         .isNotBlank().isNotEqualTo("latest").isNotEqualTo("null");
+            }
+            if (!retagged.isEmpty()) {
+                assertThat(retagged).as(dir + ": an overlay that sets images sets every one").isEqualTo(images);
             }
         }
     }
