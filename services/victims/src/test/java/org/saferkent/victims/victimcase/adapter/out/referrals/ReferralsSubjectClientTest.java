@@ -35,6 +35,8 @@ class ReferralsSubjectClientTest {
 
     private static final FakeReferrals REFERRALS = FakeReferrals.start();
     private final CountDownLatch release = new CountDownLatch(1);
+    /** Not what these tests are about: room for a loaded machine (the builds run two test JVMs at once). */
+    private static final Duration TOKEN_TIMEOUT = Duration.ofSeconds(10);
     private HttpServer odd;
     private ExecutorService oddThreads;
 
@@ -149,9 +151,9 @@ class ReferralsSubjectClientTest {
             answer(exchange, 200, "{\"name\":\"Tom Token\"}");
         });
         ClientCredentialsTokens tokens = new ClientCredentialsTokens(URI.create(base + "/oauth2/token"), "svc-victims",
-                "svc-victims-local-secret", Duration.ofSeconds(1), Clock.systemUTC());
-        ReferralsSubjectClient client = new ReferralsSubjectClient(new ReferralsSubjectClient.Settings(base, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 3, Duration.ofMillis(10), 50, 4, Duration.ofSeconds(30), 2), tokens);
+                "svc-victims-local-secret", TOKEN_TIMEOUT, Clock.systemUTC());
+        ReferralsSubjectClient client = new ReferralsSubjectClient(new ReferralsSubjectClient.Settings(base, TOKEN_TIMEOUT,
+                TOKEN_TIMEOUT, 3, Duration.ofMillis(10), 50, 4, Duration.ofSeconds(30), 2), tokens);
 
         SubjectLookup lookup = client.lookUp("r-token");
 
@@ -173,7 +175,7 @@ class ReferralsSubjectClientTest {
             answer(exchange, 200, "{\"name\":\"Kay Kept\"}");
         });
         ClientCredentialsTokens tokens = new ClientCredentialsTokens(URI.create(base + "/oauth2/token"), "svc-victims",
-                "svc-victims-local-secret", Duration.ofSeconds(1), Clock.systemUTC());
+                "svc-victims-local-secret", TOKEN_TIMEOUT, Clock.systemUTC());
 
         assertThat(tokens.bearer()).isEqualTo("Bearer token-1");
         assertThat(tokens.bearer()).isEqualTo("Bearer token-1");
@@ -189,7 +191,7 @@ class ReferralsSubjectClientTest {
     void aTokenRefusedByTheIdentityServerIsAnOutageNotACrash() throws IOException {
         String base = oddServer(exchange -> answer(exchange, 401, "{\"error\":\"invalid_client\"}"));
         ClientCredentialsTokens tokens = new ClientCredentialsTokens(URI.create(base + "/oauth2/token"), "svc-victims",
-                "wrong-secret", Duration.ofSeconds(1), Clock.systemUTC());
+                "wrong-secret", TOKEN_TIMEOUT, Clock.systemUTC());
 
         org.assertj.core.api.Assertions.assertThatThrownBy(tokens::bearer).isInstanceOf(IOException.class)
                 .hasMessageContaining("svc-victims");
