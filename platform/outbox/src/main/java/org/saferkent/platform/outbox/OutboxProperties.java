@@ -17,10 +17,6 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize      documents claimed per round
  * @param publishTimeout how long to wait for the broker's acks of one round
  * @param enabled        whether this instance runs a relay at all
- * @param linger         how long a woken relay that finds more writes already waiting (a busy moment) waits
- *                       for yet more before it claims: a round then carries more documents, so fewer writes
- *                       (one claim and one release a round), at that much latency; a lone write is claimed
- *                       at once. Zero: never wait
  */
 @Validated
 @ConfigurationProperties("saferkent.outbox")
@@ -29,6 +25,5 @@ public record OutboxProperties(
         @DefaultValue("2s") @NotNull @DurationMin(millis = 1) Duration sweepInterval,
         @DefaultValue("200") @Positive int batchSize,
         @DefaultValue("15s") @NotNull @DurationMin(millis = 1) Duration publishTimeout,
-        @DefaultValue("true") boolean enabled,
-        @DefaultValue("20ms") @NotNull @DurationMin(millis = 0) Duration linger) {
+        @DefaultValue("true") boolean enabled) {
 }

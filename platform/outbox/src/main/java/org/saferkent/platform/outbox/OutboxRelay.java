@@ -301,9 +301,6 @@ public class OutboxRelay implements SmartLifecycle {
                 if (first != null) {
                     batch.add(first);
                     hints.drainTo(batch, properties.batchSize() - 1);
-                    if (batch.size() > 1) {
-                        gather(batch);
-                    }
                     relay(claimHinted(batch));
                 }
                 if (!clock.instant().isBefore(nextSweep)) {
@@ -317,23 +314,6 @@ public class OutboxRelay implements SmartLifecycle {
                 log.warn("Outbox relay round failed, retrying after the next sweep interval: {}", e.toString());
                 pause();
             }
-        }
-    }
-
-    /**
-     * More writes were waiting when the relay woke (a busy moment): takes those that come within the linger
-     * too, up to a round's size, so that the round's one claim and one release cover more documents.
-     */
-    private void gather(List<Hint> batch) throws InterruptedException {
-        long deadline = System.nanoTime() + properties.linger().toNanos();
-        while (batch.size() < properties.batchSize()) {
-            long left = deadline - System.nanoTime();
-            Hint next = left > 0 ? hints.poll(left, TimeUnit.NANOSECONDS) : null;
-            if (next == null) {
-                return;
-            }
-            batch.add(next);
-            hints.drainTo(batch, properties.batchSize() - batch.size());
         }
     }
 

@@ -33,12 +33,6 @@ class OutboxPropertiesTest {
     }
 
     @Test
-    void aNegativeLingerStopsStartUpNamingTheSetting(CapturedOutput output) {
-        assertThatThrownBy(() -> start("--saferkent.outbox.linger=-1ms")).isNotNull();
-        assertThat(output).contains("saferkent.outbox.linger");
-    }
-
-    @Test
     void aNegativeBacklogThresholdStopsStartUpNamingTheSetting(CapturedOutput output) {
         assertThatThrownBy(() -> start("--saferkent.outbox.backlog.threshold=-5")).isNotNull();
         assertThat(output).contains("saferkent.outbox.backlog.threshold");
@@ -51,7 +45,6 @@ class OutboxPropertiesTest {
             OutboxProperties outbox = context.getBean(OutboxProperties.class);
             assertThat(outbox.batchSize()).isEqualTo(1);
             assertThat(outbox.publishTimeout()).isEqualTo(Duration.ofSeconds(15));
-            assertThat(outbox.linger()).isEqualTo(Duration.ofMillis(20));
             assertThat(context.getBean(OutboxBacklogProperties.class).threshold()).isZero();
         }
     }

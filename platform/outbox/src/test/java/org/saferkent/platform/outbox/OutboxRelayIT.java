@@ -374,7 +374,7 @@ class OutboxRelayIT {
 
     private OutboxProperties disabled() {
         return new OutboxProperties(properties.lease(), properties.sweepInterval(), properties.batchSize(),
-                properties.publishTimeout(), false, properties.linger());
+                properties.publishTimeout(), false);
     }
 
     private int pendingCount(String collection, String id) {
