@@ -56,7 +56,7 @@ public final class ServiceWiring {
     }
 
     /**
-     * Topic → wire names the service subscribes to, from the {@code EventConsumer} bean methods of
+     * Topic → wire names the service subscribes to, from the {@code EventConsumer} (or {@code EventBatchConsumer}) bean methods of
      * {@code configuration} and their bindings' destinations, with its {@code @ConfigurationProperties}
      * bound from {@code yml} on the classpath. {@code collaborators} are used for parameters of their type (e.g. a handler a method
      * reference needs); other parameters are null.
@@ -71,7 +71,8 @@ public final class ServiceWiring {
         Object instance = instantiate(configuration);
         Map<String, Set<String>> byTopic = new TreeMap<>();
         for (Method method : configuration.getDeclaredMethods()) {
-            if (!method.getReturnType().getSimpleName().equals("EventConsumer") || Modifier.isStatic(method.getModifiers())) {
+            String returned = method.getReturnType().getSimpleName();
+            if (!(returned.equals("EventConsumer") || returned.equals("EventBatchConsumer")) || Modifier.isStatic(method.getModifiers())) {
                 continue;
             }
             String binding = "spring.cloud.stream.bindings." + method.getName() + "-in-0.destination";

@@ -5,16 +5,16 @@ import java.util.List;
 
 import org.saferkent.commissioning.activity.adapter.in.messaging.ActivityRoutes;
 import org.saferkent.commissioning.activity.adapter.in.messaging.ActivityRoutes.Route;
-import org.saferkent.commissioning.activity.application.ActivityProjection;
 import org.saferkent.commissioning.activity.application.ActivityProjection.EventRef;
 import org.saferkent.commissioning.activity.application.FactsChanged;
 import org.saferkent.commissioning.activity.application.LiveFacts;
 import org.saferkent.commissioning.activity.application.PartnershipActivity;
+import org.saferkent.commissioning.activity.application.StagedFacts;
 import org.saferkent.commissioning.activity.application.ProjectionVersions;
 import org.saferkent.commissioning.contract.application.Contracts;
 import org.saferkent.commissioning.contract.domain.Contract;
 import org.saferkent.platform.messaging.IdempotentWrites;
-import org.saferkent.platform.messaging.EventConsumer;
+import org.saferkent.platform.messaging.EventBatchConsumer;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.AggregateStores;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -57,41 +57,45 @@ class CommissioningConfiguration {
     }
 
     @Bean
-    ActivityProjection liveActivity(IdempotentWrites writes, MongoTemplate mongo, ProjectionVersions projectionVersions,
-            FactsChanged factsChanged, CommissioningProperties properties) {
-        return new ActivityProjection(LiveFacts.following(writes, projectionVersions, factsChanged), properties.rjPathway());
+    LiveFacts liveFacts(IdempotentWrites writes, ProjectionVersions projectionVersions, FactsChanged factsChanged) {
+        return LiveFacts.following(writes, projectionVersions, factsChanged);
+    }
+
+    // Each consumer takes a whole poll (batch mode, at most max.poll.records): its events' fact changes are
+    // staged, then written by one bulk write per fact collection (LiveFacts.applyAll), not one write per event.
+
+    @Bean
+    EventBatchConsumer<StagedFacts> referralEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, LiveFacts liveFacts) {
+        return subscribe(properties.referralsTopic(), activityRoutes, liveFacts, properties);
     }
 
     @Bean
-    EventConsumer referralEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, ActivityProjection liveActivity) {
-        return subscribe(properties.referralsTopic(), activityRoutes, liveActivity);
+    EventBatchConsumer<StagedFacts> victimCaseEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, LiveFacts liveFacts) {
+        return subscribe(properties.victimsTopic(), activityRoutes, liveFacts, properties);
     }
 
     @Bean
-    EventConsumer victimCaseEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, ActivityProjection liveActivity) {
-        return subscribe(properties.victimsTopic(), activityRoutes, liveActivity);
+    EventBatchConsumer<StagedFacts> rjCaseEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, LiveFacts liveFacts) {
+        return subscribe(properties.rjTopic(), activityRoutes, liveFacts, properties);
     }
 
     @Bean
-    EventConsumer rjCaseEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, ActivityProjection liveActivity) {
-        return subscribe(properties.rjTopic(), activityRoutes, liveActivity);
+    EventBatchConsumer<StagedFacts> disposalEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, LiveFacts liveFacts) {
+        return subscribe(properties.disposalTopic(), activityRoutes, liveFacts, properties);
     }
 
-    @Bean
-    EventConsumer disposalEvents(CommissioningProperties properties, ActivityRoutes activityRoutes, ActivityProjection liveActivity) {
-        return subscribe(properties.disposalTopic(), activityRoutes, liveActivity);
-    }
-
-    private static EventConsumer subscribe(String topic, ActivityRoutes routes, ActivityProjection projection) {
-        EventConsumer subscription = EventConsumer.routing();
+    private static EventBatchConsumer<StagedFacts> subscribe(String topic, ActivityRoutes routes, LiveFacts facts,
+            CommissioningProperties properties) {
+        EventBatchConsumer<StagedFacts> subscription = EventBatchConsumer.routing(
+                () -> new StagedFacts(properties.rjPathway()), staged -> facts.applyAll(staged.changes()));
         for (Route<?> route : routes.byTopic().getOrDefault(topic, List.of())) {
-            on(subscription, route, projection);
+            on(subscription, route);
         }
         return subscription;
     }
 
-    private static <T> void on(EventConsumer subscription, Route<T> route, ActivityProjection projection) {
-        subscription.on(route.wireName(), route.payloadType(), event ->
-                route.handler().apply(projection, new EventRef(event.id(), event.metadata().time()), event.payload()));
+    private static <T> void on(EventBatchConsumer<StagedFacts> subscription, Route<T> route) {
+        subscription.on(route.wireName(), route.payloadType(), (staged, event) ->
+                route.handler().apply(staged.projection(), new EventRef(event.id(), event.metadata().time()), event.payload()));
     }
 }

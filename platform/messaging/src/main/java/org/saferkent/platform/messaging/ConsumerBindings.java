@@ -1,8 +1,10 @@
 package org.saferkent.platform.messaging;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -159,13 +161,15 @@ public class ConsumerBindings implements ListenerContainerWithDlqAndRetryCustomi
     }
 
     /**
-     * Declares every {@link EventConsumer} binding's topics (destination, dead-letter topic, ops.events)
+     * Declares every {@link EventConsumer} and {@link EventBatchConsumer} binding's topics (destination, dead-letter topic, ops.events)
      * before the bindings start, so no topic is created with the broker's or the binder's default shape.
      */
     @Override
     public void afterSingletonsInstantiated() {
         Set<String> declared = new LinkedHashSet<>();
-        for (String name : beans.getBeanNamesForType(EventConsumer.class, false, false)) {
+        List<String> consumers = new ArrayList<>(List.of(beans.getBeanNamesForType(EventConsumer.class, false, false)));
+        consumers.addAll(List.of(beans.getBeanNamesForType(EventBatchConsumer.class, false, false)));
+        for (String name : consumers) {
             String binding = name + "-in-0";
             BindingProperties properties = bindings.getBindingProperties(binding);
             String destination = properties.getDestination();

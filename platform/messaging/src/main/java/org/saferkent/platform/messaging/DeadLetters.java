@@ -17,6 +17,7 @@ import org.saferkent.platform.messaging.ops.OpsEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.saferkent.platform.events.EventProducer;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.messaging.MessagingException;
@@ -95,8 +96,9 @@ public class DeadLetters implements ConsumerRecordRecoverer {
     static Throwable rootOf(Throwable exception) {
         Throwable current = exception;
         // the listener container's and the binding's (Spring Integration's) wrappers around the handler's failure
-        while ((current instanceof ListenerExecutionFailedException || current instanceof MessagingException)
-                && current.getCause() != null) {
+        // and a batch consumer's note of which record failed (BatchListenerFailedException)
+        while ((current instanceof ListenerExecutionFailedException || current instanceof MessagingException
+                || current instanceof BatchListenerFailedException) && current.getCause() != null) {
             current = current.getCause();
         }
         Throwable probe = current;

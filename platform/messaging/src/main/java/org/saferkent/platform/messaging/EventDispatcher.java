@@ -1,5 +1,10 @@
 package org.saferkent.platform.messaging;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.events.EventJson;
@@ -7,6 +12,7 @@ import org.saferkent.platform.events.EventMetadata;
 import org.saferkent.platform.events.EventTracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
  * Turns a record into an {@link InboundEvent} and hands it to the consumer's handler for its type, in a
@@ -48,5 +54,59 @@ class EventDispatcher {
         InboundEvent<T> event = new InboundEvent<>(metadata, payload, record.topic(), record.partition(), record.offset());
         tracing.handle(metadata, record.topic(), group, () -> route.handler().handle(event));
         metrics.processed(group, record.topic(), metadata.type());
+    }
+
+    /**
+     * Stages each record of a batch, then writes the batch. A record that cannot be read or staged: the
+     * records before it are written, and the error handler is told which record failed (it commits those
+     * before it, retries or dead-letters that one alone, and delivers the rest again). A failed write: the
+     * error handler is told the batch's first record failed, so the whole batch is tried again.
+     */
+    <B> void dispatch(EventBatchConsumer<B> consumer, List<ConsumerRecord<String, byte[]>> records) {
+        B batch = consumer.newBatch();
+        List<String[]> staged = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                EventMetadata metadata = CloudEventHeaders.read(record.headers());
+                EventBatchConsumer.Route<B, ?> route = consumer.route(metadata.type());
+                if (route == null) {
+                    log.debug("Skipping {} on {}: not subscribed", metadata.type(), record.topic());
+                } else {
+                    stage(route, batch, metadata, record);
+                    staged.add(new String[] {record.topic(), metadata.type()});
+                }
+            } catch (RuntimeException failure) {
+                if (record != records.get(0)) {
+                    write(consumer, batch, records, staged);
+                }
+                throw new BatchListenerFailedException("could not handle " + record.topic() + "-" + record.partition()
+                        + "@" + record.offset(), failure, record);
+            }
+        }
+        write(consumer, batch, records, staged);
+    }
+
+    private <B, T> void stage(EventBatchConsumer.Route<B, T> route, B batch, EventMetadata metadata,
+            ConsumerRecord<String, byte[]> record) {
+        T payload = json.read(record.value(), route.payloadType());
+        InboundEvent<T> event = new InboundEvent<>(metadata, payload, record.topic(), record.partition(), record.offset());
+        tracing.handle(metadata, record.topic(), group, () -> route.stager().stage(batch, event));
+    }
+
+    private <B> void write(EventBatchConsumer<B> consumer, B batch, List<ConsumerRecord<String, byte[]>> records,
+            List<String[]> staged) {
+        try {
+            consumer.write(batch);
+        } catch (RuntimeException failure) {
+            ConsumerRecord<String, byte[]> first = records.get(0);
+            throw new BatchListenerFailedException("could not write the batch from " + first.topic() + "-"
+                    + first.partition() + "@" + first.offset(), failure, first);
+        }
+        Set<String> topics = new LinkedHashSet<>();
+        for (String[] event : staged) {
+            metrics.processed(group, event[0], event[1]);
+        }
+        records.forEach(record -> topics.add(record.topic()));
+        topics.forEach(outages::handled);
     }
 }

@@ -30,6 +30,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
 import org.springframework.kafka.support.converter.MessagingMessageConverter;
 
 @AutoConfiguration(after = {EventsAutoConfiguration.class, OutboxAutoConfiguration.class})
@@ -38,6 +39,8 @@ public class MessagingAutoConfiguration {
 
     /** The bean name of the consumer bindings' converter, in {@code saferkent-messaging-defaults.properties}. */
     public static final String RAW_RECORD_CONVERTER = "saferkentRawRecordConverter";
+    /** The bean name of the converter a batch-mode binding ({@link EventBatchConsumer}) names in its configuration. */
+    public static final String RAW_BATCH_CONVERTER = "saferkentRawBatchConverter";
 
     @Bean
     @ConditionalOnMissingBean
@@ -107,13 +110,27 @@ public class MessagingAutoConfiguration {
         return converter;
     }
 
-    /** Gives each {@link EventConsumer} bean what it dispatches with (resolved at its first record). */
+    /**
+     * The converter of a batch-mode binding ({@link EventBatchConsumer}): the message carries the poll's raw
+     * {@link org.apache.kafka.clients.consumer.ConsumerRecord}s ({@code kafka_data}).
+     */
+    @Bean(RAW_BATCH_CONVERTER)
+    @ConditionalOnMissingBean(name = RAW_BATCH_CONVERTER)
+    BatchMessagingMessageConverter saferkentRawBatchConverter() {
+        BatchMessagingMessageConverter converter = new BatchMessagingMessageConverter();
+        converter.setRawRecordHeader(true);
+        return converter;
+    }
+
+    /** Gives each {@link EventConsumer} and {@link EventBatchConsumer} bean what it dispatches with (resolved at its first record). */
     @Bean
     static BeanPostProcessor eventConsumerRuntime(ObjectProvider<ConsumerBindings> bindings) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof EventConsumer consumer) {
+                    consumer.runWith(bindings::getObject);
+                } else if (bean instanceof EventBatchConsumer<?> consumer) {
                     consumer.runWith(bindings::getObject);
                 }
                 return bean;

@@ -73,6 +73,81 @@ class IdempotentWritesIT {
         }
     }
 
+    /**
+     * A consumer's batch, one bulk write per thread: two events per document in each batch, every thread's
+     * batch creating the same documents at once, one batch partly applied before (a crash between the
+     * event-by-event writes of old and the batch), then every batch delivered again.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void batchesInOneBulkWriteApplyEachEventOnceWhateverWasAppliedBeforeAndWhateverRacesThem(String store,
+            Supplier<String> uri) throws Exception {
+        try (MongoClient client = MongoClients.create(uri.get())) {
+            MongoTemplate mongo = new MongoTemplate(client, "idempotent-bulk-" + UUID.randomUUID().toString().substring(0, 8));
+            IdempotentWrites writes = new IdempotentWrites(mongo);
+            String collection = "facts";
+            for (int d = 0; d < DOCUMENTS; d++) { // thread 0's first event on every document, already applied
+                assertThat(writes.applyOnce(collection, "doc-" + d, "event-t0-" + d + "-a", change("event-t0-" + d + "-a"))).isTrue();
+            }
+
+            List<Integer> first = applyBatchesAtOnce(writes, collection);
+            assertThat(first.get(0)).as("the events not applied before").isEqualTo(DOCUMENTS);
+            assertThat(first.subList(1, THREADS)).containsOnly(2 * DOCUMENTS);
+            assertEveryDocumentHasEveryBatchedEventOnce(mongo, collection);
+
+            assertThat(applyBatchesAtOnce(writes, collection)).as("every batch delivered again").containsOnly(0);
+            assertEveryDocumentHasEveryBatchedEventOnce(mongo, collection);
+        }
+    }
+
+    private static Update change(String eventId) {
+        return new Update().inc("count", 1).push("seen", eventId).set("last", eventId);
+    }
+
+    private static List<Integer> applyBatchesAtOnce(IdempotentWrites writes, String collection) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(THREADS);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                String thread = "t" + t;
+                results.add(pool.submit(() -> {
+                    List<IdempotentWrites.Change> batch = new ArrayList<>();
+                    for (int d = 0; d < DOCUMENTS; d++) {
+                        for (String part : List.of("a", "b")) {
+                            String eventId = "event-" + thread + "-" + d + "-" + part;
+                            batch.add(new IdempotentWrites.Change("doc-" + d, eventId, change(eventId)));
+                        }
+                    }
+                    together.await(30, TimeUnit.SECONDS);
+                    return writes.applyOnce(collection, batch);
+                }));
+            }
+            List<Integer> all = new ArrayList<>();
+            for (Future<Integer> result : results) {
+                all.add(result.get(2, TimeUnit.MINUTES));
+            }
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void assertEveryDocumentHasEveryBatchedEventOnce(MongoTemplate mongo, String collection) {
+        List<Document> docs = mongo.getCollection(collection).find().into(new ArrayList<>());
+        assertThat(docs).hasSize(DOCUMENTS);
+        for (Document doc : docs) {
+            String d = doc.getString("_id").substring("doc-".length());
+            List<String> expected = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                expected.add("event-t" + t + "-" + d + "-a");
+                expected.add("event-t" + t + "-" + d + "-b");
+            }
+            assertThat(doc.getList("seen", String.class)).as(doc.getString("_id")).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(((Number) doc.get("count")).intValue()).as(doc.getString("_id")).isEqualTo(2 * THREADS);
+        }
+    }
+
     /** Each thread applies its own event to document 0, then 1, ...: all threads start each document together. */
     private static List<Boolean> applyAllAtOnce(IdempotentWrites writes, String collection) throws Exception {
         CyclicBarrier together = new CyclicBarrier(THREADS);

@@ -23,6 +23,10 @@ class MessagingTestApplication {
     static final String TYPE = "messagingtest.IncidentReported.v1";
     /** Handled with a store of its own that a test takes down ({@link OutageStore}). */
     static final String OUTAGE_TOPIC = "messagingtest.outage.events";
+    /** Read in batches by {@link #batchIncidents}. */
+    static final String BATCH_TOPIC = "messagingtest.batch.events";
+    /** How many batch writes with district "batch-flaky" fail before one succeeds. */
+    static final AtomicInteger batchWriteFailuresLeft = new AtomicInteger();
 
     record IncidentReported(String incidentId, String district) {
         IncidentReported {
@@ -67,6 +71,24 @@ class MessagingTestApplication {
             outageAttempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
             writes.applyOnce("district_counts", event.payload().district(), event.id(), new Update().inc("incidents", 1));
         });
+    }
+
+    /**
+     * The same count, a batch at a time: each batch is one bulk write; a batch holding district
+     * "batch-unreachable" never writes, one holding "batch-flaky" fails {@link #batchWriteFailuresLeft} times.
+     */
+    @Bean
+    EventBatchConsumer<java.util.List<IdempotentWrites.Change>> batchIncidents(IdempotentWrites writes) {
+        return EventBatchConsumer.<java.util.List<IdempotentWrites.Change>>routing(java.util.ArrayList::new, changes -> {
+            if (changes.stream().anyMatch(change -> change.id().equals("batch-unreachable"))) {
+                throw new IllegalStateException("store unavailable");
+            }
+            if (changes.stream().anyMatch(change -> change.id().equals("batch-flaky")) && batchWriteFailuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("store briefly unavailable");
+            }
+            writes.applyOnce("district_counts", changes);
+        }).on(TYPE, IncidentReported.class, (changes, event) ->
+                changes.add(new IdempotentWrites.Change(event.payload().district(), event.id(), new Update().inc("incidents", 1))));
     }
 
     @Bean

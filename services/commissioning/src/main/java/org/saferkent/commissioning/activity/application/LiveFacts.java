@@ -1,6 +1,9 @@
 package org.saferkent.commissioning.activity.application;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.saferkent.platform.messaging.IdempotentWrites;
@@ -11,6 +14,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * (performance must be recomputed) are one conditional update, so a redelivered event changes
  * nothing and a crash never loses the need to recompute. {@code touch} counts changes, so the flag
  * is cleared only if nothing changed after it was read. Once written, {@link FactsChanged} is told.
+ * A consumer's batch is written by {@link #applyAll}: the same conditional update per change, sent as one
+ * unordered bulk write per collection.
  */
 public class LiveFacts implements FactSink {
 
@@ -47,6 +52,28 @@ public class LiveFacts implements FactSink {
         for (int version : versions.get()) {
             Update update = change.toUpdate().set(DIRTY, true).inc(TOUCH, 1);
             writes.applyOnce(change.kind().collection(version), change.key(), eventId, update);
+        }
+        changed.changed();
+    }
+
+    /**
+     * Writes a batch's changes: for each version written to, one bulk write per fact collection (each
+     * change still the conditional update of {@link #apply}, so an event applied before changes nothing
+     * and a batch delivered again after a crash changes nothing it had changed).
+     */
+    public void applyAll(List<StagedFacts.Staged> staged) {
+        if (staged.isEmpty()) {
+            return;
+        }
+        for (int version : versions.get()) {
+            Map<String, List<IdempotentWrites.Change>> byCollection = new LinkedHashMap<>();
+            for (StagedFacts.Staged one : staged) {
+                FactChange change = one.change();
+                Update update = change.toUpdate().set(DIRTY, true).inc(TOUCH, 1);
+                byCollection.computeIfAbsent(change.kind().collection(version), c -> new ArrayList<>())
+                        .add(new IdempotentWrites.Change(change.key(), one.eventId(), update));
+            }
+            byCollection.forEach(writes::applyOnce);
         }
         changed.changed();
     }

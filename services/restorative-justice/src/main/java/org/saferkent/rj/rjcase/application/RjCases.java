@@ -51,12 +51,27 @@ public class RjCases {
      */
     static final String REFERRAL_FLAGS = "rj_referral_flags";
     private static final int ATTEMPTS = 5;
+    /** Referrals whose flags this instance wrote lately (see {@link #rememberFlags}). */
+    private static final int REMEMBERED = 10_000;
 
     private final AggregateStore<RjCase> cases;
     private final MongoTemplate mongo;
     private final Set<String> pathways;
     private final DirectContactPolicy policy;
     private final Clock clock;
+    /**
+     * The flags this instance wrote (and the store acknowledged) lately, by referral: a referral routed to
+     * several pathways carries the same flags in each routing, and writing them again would change nothing.
+     * Nothing else writes or removes them, so skipping that write loses nothing; after a restart the
+     * first routing writes them again.
+     */
+    private final java.util.Map<String, Document> written = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Document> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
 
     public RjCases(AggregateStore<RjCase> cases, MongoTemplate mongo, Set<String> pathways, DirectContactPolicy policy,
             Clock clock) {
@@ -125,10 +140,14 @@ public class RjCases {
     }
 
     private void rememberFlags(String referralId, String district, String category, List<String> flags) {
-        mongo.getCollection(REFERRAL_FLAGS).updateOne(new Document("_id", referralId),
-                new Document("$set", new Document("district", district).append("category", category)
-                        .append("flags", flags == null ? List.of() : flags)),
+        Document known = new Document("district", district).append("category", category)
+                .append("flags", flags == null ? List.of() : List.copyOf(flags));
+        if (known.equals(written.get(referralId))) {
+            return; // written already: the same $set again would change nothing
+        }
+        mongo.getCollection(REFERRAL_FLAGS).updateOne(new Document("_id", referralId), new Document("$set", known),
                 new UpdateOptions().upsert(true));
+        written.put(referralId, known);
     }
 
     /** Applies an inbound event's decision to an existing case, exactly once, deciding again if the case moved on. */
