@@ -69,8 +69,11 @@ class StrategicAssessmentIT {
         // on the same partition (keyed like it), so they are handled after the redelivery
         ProducerRecord<String, byte[]> again = march.get(2);
         TopicRecords.send(again);
+        List<String> burglaries = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            TopicRecords.send(keyed(again.key(), received(newId(), "canterbury", "burglary", Instant.parse("2031-05-02T10:00:00Z"))));
+            burglaries.add(newId());
+            TopicRecords.send(keyed(again.key(), received(burglaries.get(i), "canterbury", "burglary",
+                    Instant.parse("2031-05-02T10:00:00Z"))));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(cell(referrals("canterbury", 2031), "burglary", 5).path("value").asInt()).isEqualTo(5));
@@ -80,6 +83,13 @@ class StrategicAssessmentIT {
         assertThat(cell(year, "violent-crime", 3).path("value").asInt()).isEqualTo(5);
         assertThat(year.path("total").path("value").asInt()).isEqualTo(10);
         assertThat(line(year, "violent-crime").path("changePercent").isNull()).as("no referrals the year before").isTrue();
+
+        // and when referrals links one of the burglaries to an earlier referral as a duplicate, the incident counts once:
+        // four burglaries in May, which could point at someone, so suppressed
+        TopicRecords.send(linked(burglaries.get(0), "ref-earlier", "canterbury"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(cell(referrals("canterbury", 2031), "burglary", 5).path("reason").asString()).isEqualTo("primary"));
+        assertThat(cell(referrals("canterbury", 2031), "burglary", 5).has("value")).isFalse();
     }
 
     @Test
@@ -261,6 +271,25 @@ class StrategicAssessmentIT {
         String id = UUID.randomUUID().toString();
         CloudEventHeaders.write(new EventMetadata(id, "referrals.ReferralReceived.v1", "/saferkent/referrals", referralId, at,
                 "it-" + id, id, 1, "00-" + "ab".repeat(16) + "-" + "cd".repeat(8) + "-01"), record.headers());
+        return record;
+    }
+
+    /** {@code referrals.ReferralLinked.v1} as its schema says. */
+    private static ProducerRecord<String, byte[]> linked(String referralId, String linkedTo, String district) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("referralId", referralId);
+        p.put("linkedTo", linkedTo);
+        p.put("agency", "kent-fire-rescue");
+        p.put("district", district);
+        p.put("category", "burglary");
+        p.put("subjectPseudonym", PSEUDONYM);
+        p.put("reason", "same-crime-reference");
+        p.put("linkedAt", "2031-05-03T10:00:00Z");
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(REFERRALS, referralId, PartnershipApi.JSON.writeValueAsBytes(p));
+        String id = UUID.randomUUID().toString();
+        CloudEventHeaders.write(new EventMetadata(id, "referrals.ReferralLinked.v1", "/saferkent/referrals", referralId,
+                Instant.parse("2031-05-03T10:00:00Z"), "it-" + id, id, 2, "00-" + "ab".repeat(16) + "-" + "cd".repeat(8) + "-01"),
+                record.headers());
         return record;
     }
 

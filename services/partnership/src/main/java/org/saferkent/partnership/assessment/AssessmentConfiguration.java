@@ -2,6 +2,7 @@ package org.saferkent.partnership.assessment;
 
 import java.time.Clock;
 
+import org.saferkent.partnership.assessment.adapter.in.messaging.LinkedReferral;
 import org.saferkent.partnership.assessment.adapter.in.messaging.ReceivedReferral;
 import org.saferkent.partnership.assessment.application.StrategicAssessments;
 import org.saferkent.partnership.vocabulary.District;
@@ -29,7 +30,8 @@ class AssessmentConfiguration {
         return new AssessmentLimits(properties.maxImportSize().toBytes(), properties.maxImportRows());
     }
 
-    /** Counts each referral received; a district or category the assessment does not know fails to the failure policy. */
+    /**
+     * Counts each referral received, less the duplicates referrals linked to an earlier one (in either order); a district or category the assessment does not know fails to the failure policy. */
     @Bean
     EventConsumer assessmentReferralEvents(StrategicAssessments assessments) {
         return EventConsumer.routing().on("referrals.ReferralReceived.v1", ReceivedReferral.class, event -> {
@@ -37,6 +39,7 @@ class AssessmentConfiguration {
             District district = District.fromCode(referral.district()).orElseThrow(
                     () -> new IllegalArgumentException("district is not one of Kent's"));
             assessments.countReferral(event.id(), referral.referralId(), district, referral.category(), referral.receivedAt());
-        });
+        }).on("referrals.ReferralLinked.v1", LinkedReferral.class,
+                event -> assessments.markDuplicate(event.id(), event.payload().referralId()));
     }
 }

@@ -100,6 +100,16 @@ public class StrategicAssessments {
         return writes.applyOnce(REFERRALS, referralId, eventId, counted);
     }
 
+    /**
+     * Leaves a referral linked as a duplicate of another (the same subject and incident from another agency) out of the
+     * counts, whether its own event came before or comes after.
+     *
+     * @return false if this event had been applied before
+     */
+    public boolean markDuplicate(String eventId, String referralId) {
+        return writes.applyOnce(REFERRALS, referralId, eventId, new Update().set("duplicate", true));
+    }
+
     // ---------------------------------------------------------------- imports
 
     /**
@@ -186,7 +196,7 @@ public class StrategicAssessments {
 
     private Counts referrals(Criteria where) {
         Counts counts = new Counts();
-        Query query = Query.query(where);
+        Query query = Query.query(where.and("duplicate").ne(true));
         query.fields().include("district", "year", "month", "category");
         for (Document referral : mongo.find(query, Document.class, REFERRALS)) {
             add(counts, referral, 1);
