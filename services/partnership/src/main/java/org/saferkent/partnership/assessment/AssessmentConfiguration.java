@@ -17,7 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /** The strategic assessment: its store, and its consumer of referrals (binding {@code assessmentReferralEvents-in-0}). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AssessmentProperties.class)
-class AssessmentConfiguration {
+public class AssessmentConfiguration {
 
     @Bean
     StrategicAssessments strategicAssessments(MongoTemplate mongo, IdempotentWrites writes, DisclosureControl disclosure,
