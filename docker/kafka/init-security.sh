@@ -73,8 +73,9 @@ RJ_DLQ=("$(dlq $REFERRALS restorative-justice)" "$(dlq $SUBJECTS restorative-jus
         "$(dlq $DISPOSALS restorative-justice)")
 COMMISSIONING_DLQ=("$(dlq $REFERRALS commissioning)" "$(dlq $VICTIMS commissioning)" "$(dlq $RJ commissioning)"
                    "$(dlq $DISPOSALS commissioning)" "$(dlq $CONTRACTS commissioning)")
+PARTNERSHIP_DLQ=("$(dlq $REFERRALS partnership)")
 OPS_DLQ=("$(dlq $OPS ops-monitor)")
-ALL_DLQ=("${REFERRALS_DLQ[@]}" "${VICTIMS_DLQ[@]}" "${RJ_DLQ[@]}" "${COMMISSIONING_DLQ[@]}" "${OPS_DLQ[@]}")
+ALL_DLQ=("${REFERRALS_DLQ[@]}" "${VICTIMS_DLQ[@]}" "${RJ_DLQ[@]}" "${COMMISSIONING_DLQ[@]}" "${PARTNERSHIP_DLQ[@]}" "${OPS_DLQ[@]}")
 
 echo "kafka-init: topics"
 # The events topics are the system of record (every rebuild and new consumer reads them from the
@@ -106,8 +107,9 @@ reads restorative-justice $REFERRALS $SUBJECTS $VICTIMS $DISPOSALS
 writes commissioning $CONTRACTS $FEED $OPS "${COMMISSIONING_DLQ[@]}"
 reads commissioning $REFERRALS $VICTIMS $RJ $DISPOSALS $CONTRACTS
 
-# partnership: publishes its reviews' events and ops.events (SLA breaches); consumes nothing yet
-writes partnership $PARTNERSHIP_DHR $PARTNERSHIP_ASB $OPS
+# partnership: publishes its reviews' events and ops.events (SLA breaches); reads referrals (the strategic assessment)
+writes partnership $PARTNERSHIP_DHR $PARTNERSHIP_ASB $OPS "${PARTNERSHIP_DLQ[@]}"
+reads partnership $REFERRALS
 
 # ops-monitor: reads ops.events and every dead letter; replays a dead letter to its source topic (so it
 # may write the events topics, nothing else); describes every topic and group for the lag picture

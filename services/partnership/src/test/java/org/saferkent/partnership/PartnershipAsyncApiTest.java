@@ -2,13 +2,16 @@ package org.saferkent.partnership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.saferkent.contracts.AsyncApiDocument;
 import org.saferkent.contracts.ServiceWiring;
+import org.saferkent.partnership.assessment.AssessmentConfiguration;
 
 /** The partnership's entries in contracts/asyncapi.yaml are what its code publishes and subscribes to. */
 class PartnershipAsyncApiTest {
@@ -27,7 +30,11 @@ class PartnershipAsyncApiTest {
 
     @Test
     void receivesExactlyWhatItSubscribesTo() {
-        assertThat(ServiceWiring.subscriptions(PartnershipConfiguration.class, "partnership.yml"))
-                .isEqualTo(DOC.messagesOf("partnership", "receive"));
+        Map<String, Set<String>> subscribed = new TreeMap<>();
+        for (Class<?> configuration : List.of(PartnershipConfiguration.class, AssessmentConfiguration.class)) {
+            ServiceWiring.subscriptions(configuration, "partnership.yml")
+                    .forEach((topic, types) -> subscribed.computeIfAbsent(topic, t -> new TreeSet<>()).addAll(types));
+        }
+        assertThat(subscribed).isEqualTo(DOC.messagesOf("partnership", "receive"));
     }
 }

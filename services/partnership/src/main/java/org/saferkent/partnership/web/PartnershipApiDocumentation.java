@@ -19,7 +19,10 @@ class PartnershipApiDocumentation {
                         + "month of the notification, an independent chair, the review within six months of the decision, "
                         + "every recommendation tracked until done) and ASB case reviews (the community trigger, Anti-social "
                         + "Behaviour, Crime and Policing Act 2014 s.104 and Schedule 4) with their published figures. Every "
-                        + "refusal is an RFC 9457 problem naming each field, or the rule that refused it.")
+                        + "refusal is an RFC 9457 problem naming each field, or the rule that refused it. "
+                        + "The strategic assessment: crime and ASB counts per district and year by police.uk category and "
+                        + "month, from imported police.uk files and the referrals received, with year-on-year change and "
+                        + "the county by CSP; every figure through disclosure control.")
                 .scope(PartnershipAccess.READ, "Read reviews and applications.")
                 .scope(PartnershipAccess.WRITE, "Record notifications, decisions, panels, reviews, recommendations, applications.")
                 .scope(PartnershipAccess.PERSONAL, "Read a review's personal details (audited).")
@@ -39,6 +42,12 @@ class PartnershipApiDocumentation {
                          "victimName":"(held in the service, sealed; never published)"}""")
                 .requestExample("POST /api/partnership/asb-reviews", """
                         {"district":"thanet","receivedOn":"2026-09-14","complaints":3}""")
+                // the strategic assessment (org.saferkent.partnership.assessment)
+                .response("POST /api/partnership/assessments/imports", 201, "ImportSummary",
+                        "The police.uk file imported whole (200 if the same file was imported before: nothing changed); "
+                        + "a bad row is a 422 naming 'line N: column', a file over 20 MB or 200,000 rows a 413.")
+                .requestExample("POST /api/partnership/assessments/imports", """
+                        {"fileName":"2026-08-kent-street.csv","csv":"Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\\n,2026-08,Kent Police,Kent Police,0.52,51.27,On or near High Street,E01024400,Maidstone 012A,Anti-social behaviour,,\\n"}""")
                 .build();
     }
 }

@@ -17,6 +17,7 @@ import org.saferkent.referrals.referral.domain.ReferralAccepted;
 import org.saferkent.referrals.referral.domain.ReferralClock;
 import org.saferkent.referrals.referral.domain.ReferralDeclined;
 import org.saferkent.referrals.referral.domain.ReferralLinked;
+import org.saferkent.referrals.referral.domain.ReferralReceived;
 import org.saferkent.referrals.referral.domain.ReferralRouted;
 import org.saferkent.referrals.referral.domain.SubjectProfile;
 import org.saferkent.referrals.referral.domain.Triage;
@@ -73,6 +74,11 @@ public final class ReferralMessages {
     public static MessageAndMetadata referralRouted() {
         return publish(1, only(received(new Referral.Placement(null, null, List.of("victim-support"))).events(),
                 ReferralRouted.class));
+    }
+
+    public static MessageAndMetadata referralReceived() {
+        return publish(1, only(received(new Referral.Placement(null, null, List.of("victim-support"))).events(),
+                ReferralReceived.class));
     }
 
     public static MessageAndMetadata referralLinked() {

@@ -39,6 +39,11 @@ class ReferralsPactVerificationTest {
         return ReferralMessages.referralRouted();
     }
 
+    @PactVerifyProvider("referrals.ReferralReceived.v1")
+    MessageAndMetadata referralReceived() {
+        return ReferralMessages.referralReceived();
+    }
+
     @PactVerifyProvider("referrals.ReferralLinked.v1")
     MessageAndMetadata referralLinked() {
         return ReferralMessages.referralLinked();

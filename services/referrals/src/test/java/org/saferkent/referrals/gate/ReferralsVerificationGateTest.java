@@ -32,9 +32,9 @@ class ReferralsVerificationGateTest {
     void aRenamedFieldFailsVerificationForEveryConsumerThatReadsIt() {
         TestExecutionSummary summary = verify(RenamedDistrictProvider.class);
 
-        // ReferralRouted is read by victims, restorative-justice and commissioning; the other six interactions still pass
+        // ReferralRouted is read by victims, restorative-justice and commissioning; the other eight interactions still pass
         assertThat(summary.getTestsFailedCount()).isEqualTo(3);
-        assertThat(summary.getTestsSucceededCount()).isEqualTo(6);
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(8);
         assertThat(summary.getFailures()).allSatisfy(failure ->
                 assertThat(failure.getException()).hasMessageContaining("district"));
     }
@@ -44,6 +44,6 @@ class ReferralsVerificationGateTest {
         TestExecutionSummary summary = verify(AddedFieldProvider.class);
 
         assertThat(summary.getTestsFailedCount()).isZero();
-        assertThat(summary.getTestsSucceededCount()).isEqualTo(9);
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(11);
     }
 }

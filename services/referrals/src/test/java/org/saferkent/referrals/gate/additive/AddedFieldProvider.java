@@ -40,6 +40,11 @@ public class AddedFieldProvider {
         return PactGate.withBody(ReferralMessages.referralRouted(), body -> body.put("channel", "online-form"));
     }
 
+    @PactVerifyProvider("referrals.ReferralReceived.v1")
+    MessageAndMetadata referralReceived() {
+        return ReferralMessages.referralReceived();
+    }
+
     @PactVerifyProvider("referrals.ReferralLinked.v1")
     MessageAndMetadata referralLinked() {
         return ReferralMessages.referralLinked();

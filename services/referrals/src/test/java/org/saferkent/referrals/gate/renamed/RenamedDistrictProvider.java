@@ -40,6 +40,11 @@ public class RenamedDistrictProvider {
         return PactGate.withBody(ReferralMessages.referralRouted(), body -> body.set("districtCode", body.remove("district")));
     }
 
+    @PactVerifyProvider("referrals.ReferralReceived.v1")
+    MessageAndMetadata referralReceived() {
+        return ReferralMessages.referralReceived();
+    }
+
     @PactVerifyProvider("referrals.ReferralLinked.v1")
     MessageAndMetadata referralLinked() {
         return ReferralMessages.referralLinked();
