@@ -66,6 +66,7 @@ FEED=commissioning.feed
 OPS=ops.events
 PARTNERSHIP_DHR=partnership.dhr.events
 PARTNERSHIP_ASB=partnership.asb-review.events
+PARTNERSHIP_AGREEMENT=partnership.agreement.events
 
 REFERRALS_DLQ=("$(dlq $VICTIMS referrals)" "$(dlq $RJ referrals)")
 VICTIMS_DLQ=("$(dlq $REFERRALS victims)" "$(dlq $SUBJECTS victims)")
@@ -79,7 +80,7 @@ ALL_DLQ=("${REFERRALS_DLQ[@]}" "${VICTIMS_DLQ[@]}" "${RJ_DLQ[@]}" "${COMMISSIONI
 echo "kafka-init: topics"
 # The events topics are the system of record (every rebuild and new consumer reads them from the
 # start) and a dead letter waits for its replay: both kept for good. ops.events keeps the broker's default.
-for t in $REFERRALS $SUBJECTS $VICTIMS $RJ $DISPOSALS $CONTRACTS $PARTNERSHIP_DHR $PARTNERSHIP_ASB "${ALL_DLQ[@]}"; do
+for t in $REFERRALS $SUBJECTS $VICTIMS $RJ $DISPOSALS $CONTRACTS $PARTNERSHIP_DHR $PARTNERSHIP_ASB $PARTNERSHIP_AGREEMENT "${ALL_DLQ[@]}"; do
   topic "$t" --config retention.ms=-1 --config retention.bytes=-1
 done
 topic "$OPS"
@@ -107,7 +108,7 @@ writes commissioning $CONTRACTS $FEED $OPS "${COMMISSIONING_DLQ[@]}"
 reads commissioning $REFERRALS $VICTIMS $RJ $DISPOSALS $CONTRACTS
 
 # partnership: publishes its reviews' events and ops.events (SLA breaches); consumes nothing yet
-writes partnership $PARTNERSHIP_DHR $PARTNERSHIP_ASB $OPS
+writes partnership $PARTNERSHIP_DHR $PARTNERSHIP_ASB $PARTNERSHIP_AGREEMENT $OPS
 
 # ops-monitor: reads ops.events and every dead letter; replays a dead letter to its source topic (so it
 # may write the events topics, nothing else); describes every topic and group for the lag picture

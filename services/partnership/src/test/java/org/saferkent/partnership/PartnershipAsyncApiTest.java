@@ -21,7 +21,8 @@ class PartnershipAsyncApiTest {
         Set<String> documented = new TreeSet<>();
         sends.values().forEach(documented::addAll);
 
-        assertThat(sends).containsOnlyKeys("partnership.dhr.events", "partnership.asb-review.events");
+        assertThat(sends).containsOnlyKeys("partnership.dhr.events", "partnership.asb-review.events",
+                "partnership.agreement.events");
         assertThat(documented).isEqualTo(ServiceWiring.eventTypesUnder("org.saferkent.partnership"));
     }
 

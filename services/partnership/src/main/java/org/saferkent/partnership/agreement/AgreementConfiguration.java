@@ -1,0 +1,29 @@
+package org.saferkent.partnership.agreement;
+
+import java.time.Clock;
+
+import org.saferkent.partnership.agreement.application.CommunitySafetyAgreements;
+import org.saferkent.partnership.agreement.domain.CommunitySafetyAgreement;
+import org.saferkent.platform.outbox.AggregateStore;
+import org.saferkent.platform.outbox.AggregateStores;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The Community Safety Agreement and its action plan: events on {@code saferkent.partnership.agreement.topic}. */
+@Configuration(proxyBeanMethods = false)
+class AgreementConfiguration {
+
+    @Bean
+    AggregateStore<CommunitySafetyAgreement> agreementStore(AggregateStores stores,
+            @Value("${saferkent.partnership.agreement.topic:partnership.agreement.events}") String topic) {
+        return stores.create("community_safety_agreements", topic, CommunitySafetyAgreement.class);
+    }
+
+    @Bean
+    CommunitySafetyAgreements communitySafetyAgreements(AggregateStore<CommunitySafetyAgreement> agreementStore,
+            MongoTemplate mongo, Clock clock) {
+        return new CommunitySafetyAgreements(agreementStore, mongo, clock);
+    }
+}
