@@ -75,7 +75,8 @@ RJ_DLQ=("$(dlq $REFERRALS restorative-justice)" "$(dlq $SUBJECTS restorative-jus
 COMMISSIONING_DLQ=("$(dlq $REFERRALS commissioning)" "$(dlq $VICTIMS commissioning)" "$(dlq $RJ commissioning)"
                    "$(dlq $DISPOSALS commissioning)" "$(dlq $CONTRACTS commissioning)")
 OPS_DLQ=("$(dlq $OPS ops-monitor)")
-ALL_DLQ=("${REFERRALS_DLQ[@]}" "${VICTIMS_DLQ[@]}" "${RJ_DLQ[@]}" "${COMMISSIONING_DLQ[@]}" "${OPS_DLQ[@]}")
+PARTNERSHIP_DLQ=("$(dlq $REFERRALS partnership)" "$(dlq $VICTIMS partnership)" "$(dlq $RJ partnership)")
+ALL_DLQ=("${REFERRALS_DLQ[@]}" "${VICTIMS_DLQ[@]}" "${RJ_DLQ[@]}" "${COMMISSIONING_DLQ[@]}" "${OPS_DLQ[@]}" "${PARTNERSHIP_DLQ[@]}")
 
 echo "kafka-init: topics"
 # The events topics are the system of record (every rebuild and new consumer reads them from the
@@ -107,8 +108,10 @@ reads restorative-justice $REFERRALS $SUBJECTS $VICTIMS $DISPOSALS
 writes commissioning $CONTRACTS $FEED $OPS "${COMMISSIONING_DLQ[@]}"
 reads commissioning $REFERRALS $VICTIMS $RJ $DISPOSALS $CONTRACTS
 
-# partnership: publishes its reviews' events and ops.events (SLA breaches); consumes nothing yet
-writes partnership $PARTNERSHIP_DHR $PARTNERSHIP_ASB $PARTNERSHIP_AGREEMENT $OPS
+# partnership: publishes its reviews' and agreement's events and ops.events (SLA breaches); the performance
+# framework reads referrals, victims' cases and RJ cases
+writes partnership $PARTNERSHIP_DHR $PARTNERSHIP_ASB $PARTNERSHIP_AGREEMENT $OPS "${PARTNERSHIP_DLQ[@]}"
+reads partnership $REFERRALS $VICTIMS $RJ
 
 # ops-monitor: reads ops.events and every dead letter; replays a dead letter to its source topic (so it
 # may write the events topics, nothing else); describes every topic and group for the lag picture
