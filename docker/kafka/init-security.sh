@@ -75,7 +75,7 @@ RJ_DLQ=("$(dlq $REFERRALS restorative-justice)" "$(dlq $SUBJECTS restorative-jus
 COMMISSIONING_DLQ=("$(dlq $REFERRALS commissioning)" "$(dlq $VICTIMS commissioning)" "$(dlq $RJ commissioning)"
                    "$(dlq $DISPOSALS commissioning)" "$(dlq $CONTRACTS commissioning)")
 OPS_DLQ=("$(dlq $OPS ops-monitor)")
-PARTNERSHIP_DLQ=("$(dlq $REFERRALS partnership)" "$(dlq $VICTIMS partnership)" "$(dlq $RJ partnership)")
+PARTNERSHIP_DLQ=("$(dlq $REFERRALS partnership)" "$(dlq $VICTIMS partnership)" "$(dlq $RJ partnership)" "$(dlq $FEED partnership)")
 ALL_DLQ=("${REFERRALS_DLQ[@]}" "${VICTIMS_DLQ[@]}" "${RJ_DLQ[@]}" "${COMMISSIONING_DLQ[@]}" "${OPS_DLQ[@]}" "${PARTNERSHIP_DLQ[@]}")
 
 echo "kafka-init: topics"
@@ -109,9 +109,9 @@ writes commissioning $CONTRACTS $FEED $OPS "${COMMISSIONING_DLQ[@]}"
 reads commissioning $REFERRALS $VICTIMS $RJ $DISPOSALS $CONTRACTS
 
 # partnership: publishes its reviews' and agreement's events and ops.events (SLA breaches); the performance
-# framework reads referrals, victims' cases and RJ cases
+# framework reads referrals, victims' cases and RJ cases; the Panel's view the PCC's feed
 writes partnership $PARTNERSHIP_DHR $PARTNERSHIP_ASB $PARTNERSHIP_AGREEMENT $OPS "${PARTNERSHIP_DLQ[@]}"
-reads partnership $REFERRALS $VICTIMS $RJ
+reads partnership $REFERRALS $VICTIMS $RJ $FEED
 
 # ops-monitor: reads ops.events and every dead letter; replays a dead letter to its source topic (so it
 # may write the events topics, nothing else); describes every topic and group for the lag picture

@@ -30,8 +30,10 @@ class PartnershipAsyncApiTest {
     void receivesExactlyWhatItSubscribesTo() {
         Map<String, Set<String>> subscribed = new java.util.TreeMap<>(ServiceWiring.subscriptions(PartnershipConfiguration.class,
                 "partnership.yml"));
-        ServiceWiring.subscriptions(org.saferkent.partnership.framework.FrameworkConfiguration.class, "partnership.yml")
-                .forEach((topic, types) -> subscribed.merge(topic, types, (a, b) -> {
+        java.util.stream.Stream.of(org.saferkent.partnership.framework.FrameworkConfiguration.class,
+                org.saferkent.partnership.panel.PanelConfiguration.class)
+                .flatMap(configuration -> ServiceWiring.subscriptions(configuration, "partnership.yml").entrySet().stream())
+                .forEach(entry -> subscribed.merge(entry.getKey(), entry.getValue(), (a, b) -> {
                     Set<String> both = new TreeSet<>(a);
                     both.addAll(b);
                     return both;
