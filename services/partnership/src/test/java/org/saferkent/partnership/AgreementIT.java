@@ -15,12 +15,15 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.saferkent.partnership.agreement.application.ActionDeadlines;
 import org.saferkent.partnership.vocabulary.KentDate;
 import org.saferkent.platform.events.CloudEventHeaders;
+import org.saferkent.platform.events.Topics;
 import org.saferkent.platform.test.EventCatalogue;
 import org.saferkent.platform.test.StoreScans;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -39,6 +42,9 @@ class AgreementIT {
 
     @Value("${local.server.port}")
     private int port;
+
+    @Autowired
+    private ActionDeadlines actionDeadlines;
 
     private PartnershipApi as(String client) {
         return new PartnershipApi(port, client);
@@ -143,6 +149,33 @@ class AgreementIT {
     }
 
     @Test
+    void anActionPastItsDueDateIsAnSlaBreachOnOpsEventsOnce() {
+        int year = 2037;
+        as(OFFICER).postExpecting(201, "/api/partnership/agreements", Map.of("year", year,
+                "priorities", List.of(Map.of("code", "domestic-abuse", "title", "Domestic abuse"))));
+        String action = as(OFFICER).postExpecting(201, "/api/partnership/agreements/" + year + "/actions", Map.of(
+                "title", "Refuge bed spaces", "priority", "domestic-abuse", "leadAgency", "kent-police",
+                "dueOn", today().minusDays(2).toString(), "measures", List.of())).path("actions").get(0).path("id").asString();
+
+        // when the scan runs (the periodic one may have been first)
+        actionDeadlines.recordOverdueActions();
+
+        // then operations hear of it once, and the agreement's own topic too
+        Predicate<ConsumerRecord<String, byte[]>> breach = ofType("ops.SlaBreached.v1")
+                .and(record -> new String(record.value(), StandardCharsets.UTF_8).contains(action));
+        JsonNode sla = PartnershipApi.JSON.readTree(TopicRecords.awaitRecord(Topics.OPS_EVENTS, breach).value());
+        assertThat(sla.path("clock").asString()).isEqualTo("csa-action");
+        assertThat(sla.path("subject").asString()).isEqualTo("csa-" + year + "/" + action);
+        ConsumerRecord<String, byte[]> overdue = TopicRecords.awaitRecord(TOPIC, ofType("partnership.ActionOverdue.v1")
+                .and(record -> new String(record.value(), StandardCharsets.UTF_8).contains(action)));
+        assertThat(EventCatalogue.violations(overdue)).isEmpty();
+        assertThat(as(ANALYST).getJson("/api/partnership/agreements/" + year).path("actions").get(0).path("overdue").asBoolean())
+                .isTrue();
+        actionDeadlines.recordOverdueActions();
+        assertThat(TopicRecords.matching(Topics.OPS_EVENTS, breach)).hasSize(1);
+    }
+
+    @Test
     void theAgreementsReadsReadNoCollectionWhole() {
         as(OFFICER).postExpecting(201, "/api/partnership/agreements", Map.of("year", 2040,
                 "priorities", List.of(Map.of("code", "road-safety", "title", "Road safety"))));
@@ -150,6 +183,7 @@ class AgreementIT {
 
         as(ANALYST).getJson("/api/partnership/agreements/2040");
         as(ANALYST).getJson("/api/partnership/agreements");
+        actionDeadlines.recordOverdueActions();
 
         assertThat(StoreScans.since(mark).keySet().stream().filter(shape -> shape.startsWith("partnership.community_safety"))
                 .filter(shape -> !shape.contains("pendingEvents") && !shape.contains("relayLease")))

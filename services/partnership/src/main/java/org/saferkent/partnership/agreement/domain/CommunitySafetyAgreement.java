@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.saferkent.partnership.vocabulary.KentDate;
+
 /**
  * A year's Kent Community Safety Agreement: the priorities and cross-cutting themes the statutory partners agree,
  * and the county action plan that delivers them. Drafted, agreed once (who and when), and refreshed each year into the
@@ -26,7 +28,8 @@ public record CommunitySafetyAgreement(
         LocalDate agreedOn,
         Instant agreedAt,
         List<PlanAction> actions,
-        Instant draftedAt) {
+        Instant draftedAt,
+        Instant nextDueAt) {
 
     public static final int MAX_ACTIONS = 200;
 
@@ -34,6 +37,9 @@ public record CommunitySafetyAgreement(
         priorities = priorities == null ? List.of() : List.copyOf(priorities);
         themes = themes == null ? List.of() : List.copyOf(themes);
         actions = actions == null ? List.of() : List.copyOf(actions);
+        // derived: when the earliest action not done and not yet reported overdue passes its due date (the scan's index)
+        nextDueAt = actions.stream().filter(a -> a.status() != ActionStatus.DONE && !a.breached()).map(PlanAction::dueOn)
+                .min(LocalDate::compareTo).map(KentDate::endOf).orElse(null);
     }
 
     public static String idOf(int year) {
@@ -58,7 +64,7 @@ public record CommunitySafetyAgreement(
         }
         List<String> distinctThemes = themes.stream().distinct().toList();
         CommunitySafetyAgreement agreement = new CommunitySafetyAgreement(idOf(year), year, AgreementStatus.DRAFT, priorities,
-                distinctThemes, refreshedFrom, null, null, null, null, carried, now);
+                distinctThemes, refreshedFrom, null, null, null, null, carried, now, null);
         List<Object> events = new ArrayList<>();
         events.add(new AgreementDrafted(agreement.id, year, agreement.priorityCodes(), distinctThemes, refreshedFrom, now));
         for (PlanAction action : carried) {
@@ -76,7 +82,7 @@ public record CommunitySafetyAgreement(
             throw AgreementRuleViolation.invalid("date-in-future", "agreedOn", "must not be in the future");
         }
         CommunitySafetyAgreement agreed = new CommunitySafetyAgreement(id, year, AgreementStatus.AGREED, priorities, themes,
-                refreshedFrom, by, byAgency, on, now, actions, draftedAt);
+                refreshedFrom, by, byAgency, on, now, actions, draftedAt, null);
         return new AgreementChange(agreed, List.of(new AgreementAgreed(id, year, priorityCodes(), themes, on, now)));
     }
 
@@ -134,7 +140,7 @@ public record CommunitySafetyAgreement(
                 action.status().code(), moved.doneOn(), now)));
     }
 
-    /** The actions overdue on {@code today} not reported yet, each reported once. */
+    /** The actions overdue on {@code today} (their due date passed in Kent) not reported yet, each reported once. */
     public AgreementChange reportOverdue(LocalDate today, Instant now) {
         List<Object> events = new ArrayList<>();
         List<PlanAction> next = new ArrayList<>();
@@ -147,12 +153,6 @@ public record CommunitySafetyAgreement(
             }
         }
         return new AgreementChange(events.isEmpty() ? this : withActions(next), events);
-    }
-
-    /** The earliest due date of an action not done and not reported overdue; null when none (what the scan's index reads). */
-    public LocalDate nextDueOn() {
-        return actions.stream().filter(a -> a.status() != ActionStatus.DONE && !a.breached()).map(PlanAction::dueOn)
-                .min(LocalDate::compareTo).orElse(null);
     }
 
     public List<String> priorityCodes() {
@@ -170,7 +170,7 @@ public record CommunitySafetyAgreement(
 
     private CommunitySafetyAgreement withActions(List<PlanAction> next) {
         return new CommunitySafetyAgreement(id, year, status, priorities, themes, refreshedFrom, agreedBy, agreedByAgency,
-                agreedOn, agreedAt, next, draftedAt);
+                agreedOn, agreedAt, next, draftedAt, null);
     }
 
     private static ActionPlanned planned(CommunitySafetyAgreement agreement, PlanAction action, Instant now) {
