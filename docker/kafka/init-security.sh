@@ -66,6 +66,7 @@ FEED=commissioning.feed
 OPS=ops.events
 PARTNERSHIP_DHR=partnership.dhr.events
 PARTNERSHIP_ASB=partnership.asb-review.events
+PARTNERSHIP_AGREEMENT=partnership.agreement.events
 
 REFERRALS_DLQ=("$(dlq $VICTIMS referrals)" "$(dlq $RJ referrals)")
 VICTIMS_DLQ=("$(dlq $REFERRALS victims)" "$(dlq $SUBJECTS victims)")
@@ -73,14 +74,16 @@ RJ_DLQ=("$(dlq $REFERRALS restorative-justice)" "$(dlq $SUBJECTS restorative-jus
         "$(dlq $DISPOSALS restorative-justice)")
 COMMISSIONING_DLQ=("$(dlq $REFERRALS commissioning)" "$(dlq $VICTIMS commissioning)" "$(dlq $RJ commissioning)"
                    "$(dlq $DISPOSALS commissioning)" "$(dlq $CONTRACTS commissioning)")
-PARTNERSHIP_DLQ=("$(dlq $REFERRALS partnership)")
 OPS_DLQ=("$(dlq $OPS ops-monitor)")
-ALL_DLQ=("${REFERRALS_DLQ[@]}" "${VICTIMS_DLQ[@]}" "${RJ_DLQ[@]}" "${COMMISSIONING_DLQ[@]}" "${PARTNERSHIP_DLQ[@]}" "${OPS_DLQ[@]}")
+# the strategic assessment reads referrals as group partnership, the performance framework as partnership-framework
+PARTNERSHIP_DLQ=("$(dlq $REFERRALS partnership)" "$(dlq $REFERRALS partnership-framework)" "$(dlq $VICTIMS partnership)"
+                 "$(dlq $RJ partnership)" "$(dlq $FEED partnership)")
+ALL_DLQ=("${REFERRALS_DLQ[@]}" "${VICTIMS_DLQ[@]}" "${RJ_DLQ[@]}" "${COMMISSIONING_DLQ[@]}" "${OPS_DLQ[@]}" "${PARTNERSHIP_DLQ[@]}")
 
 echo "kafka-init: topics"
 # The events topics are the system of record (every rebuild and new consumer reads them from the
 # start) and a dead letter waits for its replay: both kept for good. ops.events keeps the broker's default.
-for t in $REFERRALS $SUBJECTS $VICTIMS $RJ $DISPOSALS $CONTRACTS $PARTNERSHIP_DHR $PARTNERSHIP_ASB "${ALL_DLQ[@]}"; do
+for t in $REFERRALS $SUBJECTS $VICTIMS $RJ $DISPOSALS $CONTRACTS $PARTNERSHIP_DHR $PARTNERSHIP_ASB $PARTNERSHIP_AGREEMENT "${ALL_DLQ[@]}"; do
   topic "$t" --config retention.ms=-1 --config retention.bytes=-1
 done
 topic "$OPS"
@@ -107,9 +110,10 @@ reads restorative-justice $REFERRALS $SUBJECTS $VICTIMS $DISPOSALS
 writes commissioning $CONTRACTS $FEED $OPS "${COMMISSIONING_DLQ[@]}"
 reads commissioning $REFERRALS $VICTIMS $RJ $DISPOSALS $CONTRACTS
 
-# partnership: publishes its reviews' events and ops.events (SLA breaches); reads referrals (the strategic assessment)
-writes partnership $PARTNERSHIP_DHR $PARTNERSHIP_ASB $OPS "${PARTNERSHIP_DLQ[@]}"
-reads partnership $REFERRALS
+# partnership: publishes its reviews' and agreement's events and ops.events (SLA breaches); the strategic
+# assessment reads referrals; the performance framework referrals, victims' cases and RJ cases; the Panel's view the PCC's feed
+writes partnership $PARTNERSHIP_DHR $PARTNERSHIP_ASB $PARTNERSHIP_AGREEMENT $OPS "${PARTNERSHIP_DLQ[@]}"
+reads partnership $REFERRALS $VICTIMS $RJ $FEED
 
 # ops-monitor: reads ops.events and every dead letter; replays a dead letter to its source topic (so it
 # may write the events topics, nothing else); describes every topic and group for the lag picture

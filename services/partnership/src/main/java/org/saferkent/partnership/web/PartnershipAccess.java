@@ -24,6 +24,7 @@ public class PartnershipAccess {
                 .requestMatchers(HttpMethod.GET, "/api/partnership/dhrs/*/personal-details").hasAuthority("SCOPE_" + PERSONAL)
                 .requestMatchers(HttpMethod.GET, "/api/partnership/asb-reviews/figures")
                 .hasAnyAuthority("SCOPE_" + READ, "SCOPE_" + PANEL_READ)
+                .requestMatchers(HttpMethod.GET, "/api/partnership/panel").hasAuthority("SCOPE_" + PANEL_READ)
                 .requestMatchers(HttpMethod.GET, "/api/partnership/**").hasAuthority("SCOPE_" + READ)
                 .requestMatchers(HttpMethod.POST, "/api/partnership/**").hasAuthority("SCOPE_" + WRITE)
                 .requestMatchers("/api/partnership/**").denyAll();

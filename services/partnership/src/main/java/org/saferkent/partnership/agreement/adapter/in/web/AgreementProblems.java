@@ -1,0 +1,45 @@
+package org.saferkent.partnership.agreement.adapter.in.web;
+
+import static org.saferkent.platform.service.ProblemResponses.problem;
+
+import java.util.List;
+
+import org.saferkent.partnership.agreement.application.AgreementNotFoundException;
+import org.saferkent.partnership.agreement.domain.ActionNotFoundException;
+import org.saferkent.partnership.agreement.domain.AgreementRuleViolation;
+import org.saferkent.platform.outbox.ConcurrentUpdateException;
+import org.saferkent.platform.service.ProblemResponses.FieldProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The agreement's refusals as RFC 9457 problems (field-level ones go through the platform's handler). */
+@RestControllerAdvice(basePackageClasses = AgreementProblems.class)
+class AgreementProblems {
+
+    @ExceptionHandler(AgreementNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AgreementNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Agreement not found", "No Community Safety Agreement for that year.");
+    }
+
+    @ExceptionHandler(ActionNotFoundException.class)
+    ResponseEntity<ProblemDetail> noAction(ActionNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Action not found", "No such action in the year's action plan.");
+    }
+
+    @ExceptionHandler(AgreementRuleViolation.class)
+    ResponseEntity<ProblemDetail> refused(AgreementRuleViolation e) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.CONFLICT, "Refused by the rule " + e.rule(), e.getMessage());
+        ProblemDetail problem = response.getBody();
+        problem.setProperty("rule", e.rule());
+        problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+        return response;
+    }
+
+    @ExceptionHandler(ConcurrentUpdateException.class)
+    ResponseEntity<ProblemDetail> busy(ConcurrentUpdateException e) {
+        return problem(HttpStatus.CONFLICT, "Agreement busy", "The agreement kept changing meanwhile; try again.");
+    }
+}

@@ -1,0 +1,30 @@
+package org.saferkent.partnership.framework.domain;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The performance framework's measures, each computed from the system's own events (see the README's partnership
+ * section for each one's definition and source). An action plan's actions name the measures that show their progress
+ * by these codes.
+ */
+public enum Measure {
+    VICTIMS_CONTACTED_WITHIN_CODE("victims-contacted-within-code"),
+    REPEAT_DOMESTIC_ABUSE_REFERRALS("repeat-domestic-abuse-referrals"),
+    RJ_COMPLETION("rj-completion"),
+    ASB_CASE_REVIEWS("asb-case-reviews");
+
+    private final String code;
+
+    Measure(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static Optional<Measure> fromCode(String code) {
+        return Arrays.stream(values()).filter(m -> m.code.equals(code)).findFirst();
+    }
+}
