@@ -21,14 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.saferkent.contracts.ConsumerPactTest;
 import org.saferkent.partnership.assessment.adapter.in.messaging.LinkedReferral;
 import org.saferkent.partnership.assessment.adapter.in.messaging.ReceivedReferral;
+import org.saferkent.partnership.framework.adapter.in.messaging.RoutedReferral;
 
 /**
- * What the strategic assessment reads of referrals' events (contracts/pacts/partnership-referrals.json): where, what
- * and when a referral was received, and which referral was a duplicate. Never the subject.
+ * What partnership reads of referrals' events (contracts/pacts/partnership-referrals.json): for the strategic
+ * assessment where, what and when a referral was received and which was a duplicate; for the performance framework
+ * a routed referral's category and its subject's role and pseudonym (never more of the subject).
  */
 @ConsumerPactTest
 @PactTestFor(providerName = "referrals", providerType = ProviderType.ASYNCH, pactVersion = PactSpecVersion.V3)
-class AssessmentConsumesReferralsPactTest {
+class PartnershipConsumesReferralsPactTest {
 
     private static final String REFERRAL_ID = "a3b2c1d0-1111-4222-8333-944455556666";
     private static final String SOURCE = "/saferkent/referrals";
@@ -70,5 +72,33 @@ class AssessmentConsumesReferralsPactTest {
     @PactTestFor(pactMethod = "referralLinked")
     void aLinkedReferralIsLeftOutAsADuplicate(List<Message> messages) {
         assertThat(payload(messages.get(0), LinkedReferral.class).referralId()).isEqualTo(REFERRAL_ID);
+    }
+
+    // the performance framework's part of the same pact (one consumer, one provider: one test class writes it)
+
+    @Pact(consumer = "partnership")
+    MessagePact referralRouted(MessagePactBuilder builder) {
+        return builder.expectsToReceive("referrals.ReferralRouted.v1")
+                .withMetadata(cloudEvent("referrals.ReferralRouted.v1", "/saferkent/referrals", "^.+$", REFERRAL_ID))
+                .withContent(newJsonBody(body -> {
+                    body.stringType("referralId", REFERRAL_ID);
+                    body.stringType("district", "swale");
+                    body.stringType("category", "domestic-abuse");
+                    body.stringMatcher("subjectRole", "^(victim|offender|vulnerable-person|family)$", "victim");
+                    body.stringType("subjectPseudonym", "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae");
+                    body.stringMatcher("routedAt", INSTANT, "2026-11-20T09:30:00Z");
+                }).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "referralRouted")
+    void aRoutedReferralGivesTheFrameworkItsCategoryTheSubjectsRoleAndPseudonym(List<Message> messages) {
+        RoutedReferral routed = payload(messages.get(0), RoutedReferral.class);
+
+        assertThat(routed.category()).isEqualTo("domestic-abuse");
+        assertThat(routed.subjectRole()).isEqualTo("victim");
+        assertThat(routed.subjectPseudonym()).isNotBlank();
+        assertThat(routed.routedAt()).isNotNull();
     }
 }
