@@ -392,8 +392,11 @@ class WalkingSkeletonIT {
             String caseId = awaitJson(victims + "/api/victim-cases?referralId=" + referralId).get("id").asString();
             chromium.signOutEverywhere();
             chromium.openSignedIn(victims + "/", "caseworker", "SaferKent victims queue");
+            chromium.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-status"), "Showing"));
             new Select(browser.findElement(By.id("district"))).selectByValue(district);
             browser.findElement(By.cssSelector("#queue-filter button[type=submit]")).click();
+            chromium.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-status"),
+                    "open cases in " + district));
             By queued = By.cssSelector("#queue tr[data-case-id='" + caseId + "']");
             WebElement row = chromium.await().until(ExpectedConditions.presenceOfElementLocated(queued));
             assertThat(row.getText()).contains("First contact", "burglary");
