@@ -785,24 +785,9 @@ class WalkingSkeletonIT {
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + IdentityServer.get().issuerUri(),
                 "--saferkent.security.client.token-uri=" + IdentityServer.get().tokenUri(),
                 "--saferkent.security.client.local-default-secret=true",
-                "--saferkent.development-defaults=true",
-                "--spring.web.resources.static-locations=classpath:/META-INF/resources/," + ownStaticFiles(service));
+                "--saferkent.development-defaults=true");
         services.add(context);
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-    }
-
-    /**
-     * The service's own {@code static/} folder (in its jar or its classes directory), as it is when the service runs in
-     * its own JVM. In one JVM every service's {@code classpath:/static/} is the same folder of the shared classpath, and
-     * victims', commissioning's and ops-monitor's pages are all {@code static/index.html}: each service's {@code /}
-     * would serve the first one on the classpath (victims' queue). A defect of the one-JVM local stack
-     * ({@code run-local.sh}), reported; here each service is given its own folder so the pages' walk sees each page.
-     */
-    private static String ownStaticFiles(SpringApplication service) {
-        Class<?> main = service.getAllSources().stream().filter(Class.class::isInstance).map(Class.class::cast).findFirst()
-                .orElseThrow();
-        String location = main.getProtectionDomain().getCodeSource().getLocation().toString();
-        return location.endsWith(".jar") ? "jar:" + location + "!/static/" : location + "static/";
     }
 
     private static String service(SpanData span) {

@@ -176,7 +176,7 @@ class VictimCodeDeadlinesIT extends VictimsIntegrationTest {
         // a case stored before the queue's order was kept is put in its place by the backfill at start
         mongo.getCollection("victim_cases").updateOne(new Document("_id", running), new Document("$unset",
                 new Document("outstandingDueAt", "")));
-        assertThat(queue(district).path("items").get(1).path("id").asString()).isNotEqualTo(running);
+        // (until then it sorts with the cases that have no deadline left, among them by id: where is chance, so not asserted)
         assertThat(queries.storeQueueOrder()).isPositive();
         assertThat(queue(district).path("items").valueStream().map(c -> c.path("id").asString()))
                 .containsExactly(missed, running, done);
