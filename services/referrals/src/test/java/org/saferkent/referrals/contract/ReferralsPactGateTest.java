@@ -20,7 +20,7 @@ import static org.saferkent.contracts.PactGate.withHeaders;
 class ReferralsPactGateTest {
 
     private static final String ROUTED = "referrals.ReferralRouted.v1";
-    private static final List<String> READERS = List.of("commissioning", "restorative-justice", "victims");
+    private static final List<String> READERS = List.of("commissioning", "partnership", "restorative-justice", "victims");
 
     private final MessageAndMetadata real = ReferralMessages.referralRouted();
 

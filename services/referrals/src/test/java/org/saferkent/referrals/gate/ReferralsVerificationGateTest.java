@@ -32,8 +32,8 @@ class ReferralsVerificationGateTest {
     void aRenamedFieldFailsVerificationForEveryConsumerThatReadsIt() {
         TestExecutionSummary summary = verify(RenamedDistrictProvider.class);
 
-        // ReferralRouted is read by victims, restorative-justice and commissioning; the other eight interactions still pass
-        assertThat(summary.getTestsFailedCount()).isEqualTo(3);
+        // ReferralRouted is read by victims, restorative-justice, commissioning and partnership; the other eight still pass
+        assertThat(summary.getTestsFailedCount()).isEqualTo(4);
         assertThat(summary.getTestsSucceededCount()).isEqualTo(8);
         assertThat(summary.getFailures()).allSatisfy(failure ->
                 assertThat(failure.getException()).hasMessageContaining("district"));
@@ -44,6 +44,6 @@ class ReferralsVerificationGateTest {
         TestExecutionSummary summary = verify(AddedFieldProvider.class);
 
         assertThat(summary.getTestsFailedCount()).isZero();
-        assertThat(summary.getTestsSucceededCount()).isEqualTo(11);
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(12);
     }
 }
