@@ -29,6 +29,7 @@ public final class LocalStackProcess implements AutoCloseable {
         HEALTH.put("restorative-justice", "http://127.0.0.1:8083/actuator/health");
         HEALTH.put("commissioning", "http://127.0.0.1:8084/actuator/health");
         HEALTH.put("ops-monitor", "http://127.0.0.1:8085/actuator/health");
+        HEALTH.put("partnership", "http://127.0.0.1:8086/actuator/health");
     }
 
     /**
