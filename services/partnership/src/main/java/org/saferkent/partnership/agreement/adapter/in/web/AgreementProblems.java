@@ -2,13 +2,11 @@ package org.saferkent.partnership.agreement.adapter.in.web;
 
 import static org.saferkent.platform.service.ProblemResponses.problem;
 
-import java.util.List;
-
 import org.saferkent.partnership.agreement.application.AgreementNotFoundException;
 import org.saferkent.partnership.agreement.domain.ActionNotFoundException;
 import org.saferkent.partnership.agreement.domain.AgreementRuleViolation;
+import org.saferkent.partnership.web.RuleRefusal;
 import org.saferkent.platform.outbox.ConcurrentUpdateException;
-import org.saferkent.platform.service.ProblemResponses.FieldProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,11 +29,7 @@ class AgreementProblems {
 
     @ExceptionHandler(AgreementRuleViolation.class)
     ResponseEntity<ProblemDetail> refused(AgreementRuleViolation e) {
-        ResponseEntity<ProblemDetail> response = problem(HttpStatus.CONFLICT, "Refused by the rule " + e.rule(), e.getMessage());
-        ProblemDetail problem = response.getBody();
-        problem.setProperty("rule", e.rule());
-        problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
-        return response;
+        return RuleRefusal.problemFor(e.rule(), e.field(), e.getMessage());
     }
 
     @ExceptionHandler(ConcurrentUpdateException.class)

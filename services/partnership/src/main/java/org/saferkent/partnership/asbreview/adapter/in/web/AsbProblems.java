@@ -2,12 +2,10 @@ package org.saferkent.partnership.asbreview.adapter.in.web;
 
 import static org.saferkent.platform.service.ProblemResponses.problem;
 
-import java.util.List;
-
 import org.saferkent.partnership.asbreview.application.AsbReviewNotFoundException;
 import org.saferkent.partnership.asbreview.domain.AsbRuleViolation;
+import org.saferkent.partnership.web.RuleRefusal;
 import org.saferkent.platform.outbox.ConcurrentUpdateException;
-import org.saferkent.platform.service.ProblemResponses.FieldProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -25,11 +23,7 @@ class AsbProblems {
 
     @ExceptionHandler(AsbRuleViolation.class)
     ResponseEntity<ProblemDetail> refused(AsbRuleViolation e) {
-        ResponseEntity<ProblemDetail> response = problem(HttpStatus.CONFLICT, "Refused by the rule " + e.rule(), e.getMessage());
-        ProblemDetail problem = response.getBody();
-        problem.setProperty("rule", e.rule());
-        problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
-        return response;
+        return RuleRefusal.problemFor(e.rule(), e.field(), e.getMessage());
     }
 
     @ExceptionHandler(ConcurrentUpdateException.class)

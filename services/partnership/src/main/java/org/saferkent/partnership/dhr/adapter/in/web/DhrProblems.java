@@ -2,12 +2,10 @@ package org.saferkent.partnership.dhr.adapter.in.web;
 
 import static org.saferkent.platform.service.ProblemResponses.problem;
 
-import java.util.List;
-
 import org.saferkent.partnership.dhr.application.ReviewNotFoundException;
 import org.saferkent.partnership.dhr.domain.RuleViolation;
+import org.saferkent.partnership.web.RuleRefusal;
 import org.saferkent.platform.outbox.ConcurrentUpdateException;
-import org.saferkent.platform.service.ProblemResponses.FieldProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,11 +24,7 @@ class DhrProblems {
     /** 409 naming the rule: the step is out of order as the review stands. */
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> refused(RuleViolation e) {
-        ResponseEntity<ProblemDetail> response = problem(HttpStatus.CONFLICT, "Refused by the rule " + e.rule(), e.getMessage());
-        ProblemDetail problem = response.getBody();
-        problem.setProperty("rule", e.rule());
-        problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
-        return response;
+        return RuleRefusal.problemFor(e.rule(), e.field(), e.getMessage());
     }
 
     @ExceptionHandler(ConcurrentUpdateException.class)
