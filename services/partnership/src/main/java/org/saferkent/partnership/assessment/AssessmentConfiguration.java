@@ -40,7 +40,7 @@ public class AssessmentConfiguration {
      */
     @Bean
     EventBatchConsumer<List<Change>> assessmentReferralEvents(StrategicAssessments assessments) {
-        return EventBatchConsumer.<List<Change>>routing(ArrayList::new, assessments::applyReferrals)
+        return EventBatchConsumer.<List<Change>>routing(ArrayList::new, changes -> assessments.applyReferrals(changes))
                 .on("referrals.ReferralReceived.v1", ReceivedReferral.class, (batch, event) -> {
                     ReceivedReferral referral = event.payload();
                     District district = District.fromCode(referral.district()).orElseThrow(

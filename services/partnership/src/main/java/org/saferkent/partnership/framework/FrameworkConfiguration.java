@@ -42,7 +42,7 @@ public class FrameworkConfiguration {
 
     @Bean
     EventBatchConsumer<List<SubjectReferral>> frameworkReferrals(FrameworkFacts facts) {
-        return EventBatchConsumer.<List<SubjectReferral>>routing(ArrayList::new, facts::referralsRouted)
+        return EventBatchConsumer.<List<SubjectReferral>>routing(ArrayList::new, routed -> facts.referralsRouted(routed))
                 .on("referrals.ReferralRouted.v1", RoutedReferral.class, (batch, event) -> add(batch, facts.referralRouted(
                         event.id(), event.payload().referralId(), event.payload().district(), event.payload().category(),
                         event.payload().subjectRole(), event.payload().subjectPseudonym(), event.payload().routedAt())));
@@ -50,7 +50,7 @@ public class FrameworkConfiguration {
 
     @Bean
     EventBatchConsumer<List<Change>> frameworkVictimCases(FrameworkFacts facts) {
-        return EventBatchConsumer.<List<Change>>routing(ArrayList::new, facts::applyFacts)
+        return EventBatchConsumer.<List<Change>>routing(ArrayList::new, changes -> facts.applyFacts(changes))
                 .on("victims.VictimContacted.v1", VictimContact.class, (batch, event) -> add(batch, facts.victimContacted(
                         event.id(), event.payload().caseId(), event.payload().district(), event.payload().firstContact(),
                         event.payload().withinTimeLimit(), event.payload().attemptedAt())));
@@ -58,7 +58,7 @@ public class FrameworkConfiguration {
 
     @Bean
     EventBatchConsumer<List<Change>> frameworkRjCases(FrameworkFacts facts) {
-        return EventBatchConsumer.<List<Change>>routing(ArrayList::new, facts::applyFacts)
+        return EventBatchConsumer.<List<Change>>routing(ArrayList::new, changes -> facts.applyFacts(changes))
                 .on("rj.RjCaseClosed.v1", RjClosure.class, (batch, event) -> add(batch, facts.rjCaseClosed(
                         event.id(), event.payload().caseId(), event.payload().district(), event.payload().closeReason(),
                         event.payload().closedAt())));

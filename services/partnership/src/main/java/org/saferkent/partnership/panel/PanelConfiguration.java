@@ -34,7 +34,7 @@ public class PanelConfiguration {
      */
     @Bean
     EventBatchConsumer<List<CommissioningFigures.Entry>> panelCommissioningFeed(CommissioningFigures figures) {
-        return EventBatchConsumer.<List<CommissioningFigures.Entry>>routing(ArrayList::new, figures::recordAll)
+        return EventBatchConsumer.<List<CommissioningFigures.Entry>>routing(ArrayList::new, entries -> figures.recordAll(entries))
                 .on("commissioning.PerformanceSnapshot.v1", FeedEntry.class, (batch, event) -> {
                     FeedEntry entry = event.payload();
                     CommissioningFigures.Entry staged = figures.entry(entry.sequence(), entry.key(), entry.district(),
