@@ -27,6 +27,7 @@ import org.saferkent.partnership.vocabulary.KentDate;
 import org.saferkent.platform.disclosure.DisclosureControl;
 import org.saferkent.platform.disclosure.DisclosureRule;
 import org.saferkent.platform.messaging.IdempotentWrites;
+import org.saferkent.platform.messaging.IdempotentWrites.Change;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -88,29 +89,38 @@ public class StrategicAssessments {
     // ---------------------------------------------------------------- referrals
 
     /**
-     * Counts a referral received, in the month (Kent time) it was received, under the police.uk category its category
-     * maps to.
+     * A referral received, to be counted in the month (Kent time) it was received under the police.uk category its
+     * category maps to: staged, written with its batch by {@link #applyReferrals}.
      *
-     * @return false if this event had been counted before
+     * @throws IllegalArgumentException for a category referrals does not accept
      */
-    public boolean countReferral(String eventId, String referralId, District district, String referralCategory,
+    public Change referralCounted(String eventId, String referralId, District district, String referralCategory,
             Instant receivedAt) {
         PoliceUkCategory category = PoliceUkCategory.ofReferralCategory(referralCategory).orElseThrow(
                 () -> new IllegalArgumentException("category is not one referrals accepts"));
         LocalDate day = KentDate.of(receivedAt);
         Update counted = new Update().set("district", district.code()).set("year", day.getYear())
                 .set("month", day.getMonthValue()).set("category", category.slug());
-        return writes.applyOnce(REFERRALS, referralId, eventId, counted);
+        return new Change(referralId, eventId, counted);
     }
 
     /**
-     * Leaves a referral linked as a duplicate of another (the same subject and incident from another agency) out of the
-     * counts, whether its own event came before or comes after.
-     *
-     * @return false if this event had been applied before
+     * A referral linked as a duplicate of another (the same subject and incident from another agency), to be left out
+     * of the counts whether its own event came before or comes after: staged, written by {@link #applyReferrals}.
      */
-    public boolean markDuplicate(String eventId, String referralId) {
-        return writes.applyOnce(REFERRALS, referralId, eventId, new Update().set("duplicate", true));
+    public Change duplicateMarked(String eventId, String referralId) {
+        return new Change(referralId, eventId, new Update().set("duplicate", true));
+    }
+
+    /**
+     * Applies a batch's counted and duplicate-marked referrals as one bulk write, each event once (a batch delivered
+     * again changes nothing). The changes commute (counted fields and the duplicate flag are set apart), so their
+     * order within the bulk does not matter.
+     *
+     * @return how many were applied now (the others had been before)
+     */
+    public int applyReferrals(List<Change> changes) {
+        return writes.applyOnce(REFERRALS, changes);
     }
 
     // ---------------------------------------------------------------- imports
