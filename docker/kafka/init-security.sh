@@ -10,7 +10,8 @@ BOOTSTRAP="${KAFKA_ADMIN_BOOTSTRAP:-kafka:9091}"
 PARTITIONS="${SAFERKENT_KAFKA_PARTITIONS:-3}"
 REPLICATION="${SAFERKENT_KAFKA_REPLICATION_FACTOR:-1}"
 MIN_INSYNC="${SAFERKENT_KAFKA_MIN_INSYNC_REPLICAS:-1}"
-BIN=/opt/kafka/bin
+# the image's Kafka tools (platform/broker-security's test points this elsewhere to run the script against its broker)
+BIN="${KAFKA_BIN:-/opt/kafka/bin}"
 ADMIN_CONFIG="$(mktemp)"
 trap 'rm -f "$ADMIN_CONFIG"' EXIT
 chmod 600 "$ADMIN_CONFIG"
