@@ -9,13 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.kafka.common.utils.Exit;
@@ -71,10 +72,33 @@ final class KafkaInit {
             printf '%s\\0' "${0##*/}" "${args[@]}" > "$call"
             """;
 
+    private static volatile Map<String, String> passwords;
+
     /** The status of the tool's first Exit.exit on this thread (the end of its process in the image). */
     private static final ThreadLocal<Integer> STATUS = new ThreadLocal<>();
 
     private KafkaInit() {
+    }
+
+    /**
+     * The JVM's {@link ProductionBroker} with the script run once (on first use), and the password of each
+     * service's principal it was given (service name to password; new each run).
+     */
+    static Map<String, String> passwords() throws Exception {
+        Map<String, String> current = passwords;
+        if (current == null) {
+            synchronized (KafkaInit.class) {
+                current = passwords;
+                if (current == null) {
+                    Map<String, String> fresh = new LinkedHashMap<>();
+                    PASSWORD_VARIABLES.keySet().forEach(service -> fresh.put(service, ProductionBroker.secret()));
+                    run(ProductionBroker.get(), fresh);
+                    current = Map.copyOf(fresh);
+                    passwords = current;
+                }
+            }
+        }
+        return current;
     }
 
     /**

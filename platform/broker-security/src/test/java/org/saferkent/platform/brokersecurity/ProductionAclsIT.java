@@ -66,8 +66,7 @@ class ProductionAclsIT {
     @BeforeAll
     static void brokerAsComposeConfiguresItAndKafkaInitRun() throws Exception {
         broker = ProductionBroker.get();
-        ServiceBindings.SERVICES.forEach(service -> PASSWORDS.put(service, ProductionBroker.secret()));
-        KafkaInit.run(broker, PASSWORDS);
+        PASSWORDS.putAll(KafkaInit.passwords());
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.address(ProductionBroker.BROKER));
         props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
