@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
@@ -126,7 +127,11 @@ class ProductionAclsIT {
             List<Future<?>> checks = new ArrayList<>();
             for (Binding binding : bindings) {
                 checks.add(pool.submit(() -> {
-                    readsWithItsGroupAndDeadLetters(binding);
+                    try {
+                        readsWithItsGroupAndDeadLetters(binding);
+                    } catch (KafkaException e) {
+                        throw new AssertionError(binding + " under compose's ACLs: " + e, e);
+                    }
                     return null;
                 }));
             }
@@ -166,6 +171,27 @@ class ProductionAclsIT {
         if (binding.group() != null && !binding.pattern()) {
             String deadLetters = binding.destination() + "." + binding.group() + ".dlq";
             assertThat(send(binding.service(), deadLetters)).as(binding + " dead-letters to " + deadLetters).isNotNull();
+        }
+    }
+
+    /**
+     * ops-monitor replays a dead letter, {@code <topic>.<group>.dlq}, to its source topic: every grouped
+     * binding's destination, except the PCC's compacted feed. There a replayed (older) snapshot would become
+     * the latest for its key, so compose gives ops-monitor no right to write it and such a replay is refused
+     * by the broker (the operator sees "the broker did not take the replayed record").
+     */
+    @Test
+    void opsMonitorReplaysADeadLetterToEverySourceTopicButTheCompactedFeed() throws Exception {
+        List<String> sources = ServiceBindings.consumerBindings().stream()
+                .filter(binding -> binding.group() != null && !binding.pattern())
+                .map(Binding::destination).distinct().toList();
+        assertThat(sources).contains("commissioning.feed", "referrals.referral.events");
+        for (String source : sources) {
+            if (source.equals("commissioning.feed")) {
+                assertCannotWrite("ops-monitor", source);
+            } else {
+                assertThat(send("ops-monitor", source)).as("ops-monitor replays to " + source).isNotNull();
+            }
         }
     }
 
