@@ -2,11 +2,13 @@ package org.saferkent.platform.brokersecurity;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -19,7 +21,9 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -37,7 +41,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.saferkent.commissioning.performance.application.FeedTopic;
 import org.saferkent.platform.brokersecurity.ServiceBindings.Binding;
+import org.saferkent.platform.events.EventsProperties;
+import org.saferkent.platform.events.Topics;
+import org.springframework.kafka.core.KafkaAdmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -172,6 +180,56 @@ class ProductionAclsIT {
             String deadLetters = binding.destination() + "." + binding.group() + ".dlq";
             assertThat(send(binding.service(), deadLetters)).as(binding + " dead-letters to " + deadLetters).isNotNull();
         }
+    }
+
+    /**
+     * What a service declares at start ({@code Topics.declare}, Spring Kafka's {@code createOrModifyTopics}):
+     * its events topics, and per consumer binding the destination, its dead-letter topic and {@code ops.events}.
+     * All exist (kafka-init), so each is only described; one the principal may not describe would look
+     * missing and its creation be refused, and the service would not start.
+     */
+    @Test
+    void everyServiceDeclaresTheTopicsItUsesAtStart() {
+        Map<String, List<String>> catalogue = ServiceBindings.catalogueTopics();
+        EventsProperties shape = new EventsProperties(3, (short) 1, 1);
+        for (String service : ServiceBindings.SERVICES) {
+            Set<String> declared = new TreeSet<>(catalogue.getOrDefault(service, List.of()));
+            declared.add(Topics.OPS_EVENTS);
+            ServiceBindings.consumerBindings().stream()
+                    .filter(binding -> binding.service().equals(service) && binding.group() != null && !binding.pattern())
+                    .forEach(binding -> {
+                        declared.add(binding.destination());
+                        declared.add(Topics.deadLetterTopic(binding.destination(), binding.group()));
+                    });
+            KafkaAdmin kafkaAdmin = new KafkaAdmin(config(login(service, PASSWORDS.get(service))));
+            kafkaAdmin.setFatalIfBrokerNotAvailable(true);
+            new Topics(kafkaAdmin, shape).declare(declared.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * The PCC's feed: commissioning declares it compacted (FeedTopic) and finds it so, since kafka-init
+     * created it compacted; it could not switch it (no AlterConfigs right), which is why it must be.
+     */
+    @Test
+    void commissioningDeclaresThePccFeedWithTheRightsItHas() throws Exception {
+        Properties login = login("commissioning", PASSWORDS.get("commissioning"));
+        FeedTopic.declare(new KafkaAdmin(config(login)), "commissioning.feed", new EventsProperties(3, (short) 1, 1));
+        try (Admin commissioning = Admin.create(login)) {
+            ConfigResource feed = new ConfigResource(ConfigResource.Type.TOPIC, "commissioning.feed");
+            assertThatThrownBy(() -> commissioning.incrementalAlterConfigs(Map.of(feed, List.of(new AlterConfigOp(
+                    new ConfigEntry("cleanup.policy", "delete"), AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+        ConfigResource feed = new ConfigResource(ConfigResource.Type.TOPIC, "commissioning.feed");
+        assertThat(admin.describeConfigs(List.of(feed)).all().get(10, TimeUnit.SECONDS).get(feed).get("cleanup.policy").value())
+                .isEqualTo("compact");
+    }
+
+    private static Map<String, Object> config(Properties properties) {
+        Map<String, Object> config = new HashMap<>();
+        properties.forEach((key, value) -> config.put(String.valueOf(key), value));
+        return config;
     }
 
     /**
