@@ -3,6 +3,8 @@
 # service write only its own topics (plus ops.events and its own dead-letter topics) and read only what
 # it consumes. Run once by the kafka-init container of docker-compose.yml (again is harmless: every step
 # is idempotent). Passwords come from the environment, never from this file.
+# platform/broker-security's ProductionAclsIT runs this script against a broker configured as compose's kafka
+# service and checks every service's consumer bindings, catalogue topics and refusals under these ACLs.
 set -euo pipefail
 
 BOOTSTRAP="${KAFKA_ADMIN_BOOTSTRAP:-kafka:9091}"

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -24,12 +25,17 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
@@ -170,7 +176,7 @@ class ProductionAclsIT {
                 consumer.subscribe(List.of(topic));
             }
             List<String> seen = new ArrayList<>();
-            await().atMost(BOUND).untilAsserted(() -> {
+            await().atMost(BOUND).pollInSameThread().untilAsserted(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.key()));
                 assertThat(seen).as(binding + " reads " + topic).contains(key);
             });
@@ -253,6 +259,22 @@ class ProductionAclsIT {
         }
     }
 
+    /** ops-monitor's lag picture (ConsumerLag): every consumer group, its committed offsets, the topics' end offsets. */
+    @Test
+    void opsMonitorSeesEveryGroupsCommittedOffsetsAndTheEndOffsets() throws Exception {
+        String group = "victims-lag-" + UUID.randomUUID();
+        TopicPartition partition = new TopicPartition("referrals.referral.events", 0);
+        admin.alterConsumerGroupOffsets(group, Map.of(partition, new OffsetAndMetadata(0))).all().get(10, TimeUnit.SECONDS);
+        try (Admin opsMonitor = Admin.create(login("ops-monitor", PASSWORDS.get("ops-monitor")))) {
+            assertThat(opsMonitor.listGroups(ListGroupsOptions.forConsumerGroups()).all().get(10, TimeUnit.SECONDS))
+                    .extracting(GroupListing::groupId).contains(group);
+            assertThat(opsMonitor.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS))
+                    .containsKey(partition);
+            assertThat(opsMonitor.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
+                    .get(10, TimeUnit.SECONDS).offset()).isNotNegative();
+        }
+    }
+
     @Test
     void noServiceReadsAnotherServicesPrivateTopics() {
         // victims fetches a victim's details from referrals over HTTP, never from the subject stream's
@@ -282,11 +304,11 @@ class ProductionAclsIT {
         // victims may read the referrals topic, but not as the referrals service (it would take its partitions and offsets)
         try (KafkaConsumer<String, String> consumer = consumer("victims", PASSWORDS.get("victims"), "referrals")) {
             consumer.subscribe(List.of("referrals.referral.events"));
-            assertThatThrownBy(() -> pollUntilFailure(consumer)).isInstanceOf(GroupAuthorizationException.class);
+            assertThat(refusal(consumer)).isInstanceOf(GroupAuthorizationException.class);
         }
         try (KafkaConsumer<String, String> consumer = consumer("partnership", PASSWORDS.get("partnership"), "commissioning")) {
             consumer.subscribe(List.of("commissioning.feed"));
-            assertThatThrownBy(() -> pollUntilFailure(consumer)).isInstanceOf(GroupAuthorizationException.class);
+            assertThat(refusal(consumer)).isInstanceOf(GroupAuthorizationException.class);
         }
     }
 
@@ -311,8 +333,7 @@ class ProductionAclsIT {
     private static void assertCannotRead(String service, String topic) {
         try (KafkaConsumer<String, String> consumer = consumer(service, PASSWORDS.get(service), service)) {
             consumer.subscribe(List.of(topic));
-            assertThatThrownBy(() -> pollUntilFailure(consumer)).as(service + " reads " + topic)
-                    .isInstanceOf(TopicAuthorizationException.class);
+            assertThat(refusal(consumer)).as(service + " reads " + topic).isInstanceOf(TopicAuthorizationException.class);
         }
     }
 
@@ -324,13 +345,19 @@ class ProductionAclsIT {
         }
     }
 
-    /** Polls until the consumer fails (a refusal arrives with the first metadata or join), within the bound. */
-    private static void pollUntilFailure(KafkaConsumer<String, String> consumer) {
-        long end = System.nanoTime() + BOUND.toNanos();
-        while (System.nanoTime() < end) {
-            consumer.poll(Duration.ofMillis(200));
-        }
-        throw new AssertionError("the consumer was never refused");
+    /** What the consumer is refused with (at its first metadata, join or fetch), within the bound. */
+    private static Throwable refusal(KafkaConsumer<String, String> consumer) {
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        await().atMost(BOUND).pollInSameThread().until(() -> {
+            try {
+                consumer.poll(Duration.ofMillis(200));
+                return false;
+            } catch (KafkaException e) {
+                refused.set(e);
+                return true;
+            }
+        });
+        return refused.get();
     }
 
     private static Object send(String service, String topic) throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {

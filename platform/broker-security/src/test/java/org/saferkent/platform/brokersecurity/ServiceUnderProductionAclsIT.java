@@ -128,7 +128,7 @@ class ServiceUnderProductionAclsIT {
             commissioning.subscribe(List.of("rj.case.events"));
             List<ConsumerRecord<String, byte[]>> opened = new ArrayList<>();
             await("restorative-justice to publish the case it opens for " + referralId).atMost(Duration.ofSeconds(60))
-                    .untilAsserted(() -> {
+                    .pollInSameThread().untilAsserted(() -> {
                         commissioning.poll(Duration.ofMillis(200)).forEach(record -> {
                             if (new String(record.value(), StandardCharsets.UTF_8).contains(referralId)) {
                                 opened.add(record);
