@@ -135,23 +135,29 @@ class ProductionAclsIT {
     void everyConsumerBindingReadsItsDestinationWithItsGroupAndCanDeadLetter() throws Exception {
         List<Binding> bindings = ServiceBindings.consumerBindings();
         assertThat(bindings).extracting(Binding::service).containsAll(ServiceBindings.SERVICES);
-        // one consumer per binding, side by side (a group's join is mostly waiting)
+        // the groups side by side (a join is mostly waiting); a group's bindings one after the other, so that no
+        // rebalance of a group between this test's own consumers interrupts a commit
+        Map<String, List<Binding>> byGroup = new LinkedHashMap<>();
+        bindings.forEach(binding -> byGroup.computeIfAbsent(binding.group() != null ? binding.group() : "anonymous:" + binding,
+                group -> new ArrayList<>()).add(binding));
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<?>> checks = new ArrayList<>();
-            for (Binding binding : bindings) {
+            for (List<Binding> group : byGroup.values()) {
                 checks.add(pool.submit(() -> {
-                    try {
-                        readsWithItsGroupAndDeadLetters(binding);
-                    } catch (KafkaException e) {
-                        throw new AssertionError(binding + " under compose's ACLs: " + e, e);
+                    for (Binding binding : group) {
+                        try {
+                            readsWithItsGroupAndDeadLetters(binding);
+                        } catch (KafkaException e) {
+                            throw new AssertionError(binding + " under compose's ACLs: " + e, e);
+                        }
                     }
                     return null;
                 }));
             }
             for (Future<?> check : checks) {
                 try {
-                    check.get(60, TimeUnit.SECONDS);
+                    check.get(120, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     throw e.getCause() instanceof AssertionError failure ? failure : new AssertionError(e.getCause());
                 }
