@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +170,10 @@ final class KafkaInit {
             Exit.resetExitProcedure();
         }
         log.info("init-security.sh: {} calls run in {} ms", calls.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        // the recorded calls hold the admin's (test) password: gone once run
+        try (Stream<Path> files = Files.walk(bin)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
         return output;
     }
 
