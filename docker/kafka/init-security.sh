@@ -3,6 +3,8 @@
 # service write only its own topics (plus ops.events and its own dead-letter topics) and read only what
 # it consumes. Run once by the kafka-init container of docker-compose.yml (again is harmless: every step
 # is idempotent). Passwords come from the environment, never from this file.
+# platform/broker-security's ProductionAclsIT runs this script against a broker configured as compose's kafka
+# service and checks every service's consumer bindings, catalogue topics and refusals under these ACLs.
 set -euo pipefail
 
 BOOTSTRAP="${KAFKA_ADMIN_BOOTSTRAP:-kafka:9091}"
@@ -10,7 +12,8 @@ BOOTSTRAP="${KAFKA_ADMIN_BOOTSTRAP:-kafka:9091}"
 PARTITIONS="${SAFERKENT_KAFKA_PARTITIONS:-3}"
 REPLICATION="${SAFERKENT_KAFKA_REPLICATION_FACTOR:-1}"
 MIN_INSYNC="${SAFERKENT_KAFKA_MIN_INSYNC_REPLICAS:-1}"
-BIN=/opt/kafka/bin
+# the image's Kafka tools (platform/broker-security's test points this elsewhere to run the script against its broker)
+BIN="${KAFKA_BIN:-/opt/kafka/bin}"
 ADMIN_CONFIG="$(mktemp)"
 trap 'rm -f "$ADMIN_CONFIG"' EXIT
 chmod 600 "$ADMIN_CONFIG"
