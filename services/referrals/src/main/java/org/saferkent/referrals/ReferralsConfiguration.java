@@ -29,7 +29,7 @@ import org.saferkent.referrals.referral.domain.Referral;
 import org.saferkent.referrals.triage.domain.DashThresholds;
 import org.saferkent.referrals.triage.domain.DuplicateRules;
 import org.saferkent.referrals.triage.domain.MaracRules;
-import org.saferkent.referrals.triage.domain.Pseudonymiser;
+import org.saferkent.platform.pseudonyms.Pseudonymiser;
 import org.saferkent.referrals.triage.domain.RiskLevel;
 import org.saferkent.referrals.triage.domain.RoutingRule;
 import org.saferkent.referrals.triage.domain.RoutingTable;

@@ -1,12 +1,15 @@
-package org.saferkent.referrals.triage.domain;
+package org.saferkent.platform.pseudonyms;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -14,9 +17,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Turns a subject's name, date of birth and postcode into a keyed pseudonym, so that referrals about the same
- * person can be matched without raw personal data travelling on the bus (DOMAIN: "Subjects are matched by a
- * keyed pseudonym").
+ * Turns a person's name, date of birth and postcode into the partnership's keyed pseudonym, so that what
+ * agencies send about the same person (referrals, youth justice disposals) can be matched without raw
+ * personal data travelling on the bus or being stored (DOMAIN: "Subjects are matched by a keyed pseudonym").
+ * One class for every service that keys people, so they all key them alike.
+ *
+ * <p>Names are normalised before keying ({@link #normaliseName}): case, spacing, punctuation (apostrophes
+ * straight or curly, hyphens, full stops), diacritics and title words, so "Mrs O'Brien-Kelly" and
+ * "o’brien kelly" are one person. Postcodes lose their spaces and are upper-cased.
  *
  * <p>The pseudonym is HMAC-SHA256 over {@code name US dateOfBirth US postcode} (US = U+001F, the unit separator,
  * which normalisation guarantees cannot occur inside a field), encoded as 64 lower-case hex characters.
@@ -37,6 +45,16 @@ public final class Pseudonymiser {
     // no-break and other Unicode spaces that Character.isWhitespace leaves out.
     private static final Pattern WHITESPACE = Pattern.compile("[\\p{javaWhitespace}\\p{Z}]+");
     private static final HexFormat HEX = HexFormat.of();
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    /** ASCII and typographic apostrophes, and the accents and primes typed for one. */
+    private static final String APOSTROPHES = "'\u2018\u2019\u201B\u02BC\u02BB\u0060\u00B4\u2032";
+    private static final Pattern APOSTROPHE = Pattern.compile("[" + APOSTROPHES + "]");
+    /** Letters that do not decompose into a base letter and a mark. */
+    private static final Map<Character, String> FOLDED_LETTERS = Map.ofEntries(Map.entry('ß', "ss"), Map.entry('æ', "ae"),
+            Map.entry('œ', "oe"), Map.entry('ø', "o"), Map.entry('đ', "d"), Map.entry('ð', "d"), Map.entry('ł', "l"),
+            Map.entry('þ', "th"), Map.entry('ı', "i"));
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "sir", "dame",
+            "master");
 
     private final SecretKeySpec key;
     private final List<SecretKeySpec> previousKeys;
@@ -73,17 +91,33 @@ public final class Pseudonymiser {
         return pseudonym(key, message(name, dateOfBirth, postcode));
     }
 
-    /** The same subject's pseudonyms under each previous secret, newest first (empty when none is configured). */
+    /**
+     * What the same person was keyed as before, for linking their earlier records, newest first: under each
+     * previous secret, and under the current and previous secrets with the earlier name normalisation (case and
+     * spacing only, before punctuation, diacritics and titles were folded). Never the current pseudonym; empty
+     * when nothing differs.
+     */
     public List<String> previousPseudonyms(String name, LocalDate dateOfBirth, String postcode) {
         byte[] message = message(name, dateOfBirth, postcode);
-        return previousKeys.stream().map(k -> pseudonym(k, message)).toList();
+        byte[] earlier = message(earlierName(name), dateOfBirth, postcode, true);
+        Set<String> previous = new LinkedHashSet<>();
+        previous.add(pseudonym(key, earlier));
+        previousKeys.forEach(k -> {
+            previous.add(pseudonym(k, message));
+            previous.add(pseudonym(k, earlier));
+        });
+        previous.remove(pseudonym(key, message));
+        return List.copyOf(previous);
     }
 
     private static byte[] message(String name, LocalDate dateOfBirth, String postcode) {
         Objects.requireNonNull(name, "name");
+        return message(normaliseName(name), dateOfBirth, postcode, false);
+    }
+
+    private static byte[] message(String normalisedName, LocalDate dateOfBirth, String postcode, boolean earlier) {
         Objects.requireNonNull(dateOfBirth, "dateOfBirth");
-        String normalisedName = normaliseName(name);
-        if (normalisedName.isEmpty()) {
+        if (normalisedName.isEmpty() && !earlier) {
             throw new IllegalArgumentException("a pseudonym needs a name");
         }
         return (normalisedName + SEPARATOR + dateOfBirth + SEPARATOR + normalisePostcode(postcode)).getBytes(StandardCharsets.UTF_8);
@@ -93,8 +127,40 @@ public final class Pseudonymiser {
         return HEX.formatHex(newMac(key).doFinal(message));
     }
 
-    /** Unicode NFKC, lower case (Locale.ROOT), trimmed, runs of whitespace collapsed to one space. */
+    /**
+     * The name as it is keyed: Unicode compatibility forms folded (NFKC), diacritics removed ("é" is "e",
+     * "ß" is "ss", "ø" is "o"), lower case (Locale.ROOT), apostrophes (straight, curly, modifier, grave and
+     * acute accents typed for one) removed, any other punctuation (hyphens, full stops, commas) a space,
+     * title words (Mr, Mrs, Ms, Miss, Mx, Dr, Prof, Rev, Sir, Dame, Master) dropped unless the name is nothing
+     * else, whitespace collapsed to one space and trimmed. "Mrs O'Brien-Kelly" and "o’brien kelly" are both
+     * "obrien kelly"; a name of punctuation only is "".
+     */
     public static String normaliseName(String name) {
+        // apostrophes go first: NFKC would turn an acute accent typed for one into a space and a mark
+        String unquoted = APOSTROPHE.matcher(name).replaceAll("");
+        String decomposed = Normalizer.normalize(Normalizer.normalize(unquoted, Normalizer.Form.NFKC), Normalizer.Form.NFD);
+        String folded = COMBINING_MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+        StringBuilder letters = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            String unfolded = FOLDED_LETTERS.get(c);
+            if (unfolded != null) {
+                letters.append(unfolded);
+            } else if (APOSTROPHES.indexOf(c) >= 0) {
+                continue;
+            } else if (Character.isLetterOrDigit(c)) {
+                letters.append(c);
+            } else {
+                letters.append(' ');
+            }
+        }
+        List<String> words = List.of(WHITESPACE.split(letters.toString().strip()));
+        List<String> named = words.stream().filter(word -> !TITLES.contains(word)).toList();
+        return String.join(" ", named.isEmpty() ? words : named).strip();
+    }
+
+    /** The normalisation before issue 17 (NFKC, lower case, whitespace collapsed): only to find earlier records. */
+    private static String earlierName(String name) {
         String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         return WHITESPACE.matcher(folded).replaceAll(" ").strip();
     }
