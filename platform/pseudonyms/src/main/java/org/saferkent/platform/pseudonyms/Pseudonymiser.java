@@ -38,6 +38,12 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Pseudonymiser {
 
     public static final int MINIMUM_SECRET_BYTES = 32;
+    /**
+     * The secret published in the services' configuration for the embedded local stack and the tests: a service
+     * refuses it unless its development defaults are on. Every service that keys people has the same one, so
+     * they key them alike there too.
+     */
+    public static final String DEVELOPMENT_SECRET = "local-development-only-pseudonym-secret-0123456789";
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final char SEPARATOR = '\u001F';
@@ -71,6 +77,27 @@ public final class Pseudonymiser {
         this.key = keyOf(secret);
         this.previousKeys = previous.stream().map(Pseudonymiser::keyOf).toList();
         newMac(key); // fail now, not on the first referral, if the platform lacks HmacSHA256
+    }
+
+    /**
+     * From a service's configuration: the current secret and the previous ones (newest first; blank entries are
+     * left out), each at least {@value #MINIMUM_SECRET_BYTES} bytes of UTF-8.
+     *
+     * @param property the current secret's property, named in what is refused ({@code saferkent.rj.pseudonym-secret})
+     * @throws IllegalStateException naming the property, when a secret is missing or short
+     */
+    public static Pseudonymiser configured(String property, String secret, List<String> previousSecrets) {
+        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MINIMUM_SECRET_BYTES) {
+            throw new IllegalStateException(property + " must be set to at least " + MINIMUM_SECRET_BYTES + " bytes");
+        }
+        List<String> previous = previousSecrets == null ? List.of()
+                : previousSecrets.stream().filter(s -> s != null && !s.isBlank()).toList();
+        if (previous.stream().anyMatch(s -> s.getBytes(StandardCharsets.UTF_8).length < MINIMUM_SECRET_BYTES)) {
+            throw new IllegalStateException("every previous secret of " + property + " must be at least "
+                    + MINIMUM_SECRET_BYTES + " bytes");
+        }
+        return new Pseudonymiser(secret.getBytes(StandardCharsets.UTF_8),
+                previous.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList());
     }
 
     private static SecretKeySpec keyOf(byte[] secret) {
