@@ -1,9 +1,7 @@
 package org.saferkent.referrals;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 import org.saferkent.platform.dataprotection.PersonalDataVault;
