@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 
+import org.saferkent.platform.pseudonyms.Pseudonymiser;
 import org.saferkent.platform.service.InvalidRequestException;
 import org.saferkent.platform.service.security.Caller;
 import org.saferkent.rj.vocabulary.Pseudonyms;
@@ -29,17 +30,19 @@ import org.springframework.web.bind.annotation.RestController;
 class DisposalController {
 
     private final Disposals disposals;
+    private final Pseudonymiser pseudonymiser;
     private final Clock clock;
 
-    DisposalController(Disposals disposals, Clock clock) {
+    DisposalController(Disposals disposals, Pseudonymiser pseudonymiser, Clock clock) {
         this.disposals = disposals;
+        this.pseudonymiser = pseudonymiser;
         this.clock = clock;
     }
 
     /** 201 with the recorded disposal; 200 with the original when the same disposal was posted before. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DisposalView> record(@RequestBody(required = false) DisposalRequest request) {
-        Disposals.Recorded recorded = disposals.record(FieldChecks.body(request).validate(KentDate.today(clock), callerAgency()));
+        Disposals.Recorded recorded = disposals.record(FieldChecks.body(request).validate(KentDate.today(clock), callerAgency(), pseudonymiser));
         DisposalView view = DisposalView.of(recorded);
         if (!recorded.created()) {
             return ResponseEntity.ok(view);
