@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.saferkent.identity.IdentityApplication;
@@ -51,8 +50,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Nothing refused may answer 2xx, nothing at all 5xx. Every call with a body sends it as {@code text/plain}: a
  * request let through is then refused with 415 by the content-type check, which runs after the access rules and
  * before any controller, so the matrix changes nothing in the service (a let-through GET reads, with unknown ids).
- * The table must list exactly the document's operations. Clients with a rate limit of their own in the service's
- * configuration are left out: their budget belongs to the test that set it.
+ * The table must list exactly the document's operations. The access rules see a token's scopes only: callers alike in
+ * the scopes the table names for the service (and in whether their token is for it) are called on every operation
+ * once, by the first of them, and each of the others on one operation; four calls go at once. Clients with a rate limit
+ * of their own in the service's configuration are left out: their budget belongs to the test that set it.
  */
 public final class AccessMatrix {
 
@@ -168,7 +169,9 @@ public final class AccessMatrix {
         List<Caller> callers = new ArrayList<>();
         clients.keySet().forEach(client -> callers.add(Caller.of(client, Tokens.forClient(client))));
         String everything = "openid " + String.join(" ", identity.web().scopes());
-        identity.users().keySet().forEach(person -> callers.add(Caller.of("person " + person, Tokens.forPerson(person, everything))));
+        // signing in takes a password hash each: side by side
+        callers.addAll(identity.users().keySet().parallelStream()
+                .map(person -> Caller.of("person " + person, Tokens.forPerson(person, everything))).toList());
         return callers;
     }
 
@@ -192,43 +195,86 @@ public final class AccessMatrix {
         assertThat(forTheServiceWithoutScopes.scopes()).as("the scope-less token's scopes").containsOnly("openid");
         assertThat(callers).as("callers whose tokens are for other services only").anyMatch(caller -> !caller.audience().contains(service));
 
-        String base = "http://127.0.0.1:" + port;
-        List<String> wrong = new ArrayList<>();
-        Map<String, Integer> letThrough = new TreeMap<>();
-        for (Operation operation : table) {
-            String path = concrete(operation.path());
-            int anonymous = call(base, operation.method(), path, null);
-            if (anonymous != 401) {
-                wrong.add(operation + " without a token: " + anonymous + ", not 401");
-            }
-            int noScope = call(base, operation.method(), path, forTheServiceWithoutScopes.token());
-            if (noScope != 403) {
-                wrong.add(operation + " with a token for " + service + " holding none of its scopes: " + noScope + ", not 403");
-            }
-            for (Caller caller : callers) {
-                int status = call(base, operation.method(), path, caller.token());
-                String as = operation + " as " + caller.name() + " " + caller.scopes() + ": " + status;
-                if (status >= 500) {
-                    wrong.add(as + ", a server error");
-                } else if (!caller.audience().contains(service)) {
-                    if (status != 401) {
-                        wrong.add(as + ", not 401 (the token is for " + caller.audience() + ", not " + service + ")");
-                    }
-                } else if (operation.scopes().stream().anyMatch(caller.scopes()::contains)) {
-                    boolean withBody = !"GET".equals(operation.method());
-                    if (status == 401 || status == 403 || status == 429 || withBody && status != 415) {
-                        wrong.add(as + ", not let through (the table gives it " + operation.scopes() + ")");
-                    } else {
-                        letThrough.merge(operation.toString(), 1, Integer::sum);
-                    }
-                } else if (status != 403) {
-                    wrong.add(as + ", not 403 (the table wants one of " + operation.scopes() + ")");
-                }
-            }
+        // the rules see a token's scopes only: callers alike in the scopes the table names for this service, and in
+        // whether their token is for it, are called on every operation once (the first of them), the others on one
+        Set<String> named = new TreeSet<>();
+        table.forEach(operation -> named.addAll(operation.scopes()));
+        Map<String, List<Caller>> alike = new LinkedHashMap<>();
+        for (Caller caller : callers) {
+            Set<String> relevant = new TreeSet<>(caller.scopes());
+            relevant.retainAll(named);
+            alike.computeIfAbsent(caller.audience().contains(service) + " " + relevant, key -> new ArrayList<>()).add(caller);
         }
-        assertThat(wrong).as("calls " + service + " answered otherwise than the table says").isEmpty();
+        List<Call> calls = new ArrayList<>();
+        for (Operation operation : table) {
+            calls.add(new Call(operation, null));
+            calls.add(new Call(operation, forTheServiceWithoutScopes));
+            alike.values().forEach(group -> calls.add(new Call(operation, group.get(0))));
+        }
+        alike.values().forEach(group -> group.subList(1, group.size()).forEach(caller -> calls.add(new Call(table.get(0), caller))));
+
+        String base = "http://127.0.0.1:" + port;
+        List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+        Set<String> letThrough = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.ExecutorService callersAtOnce = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (Call call : calls) {
+                done.add(callersAtOnce.submit(() -> judge(service, base, call, forTheServiceWithoutScopes, wrong, letThrough)));
+            }
+            for (java.util.concurrent.Future<?> each : done) {
+                each.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("a call of the matrix failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            callersAtOnce.shutdownNow();
+        }
+        assertThat(new TreeSet<>(wrong)).as("calls " + service + " answered otherwise than the table says").isEmpty();
         // not a matrix of refusals only: most operations let someone through
-        assertThat(letThrough.size()).as("operations someone was let through: " + letThrough.keySet()).isGreaterThan(table.size() / 2);
+        assertThat(letThrough.size()).as("operations someone was let through: " + letThrough).isGreaterThan(table.size() / 2);
+    }
+
+    /** One operation called by one caller ({@code null}: without a token). */
+    private record Call(Operation operation, Caller caller) {
+    }
+
+    private static void judge(String service, String base, Call call, Caller withoutScopes, List<String> wrong, Set<String> letThrough) {
+        Operation operation = call.operation();
+        Caller caller = call.caller();
+        int status = call(base, operation.method(), concrete(operation.path()), caller == null ? null : caller.token());
+        if (caller == null) {
+            if (status != 401) {
+                wrong.add(operation + " without a token: " + status + ", not 401");
+            }
+            return;
+        }
+        if (caller == withoutScopes) {
+            if (status != 403) {
+                wrong.add(operation + " with a token for " + service + " holding none of its scopes: " + status + ", not 403");
+            }
+            return;
+        }
+        String as = operation + " as " + caller.name() + " " + caller.scopes() + ": " + status;
+        if (status >= 500) {
+            wrong.add(as + ", a server error");
+        } else if (!caller.audience().contains(service)) {
+            if (status != 401) {
+                wrong.add(as + ", not 401 (the token is for " + caller.audience() + ", not " + service + ")");
+            }
+        } else if (operation.scopes().stream().anyMatch(caller.scopes()::contains)) {
+            boolean withBody = !"GET".equals(operation.method());
+            if (status == 401 || status == 403 || status == 429 || withBody && status != 415) {
+                wrong.add(as + ", not let through (the table gives it " + operation.scopes() + ")");
+            } else {
+                letThrough.add(operation.toString());
+            }
+        } else if (status != 403) {
+            wrong.add(as + ", not 403 (the table wants one of " + operation.scopes() + ")");
+        }
     }
 
     /** The path with each {@code {parameter}} an id nothing has. */
