@@ -78,9 +78,10 @@ RJ_DLQ=("$(dlq $REFERRALS restorative-justice)" "$(dlq $SUBJECTS restorative-jus
 COMMISSIONING_DLQ=("$(dlq $REFERRALS commissioning)" "$(dlq $VICTIMS commissioning)" "$(dlq $RJ commissioning)"
                    "$(dlq $DISPOSALS commissioning)" "$(dlq $CONTRACTS commissioning)")
 OPS_DLQ=("$(dlq $OPS ops-monitor)")
-# the strategic assessment reads referrals as group partnership, the performance framework as partnership-framework
+# the strategic assessment reads referrals as group partnership, the performance framework as partnership-framework;
+# first-time entrants (RJ's disposals) as partnership-framework-fte
 PARTNERSHIP_DLQ=("$(dlq $REFERRALS partnership)" "$(dlq $REFERRALS partnership-framework)" "$(dlq $VICTIMS partnership)"
-                 "$(dlq $RJ partnership)" "$(dlq $FEED partnership)")
+                 "$(dlq $RJ partnership)" "$(dlq $DISPOSALS partnership-framework-fte)" "$(dlq $FEED partnership)")
 ALL_DLQ=("${REFERRALS_DLQ[@]}" "${VICTIMS_DLQ[@]}" "${RJ_DLQ[@]}" "${COMMISSIONING_DLQ[@]}" "${OPS_DLQ[@]}" "${PARTNERSHIP_DLQ[@]}")
 
 echo "kafka-init: topics"
@@ -114,9 +115,10 @@ writes commissioning $CONTRACTS $FEED $OPS "${COMMISSIONING_DLQ[@]}"
 reads commissioning $REFERRALS $VICTIMS $RJ $DISPOSALS $CONTRACTS
 
 # partnership: publishes its reviews' and agreement's events and ops.events (SLA breaches); the strategic
-# assessment reads referrals; the performance framework referrals, victims' cases and RJ cases; the Panel's view the PCC's feed
+# assessment reads referrals; the performance framework referrals, victims' cases, RJ cases and RJ's disposals (first-time
+# entrants); the Panel's view the PCC's feed
 writes partnership $PARTNERSHIP_DHR $PARTNERSHIP_ASB $PARTNERSHIP_AGREEMENT $OPS "${PARTNERSHIP_DLQ[@]}"
-reads partnership $REFERRALS $VICTIMS $RJ $FEED
+reads partnership $REFERRALS $VICTIMS $RJ $DISPOSALS $FEED
 
 # ops-monitor: reads ops.events and every dead letter; replays a dead letter to its source topic (so it
 # may write the events topics, nothing else); describes every topic and group for the lag picture

@@ -134,6 +134,29 @@ class BatchWritesIT {
     }
 
     @Test
+    void aFirstTimeEntrySupersededInTheSameBatchStopsCountingWhicheverIsWrittenFirst() {
+        FrameworkFacts facts = new FrameworkFacts(new IdempotentWrites(mongo), mongo);
+        java.time.LocalDate september = java.time.LocalDate.of(2021, 9, 1);
+        java.time.LocalDate july = java.time.LocalDate.of(2021, 7, 1);
+        // the superseding event staged first, then the entry it supersedes (an unordered bulk write may apply either first)
+        List<Change> batch = new ArrayList<>(facts.firstTimeEntrantRecorded(newId(), "fte-late", "ashford", july, "fte-sep"));
+        batch.addAll(facts.firstTimeEntrantRecorded(newId(), "fte-sep", "ashford", september, null));
+        batch.addAll(facts.firstTimeEntrantRecorded(newId(), "fte-x", "atlantis", september, null));
+        assertThat(batch).as("an unknown district does not count").hasSize(3);
+
+        commands.reset();
+        facts.applyFacts(batch);
+        assertThat(commands.writes()).containsOnly(entry(FACTS, 1L));
+        List<Document> written = all(FACTS);
+        assertThat(written).extracting(d -> d.getString("_id") + "=" + d.getBoolean("hit")).containsExactly(
+                "first-time-entrants:fte-late=true", "first-time-entrants:fte-sep=false");
+        assertThat(written.get(0)).containsEntry("year", 2021).containsEntry("financialYear", 2021).containsEntry("on", "2021-07-01");
+
+        facts.applyFacts(batch);
+        assertThat(all(FACTS)).as("a batch delivered again changes nothing").isEqualTo(written);
+    }
+
+    @Test
     void referralsCountedAndMarkedDuplicateAreOneBulkWriteAndABatchWrittenAgainChangesNothing() {
         StrategicAssessments assessments = new StrategicAssessments(mongo, new IdempotentWrites(mongo),
                 new DisclosureControl(Map.of("strategic-assessment", DisclosureRule.SUPPRESS_UNDER_FIVE)),

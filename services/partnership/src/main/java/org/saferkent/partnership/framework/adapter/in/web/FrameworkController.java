@@ -1,9 +1,11 @@
 package org.saferkent.partnership.framework.adapter.in.web;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.saferkent.partnership.framework.application.PerformanceFramework;
 import org.saferkent.partnership.framework.domain.MeasureResult;
+import org.saferkent.partnership.framework.domain.Period;
 import org.saferkent.partnership.vocabulary.District;
 import org.saferkent.partnership.web.FieldChecks;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The performance framework: each measure's value, target and RAG for a year, a district or the county. */
+/**
+ * The performance framework: each measure's value, target and RAG for a calendar or financial year, a district or the
+ * county.
+ */
 @RestController
 @RequestMapping("/api/partnership/framework")
 class FrameworkController {
@@ -22,29 +27,54 @@ class FrameworkController {
         this.framework = framework;
     }
 
-    /** @param district a district's code, or none for the county */
+    /**
+     * Exactly one of {@code year} (a calendar year, January to December) and {@code financialYear} (April to March,
+     * named by the year it starts: 2026 is 1 April 2026 to 31 March 2027).
+     *
+     * @param district a district's code, or none for the county
+     */
     @GetMapping
-    FrameworkView framework(@RequestParam(required = false) String year, @RequestParam(required = false) String district) {
+    FrameworkView framework(@RequestParam(required = false) String year, @RequestParam(required = false) String financialYear,
+            @RequestParam(required = false) String district) {
         FieldChecks checks = new FieldChecks();
-        Integer parsed = null;
-        if (checks.required("year", year)) {
-            try {
-                parsed = Integer.parseInt(year.trim());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            if (parsed == null || parsed < 2011 || parsed > 2100) {
-                checks.add("year", "must be a year from 2011");
-                parsed = null;
-            }
+        boolean hasYear = year != null && !year.isBlank();
+        boolean hasFinancialYear = financialYear != null && !financialYear.isBlank();
+        Period period = null;
+        if (hasYear && hasFinancialYear) {
+            checks.add("financialYear", "give a year or a financial year, not both");
+        } else if (hasFinancialYear) {
+            Integer parsed = parseYear(checks, "financialYear", financialYear);
+            period = parsed == null ? null : Period.financialYear(parsed);
+        } else if (checks.required("year", year)) {
+            Integer parsed = parseYear(checks, "year", year);
+            period = parsed == null ? null : Period.calendar(parsed);
         }
         District found = district == null || district.isBlank() ? null : checks.district("district", district);
         checks.throwIfAny();
-        List<MeasureView> measures = framework.measures(parsed, found).stream().map(MeasureView::of).toList();
-        return new FrameworkView(parsed, found == null ? "kent" : found.code(), measures);
+        List<MeasureView> measures = framework.measures(period, found).stream().map(MeasureView::of).toList();
+        return new FrameworkView(period.financial() ? "financial" : "calendar", period.year(), period.from(),
+                period.until().minusDays(1), found == null ? "kent" : found.code(), measures);
     }
 
-    record FrameworkView(int year, String area, List<MeasureView> measures) {
+    private static Integer parseYear(FieldChecks checks, String field, String value) {
+        Integer parsed = null;
+        try {
+            parsed = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (parsed == null || parsed < 2011 || parsed > 2100) {
+            checks.add(field, "must be a year from 2011");
+            return null;
+        }
+        return parsed;
+    }
+
+    /**
+     * The framework for a period: {@code period} calendar or financial, {@code year} the year it starts in, {@code from}
+     * and {@code to} its first and last days.
+     */
+    record FrameworkView(String period, int year, LocalDate from, LocalDate to, String area, List<MeasureView> measures) {
     }
 
     /** A measure: value in percent (null with nothing to measure), of numerator / denominator; target; RAG as a word. */
