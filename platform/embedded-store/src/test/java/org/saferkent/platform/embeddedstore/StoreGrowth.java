@@ -39,7 +39,7 @@ import org.h2.mvstore.MVStore;
  * updates an earlier aggregate again. About 8.5 writes per referral, documents of 0.2 to 1 KB.
  *
  * <p>Run by hand: {@code java -cp <test classpath> org.saferkent.platform.embeddedstore.StoreGrowth
- * [referrals] [writers] [file]}; {@link StoreGrowthTest} runs a small one in the build.
+ * [referrals] [writers] [file] [fsync]}; {@link StoreGrowthTest} runs a small one in the build.
  */
 public final class StoreGrowth {
 
@@ -73,7 +73,8 @@ public final class StoreGrowth {
         int writers = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         Path file = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("store-growth").resolve("store.mv.db");
         Files.deleteIfExists(file);
-        Result result = run(file, referrals, writers, Math.max(1, referrals / 10), System.out::println);
+        boolean fsync = args.length > 3 && "fsync".equals(args[3]);
+        Result result = run(file, fsync, referrals, writers, Math.max(1, referrals / 10), System.out::println);
         System.out.println(result);
     }
 
@@ -82,7 +83,13 @@ public final class StoreGrowth {
      * writers, reporting progress every {@code every} referrals.
      */
     public static Result run(Path file, int referrals, int writers, int every, Consumer<String> progress) throws Exception {
-        H2Backend backend = EmbeddedBackends.h2(file.toString());
+        return run(file, false, referrals, writers, every, progress);
+    }
+
+    /** As {@link #run(Path, int, int, int, Consumer)}, each commit forced to the disk if {@code fsync}. */
+    public static Result run(Path file, boolean fsync, int referrals, int writers, int every, Consumer<String> progress)
+            throws Exception {
+        H2Backend backend = EmbeddedBackends.h2(file.toString(), fsync);
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         long start = System.nanoTime();
