@@ -4,8 +4,18 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Set;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+
+import org.saferkent.platform.service.RequestProblems;
+import org.saferkent.rj.vocabulary.Codes;
 import org.saferkent.rj.vocabulary.District;
-import org.saferkent.rj.web.FieldChecks;
+import org.saferkent.rj.web.Code;
+import org.saferkent.rj.web.KentDistrict;
+import org.saferkent.rj.web.OffenceCategory;
+import org.saferkent.rj.web.Pseudonym;
 import org.saferkent.rj.youthjustice.application.Disposals.NewDisposal;
 import org.saferkent.rj.youthjustice.domain.DisposalType;
 
@@ -13,8 +23,16 @@ import org.saferkent.rj.youthjustice.domain.DisposalType;
  * A disposal as Kent Police or the Youth Offending Service posts it: the person by pseudonym, with
  * their date of birth (used for the ages, then dropped) or their age at the offence.
  */
-record DisposalRequest(String personPseudonym, LocalDate dateOfBirth, Integer ageAtOffence, String offenceCategory,
-        LocalDate offenceDate, String disposalType, LocalDate disposalDate, String district, String agency) {
+record DisposalRequest(
+        @NotBlank(message = "is required") @Pseudonym String personPseudonym,
+        LocalDate dateOfBirth,
+        Integer ageAtOffence,
+        @NotBlank(message = "is required") @OffenceCategory String offenceCategory,
+        @NotNull(message = "is required") @PastOrPresent(message = "is in the future") LocalDate offenceDate,
+        @NotBlank(message = "is required") @Code(DisposalType.class) String disposalType,
+        @NotNull(message = "is required") @PastOrPresent(message = "is in the future") LocalDate disposalDate,
+        @NotBlank(message = "is required") @KentDistrict String district,
+        String agency) {
 
     static final Set<String> AGENCIES = Set.of("kent-police", "kcc-youth-offending-service");
     /** The age of criminal responsibility in England and Wales. */
@@ -25,26 +43,24 @@ record DisposalRequest(String personPseudonym, LocalDate dateOfBirth, Integer ag
      * {@code callerAgency}'s, the agency the token speaks for: the body may leave {@code agency} out, and may not
      * name another (refused, not silently replaced, as referrals do).
      */
-    NewDisposal validate(LocalDate today, String callerAgency) {
-        FieldChecks checks = new FieldChecks();
+    NewDisposal validate(Validator validator, LocalDate today, String callerAgency) {
+        RequestProblems checks = RequestProblems.of(validator, this);
         if (agency != null && !agency.equals(callerAgency)) {
             checks.add("agency", "must be the agency you are authenticated as, or left out");
         }
-        checks.pseudonym("personPseudonym", personPseudonym);
-        boolean offenceDated = checks.pastDate("offenceDate", offenceDate, today);
-        if (checks.pastDate("disposalDate", disposalDate, today) && offenceDated && disposalDate.isBefore(offenceDate)) {
+        boolean offenceDated = checks.isValid("offenceDate");
+        if (offenceDated && checks.isValid("disposalDate") && disposalDate.isBefore(offenceDate)) {
             checks.add("disposalDate", "is before the offence date");
         }
         ages(checks, today, offenceDated);
-        checks.category("offenceCategory", offenceCategory);
-        DisposalType type = checks.code("disposalType", disposalType, DisposalType.class);
-        District validDistrict = checks.district("district", district);
         checks.throwIfAny();
-        return new NewDisposal(personPseudonym, dateOfBirth, ageAtOffence, offenceCategory, offenceDate, type, disposalDate,
-                validDistrict.code(), callerAgency);
+        return new NewDisposal(personPseudonym, dateOfBirth, ageAtOffence, offenceCategory, offenceDate,
+                Codes.parse(DisposalType.class, disposalType).orElseThrow(), disposalDate,
+                District.fromCode(district).orElseThrow().code(), callerAgency);
     }
 
-    private void ages(FieldChecks checks, LocalDate today, boolean offenceDated) {
+    /** Either the date of birth or the age at the offence, each judged against the other dates: rules across fields. */
+    private void ages(RequestProblems checks, LocalDate today, boolean offenceDated) {
         if (dateOfBirth != null && ageAtOffence != null) {
             checks.add("ageAtOffence", "give the date of birth or the age at the offence, not both");
         } else if (dateOfBirth != null) {
@@ -58,8 +74,8 @@ record DisposalRequest(String personPseudonym, LocalDate dateOfBirth, Integer ag
             }
         } else if (ageAtOffence == null) {
             checks.add("ageAtOffence", "is required, or the date of birth");
-        } else {
-            checks.range("ageAtOffence", ageAtOffence, CRIMINAL_RESPONSIBILITY, 120, ": 10 is the age of criminal responsibility");
+        } else if (ageAtOffence < CRIMINAL_RESPONSIBILITY || ageAtOffence > 120) {
+            checks.add("ageAtOffence", "must be 10 to 120: 10 is the age of criminal responsibility");
         }
     }
 
