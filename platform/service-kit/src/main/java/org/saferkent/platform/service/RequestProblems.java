@@ -114,12 +114,14 @@ public final class RequestProblems {
         return constraint instanceof Size ? 1 : 2;
     }
 
-    /** {@code subject.dateOfBirth}, {@code flags[1]}, {@code targets[0].measure}: the field as the client wrote it. */
+    /** {@code subject.dateOfBirth}, {@code flags[1]}, {@code targets[0].measure}, {@code needs.housing}: the field as the client wrote it. */
     static String path(Path path) {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : path) {
-            if (node.isInIterable()) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            } else if (node.isInIterable() && node.getKey() != null) {
+                field.append('.').append(node.getKey()); // a map's entry is named like a property: needs.housing
             }
             if (node.getName() != null && node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT
                     && node.getKind() != jakarta.validation.ElementKind.BEAN) {
