@@ -2,10 +2,15 @@ package org.saferkent.partnership.framework.adapter.in.web;
 
 import java.util.List;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+
 import org.saferkent.partnership.framework.application.PerformanceFramework;
 import org.saferkent.partnership.framework.domain.MeasureResult;
 import org.saferkent.partnership.vocabulary.District;
-import org.saferkent.partnership.web.FieldChecks;
+import org.saferkent.partnership.web.KentDistrict;
+import org.saferkent.partnership.web.Year;
+import org.saferkent.platform.service.RequestProblems;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,28 +23,23 @@ class FrameworkController {
 
     private final PerformanceFramework framework;
 
-    FrameworkController(PerformanceFramework framework) {
+    private final Validator validator;
+
+    FrameworkController(PerformanceFramework framework, Validator validator) {
         this.framework = framework;
+        this.validator = validator;
+    }
+
+    /** A year (from 2011), and a district or none for the county. */
+    record FrameworkQuery(@NotBlank(message = "is required") @Year(from = 2011) String year, @KentDistrict String district) {
     }
 
     /** @param district a district's code, or none for the county */
     @GetMapping
     FrameworkView framework(@RequestParam(required = false) String year, @RequestParam(required = false) String district) {
-        FieldChecks checks = new FieldChecks();
-        Integer parsed = null;
-        if (checks.required("year", year)) {
-            try {
-                parsed = Integer.parseInt(year.trim());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            if (parsed == null || parsed < 2011 || parsed > 2100) {
-                checks.add("year", "must be a year from 2011");
-                parsed = null;
-            }
-        }
-        District found = district == null || district.isBlank() ? null : checks.district("district", district);
-        checks.throwIfAny();
+        RequestProblems.of(validator, new FrameworkQuery(year, district)).throwIfAny();
+        Integer parsed = Year.Check.parse(year);
+        District found = district == null || district.isBlank() ? null : District.fromCode(district).orElseThrow();
         List<MeasureView> measures = framework.measures(parsed, found).stream().map(MeasureView::of).toList();
         return new FrameworkView(parsed, found == null ? "kent" : found.code(), measures);
     }
