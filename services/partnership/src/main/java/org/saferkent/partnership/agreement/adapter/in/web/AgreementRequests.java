@@ -20,7 +20,7 @@ import org.saferkent.partnership.web.AgencyCode;
 final class AgreementRequests {
 
     /** Priority and theme codes: lower-case words joined by hyphens (what events carry; never free text). */
-    static final String CODE = "[a-z0-9]+(-[a-z0-9]+)*";
+    static final String CODE = "^[a-z0-9]+(-[a-z0-9]+)*$";
     static final String NOT_A_CODE = "must be a code: lower-case words joined by hyphens";
     static final int MAX_CODE = 60;
     static final int MAX_LIST = 40;

@@ -12,7 +12,7 @@ import org.saferkent.rj.web.Code;
 /** Closes a case that ends without an outcome. {@code detail} is a short code, never free text about people. */
 record ClosureRequest(
         @NotBlank(message = "is required") @Code(ClosureReason.class) String reason,
-        @Pattern(regexp = "[a-z0-9-]{1,50}", message = "must be a short code: 1 to 50 lowercase letters, digits or hyphens")
+        @Pattern(regexp = "^[a-z0-9-]{1,50}$", message = "must be a short code: 1 to 50 lowercase letters, digits or hyphens")
         String detail) {
 
     record Valid(ClosureReason reason, String detail) {

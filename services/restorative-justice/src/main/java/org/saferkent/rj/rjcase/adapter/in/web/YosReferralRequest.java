@@ -23,7 +23,7 @@ import org.saferkent.rj.web.Pseudonym;
 /** A young offender referred for restorative justice by the Youth Offending Service. */
 record YosReferralRequest(
         @NotBlank(message = "is required")
-        @Pattern(regexp = YOS, message = "must be " + YOS + ": only the Youth Offending Service refers young offenders here")
+        @Pattern(regexp = "^" + YOS + "$", message = "must be " + YOS + ": only the Youth Offending Service refers young offenders here")
         String agency,
         @NotBlank(message = "is required") @Pseudonym String offenderPseudonym,
         @NotNull(message = "is required")
