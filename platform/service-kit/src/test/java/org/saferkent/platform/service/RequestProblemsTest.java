@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.Validation;
@@ -29,6 +30,9 @@ class RequestProblemsTest {
             @NotNull(message = "is required") @Valid Subject subject,
             @Size(max = 2, message = "must hold at most {max} values") List<@Pattern(regexp = "[a-z]+", message = "is not a code") String> codes,
             String last) {
+    }
+
+    record Needs(Map<String, @Pattern(regexp = "low|high", message = "must be low or high") String> needs) {
     }
 
     private static ValidatorFactory factory;
@@ -80,6 +84,13 @@ class RequestProblemsTest {
 
         assertThatThrownBy(() -> RequestProblems.of(validator, null)).isInstanceOfSatisfying(InvalidRequestException.class,
                 e -> assertThat(e.problems()).containsExactly(new FieldProblem("$", "is required: a JSON object")));
+    }
+
+    @Test
+    void aMapsEntryIsNamedLikeAProperty() {
+        RequestProblems problems = RequestProblems.of(validator, new Needs(Map.of("housing", "urgent")));
+
+        assertThat(thrown(problems)).containsExactly(new FieldProblem("needs.housing", "must be low or high"));
     }
 
     @Test
