@@ -3,6 +3,8 @@
 # service write only its own topics (plus ops.events and its own dead-letter topics) and read only what
 # it consumes. Run once by the kafka-init container of docker-compose.yml (again is harmless: every step
 # is idempotent). Passwords come from the environment, never from this file.
+# platform/broker-security's ProductionAclsIT runs this script against a broker configured as compose's kafka
+# service and checks every service's consumer bindings, catalogue topics and refusals under these ACLs.
 set -euo pipefail
 
 BOOTSTRAP="${KAFKA_ADMIN_BOOTSTRAP:-kafka:9091}"
@@ -10,7 +12,8 @@ BOOTSTRAP="${KAFKA_ADMIN_BOOTSTRAP:-kafka:9091}"
 PARTITIONS="${SAFERKENT_KAFKA_PARTITIONS:-3}"
 REPLICATION="${SAFERKENT_KAFKA_REPLICATION_FACTOR:-1}"
 MIN_INSYNC="${SAFERKENT_KAFKA_MIN_INSYNC_REPLICAS:-1}"
-BIN=/opt/kafka/bin
+# the image's Kafka tools (platform/broker-security's test points this elsewhere to run the script against its broker)
+BIN="${KAFKA_BIN:-/opt/kafka/bin}"
 ADMIN_CONFIG="$(mktemp)"
 trap 'rm -f "$ADMIN_CONFIG"' EXIT
 chmod 600 "$ADMIN_CONFIG"
@@ -75,9 +78,10 @@ RJ_DLQ=("$(dlq $REFERRALS restorative-justice)" "$(dlq $SUBJECTS restorative-jus
 COMMISSIONING_DLQ=("$(dlq $REFERRALS commissioning)" "$(dlq $VICTIMS commissioning)" "$(dlq $RJ commissioning)"
                    "$(dlq $DISPOSALS commissioning)" "$(dlq $CONTRACTS commissioning)")
 OPS_DLQ=("$(dlq $OPS ops-monitor)")
-# the strategic assessment reads referrals as group partnership, the performance framework as partnership-framework
+# the strategic assessment reads referrals as group partnership, the performance framework as partnership-framework;
+# first-time entrants (RJ's disposals) as partnership-framework-fte
 PARTNERSHIP_DLQ=("$(dlq $REFERRALS partnership)" "$(dlq $REFERRALS partnership-framework)" "$(dlq $VICTIMS partnership)"
-                 "$(dlq $RJ partnership)" "$(dlq $FEED partnership)")
+                 "$(dlq $RJ partnership)" "$(dlq $DISPOSALS partnership-framework-fte)" "$(dlq $FEED partnership)")
 ALL_DLQ=("${REFERRALS_DLQ[@]}" "${VICTIMS_DLQ[@]}" "${RJ_DLQ[@]}" "${COMMISSIONING_DLQ[@]}" "${OPS_DLQ[@]}" "${PARTNERSHIP_DLQ[@]}")
 
 echo "kafka-init: topics"
@@ -111,9 +115,10 @@ writes commissioning $CONTRACTS $FEED $OPS "${COMMISSIONING_DLQ[@]}"
 reads commissioning $REFERRALS $VICTIMS $RJ $DISPOSALS $CONTRACTS
 
 # partnership: publishes its reviews' and agreement's events and ops.events (SLA breaches); the strategic
-# assessment reads referrals; the performance framework referrals, victims' cases and RJ cases; the Panel's view the PCC's feed
+# assessment reads referrals; the performance framework referrals, victims' cases, RJ cases and RJ's disposals (first-time
+# entrants); the Panel's view the PCC's feed
 writes partnership $PARTNERSHIP_DHR $PARTNERSHIP_ASB $PARTNERSHIP_AGREEMENT $OPS "${PARTNERSHIP_DLQ[@]}"
-reads partnership $REFERRALS $VICTIMS $RJ $FEED
+reads partnership $REFERRALS $VICTIMS $RJ $DISPOSALS $FEED
 
 # ops-monitor: reads ops.events and every dead letter; replays a dead letter to its source topic (so it
 # may write the events topics, nothing else); describes every topic and group for the lag picture

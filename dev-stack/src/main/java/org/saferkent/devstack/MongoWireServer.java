@@ -1,6 +1,7 @@
 package org.saferkent.devstack;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -59,7 +60,12 @@ public final class MongoWireServer implements AutoCloseable {
             server.enableOplog();
         }
         // On a bind failure the server shuts itself down, closing the backend and its file lock.
-        server.bind(Ports.LOOPBACK_HOST, port);
+        // A thread per connection, in effect. The server answers a write only once it is committed (GroupCommit), and
+        // it waits on the connection's Netty event loop; with Netty's default of two loops a core (4 here) every
+        // other connection on that loop - another service's reads included - waited behind each commit, so each
+        // consumer that wrote added latency to all the others (201 -> victim case p50 66 -> 390 ms once partnership's
+        // five consumers joined). Loops start their thread on first use; the stack opens about 40 connections.
+        server.bind(new InetSocketAddress(Ports.LOOPBACK_HOST, port), 1, Integer.getInteger("saferkent.store.worker-threads", 128));
         log.debug("MongoDB wire server listening on {} with {}", server.getLocalAddress(), file);
         return new MongoWireServer(server, file);
     }

@@ -49,6 +49,16 @@ class LocalStackIT {
             HttpResponse<String> picture = http.send(HttpRequest.newBuilder(ops.baseUri().resolve("/api/ops/picture"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(picture.statusCode()).as(picture.body()).isEqualTo(200);
+            // tokens name the services they are for: operations' token is for every service, an agency's for referrals only
+            for (ServiceHost service : services) {
+                HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(service.baseUri().resolve("/actuator/metrics"))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(metrics.statusCode()).as(service.service().serviceName()).isEqualTo(200);
+            }
+            String agency = Tokens.requestToken(stack.identity().tokenUri(), "agency-dover-dc", "agency-dover-dc-local-secret");
+            HttpResponse<String> notForOps = http.send(HttpRequest.newBuilder(ops.baseUri().resolve("/api/ops/picture"))
+                    .header("Authorization", "Bearer " + agency).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(notForOps.statusCode()).as("an agency's token at ops-monitor").isEqualTo(401);
         }
 
         assertThat(ProcessHandle.of(brokerPid).filter(ProcessHandle::isAlive)).isEmpty();

@@ -486,14 +486,18 @@ class WalkingSkeletonIT {
         List<JsonNode> feedBefore = feedItems();
         assertThat(performanceBefore.get(0).path("performance").path("counts").path("victimsSupported").asLong()).isEqualTo(1);
         String pseudonym = getJson(referrals + "/api/referrals/" + walked.referralId()).get("subjectPseudonym").asString();
-        // restorative justice holds the person too: a participant of the walked RJ case, and a disposal (posted
-        // with the date of birth, which it uses for the ages and drops)
+        // restorative justice holds the person too: a participant of the walked RJ case, and a disposal posted with
+        // the person's details as the police wrote them, which RJ keys into the pseudonym referrals gave them
+        // (issue 17: one secret, one keying) and drops
         String rjCase = rj + "/api/rj-cases/" + getJson(rj + "/api/rj-cases?referralId=" + walked.referralId()).get("id").asString();
         assertThat(getJson(rjCase).get("participants").valueStream().map(p -> p.get("pseudonym").asString())).contains(pseudonym);
         HttpResponse<String> disposal = postAs(rj + "/api/disposals", "agency-kent-police", """
-                {"personPseudonym":"%s","dateOfBirth":"%s","offenceCategory":"criminal-damage-arson","offenceDate":"2026-10-01",
-                 "disposalType":"court-sentence","disposalDate":"2026-11-02","district":"swale"}""".formatted(pseudonym, PERSON.dateOfBirth()));
+                {"person":{"name":"Mr %s","dateOfBirth":"%s","postcode":"%s"},"offenceCategory":"criminal-damage-arson",
+                 "offenceDate":"2026-10-01","disposalType":"court-sentence","disposalDate":"2026-11-02","district":"swale"}"""
+                .formatted(PERSON.name().toUpperCase(java.util.Locale.ROOT), PERSON.dateOfBirth(),
+                        PERSON.postcode().replace(" ", "").toLowerCase(java.util.Locale.ROOT)));
         assertThat(disposal.statusCode()).as(disposal.body()).isEqualTo(201);
+        assertThat(json.readTree(disposal.body()).path("personPseudonym").asString()).isEqualTo(pseudonym);
         assertThat(getJson(rj + "/api/disposals?personPseudonym=" + pseudonym).size()).isEqualTo(1);
 
         try (MongoClient mongo = MongoClients.create(RealInfrastructure.get().mongoUri())) {

@@ -55,6 +55,7 @@ class AuthorizationServerConfiguration {
     static final String AGENCY_SETTING = "saferkent.agency";
     static final String AGENCY_CLAIM = "agency";
     static final String CLIENT_ID_CLAIM = "client_id";
+    static final String AUDIENCE_CLAIM = "aud";
 
     @Bean
     @Order(1)
@@ -102,6 +103,11 @@ class AuthorizationServerConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClients(IdentityProperties properties, PasswordEncoder encoder) {
+        Set<String> forNoService = properties.scopesForNoService();
+        if (!forNoService.isEmpty()) {
+            throw new IllegalStateException("Scopes meant for no service: " + forNoService
+                    + ". Name the service each is for under saferkent.identity.audiences.<service> (its tokens would be refused everywhere).");
+        }
         List<RegisteredClient> clients = new ArrayList<>();
         TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(properties.accessTokenTtl()).build();
         for (String agency : properties.agencies()) {
@@ -174,17 +180,27 @@ class AuthorizationServerConfiguration {
     }
 
     /**
-     * Every access token names its client ({@code client_id}); an agency client's tokens carry its
-     * {@code agency}; a person's tokens carry only the scopes that person holds, and the agency they work for.
+     * Every access token names its client ({@code client_id}) and the services it is meant for ({@code aud}: every
+     * service one of the scopes it was granted or asked for is for, {@link Audiences}); an agency client's tokens carry
+     * its {@code agency}; a person's tokens carry only the scopes that person holds, and the agency they work for. (A
+     * person's audience is what the page asked for on their behalf: a person holding none of a service's scopes is
+     * still signed in there, and refused by its rules, not by the token's audience.)
      */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> saferkentClaims(IdentityProperties properties) {
+        Audiences audiences = new Audiences(properties.audiences());
         return context -> {
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
             }
             RegisteredClient client = context.getRegisteredClient();
             context.getClaims().claim(CLIENT_ID_CLAIM, client.getClientId());
+            Set<String> services = audiences.of(context.getAuthorizedScopes());
+            if (services.isEmpty()) {
+                context.getClaims().claims(claims -> claims.remove(AUDIENCE_CLAIM));
+            } else {
+                context.getClaims().audience(List.copyOf(services));
+            }
             Object agency = client.getClientSettings().getSetting(AGENCY_SETTING);
             if (agency != null) {
                 context.getClaims().claim(AGENCY_CLAIM, agency);

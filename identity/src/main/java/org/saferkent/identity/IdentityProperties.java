@@ -30,6 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param web               the public client people use through the web pages (authorization code + PKCE)
  * @param users             people who log in on the identity server's form, by username
  * @param failedSignIns     failed sign-ins allowed per person or client (and per address) within a window, then 429
+ * @param audiences         each service (by its name, the {@code aud} it accepts) with the scopes meant for it, exact
+ *                          or a family ({@code referrals.*}); a token's {@code aud} is every service one of its scopes
+ *                          is for, and every scope the server can grant must be for some service
  */
 @Validated
 @ConfigurationProperties("saferkent.identity")
@@ -44,7 +47,8 @@ public record IdentityProperties(
         @DefaultValue Map<String, String> secrets,
         @DefaultValue @Valid Web web,
         @DefaultValue Map<String, User> users,
-        @DefaultValue @Valid FailedSignIns failedSignIns) {
+        @DefaultValue @Valid FailedSignIns failedSignIns,
+        @DefaultValue Map<String, List<@NotBlank String>> audiences) {
 
     /** How many failed sign-ins (per person or client; ten times as many per address) a window allows. */
     public record FailedSignIns(@DefaultValue("5") @Min(1) int limit,
@@ -65,6 +69,18 @@ public record IdentityProperties(
      * {@code agency}, as an agency client's do), and their password (local default {@code <username>-local-password}).
      */
     public record User(@DefaultValue List<String> scopes, String agency, String password) {
+    }
+
+    /**
+     * Every scope a client, the web client or a person can be given that is meant for no service: a token carrying
+     * only such scopes would be accepted nowhere, and a service added without its audience would refuse every token.
+     */
+    java.util.Set<String> scopesForNoService() {
+        java.util.Set<String> granted = new java.util.LinkedHashSet<>(agencyScopes);
+        clients.values().forEach(client -> granted.addAll(client.scopes()));
+        granted.addAll(web.scopes());
+        users.values().forEach(user -> granted.addAll(user.scopes()));
+        return new Audiences(audiences).forNoService(granted);
     }
 
     String secretOf(String clientId) {

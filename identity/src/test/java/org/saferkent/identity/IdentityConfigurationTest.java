@@ -34,11 +34,35 @@ class IdentityConfigurationTest {
     }
 
     @Test
+    void aTokensAudienceIsEveryServiceOneOfItsScopesIsFor() {
+        Audiences audiences = new Audiences(Map.of("referrals", List.of("referrals.*", "ops.*"), "victims", List.of("victims.read", "ops.*")));
+
+        assertThat(audiences.of(List.of("referrals.read", "referrals.safeguarding.read"))).containsExactly("referrals");
+        assertThat(audiences.of(List.of("ops.read"))).containsExactlyInAnyOrder("referrals", "victims");
+        assertThat(audiences.of(List.of("referralsx.read", "victims.write", "openid"))).isEmpty();
+        assertThat(audiences.forNoService(List.of("openid", "victims.read", "victims.write", "rj.read")))
+                .containsExactly("rj.read", "victims.write");
+    }
+
+    @Test
+    void aScopeMeantForNoServiceStopsTheServerNamingIt() {
+        IdentityProperties properties = new IdentityProperties(null, true, Duration.ofMinutes(15), null, List.of(), List.of(),
+                Map.of("pcc-office", new IdentityProperties.Client(List.of("commissioning.read"), null)),
+                Map.of(), new IdentityProperties.Web("saferkent-web", List.of(), List.of()), Map.of(),
+                new IdentityProperties.FailedSignIns(5, Duration.ofMinutes(15)), Map.of("referrals", List.of("referrals.*")));
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new AuthorizationServerConfiguration().registeredClients(properties,
+                        new AuthorizationServerConfiguration().passwordEncoder()))
+                .withMessageContaining("commissioning.read").withMessageContaining("saferkent.identity.audiences");
+    }
+
+    @Test
     void peoplesPasswordsAreHashedWithBcryptAtCostTenOrMore() {
         IdentityProperties properties = new IdentityProperties(null, true, Duration.ofMinutes(15), null, List.of(), List.of(), Map.of(),
                 Map.of(), new IdentityProperties.Web("saferkent-web", List.of(), List.of()),
                 Map.of("caseworker", new IdentityProperties.User(List.of("victims.read"), null, null)),
-                new IdentityProperties.FailedSignIns(5, Duration.ofMinutes(15)));
+                new IdentityProperties.FailedSignIns(5, Duration.ofMinutes(15)), Map.of());
         String hash = new AuthorizationServerConfiguration().people(properties).loadUserByUsername("caseworker").getPassword();
         assertThat(hash).startsWith("{bcrypt}$2a$");
         assertThat(Integer.parseInt(hash.substring("{bcrypt}$2a$".length(), "{bcrypt}$2a$".length() + 2))).isGreaterThanOrEqualTo(10);
@@ -91,6 +115,6 @@ class IdentityConfigurationTest {
     private static IdentityProperties properties(boolean localDefaults, Map<String, String> secrets) {
         return new IdentityProperties(null, localDefaults, Duration.ofMinutes(15), null, List.of(), List.of(), Map.of(), secrets,
                 new IdentityProperties.Web("saferkent-web", List.of(), List.of()), Map.of(),
-                new IdentityProperties.FailedSignIns(5, Duration.ofMinutes(15)));
+                new IdentityProperties.FailedSignIns(5, Duration.ofMinutes(15)), Map.of());
     }
 }

@@ -73,9 +73,15 @@
     return list;
   }
 
-  // ---------- what is shown: the address's #contract=&district=&quarter= ----------
+  // ---------- what is shown: the address's ?contract=&district=&quarter= ----------
+  // In the query, not the fragment: a link followed before signing in keeps its query through the sign-in (the
+  // service saves the request), while a browser drops the fragment at the sign-in form. Older #... links still open.
+  function viewParams() {
+    const query = window.location.search.substring(1);
+    return new URLSearchParams(query || window.location.hash.substring(1));
+  }
   function readView() {
-    const params = new URLSearchParams(window.location.hash.substring(1));
+    const params = viewParams();
     const district = DISTRICTS.includes(params.get('district')) ? params.get('district') : '';
     const quarter = quarterIndex(params.get('quarter')) !== null ? params.get('quarter') : defaultQuarter();
     return { contract: params.get('contract') || '', district, quarter };
@@ -85,7 +91,11 @@
     if (view.contract) params.set('contract', view.contract);
     if (view.district) params.set('district', view.district);
     if (view.quarter) params.set('quarter', view.quarter);
-    return '#' + params.toString();
+    return '?' + params.toString();
+  }
+  function show(href) {
+    window.history.pushState(null, '', href);
+    viewChanged();
   }
   function defaultQuarter() {
     const now = quarterIndex(thisQuarter());
@@ -335,6 +345,14 @@
   }
 
   // ---------- the whole view ----------
+  function viewChanged() {
+    const before = document.activeElement;
+    render();
+    // a drill-down link was replaced by the new table: the keyboard carries on from the figures' heading
+    if (!document.activeElement || document.activeElement === document.body || !document.contains(before)) {
+      $('performance-h').focus();
+    }
+  }
   function render() {
     const view = readView();
     state.view = view;
@@ -361,7 +379,7 @@
     const view = {
       contract: $('choose-contract').value, district: $('choose-district').value, quarter: $('choose-quarter').value
     };
-    window.location.hash = viewHref(view);
+    show(viewHref(view));
   }
 
   // ---------- live ----------
@@ -425,14 +443,18 @@
     $('print').addEventListener('click', () => window.print());
     ['choose-contract', 'choose-district', 'choose-quarter'].forEach(id => $(id).addEventListener('change', choose));
     $('choose').addEventListener('submit', event => { event.preventDefault(); choose(); });
-    window.addEventListener('hashchange', () => {
-      const before = document.activeElement;
-      render();
-      // a drill-down link was replaced by the new table: the keyboard carries on from the figures' heading
-      if (!document.activeElement || document.activeElement === document.body || !document.contains(before)) {
-        $('performance-h').focus();
+    window.addEventListener('popstate', viewChanged);
+    // a drill-down link changes the view in place (the figures are already here)
+    document.addEventListener('click', event => {
+      const link = event.target.closest && event.target.closest('a.drill');
+      if (link && !event.ctrlKey && !event.metaKey && !event.shiftKey && event.button === 0) {
+        event.preventDefault();
+        show(link.getAttribute('href'));
       }
     });
+    if (!window.location.search && window.location.hash.length > 1) {
+      window.history.replaceState(null, '', '?' + window.location.hash.substring(1));
+    }
     try {
       const [me, contracts, cells] = await Promise.all([SaferKent.me(), SaferKent.api('/api/contracts'),
         SaferKent.api('/api/commissioning/performance')]);

@@ -10,6 +10,7 @@
     'repeat-domestic-abuse-referrals': 'Repeat domestic abuse referrals',
     'rj-completion': 'Restorative justice cases completed',
     'asb-case-reviews': 'ASB case reviews carried out',
+    'rj-satisfaction': 'Restorative justice victims satisfied',
     referralsRouted: 'Referrals routed to commissioned services',
     victimsSupported: 'Victims supported',
     contactedWithinDeadline: "First contacts within the Victims' Code"

@@ -34,6 +34,25 @@
       : date.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
   }
 
+  // A datetime-local value is a wall-clock time with no zone; the caseworker means the UK's, whatever the browser's
+  // own zone is. The instant is found from London's offset at that time (checked again at the instant, for the hour
+  // the clocks change). Unreadable input goes to the API as typed, which names the field.
+  function londonOffsetMs(epochMs) {
+    const parts = {};
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hourCycle: 'h23', year: 'numeric', month: '2-digit',
+      day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(new Date(epochMs)).forEach(p => { parts[p.type] = Number(p.value); });
+    return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - epochMs;
+  }
+  function ukTimeToInstant(value) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+    if (!m) return value;
+    const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] || 0));
+    let instant = wall - londonOffsetMs(wall);
+    instant = wall - londonOffsetMs(instant);
+    return new Date(instant).toISOString();
+  }
+
   function words(code) { return code ? String(code).replace(/-/g, ' ') : '—'; }
   function needName(code) { const n = NEEDS.find(([c]) => c === code); return n ? n[1] : words(code); }
 
@@ -161,8 +180,7 @@
       const at = valueOf(form, 'attemptedAt');
       let attemptedAt;
       if (at) {
-        const date = new Date(at); // a datetime-local value is the browser's local time
-        attemptedAt = isNaN(date) ? at : date.toISOString();
+        attemptedAt = ukTimeToInstant(at);
       }
       submit(form, '/contacts', { attemptedAt, channel: valueOf(form, 'channel'), outcome: valueOf(form, 'outcome') },
         'Contact recorded.');

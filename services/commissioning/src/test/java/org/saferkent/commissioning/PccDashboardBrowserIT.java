@@ -85,10 +85,10 @@ class PccDashboardBrowserIT extends CommissioningIntegrationTest {
         awaitCell(contractId, "thanet", "2042-Q3", count("referralsAccepted", 1));
 
         WebDriverWait wait = chromium.await();
-        chromium.openSignedIn("http://127.0.0.1:" + port + "/", "pcc-analyst", "SaferKent PCC performance");
+        // a link naming the contract and quarter to look at, followed before signing in: the view survives the sign-in
+        chromium.openSignedIn("http://127.0.0.1:" + port + "/?contract=" + contractId + "&quarter=" + QUARTER, "pcc-analyst",
+                "SaferKent PCC performance");
         wait.until(ExpectedConditions.textToBe(By.id("person"), "pcc-analyst"));
-        // the contract and quarter to look at, as a link to the dashboard names them (a sign-in drops the fragment)
-        browser.get("http://127.0.0.1:" + port + "/#contract=" + contractId + "&quarter=" + QUARTER);
 
         By thanet = row(contractId, "thanet");
         By dover = row(contractId, "dover");
@@ -122,6 +122,14 @@ class PccDashboardBrowserIT extends CommissioningIntegrationTest {
         assertThat(browser.switchTo().activeElement().getAttribute("id")).as("focus after the drill-down").isEqualTo("performance-h");
         assertThat(figures("Referrals accepted, Thanet")).contains("2041-Q3", "2042-Q3100.0%Green", "2043-Q250.0%Red");
         assertThat(chromium.accessibilityViolations()).as("axe-core, WCAG 2.2 A and AA (a district)").isEmpty();
+        // the browser's Back returns to every district, Forward to Thanet again: each view is an address
+        browser.navigate().back();
+        wait.until(ExpectedConditions.presenceOfElementLocated(dover));
+        assertThat(new Select(browser.findElement(By.id("choose-district"))).getFirstSelectedOption().getText())
+                .isEqualTo("Kent (every district)");
+        browser.navigate().forward();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(dover));
+        assertThat(browser.getCurrentUrl()).contains("district=thanet", "contract=" + contractId);
 
         // two more referrals accepted in Thanet while the page is open: 3 in 4 (75%) is amber, without a reload
         ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");

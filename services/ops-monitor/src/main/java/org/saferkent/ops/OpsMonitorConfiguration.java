@@ -146,7 +146,8 @@ class OpsMonitorConfiguration {
     @Bean
     DeadLetterActions deadLetterActions(MongoTemplate mongo, OperationalPicture picture, DeadLetterReader reader,
             EventProducer producer, PersonalDataMask mask, AuditTrail audit, Clock clock, OpsProperties properties) {
-        return new DeadLetterActions(mongo, picture, reader, producer, mask, audit, properties.replayClaim().timeout(), clock);
+        return new DeadLetterActions(mongo, picture, reader, producer, mask, audit, properties.replayClaim().timeout(), clock,
+                java.util.Set.copyOf(properties.latestValueTopics()));
     }
 
     /** Returns dead letters whose replay died mid-way (claim lapsed) to OPEN, so the page shows what is true. */

@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param historySize            samples kept per series for the page's sparklines (lag, backlog)
  * @param replayClaim            how long a replay may hold a dead letter in {@code REPLAYING}, and how often
  *                               lapsed claims (a replay cut short by a crash) are returned to {@code OPEN}
+ * @param latestValueTopics      topics that keep the latest value per key (compacted, e.g. the PCC's feed): their dead
+ *                               letters are never replayed, since an old value replayed would replace a newer one
  */
 @Validated
 @ConfigurationProperties("saferkent.ops")
@@ -42,7 +44,8 @@ public record OpsProperties(
         @DefaultValue("30m") @NotNull @DurationMin(millis = 1) Duration streamTimeout,
         @DefaultValue("15s") @NotNull @DurationMin(millis = 1) Duration streamHeartbeat,
         @DefaultValue("60") @Positive int historySize,
-        @DefaultValue @Valid ReplayClaim replayClaim) {
+        @DefaultValue @Valid ReplayClaim replayClaim,
+        @DefaultValue("commissioning.feed") List<@NotBlank String> latestValueTopics) {
 
     /**
      * @param timeout       a replay reads one record (at most 10 s) and waits at most 10 s for the broker: a claim

@@ -113,7 +113,9 @@ class BindingsIT {
         assertThat(anonymousHealth.toString()).doesNotContain("listenerContainers", TestWidgets.TOPIC);
 
         assertThat(SecuredApi.at(port).anonymous().get("/actuator/bindings").statusCode()).isEqualTo(401);
-        assertThat(SecuredApi.at(port).as("pcc-office").get("/actuator/bindings").statusCode()).isEqualTo(403);
+        assertThat(SecuredApi.at(port).as("dpo").get("/actuator/bindings").statusCode()).isEqualTo(403);
+        assertThat(SecuredApi.at(port).as("pcc-office").get("/actuator/bindings").statusCode()).as("a token for commissioning")
+                .isEqualTo(401);
         SecuredApi operations = SecuredApi.at(port).as(OpsFixtures.OPS);
         HttpResponse<String> unknown = operations.post("/actuator/bindings/noSuchBinding-in-0", "{\"state\":\"PAUSED\"}");
         assertThat(unknown.statusCode()).isEqualTo(404);

@@ -214,6 +214,25 @@ class DeadLettersIT {
         assertThat(getJson(api + "/dead-letters/" + id).path("deadLetter").path("status").asString()).isEqualTo("OPEN");
     }
 
+    @Test
+    void aDeadLetterOfThePccFeedIsNotReplayedSinceAnOldSnapshotWouldReplaceANewerOne() throws Exception {
+        String api = "http://127.0.0.1:" + port + "/api/ops";
+        String eventId = UUID.randomUUID().toString();
+        TopicRecords.send(OpsFixtures.deadLetter("commissioning.feed.partnership.dlq", "commissioning.feed", eventId,
+                "malformed JSON (line 1, column 2)", "{\"sequence\":7}"));
+        String id = awaitDeadLetterId(api, eventId);
+
+        HttpResponse<String> refused = post(api + "/dead-letters/" + id + "/replay", OpsFixtures.OPS, "{}");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("commissioning.feed keeps the latest value per key", "park it");
+        assertThat(TopicRecords.matching("commissioning.feed", TopicRecords.headerEquals("ce_id", eventId))).isEmpty();
+        assertThat(getJson(api + "/dead-letters/" + id).path("deadLetter").path("status").asString()).isEqualTo("OPEN");
+        // parking it is still open to the operator
+        assertThat(post(api + "/dead-letters/" + id + "/park", OpsFixtures.OPS, "{\"note\":\"feed: rebuilt instead\"}")
+                .statusCode()).isEqualTo(200);
+    }
+
     static String awaitDeadLetterId(String api, String eventId) {
         AtomicReference<String> id = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

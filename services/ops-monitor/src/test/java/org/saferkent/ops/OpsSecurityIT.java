@@ -34,10 +34,15 @@ class OpsSecurityIT {
 
     @Test
     void onlyOperationsReadThePictureAndActOnDeadLetters() {
+        // a token for ops-monitor without the operations scopes: the DPO's
+        SecuredApi dpo = SecuredApi.at(port).as("dpo");
+        READS.forEach(path -> assertThat(dpo.get(path).statusCode()).as("dpo " + path).isEqualTo(403));
+        assertThat(dpo.post("/api/ops/dead-letters/x/park", "{\"note\":\"n\"}").statusCode()).as("dpo").isEqualTo(403);
+        // tokens meant for other services only (their aud): not taken here at all
         for (String client : List.of("pcc-office", "victims-caseworker", "rj-practitioner", "svc-victims", "agency-kent-police")) {
             SecuredApi as = SecuredApi.at(port).as(client);
-            READS.forEach(path -> assertThat(as.get(path).statusCode()).as(client + " " + path).isEqualTo(403));
-            assertThat(as.post("/api/ops/dead-letters/x/park", "{\"note\":\"n\"}").statusCode()).as(client).isEqualTo(403);
+            READS.forEach(path -> assertThat(as.get(path).statusCode()).as(client + " " + path).isEqualTo(401));
+            assertThat(as.post("/api/ops/dead-letters/x/park", "{\"note\":\"n\"}").statusCode()).as(client).isEqualTo(401);
         }
         SecuredApi ops = SecuredApi.at(port).as(OpsFixtures.OPS);
         READS.forEach(path -> assertThat(ops.get(path).statusCode()).as(path).isEqualTo(200));

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.saferkent.partnership.framework.application.FrameworkFacts;
 import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.events.EventMetadata;
 import org.saferkent.platform.test.StoreScans;
@@ -41,6 +42,8 @@ class FrameworkIT {
     private static final String REFERRALS = "referrals.referral.events";
     private static final String VICTIMS = "victims.case.events";
     private static final String RJ = "rj.case.events";
+    private static final String DISPOSALS = "rj.disposal.events";
+    private static final String YOUTH = "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae";
     private static final String ALICE = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     private static final String BEA = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752";
     private static final int YEAR = 2019;
@@ -50,6 +53,9 @@ class FrameworkIT {
 
     @Autowired
     private MongoTemplate mongo;
+
+    @Autowired
+    private FrameworkFacts facts;
 
     @Test
     void eachMeasureIsComputedFromTheSystemsOwnEventsWithItsTargetAndRag() {
@@ -65,6 +71,11 @@ class FrameworkIT {
         // RJ: one case completed, one failed
         send(RJ, "rj-1", "rj.RjCaseClosed.v1", "/saferkent/restorative-justice", closure("rj-1", "completed"), null);
         send(RJ, "rj-2", "rj.RjCaseClosed.v1", "/saferkent/restorative-justice", closure("rj-2", "failed"), null);
+        // RJ victims' satisfaction: two satisfied, one not, one who gave no view (not counted)
+        send(RJ, "rj-1", "rj.RjOutcomeRecorded.v1", "/saferkent/restorative-justice", outcome("rj-1", 5), null);
+        send(RJ, "rj-2", "rj.RjOutcomeRecorded.v1", "/saferkent/restorative-justice", outcome("rj-2", 2), null);
+        send(RJ, "rj-3", "rj.RjOutcomeRecorded.v1", "/saferkent/restorative-justice", outcome("rj-3", 4), null);
+        send(RJ, "rj-4", "rj.RjOutcomeRecorded.v1", "/saferkent/restorative-justice", outcome("rj-4", null), null);
         // domestic abuse: Alice referred twice within the year (the later one arriving first), Bea once; others not counted
         send(REFERRALS, "r2", "referrals.ReferralRouted.v1", "/saferkent/referrals", routed("r2", "domestic-abuse", "victim", ALICE, "2019-06-01T10:00:00Z"), null);
         send(REFERRALS, "r1", "referrals.ReferralRouted.v1", "/saferkent/referrals", routed("r1", "domestic-abuse", "victim", ALICE, "2019-02-01T10:00:00Z"), null);
@@ -86,6 +97,7 @@ class FrameworkIT {
             assertThat(measure(dover, "victims-contacted-within-code").path("denominator").asLong()).isEqualTo(4);
             assertThat(measure(dover, "rj-completion").path("denominator").asLong()).isEqualTo(2);
             assertThat(measure(dover, "repeat-domestic-abuse-referrals").path("denominator").asLong()).isEqualTo(3);
+            assertThat(measure(dover, "rj-satisfaction").path("denominator").asLong()).isEqualTo(3);
         });
         JsonNode dover = analyst.getJson("/api/partnership/framework?year=" + YEAR + "&district=dover");
         assertThat(dover.path("area").asString()).isEqualTo("dover");
@@ -94,6 +106,25 @@ class FrameworkIT {
         assertMeasure(dover, "repeat-domestic-abuse-referrals", 33.3, 28, "red");
         assertThat(measure(dover, "repeat-domestic-abuse-referrals").path("numerator").asLong()).isEqualTo(1);
         assertMeasure(dover, "asb-case-reviews", 100.0, 100, "green");
+        assertMeasure(dover, "rj-satisfaction", 66.7, 85, "red");
+        assertThat(dover.path("period").asString()).isEqualTo("calendar");
+        assertThat(dover.path("from").asString()).isEqualTo("2019-01-01");
+        assertThat(dover.path("to").asString()).isEqualTo("2019-12-31");
+        // the financial year 2019 (April 2019 to March 2020): Alice's first referral (February) and Bea's (March) fall in
+        // 2018-19, her repeat (June) in 2019-20; the contacts (10 April), closures (September) and ASB review (May) in 2019-20
+        JsonNode doverFinancial = analyst.getJson("/api/partnership/framework?financialYear=" + YEAR + "&district=dover");
+        assertThat(doverFinancial.path("period").asString()).isEqualTo("financial");
+        assertThat(doverFinancial.path("from").asString()).isEqualTo("2019-04-01");
+        assertThat(doverFinancial.path("to").asString()).isEqualTo("2020-03-31");
+        assertMeasure(doverFinancial, "victims-contacted-within-code", 75.0, 90, "red");
+        assertMeasure(doverFinancial, "repeat-domestic-abuse-referrals", 100.0, 28, "red");
+        assertThat(measure(doverFinancial, "repeat-domestic-abuse-referrals").path("denominator").asLong()).isEqualTo(1);
+        assertMeasure(doverFinancial, "asb-case-reviews", 100.0, 100, "green");
+        JsonNode doverBefore = analyst.getJson("/api/partnership/framework?financialYear=" + (YEAR - 1) + "&district=dover");
+        assertMeasure(doverBefore, "repeat-domestic-abuse-referrals", 0.0, 28, "green");
+        assertThat(measure(doverBefore, "repeat-domestic-abuse-referrals").path("denominator").asLong()).isEqualTo(2);
+        assertThat(measure(doverBefore, "victims-contacted-within-code").path("rag").asString()).isEqualTo("no-data");
+        assertThat(measure(doverBefore, "asb-case-reviews").path("rag").asString()).isEqualTo("no-data");
         // the county adds Thanet's contact
         JsonNode kent = analyst.getJson("/api/partnership/framework?year=" + YEAR);
         assertThat(kent.path("area").asString()).isEqualTo("kent");
@@ -107,17 +138,96 @@ class FrameworkIT {
     }
 
     @Test
+    void firstTimeEntrantsAreCountedPerDistrictAndYearAgainstTheYearBeforeWithNothingOfTheYoungPersonKept() {
+        // Ashford, financial year 2020-21: two entrants (June 2020, February 2021)
+        sendEntry("fte-a", "ashford", "2020-06-01", null, null);
+        sendEntry("fte-b", "ashford", "2021-02-01", null, null);
+        // 2021-22: two entrants, one delivered twice; a young person's entry in September superseded by an earlier
+        // disposal reported late (July): only the July one counts; another district's entrant
+        String twice = UUID.randomUUID().toString();
+        sendEntry("fte-c", "ashford", "2021-05-01", null, twice);
+        sendEntry("fte-c", "ashford", "2021-05-01", null, twice);
+        sendEntry("fte-d", "ashford", "2022-03-31", null, null);
+        sendEntry("fte-e", "ashford", "2021-09-01", null, null);
+        sendEntry("fte-f", "ashford", "2021-07-01", "fte-e", null);
+        sendEntry("fte-g", "swale", "2021-08-01", null, null);
+
+        PartnershipApi analyst = new PartnershipApi(port, ANALYST);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode ashford = analyst.getJson("/api/partnership/framework?financialYear=2021&district=ashford");
+            assertThat(measure(ashford, "first-time-entrants").path("numerator").asLong()).isEqualTo(3);
+            assertThat(measure(analyst.getJson("/api/partnership/framework?financialYear=2021"), "first-time-entrants")
+                    .path("numerator").asLong()).isEqualTo(4);
+        });
+        // 3 this financial year against 2 the year before: 150% of it, above the target of no more (100%): red
+        JsonNode ashford = analyst.getJson("/api/partnership/framework?financialYear=2021&district=ashford");
+        assertMeasure(ashford, "first-time-entrants", 150.0, 100, "red");
+        assertThat(measure(ashford, "first-time-entrants").path("denominator").asLong()).isEqualTo(2);
+        assertThat(measure(ashford, "first-time-entrants").path("higherIsBetter").asBoolean()).isFalse();
+        // by calendar year: 2021 holds February, May and July (3); 2020 June (1)
+        JsonNode calendar = analyst.getJson("/api/partnership/framework?year=2021&district=ashford");
+        assertThat(measure(calendar, "first-time-entrants").path("numerator").asLong()).isEqualTo(3);
+        assertThat(measure(calendar, "first-time-entrants").path("denominator").asLong()).isEqualTo(1);
+        // 2022-23: none yet against 3: green
+        assertMeasure(analyst.getJson("/api/partnership/framework?financialYear=2022&district=ashford"), "first-time-entrants",
+                0.0, 100, "green");
+        // nothing of the young person is kept
+        assertThat(mongo.getCollection("framework_facts").find().into(new java.util.ArrayList<Document>()).toString())
+                .doesNotContain(YOUTH);
+    }
+
+    @Test
+    void factsStoredBeforeTheFinancialYearWasKeptAreGivenOneWhereTheirDateIsKnown() {
+        // as stored before: a repeat domestic abuse fact and its subject's referral (dated), a victims' contact (year only)
+        String subject = "legacy-subject-" + UUID.randomUUID();
+        mongo.getCollection("framework_da_subjects").insertOne(new Document("_id", subject).append("referrals", java.util.List.of(
+                new Document("referralId", "legacy-r1").append("district", "canterbury")
+                        .append("receivedAt", java.util.Date.from(Instant.parse("2015-02-10T10:00:00Z"))))));
+        mongo.getCollection("framework_facts").insertOne(new Document("_id", "repeat-domestic-abuse-referrals:legacy-r1")
+                .append("measure", "repeat-domestic-abuse-referrals").append("district", "canterbury").append("year", 2015)
+                .append("hit", false));
+        mongo.getCollection("framework_facts").insertOne(new Document("_id", "victims-contacted-within-code:legacy-v1")
+                .append("measure", "victims-contacted-within-code").append("district", "canterbury").append("year", 2015)
+                .append("hit", true));
+        PartnershipApi analyst = new PartnershipApi(port, ANALYST);
+        assertThat(measure(analyst.getJson("/api/partnership/framework?financialYear=2014&district=canterbury"),
+                "repeat-domestic-abuse-referrals").path("denominator").asLong()).isZero();
+
+        // the start-up backfill, run once per store: run again as on a restart of a store that predates it
+        mongo.getCollection("framework_migrations").deleteOne(new Document("_id", "facts-financial-year"));
+        facts.backfillFinancialYears();
+
+        // the referral of 10 February 2015 is in 2014-15; the contact, with only its calendar year, stays there
+        assertThat(measure(analyst.getJson("/api/partnership/framework?financialYear=2014&district=canterbury"),
+                "repeat-domestic-abuse-referrals").path("denominator").asLong()).isEqualTo(1);
+        assertThat(measure(analyst.getJson("/api/partnership/framework?year=2015&district=canterbury"),
+                "victims-contacted-within-code").path("denominator").asLong()).isEqualTo(1);
+        for (int fy : new int[] {2014, 2015}) {
+            assertThat(measure(analyst.getJson("/api/partnership/framework?financialYear=" + fy + "&district=canterbury"),
+                    "victims-contacted-within-code").path("denominator").asLong()).isZero();
+        }
+        Document marker = mongo.getCollection("framework_migrations").find(new Document("_id", "facts-financial-year")).first();
+        assertThat(marker).isNotNull();
+        assertThat(marker.get("unplaced", Number.class).longValue()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     void badParametersAreRefusedNamingEachAndTheMeasuresReadNoCollectionWhole() {
         PartnershipApi analyst = new PartnershipApi(port, ANALYST);
         assertThat(refusedFields(analyst.get("/api/partnership/framework?year=last&district=atlantis")))
                 .containsExactlyInAnyOrder("year", "district");
         assertThat(refusedFields(analyst.get("/api/partnership/framework"))).containsExactly("year");
+        assertThat(refusedFields(analyst.get("/api/partnership/framework?financialYear=next"))).containsExactly("financialYear");
+        assertThat(refusedFields(analyst.get("/api/partnership/framework?year=2019&financialYear=2019")))
+                .containsExactly("financialYear");
         assertThat(new PartnershipApi(port, PartnershipApi.PANEL).get("/api/partnership/framework?year=2019").statusCode())
                 .isEqualTo(403);
 
         StoreScans.Mark mark = StoreScans.mark("partnership");
         analyst.getJson("/api/partnership/framework?year=2019&district=dover");
         analyst.getJson("/api/partnership/framework?year=2019");
+        analyst.getJson("/api/partnership/framework?financialYear=2019&district=dover");
+        analyst.getJson("/api/partnership/framework?financialYear=2019");
         assertThat(StoreScans.since(mark).keySet().stream().filter(shape -> shape.startsWith("partnership."))
                 .filter(shape -> !shape.contains("pendingEvents") && !shape.contains("relayLease")))
                 .as("collection scans, by query shape").isEmpty();
@@ -165,6 +275,45 @@ class FrameworkIT {
         p.put("restorative", "completed".equals(reason));
         p.put("closedAt", "2019-09-01T10:00:00Z");
         return p;
+    }
+
+    private static Map<String, Object> outcome(String caseId, Integer satisfaction) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("caseId", caseId);
+        p.put("referralId", null);
+        p.put("district", "dover");
+        p.put("category", null);
+        p.put("type", "direct-conference");
+        p.put("restorative", true);
+        p.put("offenderTakesResponsibility", true);
+        p.put("victimOrAffectedPartyInvolved", true);
+        p.put("structuredProcess", true);
+        p.put("reparation", true);
+        p.put("result", "completed");
+        p.put("apology", true);
+        p.put("reparationType", "none");
+        p.put("reparationHours", null);
+        p.put("victimSatisfaction", satisfaction);
+        p.put("victimSatisfied", satisfaction == null ? null : satisfaction >= 4);
+        p.put("wouldRecommend", null);
+        p.put("recordedAt", "2019-08-30T10:00:00Z");
+        return p;
+    }
+
+    /** rj.FirstTimeEntrantRecorded.v1 as RJ's schema has it, for one young person (the same pseudonym throughout). */
+    private void sendEntry(String disposalId, String district, String date, String supersedes, String eventId) {
+        java.time.LocalDate on = java.time.LocalDate.parse(date);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("personPseudonym", YOUTH);
+        p.put("disposalId", disposalId);
+        p.put("district", district);
+        p.put("quarter", on.getYear() + "-Q" + ((on.getMonthValue() - 1) / 3 + 1));
+        p.put("disposalType", "youth-caution");
+        p.put("disposalDate", date);
+        p.put("ageAtDisposal", 15);
+        p.put("supersedesDisposalId", supersedes);
+        p.put("recordedAt", Instant.now().toString());
+        send(DISPOSALS, YOUTH, "rj.FirstTimeEntrantRecorded.v1", "/saferkent/restorative-justice", p, eventId);
     }
 
     private static Map<String, Object> routed(String referralId, String category, String role, String pseudonym, String at) {

@@ -230,7 +230,9 @@ class PartnershipIT {
         assertThat(org.saferkent.platform.test.SecuredApi.at(port).anonymous().get("/api/partnership/asb-reviews/figures?district=dover&year=2025")
                 .statusCode()).isEqualTo(401);
         assertThat(as(PANEL).post("/api/partnership/dhrs", "{}").statusCode()).isEqualTo(403);
-        assertThat(new PartnershipApi(port, "pcc-office").get("/api/partnership/dhrs/dhr-unknown").statusCode()).isEqualTo(403);
+        // the PCC office's token is for commissioning only
+        assertThat(new PartnershipApi(port, "pcc-office").get("/api/partnership/dhrs/dhr-unknown").statusCode()).isEqualTo(401);
+        assertThat(new PartnershipApi(port, "dpo").get("/api/partnership/dhrs/dhr-unknown").statusCode()).isEqualTo(403);
         assertThat(as(ANALYST).get("/api/partnership/dhrs/dhr-unknown").statusCode()).isEqualTo(404);
         // operations read its (empty) list of consumer bindings like every other service's
         assertThat(new PartnershipApi(port, "ops").get("/actuator/bindings").statusCode()).isEqualTo(200);

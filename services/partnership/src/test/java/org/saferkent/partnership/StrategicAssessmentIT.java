@@ -192,6 +192,33 @@ class StrategicAssessmentIT {
                 .containsExactlyInAnyOrder("district", "year");
     }
 
+    @Test
+    void aSecondFileForAMonthReplacesTheFirstForThatMonthOnly() {
+        // given police.uk's file with January and February 2035 in Canterbury
+        List<String> first = new ArrayList<>(List.of(HEADER));
+        for (int i = 0; i < 5; i++) {
+            first.add(row("2035-01", "Canterbury 004A", "Shoplifting"));
+        }
+        for (int i = 0; i < 6; i++) {
+            first.add(row("2035-02", "Canterbury 004A", "Shoplifting"));
+        }
+        as(ANALYST).postExpecting(201, "/api/partnership/assessments/imports", Map.of("csv", String.join("\n", first)));
+        assertThat(cell(recorded("canterbury", 2035), "shoplifting", 2).path("value").asInt()).isEqualTo(6);
+
+        // when February is published again, corrected to seven crimes
+        List<String> corrected = new ArrayList<>(List.of(HEADER));
+        for (int i = 0; i < 7; i++) {
+            corrected.add(row("2035-02", "Canterbury 004A", "Shoplifting"));
+        }
+        as(ANALYST).postExpecting(201, "/api/partnership/assessments/imports", Map.of("csv", String.join("\n", corrected)));
+
+        // then February is the new file's seven (not thirteen), January still the first file's five
+        JsonNode shoplifting = line(recorded("canterbury", 2035), "shoplifting");
+        assertThat(shoplifting.path("months").get(1).path("value").asInt()).isEqualTo(7);
+        assertThat(shoplifting.path("months").get(0).path("value").asInt()).isEqualTo(5);
+        assertThat(shoplifting.path("total").path("value").asInt()).isEqualTo(12);
+    }
+
     /** Every query of the assessment's reads, imports and referral counts is served by an index. */
     @Test
     void theAssessmentsReadsAndWritesReadNoCollectionWhole() {

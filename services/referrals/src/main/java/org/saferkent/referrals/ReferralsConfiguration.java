@@ -1,9 +1,7 @@
 package org.saferkent.referrals;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 import org.saferkent.platform.dataprotection.PersonalDataVault;
@@ -29,7 +27,7 @@ import org.saferkent.referrals.referral.domain.Referral;
 import org.saferkent.referrals.triage.domain.DashThresholds;
 import org.saferkent.referrals.triage.domain.DuplicateRules;
 import org.saferkent.referrals.triage.domain.MaracRules;
-import org.saferkent.referrals.triage.domain.Pseudonymiser;
+import org.saferkent.platform.pseudonyms.Pseudonymiser;
 import org.saferkent.referrals.triage.domain.RiskLevel;
 import org.saferkent.referrals.triage.domain.RoutingRule;
 import org.saferkent.referrals.triage.domain.RoutingTable;
@@ -60,26 +58,19 @@ class ReferralsConfiguration {
     }
 
     /** Published in referrals.yml: the embedded local stack's and the tests' secret, refused anywhere else. */
-    static final String DEVELOPMENT_PSEUDONYM_SECRET = "local-development-only-pseudonym-secret-0123456789";
+    static final String DEVELOPMENT_PSEUDONYM_SECRET = Pseudonymiser.DEVELOPMENT_SECRET;
 
     /** The current partnership secret makes every new pseudonym; previous ones only recognise earlier subjects. */
     @Bean
     Pseudonymiser pseudonymiser(ReferralsProperties properties, Environment environment) {
-        if (properties.pseudonymSecret() == null || properties.pseudonymSecret().getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalStateException("saferkent.referrals.pseudonym-secret must be set to at least 32 bytes");
-        }
+        Pseudonymiser pseudonymiser = Pseudonymiser.configured("saferkent.referrals.pseudonym-secret",
+                properties.pseudonymSecret(), properties.previousPseudonymSecrets());
         if (DEVELOPMENT_PSEUDONYM_SECRET.equals(properties.pseudonymSecret()) && !DevelopmentDefaults.enabled(environment)) {
             throw new IllegalStateException("saferkent.referrals.pseudonym-secret (SAFERKENT_PSEUDONYM_SECRET) is not set: "
                     + "the published development secret is only for the embedded local stack and tests ("
                     + DevelopmentDefaults.PROPERTY + "=true)");
         }
-        List<String> previous = properties.previousPseudonymSecrets() == null ? List.of()
-                : properties.previousPseudonymSecrets().stream().filter(secret -> secret != null && !secret.isBlank()).toList();
-        if (previous.stream().anyMatch(secret -> secret.getBytes(StandardCharsets.UTF_8).length < 32)) {
-            throw new IllegalStateException("every saferkent.referrals.previous-pseudonym-secrets entry must be at least 32 bytes");
-        }
-        return new Pseudonymiser(properties.pseudonymSecret().getBytes(StandardCharsets.UTF_8),
-                previous.stream().map(secret -> secret.getBytes(StandardCharsets.UTF_8)).toList());
+        return pseudonymiser;
     }
 
     @Bean

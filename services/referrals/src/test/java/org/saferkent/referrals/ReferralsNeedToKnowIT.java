@@ -131,8 +131,12 @@ class ReferralsNeedToKnowIT {
                 assertThat(refused.body()).doesNotContain(firstId).doesNotContain(secondId.equals(id) ? firstId : secondId);
             }
         }
-        for (String client : List.of("rj-practitioner", "pcc-office", "ops", "auditor", "svc-victims")) {
+        for (String client : List.of("ops", "auditor", "dpo", "svc-victims")) {
             ReferralsSecurityIT.assertForbidden(api.as(client).get("/api/referrals/" + secondId + "/safeguarding"), client);
+        }
+        // tokens meant for other services are not even taken for referrals
+        for (String client : List.of("rj-practitioner", "pcc-office")) {
+            ReferralsSecurityIT.assertUnauthorized(api.as(client).get("/api/referrals/" + secondId + "/safeguarding"));
         }
         JsonNode denials = JSON.readTree(api.as("auditor").get("/api/audit?outcome=denied&clientId=agency-kent-police&limit=1000").body());
         assertThat(denials.valueStream().map(e -> e.path("resource").asString()))

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.saferkent.platform.test.SecuredApi;
+import org.saferkent.platform.test.Tokens;
 import org.saferkent.platform.test.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,13 +73,37 @@ class ReferralsSecurityIT {
 
     @Test
     void clientsWithoutReferralScopesAreForbidden() {
-        for (String client : List.of("rj-practitioner", "pcc-office", "ops", "auditor", "victims-caseworker")) {
+        // tokens meant for referrals (among other services), without its referral scopes
+        for (String client : List.of("ops", "auditor", "dpo", "victims-caseworker", "marac-coordinator")) {
             assertForbidden(api.as(client).post("/api/referrals", referral(null, "Scope Less")), client);
             assertForbidden(api.as(client).get("/api/referrals"), client);
         }
         // the victims service may fetch details, nothing else
         assertForbidden(api.as("svc-victims").post("/api/referrals", referral(null, "Svc Victims")), "svc-victims");
         assertForbidden(api.as("svc-victims").get("/api/referrals"), "svc-victims");
+    }
+
+    @Test
+    void aTokenMeantForOtherServicesOnlyIsRefusedAsNotForThisService() {
+        // real signed tokens of the identity server, valid in every other respect: their aud names other services
+        for (String client : List.of("pcc-office", "rj-practitioner", "partnership-officer")) {
+            assertThat(audience(Tokens.forClient(client))).as(client).isNotEmpty().doesNotContain("referrals");
+            for (HttpResponse<String> refused : List.of(api.as(client).get("/api/referrals"),
+                    api.as(client).post("/api/referrals", referral(null, "Aud Other")),
+                    // a path that asks for nothing but a valid token
+                    api.as(client).get("/api/no-such-resource"))) {
+                assertUnauthorized(refused);
+                assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("invalid_token"));
+            }
+        }
+        // a token meant for referrals gets past the door to the same path
+        assertThat(api.as("ops").get("/api/no-such-resource").statusCode()).isEqualTo(404);
+    }
+
+    private static List<String> audience(String jwt) {
+        JsonNode aud = JSON.readTree(new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8)).path("aud");
+        return aud.isString() ? List.of(aud.asString()) : aud.valueStream().map(JsonNode::asString).toList();
     }
 
     @Test
@@ -152,7 +177,7 @@ class ReferralsSecurityIT {
         String id = created("kent-police", "Fay Subject");
         String path = "/api/referrals/" + id + "/subject";
 
-        for (String client : List.of("victims-caseworker", "rj-practitioner", "pcc-office", "ops", "auditor", "dpo")) {
+        for (String client : List.of("victims-caseworker", "marac-coordinator", "ops", "auditor", "dpo")) {
             HttpResponse<String> refused = api.as(client).get(path);
             assertForbidden(refused, client);
             assertThat(refused.body()).doesNotContain("Fay Subject");
@@ -194,7 +219,7 @@ class ReferralsSecurityIT {
         String id = created("kent-police", "Gil Audited");
         String path = "/api/referrals/" + id + "/subject";
         assertThat(api.as("svc-victims").get(path).statusCode()).isEqualTo(200);
-        assertForbidden(api.as("rj-practitioner").get(path), "rj-practitioner");
+        assertForbidden(api.as("marac-coordinator").get(path), "marac-coordinator");
 
         HttpResponse<String> trail = api.as("auditor").get("/api/audit?recordId=" + id);
         assertThat(trail.statusCode()).as(trail.body()).isEqualTo(200);
@@ -204,13 +229,13 @@ class ReferralsSecurityIT {
                 .containsExactly("svc-victims read-personal-data referral-subject claim-check allowed");
         assertThat(reads.get(0).path("at").asString()).isNotBlank();
 
-        JsonNode denials = JSON.readTree(api.as("auditor").get("/api/audit?outcome=denied&clientId=rj-practitioner").body());
+        JsonNode denials = JSON.readTree(api.as("auditor").get("/api/audit?outcome=denied&clientId=marac-coordinator").body());
         assertThat(denials.valueStream().map(e -> e.path("resource").asString() + " " + e.path("reason").asString()))
                 .contains("GET " + path + " forbidden");
         assertThat(trail.body()).doesNotContain("Gil Audited");
 
         // the trail is the auditor's alone
-        for (String client : List.of("svc-victims", "ops", "pcc-office")) {
+        for (String client : List.of("svc-victims", "ops", "dpo")) {
             assertForbidden(api.as(client).get("/api/audit"), client);
         }
         assertForbidden(api.asAgency("kent-police").get("/api/audit"), "agency");
@@ -221,7 +246,7 @@ class ReferralsSecurityIT {
     void theTrailIsOneUnbrokenHashChainThatOperationsCanVerify() throws Exception {
         String id = created("kent-police", "Kim Chained");
         assertThat(api.as("svc-victims").get("/api/referrals/" + id + "/subject").statusCode()).isEqualTo(200);
-        assertForbidden(api.as("rj-practitioner").get("/api/referrals/" + id + "/subject"), "rj-practitioner");
+        assertForbidden(api.as("marac-coordinator").get("/api/referrals/" + id + "/subject"), "marac-coordinator");
 
         JsonNode entry = JSON.readTree(api.as("auditor").get("/api/audit?recordId=" + id).body()).get(0);
         assertThat(entry.path("chain").asString()).isEqualTo("referrals");

@@ -3,6 +3,8 @@ package org.saferkent.rj;
 import java.time.Clock;
 
 import org.saferkent.platform.messaging.EventConsumer;
+import org.saferkent.platform.pseudonyms.Pseudonymiser;
+import org.saferkent.platform.service.DevelopmentDefaults;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.AggregateStores;
 import org.saferkent.rj.dataprotection.RjErasures;
@@ -19,6 +21,7 @@ import org.saferkent.rj.youthjustice.domain.OffendingHistory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 @Configuration(proxyBeanMethods = false)
@@ -50,6 +53,23 @@ class RestorativeJusticeConfiguration {
     @Bean
     Disposals disposals(AggregateStore<OffendingHistory> offendingHistoryStore, Clock clock) {
         return new Disposals(offendingHistoryStore, clock);
+    }
+
+    /**
+     * The partnership's keying of people, as referrals does it (platform/pseudonyms): a disposal posted with the
+     * person's details becomes the person's pseudonym here, and the details go no further. The published
+     * development secret is refused unless the development defaults are on (the local stack, tests).
+     */
+    @Bean
+    Pseudonymiser pseudonymiser(RjProperties properties, Environment environment) {
+        Pseudonymiser pseudonymiser = Pseudonymiser.configured("saferkent.rj.pseudonym-secret", properties.pseudonymSecret(),
+                properties.previousPseudonymSecrets());
+        if (Pseudonymiser.DEVELOPMENT_SECRET.equals(properties.pseudonymSecret()) && !DevelopmentDefaults.enabled(environment)) {
+            throw new IllegalStateException("saferkent.rj.pseudonym-secret (SAFERKENT_PSEUDONYM_SECRET) is not set: "
+                    + "the published development secret is only for the embedded local stack and tests ("
+                    + DevelopmentDefaults.PROPERTY + "=true)");
+        }
+        return pseudonymiser;
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.saferkent.rj;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param pathways            referral pathways that open an RJ case
  * @param sensitiveCategories categories and flags whose cases need a manager's approval before direct contact
  * @param youthPopulation     the 10–17 population per district, the denominator of the first-time entrant rate
+ * @param pseudonymSecret     the partnership's pseudonym secret (the same as referrals'): a disposal posted with the
+ *                            person's details is keyed with it into the pseudonym referrals gives the person
+ * @param previousPseudonymSecrets earlier secrets, newest first: a person's history recorded under one is found again
  */
 @Validated
 @ConfigurationProperties("saferkent.rj")
@@ -35,7 +39,14 @@ public record RjProperties(
         @NotEmpty Set<String> pathways,
         @DefaultValue({"domestic-abuse", "sexual-offence", "stalking", "human-trafficking", "modern-slavery",
                 "child-sexual-exploitation"}) Set<String> sensitiveCategories,
-        @DefaultValue @Valid YouthPopulation youthPopulation) {
+        @DefaultValue @Valid YouthPopulation youthPopulation,
+        String pseudonymSecret,
+        List<String> previousPseudonymSecrets) {
+
+    @Override
+    public String toString() {
+        return "RjProperties[" + topic + ", " + disposalTopic + ", secrets redacted]";
+    }
 
     /**
      * @param illustrative true while the figures are estimates rather than the ONS mid-year estimates

@@ -146,9 +146,9 @@ class DisposalIT {
 
         assertThat(report.path("provisional").asBoolean()).isFalse();
         assertThat(report.path("latestProvenBy").asString()).isEqualTo("2025-09-30");
-        assertThat(measure(report.path("all"))).isEqualTo("3 in cohort, 1 reoffended, 1 re-offences, 33.3%, 1.0");
-        assertThat(measure(report.path("rjParticipants"))).isEqualTo("1 in cohort, 1 reoffended, 1 re-offences, 100.0%, 1.0");
-        assertThat(measure(report.path("others"))).isEqualTo("2 in cohort, 0 reoffended, 0 re-offences, 0.0%, null");
+        assertThat(measure(report.path("all"))).isEqualTo("3 in cohort, 1 reoffended, 1 re-offences, 33.3%, 0.33, 1.0");
+        assertThat(measure(report.path("rjParticipants"))).isEqualTo("1 in cohort, 1 reoffended, 1 re-offences, 100.0%, 1.0, 1.0");
+        assertThat(measure(report.path("others"))).isEqualTo("2 in cohort, 0 reoffended, 0 re-offences, 0.0%, 0.0, null");
     }
 
     static Stream<Arguments> invalidDisposals() {
@@ -231,7 +231,8 @@ class DisposalIT {
         return m.path("cohort").asInt() + " in cohort, " + m.path("reoffenders").asInt() + " reoffended, "
                 + m.path("reoffences").asInt() + " re-offences, "
                 + (m.path("binaryRatePercent").isNull() ? "null" : m.path("binaryRatePercent").asDouble() + "%") + ", "
-                + (m.path("frequency").isNull() ? "null" : m.path("frequency").asDouble());
+                + (m.path("frequencyPerOffender").isNull() ? "null" : m.path("frequencyPerOffender").asDouble()) + ", "
+                + (m.path("frequencyPerReoffender").isNull() ? "null" : m.path("frequencyPerReoffender").asDouble());
     }
 
     /** A disposal for an offence committed a week before it, with the date of birth. */

@@ -190,8 +190,12 @@ class RjSafeguardsIT {
 
     @Test
     void onlyTheAgenciesThatPostDisposalsPostThem() {
-        for (String client : new String[] {RjApi.PRACTITIONER, RjApi.MANAGER, "agency-maidstone-bc", "agency-kent-fire-rescue"}) {
+        for (String client : new String[] {RjApi.PRACTITIONER, RjApi.MANAGER}) {
             RjApi.problem(new RjApi(port).as(client).post("/api/disposals", disposal(People.pseudonym())), 403);
+        }
+        // other agencies' tokens are for referrals only: not taken here at all
+        for (String client : new String[] {"agency-maidstone-bc", "agency-kent-fire-rescue"}) {
+            RjApi.problem(new RjApi(port).as(client).post("/api/disposals", disposal(People.pseudonym())), 401);
         }
     }
 

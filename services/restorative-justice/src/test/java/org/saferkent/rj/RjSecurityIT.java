@@ -45,10 +45,16 @@ class RjSecurityIT {
 
     @Test
     void onlyPractitionersReadAndWork() {
-        for (String client : List.of("pcc-office", "victims-caseworker", "ops", "auditor", "svc-victims", "agency-kent-police")) {
+        for (String client : List.of("ops", "auditor", "dpo", "agency-kent-police")) {
             SecuredApi as = SecuredApi.at(port).as(client);
             READS.forEach(path -> assertForbidden(as.get(path), client + " " + path));
             WRITES.forEach(path -> assertForbidden(as.post(path, "{}"), client + " " + path));
+        }
+        // tokens meant for other services only (their aud): not taken here at all
+        for (String client : List.of("pcc-office", "victims-caseworker", "svc-victims", "agency-maidstone-bc")) {
+            SecuredApi as = SecuredApi.at(port).as(client);
+            READS.forEach(path -> assertThat(as.get(path).statusCode()).as(client + " " + path).isEqualTo(401));
+            WRITES.forEach(path -> assertThat(as.post(path, "{}").statusCode()).as(client + " " + path).isEqualTo(401));
         }
         SecuredApi practitioner = SecuredApi.at(port).as(RjApi.PRACTITIONER);
         READS.forEach(path -> assertThat(practitioner.get(path).statusCode()).as(path).isNotIn(401, 403));
@@ -58,14 +64,16 @@ class RjSecurityIT {
     @Test
     void onlyManagersApproveDirectContactAndOnlyKentPoliceAndTheYosPostDisposals() {
         String approval = "/api/rj-cases/rj-unknown/manager-approval";
-        for (String client : List.of(RjApi.PRACTITIONER, "pcc-office", "victims-caseworker", "agency-kent-police")) {
+        for (String client : List.of(RjApi.PRACTITIONER, "ops", "agency-kent-police")) {
             assertForbidden(SecuredApi.at(port).as(client).post(approval, "{}"), client + " " + approval);
         }
         assertThat(SecuredApi.at(port).as(RjApi.MANAGER).post(approval, "{}").statusCode()).isEqualTo(404);
 
-        for (String client : List.of(RjApi.PRACTITIONER, RjApi.MANAGER, "agency-maidstone-bc", "pcc-office")) {
+        for (String client : List.of(RjApi.PRACTITIONER, RjApi.MANAGER, "ops")) {
             assertForbidden(SecuredApi.at(port).as(client).post("/api/disposals", "{}"), client + " /api/disposals");
         }
+        // an agency that posts no disposals holds no token for restorative justice at all
+        assertThat(SecuredApi.at(port).as("agency-maidstone-bc").post("/api/disposals", "{}").statusCode()).isEqualTo(401);
         for (String agency : List.of("kent-police", "kcc-youth-offending-service")) {
             assertThat(SecuredApi.at(port).asAgency(agency).post("/api/disposals", "{}").statusCode()).as(agency).isEqualTo(422);
             // an agency reads no cases, and works none

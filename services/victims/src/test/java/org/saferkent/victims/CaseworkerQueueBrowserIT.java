@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -54,7 +55,8 @@ class CaseworkerQueueBrowserIT extends VictimsIntegrationTest {
 
     @BeforeAll
     static void startBrowser() {
-        chromium = Browser.start();
+        // a browser in New York: the contact's time is still typed and read as the UK's
+        chromium = Browser.start(java.time.ZoneId.of("America/New_York"));
         browser = chromium.driver();
     }
 
@@ -124,7 +126,13 @@ class CaseworkerQueueBrowserIT extends VictimsIntegrationTest {
         assertThat(chromium.accessibilityViolations()).as("axe-core, WCAG 2.2 A and AA, the case page").isEmpty();
         chromium.screenshot("victims-case-contact-refused.png");
 
-        // recorded: the timeline refreshes, the problem is gone
+        // recorded: the timeline refreshes, the problem is gone; the time typed is the UK's (the browser is in New York)
+        // (a minute on from the case's opening, to the minute as the form takes it; the service's clock two minutes on)
+        clock.advanceTo(clock.instant().plus(Duration.ofMinutes(2)));
+        java.time.LocalDateTime typed = java.time.LocalDateTime.ofInstant(clock.instant().minus(Duration.ofMinutes(1)),
+                java.time.ZoneId.of("Europe/London")).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
+                browser.findElement(By.id("contact-at")), typed.toString());
         new Select(channel).selectByValue("phone");
         new Select(browser.findElement(By.id("contact-outcome"))).selectByValue("made");
         browser.findElement(By.cssSelector("#contact-form button[type=submit]")).click();
@@ -132,6 +140,8 @@ class CaseworkerQueueBrowserIT extends VictimsIntegrationTest {
         chromium.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "first contact made"));
         assertThat(browser.findElements(By.cssSelector("#contact-form .field-error"))).isEmpty();
         assertThat(readCase(overdue).path("contacts").get(0).path("channel").asString()).isEqualTo("phone");
+        assertThat(java.time.Instant.parse(readCase(overdue).path("contacts").get(0).path("attemptedAt").asString()))
+                .isEqualTo(typed.atZone(java.time.ZoneId.of("Europe/London")).toInstant());
         chromium.screenshot("victims-case-contact-recorded.png");
 
         // a needs assessment (every category rated; one in need), then the outcome for that need

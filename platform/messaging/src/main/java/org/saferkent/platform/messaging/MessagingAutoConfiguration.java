@@ -10,6 +10,7 @@ import org.saferkent.platform.events.EventsAutoConfiguration;
 import org.saferkent.platform.events.Topics;
 import org.saferkent.platform.messaging.ops.BacklogReporter;
 import org.saferkent.platform.messaging.ops.CircuitBreakerReporter;
+import org.saferkent.platform.messaging.ops.ComputedHolidaysReporter;
 import org.saferkent.platform.messaging.ops.OpsEvents;
 import org.saferkent.platform.messaging.ops.OpsEventsProperties;
 import org.saferkent.platform.messaging.ops.OpsPublisher;
@@ -147,6 +148,19 @@ public class MessagingAutoConfiguration {
         @ConditionalOnMissingBean
         MessagingMetrics messagingMetrics(ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
             return new MicrometerMessagingMetrics(registry);
+        }
+    }
+
+    /** Working days are optional: a service that counts them reports a year beyond its bank-holiday list. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.saferkent.platform.workingdays.ComputedHolidaysListener")
+    static class ComputedHolidaysOpsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ComputedHolidaysReporter computedHolidaysReporter(OpsPublisher publisher, ServiceInstance instance,
+                EventSource source, Clock clock) {
+            return new ComputedHolidaysReporter(publisher, instance, source.serviceName(), clock);
         }
     }
 

@@ -54,6 +54,14 @@ public final class Browser implements AutoCloseable {
 
     /** Starts chromium (or skips the test outside CI when it is not installed). */
     public static Browser start() {
+        return start(null);
+    }
+
+    /**
+     * Starts chromium with its clock in {@code zone} (the browser's local time: a page must not take it for the UK's),
+     * or the machine's when null.
+     */
+    public static Browser start(java.time.ZoneId zone) {
         boolean ci = "true".equals(System.getenv("CI"));
         if (!ci) {
             assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
@@ -72,8 +80,12 @@ public final class Browser implements AutoCloseable {
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                    .usingAnyFreePort().build();
+            ChromeDriverService.Builder builder = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort();
+            if (zone != null) {
+                builder.withEnvironment(java.util.Map.of("TZ", zone.getId())); // chromium inherits its driver's
+            }
+            ChromeDriverService service = builder.build();
             Duration wait = Duration.ofSeconds(30);
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().scriptTimeout(wait);

@@ -80,6 +80,77 @@ public final class Tokens {
         return agency(fallbackAgency);
     }
 
+    /** The public client people sign in through on the pages (authorization code + PKCE). */
+    public static final String WEB_CLIENT = "saferkent-web";
+    /** A redirect URI the web client is registered for; nothing needs to listen there, the code is read off the redirect. */
+    private static final String WEB_REDIRECT = "http://127.0.0.1:8081/login/oauth2/code/saferkent";
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern CODE = Pattern.compile("[?&]code=([^&]+)");
+
+    /**
+     * An access token for a person of the test identity server ({@code saferkent.identity.users}), as a page gets it:
+     * the person signs in on the identity server's form (local password {@code <username>-local-password}), the web
+     * client asks for {@code scopes} (space separated) with authorization code + PKCE, and exchanges the code. The
+     * token holds only those of the scopes the person has; its audience is the services the scopes asked for are for.
+     * Not cached.
+     */
+    public static String forPerson(String username, String scopes) {
+        String issuer = IdentityServer.get().issuerUri();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            String form = browser.send(HttpRequest.newBuilder(URI.create(issuer + "/login")).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher csrf = CSRF_FIELD.matcher(form);
+            if (!csrf.find()) {
+                throw new IllegalStateException("no CSRF token on the identity server's login form");
+            }
+            HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(issuer + "/login"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
+                            + encode(username + "-local-password") + "&_csrf=" + encode(csrf.group(1))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+                throw new IllegalStateException("sign-in refused for " + username + ": " + signedIn.statusCode());
+            }
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            HttpResponse<String> authorized = browser.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/authorize"
+                            + "?response_type=code&client_id=" + WEB_CLIENT + "&scope=" + encode(scopes) + "&state=matrix"
+                            + "&redirect_uri=" + encode(WEB_REDIRECT) + "&code_challenge=" + challenge + "&code_challenge_method=S256"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher code = CODE.matcher(authorized.headers().firstValue("Location").orElse(""));
+            if (authorized.statusCode() != 302 || !code.find()) {
+                throw new IllegalStateException("no authorization code for " + username + ": " + authorized.statusCode() + " "
+                        + authorized.headers().firstValue("Location").orElse(""));
+            }
+            HttpResponse<String> exchanged = browser.send(HttpRequest.newBuilder(URI.create(IdentityServer.get().tokenUri()))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=" + WEB_CLIENT
+                            + "&code=" + code.group(1) + "&redirect_uri=" + encode(WEB_REDIRECT) + "&code_verifier=" + verifier))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            Matcher token = ACCESS_TOKEN.matcher(exchanged.body());
+            if (exchanged.statusCode() != 200 || !token.find()) {
+                throw new IllegalStateException("No token for " + username + ": " + exchanged.statusCode() + " " + exchanged.body());
+            }
+            return token.group(1);
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("signing in " + username + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted signing in " + username, e);
+        }
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     /** The local default secret the test identity server gives every client. */
     public static String secretOf(String clientId) {
         return clientId + "-local-secret";

@@ -42,6 +42,35 @@ class IdentityServerIT {
     }
 
     @Test
+    void aTokenNamesTheServicesItsScopesAreForAsItsAudience() {
+        assertThat(audience(Tokens.forClient("agency-dover-dc"))).containsExactly("referrals");
+        // Kent Police posts disposals to restorative justice as well
+        assertThat(audience(Tokens.forClient("agency-kent-police"))).containsExactlyInAnyOrder("referrals", "restorative-justice");
+        assertThat(audience(Tokens.forClient("svc-victims"))).containsExactly("referrals");
+        assertThat(audience(Tokens.forClient("victims-caseworker"))).containsExactlyInAnyOrder("victims", "referrals");
+        assertThat(audience(Tokens.forClient("police-crime-panel"))).containsExactly("partnership");
+        // operations, the audit trail and erasure are on every service
+        assertThat(audience(Tokens.forClient("ops"))).containsExactlyInAnyOrder(
+                "referrals", "victims", "restorative-justice", "commissioning", "partnership", "ops-monitor");
+        // a token asked for with fewer scopes is for fewer services
+        HttpResponse<String> fewer = Tokens.requestToken("victims-caseworker", Tokens.secretOf("victims-caseworker"), "victims.read");
+        assertThat(audience(JSON.readTree(fewer.body()).path("access_token").asString())).containsExactly("victims");
+    }
+
+    @Test
+    void aPersonsTokenHoldsTheirOwnScopesForTheServicesThePageAskedFor() {
+        JsonNode caseworker = claims(Tokens.forPerson("caseworker", "openid victims.read victims.personal referrals.read"));
+        assertThat(caseworker.path("sub").asString()).isEqualTo("caseworker");
+        assertThat(caseworker.path("scope").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("openid", "victims.read", "victims.personal");
+        assertThat(audience(caseworker)).containsExactlyInAnyOrder("victims", "referrals");
+        // someone holding none of what was asked is still signed in: refused by each service's rules, not by the audience
+        JsonNode member = claims(Tokens.forPerson("pcc-analyst", "openid victims.read"));
+        assertThat(member.path("scope").valueStream().map(JsonNode::asString)).containsExactly("openid");
+        assertThat(audience(member)).containsExactly("victims");
+    }
+
+    @Test
     void safeguardingReadsAndApprovalsHaveScopesOfTheirOwn() {
         assertThat(claims(Tokens.forClient(Tokens.SAFEGUARDING_CLIENT)).path("scope").valueStream().map(JsonNode::asString))
                 .containsExactly("referrals.safeguarding.read");
@@ -143,6 +172,16 @@ class IdentityServerIT {
         return http.send(HttpRequest.newBuilder(URI.create(issuer + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code aud}: an array, or (one service) a string. */
+    private static java.util.List<String> audience(String jwt) {
+        return audience(claims(jwt));
+    }
+
+    private static java.util.List<String> audience(JsonNode claims) {
+        JsonNode aud = claims.path("aud");
+        return aud.isString() ? java.util.List.of(aud.asString()) : aud.valueStream().map(JsonNode::asString).toList();
     }
 
     private static JsonNode claims(String jwt) {

@@ -16,7 +16,12 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * The working-day calendar behind every statutory clock in SaferKent.
@@ -26,12 +31,13 @@ import java.util.TreeMap;
  * enhanced rights), as do the partnership's referral clocks. A working day is a day that is neither
  * a Saturday, a Sunday nor an England &amp; Wales bank holiday.
  *
- * <p>Bank holidays are data, not rules: substitute days and days proclaimed one-off (jubilees, a
- * state funeral, a coronation) cannot be computed, so the calendar is the bundled list
- * ({@link #englandAndWales()}) plus whatever the operator adds ({@link #withHolidaysFrom(Reader)}).
- * The calendar covers the years from the earliest to the latest year of any listed date; asking
- * about a day outside them throws {@link IllegalStateException} rather than silently treating the
- * day as holiday-free.
+ * <p>Bank holidays are data first: days proclaimed one-off (jubilees, a state funeral, a coronation)
+ * and moved May days cannot be computed, so for the years from the earliest to the latest year of any
+ * listed date the calendar is the bundled gov.uk list ({@link #englandAndWales()}) plus whatever the
+ * operator adds ({@link #withHolidaysFrom(Reader)}), and nothing else. For a year outside the list it
+ * answers from the standing rules ({@link EnglandAndWalesRules}), so no deadline is ever refused, and
+ * tells its {@link ComputedHolidaysListener} once per year (the service raises an ops alert, so that
+ * someone adds the year's list: see {@link #withComputedHolidaysListener}).
  *
  * <p>Instances are immutable and safe to share between threads; the {@code with...} methods return
  * new calendars.
@@ -44,12 +50,19 @@ public final class WorkingDayCalendar {
     static final String BUNDLED_RESOURCE = "bank-holidays-england-and-wales.csv";
     static final String UNNAMED_HOLIDAY = "Additional non-working day";
 
+    private static final Log log = LogFactory.getLog(WorkingDayCalendar.class);
+    private static final ComputedHolidaysListener NOBODY = (year, first, last) -> { };
+    /** Rules are the same for every calendar: each year's computed once per JVM. */
+    private static final ConcurrentHashMap<Integer, NavigableMap<LocalDate, String>> RULED = new ConcurrentHashMap<>();
+
     private final NavigableMap<LocalDate, String> holidays;
     private final int firstCoveredYear;
     private final int lastCoveredYear;
     private final ZoneId zone;
+    private final ComputedHolidaysListener listener;
+    private final Set<Integer> reportedYears = ConcurrentHashMap.newKeySet();
 
-    private WorkingDayCalendar(NavigableMap<LocalDate, String> holidays, ZoneId zone) {
+    private WorkingDayCalendar(NavigableMap<LocalDate, String> holidays, ZoneId zone, ComputedHolidaysListener listener) {
         if (holidays.isEmpty()) {
             throw new IllegalArgumentException("a working-day calendar needs at least one listed holiday");
         }
@@ -57,6 +70,7 @@ public final class WorkingDayCalendar {
         this.firstCoveredYear = holidays.firstKey().getYear();
         this.lastCoveredYear = holidays.lastKey().getYear();
         this.zone = zone;
+        this.listener = listener;
     }
 
     /** England &amp; Wales bank holidays as bundled with this module (loaded once, then shared). */
@@ -71,7 +85,7 @@ public final class WorkingDayCalendar {
      * @throws IllegalArgumentException naming the line, when the list is malformed or empty
      */
     public static WorkingDayCalendar fromCsv(Reader csv) {
-        return new WorkingDayCalendar(merge(new TreeMap<>(), HolidayCsv.read(csv)), LONDON);
+        return new WorkingDayCalendar(merge(new TreeMap<>(), HolidayCsv.read(csv)), LONDON, NOBODY);
     }
 
     /**
@@ -82,48 +96,64 @@ public final class WorkingDayCalendar {
      * @throws IllegalArgumentException naming the line, when the list is malformed
      */
     public WorkingDayCalendar withHolidaysFrom(Reader csv) {
-        return new WorkingDayCalendar(merge(new TreeMap<>(holidays), HolidayCsv.read(csv)), zone);
+        return new WorkingDayCalendar(merge(new TreeMap<>(holidays), HolidayCsv.read(csv)), zone, listener);
     }
 
     /** This calendar plus the given non-working days (named "Additional non-working day" unless already listed). */
     public WorkingDayCalendar withHolidays(Collection<LocalDate> dates) {
         List<HolidayCsv.Entry> entries = dates.stream().map(date -> new HolidayCsv.Entry(date, null)).toList();
-        return new WorkingDayCalendar(merge(new TreeMap<>(holidays), entries), zone);
+        return new WorkingDayCalendar(merge(new TreeMap<>(holidays), entries), zone, listener);
     }
 
     /** This calendar, with its days counted in another zone (the default is {@link #LONDON}). */
     public WorkingDayCalendar withZone(ZoneId zone) {
-        return new WorkingDayCalendar(new TreeMap<>(holidays), Objects.requireNonNull(zone, "zone"));
+        return new WorkingDayCalendar(new TreeMap<>(holidays), Objects.requireNonNull(zone, "zone"), listener);
+    }
+
+    /**
+     * This calendar, telling {@code listener} the first time it answers for each year outside its list
+     * (from the rules). The returned calendar reports each year once, whichever of its methods asked.
+     */
+    public WorkingDayCalendar withComputedHolidaysListener(ComputedHolidaysListener listener) {
+        return new WorkingDayCalendar(new TreeMap<>(holidays), zone, Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Whether {@code year} is answered from the list (true) or from the standing rules (false). */
+    public boolean isListedYear(int year) {
+        return year >= firstCoveredYear && year <= lastCoveredYear;
     }
 
     public ZoneId zone() {
         return zone;
     }
 
-    /** The earliest year the data covers. */
+    /** The earliest year the list covers (earlier years are answered from the rules). */
     public int firstCoveredYear() {
         return firstCoveredYear;
     }
 
-    /** The latest year the data covers: the latest year of any listed date. */
+    /** The latest year the list covers: the latest year of any listed date (later years: the rules). */
     public int lastCoveredYear() {
         return lastCoveredYear;
     }
 
-    /** Whether {@code date} is listed as a bank holiday (or an operator's extra non-working day). */
+    /**
+     * Whether {@code date} is a bank holiday: listed (or an operator's extra non-working day) in a listed
+     * year, by the rules in any other.
+     */
     public boolean isBankHoliday(LocalDate date) {
-        return holidays.containsKey(covered(date));
+        return holiday(date) != null;
     }
 
-    /** The holiday's title, if {@code date} is listed. */
+    /** The holiday's title, if {@code date} is a bank holiday. */
     public Optional<String> holidayName(LocalDate date) {
-        return Optional.ofNullable(holidays.get(covered(date)));
+        return Optional.ofNullable(holiday(date));
     }
 
-    /** Whether {@code date} is a working day: not a Saturday, Sunday or listed holiday. */
+    /** Whether {@code date} is a working day: not a Saturday, Sunday or bank holiday. */
     public boolean isWorkingDay(LocalDate date) {
-        DayOfWeek day = covered(date).getDayOfWeek();
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.containsKey(date);
+        DayOfWeek day = Objects.requireNonNull(date, "date").getDayOfWeek();
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && holiday(date) == null;
     }
 
     /**
@@ -132,7 +162,6 @@ public final class WorkingDayCalendar {
      * {@code days == 0} the answer is {@code start} when it is a working day, else the next one.
      *
      * @throws IllegalArgumentException when {@code days} is negative
-     * @throws IllegalStateException when the count runs beyond the data
      */
     public LocalDate addWorkingDays(LocalDate start, int days) {
         Objects.requireNonNull(start, "start");
@@ -158,12 +187,10 @@ public final class WorkingDayCalendar {
     /**
      * The working days after {@code from} up to and including {@code to}; 0 when {@code to} is not
      * after {@code from}. So {@code addWorkingDays(from, workingDaysBetween(from, to))} is never after {@code to}.
-     *
-     * @throws IllegalStateException when the range reaches beyond the data
      */
     public int workingDaysBetween(LocalDate from, LocalDate to) {
         Objects.requireNonNull(from, "from");
-        if (!covered(to).isAfter(from)) {
+        if (!Objects.requireNonNull(to, "to").isAfter(from)) {
             return 0;
         }
         int count = 0;
@@ -187,15 +214,20 @@ public final class WorkingDayCalendar {
         return addWorkingDays(day, workingDays).plusDays(1).atStartOfDay(zone).toInstant();
     }
 
-    private LocalDate covered(LocalDate date) {
+    /** The day's holiday title or null: from the list in a listed year, else from the rules (reported once a year). */
+    private String holiday(LocalDate date) {
         int year = Objects.requireNonNull(date, "date").getYear();
-        if (year < firstCoveredYear || year > lastCoveredYear) {
-            throw new IllegalStateException("no bank-holiday data for " + date + ": this working-day calendar covers "
-                    + firstCoveredYear + " to " + lastCoveredYear + " only. Add that year's England & Wales bank"
-                    + " holidays (gov.uk/bank-holidays) to the file named by saferkent.calendar.extra-holidays-file"
-                    + " (or via withHolidaysFrom) before counting working days there.");
+        if (isListedYear(year)) {
+            return holidays.get(date);
         }
-        return date;
+        if (reportedYears.add(year)) {
+            try {
+                listener.runningOnComputedHolidays(year, firstCoveredYear, lastCoveredYear);
+            } catch (RuntimeException e) {
+                log.warn("Could not report that bank holidays for " + year + " are computed from the rules: " + e);
+            }
+        }
+        return RULED.computeIfAbsent(year, EnglandAndWalesRules::holidays).get(date);
     }
 
     /** Adds entries; a title given replaces the listed one, an untitled day keeps any title it has. */

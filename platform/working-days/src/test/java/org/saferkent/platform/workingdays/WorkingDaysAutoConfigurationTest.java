@@ -33,7 +33,19 @@ class WorkingDaysAutoConfigurationTest {
     @Test
     void withoutAnExtraFileTheCalendarIsTheBundledOne() {
         runner.run(context -> assertThat(context).getBean(WorkingDayCalendar.class)
-                .isSameAs(WorkingDayCalendar.englandAndWales()));
+                .isEqualTo(WorkingDayCalendar.englandAndWales()));
+    }
+
+    @Test
+    void aYearBeyondTheListIsToldToEveryComputedHolidaysListenerBeanOnce() {
+        java.util.List<Integer> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        runner.withBean(ComputedHolidaysListener.class, () -> (year, first, last) -> told.add(year)).run(context -> {
+            WorkingDayCalendar calendar = context.getBean(WorkingDayCalendar.class);
+            calendar.addWorkingDays(java.time.LocalDate.of(2030, 12, 20), 10);
+            calendar.isWorkingDay(java.time.LocalDate.of(2031, 6, 1));
+
+            assertThat(told).containsExactly(2031);
+        });
     }
 
     @Test

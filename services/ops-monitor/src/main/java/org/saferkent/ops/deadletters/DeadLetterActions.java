@@ -83,9 +83,10 @@ public class DeadLetterActions {
     private final AuditTrail audit;
     private final Duration claimTimeout;
     private final Clock clock;
+    private final java.util.Set<String> latestValueTopics;
 
     public DeadLetterActions(MongoTemplate mongo, OperationalPicture picture, DeadLetterReader reader, EventProducer producer,
-            PersonalDataMask mask, AuditTrail audit, Duration claimTimeout, Clock clock) {
+            PersonalDataMask mask, AuditTrail audit, Duration claimTimeout, Clock clock, java.util.Set<String> latestValueTopics) {
         this.mongo = mongo;
         this.picture = picture;
         this.reader = reader;
@@ -94,6 +95,7 @@ public class DeadLetterActions {
         this.audit = audit;
         this.claimTimeout = claimTimeout;
         this.clock = clock;
+        this.latestValueTopics = latestValueTopics;
     }
 
     /** The dead letter, masked, as {@code operator} is shown it: every inspection is on the audit trail. */
@@ -154,6 +156,9 @@ public class DeadLetterActions {
         String target = sourceTopic(before.topic());
         String type = header(original, CloudEventHeaders.TYPE);
         String misfit = target == null ? "The dead-letter topic " + before.topic() + " does not name a source topic (<topic>.<group>.dlq)."
+                : latestValueTopics.contains(target) ? target + " keeps the latest value per key: this old value replayed there "
+                        + "would replace a newer one. Not replayed: park it; the service that owns the topic publishes its "
+                        + "current values again (commissioning: POST /api/commissioning/rebuild)."
                 : !belongsOn(type, target) ? "Its event type " + type + " does not belong on " + target + ": not replayed there."
                 : null;
         if (misfit != null) {

@@ -142,6 +142,15 @@ class OpsMonitorConsumesPlatformOpsPactTest {
     }
 
     @Pact(consumer = "ops-monitor")
+    MessagePact bankHolidaysComputed(MessagePactBuilder builder) {
+        return opsEvent(builder, "ops.BankHolidaysComputed.v1", body -> {
+            body.stringType("instance", "local-a1b2c3");
+            body.integerType("year", 2031);
+            body.integerType("lastListedYear", 2030);
+        });
+    }
+
+    @Pact(consumer = "ops-monitor")
     MessagePact deadLetterRecorded(MessagePactBuilder builder) {
         return opsEvent(builder, "ops.DeadLetterRecorded.v1", body -> {
             body.stringType("consumerGroup", "victims");
@@ -175,10 +184,10 @@ class OpsMonitorConsumesPlatformOpsPactTest {
 
     @Test
     @PactTestFor(pactMethods = {"serviceStarted", "serviceStopping", "serviceHeartbeat", "backlogHigh", "backlogCleared",
-            "outboxEventParked", "circuitStateChanged", "consumerPaused", "consumerResumed", "slaBreached", "deadLetterRecorded"})
+            "outboxEventParked", "circuitStateChanged", "consumerPaused", "consumerResumed", "slaBreached", "bankHolidaysComputed", "deadLetterRecorded"})
     @SuppressWarnings("unchecked")
     void everyOpsEventNamesTheServiceItIsAbout(List<Message> messages) {
-        assertThat(messages).hasSize(11);
+        assertThat(messages).hasSize(12);
         for (Message message : messages) {
             EventMetadata envelope = envelope(message);
             Map<String, Object> data = payload(message, Map.class);

@@ -19,7 +19,11 @@ public record FrameworkProperties(Map<String, Target> targets) {
             Measure.VICTIMS_CONTACTED_WITHIN_CODE, new Target(90, true, 5),
             Measure.REPEAT_DOMESTIC_ABUSE_REFERRALS, new Target(28, false, 5),
             Measure.RJ_COMPLETION, new Target(70, true, 10),
-            Measure.ASB_CASE_REVIEWS, new Target(100, true, 10));
+            Measure.ASB_CASE_REVIEWS, new Target(100, true, 10),
+            // first-time entrants: no more than the period before (100%), amber up to 5% more
+            Measure.FIRST_TIME_ENTRANTS, new Target(100, false, 5),
+            // the national benchmark: 85% of victims satisfied
+            Measure.RJ_SATISFACTION, new Target(85, true, 5));
 
     public Map<Measure, Target> resolved() {
         Map<Measure, Target> resolved = new EnumMap<>(DEFAULTS);

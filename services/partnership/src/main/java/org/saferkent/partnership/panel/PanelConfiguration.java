@@ -1,11 +1,14 @@
 package org.saferkent.partnership.panel;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.saferkent.partnership.framework.application.PerformanceFramework;
 import org.saferkent.partnership.panel.adapter.in.messaging.FeedEntry;
 import org.saferkent.partnership.panel.application.CommissioningFigures;
 import org.saferkent.partnership.panel.application.PanelView;
 import org.saferkent.platform.disclosure.DisclosureControl;
-import org.saferkent.platform.messaging.EventConsumer;
+import org.saferkent.platform.messaging.EventBatchConsumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,11 +28,21 @@ public class PanelConfiguration {
         return new PanelView(performanceFramework, commissioningFigures, disclosureControl);
     }
 
+    /**
+     * The feed's entries, a poll at a time: staged, then per key the latest written by one bulk write (an entry the
+     * Panel cannot place is skipped; an unreadable one is dead-lettered alone).
+     */
     @Bean
-    EventConsumer panelCommissioningFeed(CommissioningFigures figures) {
-        return EventConsumer.routing().on("commissioning.PerformanceSnapshot.v1", FeedEntry.class, event -> figures.record(
-                event.payload().sequence(), event.payload().key(), event.payload().district(), event.payload().quarter(),
-                Boolean.TRUE.equals(event.payload().removed()) || event.payload().performance() == null,
-                event.payload().performance() == null ? null : event.payload().performance().counts()));
+    EventBatchConsumer<List<CommissioningFigures.Entry>> panelCommissioningFeed(CommissioningFigures figures) {
+        return EventBatchConsumer.<List<CommissioningFigures.Entry>>routing(ArrayList::new, entries -> figures.recordAll(entries))
+                .on("commissioning.PerformanceSnapshot.v1", FeedEntry.class, (batch, event) -> {
+                    FeedEntry entry = event.payload();
+                    CommissioningFigures.Entry staged = figures.entry(entry.sequence(), entry.key(), entry.district(),
+                            entry.quarter(), Boolean.TRUE.equals(entry.removed()) || entry.performance() == null,
+                            entry.performance() == null ? null : entry.performance().counts());
+                    if (staged != null) {
+                        batch.add(staged);
+                    }
+                });
     }
 }

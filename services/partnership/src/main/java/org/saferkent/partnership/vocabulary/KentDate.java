@@ -21,6 +21,14 @@ public final class KentDate {
         return LocalDate.ofInstant(instant, KENT);
     }
 
+    /**
+     * The financial year {@code date} falls in, named by the year it starts: April to March, as the PCC and the
+     * Community Safety Agreement report (financial year 2026 is 1 April 2026 to 31 March 2027).
+     */
+    public static int financialYear(LocalDate date) {
+        return date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
+    }
+
     /** The moment a time limit ending on {@code date} has passed: the start of the next day in Kent. */
     public static Instant endOf(LocalDate date) {
         return date.plusDays(1).atStartOfDay(KENT).toInstant();

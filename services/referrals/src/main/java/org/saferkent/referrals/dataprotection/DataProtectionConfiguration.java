@@ -11,7 +11,7 @@ import org.saferkent.referrals.ReferralsProperties;
 import org.saferkent.referrals.referral.adapter.out.persistence.PersonalDetailsStore;
 import org.saferkent.referrals.referral.adapter.out.persistence.SubjectIndex;
 import org.saferkent.referrals.referral.domain.Referral;
-import org.saferkent.referrals.triage.domain.Pseudonymiser;
+import org.saferkent.platform.pseudonyms.Pseudonymiser;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

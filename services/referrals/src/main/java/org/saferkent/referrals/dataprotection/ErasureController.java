@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 import org.saferkent.platform.service.InvalidRequestException;
 import org.saferkent.platform.service.ProblemResponses.FieldProblem;
-import org.saferkent.referrals.triage.domain.Pseudonymiser;
+import org.saferkent.platform.pseudonyms.Pseudonymiser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -13,7 +13,7 @@ import org.saferkent.platform.dataprotection.SubjectKeys;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.referrals.referral.adapter.out.persistence.PersonalDetailsStore;
 import org.saferkent.referrals.referral.adapter.out.persistence.SubjectIndex;
-import org.saferkent.referrals.triage.domain.Pseudonymiser;
+import org.saferkent.platform.pseudonyms.Pseudonymiser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

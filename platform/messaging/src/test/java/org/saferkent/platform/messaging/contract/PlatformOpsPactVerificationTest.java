@@ -29,6 +29,7 @@ import org.saferkent.platform.events.EventProducer;
 import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.events.InvalidEventException;
 import org.saferkent.platform.messaging.DeadLetters;
+import org.saferkent.platform.messaging.ops.BankHolidaysComputed;
 import org.saferkent.platform.messaging.ops.CircuitStateChanged;
 import org.saferkent.platform.messaging.ops.ConsumerPaused;
 import org.saferkent.platform.messaging.ops.ConsumerResumed;
@@ -144,6 +145,11 @@ class PlatformOpsPactVerificationTest {
     MessageAndMetadata slaBreached() {
         return published("6b5a4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d", new SlaBreached(SERVICE, "first-contact", "victim-case",
                 "6b5a4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d", "maidstone", Instant.parse("2026-11-20T00:00:00Z"), AT));
+    }
+
+    @PactVerifyProvider("ops.BankHolidaysComputed.v1")
+    MessageAndMetadata bankHolidaysComputed() {
+        return published(SERVICE + "/bank-holidays/2031", new BankHolidaysComputed(SERVICE, INSTANCE, 2031, 2012, 2030, AT));
     }
 
     /** The dead letter and its report, as {@link DeadLetters} makes them for an unreadable event. */

@@ -47,7 +47,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Every service is an OAuth2 resource server: a JWT from the configured issuer
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}) on every request but health and info;
  * scopes become {@code SCOPE_<scope>} authorities, the agency claim ({@code saferkent.security.agency-claim},
- * default {@code agency}) an {@code AGENCY_<code>} authority. Each service adds its {@link AccessRules}.
+ * default {@code agency}) an {@code AGENCY_<code>} authority. A token whose {@code aud} does not name the service
+ * ({@link ServiceAudience}) is refused. Each service adds its {@link AccessRules}.
  */
 @AutoConfiguration(after = DataMongoAutoConfiguration.class,
         before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
@@ -92,6 +93,17 @@ public class ServiceSecurityAutoConfiguration {
     @ConditionalOnBean(PersonalDataAudit.class)
     AuditChainEndpoint auditChainEndpoint(PersonalDataAudit audit) {
         return new AuditChainEndpoint(audit);
+    }
+
+    /**
+     * Only tokens meant for this service: their {@code aud} must name it. Boot's resource-server auto-configuration
+     * adds every {@code OAuth2TokenValidator<Jwt>} bean to the decoder's checks (after signature, issuer and expiry).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceAudience serviceAudience(Environment environment) {
+        return new ServiceAudience(environment.getProperty("saferkent.security.audience",
+                environment.getProperty("spring.application.name", "")));
     }
 
     /** Unauthenticated refusals: 5 per address and 100 in all recorded one by one each minute, the rest counted. */

@@ -45,6 +45,8 @@ public class AsbCaseReviews {
         this.clock = clock;
         // the figures' counts: every one an equality on district and year first
         mongo.indexOps(reviews.collection()).createIndex(new Index().on("district", Sort.Direction.ASC).on("year", Sort.Direction.ASC));
+        // the performance framework's financial years: a range of dates received
+        mongo.indexOps(reviews.collection()).createIndex(new Index().on("district", Sort.Direction.ASC).on("receivedOn", Sort.Direction.ASC));
     }
 
     public AsbThresholds thresholds() {
@@ -89,6 +91,19 @@ public class AsbCaseReviews {
         long withRecommendations = count(Criteria.where("district").is(district.code()).and("year").is(year)
                 .and("status").is(AsbReviewStatus.COMPLETED.name()).and("recommendationCount").gt(0));
         return new AsbFigures(district.code(), year, received, meeting, carriedOut, withRecommendations);
+    }
+
+    /**
+     * The figures for the applications received from {@code from} to the day before {@code until} (a financial year):
+     * {@code year} in the figures is {@code from}'s.
+     */
+    public AsbFigures figures(District district, LocalDate from, LocalDate until) {
+        java.util.function.Supplier<Criteria> received = () -> Criteria.where("district").is(district.code())
+                .and("receivedOn").gte(from).lt(until);
+        return new AsbFigures(district.code(), from.getYear(), count(received.get()),
+                count(received.get().and("meetsThreshold").is(true)),
+                count(received.get().and("status").is(AsbReviewStatus.COMPLETED.name())),
+                count(received.get().and("status").is(AsbReviewStatus.COMPLETED.name()).and("recommendationCount").gt(0)));
     }
 
     private long count(Criteria criteria) {

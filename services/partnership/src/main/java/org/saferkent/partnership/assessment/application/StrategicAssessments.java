@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.saferkent.partnership.vocabulary.KentDate;
 import org.saferkent.platform.disclosure.DisclosureControl;
 import org.saferkent.platform.disclosure.DisclosureRule;
 import org.saferkent.platform.messaging.IdempotentWrites;
+import org.saferkent.platform.messaging.IdempotentWrites.Change;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -80,34 +82,45 @@ public class StrategicAssessments {
         control.rule(audience); // an audience with no rule stops the start
         mongo.indexOps(REFERRALS).createIndex(new Index().on("year", Sort.Direction.ASC).on("district", Sort.Direction.ASC));
         mongo.indexOps(CELLS).createIndex(new Index().on("year", Sort.Direction.ASC).on("district", Sort.Direction.ASC));
+        // which files cover a month (the latest counts)
+        mongo.indexOps(IMPORTS).createIndex(new Index().on("months", Sort.Direction.ASC));
     }
 
     // ---------------------------------------------------------------- referrals
 
     /**
-     * Counts a referral received, in the month (Kent time) it was received, under the police.uk category its category
-     * maps to.
+     * A referral received, to be counted in the month (Kent time) it was received under the police.uk category its
+     * category maps to: staged, written with its batch by {@link #applyReferrals}.
      *
-     * @return false if this event had been counted before
+     * @throws IllegalArgumentException for a category referrals does not accept
      */
-    public boolean countReferral(String eventId, String referralId, District district, String referralCategory,
+    public Change referralCounted(String eventId, String referralId, District district, String referralCategory,
             Instant receivedAt) {
         PoliceUkCategory category = PoliceUkCategory.ofReferralCategory(referralCategory).orElseThrow(
                 () -> new IllegalArgumentException("category is not one referrals accepts"));
         LocalDate day = KentDate.of(receivedAt);
         Update counted = new Update().set("district", district.code()).set("year", day.getYear())
                 .set("month", day.getMonthValue()).set("category", category.slug());
-        return writes.applyOnce(REFERRALS, referralId, eventId, counted);
+        return new Change(referralId, eventId, counted);
     }
 
     /**
-     * Leaves a referral linked as a duplicate of another (the same subject and incident from another agency) out of the
-     * counts, whether its own event came before or comes after.
-     *
-     * @return false if this event had been applied before
+     * A referral linked as a duplicate of another (the same subject and incident from another agency), to be left out
+     * of the counts whether its own event came before or comes after: staged, written by {@link #applyReferrals}.
      */
-    public boolean markDuplicate(String eventId, String referralId) {
-        return writes.applyOnce(REFERRALS, referralId, eventId, new Update().set("duplicate", true));
+    public Change duplicateMarked(String eventId, String referralId) {
+        return new Change(referralId, eventId, new Update().set("duplicate", true));
+    }
+
+    /**
+     * Applies a batch's counted and duplicate-marked referrals as one bulk write, each event once (a batch delivered
+     * again changes nothing). The changes commute (counted fields and the duplicate flag are set apart), so their
+     * order within the bulk does not matter.
+     *
+     * @return how many were applied now (the others had been before)
+     */
+    public int applyReferrals(List<Change> changes) {
+        return writes.applyOnce(REFERRALS, changes);
     }
 
     // ---------------------------------------------------------------- imports
@@ -183,14 +196,14 @@ public class StrategicAssessments {
         List<District> districts = List.of(district);
         return new DistrictAssessment(district.code(), district.csp(), year, audience, control.rule(audience),
                 Assessment.months(year),
-                Assessment.district(recorded(where), districts, year, control, audience),
+                Assessment.district(recorded(where, year), districts, year, control, audience),
                 Assessment.district(referrals(where), districts, year, control, audience));
     }
 
     public CountyAssessment county(int year) {
         Criteria where = Criteria.where("year").in(year - 1, year);
         return new CountyAssessment(year, audience, control.rule(audience), PoliceUkCategory.slugs(),
-                Assessment.county(recorded(where), year, control, audience),
+                Assessment.county(recorded(where, year), year, control, audience),
                 Assessment.county(referrals(where), year, control, audience));
     }
 
@@ -204,25 +217,42 @@ public class StrategicAssessments {
         return counts;
     }
 
-    private Counts recorded(Criteria where) {
+    /**
+     * The recorded crime of the year and the one before, each month from the latest file imported for it: police.uk
+     * publishes a month again with corrections, and a second file for a month replaces the first rather than adding to
+     * it. A file counts only once its import finished (its import document is written last).
+     */
+    private Counts recorded(Criteria where, int year) {
+        List<String> months = new ArrayList<>();
+        for (int y = year - 1; y <= year; y++) {
+            for (int m = 1; m <= 12; m++) {
+                months.add(String.format("%04d-%02d", y, m));
+            }
+        }
+        Query imports = Query.query(Criteria.where("months").in(months));
+        imports.fields().include("_id", "months", "importedAt");
+        Map<String, Document> latest = new HashMap<>();
+        for (Document imported : mongo.find(imports, Document.class, IMPORTS)) {
+            for (String month : imported.getList("months", String.class, List.of())) {
+                latest.merge(month, imported, (held, other) -> later(held, other) ? held : other);
+            }
+        }
         Query query = Query.query(where);
         query.fields().include("importId", "district", "year", "month", "category", "count");
-        List<Document> cells = mongo.find(query, Document.class, CELLS);
-        Set<String> importIds = new TreeSet<>();
-        cells.forEach(cell -> importIds.add(cell.getString("importId")));
-        Set<String> complete = new TreeSet<>();
-        if (!importIds.isEmpty()) {
-            Query imports = Query.query(Criteria.where("_id").in(importIds));
-            imports.fields().include("_id");
-            mongo.find(imports, Document.class, IMPORTS).forEach(done -> complete.add(done.getString("_id")));
-        }
         Counts counts = new Counts();
-        for (Document cell : cells) {
-            if (complete.contains(cell.getString("importId"))) {
+        for (Document cell : mongo.find(query, Document.class, CELLS)) {
+            Document file = latest.get(String.format("%04d-%02d", cell.getInteger("year", 0), cell.getInteger("month", 0)));
+            if (file != null && file.getString("_id").equals(cell.getString("importId"))) {
                 add(counts, cell, cell.getInteger("count", 0));
             }
         }
         return counts;
+    }
+
+    /** Whether {@code a} was imported after {@code b} (the same instant: by id, so every read picks the same). */
+    private static boolean later(Document a, Document b) {
+        int byTime = a.getDate("importedAt").compareTo(b.getDate("importedAt"));
+        return byTime != 0 ? byTime > 0 : a.getString("_id").compareTo(b.getString("_id")) > 0;
     }
 
     private static void add(Counts counts, Document row, int count) {

@@ -12,7 +12,11 @@ public enum Measure {
     VICTIMS_CONTACTED_WITHIN_CODE("victims-contacted-within-code"),
     REPEAT_DOMESTIC_ABUSE_REFERRALS("repeat-domestic-abuse-referrals"),
     RJ_COMPLETION("rj-completion"),
-    ASB_CASE_REVIEWS("asb-case-reviews");
+    ASB_CASE_REVIEWS("asb-case-reviews"),
+    /** First-time entrants (10-17) in the period as a percentage of those in the period before: lower is better. */
+    FIRST_TIME_ENTRANTS("first-time-entrants"),
+    /** RJ victims who answered: the share satisfied (4 or 5 of 5). */
+    RJ_SATISFACTION("rj-satisfaction");
 
     private final String code;
 

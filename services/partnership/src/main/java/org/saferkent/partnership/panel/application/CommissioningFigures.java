@@ -1,14 +1,18 @@
 package org.saferkent.partnership.panel.application;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
 import org.bson.Document;
 import org.saferkent.partnership.vocabulary.District;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,11 +38,16 @@ public class CommissioningFigures {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("year", Sort.Direction.ASC));
     }
 
-    public void record(Long sequence, String key, String district, String quarter, boolean removed, Map<String, Integer> counts) {
+    /** One feed entry, staged: the upsert that makes it the key's figures unless the key holds its sequence or a later one. */
+    public record Entry(String key, long sequence, Update update) {
+    }
+
+    /** A feed entry as staged for {@link #recordAll}, or null for one the Panel cannot place (no sequence, key, Kent district or quarter). */
+    public Entry entry(Long sequence, String key, String district, String quarter, boolean removed, Map<String, Integer> counts) {
         var matcher = quarter == null ? null : QUARTER.matcher(quarter);
         if (sequence == null || key == null || matcher == null || !matcher.matches() || district == null
                 || District.fromCode(district).isEmpty()) {
-            return;
+            return null;
         }
         Document kept = new Document();
         if (!removed && counts != null) {
@@ -46,10 +55,35 @@ public class CommissioningFigures {
         }
         Update update = new Update().set("sequence", sequence).set("district", district).set("quarter", "Q" + matcher.group(2))
                 .set("year", Integer.parseInt(matcher.group(1))).set("removed", removed).set("counts", kept);
+        return new Entry(key, sequence, update);
+    }
+
+    /**
+     * Records a batch of entries with one unordered bulk write: per key only the entry of the highest sequence (the
+     * others would be replaced by it anyway), each upserted on the condition that the key holds an earlier sequence.
+     * An upsert meeting a duplicate key means the key holds this sequence or a later one: nothing to do, for that entry
+     * alone. Any other failure is thrown (the batch is delivered again; writing it again is safe).
+     */
+    public void recordAll(List<Entry> entries) {
+        Map<String, Entry> latest = new LinkedHashMap<>();
+        for (Entry entry : entries) {
+            latest.merge(entry.key(), entry, (held, next) -> next.sequence() > held.sequence() ? next : held);
+        }
+        if (latest.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        latest.values().forEach(entry -> bulk.upsert(
+                Query.query(Criteria.where("_id").is(entry.key()).and("sequence").lt(entry.sequence())), entry.update()));
         try {
-            mongo.upsert(Query.query(Criteria.where("_id").is(key).and("sequence").lt(sequence)), update, COLLECTION);
-        } catch (DuplicateKeyException newerKept) {
-            // the document holds this sequence or a later one: nothing to do
+            bulk.execute();
+        } catch (BulkOperationException failed) {
+            for (BulkWriteError error : failed.getErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw failed;
+                }
+            }
+            // every failure a duplicate key: those keys hold the entry's sequence or a later one (newer kept)
         }
     }
 

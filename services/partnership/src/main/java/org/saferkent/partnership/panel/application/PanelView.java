@@ -76,6 +76,10 @@ public class PanelView {
         List<String> districts = District.codes();
         List<MeasureTable> measures = new ArrayList<>();
         for (Measure measure : Measure.values()) {
+            if (measure == Measure.FIRST_TIME_ENTRANTS) {
+                // not a share of a whole (this year's entrants against last year's): no met / not-met table to publish
+                continue;
+            }
             CountTable.Builder table = CountTable.builder(districts, MET);
             for (District district : District.values()) {
                 MeasureResult r = framework.measure(measure, year, district);

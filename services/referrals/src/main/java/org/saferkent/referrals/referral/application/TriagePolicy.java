@@ -30,7 +30,7 @@ import org.saferkent.referrals.triage.domain.MaracDecision;
 import org.saferkent.referrals.triage.domain.MaracRules;
 import org.saferkent.referrals.triage.domain.MaracScreening;
 import org.saferkent.referrals.triage.domain.PriorReferral;
-import org.saferkent.referrals.triage.domain.Pseudonymiser;
+import org.saferkent.platform.pseudonyms.Pseudonymiser;
 import org.saferkent.referrals.triage.domain.RiskLevel;
 import org.saferkent.referrals.triage.domain.RoutingTable;
 import org.saferkent.referrals.triage.domain.SubjectHistory;

@@ -37,9 +37,10 @@ public class YouthJusticeMeasures {
 
     /**
      * @param provisional true while some of the cohort's waiting periods have not ended: re-offences may still be proven
+     * @param labels      what each rate of the three measures is, by its field name
      */
     public record ReoffendingReport(String quarter, String district, LocalDate latestProvenBy, boolean provisional,
-            ReoffendingMeasure all, ReoffendingMeasure rjParticipants, ReoffendingMeasure others) {
+            ReoffendingMeasure all, ReoffendingMeasure rjParticipants, ReoffendingMeasure others, Map<String, String> labels) {
     }
 
     private final MongoTemplate mongo;
@@ -85,7 +86,7 @@ public class YouthJusticeMeasures {
         LocalDate latestProvenBy = ProvenReoffending.window(quarter.lastDay()).provenBy();
         boolean provisional = !KentDate.today(clock).isAfter(latestProvenBy);
         return new ReoffendingReport(quarter.toString(), district, latestProvenBy, provisional, ReoffendingMeasure.of(members),
-                ReoffendingMeasure.of(split.get(true)), ReoffendingMeasure.of(split.get(false)));
+                ReoffendingMeasure.of(split.get(true)), ReoffendingMeasure.of(split.get(false)), ReoffendingMeasure.LABELS);
     }
 
     private FirstTimeEntrantCount count(String district, Quarter quarter) {

@@ -95,8 +95,8 @@ class ProvenReoffendingTest {
 
         ReoffendingMeasure measure = ReoffendingMeasure.of(members);
 
-        assertThat(measure).isEqualTo(new ReoffendingMeasure(4, 2, 3, 50.0, 1.5));
-        assertThat(ReoffendingMeasure.of(List.of())).isEqualTo(new ReoffendingMeasure(0, 0, 0, null, null));
+        assertThat(measure).isEqualTo(new ReoffendingMeasure(4, 2, 3, 50.0, 0.75, 1.5));
+        assertThat(ReoffendingMeasure.of(List.of())).isEqualTo(new ReoffendingMeasure(0, 0, 0, null, null, null));
     }
 
     @Test

@@ -1,12 +1,13 @@
 package org.saferkent.partnership.framework.adapter.in.web;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.NotBlank;
 
 import org.saferkent.partnership.framework.application.PerformanceFramework;
 import org.saferkent.partnership.framework.domain.MeasureResult;
+import org.saferkent.partnership.framework.domain.Period;
 import org.saferkent.partnership.vocabulary.District;
 import org.saferkent.partnership.web.KentDistrict;
 import org.saferkent.partnership.web.Year;
@@ -16,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The performance framework: each measure's value, target and RAG for a year, a district or the county. */
+/**
+ * The performance framework: each measure's value, target and RAG for a calendar or financial year, a district or the
+ * county.
+ */
 @RestController
 @RequestMapping("/api/partnership/framework")
 class FrameworkController {
@@ -30,21 +34,40 @@ class FrameworkController {
         this.validator = validator;
     }
 
-    /** A year (from 2011), and a district or none for the county. */
-    record FrameworkQuery(@NotBlank(message = "is required") @Year(from = 2011) String year, @KentDistrict String district) {
+    /** A calendar year or a financial year (each from 2011), and a district or none for the county. */
+    record FrameworkQuery(@Year(from = 2011) String year, @Year(from = 2011) String financialYear, @KentDistrict String district) {
     }
 
-    /** @param district a district's code, or none for the county */
+    /**
+     * Exactly one of {@code year} (a calendar year, January to December) and {@code financialYear} (April to March,
+     * named by the year it starts: 2026 is 1 April 2026 to 31 March 2027).
+     *
+     * @param district a district's code, or none for the county
+     */
     @GetMapping
-    FrameworkView framework(@RequestParam(required = false) String year, @RequestParam(required = false) String district) {
-        RequestProblems.of(validator, new FrameworkQuery(year, district)).throwIfAny();
-        Integer parsed = Year.Check.parse(year);
+    FrameworkView framework(@RequestParam(required = false) String year, @RequestParam(required = false) String financialYear,
+            @RequestParam(required = false) String district) {
+        RequestProblems problems = RequestProblems.of(validator, new FrameworkQuery(year, financialYear, district));
+        boolean hasYear = year != null && !year.isBlank();
+        boolean hasFinancialYear = financialYear != null && !financialYear.isBlank();
+        if (hasYear && hasFinancialYear) {
+            problems.add("financialYear", "give a year or a financial year, not both");
+        } else if (!hasYear && !hasFinancialYear) {
+            problems.add("year", "is required");
+        }
+        problems.throwIfAny();
+        Period period = hasFinancialYear ? Period.financialYear(Year.Check.parse(financialYear)) : Period.calendar(Year.Check.parse(year));
         District found = district == null || district.isBlank() ? null : District.fromCode(district).orElseThrow();
-        List<MeasureView> measures = framework.measures(parsed, found).stream().map(MeasureView::of).toList();
-        return new FrameworkView(parsed, found == null ? "kent" : found.code(), measures);
+        List<MeasureView> measures = framework.measures(period, found).stream().map(MeasureView::of).toList();
+        return new FrameworkView(period.financial() ? "financial" : "calendar", period.year(), period.from(),
+                period.until().minusDays(1), found == null ? "kent" : found.code(), measures);
     }
 
-    record FrameworkView(int year, String area, List<MeasureView> measures) {
+    /**
+     * The framework for a period: {@code period} calendar or financial, {@code year} the year it starts in, {@code from}
+     * and {@code to} its first and last days.
+     */
+    record FrameworkView(String period, int year, LocalDate from, LocalDate to, String area, List<MeasureView> measures) {
     }
 
     /** A measure: value in percent (null with nothing to measure), of numerator / denominator; target; RAG as a word. */

@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.validation.Validator;
 
+import org.saferkent.platform.pseudonyms.Pseudonymiser;
 import org.saferkent.platform.service.InvalidRequestException;
 import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.platform.service.security.Caller;
@@ -31,11 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 class DisposalController {
 
     private final Disposals disposals;
+    private final Pseudonymiser pseudonymiser;
     private final Clock clock;
     private final Validator validator;
 
-    DisposalController(Disposals disposals, Clock clock, Validator validator) {
+    DisposalController(Disposals disposals, Pseudonymiser pseudonymiser, Clock clock, Validator validator) {
         this.disposals = disposals;
+        this.pseudonymiser = pseudonymiser;
         this.clock = clock;
         this.validator = validator;
     }
@@ -43,7 +46,7 @@ class DisposalController {
     /** 201 with the recorded disposal; 200 with the original when the same disposal was posted before. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DisposalView> record(@RequestBody(required = false) DisposalRequest request) {
-        Disposals.Recorded recorded = disposals.record(RequestProblems.body(request).validate(validator, KentDate.today(clock), callerAgency()));
+        Disposals.Recorded recorded = disposals.record(RequestProblems.body(request).validate(validator, KentDate.today(clock), callerAgency(), pseudonymiser));
         DisposalView view = DisposalView.of(recorded);
         if (!recorded.created()) {
             return ResponseEntity.ok(view);

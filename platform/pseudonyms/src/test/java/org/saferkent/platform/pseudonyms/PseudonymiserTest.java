@@ -1,4 +1,4 @@
-package org.saferkent.referrals.triage.domain;
+package org.saferkent.platform.pseudonyms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -176,5 +176,36 @@ class PseudonymiserTest {
         assertThat(pseudonymiser.previousPseudonyms("Alex Example", dob, "ME14 1XX")).isEmpty();
         assertThatIllegalArgumentException().isThrownBy(() -> new Pseudonymiser(next, List.of(new byte[31])));
         assertThat(rotated.toString()).doesNotContain("partnership").contains("redacted");
+    }
+
+    /** Issue 17: spelling variants of one person are one person. */
+    @Test
+    void punctuationDiacriticsAndTitlesDoNotMakeAnotherPerson() {
+        assertThat(Pseudonymiser.normaliseName("O'Brien-Kelly")).isEqualTo("obrien kelly");
+        assertThat(Pseudonymiser.normaliseName("o\u2019brien kelly")).isEqualTo("obrien kelly");
+        assertThat(Pseudonymiser.normaliseName("Mrs. O\u00B4Brien\u2010Kelly")).isEqualTo("obrien kelly");
+        assertThat(Pseudonymiser.normaliseName("Zoë Dupré")).isEqualTo("zoe dupre");
+        assertThat(Pseudonymiser.normaliseName("J. R. Smith")).isEqualTo("j r smith");
+        assertThat(Pseudonymiser.normaliseName("Dr Jörg Weiß")).isEqualTo("jorg weiss");
+        assertThat(Pseudonymiser.normaliseName("Mr")).as("a title alone is kept").isEqualTo("mr");
+        assertThat(Pseudonymiser.normaliseName("Miss Marple")).isEqualTo("marple");
+
+        assertThat(pseudonymiser.pseudonym("Mr Seán O'Brien-Kelly", DOB, "me14 1xx"))
+                .isEqualTo(pseudonymiser.pseudonym("sean o\u2019brien kelly", DOB, "ME141XX"));
+        assertThat(pseudonymiser.pseudonym("Sean OBrien", DOB, "ME14 1XX"))
+                .isNotEqualTo(pseudonymiser.pseudonym("Sean O Brien", DOB, "ME14 1XX")); // a space is not punctuation
+    }
+
+    /** Records keyed before names lost their punctuation are found again (and adopted) by their earlier pseudonym. */
+    @Test
+    void aNameWhoseKeyChangedWithTheNormalisationGivesItsEarlierPseudonym() throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET, "HmacSHA256"));
+        String earlier = HexFormat.of().formatHex(
+                mac.doFinal("o'brien-kelly\u001F1984-07-21\u001FME141XX".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(pseudonymiser.previousPseudonyms("O'Brien-Kelly", DOB, "ME14 1XX")).containsExactly(earlier)
+                .doesNotContain(pseudonymiser.pseudonym("O'Brien-Kelly", DOB, "ME14 1XX"));
+        assertThat(pseudonymiser.previousPseudonyms("Jane Smith", DOB, "ME14 1XX")).isEmpty();
     }
 }

@@ -1,0 +1,25 @@
+package org.saferkent.rj.youthjustice.adapter.in.web;
+
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+
+/**
+ * The person a disposal is about, as Kent Police or the Youth Offending Service know them. Keyed at the door
+ * into the partnership's pseudonym (the same as referrals give the person) and dropped: nothing of it is
+ * stored, logged or published; the date of birth gives the exact ages first.
+ *
+ * @param postcode optional (no fixed abode, or not known): keyed as given, so give it as referrals would have it
+ * @param pncId    the Police National Computer ID, optional: checked for its form, then dropped (not yet a key)
+ */
+record PersonDetails(String name, LocalDate dateOfBirth, String postcode, String pncId) {
+
+    /** A UK postcode, spaces aside: outward code, then a digit and two letters. */
+    static final Pattern POSTCODE = Pattern.compile("[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}");
+    /** A PNC ID: year (2 or 4 digits), a slash, a serial number of up to 7 digits and a check letter. */
+    static final Pattern PNC_ID = Pattern.compile("([0-9]{2}|[0-9]{4})/[0-9]{1,7}[A-Z]");
+
+    @Override
+    public String toString() {
+        return "PersonDetails[redacted]"; // never the name, date of birth, postcode or PNC ID
+    }
+}
