@@ -1,7 +1,11 @@
 package org.saferkent.platform.service;
 
+import java.time.Clock;
+import java.time.ZoneId;
+
 import io.micrometer.observation.ObservationPredicate;
 import org.saferkent.platform.events.EventTracing;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -9,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +28,8 @@ import org.springframework.util.unit.DataSize;
         before = {MongoHealthContributorAutoConfiguration.class, WebMvcAutoConfiguration.class})
 public class ServiceKitAutoConfiguration {
 
+    private static final ZoneId KENT = ZoneId.of("Europe/London");
+
     /** Refuses to start with compose.env.example's placeholders; says whether development defaults are on. */
     @Bean
     @ConditionalOnMissingBean
@@ -35,6 +42,15 @@ public class ServiceKitAutoConfiguration {
     @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
     MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    /**
+     * Date constraints ({@code @PastOrPresent}) read the service's clock, as Kent's calendar: a date posted by
+     * Kent's agencies is a Kent date, and a test's clock moves them too.
+     */
+    @Bean
+    ValidationConfigurationCustomizer kentCalendarForDateConstraints(ObjectProvider<Clock> clock) {
+        return configuration -> configuration.clockProvider(() -> clock.getIfAvailable(Clock::systemUTC).withZone(KENT));
     }
 
     @Bean

@@ -1,9 +1,11 @@
 package org.saferkent.commissioning.contract.adapter.in.web;
 
 import java.net.URI;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+
+import jakarta.validation.Validator;
 
 import org.saferkent.commissioning.contract.application.ContractNotFoundException;
 import org.saferkent.commissioning.contract.application.Contracts;
@@ -12,11 +14,10 @@ import org.saferkent.commissioning.contract.domain.ContractPeriod;
 import org.saferkent.commissioning.contract.domain.ContractRuleViolation;
 import org.saferkent.commissioning.contract.domain.ContractVariation;
 import org.saferkent.commissioning.contract.domain.NewContract;
-import org.saferkent.commissioning.contract.domain.TargetTerms;
-import org.saferkent.commissioning.vocabulary.Districts;
-import org.saferkent.commissioning.vocabulary.Pathways;
 import org.saferkent.platform.outbox.Loaded;
 import org.saferkent.platform.service.InvalidRequestException;
+import org.saferkent.platform.service.ProblemResponses.FieldProblem;
+import org.saferkent.platform.service.RequestProblems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,33 +32,31 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/contracts")
 class ContractController {
 
-    private static final String PATHWAY_CHOICES = String.join(", ", Pathways.ALL);
-    private static final String DISTRICT_CHOICES = String.join(", ", Districts.KENT);
-    private static final int MAX_YEARS = Contract.MAX_YEARS;
-
     private final Contracts contracts;
+    private final Validator validator;
 
-    ContractController(Contracts contracts) {
+    ContractController(Contracts contracts, Validator validator) {
         this.contracts = contracts;
+        this.validator = validator;
     }
 
     @PostMapping
     ResponseEntity<ContractView> register(@RequestBody(required = false) RegistrationRequest request) {
-        RequestChecks checks = new RequestChecks();
         if (request == null) {
-            checks.add("$", "a contract is required");
-            checks.throwIfAny();
+            throw InvalidRequestException.of("$", "a contract is required");
         }
-        String provider = checks.text("provider", request.provider(), RequestChecks.MAX_NAME);
-        String service = checks.text("service", request.service(), RequestChecks.MAX_NAME);
-        List<String> pathways = checks.codes("pathways", request.pathways(), Pathways::known, PATHWAY_CHOICES);
-        List<String> districts = checks.codes("districts", request.districts(), Districts::known, DISTRICT_CHOICES);
-        ContractPeriod period = period(checks, request.period());
-        Long pence = checks.pence(request.value(), request.valuePence(), true);
-        List<TargetTerms> targets = checks.targets(request.targets());
-        checks.throwIfAny();
-        Loaded<Contract> registered = refusedAsInvalid(() -> contracts.register(
-                new NewContract(provider, service, pathways, districts, period, pence, targets, request.districtShares())));
+        RequestProblems problems = RequestProblems.of(validator, request);
+        ContractTermRules.distinct(problems, "pathways", request.pathways());
+        ContractTermRules.distinct(problems, "districts", request.districts());
+        ContractTermRules.period(problems, request.period());
+        ContractTermRules.value(problems, request.value(), request.valuePence(), true);
+        ContractTermRules.targets(problems, request.targets());
+        problems.throwIfAny();
+        ContractPeriod period = new ContractPeriod(IsoDate.Check.parse(request.period().start()), IsoDate.Check.parse(request.period().end()));
+        Loaded<Contract> registered = refusedAsInvalid(() -> contracts.register(new NewContract(request.provider().trim(),
+                request.service().trim(), request.pathways(), request.districts(), period,
+                ContractTermRules.pence(request.value(), request.valuePence()), ContractTermRules.targetTerms(request.targets()),
+                request.districtShares())));
         return ResponseEntity.created(URI.create("/api/contracts/" + registered.state().id())).body(ContractView.of(registered));
     }
 
@@ -65,17 +64,19 @@ class ContractController {
     @GetMapping
     List<ContractView> list(@RequestParam(required = false) String district, @RequestParam(required = false) String pathway,
             @RequestParam(required = false) String status) {
-        RequestChecks checks = new RequestChecks();
-        if (district != null && !Districts.known(district)) {
-            checks.add("district", "must be one of " + DISTRICT_CHOICES);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (district != null && !Vocabulary.DISTRICT.knows(district)) {
+            problems.add(new FieldProblem("district", "must be one of " + Vocabulary.DISTRICT.choices()));
         }
-        if (pathway != null && !Pathways.known(pathway)) {
-            checks.add("pathway", "must be one of " + PATHWAY_CHOICES);
+        if (pathway != null && !Vocabulary.PATHWAY.knows(pathway)) {
+            problems.add(new FieldProblem("pathway", "must be one of " + Vocabulary.PATHWAY.choices()));
         }
         if (status != null && !Contract.ACTIVE.equals(status) && !Contract.ENDED.equals(status)) {
-            checks.add("status", "must be active or ended");
+            problems.add(new FieldProblem("status", "must be active or ended"));
         }
-        checks.throwIfAny();
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
         return contracts.all().stream()
                 .filter(c -> district == null || c.state().districts().contains(district))
                 .filter(c -> pathway == null || c.state().pathways().contains(pathway))
@@ -90,64 +91,31 @@ class ContractController {
 
     @PostMapping("/{id}/variations")
     ContractView vary(@PathVariable String id, @RequestBody(required = false) VariationRequest request) {
-        RequestChecks checks = new RequestChecks();
         if (request == null) {
-            checks.add("$", "a variation is required");
-            checks.throwIfAny();
+            throw InvalidRequestException.of("$", "a variation is required");
         }
-        Long pence = checks.pence(request.value(), request.valuePence(), false);
-        List<String> districts = request.districts() == null ? null
-                : checks.codes("districts", request.districts(), Districts::known, DISTRICT_CHOICES);
-        LocalDate periodEnd = null;
-        if (request.period() != null) {
-            if (request.period().start() != null) {
-                checks.add("period.start", "cannot be varied");
-            }
-            periodEnd = checks.date("period.end", request.period().end());
+        RequestProblems problems = RequestProblems.of(validator, request);
+        ContractTermRules.value(problems, request.value(), request.valuePence(), false);
+        ContractTermRules.distinct(problems, "districts", request.districts());
+        ContractTermRules.targets(problems, request.targets());
+        if (!request.namesATerm()) {
+            problems.add("$", "names no term to vary: value or valuePence, districts, districtShares, period.end or targets");
         }
-        List<TargetTerms> targets = request.targets() == null ? null : checks.targets(request.targets());
-        String reason = checks.text("reason", request.reason(), RequestChecks.MAX_REASON);
-        if (request.value() == null && request.valuePence() == null && request.districts() == null
-                && request.period() == null && request.targets() == null && request.districtShares() == null) {
-            checks.add("$", "names no term to vary: value or valuePence, districts, districtShares, period.end or targets");
-        }
-        checks.throwIfAny();
-        ContractVariation variation = new ContractVariation(pence, districts, periodEnd, targets, reason, request.districtShares());
+        problems.throwIfAny();
+        ContractVariation variation = new ContractVariation(ContractTermRules.pence(request.value(), request.valuePence()),
+                request.districts(), request.period() == null ? null : IsoDate.Check.parse(request.period().end()),
+                request.targets() == null ? null : ContractTermRules.targetTerms(request.targets()), request.reason().trim(),
+                request.districtShares());
         return ContractView.of(refusedAsInvalid(() -> contracts.vary(id, variation)));
     }
 
     @PostMapping("/{id}/end")
     ContractView end(@PathVariable String id, @RequestBody(required = false) EndRequest request) {
-        RequestChecks checks = new RequestChecks();
         if (request == null) {
-            checks.add("$", "an end date and reason are required");
-            checks.throwIfAny();
+            throw InvalidRequestException.of("$", "an end date and reason are required");
         }
-        LocalDate endDate = checks.date("endDate", request.endDate());
-        String reason = checks.text("reason", request.reason(), RequestChecks.MAX_REASON);
-        checks.throwIfAny();
-        return ContractView.of(refusedAsInvalid(() -> contracts.end(id, endDate, reason)));
-    }
-
-    private static ContractPeriod period(RequestChecks checks, PeriodRequest period) {
-        if (period == null) {
-            checks.add("period", "is required: {start, end}");
-            return null;
-        }
-        LocalDate start = checks.date("period.start", period.start());
-        LocalDate end = checks.date("period.end", period.end());
-        if (start == null || end == null) {
-            return null;
-        }
-        if (end.isBefore(start)) {
-            checks.add("period.end", "must not be before period.start");
-            return null;
-        }
-        if (end.isAfter(start.plusYears(MAX_YEARS))) {
-            checks.add("period.end", "must be within " + MAX_YEARS + " years of period.start");
-            return null;
-        }
-        return new ContractPeriod(start, end);
+        RequestProblems.of(validator, request).throwIfAny();
+        return ContractView.of(refusedAsInvalid(() -> contracts.end(id, IsoDate.Check.parse(request.endDate()), request.reason().trim())));
     }
 
     private static Loaded<Contract> refusedAsInvalid(Supplier<Loaded<Contract>> change) {

@@ -1,5 +1,11 @@
 package org.saferkent.commissioning.contract.adapter.in.web;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 /** The contract ends early: its last day and why. */
-record EndRequest(String endDate, String reason) {
+record EndRequest(
+        @NotBlank(message = "is required") @IsoDate String endDate,
+        @NotBlank(message = "is required") @Size(max = ContractTermRules.MAX_REASON, message = "must be at most {max} characters")
+        String reason) {
 }

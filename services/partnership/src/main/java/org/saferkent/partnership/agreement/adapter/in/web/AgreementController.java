@@ -3,11 +3,11 @@ package org.saferkent.partnership.agreement.adapter.in.web;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
+
+import jakarta.validation.Validator;
 
 import org.saferkent.partnership.agreement.adapter.in.web.AgreementRequests.ActionRequest;
 import org.saferkent.partnership.agreement.adapter.in.web.AgreementRequests.AgreeRequest;
@@ -22,10 +22,9 @@ import org.saferkent.partnership.agreement.domain.AgreementRuleViolation;
 import org.saferkent.partnership.agreement.domain.CommunitySafetyAgreement;
 import org.saferkent.partnership.agreement.domain.Priority;
 import org.saferkent.partnership.framework.domain.Measure;
-import org.saferkent.partnership.vocabulary.Agencies;
 import org.saferkent.partnership.vocabulary.KentDate;
-import org.saferkent.partnership.web.FieldChecks;
 import org.saferkent.platform.service.InvalidRequestException;
+import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.platform.service.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,28 +44,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/partnership/agreements")
 class AgreementController {
 
-    /** Priority and theme codes: lower-case words joined by hyphens (what events carry; never free text). */
-    static final Pattern CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    static final int MAX_CODE = 60;
-
     private final CommunitySafetyAgreements agreements;
     private final Clock clock;
+    private final Validator validator;
 
-    AgreementController(CommunitySafetyAgreements agreements, Clock clock) {
+    AgreementController(CommunitySafetyAgreements agreements, Clock clock, Validator validator) {
         this.agreements = agreements;
         this.clock = clock;
+        this.validator = validator;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AgreementView> draft(@RequestBody(required = false) DraftRequest request) {
-        DraftRequest body = FieldChecks.body(request);
-        FieldChecks checks = new FieldChecks();
-        if (checks.required("year", body.year()) && (body.year() < CommunitySafetyAgreements.FIRST_YEAR || body.year() > 2100)) {
-            checks.add("year", "must be a year from " + CommunitySafetyAgreements.FIRST_YEAR);
-        }
-        List<Priority> priorities = priorities(checks, body.priorities(), true);
-        List<String> themes = codes(checks, "themes", body.themes());
-        checks.throwIfAny();
+        DraftRequest body = RequestProblems.body(request);
+        RequestProblems.of(validator, body).throwIfAny();
+        List<Priority> priorities = priorities(body.priorities());
+        List<String> themes = body.themes() == null ? List.of() : body.themes();
         CommunitySafetyAgreement agreement = ruled(() -> agreements.draft(body.year(), priorities, themes));
         return ResponseEntity.created(URI.create("/api/partnership/agreements/" + agreement.year())).body(view(agreement));
     }
@@ -84,10 +77,8 @@ class AgreementController {
 
     @PostMapping(path = "/{year}/agreement", consumes = MediaType.APPLICATION_JSON_VALUE)
     AgreementView agree(@PathVariable String year, @RequestBody(required = false) AgreeRequest request) {
-        AgreeRequest body = FieldChecks.body(request);
-        FieldChecks checks = new FieldChecks();
-        checks.pastDate("agreedOn", body.agreedOn(), today());
-        checks.throwIfAny();
+        AgreeRequest body = RequestProblems.body(request);
+        RequestProblems.of(validator, body).throwIfAny();
         Caller caller = Caller.current().orElseThrow();
         return view(ruled(() -> agreements.perform(year(year),
                 (agreement, today, now) -> agreement.agree(caller.subject(), caller.agency(), body.agreedOn(), today, now))));
@@ -96,35 +87,27 @@ class AgreementController {
     @PostMapping(path = "/{year}/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AgreementView> refresh(@PathVariable String year, @RequestBody(required = false) RefreshRequest request) {
         RefreshRequest body = request == null ? new RefreshRequest(null, null) : request;
-        FieldChecks checks = new FieldChecks();
-        List<Priority> priorities = priorities(checks, body.priorities(), false);
-        List<String> themes = codes(checks, "themes", body.themes());
-        checks.throwIfAny();
+        RequestProblems.of(validator, body).throwIfAny();
+        List<Priority> priorities = priorities(body.priorities());
+        List<String> themes = body.themes() == null ? List.of() : body.themes();
         CommunitySafetyAgreement next = ruled(() -> agreements.refresh(year(year), priorities, themes));
         return ResponseEntity.created(URI.create("/api/partnership/agreements/" + next.year())).body(view(next));
     }
 
     @PostMapping(path = "/{year}/actions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AgreementView> plan(@PathVariable String year, @RequestBody(required = false) ActionRequest request) {
-        ActionRequest body = FieldChecks.body(request);
-        FieldChecks checks = new FieldChecks();
-        checks.text("title", body.title(), FieldChecks.MAX_TEXT);
-        checks.required("priority", body.priority());
-        if (checks.required("leadAgency", body.leadAgency()) && !Agencies.isKnown(body.leadAgency())) {
-            checks.add("leadAgency", "is not a partner agency's code");
-        }
-        checks.required("dueOn", body.dueOn());
+        ActionRequest body = RequestProblems.body(request);
+        RequestProblems problems = RequestProblems.of(validator, body);
         List<String> measures = body.measures() == null ? List.of() : body.measures();
-        if (measures.size() > FieldChecks.MAX_LIST) {
-            checks.add("measures", "must be at most " + FieldChecks.MAX_LIST);
-        } else {
+        if (problems.isValid("measures")) {
+            // the framework's measures are the domain's, looked up here
             for (int i = 0; i < measures.size(); i++) {
                 if (Measure.fromCode(measures.get(i)).isEmpty()) {
-                    checks.add("measures[" + i + "]", "is not one of the performance framework's measures");
+                    problems.add("measures[" + i + "]", "is not one of the performance framework's measures");
                 }
             }
         }
-        checks.throwIfAny();
+        problems.throwIfAny();
         String actionId = "action-" + UUID.randomUUID();
         CommunitySafetyAgreement agreement = ruled(() -> agreements.perform(year(year), (a, today, now) ->
                 a.plan(actionId, body.title().trim(), body.priority(), body.leadAgency(), body.dueOn(), measures, now)));
@@ -135,71 +118,20 @@ class AgreementController {
     @PostMapping(path = "/{year}/actions/{actionId}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     AgreementView status(@PathVariable String year, @PathVariable String actionId,
             @RequestBody(required = false) StatusRequest request) {
-        StatusRequest body = FieldChecks.body(request);
-        FieldChecks checks = new FieldChecks();
-        ActionStatus status = null;
-        if (checks.required("status", body.status())) {
-            status = ActionStatus.fromCode(body.status()).orElse(null);
-            if (status == null) {
-                checks.add("status", "must be planned, on-track, at-risk or done");
-            }
+        StatusRequest body = RequestProblems.body(request);
+        RequestProblems problems = RequestProblems.of(validator, body);
+        ActionStatus status = ActionStatus.fromCode(body.status()).orElse(null);
+        if (problems.isValid("status") && status == null) {
+            problems.add("status", "must be planned, on-track, at-risk or done");
         }
-        checks.throwIfAny();
+        problems.throwIfAny();
         ActionStatus next = status;
         return view(ruled(() -> agreements.perform(year(year),
                 (a, today, now) -> a.changeStatus(actionId, next, body.doneOn(), today, now))));
     }
 
-    private static List<Priority> priorities(FieldChecks checks, List<PriorityRequest> given, boolean required) {
-        List<Priority> priorities = new ArrayList<>();
-        if (given == null || given.isEmpty()) {
-            if (required) {
-                checks.add("priorities", "must name at least one priority");
-            }
-            return priorities;
-        }
-        if (given.size() > FieldChecks.MAX_LIST) {
-            checks.add("priorities", "must be at most " + FieldChecks.MAX_LIST);
-            return priorities;
-        }
-        for (int i = 0; i < given.size(); i++) {
-            PriorityRequest p = given.get(i);
-            if (p == null) {
-                checks.add("priorities[" + i + "]", "is required");
-                continue;
-            }
-            boolean ok = code(checks, "priorities[" + i + "].code", p.code());
-            ok &= checks.text("priorities[" + i + "].title", p.title(), FieldChecks.MAX_NAME);
-            if (ok) {
-                priorities.add(new Priority(p.code(), p.title().trim()));
-            }
-        }
-        return priorities;
-    }
-
-    private static List<String> codes(FieldChecks checks, String field, List<String> given) {
-        if (given == null) {
-            return List.of();
-        }
-        if (given.size() > FieldChecks.MAX_LIST) {
-            checks.add(field, "must be at most " + FieldChecks.MAX_LIST);
-            return List.of();
-        }
-        for (int i = 0; i < given.size(); i++) {
-            code(checks, field + "[" + i + "]", given.get(i));
-        }
-        return given;
-    }
-
-    private static boolean code(FieldChecks checks, String field, String value) {
-        if (!checks.required(field, value) || !checks.maxLength(field, value, MAX_CODE)) {
-            return false;
-        }
-        if (!CODE.matcher(value).matches()) {
-            checks.add(field, "must be a code: lower-case words joined by hyphens");
-            return false;
-        }
-        return true;
+    private static List<Priority> priorities(List<PriorityRequest> given) {
+        return given == null ? List.of() : given.stream().map(p -> new Priority(p.code(), p.title().trim())).toList();
     }
 
     private static int year(String year) {

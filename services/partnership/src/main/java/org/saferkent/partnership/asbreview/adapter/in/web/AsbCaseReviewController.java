@@ -1,10 +1,11 @@
 package org.saferkent.partnership.asbreview.adapter.in.web;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
+
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
 
 import org.saferkent.partnership.asbreview.application.AsbCaseReviews;
 import org.saferkent.partnership.asbreview.application.AsbReviewNotFoundException;
@@ -12,9 +13,10 @@ import org.saferkent.partnership.asbreview.domain.AsbCaseReview;
 import org.saferkent.partnership.asbreview.domain.AsbFigures;
 import org.saferkent.partnership.asbreview.domain.AsbRuleViolation;
 import org.saferkent.partnership.vocabulary.District;
-import org.saferkent.partnership.vocabulary.KentDate;
-import org.saferkent.partnership.web.FieldChecks;
+import org.saferkent.partnership.web.KentDistrict;
+import org.saferkent.partnership.web.Year;
 import org.saferkent.platform.service.InvalidRequestException;
+import org.saferkent.platform.service.RequestProblems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,23 +39,23 @@ class AsbCaseReviewController {
     static final int MAX_RECOMMENDATIONS = 50;
 
     private final AsbCaseReviews reviews;
-    private final Clock clock;
+    private final Validator validator;
 
-    AsbCaseReviewController(AsbCaseReviews reviews, Clock clock) {
+    AsbCaseReviewController(AsbCaseReviews reviews, Validator validator) {
         this.reviews = reviews;
-        this.clock = clock;
+        this.validator = validator;
+    }
+
+    /** The figures' query: a district and a calendar year (published from 2014). */
+    record FiguresQuery(@NotBlank(message = "is required") @KentDistrict String district,
+            @NotBlank(message = "is required") @Year(from = 2014) String year) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AsbReviewView> apply(@RequestBody(required = false) ApplicationRequest request) {
-        ApplicationRequest body = FieldChecks.body(request);
-        FieldChecks checks = new FieldChecks();
-        District district = checks.district("district", body.district());
-        checks.pastDate("receivedOn", body.receivedOn(), today());
-        if (checks.required("complaints", body.complaints()) && (body.complaints() < 0 || body.complaints() > 10_000)) {
-            checks.add("complaints", "must be from 0 to 10000");
-        }
-        checks.throwIfAny();
+        ApplicationRequest body = RequestProblems.body(request);
+        RequestProblems.of(validator, body).throwIfAny();
+        District district = District.fromCode(body.district()).orElseThrow();
         AsbCaseReview review = ruled(() -> reviews.apply(district, body.receivedOn(), body.complaints()));
         return ResponseEntity.created(URI.create("/api/partnership/asb-reviews/" + review.id())).body(AsbReviewView.of(review));
     }
@@ -61,22 +63,8 @@ class AsbCaseReviewController {
     /** The published figures of a district for a calendar year (applications received that year): counts only. */
     @GetMapping("/figures")
     AsbFigures figures(@RequestParam(required = false) String district, @RequestParam(required = false) String year) {
-        FieldChecks checks = new FieldChecks();
-        District found = checks.district("district", district);
-        Integer parsed = null;
-        if (checks.required("year", year)) {
-            try {
-                parsed = Integer.parseInt(year.trim());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            if (parsed == null || parsed < 2014 || parsed > 2100) {
-                checks.add("year", "must be a year from 2014");
-                parsed = null;
-            }
-        }
-        checks.throwIfAny();
-        return reviews.figures(found, parsed);
+        RequestProblems.of(validator, new FiguresQuery(district, year)).throwIfAny();
+        return reviews.figures(District.fromCode(district).orElseThrow(), Year.Check.parse(year));
     }
 
     @GetMapping("/{id}")
@@ -86,29 +74,17 @@ class AsbCaseReviewController {
 
     @PostMapping(path = "/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
     AsbReviewView decide(@PathVariable String id, @RequestBody(required = false) AsbDecisionRequest request) {
-        AsbDecisionRequest body = FieldChecks.body(request);
-        FieldChecks checks = new FieldChecks();
-        checks.required("reviewToBeHeld", body.reviewToBeHeld());
-        checks.pastDate("decidedOn", body.decidedOn(), today());
-        checks.throwIfAny();
+        AsbDecisionRequest body = RequestProblems.body(request);
+        RequestProblems.of(validator, body).throwIfAny();
         return AsbReviewView.of(ruled(() -> reviews.perform(id,
                 (review, today, now) -> review.decide(body.reviewToBeHeld(), body.decidedOn(), today, now))));
     }
 
     @PostMapping(path = "/{id}/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
     AsbReviewView outcome(@PathVariable String id, @RequestBody(required = false) OutcomeRequest request) {
-        OutcomeRequest body = FieldChecks.body(request);
-        FieldChecks checks = new FieldChecks();
-        checks.pastDate("completedOn", body.completedOn(), today());
+        OutcomeRequest body = RequestProblems.body(request);
+        RequestProblems.of(validator, body).throwIfAny();
         List<String> made = body.recommendations() == null ? List.of() : body.recommendations();
-        if (made.size() > MAX_RECOMMENDATIONS) {
-            checks.add("recommendations", "must be at most " + MAX_RECOMMENDATIONS);
-        } else {
-            for (int i = 0; i < made.size(); i++) {
-                checks.text("recommendations[" + i + "]", made.get(i), FieldChecks.MAX_TEXT);
-            }
-        }
-        checks.throwIfAny();
         List<String> trimmed = made.stream().map(String::trim).toList();
         return AsbReviewView.of(ruled(() -> reviews.perform(id,
                 (review, today, now) -> review.complete(body.completedOn(), trimmed, today, now))));
@@ -123,9 +99,5 @@ class AsbCaseReviewController {
             }
             throw e;
         }
-    }
-
-    private LocalDate today() {
-        return KentDate.today(clock);
     }
 }

@@ -3,6 +3,9 @@ package org.saferkent.partnership.assessment.adapter.in.web;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+
 import org.saferkent.partnership.assessment.AssessmentLimits;
 import org.saferkent.partnership.assessment.application.ImportSummary;
 import org.saferkent.partnership.assessment.application.ImportTooLargeException;
@@ -11,9 +14,11 @@ import org.saferkent.partnership.assessment.application.StrategicAssessments;
 import org.saferkent.partnership.assessment.application.StrategicAssessments.CountyAssessment;
 import org.saferkent.partnership.assessment.application.StrategicAssessments.DistrictAssessment;
 import org.saferkent.partnership.vocabulary.District;
-import org.saferkent.partnership.web.FieldChecks;
+import org.saferkent.partnership.web.KentDistrict;
+import org.saferkent.partnership.web.Year;
 import org.saferkent.platform.service.ProblemResponses;
 import org.saferkent.platform.service.ProblemResponses.FieldProblem;
+import org.saferkent.platform.service.RequestProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -37,20 +42,27 @@ class AssessmentController {
 
     private final StrategicAssessments assessments;
     private final AssessmentLimits limits;
+    private final Validator validator;
 
-    AssessmentController(StrategicAssessments assessments, AssessmentLimits limits) {
+    AssessmentController(StrategicAssessments assessments, AssessmentLimits limits, Validator validator) {
         this.assessments = assessments;
         this.limits = limits;
+        this.validator = validator;
+    }
+
+    /** A district's year: police.uk's street-level data starts in 2011. */
+    record DistrictYearQuery(@NotBlank(message = "is required") @KentDistrict String district,
+            @NotBlank(message = "is required") @Year(from = 2011) String year) {
+    }
+
+    record YearQuery(@NotBlank(message = "is required") @Year(from = 2011) String year) {
     }
 
     /** Imports a police.uk street-level file: 201 when new, 200 when the same file was imported before (nothing changes). */
     @PostMapping(path = "/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ImportSummary> importFile(@RequestBody(required = false) ImportRequest request) {
-        ImportRequest body = FieldChecks.body(request);
-        FieldChecks checks = new FieldChecks();
-        checks.required("csv", body.csv());
-        checks.maxLength("fileName", body.fileName(), FieldChecks.MAX_NAME);
-        checks.throwIfAny();
+        ImportRequest body = RequestProblems.body(request);
+        RequestProblems.of(validator, body).throwIfAny();
         if (body.csv().length() > limits.maxBytes() || body.csv().getBytes(StandardCharsets.UTF_8).length > limits.maxBytes()) {
             throw new ImportTooLargeException("the file is larger than " + limits.maxBytes() + " bytes");
         }
@@ -64,20 +76,15 @@ class AssessmentController {
     /** A district's year: counts by category and month from each source, totals, and the change from the year before. */
     @GetMapping
     DistrictAssessment district(@RequestParam(required = false) String district, @RequestParam(required = false) String year) {
-        FieldChecks checks = new FieldChecks();
-        District found = checks.district("district", district);
-        Integer parsed = year(checks, year);
-        checks.throwIfAny();
-        return assessments.district(found, parsed);
+        RequestProblems.of(validator, new DistrictYearQuery(district, year)).throwIfAny();
+        return assessments.district(District.fromCode(district).orElseThrow(), Year.Check.parse(year));
     }
 
     /** The county's year by CSP (Dartford and Gravesham as one). */
     @GetMapping("/county")
     CountyAssessment county(@RequestParam(required = false) String year) {
-        FieldChecks checks = new FieldChecks();
-        Integer parsed = year(checks, year);
-        checks.throwIfAny();
-        return assessments.county(parsed);
+        RequestProblems.of(validator, new YearQuery(year)).throwIfAny();
+        return assessments.county(Year.Check.parse(year));
     }
 
     @ExceptionHandler(InvalidImportException.class)
@@ -95,21 +102,5 @@ class AssessmentController {
         return ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "File too large",
                 "An import takes at most " + limits.maxBytes() + " bytes and " + limits.maxRows() + " rows: "
                         + e.getMessage() + ". Nothing was imported.");
-    }
-
-    private static Integer year(FieldChecks checks, String year) {
-        if (!checks.required("year", year)) {
-            return null;
-        }
-        try {
-            int parsed = Integer.parseInt(year.trim());
-            if (parsed >= 2011 && parsed <= 2100) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        checks.add("year", "must be a year from 2011");
-        return null;
     }
 }

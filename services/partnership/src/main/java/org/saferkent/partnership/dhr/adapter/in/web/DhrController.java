@@ -1,11 +1,11 @@
 package org.saferkent.partnership.dhr.adapter.in.web;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 
 import org.saferkent.partnership.dhr.application.DomesticHomicideReviews;
 import org.saferkent.partnership.dhr.application.PersonalDetails;
@@ -14,9 +14,8 @@ import org.saferkent.partnership.dhr.domain.DomesticHomicideReview;
 import org.saferkent.partnership.dhr.domain.RecommendationStatus;
 import org.saferkent.partnership.dhr.domain.RuleViolation;
 import org.saferkent.partnership.vocabulary.District;
-import org.saferkent.partnership.vocabulary.KentDate;
-import org.saferkent.partnership.web.FieldChecks;
 import org.saferkent.platform.service.InvalidRequestException;
+import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.platform.service.security.PersonalDataAudit;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,21 +37,19 @@ class DhrController {
 
     private final DomesticHomicideReviews reviews;
     private final PersonalDataAudit audit;
-    private final Clock clock;
+    private final Validator validator;
 
-    DhrController(DomesticHomicideReviews reviews, PersonalDataAudit audit, Clock clock) {
+    DhrController(DomesticHomicideReviews reviews, PersonalDataAudit audit, Validator validator) {
         this.reviews = reviews;
         this.audit = audit;
-        this.clock = clock;
+        this.validator = validator;
     }
 
     /** 201 with the new review. Nothing is stored or published when any field is refused (422 naming each). */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DhrView> notify(@RequestBody(required = false) NotificationRequest request) {
-        NotificationRequest body = FieldChecks.body(request);
-        FieldChecks checks = new FieldChecks();
-        body.validate(checks, today());
-        checks.throwIfAny();
+        NotificationRequest body = RequestProblems.body(request);
+        RequestProblems.of(validator, body).throwIfAny();
         District district = District.fromCode(body.district()).orElseThrow();
         DomesticHomicideReview review = ruled(() -> reviews.notify(district, body.notifiedOn(), body.agenciesInvolved(),
                 body.personalDetails()));
@@ -78,20 +75,20 @@ class DhrController {
 
     @PostMapping(path = "/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
     DhrView decide(@PathVariable String id, @RequestBody(required = false) DecisionRequest request) {
-        DecisionRequest body = FieldChecks.body(request);
-        FieldChecks checks = new FieldChecks();
-        body.validate(checks, today());
-        checks.throwIfAny();
+        DecisionRequest body = RequestProblems.body(request);
+        RequestProblems problems = RequestProblems.of(validator, body);
+        body.validate(problems);
+        problems.throwIfAny();
         return step(id, (review, today, now) -> review.decide(body.holdReview(), body.reason(), body.decidedOn(), today, now));
     }
 
     /** The chair must be independent of every agency involved: one from such an agency is a 422 naming chair.agency. */
     @PostMapping(path = "/{id}/panel", consumes = MediaType.APPLICATION_JSON_VALUE)
     DhrView convenePanel(@PathVariable String id, @RequestBody(required = false) PanelRequest request) {
-        PanelRequest body = FieldChecks.body(request);
-        FieldChecks checks = new FieldChecks();
-        body.validate(checks, today());
-        checks.throwIfAny();
+        PanelRequest body = RequestProblems.body(request);
+        RequestProblems problems = RequestProblems.of(validator, body);
+        body.validate(problems);
+        problems.throwIfAny();
         return step(id, (review, today, now) -> review.convenePanel(body.chair().name().trim(), body.chair().agency(),
                 body.panelAgencies(), body.convenedOn(), today, now));
     }
@@ -116,10 +113,8 @@ class DhrController {
 
     @PostMapping(path = "/{id}/recommendations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DhrView> recommend(@PathVariable String id, @RequestBody(required = false) RecommendationRequest request) {
-        RecommendationRequest body = FieldChecks.body(request);
-        FieldChecks checks = new FieldChecks();
-        body.validate(checks);
-        checks.throwIfAny();
+        RecommendationRequest body = RequestProblems.body(request);
+        RequestProblems.of(validator, body).throwIfAny();
         String recommendationId = DomesticHomicideReviews.newRecommendationId();
         DhrView view = step(id, (review, today, now) -> review.recommend(recommendationId, body.summary().trim(),
                 body.ownerAgency(), body.dueOn(), now));
@@ -129,16 +124,13 @@ class DhrController {
     @PostMapping(path = "/{id}/recommendations/{recommendationId}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     DhrView updateRecommendation(@PathVariable String id, @PathVariable String recommendationId,
             @RequestBody(required = false) RecommendationStatusRequest request) {
-        RecommendationStatusRequest body = FieldChecks.body(request);
-        FieldChecks checks = new FieldChecks();
-        RecommendationStatus status = null;
-        if (checks.required("status", body.status())) {
-            status = RecommendationStatus.fromCode(body.status()).orElse(null);
-            if (status == null) {
-                checks.add("status", "must be open, in-progress or done");
-            }
+        RecommendationStatusRequest body = RequestProblems.body(request);
+        RequestProblems problems = RequestProblems.of(validator, body);
+        RecommendationStatus status = RecommendationStatus.fromCode(body.status()).orElse(null);
+        if (problems.isValid("status") && status == null) {
+            problems.add("status", "must be open, in-progress or done");
         }
-        checks.throwIfAny();
+        problems.throwIfAny();
         RecommendationStatus newStatus = status;
         return step(id, (review, today, now) -> {
             if (review.recommendation(recommendationId).isEmpty()) {
@@ -152,11 +144,9 @@ class DhrController {
         return DhrView.of(ruled(() -> reviews.perform(id, step)));
     }
 
-    private static LocalDate dated(DatedStepRequest request) {
-        DatedStepRequest body = FieldChecks.body(request);
-        FieldChecks checks = new FieldChecks();
-        checks.required("on", body.on());
-        checks.throwIfAny();
+    private LocalDate dated(DatedStepRequest request) {
+        DatedStepRequest body = RequestProblems.body(request);
+        RequestProblems.of(validator, body).throwIfAny();
         return body.on();
     }
 
@@ -170,9 +160,5 @@ class DhrController {
             }
             throw e;
         }
-    }
-
-    private LocalDate today() {
-        return KentDate.today(clock);
     }
 }

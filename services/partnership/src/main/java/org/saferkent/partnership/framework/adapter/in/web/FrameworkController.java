@@ -3,11 +3,15 @@ package org.saferkent.partnership.framework.adapter.in.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.Validator;
+
 import org.saferkent.partnership.framework.application.PerformanceFramework;
 import org.saferkent.partnership.framework.domain.MeasureResult;
 import org.saferkent.partnership.framework.domain.Period;
 import org.saferkent.partnership.vocabulary.District;
-import org.saferkent.partnership.web.FieldChecks;
+import org.saferkent.partnership.web.KentDistrict;
+import org.saferkent.partnership.web.Year;
+import org.saferkent.platform.service.RequestProblems;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,8 +27,15 @@ class FrameworkController {
 
     private final PerformanceFramework framework;
 
-    FrameworkController(PerformanceFramework framework) {
+    private final Validator validator;
+
+    FrameworkController(PerformanceFramework framework, Validator validator) {
         this.framework = framework;
+        this.validator = validator;
+    }
+
+    /** A calendar year or a financial year (each from 2011), and a district or none for the county. */
+    record FrameworkQuery(@Year(from = 2011) String year, @Year(from = 2011) String financialYear, @KentDistrict String district) {
     }
 
     /**
@@ -36,38 +47,20 @@ class FrameworkController {
     @GetMapping
     FrameworkView framework(@RequestParam(required = false) String year, @RequestParam(required = false) String financialYear,
             @RequestParam(required = false) String district) {
-        FieldChecks checks = new FieldChecks();
+        RequestProblems problems = RequestProblems.of(validator, new FrameworkQuery(year, financialYear, district));
         boolean hasYear = year != null && !year.isBlank();
         boolean hasFinancialYear = financialYear != null && !financialYear.isBlank();
-        Period period = null;
         if (hasYear && hasFinancialYear) {
-            checks.add("financialYear", "give a year or a financial year, not both");
-        } else if (hasFinancialYear) {
-            Integer parsed = parseYear(checks, "financialYear", financialYear);
-            period = parsed == null ? null : Period.financialYear(parsed);
-        } else if (checks.required("year", year)) {
-            Integer parsed = parseYear(checks, "year", year);
-            period = parsed == null ? null : Period.calendar(parsed);
+            problems.add("financialYear", "give a year or a financial year, not both");
+        } else if (!hasYear && !hasFinancialYear) {
+            problems.add("year", "is required");
         }
-        District found = district == null || district.isBlank() ? null : checks.district("district", district);
-        checks.throwIfAny();
+        problems.throwIfAny();
+        Period period = hasFinancialYear ? Period.financialYear(Year.Check.parse(financialYear)) : Period.calendar(Year.Check.parse(year));
+        District found = district == null || district.isBlank() ? null : District.fromCode(district).orElseThrow();
         List<MeasureView> measures = framework.measures(period, found).stream().map(MeasureView::of).toList();
         return new FrameworkView(period.financial() ? "financial" : "calendar", period.year(), period.from(),
                 period.until().minusDays(1), found == null ? "kent" : found.code(), measures);
-    }
-
-    private static Integer parseYear(FieldChecks checks, String field, String value) {
-        Integer parsed = null;
-        try {
-            parsed = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        if (parsed == null || parsed < 2011 || parsed > 2100) {
-            checks.add(field, "must be a year from 2011");
-            return null;
-        }
-        return parsed;
     }
 
     /**

@@ -1,7 +1,11 @@
 package org.saferkent.partnership.panel.adapter.in.web;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+
 import org.saferkent.partnership.panel.application.PanelView;
-import org.saferkent.partnership.web.FieldChecks;
+import org.saferkent.partnership.web.Year;
+import org.saferkent.platform.service.RequestProblems;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,26 +19,21 @@ class PanelController {
 
     private final PanelView panel;
 
-    PanelController(PanelView panel) {
+    private final Validator validator;
+
+    PanelController(PanelView panel, Validator validator) {
         this.panel = panel;
+        this.validator = validator;
+    }
+
+    /** A year, from 2011. */
+    record YearQuery(@NotBlank(message = "is required") @Year(from = 2011) String year) {
     }
 
     @GetMapping("/api/partnership/panel")
     PanelView.View panel(@RequestParam(required = false) String year) {
-        FieldChecks checks = new FieldChecks();
-        Integer parsed = null;
-        if (checks.required("year", year)) {
-            try {
-                parsed = Integer.parseInt(year.trim());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            if (parsed == null || parsed < 2011 || parsed > 2100) {
-                checks.add("year", "must be a year from 2011");
-                parsed = null;
-            }
-        }
-        checks.throwIfAny();
+        RequestProblems.of(validator, new YearQuery(year)).throwIfAny();
+        Integer parsed = Year.Check.parse(year);
         return panel.of(parsed);
     }
 }

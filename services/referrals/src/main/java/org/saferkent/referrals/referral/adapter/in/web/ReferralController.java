@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 
 import org.saferkent.platform.dataprotection.PersonalDataErasedException;
 import org.saferkent.platform.service.InvalidRequestException;
@@ -77,9 +78,11 @@ class ReferralController {
     private final String claimCheckClientId;
     private final java.util.Set<String> victimPathways;
     private final Clock clock;
+    private final Validator validator;
 
     ReferralController(ReferralIntake intake, ReferralQueries queries, PersonalDetailsStore personalDetails,
-            ReferralsWebSettings settings, Clock clock, PersonalDataAudit audit) {
+            ReferralsWebSettings settings, Clock clock, PersonalDataAudit audit, Validator validator) {
+        this.validator = validator;
         this.audit = audit;
         this.intake = intake;
         this.queries = queries;
@@ -93,7 +96,7 @@ class ReferralController {
     /** 201 with the new referral; 200 with the original when the agency reference was seen before. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReferralView> receive(@RequestBody ReferralRequest request) {
-        ReferralIntake.Outcome outcome = intake.receive(request.validate(clock.instant(), callerAgency()));
+        ReferralIntake.Outcome outcome = intake.receive(request.validate(validator, clock.instant(), callerAgency()));
         ReferralView view = ReferralView.of(outcome.referral());
         if (!outcome.created()) {
             return ResponseEntity.ok(view);
@@ -130,7 +133,7 @@ class ReferralController {
                 continue;
             }
             try {
-                ReferralIntake.Outcome outcome = intake.receive(item.validate(now, agency));
+                ReferralIntake.Outcome outcome = intake.receive(item.validate(validator, now, agency));
                 results.add(new BatchItemResult(i, outcome.created() ? "created" : "replayed", outcome.referral().id(), List.of()));
                 if (outcome.created()) {
                     created++;

@@ -7,8 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.saferkent.platform.service.InvalidRequestException;
-import org.saferkent.platform.service.ProblemResponses.FieldProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.referrals.referral.domain.Agency;
 import org.saferkent.referrals.referral.domain.Category;
 import org.saferkent.referrals.referral.domain.Consent;
@@ -27,25 +33,36 @@ import org.saferkent.referrals.triage.domain.SubjectRole;
  */
 public record ReferralRequest(
         String agency,
-        String agencyReference,
-        String district,
-        String category,
-        List<String> flags,
+        @Size(min = 1, max = 100, message = "must be 1 to 100 characters")
+        @Pattern(regexp = "^[\\s\\S]*\\S[\\s\\S]*$", message = "must be 1 to 100 characters") String agencyReference,
+        @NotBlank(message = "is required") @Size(max = MAX_CODE, message = "must be at most {max} characters")
+        @Known(Vocabulary.DISTRICT) String district,
+        @NotBlank(message = "is required") @Size(max = MAX_CODE, message = "must be at most {max} characters")
+        @Known(Vocabulary.CATEGORY) String category,
+        @AtMost(MAX_FLAGS) List<@Known(value = Vocabulary.FLAG, nullable = false) String> flags,
         String asbType,
-        SubjectRequest subject,
-        String crimeReference,
+        @NotNull(message = "is required") @Valid SubjectRequest subject,
+        @Size(max = 50, message = "must be at most {max} characters") String crimeReference,
         LocalDate incidentDate,
-        String pathway,
-        List<String> pathways,
-        ConsentRequest consent,
-        DashRequest dash,
+        @Size(max = MAX_CODE, message = "must be at most {max} characters") @Known(Vocabulary.PATHWAY) String pathway,
+        @AtMost(MAX_PATHWAYS) List<@Known(value = Vocabulary.PATHWAY, nullable = false) String> pathways,
+        @NotNull(message = "is required: the subject's recorded consent, or a lawful override with its reason") ConsentRequest consent,
+        @Valid DashRequest dash,
         Boolean victimOptedOut,
-        String narrative,
+        @Size(max = MAX_NARRATIVE, message = "must be at most {max} characters") String narrative,
         Instant receivedByAgencyAt) {
 
     /** The person referred. Personal data: kept apart, never on the bus. */
-    public record SubjectRequest(String role, String name, LocalDate dateOfBirth, String postcode, String phone,
-            String email, String address, List<String> vulnerabilities) {
+    public record SubjectRequest(
+            @NotBlank(message = "is required") @Size(max = MAX_CODE, message = "must be at most {max} characters")
+            @Known(Vocabulary.SUBJECT_ROLE) String role,
+            @NotBlank(message = "is required") @Size(max = MAX_TEXT, message = "must be at most {max} characters") String name,
+            @NotNull(message = "is required") LocalDate dateOfBirth,
+            @Size(max = MAX_POSTCODE, message = "must be at most {max} characters") @Known(Vocabulary.POSTCODE) String postcode,
+            @Size(max = 30, message = "must be at most {max} characters") String phone,
+            @Size(max = MAX_EMAIL, message = "must be at most {max} characters") @Known(Vocabulary.EMAIL) String email,
+            @Size(max = 500, message = "must be at most {max} characters") String address,
+            @AtMost(MAX_VULNERABILITIES) List<@Known(value = Vocabulary.VULNERABILITY, nullable = false) String> vulnerabilities) {
 
         @Override
         public String toString() {
@@ -53,30 +70,36 @@ public record ReferralRequest(
         }
     }
 
-    /** Consent given (with date and by whom), or a lawful override with its basis and reason. */
+    /** Consent given (with date and by whom), or a lawful override with its basis and reason: which depends on given. */
     public record ConsentRequest(Boolean given, LocalDate recordedOn, String recordedBy, OverrideRequest override) {
     }
 
     public record OverrideRequest(String basis, String reason) {
     }
 
-    public record DashRequest(String checklist, List<Boolean> answers, String professionalJudgement) {
+    /** How many answers depends on the checklist, checked in code. */
+    public record DashRequest(
+            @NotBlank(message = "is required")
+            @Pattern(regexp = "^(police|safelives)$", message = "must be police (27 questions) or safelives (24)") String checklist,
+            @NotNull(message = "is required") @AtMost(MAX_ANSWERS)
+            List<@NotNull(message = "must be true or false") Boolean> answers,
+            @Pattern(regexp = "^(standard|medium|high)$", message = "must be standard, medium or high") String professionalJudgement) {
     }
 
     static final Set<String> ASB_TYPES = Set.of("personal", "nuisance", "environmental");
     static final Set<String> VULNERABILITIES = Set.of("mental-disorder", "impaired-intelligence", "impaired-social-functioning",
             "physical-disability", "intimidated", "persistently-targeted", "bereaved", "repeat-victim");
-    static final Set<String> JUDGEMENTS = Set.of("standard", "medium", "high");
-    private static final int MAX_TEXT = 200;
-    private static final int MAX_NARRATIVE = 10_000;
+    static final int MAX_TEXT = 200;
+    static final int MAX_NARRATIVE = 10_000;
     /** A code (district, category, role, pathway...): longer than any known one is refused before it is looked up. */
-    private static final int MAX_CODE = 50;
+    static final int MAX_CODE = 50;
     /** RFC 5321's limit on a forward path. */
     static final int MAX_EMAIL = 254;
-    private static final int MAX_POSTCODE = 16;
-    private static final int MAX_FLAGS = 10;
-    private static final int MAX_PATHWAYS = 10;
-    private static final int MAX_ANSWERS = 27;
+    static final int MAX_POSTCODE = 16;
+    static final int MAX_FLAGS = 10;
+    static final int MAX_PATHWAYS = 10;
+    static final int MAX_ANSWERS = 27;
+    static final int MAX_VULNERABILITIES = 8;
     private static final ZoneId KENT = ZoneId.of("Europe/London");
 
     @Override
@@ -89,9 +112,9 @@ public record ReferralRequest(
      * everything that is wrong at once. The agency is the one the caller's token speaks for: the body may
      * leave it out, and may not name another.
      */
-    NewReferral validate(Instant now, String callerAgency) {
+    NewReferral validate(Validator validator, Instant now, String callerAgency) {
         LocalDate today = LocalDate.ofInstant(now, KENT);
-        Problems problems = new Problems();
+        RequestProblems problems = RequestProblems.of(validator, this);
         if (agency != null && !agency.equals(callerAgency)) {
             problems.add("agency", "must be the agency you are authenticated as, or left out");
         }
@@ -99,26 +122,8 @@ public record ReferralRequest(
         if (!Agency.isKnown(agency)) {
             problems.add("agency", "is not a registered Kent partner agency");
         }
-        if (agencyReference != null && (agencyReference.isBlank() || agencyReference.length() > 100)) {
-            problems.add("agencyReference", "must be 1 to 100 characters");
-        }
-        District validDistrict = null;
-        if (problems.required("district", district) && problems.maxLength("district", district, MAX_CODE)) {
-            validDistrict = District.fromCode(district).orElse(null);
-            if (validDistrict == null) {
-                problems.add("district", "is not one of Kent's 12 districts");
-            }
-        }
-        if (problems.required("category", category) && problems.maxLength("category", category, MAX_CODE)
-                && !Category.isKnown(category)) {
-            problems.add("category", "is not a police.uk category or a recognised flag");
-        }
-        List<String> validFlags = problems.maxSize("flags", flags, MAX_FLAGS) ? flags : List.of();
-        for (int i = 0; i < validFlags.size(); i++) {
-            if (!Category.FLAGS.contains(validFlags.get(i))) {
-                problems.add("flags[" + i + "]", "is not one of " + Category.FLAGS);
-            }
-        }
+        List<String> validFlags = flags != null && flags.size() <= MAX_FLAGS ? flags : List.of();
+        // which ASB type, if any, depends on the category
         if ("anti-social-behaviour".equals(category)) {
             if (asbType == null) {
                 problems.add("asbType", "is required for anti-social behaviour (personal, nuisance or environmental)");
@@ -128,48 +133,14 @@ public record ReferralRequest(
         } else if (asbType != null) {
             problems.add("asbType", "applies only to anti-social-behaviour");
         }
-        SubjectRole role = null;
-        PersonalDetails personal = null;
-        List<String> vulnerabilities = List.of();
-        if (subject == null) {
-            problems.add("subject", "is required");
-        } else {
-            if (problems.required("subject.role", subject.role()) && problems.maxLength("subject.role", subject.role(), MAX_CODE)) {
-                role = SubjectRole.fromCode(subject.role()).orElse(null);
-                if (role == null) {
-                    problems.add("subject.role", "must be victim, offender, vulnerable-person or family");
-                }
-            }
-            if (problems.required("subject.name", subject.name()) && subject.name().length() > MAX_TEXT) {
-                problems.add("subject.name", "must be at most " + MAX_TEXT + " characters");
-            }
-            if (subject.dateOfBirth() == null) {
-                problems.add("subject.dateOfBirth", "is required");
-            } else if (subject.dateOfBirth().isAfter(today)) {
+        // dates against the moment of posting, that day in Kent
+        if (subject != null && subject.dateOfBirth() != null) {
+            if (subject.dateOfBirth().isAfter(today)) {
                 problems.add("subject.dateOfBirth", "is in the future");
             } else if (subject.dateOfBirth().isBefore(today.minusYears(120))) {
                 problems.add("subject.dateOfBirth", "is more than 120 years ago");
             }
-            // lengths first: no pattern ever runs over more than a few characters
-            if (subject.postcode() != null && problems.maxLength("subject.postcode", subject.postcode(), MAX_POSTCODE)
-                    && !subject.postcode().replaceAll("\\s", "").matches("(?i)[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}")) {
-                problems.add("subject.postcode", "is not a UK postcode");
-            }
-            if (subject.email() != null && problems.maxLength("subject.email", subject.email(), MAX_EMAIL)
-                    && !isEmailAddress(subject.email())) {
-                problems.add("subject.email", "is not an email address");
-            }
-            problems.maxLength("subject.phone", subject.phone(), 30);
-            problems.maxLength("subject.address", subject.address(), 500);
-            vulnerabilities = problems.maxSize("subject.vulnerabilities", subject.vulnerabilities(), VULNERABILITIES.size())
-                    ? subject.vulnerabilities() : List.of();
-            for (int i = 0; i < vulnerabilities.size(); i++) {
-                if (!VULNERABILITIES.contains(vulnerabilities.get(i))) {
-                    problems.add("subject.vulnerabilities[" + i + "]", "is not one of " + VULNERABILITIES);
-                }
-            }
         }
-        problems.maxLength("crimeReference", crimeReference, 50);
         if (incidentDate != null && incidentDate.isAfter(today)) {
             problems.add("incidentDate", "is in the future");
         }
@@ -180,42 +151,36 @@ public record ReferralRequest(
                 problems.add("receivedByAgencyAt", "is before the incident date");
             }
         }
-        problems.maxLength("narrative", narrative, MAX_NARRATIVE);
-        List<Pathway> validPathways = pathways(problems);
         Consent validConsent = consent(problems, today);
         Dash validDash = dash(problems, validFlags);
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems.list);
-        }
-        personal = new PersonalDetails(subject.name().trim(), subject.dateOfBirth(), subject.postcode(), subject.phone(),
-                subject.email(), subject.address(), narrative);
-        return new NewReferral(agency, agencyReference, validDistrict, category, List.copyOf(validFlags), asbType, role,
-                personal, List.copyOf(vulnerabilities), crimeReference, incidentDate, validPathways, validConsent, validDash,
+        problems.throwIfAny();
+        PersonalDetails personal = new PersonalDetails(subject.name().trim(), subject.dateOfBirth(), subject.postcode(),
+                subject.phone(), subject.email(), subject.address(), narrative);
+        List<String> vulnerabilities = subject.vulnerabilities() == null ? List.of() : subject.vulnerabilities();
+        return new NewReferral(agency, agencyReference, District.fromCode(district).orElseThrow(), category,
+                List.copyOf(validFlags), asbType, SubjectRole.fromCode(subject.role()).orElseThrow(), personal,
+                List.copyOf(vulnerabilities), crimeReference, incidentDate, requestedPathways(), validConsent, validDash,
                 Boolean.TRUE.equals(victimOptedOut), receivedByAgencyAt != null ? receivedByAgencyAt : now);
     }
 
-    private List<Pathway> pathways(Problems problems) {
+    /** The pathways asked for, {@code pathway} first, each once. */
+    private List<Pathway> requestedPathways() {
         List<Pathway> valid = new ArrayList<>();
-        if (pathway != null && problems.maxLength("pathway", pathway, MAX_CODE)) {
-            Pathway.fromCode(pathway).ifPresentOrElse(valid::add, () -> problems.add("pathway", "is not a known pathway"));
+        if (pathway != null) {
+            valid.add(Pathway.fromCode(pathway).orElseThrow());
         }
-        if (problems.maxSize("pathways", pathways, MAX_PATHWAYS)) {
-            for (int i = 0; i < pathways.size(); i++) {
-                String code = pathways.get(i);
-                Pathway found = code == null || code.length() > MAX_CODE ? null : Pathway.fromCode(code).orElse(null);
-                if (found == null) {
-                    problems.add("pathways[" + i + "]", "is not a known pathway");
-                } else if (!valid.contains(found)) {
-                    valid.add(found);
-                }
+        for (String code : pathways == null ? List.<String>of() : pathways) {
+            Pathway found = Pathway.fromCode(code).orElseThrow();
+            if (!valid.contains(found)) {
+                valid.add(found);
             }
         }
         return List.copyOf(valid);
     }
 
-    private Consent consent(Problems problems, LocalDate today) {
+    /** What is required depends on whether consent was given: the subject's, recorded, or a lawful override. */
+    private Consent consent(RequestProblems problems, LocalDate today) {
         if (consent == null) {
-            problems.add("consent", "is required: the subject's recorded consent, or a lawful override with its reason");
             return null;
         }
         if (Boolean.TRUE.equals(consent.given())) {
@@ -224,8 +189,10 @@ public record ReferralRequest(
             } else if (consent.recordedOn().isAfter(today)) {
                 problems.add("consent.recordedOn", "is in the future");
             }
-            if (problems.required("consent.recordedBy", consent.recordedBy())) {
-                problems.maxLength("consent.recordedBy", consent.recordedBy(), MAX_TEXT);
+            if (consent.recordedBy() == null || consent.recordedBy().isBlank()) {
+                problems.add("consent.recordedBy", "is required");
+            } else if (consent.recordedBy().length() > MAX_TEXT) {
+                problems.add("consent.recordedBy", "must be at most " + MAX_TEXT + " characters");
             }
             if (consent.override() != null) {
                 problems.add("consent.override", "must be absent when consent is given");
@@ -236,51 +203,37 @@ public record ReferralRequest(
             problems.add("consent.override", "is required without the subject's consent (basis and reason)");
             return null;
         }
-        if (problems.required("consent.override.basis", consent.override().basis())
-                && (consent.override().basis().length() > MAX_CODE || !Consent.OVERRIDE_BASES.contains(consent.override().basis()))) {
+        String basis = consent.override().basis();
+        if (basis == null || basis.isBlank()) {
+            problems.add("consent.override.basis", "is required");
+        } else if (basis.length() > MAX_CODE || !Consent.OVERRIDE_BASES.contains(basis)) {
             problems.add("consent.override.basis", "must be one of " + Consent.OVERRIDE_BASES);
         }
-        if (problems.required("consent.override.reason", consent.override().reason())) {
-            problems.maxLength("consent.override.reason", consent.override().reason(), 2_000);
+        String reason = consent.override().reason();
+        if (reason == null || reason.isBlank()) {
+            problems.add("consent.override.reason", "is required");
+        } else if (reason.length() > 2_000) {
+            problems.add("consent.override.reason", "must be at most 2000 characters");
         }
-        return new Consent(false, consent.recordedOn(), consent.recordedBy(), consent.override().basis(), consent.override().reason());
+        return new Consent(false, consent.recordedOn(), consent.recordedBy(), basis, reason);
     }
 
-    private Dash dash(Problems problems, List<String> validFlags) {
+    /** A DASH checklist belongs to domestic abuse, and has as many answers as its questions. */
+    private Dash dash(RequestProblems problems, List<String> validFlags) {
         if (dash == null) {
             return null;
         }
         if (!"domestic-abuse".equals(category) && !validFlags.contains("domestic-abuse")) {
             problems.add("dash", "applies only to domestic abuse");
         }
-        DashChecklist checklist = null;
-        if (problems.required("dash.checklist", dash.checklist())) {
-            if ("police".equals(dash.checklist())) {
-                checklist = DashChecklist.POLICE;
-            } else if ("safelives".equals(dash.checklist())) {
-                checklist = DashChecklist.SAFELIVES;
-            } else {
-                problems.add("dash.checklist", "must be police (27 questions) or safelives (24)");
-            }
+        DashChecklist checklist = "police".equals(dash.checklist()) ? DashChecklist.POLICE
+                : "safelives".equals(dash.checklist()) ? DashChecklist.SAFELIVES : null;
+        List<Boolean> answers = dash.answers();
+        if (checklist != null && answers != null && answers.size() <= MAX_ANSWERS && answers.size() != checklist.questions()) {
+            problems.add("dash.answers", "must have " + checklist.questions() + " answers for the " + dash.checklist()
+                    + " checklist, not " + answers.size());
         }
-        if (dash.answers() == null) {
-            problems.add("dash.answers", "is required");
-        } else if (problems.maxSize("dash.answers", dash.answers(), MAX_ANSWERS)) {
-            if (checklist != null && dash.answers().size() != checklist.questions()) {
-                problems.add("dash.answers", "must have " + checklist.questions() + " answers for the " + dash.checklist()
-                        + " checklist, not " + dash.answers().size());
-            }
-            for (int i = 0; i < dash.answers().size(); i++) {
-                if (dash.answers().get(i) == null) {
-                    problems.add("dash.answers[" + i + "]", "must be true or false");
-                }
-            }
-        }
-        if (dash.professionalJudgement() != null
-                && (dash.professionalJudgement().length() > MAX_CODE || !JUDGEMENTS.contains(dash.professionalJudgement()))) {
-            problems.add("dash.professionalJudgement", "must be standard, medium or high");
-        }
-        return new Dash(dash.checklist(), dash.answers(), dash.professionalJudgement());
+        return new Dash(dash.checklist(), answers, dash.professionalJudgement());
     }
 
     /**
@@ -299,46 +252,5 @@ public record ReferralRequest(
         }
         int dot = value.indexOf('.', at + 2);
         return dot > 0 && dot < value.length() - 1;
-    }
-
-    private static final class Problems {
-        private final List<FieldProblem> list = new ArrayList<>();
-
-        void add(String field, String message) {
-            list.add(new FieldProblem(field, message));
-        }
-
-        boolean required(String field, String value) {
-            if (value == null || value.isBlank()) {
-                add(field, "is required");
-                return false;
-            }
-            return true;
-        }
-
-        /** False (and a problem) when {@code value} is longer than {@code max}: nothing else should look at it. */
-        boolean maxLength(String field, String value, int max) {
-            if (value != null && value.length() > max) {
-                add(field, "must be at most " + max + " characters");
-                return false;
-            }
-            return true;
-        }
-
-        /** True when {@code values} is present and holds at most {@code max} items; a longer list is one problem, not one per item. */
-        boolean maxSize(String field, List<?> values, int max) {
-            if (values == null) {
-                return false;
-            }
-            if (values.size() > max) {
-                add(field, "must hold at most " + max + " values, not " + values.size());
-                return false;
-            }
-            return true;
-        }
-
-        boolean isEmpty() {
-            return list.isEmpty();
-        }
     }
 }

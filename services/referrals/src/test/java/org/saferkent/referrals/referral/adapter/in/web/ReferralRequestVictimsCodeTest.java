@@ -1,5 +1,7 @@
 package org.saferkent.referrals.referral.adapter.in.web;
 
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,20 +23,21 @@ import org.saferkent.referrals.referral.domain.NewReferral;
 class ReferralRequestVictimsCodeTest {
 
     private static final Instant NOW = Instant.parse("2026-12-04T15:00:00Z");
+    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
     @ParameterizedTest
     @ValueSource(strings = {"domestic-abuse", "hate-crime", "sexual-offence", "terrorism", "human-trafficking",
             "modern-slavery", "attempted-murder", "kidnap", "false-imprisonment", "arson-with-intent",
             "wounding-with-intent", "stalking", "child-sexual-exploitation"})
     void everyVictimsCodeCategoryIsAcceptedAsAFlag(String flag) {
-        NewReferral accepted = request(List.of(flag), null, null).validate(NOW, "kent-police");
+        NewReferral accepted = request(List.of(flag), null, null).validate(VALIDATOR, NOW, "kent-police");
 
         assertThat(accepted.flags()).containsExactly(flag);
     }
 
     @Test
     void anUnknownFlagIsAProblemNamingTheFlagAndTheAllowedValues() {
-        assertThatThrownBy(() -> request(List.of("stalking", "burglary-of-hearts"), null, null).validate(NOW, "kent-police"))
+        assertThatThrownBy(() -> request(List.of("stalking", "burglary-of-hearts"), null, null).validate(VALIDATOR, NOW, "kent-police"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("flags[1]");
                     assertThat(e.problems().get(0).message()).contains("terrorism", "child-sexual-exploitation", "stalking");
@@ -43,14 +46,14 @@ class ReferralRequestVictimsCodeTest {
 
     @Test
     void withoutReceivedByAgencyAtTheDetailsCountAsReceivedNow() {
-        assertThat(request(List.of(), null, null).validate(NOW, "kent-police").receivedByAgencyAt()).isEqualTo(NOW);
+        assertThat(request(List.of(), null, null).validate(VALIDATOR, NOW, "kent-police").receivedByAgencyAt()).isEqualTo(NOW);
     }
 
     @Test
     void receivedByAgencyAtIsKeptWhenItIsInThePastAndNotBeforeTheIncident() {
         Instant received = Instant.parse("2026-12-02T09:30:00Z");
 
-        NewReferral accepted = request(List.of(), LocalDate.parse("2026-12-01"), received).validate(NOW, "kent-police");
+        NewReferral accepted = request(List.of(), LocalDate.parse("2026-12-01"), received).validate(VALIDATOR, NOW, "kent-police");
 
         assertThat(accepted.receivedByAgencyAt()).isEqualTo(received);
     }
@@ -59,13 +62,13 @@ class ReferralRequestVictimsCodeTest {
     void receivedOnTheDayOfTheIncidentIsAccepted() {
         Instant received = Instant.parse("2026-12-01T00:30:00Z");
 
-        assertThat(request(List.of(), LocalDate.parse("2026-12-01"), received).validate(NOW, "kent-police")
+        assertThat(request(List.of(), LocalDate.parse("2026-12-01"), received).validate(VALIDATOR, NOW, "kent-police")
                 .receivedByAgencyAt()).isEqualTo(received);
     }
 
     @Test
     void receivedByAgencyAtInTheFutureIsAProblemNamingTheField() {
-        assertThatThrownBy(() -> request(List.of(), null, NOW.plusSeconds(3600)).validate(NOW, "kent-police"))
+        assertThatThrownBy(() -> request(List.of(), null, NOW.plusSeconds(3600)).validate(VALIDATOR, NOW, "kent-police"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("receivedByAgencyAt");
                     assertThat(e.problems().get(0).message()).contains("future");
@@ -77,7 +80,7 @@ class ReferralRequestVictimsCodeTest {
         // 23:30 UTC on 30 November is still 30 November in Kent (GMT): before an incident on 1 December
         Instant received = Instant.parse("2026-11-30T23:30:00Z");
 
-        assertThatThrownBy(() -> request(List.of(), LocalDate.parse("2026-12-01"), received).validate(NOW, "kent-police"))
+        assertThatThrownBy(() -> request(List.of(), LocalDate.parse("2026-12-01"), received).validate(VALIDATOR, NOW, "kent-police"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("receivedByAgencyAt");
                     assertThat(e.problems().get(0).message()).contains("incident");

@@ -1,21 +1,25 @@
 package org.saferkent.rj.rjcase.adapter.in.web;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.rj.rjcase.domain.ClosureReason;
-import org.saferkent.rj.web.FieldChecks;
+import org.saferkent.rj.vocabulary.Codes;
+import org.saferkent.rj.web.Code;
 
 /** Closes a case that ends without an outcome. {@code detail} is a short code, never free text about people. */
-record ClosureRequest(String reason, String detail) {
+record ClosureRequest(
+        @NotBlank(message = "is required") @Code(ClosureReason.class) String reason,
+        @Pattern(regexp = "^[a-z0-9-]{1,50}$", message = "must be a short code: 1 to 50 lowercase letters, digits or hyphens")
+        String detail) {
 
     record Valid(ClosureReason reason, String detail) {
     }
 
-    Valid validate() {
-        FieldChecks checks = new FieldChecks();
-        ClosureReason valid = checks.code("reason", reason, ClosureReason.class);
-        if (detail != null && !detail.matches("[a-z0-9-]{1,50}")) {
-            checks.add("detail", "must be a short code: 1 to 50 lowercase letters, digits or hyphens");
-        }
-        checks.throwIfAny();
-        return new Valid(valid, detail);
+    Valid validate(Validator validator) {
+        RequestProblems.of(validator, this).throwIfAny();
+        return new Valid(Codes.parse(ClosureReason.class, reason).orElseThrow(), detail);
     }
 }

@@ -2,14 +2,16 @@ package org.saferkent.rj.rjcase.adapter.in.web;
 
 import java.time.LocalDate;
 
-import org.saferkent.rj.web.FieldChecks;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 
-record ConferenceHeldRequest(LocalDate heldOn) {
+import org.saferkent.platform.service.RequestProblems;
 
-    LocalDate validate(LocalDate today) {
-        FieldChecks checks = new FieldChecks();
-        checks.pastDate("heldOn", heldOn, today);
-        checks.throwIfAny();
+record ConferenceHeldRequest(@NotNull(message = "is required") @PastOrPresent(message = "is in the future") LocalDate heldOn) {
+
+    LocalDate validate(Validator validator) {
+        RequestProblems.of(validator, this).throwIfAny();
         return heldOn;
     }
 }

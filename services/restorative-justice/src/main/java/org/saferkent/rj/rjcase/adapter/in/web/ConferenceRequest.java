@@ -2,22 +2,26 @@ package org.saferkent.rj.rjcase.adapter.in.web;
 
 import java.time.LocalDate;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.FutureOrPresent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.rj.rjcase.domain.InterventionType;
-import org.saferkent.rj.web.FieldChecks;
+import org.saferkent.rj.vocabulary.Codes;
+import org.saferkent.rj.web.Code;
 
 /** Plans the intervention: its type and date. */
-record ConferenceRequest(String type, LocalDate scheduledFor) {
+record ConferenceRequest(
+        @NotBlank(message = "is required") @Code(InterventionType.class) String type,
+        @NotNull(message = "is required") @FutureOrPresent(message = "is in the past") LocalDate scheduledFor) {
 
     record Valid(InterventionType type, LocalDate scheduledFor) {
     }
 
-    Valid validate(LocalDate today) {
-        FieldChecks checks = new FieldChecks();
-        InterventionType valid = checks.code("type", type, InterventionType.class);
-        if (checks.required("scheduledFor", scheduledFor) && scheduledFor.isBefore(today)) {
-            checks.add("scheduledFor", "is in the past");
-        }
-        checks.throwIfAny();
-        return new Valid(valid, scheduledFor);
+    Valid validate(Validator validator) {
+        RequestProblems.of(validator, this).throwIfAny();
+        return new Valid(Codes.parse(InterventionType.class, type).orElseThrow(), scheduledFor);
     }
 }

@@ -2,21 +2,23 @@ package org.saferkent.rj.rjcase.adapter.in.web;
 
 import java.time.LocalDate;
 
-import org.saferkent.rj.web.FieldChecks;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+
+import org.saferkent.platform.service.RequestProblems;
 
 /** A participant's written, informed consent and the date it was given. */
-record ConsentRequest(Boolean written, Boolean informed, LocalDate recordedOn) {
+record ConsentRequest(
+        @NotNull(message = "is required")
+        @AssertTrue(message = "must be true: consent to restorative justice is given in writing") Boolean written,
+        @NotNull(message = "is required")
+        @AssertTrue(message = "must be true: consent to restorative justice is informed") Boolean informed,
+        @NotNull(message = "is required") @PastOrPresent(message = "is in the future") LocalDate recordedOn) {
 
-    ConsentRequest validate(LocalDate today) {
-        FieldChecks checks = new FieldChecks();
-        if (checks.required("written", written) && !written) {
-            checks.add("written", "must be true: consent to restorative justice is given in writing");
-        }
-        if (checks.required("informed", informed) && !informed) {
-            checks.add("informed", "must be true: consent to restorative justice is informed");
-        }
-        checks.pastDate("recordedOn", recordedOn, today);
-        checks.throwIfAny();
+    ConsentRequest validate(Validator validator) {
+        RequestProblems.of(validator, this).throwIfAny();
         return this;
     }
 }

@@ -1,13 +1,16 @@
 package org.saferkent.rj.rjcase.adapter.in.web;
 
-import org.saferkent.rj.web.FieldChecks;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
-record FacilitatorRequest(String facilitator) {
+import org.saferkent.platform.service.RequestProblems;
 
-    String validate() {
-        FieldChecks checks = new FieldChecks();
-        checks.text("facilitator", facilitator);
-        checks.throwIfAny();
+record FacilitatorRequest(
+        @NotBlank(message = "is required") @Size(max = 200, message = "must be at most {max} characters") String facilitator) {
+
+    String validate(Validator validator) {
+        RequestProblems.of(validator, this).throwIfAny();
         return facilitator;
     }
 }

@@ -1,6 +1,8 @@
 package org.saferkent.rj.rjcase.adapter.in.web;
 
-import org.saferkent.rj.web.FieldChecks;
+import jakarta.validation.Validator;
+
+import org.saferkent.platform.service.RequestProblems;
 
 /**
  * A manager's approval of direct contact. The approver is the caller, named by their token (it needs the
@@ -9,12 +11,12 @@ import org.saferkent.rj.web.FieldChecks;
 record ManagerApprovalRequest(String approvedBy) {
 
     /** The approver: the caller, whose name the body may repeat but not replace. */
-    String validate(String caller) {
-        FieldChecks checks = new FieldChecks();
+    String validate(Validator validator, String caller) {
+        RequestProblems problems = RequestProblems.of(validator, this);
         if (approvedBy != null && !approvedBy.equals(caller)) {
-            checks.add("approvedBy", "must be left out: the approver is the manager the token names, never a name in the body");
+            problems.add("approvedBy", "must be left out: the approver is the manager the token names, never a name in the body");
         }
-        checks.throwIfAny();
+        problems.throwIfAny();
         return caller;
     }
 }

@@ -1,24 +1,34 @@
 package org.saferkent.rj.rjcase.adapter.in.web;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.rj.rjcase.domain.ParticipantRole;
-import org.saferkent.rj.web.FieldChecks;
+import org.saferkent.rj.vocabulary.Codes;
+import org.saferkent.rj.web.Code;
+import org.saferkent.rj.web.Pseudonym;
 
 /** Someone joining the case, by pseudonym and age only. */
-record ParticipantRequest(String role, String pseudonym, Integer age) {
+record ParticipantRequest(
+        @NotBlank(message = "is required") @Code(ParticipantRole.class) String role,
+        @NotBlank(message = "is required") @Pseudonym String pseudonym,
+        @NotNull(message = "is required") Integer age) {
 
     record Valid(ParticipantRole role, String pseudonym, int age) {
     }
 
-    Valid validate() {
-        FieldChecks checks = new FieldChecks();
-        ParticipantRole valid = checks.code("role", role, ParticipantRole.class);
-        checks.pseudonym("pseudonym", pseudonym);
-        if (valid == ParticipantRole.OFFENDER) {
-            checks.range("age", age, 10, 120, ": 10 is the age of criminal responsibility");
-        } else {
-            checks.range("age", age, 0, 120, "");
+    Valid validate(Validator validator) {
+        RequestProblems problems = RequestProblems.of(validator, this);
+        ParticipantRole valid = Codes.parse(ParticipantRole.class, role).orElse(null);
+        // the youngest age depends on the role
+        if (age != null && valid == ParticipantRole.OFFENDER && (age < 10 || age > 120)) {
+            problems.add("age", "must be 10 to 120: 10 is the age of criminal responsibility");
+        } else if (age != null && valid != ParticipantRole.OFFENDER && (age < 0 || age > 120)) {
+            problems.add("age", "must be 0 to 120");
         }
-        checks.throwIfAny();
+        problems.throwIfAny();
         return new Valid(valid, pseudonym, age);
     }
 }

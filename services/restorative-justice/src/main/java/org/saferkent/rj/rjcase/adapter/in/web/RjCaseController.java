@@ -1,12 +1,13 @@
 package org.saferkent.rj.rjcase.adapter.in.web;
 
 import java.net.URI;
-import java.time.Clock;
+
+import jakarta.validation.Validator;
+
+import org.saferkent.platform.service.RequestProblems;
 
 import org.saferkent.rj.rjcase.application.CaseNotFoundException;
 import org.saferkent.rj.rjcase.application.RjCases;
-import org.saferkent.rj.web.FieldChecks;
-import org.saferkent.rj.web.KentDate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,11 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RjCaseController {
 
     private final RjCases cases;
-    private final Clock clock;
+    private final Validator validator;
 
-    RjCaseController(RjCases cases, Clock clock) {
+    RjCaseController(RjCases cases, Validator validator) {
         this.cases = cases;
-        this.clock = clock;
+        this.validator = validator;
     }
 
     @GetMapping("/{id}")
@@ -43,7 +44,7 @@ class RjCaseController {
     /** 201 with the new case; 200 with the original when the YOS reference was seen before. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RjCaseView> referFromYouthOffendingService(@RequestBody(required = false) YosReferralRequest request) {
-        RjCases.Opened opened = cases.referFromYouthOffendingService(FieldChecks.body(request).validate(KentDate.today(clock)));
+        RjCases.Opened opened = cases.referFromYouthOffendingService(RequestProblems.body(request).validate(validator));
         RjCaseView view = RjCaseView.of(opened.rjCase());
         if (!opened.created()) {
             return ResponseEntity.ok(view);

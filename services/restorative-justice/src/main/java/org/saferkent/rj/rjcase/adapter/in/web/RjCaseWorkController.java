@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.BiFunction;
 
+import jakarta.validation.Validator;
+
+import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.platform.service.security.Caller;
 import org.saferkent.rj.rjcase.application.CaseWork;
 import org.saferkent.rj.rjcase.domain.Change;
 import org.saferkent.rj.rjcase.domain.OutcomeReport;
 import org.saferkent.rj.rjcase.domain.Participant;
 import org.saferkent.rj.rjcase.domain.RjCase;
-import org.saferkent.rj.web.FieldChecks;
 import org.saferkent.rj.web.KentDate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -33,16 +35,18 @@ class RjCaseWorkController {
 
     private final CaseWork work;
     private final Clock clock;
+    private final Validator validator;
 
-    RjCaseWorkController(CaseWork work, Clock clock) {
+    RjCaseWorkController(CaseWork work, Clock clock, Validator validator) {
         this.work = work;
         this.clock = clock;
+        this.validator = validator;
     }
 
     /** 201 with the case and the new participant's location; 200 when they were in the case already. */
     @PostMapping("/participants")
     ResponseEntity<RjCaseView> addParticipant(@PathVariable String id, @RequestBody(required = false) ParticipantRequest request) {
-        ParticipantRequest.Valid valid = FieldChecks.body(request).validate();
+        ParticipantRequest.Valid valid = RequestProblems.body(request).validate(validator);
         CaseWork.Done done = work.perform(id, (c, now) -> c.addParticipant(valid.role(), valid.pseudonym(), valid.age(), now));
         Participant participant = done.rjCase().findActive(valid.pseudonym(), valid.role()).orElseThrow();
         RjCaseView view = RjCaseView.of(done.rjCase());
@@ -55,20 +59,20 @@ class RjCaseWorkController {
     @PostMapping("/participants/{participantId}/consent")
     RjCaseView recordConsent(@PathVariable String id, @PathVariable String participantId,
             @RequestBody(required = false) ConsentRequest request) {
-        ConsentRequest valid = FieldChecks.body(request).validate(today());
+        ConsentRequest valid = RequestProblems.body(request).validate(validator);
         return perform(id, (c, now) -> c.recordConsent(participantId, valid.written(), valid.informed(), valid.recordedOn(), now));
     }
 
     @PostMapping("/participants/{participantId}/consent-withdrawal")
     RjCaseView withdrawConsent(@PathVariable String id, @PathVariable String participantId,
             @RequestBody(required = false) WithdrawalRequest request) {
-        LocalDate withdrawnOn = (request == null ? new WithdrawalRequest(null) : request).validate(today());
+        LocalDate withdrawnOn = (request == null ? new WithdrawalRequest(null) : request).validate(validator, today());
         return perform(id, (c, now) -> c.withdrawConsent(participantId, withdrawnOn, now));
     }
 
     @PostMapping("/risk-assessment")
     RjCaseView assessRisk(@PathVariable String id, @RequestBody(required = false) RiskAssessmentRequest request) {
-        RiskAssessmentRequest.Valid valid = FieldChecks.body(request).validate(callerName());
+        RiskAssessmentRequest.Valid valid = RequestProblems.body(request).validate(validator, callerName());
         return perform(id, (c, now) -> c.assessRisk(valid.level(), valid.assessedBy(), valid.notes(), now));
     }
 
@@ -79,37 +83,37 @@ class RjCaseWorkController {
      */
     @PostMapping("/manager-approval")
     RjCaseView approveDirectContact(@PathVariable String id, @RequestBody(required = false) ManagerApprovalRequest request) {
-        String approvedBy = (request == null ? new ManagerApprovalRequest(null) : request).validate(callerName());
+        String approvedBy = (request == null ? new ManagerApprovalRequest(null) : request).validate(validator, callerName());
         return perform(id, (c, now) -> c.approveDirectContact(approvedBy, now));
     }
 
     @PostMapping("/facilitator")
     RjCaseView assignFacilitator(@PathVariable String id, @RequestBody(required = false) FacilitatorRequest request) {
-        String facilitator = FieldChecks.body(request).validate();
+        String facilitator = RequestProblems.body(request).validate(validator);
         return perform(id, (c, now) -> c.assignFacilitator(facilitator, now));
     }
 
     @PostMapping("/conference")
     RjCaseView scheduleConference(@PathVariable String id, @RequestBody(required = false) ConferenceRequest request) {
-        ConferenceRequest.Valid valid = FieldChecks.body(request).validate(today());
+        ConferenceRequest.Valid valid = RequestProblems.body(request).validate(validator);
         return perform(id, (c, now) -> c.scheduleConference(valid.type(), valid.scheduledFor(), now));
     }
 
     @PostMapping("/conference/held")
     RjCaseView recordConferenceHeld(@PathVariable String id, @RequestBody(required = false) ConferenceHeldRequest request) {
-        LocalDate heldOn = FieldChecks.body(request).validate(today());
+        LocalDate heldOn = RequestProblems.body(request).validate(validator);
         return perform(id, (c, now) -> c.recordConferenceHeld(heldOn, now));
     }
 
     @PostMapping("/outcome")
     RjCaseView recordOutcome(@PathVariable String id, @RequestBody(required = false) OutcomeRequest request) {
-        OutcomeReport report = FieldChecks.body(request).validate();
+        OutcomeReport report = RequestProblems.body(request).validate(validator);
         return perform(id, (c, now) -> c.recordOutcome(report, now));
     }
 
     @PostMapping("/closure")
     RjCaseView close(@PathVariable String id, @RequestBody(required = false) ClosureRequest request) {
-        ClosureRequest.Valid valid = FieldChecks.body(request).validate();
+        ClosureRequest.Valid valid = RequestProblems.body(request).validate(validator);
         return perform(id, (c, now) -> c.close(valid.reason(), valid.detail(), now));
     }
 

@@ -2,18 +2,16 @@ package org.saferkent.rj.rjcase.adapter.in.web;
 
 import java.time.LocalDate;
 
-import org.saferkent.rj.web.FieldChecks;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.PastOrPresent;
+
+import org.saferkent.platform.service.RequestProblems;
 
 /** A participant withdraws consent; the date defaults to today. */
-record WithdrawalRequest(LocalDate withdrawnOn) {
+record WithdrawalRequest(@PastOrPresent(message = "is in the future") LocalDate withdrawnOn) {
 
-    LocalDate validate(LocalDate today) {
-        if (withdrawnOn == null) {
-            return today;
-        }
-        FieldChecks checks = new FieldChecks();
-        checks.pastDate("withdrawnOn", withdrawnOn, today);
-        checks.throwIfAny();
-        return withdrawnOn;
+    LocalDate validate(Validator validator, LocalDate today) {
+        RequestProblems.of(validator, this).throwIfAny();
+        return withdrawnOn == null ? today : withdrawnOn;
     }
 }

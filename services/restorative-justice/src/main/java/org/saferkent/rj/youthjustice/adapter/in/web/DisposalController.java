@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.validation.Validator;
+
 import org.saferkent.platform.pseudonyms.Pseudonymiser;
 import org.saferkent.platform.service.InvalidRequestException;
+import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.platform.service.security.Caller;
 import org.saferkent.rj.vocabulary.Pseudonyms;
-import org.saferkent.rj.web.FieldChecks;
 import org.saferkent.rj.web.KentDate;
 import org.saferkent.rj.youthjustice.application.Disposals;
 import org.saferkent.rj.youthjustice.domain.Disposal;
@@ -32,17 +34,19 @@ class DisposalController {
     private final Disposals disposals;
     private final Pseudonymiser pseudonymiser;
     private final Clock clock;
+    private final Validator validator;
 
-    DisposalController(Disposals disposals, Pseudonymiser pseudonymiser, Clock clock) {
+    DisposalController(Disposals disposals, Pseudonymiser pseudonymiser, Clock clock, Validator validator) {
         this.disposals = disposals;
         this.pseudonymiser = pseudonymiser;
         this.clock = clock;
+        this.validator = validator;
     }
 
     /** 201 with the recorded disposal; 200 with the original when the same disposal was posted before. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DisposalView> record(@RequestBody(required = false) DisposalRequest request) {
-        Disposals.Recorded recorded = disposals.record(FieldChecks.body(request).validate(KentDate.today(clock), callerAgency(), pseudonymiser));
+        Disposals.Recorded recorded = disposals.record(RequestProblems.body(request).validate(validator, KentDate.today(clock), callerAgency(), pseudonymiser));
         DisposalView view = DisposalView.of(recorded);
         if (!recorded.created()) {
             return ResponseEntity.ok(view);

@@ -6,9 +6,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+
 import org.saferkent.platform.pseudonyms.Pseudonymiser;
+import org.saferkent.platform.service.RequestProblems;
+import org.saferkent.rj.vocabulary.Codes;
 import org.saferkent.rj.vocabulary.District;
-import org.saferkent.rj.web.FieldChecks;
+import org.saferkent.rj.vocabulary.Pseudonyms;
+import org.saferkent.rj.web.Code;
+import org.saferkent.rj.web.KentDistrict;
+import org.saferkent.rj.web.OffenceCategory;
 import org.saferkent.rj.youthjustice.application.Disposals.NewDisposal;
 import org.saferkent.rj.youthjustice.domain.DisposalType;
 
@@ -18,31 +28,45 @@ import org.saferkent.rj.youthjustice.domain.DisposalType;
  * date of birth giving exact ages; or, as before, by a pseudonym the agency keyed itself, with their date of birth
  * (used for the ages, then dropped) or their age at the offence.
  */
-record DisposalRequest(String personPseudonym, LocalDate dateOfBirth, Integer ageAtOffence, String offenceCategory,
-        LocalDate offenceDate, String disposalType, LocalDate disposalDate, String district, String agency,
+record DisposalRequest(
+        String personPseudonym,
+        LocalDate dateOfBirth,
+        Integer ageAtOffence,
+        @NotBlank(message = "is required") @OffenceCategory String offenceCategory,
+        @NotNull(message = "is required") @PastOrPresent(message = "is in the future") LocalDate offenceDate,
+        @NotBlank(message = "is required") @Code(DisposalType.class) String disposalType,
+        @NotNull(message = "is required") @PastOrPresent(message = "is in the future") LocalDate disposalDate,
+        @NotBlank(message = "is required") @KentDistrict String district,
+        String agency,
         PersonDetails person) {
 
     static final Set<String> AGENCIES = Set.of("kent-police", "kcc-youth-offending-service");
     /** The age of criminal responsibility in England and Wales. */
     static final int CRIMINAL_RESPONSIBILITY = 10;
+    static final int MAX_NAME = 200;
 
     /**
      * Checks every field against today's date and reports everything that is wrong at once. The disposal is
      * {@code callerAgency}'s, the agency the token speaks for: the body may leave {@code agency} out, and may not
      * name another (refused, not silently replaced, as referrals do).
      */
-    NewDisposal validate(LocalDate today, String callerAgency, Pseudonymiser pseudonymiser) {
-        FieldChecks checks = new FieldChecks();
+    NewDisposal validate(Validator validator, LocalDate today, String callerAgency, Pseudonymiser pseudonymiser) {
+        RequestProblems checks = RequestProblems.of(validator, this);
         if (agency != null && !agency.equals(callerAgency)) {
             checks.add("agency", "must be the agency you are authenticated as, or left out");
         }
+        // the person by their pseudonym, or by their details: which is required depends on the other
         if (person == null) {
-            checks.pseudonym("personPseudonym", personPseudonym);
+            if (personPseudonym == null || personPseudonym.isBlank()) {
+                checks.add("personPseudonym", "is required");
+            } else if (!Pseudonyms.isKeyed(personPseudonym)) {
+                checks.add("personPseudonym", "must be the partnership's keyed pseudonym (64 lowercase hex characters), never a name");
+            }
         } else {
             person(checks);
         }
-        boolean offenceDated = checks.pastDate("offenceDate", offenceDate, today);
-        if (checks.pastDate("disposalDate", disposalDate, today) && offenceDated && disposalDate.isBefore(offenceDate)) {
+        boolean offenceDated = checks.isValid("offenceDate");
+        if (offenceDated && checks.isValid("disposalDate") && disposalDate.isBefore(offenceDate)) {
             checks.add("disposalDate", "is before the offence date");
         }
         if (person == null) {
@@ -50,10 +74,9 @@ record DisposalRequest(String personPseudonym, LocalDate dateOfBirth, Integer ag
         } else if (person.dateOfBirth() != null) {
             ages(checks, today, offenceDated, person.dateOfBirth(), "person.dateOfBirth");
         }
-        checks.category("offenceCategory", offenceCategory);
-        DisposalType type = checks.code("disposalType", disposalType, DisposalType.class);
-        District validDistrict = checks.district("district", district);
         checks.throwIfAny();
+        DisposalType type = Codes.parse(DisposalType.class, disposalType).orElseThrow();
+        District validDistrict = District.fromCode(district).orElseThrow();
         if (person == null) {
             return new NewDisposal(personPseudonym, List.of(), dateOfBirth, ageAtOffence, offenceCategory, offenceDate, type,
                     disposalDate, validDistrict.code(), callerAgency);
@@ -65,7 +88,7 @@ record DisposalRequest(String personPseudonym, LocalDate dateOfBirth, Integer ag
     }
 
     /** The person's details in place of a pseudonym: each checked by its form, no value ever repeated back. */
-    private void person(FieldChecks checks) {
+    private void person(RequestProblems checks) {
         if (personPseudonym != null) {
             checks.add("personPseudonym", "give the person's details or their pseudonym, not both");
         }
@@ -77,10 +100,12 @@ record DisposalRequest(String personPseudonym, LocalDate dateOfBirth, Integer ag
         }
         if (person.name() == null || Pseudonymiser.normaliseName(person.name()).isEmpty()) {
             checks.add("person.name", "is required");
-        } else {
-            checks.maxLength("person.name", person.name(), FieldChecks.MAX_TEXT);
+        } else if (person.name().length() > MAX_NAME) {
+            checks.add("person.name", "must be at most " + MAX_NAME + " characters");
         }
-        checks.required("person.dateOfBirth", person.dateOfBirth());
+        if (person.dateOfBirth() == null) {
+            checks.add("person.dateOfBirth", "is required");
+        }
         if (person.postcode() != null && !person.postcode().isBlank()
                 && !PersonDetails.POSTCODE.matcher(Pseudonymiser.normalisePostcode(person.postcode())).matches()) {
             checks.add("person.postcode", "is not a UK postcode (e.g. ME14 1XX), or leave it out");
@@ -90,7 +115,7 @@ record DisposalRequest(String personPseudonym, LocalDate dateOfBirth, Integer ag
         }
     }
 
-    private void ages(FieldChecks checks, LocalDate today, boolean offenceDated, LocalDate dateOfBirth, String birthField) {
+    private void ages(RequestProblems checks, LocalDate today, boolean offenceDated, LocalDate dateOfBirth, String birthField) {
         if (dateOfBirth != null && ageAtOffence != null) {
             checks.add("ageAtOffence", "give the date of birth or the age at the offence, not both");
         } else if (dateOfBirth != null) {
@@ -104,8 +129,8 @@ record DisposalRequest(String personPseudonym, LocalDate dateOfBirth, Integer ag
             }
         } else if (ageAtOffence == null) {
             checks.add("ageAtOffence", "is required, or the date of birth");
-        } else {
-            checks.range("ageAtOffence", ageAtOffence, CRIMINAL_RESPONSIBILITY, 120, ": 10 is the age of criminal responsibility");
+        } else if (ageAtOffence < CRIMINAL_RESPONSIBILITY || ageAtOffence > 120) {
+            checks.add("ageAtOffence", "must be 10 to 120: 10 is the age of criminal responsibility");
         }
     }
 

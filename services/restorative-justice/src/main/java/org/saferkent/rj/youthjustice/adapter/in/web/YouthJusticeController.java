@@ -1,7 +1,11 @@
 package org.saferkent.rj.youthjustice.adapter.in.web;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+
+import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.rj.vocabulary.District;
-import org.saferkent.rj.web.FieldChecks;
+import org.saferkent.rj.web.KentDistrict;
 import org.saferkent.rj.youthjustice.application.YouthJusticeMeasures;
 import org.saferkent.platform.workingdays.Quarter;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,39 +19,45 @@ import org.springframework.web.bind.annotation.RestController;
 class YouthJusticeController {
 
     private final YouthJusticeMeasures measures;
+    private final Validator validator;
 
-    YouthJusticeController(YouthJusticeMeasures measures) {
+    YouthJusticeController(YouthJusticeMeasures measures, Validator validator) {
         this.measures = measures;
+        this.validator = validator;
     }
 
     @GetMapping("/first-time-entrants")
     YouthJusticeMeasures.FirstTimeEntrantReport firstTimeEntrants(@RequestParam(required = false) String district,
             @RequestParam(required = false) String quarter) {
-        Filter filter = Filter.of(district, quarter);
+        Filter filter = filter(district, quarter);
         return measures.firstTimeEntrants(filter.district(), filter.quarter());
     }
 
     @GetMapping("/reoffending")
     YouthJusticeMeasures.ReoffendingReport reoffending(@RequestParam(required = false) String district,
             @RequestParam(required = false) String quarter) {
-        Filter filter = Filter.of(district, quarter);
+        Filter filter = filter(district, quarter);
         return measures.reoffending(filter.district(), filter.quarter());
     }
 
-    private record Filter(String district, Quarter quarter) {
+    private Filter filter(String district, String quarter) {
+        return new FilterRequest(district, quarter).validate(validator);
+    }
 
-        static Filter of(String district, String quarter) {
-            FieldChecks checks = new FieldChecks();
-            District validDistrict = district == null || district.isBlank() ? null : checks.district("district", district);
-            Quarter validQuarter = null;
-            if (checks.required("quarter", quarter)) {
-                validQuarter = Quarter.parse(quarter).orElse(null);
-                if (validQuarter == null) {
-                    checks.add("quarter", "must be a calendar quarter such as 2026-Q3");
-                }
+    private record Filter(String district, Quarter quarter) {
+    }
+
+    /** The query's parameters, checked like a request's fields: an optional district, a quarter such as 2026-Q3. */
+    record FilterRequest(@KentDistrict String district, @NotBlank(message = "is required") String quarter) {
+
+        Filter validate(Validator validator) {
+            RequestProblems problems = RequestProblems.of(validator, this);
+            Quarter validQuarter = Quarter.parse(quarter).orElse(null);
+            if (problems.isValid("quarter") && validQuarter == null) {
+                problems.add("quarter", "must be a calendar quarter such as 2026-Q3");
             }
-            checks.throwIfAny();
-            return new Filter(validDistrict == null ? null : validDistrict.code(), validQuarter);
+            problems.throwIfAny();
+            return new Filter(District.fromCode(district).map(District::code).orElse(null), validQuarter);
         }
     }
 }

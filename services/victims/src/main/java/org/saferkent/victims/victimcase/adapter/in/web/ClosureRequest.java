@@ -1,14 +1,18 @@
 package org.saferkent.victims.victimcase.adapter.in.web;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+
+import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.victims.victimcase.domain.ClosureReason;
+import org.saferkent.victims.victimcase.domain.Codes;
 
 /** Why the case closes. */
-record ClosureRequest(String reason) {
+record ClosureRequest(@NotBlank(message = "is required") @Code(ClosureReason.class) String reason) {
 
-    CaseDecision validate() {
-        FieldProblems problems = new FieldProblems();
-        ClosureReason why = problems.code("reason", reason, ClosureReason.class);
-        problems.throwIfAny();
+    CaseDecision validate(Validator validator) {
+        RequestProblems.of(validator, this).throwIfAny();
+        ClosureReason why = Codes.parse(ClosureReason.class, reason).orElseThrow();
         return (victimCase, now) -> victimCase.close(why, now);
     }
 }

@@ -3,6 +3,9 @@ package org.saferkent.victims.victimcase.adapter.in.web;
 import java.util.EnumMap;
 import java.util.Map;
 
+import jakarta.validation.Validator;
+
+import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.victims.victimcase.domain.Codes;
 import org.saferkent.victims.victimcase.domain.NeedCategory;
 import org.saferkent.victims.victimcase.domain.NeedLevel;
@@ -10,8 +13,8 @@ import org.saferkent.victims.victimcase.domain.NeedLevel;
 /** Needs in all eight categories of the commissioning framework: none, low, medium or high. */
 record NeedsAssessmentRequest(Map<String, String> needs) {
 
-    CaseDecision validate() {
-        FieldProblems problems = new FieldProblems();
+    CaseDecision validate(Validator validator) {
+        RequestProblems problems = RequestProblems.of(validator, this);
         Map<NeedCategory, NeedLevel> levels = new EnumMap<>(NeedCategory.class);
         if (needs == null) {
             problems.add("needs", "is required: a level (" + Codes.listOf(NeedLevel.class) + ") for each of "
@@ -22,7 +25,7 @@ record NeedsAssessmentRequest(Map<String, String> needs) {
                 if (category == null) {
                     problems.add("needs." + key, "is not a category of need (" + Codes.listOf(NeedCategory.class) + ")");
                 } else {
-                    NeedLevel level = problems.code("needs." + key, value, NeedLevel.class);
+                    NeedLevel level = Code.Check.inMap(problems, "needs." + key, value, NeedLevel.class);
                     if (level != null) {
                         levels.put(category, level);
                     }
@@ -38,4 +41,5 @@ record NeedsAssessmentRequest(Map<String, String> needs) {
         problems.throwIfAny();
         return (victimCase, now) -> victimCase.assessNeeds(levels, now);
     }
+
 }

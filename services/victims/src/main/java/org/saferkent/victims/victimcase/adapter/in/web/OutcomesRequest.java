@@ -3,15 +3,19 @@ package org.saferkent.victims.victimcase.adapter.in.web;
 import java.util.EnumMap;
 import java.util.Map;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+
+import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.victims.victimcase.domain.Codes;
 import org.saferkent.victims.victimcase.domain.NeedCategory;
 import org.saferkent.victims.victimcase.domain.NeedOutcome;
 
 /** Per assessed need: improved, sustained or not-improved; and whether the victim copes and recovers. */
-record OutcomesRequest(Map<String, String> needs, Boolean copeAndRecover) {
+record OutcomesRequest(Map<String, String> needs, @NotNull(message = "is required: true or false") Boolean copeAndRecover) {
 
-    CaseDecision validate() {
-        FieldProblems problems = new FieldProblems();
+    CaseDecision validate(Validator validator) {
+        RequestProblems problems = RequestProblems.of(validator, this);
         Map<NeedCategory, NeedOutcome> outcomes = new EnumMap<>(NeedCategory.class);
         if (needs == null) {
             problems.add("needs", "is required: an outcome (" + Codes.listOf(NeedOutcome.class)
@@ -22,18 +26,16 @@ record OutcomesRequest(Map<String, String> needs, Boolean copeAndRecover) {
                 if (category == null) {
                     problems.add("needs." + key, "is not a category of need (" + Codes.listOf(NeedCategory.class) + ")");
                 } else {
-                    NeedOutcome outcome = problems.code("needs." + key, value, NeedOutcome.class);
+                    NeedOutcome outcome = Code.Check.inMap(problems, "needs." + key, value, NeedOutcome.class);
                     if (outcome != null) {
                         outcomes.put(category, outcome);
                     }
                 }
             });
         }
-        if (copeAndRecover == null) {
-            problems.add("copeAndRecover", "is required: true or false");
-        }
         problems.throwIfAny();
         boolean copes = copeAndRecover;
         return (victimCase, now) -> victimCase.recordOutcome(outcomes, copes, now);
     }
+
 }

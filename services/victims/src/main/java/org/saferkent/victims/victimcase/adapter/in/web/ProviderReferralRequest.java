@@ -1,19 +1,20 @@
 package org.saferkent.victims.victimcase.adapter.in.web;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.saferkent.platform.service.RequestProblems;
+
 /** A referral on to a provider's service (names of organisations and services, not of people). */
-record ProviderReferralRequest(String provider, String service) {
+record ProviderReferralRequest(
+        @NotBlank(message = "is required") @Size(max = MAX_LENGTH, message = "must be at most {max} characters") String provider,
+        @NotBlank(message = "is required") @Size(max = MAX_LENGTH, message = "must be at most {max} characters") String service) {
 
     static final int MAX_LENGTH = 200;
 
-    CaseDecision validate() {
-        FieldProblems problems = new FieldProblems();
-        if (problems.required("provider", provider)) {
-            problems.maxLength("provider", provider, MAX_LENGTH);
-        }
-        if (problems.required("service", service)) {
-            problems.maxLength("service", service, MAX_LENGTH);
-        }
-        problems.throwIfAny();
+    CaseDecision validate(Validator validator) {
+        RequestProblems.of(validator, this).throwIfAny();
         return (victimCase, now) -> victimCase.referToProvider(provider.strip(), service.strip(), now);
     }
 }

@@ -3,28 +3,27 @@ package org.saferkent.victims.victimcase.adapter.in.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+
+import org.saferkent.platform.service.RequestProblems;
+
 /** The actions agreed with the victim and the date the plan is reviewed. */
-record SupportPlanRequest(List<String> actions, String reviewOn) {
+record SupportPlanRequest(
+        @NotEmpty(message = "must hold at least one action") @Size(max = MAX_ACTIONS, message = "must hold at most {max} actions")
+        List<@NotBlank(message = "is required") @Size(max = MAX_ACTION_LENGTH, message = "must be at most {max} characters") String>
+        actions,
+        @NotBlank(message = "is required") @IsoDate String reviewOn) {
 
     static final int MAX_ACTIONS = 50;
     static final int MAX_ACTION_LENGTH = 500;
 
-    CaseDecision validate() {
-        FieldProblems problems = new FieldProblems();
-        if (actions == null || actions.isEmpty()) {
-            problems.add("actions", "must hold at least one action");
-        } else if (actions.size() > MAX_ACTIONS) {
-            problems.add("actions", "must hold at most " + MAX_ACTIONS + " actions");
-        } else {
-            for (int i = 0; i < actions.size(); i++) {
-                if (problems.required("actions[" + i + "]", actions.get(i))) {
-                    problems.maxLength("actions[" + i + "]", actions.get(i), MAX_ACTION_LENGTH);
-                }
-            }
-        }
-        LocalDate review = problems.date("reviewOn", reviewOn);
-        problems.throwIfAny();
+    CaseDecision validate(Validator validator) {
+        RequestProblems.of(validator, this).throwIfAny();
         List<String> agreed = actions.stream().map(String::strip).toList();
+        LocalDate review = IsoDate.Check.parse(reviewOn);
         return (victimCase, now) -> victimCase.agreeSupportPlan(agreed, review, now);
     }
 }

@@ -3,7 +3,6 @@ package org.saferkent.victims.victimcase.adapter.in.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.saferkent.platform.dataprotection.PersonalDataErasedException;
@@ -13,9 +12,9 @@ import org.saferkent.victims.victimcase.application.CaseNotFoundException;
 import org.saferkent.victims.victimcase.application.VictimCaseQueries;
 import org.saferkent.victims.victimcase.domain.TimelineEntry;
 import org.saferkent.victims.victimcase.domain.VictimCase;
-import org.saferkent.victims.victimcase.domain.VictimCaseStatus;
 import org.saferkent.victims.victimcase.domain.VictimDetails;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 
 import org.saferkent.platform.service.security.PersonalDataAudit;
 import org.springframework.http.HttpStatus;
@@ -41,10 +40,13 @@ class VictimCaseController {
     private final VictimDetailsStore details;
     private final PersonalDataAudit audit;
     private final Clock clock;
+    private final Validator validator;
 
-    VictimCaseController(VictimCaseQueries queries, VictimDetailsStore details, PersonalDataAudit audit, Clock clock) {
+    VictimCaseController(VictimCaseQueries queries, VictimDetailsStore details, PersonalDataAudit audit, Clock clock,
+            Validator validator) {
         this.audit = audit;
         this.clock = clock;
+        this.validator = validator;
         this.queries = queries;
         this.details = details;
     }
@@ -72,38 +74,8 @@ class VictimCaseController {
             @RequestParam(required = false) String enhanced, @RequestParam(required = false) String dueBefore,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-        FieldProblems problems = new FieldProblems();
-        VictimCaseStatus statusFilter = problems.optionalCode("status", status, VictimCaseStatus.class);
-        String districtFilter = district == null ? null : district.trim().toLowerCase(Locale.ROOT);
-        if (districtFilter != null && !Districts.KENT.contains(districtFilter)) {
-            problems.add("district", "is not one of Kent's 12 districts");
-        }
-        Boolean enhancedFilter = null;
-        if (enhanced != null) {
-            switch (enhanced.trim().toLowerCase(Locale.ROOT)) {
-                case "true" -> enhancedFilter = Boolean.TRUE;
-                case "false" -> enhancedFilter = Boolean.FALSE;
-                default -> problems.add("enhanced", "must be true or false");
-            }
-        }
-        Instant due = problems.instant("dueBefore", dueBefore);
-        Integer pageNumber = problems.integer("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
-        Integer pageSize = problems.integer("size", size, 1, MAX_PAGE_SIZE);
-        VictimCaseQueries.Order order = VictimCaseQueries.Order.NEWEST;
-        if (sort != null) {
-            switch (sort.trim()) {
-                case "newest" -> order = VictimCaseQueries.Order.NEWEST;
-                case "nextDeadline" -> order = VictimCaseQueries.Order.NEXT_DEADLINE;
-                default -> problems.add("sort", "must be newest or nextDeadline");
-            }
-        }
-        if (order == VictimCaseQueries.Order.NEXT_DEADLINE && statusFilter == VictimCaseStatus.CLOSED) {
-            problems.add("sort", "nextDeadline lists open cases only: status must be open or left out");
-        }
-        problems.throwIfAny();
-        VictimCaseQueries.Page result = queries.list(new VictimCaseQueries.Filter(
-                statusFilter == null ? null : statusFilter.name(), districtFilter, enhancedFilter, due), order,
-                pageNumber == null ? 0 : pageNumber, pageSize == null ? 50 : pageSize);
+        CaseListQuery.Valid query = new CaseListQuery(status, district, enhanced, dueBefore, page, size, sort).validate(validator);
+        VictimCaseQueries.Page result = queries.list(query.filter(), query.order(), query.page(), query.size());
         Instant now = clock.instant();
         return new PageView(result.items().stream().map(c -> VictimCaseSummary.of(c, now)).toList(), result.page(),
                 result.size(), result.total());

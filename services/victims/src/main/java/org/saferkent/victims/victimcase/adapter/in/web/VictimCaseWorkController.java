@@ -3,7 +3,11 @@ package org.saferkent.victims.victimcase.adapter.in.web;
 import java.time.Clock;
 import java.util.Map;
 
+import jakarta.validation.Validator;
+
 import org.saferkent.platform.service.InvalidRequestException;
+import org.saferkent.platform.service.ProblemResponses.FieldProblem;
+import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.victims.victimcase.application.CaseWork;
 import org.saferkent.victims.victimcase.domain.RuleViolation;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,25 +27,27 @@ class VictimCaseWorkController {
 
     private final CaseWork work;
     private final Clock clock;
+    private final Validator validator;
 
-    VictimCaseWorkController(CaseWork work, Clock clock) {
+    VictimCaseWorkController(CaseWork work, Clock clock, Validator validator) {
         this.work = work;
         this.clock = clock;
+        this.validator = validator;
     }
 
     @PostMapping("/contacts")
     VictimCaseView contact(@PathVariable String id, @RequestBody(required = false) ContactRequest request) {
-        return perform(id, required(request).validate());
+        return perform(id, RequestProblems.body(request).validate(validator));
     }
 
     @PostMapping("/needs-assessments")
     VictimCaseView assessNeeds(@PathVariable String id, @RequestBody(required = false) NeedsAssessmentRequest request) {
-        return perform(id, required(request).validate());
+        return perform(id, RequestProblems.body(request).validate(validator));
     }
 
     @PostMapping("/support-plan")
     VictimCaseView agreeSupportPlan(@PathVariable String id, @RequestBody(required = false) SupportPlanRequest request) {
-        return perform(id, required(request).validate());
+        return perform(id, RequestProblems.body(request).validate(validator));
     }
 
     @PostMapping("/rj-information-offered")
@@ -52,7 +58,7 @@ class VictimCaseWorkController {
 
     @PostMapping("/provider-referrals")
     VictimCaseView referToProvider(@PathVariable String id, @RequestBody(required = false) ProviderReferralRequest request) {
-        return perform(id, required(request).validate());
+        return perform(id, RequestProblems.body(request).validate(validator));
     }
 
     @PostMapping("/restorative-justice-opt-in")
@@ -63,26 +69,21 @@ class VictimCaseWorkController {
 
     @PostMapping("/outcomes")
     VictimCaseView recordOutcome(@PathVariable String id, @RequestBody(required = false) OutcomesRequest request) {
-        return perform(id, required(request).validate());
+        return perform(id, RequestProblems.body(request).validate(validator));
     }
 
     @PostMapping("/closure")
     VictimCaseView close(@PathVariable String id, @RequestBody(required = false) ClosureRequest request) {
-        return perform(id, required(request).validate());
+        return perform(id, RequestProblems.body(request).validate(validator));
     }
 
     private VictimCaseView perform(String id, CaseDecision decision) {
         try {
             return VictimCaseView.of(work.perform(id, decision), clock.instant());
         } catch (RuleViolation e) {
-            throw FieldProblems.of(e);
+            // the case's own rules, answered like any other invalid request
+            throw new InvalidRequestException(e.problems().stream().map(p -> new FieldProblem(p.field(), p.message())).toList());
         }
     }
 
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw InvalidRequestException.of("$", "is required: a JSON object");
-        }
-        return body;
-    }
 }
