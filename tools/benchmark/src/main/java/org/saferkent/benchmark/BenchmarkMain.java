@@ -201,8 +201,7 @@ public final class BenchmarkMain {
     }
 
     private static ServiceCounters counters(AgencyClient client, ServiceUrls urls) {
-        return new ServiceCounters(client, Map.of("referrals", urls.referrals(), "victims", urls.victims(), "restorative-justice",
-                urls.restorativeJustice(), "commissioning", urls.commissioning(), "ops-monitor", urls.opsMonitor()));
+        return new ServiceCounters(client, urls.byName());
     }
 
     static String registerContract(AgencyClient client, LocalDate today) {

@@ -56,7 +56,8 @@ public final class LocalStackProcess implements AutoCloseable {
 
     static org.saferkent.simulator.ServiceUrls serviceUrls() {
         return new org.saferkent.simulator.ServiceUrls("http://127.0.0.1:" + port(8081), "http://127.0.0.1:" + port(8082),
-                "http://127.0.0.1:" + port(8083), "http://127.0.0.1:" + port(8084), "http://127.0.0.1:" + port(8085));
+                "http://127.0.0.1:" + port(8083), "http://127.0.0.1:" + port(8084), "http://127.0.0.1:" + port(8085),
+                "http://127.0.0.1:" + port(8086));
     }
 
     private static String health(String service) {

@@ -145,13 +145,7 @@ public final class ChaosRun {
                 "--kafka-controller-port", String.valueOf(options.chaosKafkaPort() + 1),
                 "--mongo-port", String.valueOf(options.chaosMongoPort()),
                 "--identity-port", String.valueOf(java.net.URI.create(options.issuer()).getPort())));
-        java.util.Map<String, String> services = new java.util.LinkedHashMap<>();
-        services.put("referrals", urls.referrals());
-        services.put("victims", urls.victims());
-        services.put("restorative-justice", urls.restorativeJustice());
-        services.put("commissioning", urls.commissioning());
-        services.put("ops-monitor", urls.opsMonitor());
-        services.forEach((service, url) -> command.addAll(List.of("--service-port", service + "=" + java.net.URI.create(url).getPort())));
+        urls.byName().forEach((service, url) -> command.addAll(List.of("--service-port", service + "=" + java.net.URI.create(url).getPort())));
         return command;
     }
 

@@ -111,8 +111,7 @@ public final class ChaosStack implements AutoCloseable {
         if (!ok(issuer + "/oauth2/jwks", null)) {
             return false;
         }
-        for (String base : List.of(urls.referrals(), urls.victims(), urls.restorativeJustice(), urls.commissioning(),
-                urls.opsMonitor())) {
+        for (String base : urls.byName().values()) {
             if (!ok(base + "/actuator/health", "\"UP\"")) {
                 return false;
             }

@@ -260,7 +260,7 @@ public final class Reconciliation {
     public double outboxBacklog() {
         ServiceUrls urls = client.urls();
         double backlog = 0;
-        for (String base : List.of(urls.referrals(), urls.victims(), urls.restorativeJustice(), urls.commissioning(), urls.opsMonitor())) {
+        for (String base : urls.byName().values()) {
             HttpResponse<String> response = client.get(base + "/actuator/prometheus", "ops");
             if (response.statusCode() != 200) {
                 return Double.NaN;
