@@ -73,7 +73,7 @@ class CrashRecoveryIT {
         }
         ServiceUrls urls = new ServiceUrls(bases[SaferKentService.REFERRALS.ordinal()], bases[SaferKentService.VICTIMS.ordinal()],
                 bases[SaferKentService.RESTORATIVE_JUSTICE.ordinal()], bases[SaferKentService.COMMISSIONING.ordinal()],
-                bases[SaferKentService.OPS_MONITOR.ordinal()]);
+                bases[SaferKentService.OPS_MONITOR.ordinal()], bases[SaferKentService.PARTNERSHIP.ordinal()]);
         String issuer = "http://127.0.0.1:" + identityPort;
 
         Random moments = new Random(SEED);
