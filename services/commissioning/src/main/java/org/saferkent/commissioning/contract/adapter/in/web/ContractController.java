@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.saferkent.platform.service.IsoDate;
 
 /** The PCC's office registers, varies and ends commissioned services. (Access control: the security issue.) */
 @RestController

@@ -11,6 +11,7 @@ import org.saferkent.commissioning.contract.domain.ContractPeriod;
 import org.saferkent.commissioning.contract.domain.TargetTerms;
 import org.saferkent.commissioning.vocabulary.Measure;
 import org.saferkent.platform.service.RequestProblems;
+import org.saferkent.platform.service.IsoDate;
 
 /**
  * A contract's terms' rules across fields and items, checked after each field's own constraints (on the request

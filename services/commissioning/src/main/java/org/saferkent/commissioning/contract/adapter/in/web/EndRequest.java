@@ -2,6 +2,7 @@ package org.saferkent.commissioning.contract.adapter.in.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.saferkent.platform.service.IsoDate;
 
 /** The contract ends early: its last day and why. */
 record EndRequest(

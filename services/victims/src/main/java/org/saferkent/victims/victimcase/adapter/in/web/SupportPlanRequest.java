@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
 import org.saferkent.platform.service.RequestProblems;
+import org.saferkent.platform.service.IsoDate;
 
 /** The actions agreed with the victim and the date the plan is reviewed. */
 record SupportPlanRequest(

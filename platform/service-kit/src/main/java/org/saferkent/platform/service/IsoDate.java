@@ -1,4 +1,4 @@
-package org.saferkent.commissioning.contract.adapter.in.web;
+package org.saferkent.platform.service;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -13,7 +13,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** A calendar date as ISO 8601 writes it ({@code 2026-04-01}). Null or blank is left to {@code @NotBlank}. */
+/** A calendar date as ISO 8601 writes it ({@code 2026-12-01}). Null or blank is left to {@code @NotBlank}. */
 @Documented
 @Constraint(validatedBy = IsoDate.Check.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE})
@@ -26,7 +26,7 @@ public @interface IsoDate {
 
     Class<? extends Payload>[] payload() default {};
 
-    final class Check implements ConstraintValidator<IsoDate, String> {
+    public final class Check implements ConstraintValidator<IsoDate, String> {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
@@ -34,7 +34,7 @@ public @interface IsoDate {
         }
 
         /** The date, or null when it is not one. */
-        static LocalDate parse(String value) {
+        public static LocalDate parse(String value) {
             try {
                 return value == null ? null : LocalDate.parse(value.trim());
             } catch (DateTimeParseException e) {
