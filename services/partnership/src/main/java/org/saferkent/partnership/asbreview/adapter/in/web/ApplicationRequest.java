@@ -6,7 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 
-import org.saferkent.partnership.web.KentDistrict;
+import org.saferkent.partnership.web.KentDistricts;
+import org.saferkent.platform.service.OneOf;
+import org.saferkent.platform.service.OneOf.Blank;
 
 import java.time.LocalDate;
 
@@ -15,7 +17,7 @@ import java.time.LocalDate;
  * were made in the six months before it. No applicant's name or address: the service does not hold them.
  */
 record ApplicationRequest(
-        @NotBlank(message = "is required") @KentDistrict String district,
+        @NotBlank(message = "is required") @OneOf(value = KentDistricts.class, blank = Blank.ALLOWED) String district,
         @NotNull(message = "is required") @PastOrPresent(message = "must not be in the future") LocalDate receivedOn,
         @NotNull(message = "is required") @Min(value = 0, message = "must be from 0 to 10000")
         @Max(value = 10_000, message = "must be from 0 to 10000") Integer complaints) {

@@ -13,9 +13,11 @@ import org.saferkent.partnership.asbreview.domain.AsbCaseReview;
 import org.saferkent.partnership.asbreview.domain.AsbFigures;
 import org.saferkent.partnership.asbreview.domain.AsbRuleViolation;
 import org.saferkent.partnership.vocabulary.District;
-import org.saferkent.partnership.web.KentDistrict;
+import org.saferkent.partnership.web.KentDistricts;
 import org.saferkent.partnership.web.Year;
 import org.saferkent.platform.service.InvalidRequestException;
+import org.saferkent.platform.service.OneOf;
+import org.saferkent.platform.service.OneOf.Blank;
 import org.saferkent.platform.service.RequestProblems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +49,7 @@ class AsbCaseReviewController {
     }
 
     /** The figures' query: a district and a calendar year (published from 2014). */
-    record FiguresQuery(@NotBlank(message = "is required") @KentDistrict String district,
+    record FiguresQuery(@NotBlank(message = "is required") @OneOf(value = KentDistricts.class, blank = Blank.ALLOWED) String district,
             @NotBlank(message = "is required") @Year(from = 2014) String year) {
     }
 

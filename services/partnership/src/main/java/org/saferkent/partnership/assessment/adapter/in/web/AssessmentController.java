@@ -14,8 +14,10 @@ import org.saferkent.partnership.assessment.application.StrategicAssessments;
 import org.saferkent.partnership.assessment.application.StrategicAssessments.CountyAssessment;
 import org.saferkent.partnership.assessment.application.StrategicAssessments.DistrictAssessment;
 import org.saferkent.partnership.vocabulary.District;
-import org.saferkent.partnership.web.KentDistrict;
+import org.saferkent.partnership.web.KentDistricts;
 import org.saferkent.partnership.web.Year;
+import org.saferkent.platform.service.OneOf;
+import org.saferkent.platform.service.OneOf.Blank;
 import org.saferkent.platform.service.ProblemResponses;
 import org.saferkent.platform.service.ProblemResponses.FieldProblem;
 import org.saferkent.platform.service.RequestProblems;
@@ -51,7 +53,7 @@ class AssessmentController {
     }
 
     /** A district's year: police.uk's street-level data starts in 2011. */
-    record DistrictYearQuery(@NotBlank(message = "is required") @KentDistrict String district,
+    record DistrictYearQuery(@NotBlank(message = "is required") @OneOf(value = KentDistricts.class, blank = Blank.ALLOWED) String district,
             @NotBlank(message = "is required") @Year(from = 2011) String year) {
     }
 

@@ -11,14 +11,16 @@ import jakarta.validation.constraints.Size;
 
 import org.saferkent.partnership.dhr.application.PersonalDetails;
 import org.saferkent.partnership.web.AgencyCode;
-import org.saferkent.partnership.web.KentDistrict;
+import org.saferkent.partnership.web.KentDistricts;
+import org.saferkent.platform.service.OneOf;
+import org.saferkent.platform.service.OneOf.Blank;
 
 /**
  * A death notified to the partnership. {@code agenciesInvolved} by agency code. The personal details
  * ({@code victimName}, {@code perpetratorName}, {@code dateOfDeath}) are optional and stay in the service, sealed.
  */
 record NotificationRequest(
-        @NotBlank(message = "is required") @KentDistrict String district,
+        @NotBlank(message = "is required") @OneOf(value = KentDistricts.class, blank = Blank.ALLOWED) String district,
         @NotNull(message = "is required") @PastOrPresent(message = "must not be in the future") LocalDate notifiedOn,
         @NotEmpty(message = "must name at least one agency") @Size(max = MAX_AGENCIES, message = "must name at most {max} agencies")
         List<@AgencyCode String> agenciesInvolved,

@@ -9,8 +9,10 @@ import org.saferkent.partnership.framework.application.PerformanceFramework;
 import org.saferkent.partnership.framework.domain.MeasureResult;
 import org.saferkent.partnership.framework.domain.Period;
 import org.saferkent.partnership.vocabulary.District;
-import org.saferkent.partnership.web.KentDistrict;
+import org.saferkent.partnership.web.KentDistricts;
 import org.saferkent.partnership.web.Year;
+import org.saferkent.platform.service.OneOf;
+import org.saferkent.platform.service.OneOf.Blank;
 import org.saferkent.platform.service.RequestProblems;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,7 +37,8 @@ class FrameworkController {
     }
 
     /** A calendar year or a financial year (each from 2011), and a district or none for the county. */
-    record FrameworkQuery(@Year(from = 2011) String year, @Year(from = 2011) String financialYear, @KentDistrict String district) {
+    record FrameworkQuery(@Year(from = 2011) String year, @Year(from = 2011) String financialYear,
+            @OneOf(value = KentDistricts.class, blank = Blank.ALLOWED) String district) {
     }
 
     /**

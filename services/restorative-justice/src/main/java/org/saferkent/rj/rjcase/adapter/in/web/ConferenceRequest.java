@@ -7,14 +7,15 @@ import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.saferkent.platform.service.OneOf;
+import org.saferkent.platform.service.OneOf.Blank;
 import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.rj.rjcase.domain.InterventionType;
 import org.saferkent.rj.vocabulary.Codes;
-import org.saferkent.rj.web.Code;
 
 /** Plans the intervention: its type and date. */
 record ConferenceRequest(
-        @NotBlank(message = "is required") @Code(InterventionType.class) String type,
+        @NotBlank(message = "is required") @OneOf(value = InterventionType.class, blank = Blank.ALLOWED) String type,
         @NotNull(message = "is required") @FutureOrPresent(message = "is in the past") LocalDate scheduledFor) {
 
     record Valid(InterventionType type, LocalDate scheduledFor) {

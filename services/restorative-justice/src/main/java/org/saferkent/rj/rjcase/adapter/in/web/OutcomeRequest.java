@@ -10,13 +10,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.saferkent.platform.service.OneOf;
+import org.saferkent.platform.service.OneOf.Blank;
 import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.rj.rjcase.domain.AcpoStandards;
 import org.saferkent.rj.rjcase.domain.Agreement;
 import org.saferkent.rj.rjcase.domain.AgreementResult;
 import org.saferkent.rj.rjcase.domain.OutcomeReport;
 import org.saferkent.rj.vocabulary.Codes;
-import org.saferkent.rj.web.Code;
 
 /**
  * The facilitator's report at the end: each ACPO standard asserted true or false, the agreement,
@@ -25,7 +26,7 @@ import org.saferkent.rj.web.Code;
 record OutcomeRequest(
         @NotNull(message = "is required") @Valid AcpoRequest acpo,
         @NotNull(message = "is required") @Valid AgreementRequest agreement,
-        @NotBlank(message = "is required") @Code(AgreementResult.class) String result,
+        @NotBlank(message = "is required") @OneOf(value = AgreementResult.class, blank = Blank.ALLOWED) String result,
         @Min(value = 1, message = "must be 1 to 5") @Max(value = 5, message = "must be 1 to 5") Integer victimSatisfaction,
         Boolean wouldRecommend) {
 

@@ -4,15 +4,16 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.saferkent.platform.service.OneOf;
+import org.saferkent.platform.service.OneOf.Blank;
 import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.rj.rjcase.domain.ParticipantRole;
 import org.saferkent.rj.vocabulary.Codes;
-import org.saferkent.rj.web.Code;
 import org.saferkent.rj.web.Pseudonym;
 
 /** Someone joining the case, by pseudonym and age only. */
 record ParticipantRequest(
-        @NotBlank(message = "is required") @Code(ParticipantRole.class) String role,
+        @NotBlank(message = "is required") @OneOf(value = ParticipantRole.class, blank = Blank.ALLOWED) String role,
         @NotBlank(message = "is required") @Pseudonym String pseudonym,
         @NotNull(message = "is required") Integer age) {
 

@@ -4,17 +4,18 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.saferkent.platform.service.OneOf;
+import org.saferkent.platform.service.OneOf.Blank;
 import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.rj.rjcase.domain.RiskLevel;
 import org.saferkent.rj.vocabulary.Codes;
-import org.saferkent.rj.web.Code;
 
 /**
  * A risk assessment. The assessor is the caller, named by their token, so that a manager's approval can be
  * checked against it; an {@code assessedBy} in the body (what clients used to send) is ignored.
  */
 record RiskAssessmentRequest(
-        @NotBlank(message = "is required") @Code(RiskLevel.class) String level,
+        @NotBlank(message = "is required") @OneOf(value = RiskLevel.class, blank = Blank.ALLOWED) String level,
         String assessedBy,
         @Size(max = 2_000, message = "must be at most {max} characters") String notes) {
 

@@ -12,10 +12,12 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.saferkent.platform.service.OneOf;
+import org.saferkent.platform.service.OneOf.Blank;
 import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.rj.rjcase.application.RjCases.YosReferral;
 import org.saferkent.rj.vocabulary.District;
-import org.saferkent.rj.web.KentDistrict;
+import org.saferkent.rj.web.KentDistricts;
 import org.saferkent.rj.web.OffenceCategory;
 import org.saferkent.rj.web.OffenceFlag;
 import org.saferkent.rj.web.Pseudonym;
@@ -30,7 +32,7 @@ record YosReferralRequest(
         @Min(value = 10, message = YOUTH) @Max(value = 17, message = YOUTH) Integer ageAtOffence,
         @NotBlank(message = "is required") @OffenceCategory String offenceCategory,
         @NotNull(message = "is required") @PastOrPresent(message = "is in the future") LocalDate offenceDate,
-        @NotBlank(message = "is required") @KentDistrict String district,
+        @NotBlank(message = "is required") @OneOf(value = KentDistricts.class, blank = Blank.ALLOWED) String district,
         @NotBlank(message = "is required") @Size(max = 100, message = "must be at most {max} characters") String yosReference,
         List<@OffenceFlag String> flags) {
 

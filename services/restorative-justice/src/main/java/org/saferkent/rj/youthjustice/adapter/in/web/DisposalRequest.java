@@ -12,12 +12,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 
 import org.saferkent.platform.pseudonyms.Pseudonymiser;
+import org.saferkent.platform.service.OneOf;
+import org.saferkent.platform.service.OneOf.Blank;
 import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.rj.vocabulary.Codes;
 import org.saferkent.rj.vocabulary.District;
 import org.saferkent.rj.vocabulary.Pseudonyms;
-import org.saferkent.rj.web.Code;
-import org.saferkent.rj.web.KentDistrict;
+import org.saferkent.rj.web.KentDistricts;
 import org.saferkent.rj.web.OffenceCategory;
 import org.saferkent.rj.youthjustice.application.Disposals.NewDisposal;
 import org.saferkent.rj.youthjustice.domain.DisposalType;
@@ -34,9 +35,9 @@ record DisposalRequest(
         Integer ageAtOffence,
         @NotBlank(message = "is required") @OffenceCategory String offenceCategory,
         @NotNull(message = "is required") @PastOrPresent(message = "is in the future") LocalDate offenceDate,
-        @NotBlank(message = "is required") @Code(DisposalType.class) String disposalType,
+        @NotBlank(message = "is required") @OneOf(value = DisposalType.class, blank = Blank.ALLOWED) String disposalType,
         @NotNull(message = "is required") @PastOrPresent(message = "is in the future") LocalDate disposalDate,
-        @NotBlank(message = "is required") @KentDistrict String district,
+        @NotBlank(message = "is required") @OneOf(value = KentDistricts.class, blank = Blank.ALLOWED) String district,
         String agency,
         PersonDetails person) {
 

@@ -3,11 +3,13 @@ package org.saferkent.rj.youthjustice.adapter.in.web;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 
+import org.saferkent.platform.service.OneOf;
+import org.saferkent.platform.service.OneOf.Blank;
 import org.saferkent.platform.service.RequestProblems;
-import org.saferkent.rj.vocabulary.District;
-import org.saferkent.rj.web.KentDistrict;
-import org.saferkent.rj.youthjustice.application.YouthJusticeMeasures;
 import org.saferkent.platform.workingdays.Quarter;
+import org.saferkent.rj.vocabulary.District;
+import org.saferkent.rj.web.KentDistricts;
+import org.saferkent.rj.youthjustice.application.YouthJusticeMeasures;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,7 +50,8 @@ class YouthJusticeController {
     }
 
     /** The query's parameters, checked like a request's fields: an optional district, a quarter such as 2026-Q3. */
-    record FilterRequest(@KentDistrict String district, @NotBlank(message = "is required") String quarter) {
+    record FilterRequest(@OneOf(value = KentDistricts.class, blank = Blank.ALLOWED) String district,
+            @NotBlank(message = "is required") String quarter) {
 
         Filter validate(Validator validator) {
             RequestProblems problems = RequestProblems.of(validator, this);

@@ -5,6 +5,8 @@ import java.util.Locale;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Pattern;
 
+import org.saferkent.platform.service.OneOf;
+import org.saferkent.platform.service.OneOf.Blank;
 import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.victims.victimcase.application.VictimCaseQueries;
 import org.saferkent.victims.victimcase.domain.Codes;
@@ -12,8 +14,8 @@ import org.saferkent.victims.victimcase.domain.VictimCaseStatus;
 
 /** The case list's query parameters, checked like a request's fields (problems in this order); every one may be left out. */
 record CaseListQuery(
-        @Code(VictimCaseStatus.class) String status,
-        @KentDistrict String district,
+        @OneOf(value = VictimCaseStatus.class, blank = Blank.REFUSED) String status,
+        @OneOf(value = KentDistricts.class, blank = Blank.REFUSED) String district,
         @Pattern(regexp = "(?i)\\s*(true|false)\\s*", message = "must be true or false") String enhanced,
         @Timestamp String dueBefore,
         @WholeNumber(min = 0, max = Integer.MAX_VALUE / VictimCaseController.MAX_PAGE_SIZE) String page,

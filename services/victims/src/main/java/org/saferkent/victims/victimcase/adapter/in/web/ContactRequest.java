@@ -5,6 +5,8 @@ import java.time.Instant;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 
+import org.saferkent.platform.service.OneOf;
+import org.saferkent.platform.service.OneOf.Blank;
 import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.victims.victimcase.domain.Codes;
 import org.saferkent.victims.victimcase.domain.ContactChannel;
@@ -13,8 +15,8 @@ import org.saferkent.victims.victimcase.domain.ContactOutcome;
 /** A contact attempt: when (default now), how, and what came of it. */
 record ContactRequest(
         @Timestamp String attemptedAt,
-        @NotBlank(message = "is required") @Code(ContactChannel.class) String channel,
-        @NotBlank(message = "is required") @Code(ContactOutcome.class) String outcome) {
+        @NotBlank(message = "is required") @OneOf(value = ContactChannel.class, blank = Blank.ALLOWED) String channel,
+        @NotBlank(message = "is required") @OneOf(value = ContactOutcome.class, blank = Blank.ALLOWED) String outcome) {
 
     CaseDecision validate(Validator validator) {
         RequestProblems.of(validator, this).throwIfAny();

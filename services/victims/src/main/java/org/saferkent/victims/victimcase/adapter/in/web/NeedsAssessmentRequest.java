@@ -25,7 +25,7 @@ record NeedsAssessmentRequest(Map<String, String> needs) {
                 if (category == null) {
                     problems.add("needs." + key, "is not a category of need (" + Codes.listOf(NeedCategory.class) + ")");
                 } else {
-                    NeedLevel level = Code.Check.inMap(problems, "needs." + key, value, NeedLevel.class);
+                    NeedLevel level = MapCodes.parse(problems, "needs." + key, value, NeedLevel.class);
                     if (level != null) {
                         levels.put(category, level);
                     }

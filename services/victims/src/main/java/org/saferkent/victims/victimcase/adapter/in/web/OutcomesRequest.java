@@ -26,7 +26,7 @@ record OutcomesRequest(Map<String, String> needs, @NotNull(message = "is require
                 if (category == null) {
                     problems.add("needs." + key, "is not a category of need (" + Codes.listOf(NeedCategory.class) + ")");
                 } else {
-                    NeedOutcome outcome = Code.Check.inMap(problems, "needs." + key, value, NeedOutcome.class);
+                    NeedOutcome outcome = MapCodes.parse(problems, "needs." + key, value, NeedOutcome.class);
                     if (outcome != null) {
                         outcomes.put(category, outcome);
                     }
