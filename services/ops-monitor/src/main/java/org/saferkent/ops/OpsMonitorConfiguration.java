@@ -123,13 +123,8 @@ class OpsMonitorConfiguration {
     }
 
     @Bean
-    PersonalDataMask personalDataMask(EventJson json, org.springframework.core.env.Environment environment) {
-        // saferkent.ops.dead-letters.readable-fields[<event type>]=field,field adds to (or replaces) a shipped allow-list
-        java.util.Map<String, String> extra = org.springframework.boot.context.properties.bind.Binder.get(environment)
-                .bind("saferkent.ops.dead-letters.readable-fields",
-                        org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
-                .orElse(java.util.Map.of());
-        return new PersonalDataMask(json.mapper(), PersonalDataMask.shippedReadableFields(extra));
+    PersonalDataMask personalDataMask(EventJson json, OpsProperties properties) {
+        return new PersonalDataMask(json.mapper(), PersonalDataMask.shippedReadableFields(properties.deadLetters().readableFields()));
     }
 
     @Bean

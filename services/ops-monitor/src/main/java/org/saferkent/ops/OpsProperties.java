@@ -2,10 +2,12 @@ package org.saferkent.ops;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -31,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  *                               lapsed claims (a replay cut short by a crash) are returned to {@code OPEN}
  * @param latestValueTopics      topics that keep the latest value per key (compacted, e.g. the PCC's feed): their dead
  *                               letters are never replayed, since an old value replayed would replace a newer one
+ * @param deadLetters            what inspecting a dead letter shows
  */
 @Validated
 @ConfigurationProperties("saferkent.ops")
@@ -45,7 +48,8 @@ public record OpsProperties(
         @DefaultValue("15s") @NotNull @DurationMin(millis = 1) Duration streamHeartbeat,
         @DefaultValue("60") @Positive int historySize,
         @DefaultValue @Valid ReplayClaim replayClaim,
-        @DefaultValue("commissioning.feed") List<@NotBlank String> latestValueTopics) {
+        @DefaultValue("commissioning.feed") List<@NotBlank String> latestValueTopics,
+        @DefaultValue @Valid DeadLetters deadLetters) {
 
     /**
      * @param timeout       a replay reads one record (at most 10 s) and waits at most 10 s for the broker: a claim
@@ -54,5 +58,26 @@ public record OpsProperties(
      */
     public record ReplayClaim(@DefaultValue("2m") @NotNull @DurationMin(millis = 1) Duration timeout,
             @DefaultValue("1m") @NotNull @DurationMin(millis = 1) Duration checkInterval) {
+    }
+
+    /**
+     * @param readableFields per event type (its {@code ce_type}, written in brackets:
+     *                       {@code readable-fields[referrals.ReferralRouted.v1]=referralId,district}), the payload
+     *                       fields whose values inspection shows: added to the shipped allow-lists
+     *                       ({@code dead-letter-readable-fields.properties}), replacing the type's list there if any.
+     *                       A type misspelt would never match, and a path ({@code subject.district}) is no field
+     *                       name: both stop the start.
+     */
+    public record DeadLetters(Map<
+            @Pattern(regexp = EVENT_TYPE, message = "must be an event type (ce_type) such as referrals.ReferralRouted.v1") String,
+            List<@Pattern(regexp = "([A-Za-z_][A-Za-z0-9_]*)?", message = "must be a payload field's name such as referralId") String>>
+            readableFields) {
+
+        /** {@code org.saferkent.platform.events.WireNames#FORMAT}: {@code <service>.<PastTenseName>.v<major>}. */
+        static final String EVENT_TYPE = "[a-z][a-z0-9-]*\\.[A-Z][A-Za-z0-9]*\\.v[1-9][0-9]*";
+
+        public DeadLetters {
+            readableFields = readableFields == null ? Map.of() : Map.copyOf(readableFields);
+        }
     }
 }

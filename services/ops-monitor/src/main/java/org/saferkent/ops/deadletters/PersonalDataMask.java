@@ -98,7 +98,7 @@ public final class PersonalDataMask {
     }
 
     /** The allow-lists shipped with ops-monitor ({@code dead-letter-readable-fields.properties}), plus {@code extra}. */
-    public static Map<String, Set<String>> shippedReadableFields(Map<String, String> extra) {
+    public static Map<String, Set<String>> shippedReadableFields(Map<String, List<String>> extra) {
         java.util.Properties shipped = new java.util.Properties();
         try (java.io.InputStream in = PersonalDataMask.class.getResourceAsStream("/dead-letter-readable-fields.properties")) {
             if (in != null) {
@@ -108,14 +108,14 @@ public final class PersonalDataMask {
             throw new IllegalStateException("dead-letter-readable-fields.properties cannot be read", e);
         }
         Map<String, Set<String>> fields = new java.util.HashMap<>();
-        shipped.forEach((type, names) -> fields.put((String) type, fieldSet((String) names)));
+        shipped.forEach((type, names) -> fields.put((String) type, fieldSet(List.of(((String) names).split(",")))));
         extra.forEach((type, names) -> fields.put(type, fieldSet(names)));
         return fields;
     }
 
-    private static Set<String> fieldSet(String names) {
+    private static Set<String> fieldSet(List<String> names) {
         Set<String> set = new java.util.HashSet<>();
-        for (String name : names.split(",")) {
+        for (String name : names) {
             if (!name.isBlank()) {
                 set.add(name.trim());
             }
