@@ -1,7 +1,10 @@
 package org.saferkent.rj;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.saferkent.platform.messaging.EventBatchConsumer;
 import org.saferkent.platform.messaging.EventConsumer;
 import org.saferkent.platform.pseudonyms.Pseudonymiser;
 import org.saferkent.platform.service.DevelopmentDefaults;
@@ -79,13 +82,22 @@ class RestorativeJusticeConfiguration {
                 properties.youthPopulation().illustrative(), cases::offendersWhoTookPart, clock);
     }
 
+    /**
+     * Referrals' routings, a poll at a time (binding {@code referralEvents-in-0} in batch mode): the poll's flags are
+     * kept first with one bulk write ({@link RjCases#keepFlags}), then each routing's case is opened or told, event by
+     * event, exactly once ({@link RjCases#routedWithFlagsKept}). An unreadable routing, or one whose case fails, is
+     * retried or dead-lettered alone; the rest of its poll is handled.
+     */
     @Bean
-    EventConsumer referralEvents(RjCases cases) {
-        return EventConsumer.routing()
-                .on("referrals.ReferralRouted.v1", RoutedReferral.class, event -> {
+    EventBatchConsumer<List<RjCases.ReferralFlags>> referralEvents(RjCases cases) {
+        return EventBatchConsumer.<List<RjCases.ReferralFlags>>routing(ArrayList::new, flags -> cases.keepFlags(flags))
+                .on("referrals.ReferralRouted.v1", RoutedReferral.class, (flags, event) -> {
                     RoutedReferral routed = event.payload();
-                    cases.referralRouted(event.id(), routed.referralId(), routed.district(), routed.category(), routed.flags(),
-                            routed.pathway(), routed.subjectRole(), routed.subjectPseudonym());
+                    flags.add(new RjCases.ReferralFlags(routed.referralId(), routed.district(), routed.category(), routed.flags()));
+                }, event -> {
+                    RoutedReferral routed = event.payload();
+                    cases.routedWithFlagsKept(event.id(), routed.referralId(), routed.district(), routed.category(),
+                            routed.flags(), routed.pathway(), routed.subjectRole(), routed.subjectPseudonym());
                 });
     }
 

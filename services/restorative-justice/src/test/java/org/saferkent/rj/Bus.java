@@ -43,7 +43,12 @@ final class Bus {
 
     /** A CloudEvents record keyed by its aggregate; send it as often as a redelivery would. */
     static ProducerRecord<String, byte[]> record(String topic, String type, String key, Map<String, ?> payload) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, RjApi.JSON.writeValueAsBytes(payload));
+        return record(topic, type, key, RjApi.JSON.writeValueAsBytes(payload));
+    }
+
+    /** A CloudEvents record whose payload is these bytes, as they are (e.g. not JSON at all). */
+    static ProducerRecord<String, byte[]> record(String topic, String type, String key, byte[] payload) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
         String source = "/saferkent/" + topic.substring(0, topic.indexOf('.'));
         CloudEventHeaders.write(new EventMetadata(UUID.randomUUID().toString(), type, source, key, Instant.now(),
                 "it-" + UUID.randomUUID(), null, 1, null), record.headers());

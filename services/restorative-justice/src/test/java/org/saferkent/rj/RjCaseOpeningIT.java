@@ -10,21 +10,31 @@ import static org.saferkent.rj.Bus.payload;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.saferkent.platform.events.Topics;
+import org.saferkent.platform.messaging.DeadLetterHeaders;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.stream.binder.Binding;
+import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import tools.jackson.databind.JsonNode;
@@ -38,12 +48,20 @@ import tools.jackson.databind.JsonNode;
 class RjCaseOpeningIT {
 
     private static final String OPENED = "rj.RjCaseOpened.v1";
+    private static final String ROUTED = "referrals.ReferralRouted.v1";
+    private static final String DLQ = Topics.deadLetterTopic(REFERRAL_EVENTS, RestorativeJusticeApplication.NAME);
 
     @Value("${local.server.port}")
     private int port;
 
     @Autowired
     private MongoTemplate mongo;
+
+    @Autowired
+    private BindingService bindings;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void aReferralRoutedToRestorativeJusticeOpensOneCaseHoweverOftenItIsDelivered() {
@@ -85,6 +103,77 @@ class RjCaseOpeningIT {
         assertThat(RjApi.problem(api().get("/api/rj-cases?referralId=" + referralId), 404).path("title").asString())
                 .isEqualTo("Restorative justice case not found");
         assertThat(casesFrom(referralId)).isZero();
+    }
+
+    /**
+     * Routings come a poll at a time: the poll's flags are one write. The binding is stopped while they are published,
+     * so that one poll holds them all; the store's write commands are counted by the driver's command metrics, as the
+     * benchmark counts them (one write per routing before, {@code routings} here).
+     */
+    @Test
+    void aBurstOfRoutingsKeepsEveryReferralsFlagsWithFarFewerStoreWritesThanRoutings() {
+        int routings = 40;
+        List<String> referrals = IntStream.range(0, routings).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        long before = flagWrites();
+
+        whileStopped(() -> referrals.forEach(referralId -> TopicRecords.send(Bus.referralRouted(referralId, "victim-support",
+                "violent-crime", List.of("hate-crime"), "victim", People.pseudonym()))));
+        Bus.awaitConsumed(REFERRAL_EVENTS);
+
+        long writes = flagWrites() - before;
+        LoggerFactory.getLogger(RjCaseOpeningIT.class).info("{} routings in one burst: {} write commands to rj_referral_flags",
+                routings, writes);
+        assertThat(referralFlags(referrals)).as("every referral's flags kept").hasSize(routings).allSatisfy(known -> assertThat(known)
+                .containsEntry("district", "canterbury").containsEntry("category", "violent-crime")
+                .containsEntry("flags", List.of("hate-crime")));
+        assertThat(writes).as("write commands to rj_referral_flags for %d routings", routings).isBetween(1L, routings / 10L);
+        assertThat(referrals).allSatisfy(referralId -> assertThat(casesFrom(referralId)).isZero());
+    }
+
+    /**
+     * A poll holding an unreadable routing and one without its referral: each is dead-lettered alone, and the rest of
+     * the poll is handled once: its flags kept, its cases opened, a case an opt-in opened told its referral's flags.
+     */
+    @Test
+    void aPoisonRoutingInAPollIsDeadLetteredAloneAndTheRestOfThePollIsHandledOnce() {
+        String opened = UUID.randomUUID().toString();
+        String elsewhere = UUID.randomUUID().toString();
+        String optedIn = UUID.randomUUID().toString();
+        String alsoOpened = UUID.randomUUID().toString();
+        TopicRecords.send(Bus.victimOptedIn("vc-" + optedIn, optedIn, People.pseudonym()));
+        Bus.awaitConsumed(VICTIM_EVENTS);
+        ProducerRecord<String, byte[]> unreadable = Bus.record(REFERRAL_EVENTS, ROUTED, "unreadable-" + UUID.randomUUID(),
+                "{\"referralId\":".getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> unnamed = Bus.record(REFERRAL_EVENTS, ROUTED, "unnamed-" + UUID.randomUUID(),
+                Map.of("pathway", "restorative-justice", "district", "canterbury", "category", "burglary"));
+
+        whileStopped(() -> List.of(
+                Bus.referralRouted(opened, "restorative-justice", "burglary", List.of(), "victim", People.pseudonym()),
+                unreadable,
+                Bus.referralRouted(elsewhere, "victim-support", "burglary", List.of("repeat-victim"), "victim", People.pseudonym()),
+                unnamed,
+                Bus.referralRouted(optedIn, "victim-support", "violent-crime", List.of("stalking"), "victim", People.pseudonym()),
+                Bus.referralRouted(alsoOpened, "restorative-justice", "burglary", List.of(), "offender", People.pseudonym()))
+                .forEach(TopicRecords::send));
+
+        assertThat(TopicRecords.header(Bus.await(DLQ, keyed(unreadable.key())), DeadLetterHeaders.FAILURE)).isEqualTo("INVALID");
+        assertThat(TopicRecords.header(Bus.await(DLQ, keyed(unnamed.key())), DeadLetterHeaders.REASON))
+                .isEqualTo("missing field 'referralId'");
+        Bus.awaitConsumed(REFERRAL_EVENTS);
+
+        for (String referralId : List.of(opened, alsoOpened)) {
+            String caseId = "rj-referral-" + referralId;
+            Bus.await(CASE_EVENTS, ofType(OPENED).and(keyed(caseId)));
+            assertThat(Bus.matching(CASE_EVENTS, ofType(OPENED).and(keyed(caseId)))).hasSize(1);
+            assertThat(casesFrom(referralId)).isEqualTo(1);
+        }
+        assertThat(casesFrom(elsewhere)).isZero();
+        JsonNode told = api().getJson("/api/rj-cases?referralId=" + optedIn);
+        assertThat(told.path("referralPending").asBoolean()).isFalse();
+        assertThat(told.path("sensitivities").valueStream().map(JsonNode::asString)).containsExactly("stalking");
+        assertThat(referralFlags(List.of(opened, elsewhere, optedIn, alsoOpened))).extracting(known -> known.getString("_id"))
+                .containsExactlyInAnyOrder(opened, elsewhere, optedIn, alsoOpened);
+        assertThat(Bus.matching(DLQ, record -> List.of(opened, elsewhere, optedIn, alsoOpened).contains(record.key()))).isEmpty();
     }
 
     @Test
@@ -194,6 +283,32 @@ class RjCaseOpeningIT {
         return Map.of("agency", "kcc-youth-offending-service", "offenderPseudonym", offender, "ageAtOffence", 15,
                 "offenceCategory", "criminal-damage-arson", "offenceDate", "2026-06-02", "district", "swale",
                 "yosReference", reference);
+    }
+
+    /** Runs {@code work} with the routings' binding stopped, then starts it again: what it published is one poll. */
+    private void whileStopped(Runnable work) {
+        List<Binding<?>> stopped = new ArrayList<>();
+        try {
+            for (Binding<?> binding : bindings.getConsumerBindings("referralEvents-in-0")) {
+                binding.stop();
+                stopped.add(binding);
+            }
+            work.run();
+        } finally {
+            stopped.forEach(Binding::start);
+        }
+    }
+
+    /** The write commands (insert, update, delete, findAndModify) this service sent for the referrals' flags so far. */
+    private long flagWrites() {
+        return meters.find("mongodb.driver.commands").tag("collection", "rj_referral_flags").timers().stream()
+                .filter(timer -> List.of("insert", "update", "delete", "findAndModify").contains(timer.getId().getTag("command")))
+                .mapToLong(Timer::count).sum();
+    }
+
+    private List<Document> referralFlags(List<String> referralIds) {
+        return mongo.getCollection("rj_referral_flags").find(new Document("_id", new Document("$in", referralIds)))
+                .into(new ArrayList<>());
     }
 
     private long casesFrom(String referralId) {

@@ -25,8 +25,13 @@ import org.springframework.messaging.Message;
  * dead-lettered alone (an unreadable one at once), and the rest of the batch is delivered again;</li>
  * <li>a failed write: the batch is delivered again from its first record, with the policy's retries
  * (without limit while the store is unreachable), then its first record is dead-lettered and the rest
- * delivered again.</li>
+ * delivered again;</li>
+ * <li>a failed follow-up (see below): the events before it are done, then it is retried or dead-lettered
+ * alone, and the rest of the batch is delivered again (staged and written again: {@code write} is idempotent).</li>
  * </ul>
+ * A route may also name a follow-up ({@link #on(String, Class, Stager, EventHandler)}): what an event does
+ * alone once its batch is written (e.g. an aggregate of its own updated under the event's id), run event by
+ * event in the batch's order, after {@code write} succeeded. It must be idempotent, like any handler.
  * The binding needs {@code consumer.batch-mode: true}, the platform's batch converter
  * ({@code spring.cloud.stream.kafka.bindings.<binding>.consumer.converter-bean-name:}
  * {@value MessagingAutoConfiguration#RAW_BATCH_CONVERTER}) and a bounded {@code max.poll.records}.
@@ -47,7 +52,8 @@ public final class EventBatchConsumer<B> implements Consumer<Message<List<byte[]
         void stage(B batch, InboundEvent<T> event);
     }
 
-    record Route<B, T>(Class<T> payloadType, Stager<B, T> stager) {
+    /** {@code then} is null when the event does nothing once its batch is written. */
+    record Route<B, T>(Class<T> payloadType, Stager<B, T> stager, EventHandler<T> then) {
     }
 
     private final Supplier<B> newBatch;
@@ -66,7 +72,15 @@ public final class EventBatchConsumer<B> implements Consumer<Message<List<byte[]
     }
 
     public <T> EventBatchConsumer<B> on(String wireName, Class<T> payloadType, Stager<B, T> stager) {
-        if (routes.putIfAbsent(wireName, new Route<>(payloadType, stager)) != null) {
+        return on(wireName, payloadType, stager, null);
+    }
+
+    /**
+     * As {@link #on(String, Class, Stager)}, and {@code then} handles the event alone once its batch is written
+     * (in the batch's order; a failure there is this event's alone).
+     */
+    public <T> EventBatchConsumer<B> on(String wireName, Class<T> payloadType, Stager<B, T> stager, EventHandler<T> then) {
+        if (routes.putIfAbsent(wireName, new Route<>(payloadType, stager, then)) != null) {
             throw new IllegalArgumentException("two handlers for " + wireName);
         }
         return this;

@@ -56,15 +56,21 @@ class EventDispatcher {
         metrics.processed(group, record.topic(), metadata.type());
     }
 
+    /** A staged event: its record, its type, and what it does once its batch is written (null: nothing). */
+    private record Staged(ConsumerRecord<String, byte[]> record, String type, Runnable then) {
+    }
+
     /**
-     * Stages each record of a batch, then writes the batch. A record that cannot be read or staged: the
-     * records before it are written, and the error handler is told which record failed (it commits those
-     * before it, retries or dead-letters that one alone, and delivers the rest again). A failed write: the
-     * error handler is told the batch's first record failed, so the whole batch is tried again.
+     * Stages each record of a batch, then writes the batch, then runs the staged events' follow-ups in order. A
+     * record that cannot be read or staged: the records before it are written (and followed up), and the error
+     * handler is told which record failed (it commits those before it, retries or dead-letters that one alone,
+     * and delivers the rest again). A failed write: the error handler is told the batch's first record failed,
+     * so the whole batch is tried again. A failed follow-up: the error handler is told that record failed, as
+     * for one that could not be staged.
      */
     <B> void dispatch(EventBatchConsumer<B> consumer, List<ConsumerRecord<String, byte[]>> records) {
         B batch = consumer.newBatch();
-        List<String[]> staged = new ArrayList<>(records.size());
+        List<Staged> staged = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 EventMetadata metadata = CloudEventHeaders.read(record.headers());
@@ -72,29 +78,32 @@ class EventDispatcher {
                 if (route == null) {
                     log.debug("Skipping {} on {}: not subscribed", metadata.type(), record.topic());
                 } else {
-                    stage(route, batch, metadata, record);
-                    staged.add(new String[] {record.topic(), metadata.type()});
+                    staged.add(stage(route, batch, metadata, record));
                 }
             } catch (RuntimeException failure) {
                 if (record != records.get(0)) {
-                    write(consumer, batch, records, staged);
+                    complete(consumer, batch, records, staged);
                 }
                 throw new BatchListenerFailedException("could not handle " + record.topic() + "-" + record.partition()
                         + "@" + record.offset(), failure, record);
             }
         }
-        write(consumer, batch, records, staged);
+        complete(consumer, batch, records, staged);
     }
 
-    private <B, T> void stage(EventBatchConsumer.Route<B, T> route, B batch, EventMetadata metadata,
+    private <B, T> Staged stage(EventBatchConsumer.Route<B, T> route, B batch, EventMetadata metadata,
             ConsumerRecord<String, byte[]> record) {
         T payload = json.read(record.value(), route.payloadType());
         InboundEvent<T> event = new InboundEvent<>(metadata, payload, record.topic(), record.partition(), record.offset());
         tracing.handle(metadata, record.topic(), group, () -> route.stager().stage(batch, event));
+        EventHandler<T> then = route.then();
+        return new Staged(record, metadata.type(),
+                then == null ? null : () -> tracing.handle(metadata, record.topic(), group, () -> then.handle(event)));
     }
 
-    private <B> void write(EventBatchConsumer<B> consumer, B batch, List<ConsumerRecord<String, byte[]>> records,
-            List<String[]> staged) {
+    /** Writes the batch, then follows up each staged event in turn. */
+    private <B> void complete(EventBatchConsumer<B> consumer, B batch, List<ConsumerRecord<String, byte[]>> records,
+            List<Staged> staged) {
         try {
             consumer.write(batch);
         } catch (RuntimeException failure) {
@@ -102,10 +111,19 @@ class EventDispatcher {
             throw new BatchListenerFailedException("could not write the batch from " + first.topic() + "-"
                     + first.partition() + "@" + first.offset(), failure, first);
         }
-        Set<String> topics = new LinkedHashSet<>();
-        for (String[] event : staged) {
-            metrics.processed(group, event[0], event[1]);
+        for (Staged event : staged) {
+            if (event.then() != null) {
+                try {
+                    event.then().run();
+                } catch (RuntimeException failure) {
+                    ConsumerRecord<String, byte[]> record = event.record();
+                    throw new BatchListenerFailedException("could not handle " + record.topic() + "-" + record.partition()
+                            + "@" + record.offset(), failure, record);
+                }
+            }
+            metrics.processed(group, event.record().topic(), event.type());
         }
+        Set<String> topics = new LinkedHashSet<>();
         records.forEach(record -> topics.add(record.topic()));
         topics.forEach(outages::handled);
     }

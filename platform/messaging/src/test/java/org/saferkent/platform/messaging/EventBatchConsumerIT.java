@@ -80,6 +80,27 @@ class EventBatchConsumerIT {
     }
 
     @Test
+    void aFollowUpThatFailsIsDeadLetteredAloneAndTheRestOfTheBatchIsFollowedUpOnce() {
+        String district = "f-" + UUID.randomUUID();
+        String before = "before-" + UUID.randomUUID();
+        String after = "after-" + UUID.randomUUID();
+        String failingId = UUID.randomUUID().toString();
+        whileStopped(() -> {
+            TopicRecords.send(event(UUID.randomUUID().toString(), "{\"incidentId\":\"" + before + "\",\"district\":\"" + district + "\"}"));
+            TopicRecords.send(event(failingId, "{\"incidentId\":\"unfollowable-" + UUID.randomUUID() + "\",\"district\":\"" + district + "\"}"));
+            TopicRecords.send(event(UUID.randomUUID().toString(), "{\"incidentId\":\"" + after + "\",\"district\":\"" + district + "\"}"));
+        });
+
+        ConsumerRecord<String, byte[]> deadLetter = TopicRecords.awaitRecord(DLQ, headerEquals(CloudEventHeaders.ID, failingId));
+        assertThat(header(deadLetter, DeadLetterHeaders.REASON)).isEqualTo("still failing after retries: IllegalArgumentException");
+        await().atMost(Duration.ofSeconds(30)).until(() -> MessagingTestApplication.followedUp.containsKey(after));
+        assertThat(MessagingTestApplication.followedUp.get(before)).as("followed up once, before the failure").hasValue(1);
+        assertThat(MessagingTestApplication.followedUp.get(after)).as("followed up once, after it was set aside").hasValue(1);
+        assertThat(incidents(district)).as("the batch's write held every staged event, each once").isEqualTo(3);
+        assertThat(TopicRecords.matching(DLQ, record -> district.equals(districtOf(record)))).hasSize(1);
+    }
+
+    @Test
     void aFailedBatchWriteIsRetriedAndThenApplied() {
         MessagingTestApplication.batchWriteFailuresLeft.set(1);
         TopicRecords.send(event(UUID.randomUUID().toString(), "{\"incidentId\":\"b7\",\"district\":\"batch-flaky\"}"));

@@ -1,5 +1,7 @@
 package org.saferkent.platform.messaging;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -27,6 +29,8 @@ class MessagingTestApplication {
     static final String BATCH_TOPIC = "messagingtest.batch.events";
     /** How many batch writes with district "batch-flaky" fail before one succeeds. */
     static final AtomicInteger batchWriteFailuresLeft = new AtomicInteger();
+    /** How often each incident of a batch was followed up once its batch was written (by incident id). */
+    static final Map<String, AtomicInteger> followedUp = new ConcurrentHashMap<>();
 
     record IncidentReported(String incidentId, String district) {
         IncidentReported {
@@ -76,6 +80,7 @@ class MessagingTestApplication {
     /**
      * The same count, a batch at a time: each batch is one bulk write; a batch holding district
      * "batch-unreachable" never writes, one holding "batch-flaky" fails {@link #batchWriteFailuresLeft} times.
+     * Each incident is then followed up ({@link #followedUp}); an incident whose id starts with "unfollowable" fails there.
      */
     @Bean
     EventBatchConsumer<java.util.List<IdempotentWrites.Change>> batchIncidents(IdempotentWrites writes) {
@@ -88,7 +93,13 @@ class MessagingTestApplication {
             }
             writes.applyOnce("district_counts", changes);
         }).on(TYPE, IncidentReported.class, (changes, event) ->
-                changes.add(new IdempotentWrites.Change(event.payload().district(), event.id(), new Update().inc("incidents", 1))));
+                changes.add(new IdempotentWrites.Change(event.payload().district(), event.id(), new Update().inc("incidents", 1))),
+                event -> {
+                    if (event.payload().incidentId().startsWith("unfollowable")) {
+                        throw new IllegalArgumentException("cannot follow this incident up");
+                    }
+                    followedUp.computeIfAbsent(event.payload().incidentId(), id -> new AtomicInteger()).incrementAndGet();
+                });
     }
 
     @Bean

@@ -3,8 +3,11 @@ package org.saferkent.rj.rjcase.application;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +29,11 @@ import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 
 /**
@@ -37,6 +45,15 @@ public class RjCases {
 
     /** The case, and whether this call opened it (false: the source was seen before). */
     public record Opened(RjCase rjCase, boolean created) {
+    }
+
+    /** A routed referral's district, category and flags (no person): what a case its victim's opt-in opens learns from it. */
+    public record ReferralFlags(String referralId, String district, String category, List<String> flags) {
+
+        Document known() {
+            return new Document("district", district).append("category", category)
+                    .append("flags", flags == null ? List.of() : List.copyOf(flags));
+        }
     }
 
     /** A young offender referred by the Youth Offending Service. */
@@ -51,7 +68,7 @@ public class RjCases {
      */
     static final String REFERRAL_FLAGS = "rj_referral_flags";
     private static final int ATTEMPTS = 5;
-    /** Referrals whose flags this instance wrote lately (see {@link #rememberFlags}). */
+    /** Referrals whose flags this instance wrote lately (see {@link #keepFlags}). */
     private static final int REMEMBERED = 10_000;
 
     private final AggregateStore<RjCase> cases;
@@ -93,10 +110,21 @@ public class RjCases {
      *
      * <p>A routing to another pathway opens nothing, but its category and flags are kept, and given to a case
      * its victim's opt-in opened (now or later): that case's sensitivity is the referral's however it was opened.
+     * One routing alone: {@link #keepFlags} then {@link #routedWithFlagsKept}, as a poll's routings are handled.
      */
     public void referralRouted(String eventId, String referralId, String district, String category, List<String> flags,
             String pathway, String subjectRole, String subjectPseudonym) {
-        rememberFlags(referralId, district, category, flags); // first: an opt-in opening the case meanwhile reads it
+        keepFlags(List.of(new ReferralFlags(referralId, district, category, flags)));
+        routedWithFlagsKept(eventId, referralId, district, category, flags, pathway, subjectRole, subjectPseudonym);
+    }
+
+    /**
+     * A routing's case, once its flags are kept ({@link #keepFlags}, which must come first: an opt-in opening the case
+     * meanwhile reads them, and whichever of the two comes second gives the case the referral's flags). Exactly once
+     * per event, as {@link #referralRouted}.
+     */
+    public void routedWithFlagsKept(String eventId, String referralId, String district, String category, List<String> flags,
+            String pathway, String subjectRole, String subjectPseudonym) {
         if (!pathways.contains(pathway)) {
             byReferral(referralId).filter(RjCase::referralPending).ifPresent(rjCase -> apply(eventId, rjCase.id(),
                     c -> c.referralKnown(referralId, district, category, flags, policy, clock.instant())));
@@ -139,15 +167,34 @@ public class RjCases {
         }
     }
 
-    private void rememberFlags(String referralId, String district, String category, List<String> flags) {
-        Document known = new Document("district", district).append("category", category)
-                .append("flags", flags == null ? List.of() : List.copyOf(flags));
-        if (known.equals(written.get(referralId))) {
-            return; // written already: the same $set again would change nothing
+    /**
+     * Keeps routed referrals' flags (a poll's routings, in their order: a referral's last routing wins, as one by one)
+     * with one unordered bulk write of upserts, leaving out those this instance wrote lately with the same flags. The
+     * same flags written again change nothing, so a poll delivered again may write them again.
+     */
+    public void keepFlags(Collection<ReferralFlags> routed) {
+        Map<String, Document> latest = new LinkedHashMap<>();
+        for (ReferralFlags referral : routed) {
+            latest.put(referral.referralId(), referral.known());
         }
-        mongo.getCollection(REFERRAL_FLAGS).updateOne(new Document("_id", referralId), new Document("$set", known),
-                new UpdateOptions().upsert(true));
-        written.put(referralId, known);
+        latest.entrySet().removeIf(known -> known.getValue().equals(written.get(known.getKey()))); // written already
+        if (latest.isEmpty()) {
+            return;
+        }
+        List<UpdateOneModel<Document>> upserts = new ArrayList<>(latest.size());
+        latest.forEach((referralId, known) -> upserts.add(new UpdateOneModel<>(new Document("_id", referralId),
+                new Document("$set", known), new UpdateOptions().upsert(true))));
+        MongoCollection<Document> flags = mongo.getCollection(REFERRAL_FLAGS);
+        try {
+            flags.bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (!e.getWriteErrors().stream().allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+            // another instance created some of these a moment ago: the same upserts now update them
+            flags.bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+        }
+        written.putAll(latest);
     }
 
     /** Applies an inbound event's decision to an existing case, exactly once, deciding again if the case moved on. */
