@@ -198,7 +198,7 @@ class BatchWritesIT {
         // an older entry of k1 (newer kept) in the same bulk as a newer one of k2 (applied)
         figures.recordAll(staged(feedEntry(figures, 4, "k1", 4), feedEntry(figures, 8, "k2", 8)));
         assertThat(sequences()).containsExactly(entry("k1", 7L), entry("k2", 8L));
-        assertThat(figures.year(2031).get("referralsRouted").get("dover").get("Q1")).as("7 + 8").isEqualTo(15);
+        assertThat(figures.financialYear(2030).get("referralsRouted").get("dover").get("2031-Q1")).as("7 + 8").isEqualTo(15);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -44,6 +44,8 @@ class PartnershipIT {
     static final String DHR_TOPIC = "partnership.dhr.events";
     static final String ASB_TOPIC = "partnership.asb-review.events";
     static final String VICTIM_NAME = "Jane Quillfeather-Example";
+    /** The data protection officer (subjects.erase). */
+    static final String DPO = "dpo";
 
     @Value("${local.server.port}")
     private int port;
@@ -92,6 +94,58 @@ class PartnershipIT {
         assertThat(details.path("victimName").asString()).isEqualTo(VICTIM_NAME);
         assertThat(mongo.getCollection("audit_trail").countDocuments(new Document("recordId", id)
                 .append("action", "read-personal-data").append("clientId", OFFICER))).isEqualTo(1);
+    }
+
+    @Test
+    void theDataProtectionOfficersErasureShredsAReviewsPersonalDetailsAndKeepsTheReviewItsDeadlinesAndItsCourse() {
+        // given a review holding the victim's name, decided: its review is due six months on
+        String id = as(OFFICER).postExpecting(201, "/api/partnership/dhrs", Map.of("district", "thanet",
+                "notifiedOn", today().minusDays(20).toString(), "agenciesInvolved", List.of("kent-police"),
+                "victimName", VICTIM_NAME, "dateOfDeath", today().minusDays(30).toString())).path("id").asString();
+        as(OFFICER).postExpecting(200, "/api/partnership/dhrs/" + id + "/decision",
+                Map.of("holdReview", true, "decidedOn", today().minusDays(2).toString()));
+        JsonNode before = as(ANALYST).getJson("/api/partnership/dhrs/" + id);
+        assertThat(as(OFFICER).getJson("/api/partnership/dhrs/" + id + "/personal-details").path("victimName").asString())
+                .isEqualTo(VICTIM_NAME);
+
+        // when the data protection officer erases its personal details
+        JsonNode erasure = as(DPO).postExpecting(200, "/api/data-protection/dhr-erasures", Map.of("reviewId", id));
+
+        // then the name can never be read again: its data key is destroyed (the sealed document stays, unreadable)
+        assertThat(erasure.path("keysDestroyed").asLong()).isEqualTo(1);
+        assertThat(erasure.toString()).doesNotContain("Quillfeather");
+        java.net.http.HttpResponse<String> read = as(OFFICER).get("/api/partnership/dhrs/" + id + "/personal-details");
+        assertThat(read.statusCode()).isEqualTo(410);
+        assertThat(read.body()).doesNotContain("Quillfeather");
+        List<Document> keys = mongo.getCollection("subject_keys").find(new Document("subject", "dhr:" + id)).into(new java.util.ArrayList<>());
+        assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(key).doesNotContainKey("wrapped").containsKey("destroyedAt"));
+        assertThat(mongo.getCollection("dhr_personal_details").find(new Document("_id", id)).first().toJson())
+                .doesNotContain("Quillfeather");
+
+        // and the review's non-personal facts and deadlines are as they were, and it goes on
+        assertThat(as(ANALYST).getJson("/api/partnership/dhrs/" + id)).isEqualTo(before);
+        assertThat(before.path("reviewDueOn").asString()).isEqualTo(today().minusDays(2).plusMonths(6).toString());
+        assertThat(before.path("district").asString()).isEqualTo("thanet");
+        as(OFFICER).postExpecting(200, "/api/partnership/dhrs/" + id + "/panel", Map.of(
+                "chair", Map.of("name", "A. Chair", "agency", "independent"), "panelAgencies", List.of("kent-police"),
+                "convenedOn", today().toString()));
+
+        // and the erasure is on the audit trail under the name of who did it, as is the read refused after it
+        Document erased = mongo.getCollection("audit_trail").find(new Document("recordId", id)
+                .append("action", "erase-personal-data")).first();
+        assertThat(erased).isNotNull();
+        assertThat(erased.getString("subject")).isEqualTo(DPO);
+        assertThat(erased.getString("resource")).isEqualTo("dhr-personal-details");
+        assertThat(mongo.getCollection("audit_trail").countDocuments(new Document("recordId", id)
+                .append("action", "read-personal-data").append("reason", "erased"))).isEqualTo(1);
+
+        // erasing again destroys nothing more; an unknown review is a 404, a missing one a 422 naming it; only the
+        // data protection officer's scope erases
+        assertThat(as(DPO).postExpecting(200, "/api/data-protection/dhr-erasures", Map.of("reviewId", id))
+                .path("keysDestroyed").asLong()).isZero();
+        assertThat(as(DPO).post("/api/data-protection/dhr-erasures", Map.of("reviewId", "dhr-unknown")).statusCode()).isEqualTo(404);
+        assertThat(refusedFields(as(DPO).post("/api/data-protection/dhr-erasures", Map.of()))).containsExactly("reviewId");
+        assertThat(as(OFFICER).post("/api/data-protection/dhr-erasures", Map.of("reviewId", id)).statusCode()).isEqualTo(403);
     }
 
     @Test

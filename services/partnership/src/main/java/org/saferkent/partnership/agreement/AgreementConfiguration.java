@@ -1,7 +1,6 @@
 package org.saferkent.partnership.agreement;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import org.saferkent.partnership.agreement.application.ActionDeadlines;
 import org.saferkent.partnership.agreement.application.CommunitySafetyAgreements;
@@ -10,19 +9,19 @@ import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.AggregateStores;
 import org.saferkent.platform.service.PeriodicTask;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The Community Safety Agreement and its action plan: events on {@code saferkent.partnership.agreement.topic}. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AgreementProperties.class)
 class AgreementConfiguration {
 
     @Bean
-    AggregateStore<CommunitySafetyAgreement> agreementStore(AggregateStores stores,
-            @Value("${saferkent.partnership.agreement.topic:partnership.agreement.events}") String topic) {
-        return stores.create("community_safety_agreements", topic, CommunitySafetyAgreement.class);
+    AggregateStore<CommunitySafetyAgreement> agreementStore(AggregateStores stores, AgreementProperties properties) {
+        return stores.create("community_safety_agreements", properties.topic(), CommunitySafetyAgreement.class);
     }
 
     @Bean
@@ -33,9 +32,8 @@ class AgreementConfiguration {
 
     /** The overdue actions' scan: once a minute by default. */
     @Bean
-    PeriodicTask actionDeadlineScan(ActionDeadlines actionDeadlines,
-            @Value("${saferkent.partnership.agreement.scan-interval:1m}") Duration interval) {
-        return new PeriodicTask("csa-action-scan", interval, actionDeadlines::recordOverdueActions);
+    PeriodicTask actionDeadlineScan(ActionDeadlines actionDeadlines, AgreementProperties properties) {
+        return new PeriodicTask("csa-action-scan", properties.scanInterval(), actionDeadlines::recordOverdueActions);
     }
 
     @Bean

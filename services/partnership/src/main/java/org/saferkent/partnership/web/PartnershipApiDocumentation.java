@@ -22,13 +22,19 @@ class PartnershipApiDocumentation {
                         + "refusal is an RFC 9457 problem naming each field, or the rule that refused it. "
                         + "The strategic assessment: crime and ASB counts per district and year by police.uk category and "
                         + "month, from imported police.uk files and the referrals received, with year-on-year change and "
-                        + "the county by CSP; every figure through disclosure control.")
+                        + "the county by CSP; every figure through disclosure control. The Police and Crime Panel's view: "
+                        + "the performance framework and the PCC's commissioning performance per financial year (April to "
+                        + "March), aggregates only, through disclosure control.")
                 .scope(PartnershipAccess.READ, "Read reviews and applications.")
                 .scope(PartnershipAccess.WRITE, "Record notifications, decisions, panels, reviews, recommendations, applications.")
                 .scope(PartnershipAccess.PERSONAL, "Read a review's personal details (audited).")
                 .scope(PartnershipAccess.PANEL_READ, "The Police and Crime Panel: published figures only.")
+                .scope("subjects.erase", "The data protection officer: erase a Domestic Homicide Review's personal details "
+                        + "(crypto-shredding; audited).")
                 .problems("GET /api/partnership/dhrs/{id}", 404)
-                .problems("GET /api/partnership/dhrs/{id}/personal-details", 404)
+                .problems("GET /api/partnership/dhrs/{id}/personal-details", 404, 410)
+                .problems("POST /api/data-protection/dhr-erasures", 404)
+                .problems("GET /api/partnership/panel", 422)
                 .problems("POST /api/partnership/dhrs/{id}/**", 404, 409)
                 .problems("GET /api/partnership/asb-reviews/{id}", 404)
                 .problems("POST /api/partnership/asb-reviews/{id}/**", 404, 409)
@@ -40,6 +46,8 @@ class PartnershipApiDocumentation {
                 .requestExample("POST /api/partnership/dhrs", """
                         {"district":"swale","notifiedOn":"2026-09-01","agenciesInvolved":["kent-police","nhs-kent-medway"],
                          "victimName":"(held in the service, sealed; never published)"}""")
+                .requestExample("POST /api/data-protection/dhr-erasures", """
+                        {"reviewId":"dhr-6f1c2a9e-3b7d-4c55-9a1e-0d2b8f4e7c31"}""")
                 .requestExample("POST /api/partnership/asb-reviews", """
                         {"district":"thanet","receivedOn":"2026-09-14","complaints":3}""")
                 // the strategic assessment (org.saferkent.partnership.assessment)

@@ -77,9 +77,12 @@ public class PagesAutoConfiguration {
     static final String[] ASSETS = {"/*.css", "/*.js", "/*.svg"};
     static final String AGENCY_CLAIM = "agency";
 
+    /** The headers, a form's redirect to the sign-in allowed: the identity server's origin, from its issuer. */
     @Bean
-    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
-        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(
+            @Value("${spring.security.oauth2.client.provider.saferkent.issuer-uri:}") String issuer) {
+        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
+                new SecurityHeadersFilter(originOf(issuer)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
@@ -224,4 +227,19 @@ public class PagesAutoConfiguration {
         }
     }
 
+    /** {@code scheme://host[:port]} of a URL, or null when there is none or it is not one. */
+    static String originOf(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(url.trim());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return null;
+            }
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 }

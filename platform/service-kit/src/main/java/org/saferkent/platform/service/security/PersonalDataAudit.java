@@ -87,6 +87,18 @@ public class PersonalDataAudit implements AccessDecisions {
     }
 
     /**
+     * Records an erasure of personal data (its data key destroyed: crypto-shredding) under the current caller's name:
+     * the subject of their token (the data protection officer's), with its client and agency.
+     *
+     * @param resource the kind of record ({@code dhr-personal-details})
+     * @param result   what came of it ({@code erased}: the count of keys destroyed is the caller's to add)
+     */
+    public void personalDataErased(HttpServletRequest request, String resource, String recordId, String result) {
+        insert(Caller.current().orElse(null), "erase-personal-data", resource, recordId, purposeOf(request, "erasure-request"),
+                ALLOWED, result);
+    }
+
+    /**
      * Records what an operator did to the running service (e.g. {@code pause-binding} on a consumer
      * binding) under the current caller's name: the subject of their token, a person's own when they act
      * from the operations page.

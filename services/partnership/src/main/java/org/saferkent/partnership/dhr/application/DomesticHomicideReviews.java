@@ -67,6 +67,24 @@ public class DomesticHomicideReviews {
         return personalDetails.find(id);
     }
 
+    /** What an erasure of a review's personal details did: the review, the data keys destroyed, when. */
+    public record Erasure(String reviewId, long keysDestroyed, Instant erasedAt) {
+    }
+
+    /**
+     * The data protection officer's erasure of a review's personal details (the victim's and the perpetrator's names,
+     * the date of death): their data key is destroyed, so they can never be read again (crypto-shredding). The review
+     * itself — district, dates, deadlines, panel, recommendations, its events — holds no personal data and stays as it
+     * is; nothing is published. Idempotent: erasing again destroys nothing more.
+     *
+     * @throws ReviewNotFoundException when there is no such review
+     */
+    public Erasure erasePersonalDetails(String id) {
+        reviews.find(id).orElseThrow(() -> new ReviewNotFoundException(id));
+        Instant now = clock.instant();
+        return new Erasure(id, personalDetails.erase(id, now), now);
+    }
+
     /** @throws ReviewNotFoundException when there is no such review */
     public DomesticHomicideReview perform(String id, Step step) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {

@@ -87,18 +87,32 @@ public class CommissioningFigures {
         }
     }
 
-    /** For the year: count → district → quarter (Q1..Q4) → the sum over contracts. */
-    public Map<String, Map<String, Map<String, Integer>>> year(int year) {
+    /**
+     * The financial year's four quarters as the feed names them (calendar quarters): April to June first, January to
+     * March of the next year last ({@code 2026-Q2}, {@code 2026-Q3}, {@code 2026-Q4}, {@code 2027-Q1} for 2026-27).
+     */
+    public static List<String> quartersOfFinancialYear(int financialYear) {
+        return List.of(financialYear + "-Q2", financialYear + "-Q3", financialYear + "-Q4", (financialYear + 1) + "-Q1");
+    }
+
+    /**
+     * For the financial year: count → district → quarter (as {@link #quartersOfFinancialYear} names it) → the sum over
+     * contracts. Read by the index on {@code year}: the two calendar years the financial year spans.
+     */
+    public Map<String, Map<String, Map<String, Integer>>> financialYear(int financialYear) {
+        List<String> quarters = quartersOfFinancialYear(financialYear);
         Map<String, Map<String, Map<String, Integer>>> sums = new HashMap<>();
-        for (Document doc : mongo.getCollection(COLLECTION).find(new Document("year", year))) {
-            if (Boolean.TRUE.equals(doc.getBoolean("removed"))) {
+        for (Document doc : mongo.getCollection(COLLECTION).find(new Document("year",
+                new Document("$in", List.of(financialYear, financialYear + 1))))) {
+            String quarter = doc.get("year", Number.class) + "-" + doc.getString("quarter");
+            if (Boolean.TRUE.equals(doc.getBoolean("removed")) || !quarters.contains(quarter)) {
                 continue;
             }
             Document counts = doc.get("counts", Document.class);
             for (String name : COUNTS) {
                 Number value = counts == null ? null : (Number) counts.get(name);
                 sums.computeIfAbsent(name, n -> new HashMap<>()).computeIfAbsent(doc.getString("district"), d -> new HashMap<>())
-                        .merge(doc.getString("quarter"), value == null ? 0 : value.intValue(), Integer::sum);
+                        .merge(quarter, value == null ? 0 : value.intValue(), Integer::sum);
             }
         }
         return sums;

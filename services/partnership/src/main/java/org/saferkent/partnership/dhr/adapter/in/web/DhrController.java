@@ -14,6 +14,7 @@ import org.saferkent.partnership.dhr.domain.DomesticHomicideReview;
 import org.saferkent.partnership.dhr.domain.RecommendationStatus;
 import org.saferkent.partnership.dhr.domain.RuleViolation;
 import org.saferkent.partnership.vocabulary.District;
+import org.saferkent.platform.dataprotection.PersonalDataErasedException;
 import org.saferkent.platform.service.InvalidRequestException;
 import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.platform.service.security.PersonalDataAudit;
@@ -64,11 +65,19 @@ class DhrController {
     /**
      * The review's personal details (the victim's name, ...): scope partnership.personal; every read is written to
      * the audit trail, its purpose {@code dhr-review} unless the request says otherwise ({@code X-Access-Purpose}).
+     * Once erased (the data protection officer's {@code POST /api/data-protection/dhr-erasures}): 410 Gone.
      */
     @GetMapping("/{id}/personal-details")
     PersonalDetails personalDetails(@PathVariable String id, HttpServletRequest request) {
         reviews.find(id).orElseThrow(() -> new ReviewNotFoundException(id));
-        PersonalDetails details = reviews.personalDetails(id).orElse(null);
+        PersonalDetails details;
+        try {
+            details = reviews.personalDetails(id).orElse(null);
+        } catch (PersonalDataErasedException e) {
+            // erased by the data protection officer: 410, and the attempt is on the trail all the same
+            audit.personalDataRead(request, "dhr-personal-details", id, "dhr-review", "erased");
+            throw e;
+        }
         audit.personalDataRead(request, "dhr-personal-details", id, "dhr-review", details != null);
         return details == null ? new PersonalDetails(null, null, null) : details;
     }

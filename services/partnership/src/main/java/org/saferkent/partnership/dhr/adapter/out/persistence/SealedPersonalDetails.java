@@ -1,5 +1,7 @@
 package org.saferkent.partnership.dhr.adapter.out.persistence;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -13,7 +15,8 @@ import com.mongodb.client.model.ReplaceOptions;
 /**
  * A review's personal details, one document per review ({@code dhr_personal_details}, keyed by the review's id),
  * every field sealed (AES-256-GCM) with the review's own data key ({@code dhr:<reviewId>}) in the service's key
- * store: destroying that key shreds them. In clear: the review's id only.
+ * store: destroying that key shreds them ({@link #erase}: the data protection officer's erasure); the sealed document
+ * stays, unreadable. In clear: the review's id only.
  */
 public class SealedPersonalDetails implements PersonalDetailsStore {
 
@@ -45,5 +48,10 @@ public class SealedPersonalDetails implements PersonalDetailsStore {
             return Optional.empty();
         }
         return Optional.of(vault.openRecord(reviewId, doc.get("sealed", Document.class), PersonalDetails.class));
+    }
+
+    @Override
+    public long erase(String reviewId, Instant at) {
+        return vault.keys().destroy(List.of(subjectOf(reviewId)), at);
     }
 }
