@@ -104,8 +104,14 @@ public class AggregateStore<S> {
         doc.put("_id", id);
         doc.put(VERSION, 1L);
         doc.put(PENDING_EVENTS, pending(id, 1L, events));
+        Document preLease = null;
         if (!events.isEmpty()) {
             doc.put(RELAY_DUE, Date.from(clock.instant()));
+            // held for this instance's relay from the start: it publishes without claiming first
+            preLease = relay.preLease();
+            if (preLease != null) {
+                doc.put(RELAY_LEASE, preLease);
+            }
         }
         doc.put(APPLIED_EVENTS, List.of());
         try {
@@ -116,7 +122,11 @@ public class AggregateStore<S> {
             }
             throw e;
         }
-        wakeRelay(id, events);
+        if (preLease != null) {
+            relay.wakePreLeased(collection, id);
+        } else {
+            wakeRelay(id, events);
+        }
         return true;
     }
 
