@@ -439,6 +439,44 @@ class OutboxRelayIT {
         TopicRecords.awaitRecord(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, waiting));
     }
 
+    /**
+     * A consumer's whole poll of inbound events changes many aggregates in one store write, each exactly as
+     * {@code applyOnce} would: a change over a stale version is handed back to be decided again, an event
+     * applied before changes nothing, and the poll delivered again changes nothing.
+     */
+    @Test
+    void aPollOfInboundEventsChangesManyAggregatesInOneWriteEachOnce() {
+        String collection = "poll_" + UUID.randomUUID().toString().replace("-", "");
+        OutboxRelay idle = new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, idle, json, source, Clock.systemUTC(),
+                collection, TOPIC, CaseFile.class);
+        List<String> ids = IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        ids.forEach(id -> store.insert(id, new CaseFile(id, "canterbury", "new"), List.of()));
+        String stale = ids.get(0);
+        String appliedBefore = ids.get(1);
+        store.update(stale, 1, new CaseFile(stale, "canterbury", "moved on"), List.of());
+        store.applyOnce(appliedBefore, 1, new CaseFile(appliedBefore, "canterbury", "noted"), List.of(), "event-" + appliedBefore);
+        List<AggregateStore.Change<CaseFile>> poll = ids.stream().map(id -> new AggregateStore.Change<>(id,
+                id.equals(appliedBefore) ? 2 : 1, new CaseFile(id, "canterbury", "noted"),
+                List.of(new CaseFileNoted(id, 2)), "event-" + id)).toList();
+        long before = storeWrites.count();
+
+        List<AggregateStore.Change<CaseFile>> movedOn = store.applyAllOnce(poll);
+
+        assertThat(storeWrites.count() - before).as("one bulk write for the poll").isEqualTo(1);
+        assertThat(movedOn).extracting(AggregateStore.Change::id).containsExactly(stale);
+        assertThat(store.find(stale).orElseThrow().state().note()).isEqualTo("moved on");
+        assertThat(store.find(appliedBefore).orElseThrow().version()).as("applied before: unchanged").isEqualTo(2);
+        assertThat(pendingCount(collection, appliedBefore)).isZero();
+        ids.subList(2, ids.size()).forEach(id -> {
+            assertThat(store.find(id).orElseThrow().state().note()).isEqualTo("noted");
+            assertThat(pendingCount(collection, id)).isEqualTo(1);
+        });
+
+        assertThat(store.applyAllOnce(poll.subList(1, poll.size()))).as("the poll delivered again").isEmpty();
+        ids.subList(2, ids.size()).forEach(id -> assertThat(pendingCount(collection, id)).isEqualTo(1));
+    }
+
     private OutboxProperties disabled() {
         return new OutboxProperties(properties.lease(), properties.sweepInterval(), properties.batchSize(),
                 properties.publishTimeout(), false);
