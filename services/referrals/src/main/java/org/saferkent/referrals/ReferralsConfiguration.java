@@ -140,7 +140,7 @@ class ReferralsConfiguration {
      */
     @Bean
     EventBatchConsumer<List<CaseFeedback.Feedback>> victimCaseEvents(CaseFeedback feedback) {
-        return EventBatchConsumer.<List<CaseFeedback.Feedback>>routing(ArrayList::new, feedback::applyAll)
+        return EventBatchConsumer.<List<CaseFeedback.Feedback>>routing(ArrayList::new, poll -> feedback.applyAll(poll))
                 .on("victims.VictimCaseOpened.v1", CaseEvent.class, (poll, e) -> poll.add(feedback.opened(e.id(),
                         e.payload().referralId(), e.payload().pathwayOr("victim-support"), e.payload().caseId())))
                 .on("victims.VictimCaseClosed.v1", CaseEvent.class, (poll, e) -> poll.add(feedback.closed(e.id(),
@@ -151,7 +151,7 @@ class ReferralsConfiguration {
     /** Restorative justice cases likewise; only cases opened from a referral carry a referral id. */
     @Bean
     EventBatchConsumer<List<CaseFeedback.Feedback>> rjCaseEvents(CaseFeedback feedback) {
-        return EventBatchConsumer.<List<CaseFeedback.Feedback>>routing(ArrayList::new, feedback::applyAll)
+        return EventBatchConsumer.<List<CaseFeedback.Feedback>>routing(ArrayList::new, poll -> feedback.applyAll(poll))
                 .on("rj.RjCaseOpened.v1", CaseEvent.class, (poll, e) -> {
                     if (e.payload().referralId() != null) {
                         poll.add(feedback.opened(e.id(), e.payload().referralId(), "restorative-justice", e.payload().caseId()));
