@@ -1,12 +1,14 @@
 package org.saferkent.referrals;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import org.saferkent.platform.dataprotection.PersonalDataVault;
 import org.saferkent.platform.events.EventSource;
-import org.saferkent.platform.messaging.EventConsumer;
+import org.saferkent.platform.messaging.EventBatchConsumer;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.AggregateStores;
 import org.saferkent.platform.service.DevelopmentDefaults;
@@ -133,30 +135,32 @@ class ReferralsConfiguration {
     /**
      * Victim cases: opened = accepted, closed (with outcome) feed back onto the referral. Victims opens a
      * case for every referral routed to it and publishes no decline (a victim declining support closes
-     * the case), so there is nothing else to hear.
+     * the case), so there is nothing else to hear. Consumed a whole poll at a time: one bulk write for
+     * the poll's referrals ({@link CaseFeedback#applyAll}).
      */
     @Bean
-    EventConsumer victimCaseEvents(CaseFeedback feedback) {
-        return EventConsumer.routing()
-                .on("victims.VictimCaseOpened.v1", CaseEvent.class, e -> feedback.caseOpened(e.id(),
-                        e.payload().referralId(), e.payload().pathwayOr("victim-support"), e.payload().caseId()))
-                .on("victims.VictimCaseClosed.v1", CaseEvent.class, e -> feedback.caseClosed(e.id(),
-                        e.payload().referralId(), e.payload().pathwayOr("victim-support"), e.payload().caseId(), e.payload().outcomeOrReason()));
+    EventBatchConsumer<List<CaseFeedback.Feedback>> victimCaseEvents(CaseFeedback feedback) {
+        return EventBatchConsumer.<List<CaseFeedback.Feedback>>routing(ArrayList::new, poll -> feedback.applyAll(poll))
+                .on("victims.VictimCaseOpened.v1", CaseEvent.class, (poll, e) -> poll.add(feedback.opened(e.id(),
+                        e.payload().referralId(), e.payload().pathwayOr("victim-support"), e.payload().caseId())))
+                .on("victims.VictimCaseClosed.v1", CaseEvent.class, (poll, e) -> poll.add(feedback.closed(e.id(),
+                        e.payload().referralId(), e.payload().pathwayOr("victim-support"), e.payload().caseId(),
+                        e.payload().outcomeOrReason())));
     }
 
     /** Restorative justice cases likewise; only cases opened from a referral carry a referral id. */
     @Bean
-    EventConsumer rjCaseEvents(CaseFeedback feedback) {
-        return EventConsumer.routing()
-                .on("rj.RjCaseOpened.v1", CaseEvent.class, e -> {
+    EventBatchConsumer<List<CaseFeedback.Feedback>> rjCaseEvents(CaseFeedback feedback) {
+        return EventBatchConsumer.<List<CaseFeedback.Feedback>>routing(ArrayList::new, poll -> feedback.applyAll(poll))
+                .on("rj.RjCaseOpened.v1", CaseEvent.class, (poll, e) -> {
                     if (e.payload().referralId() != null) {
-                        feedback.caseOpened(e.id(), e.payload().referralId(), "restorative-justice", e.payload().caseId());
+                        poll.add(feedback.opened(e.id(), e.payload().referralId(), "restorative-justice", e.payload().caseId()));
                     }
                 })
-                .on("rj.RjCaseClosed.v1", CaseEvent.class, e -> {
+                .on("rj.RjCaseClosed.v1", CaseEvent.class, (poll, e) -> {
                     if (e.payload().referralId() != null) {
-                        feedback.caseClosed(e.id(), e.payload().referralId(), "restorative-justice", e.payload().caseId(),
-                                e.payload().outcomeOrReason());
+                        poll.add(feedback.closed(e.id(), e.payload().referralId(), "restorative-justice", e.payload().caseId(),
+                                e.payload().outcomeOrReason()));
                     }
                 });
     }

@@ -2,8 +2,13 @@ package org.saferkent.platform.outbox;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,12 +22,11 @@ import org.saferkent.platform.events.WireNames;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.result.UpdateResult;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 
 /**
  * Stores one kind of aggregate together with the events its changes produced, without
@@ -104,8 +108,14 @@ public class AggregateStore<S> {
         doc.put("_id", id);
         doc.put(VERSION, 1L);
         doc.put(PENDING_EVENTS, pending(id, 1L, events));
+        Document preLease = null;
         if (!events.isEmpty()) {
             doc.put(RELAY_DUE, Date.from(clock.instant()));
+            // held for this instance's relay from the start: it publishes without claiming first
+            preLease = relay.preLease();
+            if (preLease != null) {
+                doc.put(RELAY_LEASE, preLease);
+            }
         }
         doc.put(APPLIED_EVENTS, List.of());
         try {
@@ -116,7 +126,11 @@ public class AggregateStore<S> {
             }
             throw e;
         }
-        wakeRelay(id, events);
+        if (preLease != null) {
+            relay.wakePreLeased(collection, id);
+        } else {
+            wakeRelay(id, events);
+        }
         return true;
     }
 
@@ -155,33 +169,109 @@ public class AggregateStore<S> {
         return mongo.getCollection(collection).countDocuments(new Document("_id", id).append(APPLIED_EVENTS, eventId)) > 0;
     }
 
-    private boolean write(String id, long expectedVersion, S state, List<?> events, String causedBy) {
-        long newVersion = expectedVersion + 1;
-        Document doc = toDocument(state);
-        Update update = new Update();
-        for (String field : stateFields) {
-            if (doc.containsKey(field)) {
-                update.set(field, doc.get(field));
-            } else {
-                update.unset(field);
+    /** One inbound event's change to one aggregate, for {@link #applyAllOnce}. */
+    public record Change<S>(String id, long expectedVersion, S state, List<?> events, String causedBy) {
+    }
+
+    /** The stored aggregates with these ids (those that exist), read at once. */
+    public Map<String, Loaded<S>> findAll(Collection<String> ids) {
+        Map<String, Loaded<S>> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        for (Document doc : mongo.getCollection(collection).find(new Document("_id", new Document("$in", List.copyOf(ids))))) {
+            found.put(String.valueOf(doc.get("_id")), new Loaded<>(mongo.getConverter().read(stateType, doc),
+                    ((Number) doc.get(VERSION)).longValue()));
+        }
+        return found;
+    }
+
+    /**
+     * {@link #applyOnce} for many aggregates in one bulk write (a consumer's whole poll: one store write
+     * however many events it held). Each change is made only if its aggregate is still at its expected
+     * version and has not applied its event yet, exactly as {@code applyOnce} would, all in one command.
+     *
+     * @param changes at most one per aggregate
+     * @return the changes whose aggregate moved on meanwhile (neither applied now nor before): the caller
+     *         decides those again, one by one
+     */
+    public List<Change<S>> applyAllOnce(List<Change<S>> changes) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        if (changes.stream().map(Change::id).distinct().count() < changes.size()) {
+            throw new IllegalArgumentException("at most one change per aggregate in one bulk write");
+        }
+        MongoCollection<Document> documents = mongo.getCollection(collection);
+        List<UpdateOneModel<Document>> updates = new ArrayList<>();
+        for (Change<S> change : changes) {
+            Objects.requireNonNull(change.causedBy(), "causedBy");
+            Document[] write = update(change.id(), change.expectedVersion(), change.state(), change.events(), change.causedBy());
+            updates.add(new UpdateOneModel<>(write[0], write[1]));
+        }
+        int matched = documents.bulkWrite(updates, new BulkWriteOptions().ordered(false)).getMatchedCount();
+        List<Change<S>> movedOn = new ArrayList<>();
+        if (matched < changes.size()) {
+            // which were applied (now or by an earlier delivery) and which found their aggregate moved on
+            Map<String, List<String>> applied = new HashMap<>();
+            documents.find(new Document("_id", new Document("$in", changes.stream().map(Change::id).toList())))
+                    .projection(new Document(APPLIED_EVENTS, 1))
+                    .forEach(doc -> applied.put(String.valueOf(doc.get("_id")), doc.getList(APPLIED_EVENTS, String.class, List.of())));
+            for (Change<S> change : changes) {
+                if (!applied.getOrDefault(change.id(), List.of()).contains(change.causedBy())) {
+                    movedOn.add(change);
+                }
             }
         }
-        update.set(VERSION, newVersion);
-        if (!events.isEmpty()) {
-            update.push(PENDING_EVENTS).each(pending(id, newVersion, events).toArray());
-            update.set(RELAY_DUE, Date.from(clock.instant()));
+        for (Change<S> change : changes) {
+            if (!movedOn.contains(change)) {
+                wakeRelay(change.id(), change.events());
+            }
         }
-        Criteria criteria = Criteria.where("_id").is(id).and(VERSION).is(expectedVersion);
-        if (causedBy != null) {
-            criteria = criteria.and(APPLIED_EVENTS).ne(causedBy);
-            update.push(APPLIED_EVENTS).slice(-APPLIED_EVENTS_KEPT).each(causedBy);
-        }
-        UpdateResult result = mongo.updateFirst(Query.query(criteria), update, collection);
-        if (result.getMatchedCount() == 0) {
+        return movedOn;
+    }
+
+    private boolean write(String id, long expectedVersion, S state, List<?> events, String causedBy) {
+        Document[] write = update(id, expectedVersion, state, events, causedBy);
+        if (mongo.getCollection(collection).updateOne(write[0], write[1]).getMatchedCount() == 0) {
             return false;
         }
         wakeRelay(id, events);
         return true;
+    }
+
+    /** The filter and the update that save {@code state} and its events over {@code expectedVersion} (and record {@code causedBy}). */
+    private Document[] update(String id, long expectedVersion, S state, List<?> events, String causedBy) {
+        long newVersion = expectedVersion + 1;
+        Document doc = toDocument(state);
+        Document set = new Document();
+        Document unset = new Document();
+        for (String field : stateFields) {
+            if (doc.containsKey(field)) {
+                set.put(field, doc.get(field));
+            } else {
+                unset.put(field, "");
+            }
+        }
+        set.put(VERSION, newVersion);
+        Document push = new Document();
+        if (!events.isEmpty()) {
+            push.put(PENDING_EVENTS, new Document("$each", pending(id, newVersion, events)));
+            set.put(RELAY_DUE, Date.from(clock.instant()));
+        }
+        Document filter = new Document("_id", id).append(VERSION, expectedVersion);
+        if (causedBy != null) {
+            filter.append(APPLIED_EVENTS, new Document("$ne", causedBy));
+            push.put(APPLIED_EVENTS, new Document("$each", List.of(causedBy)).append("$slice", -APPLIED_EVENTS_KEPT));
+        }
+        Document update = new Document("$set", set);
+        if (!unset.isEmpty()) {
+            update.append("$unset", unset);
+        }
+        if (!push.isEmpty()) {
+            update.append("$push", push);
+        }
+        return new Document[] {filter, update};
     }
 
     private void wakeRelay(String id, List<?> events) {

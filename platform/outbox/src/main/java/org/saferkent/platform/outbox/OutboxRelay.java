@@ -86,7 +86,8 @@ public class OutboxRelay implements SmartLifecycle {
     /** What {@link #retry(String)} did. */
     public enum Retry { RETRIED, NOT_FOUND, BUSY }
 
-    private record Hint(String collection, String id) {
+    /** A document to publish now; {@code preLeased}: written under this relay's {@link #preLease()}, so not to be claimed. */
+    private record Hint(String collection, String id, boolean preLeased) {
     }
 
     /** A claimed document: the lease it is held under, its events and the version they were read at. */
@@ -113,6 +114,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final EventTracing tracing;
     private final String owner = "relay-" + UUID.randomUUID();
+    /** The lease documents inserted in this instance are written under (see {@link #preLease()}). */
+    private final String insertLease = owner + "#insert";
     private final Set<String> collections = new CopyOnWriteArraySet<>();
     private final Set<String> declaredTopics = new CopyOnWriteArraySet<>();
     private final BlockingQueue<Hint> hints = new LinkedBlockingQueue<>();
@@ -177,7 +180,28 @@ public class OutboxRelay implements SmartLifecycle {
     /** Asks the relay to publish the events of one document now. */
     void wake(String collection, String id) {
         if (running) {
-            hints.offer(new Hint(collection, id));
+            hints.offer(new Hint(collection, id, false));
+        }
+    }
+
+    /**
+     * The lease a document inserted now with events is written under, in the insert itself, so that this
+     * relay publishes it without first claiming it: one store write (the release) instead of two for
+     * every new aggregate. Null while the relay is not running (the sweep then claims the document as
+     * usual). Other relays leave the document alone while the lease lasts, as with any claim; should this
+     * process die first, the lease runs out and any relay's sweep takes the document.
+     */
+    Document preLease() {
+        if (!running) {
+            return null;
+        }
+        return new Document("owner", insertLease).append("until", Date.from(clock.instant().plus(properties.lease())));
+    }
+
+    /** Asks the relay to publish the events of a document inserted under {@link #preLease()}. */
+    void wakePreLeased(String collection, String id) {
+        if (running) {
+            hints.offer(new Hint(collection, id, true));
         }
     }
 
@@ -278,6 +302,29 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        givePreLeasesBack();
+    }
+
+    /**
+     * Documents inserted under this relay's pre-lease that it will not publish now (it stops) are given
+     * back, so the next relay to sweep takes them at once rather than when the lease runs out. Best effort:
+     * a store that does not answer leaves them to the lease.
+     */
+    private void givePreLeasesBack() {
+        List<Hint> left = new ArrayList<>();
+        hints.drainTo(left);
+        Map<String, List<Object>> byCollection = new LinkedHashMap<>();
+        left.stream().filter(Hint::preLeased)
+                .forEach(hint -> byCollection.computeIfAbsent(hint.collection(), c -> new ArrayList<>()).add(hint.id()));
+        byCollection.forEach((collection, ids) -> {
+            try {
+                mongo.getCollection(collection).updateMany(
+                        new Document("_id", new Document("$in", ids)).append(LEASE_OWNER, insertLease),
+                        new Document("$unset", new Document(AggregateStore.RELAY_LEASE, "")));
+            } catch (RuntimeException e) {
+                log.info("Outbox: {} pre-leased document(s) of {} left to their lease ({})", ids.size(), collection, e.toString());
+            }
+        });
     }
 
     @Override
@@ -337,12 +384,22 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * The documents of a batch of hints: those inserted under this relay's pre-lease are read (they are
+     * held already), the others claimed. A document with both kinds of hint is read once, under its pre-lease.
+     */
     private List<Claimed> claimHinted(List<Hint> batch) {
-        Map<String, Set<Object>> idsByCollection = new LinkedHashMap<>();
-        batch.forEach(hint -> idsByCollection.computeIfAbsent(hint.collection(), c -> new LinkedHashSet<>()).add(hint.id()));
+        Map<String, Set<Object>> preLeased = new LinkedHashMap<>();
+        Map<String, Set<Object>> toClaim = new LinkedHashMap<>();
+        batch.forEach(hint -> (hint.preLeased() ? preLeased : toClaim)
+                .computeIfAbsent(hint.collection(), c -> new LinkedHashSet<>()).add(hint.id()));
         List<Claimed> claimed = new ArrayList<>();
-        idsByCollection.forEach((collection, ids) -> claimed.addAll(claim(collection, List.copyOf(ids),
-                new Document(AggregateStore.PENDING_EVENTS + ".0", new Document("$exists", true)))));
+        preLeased.forEach((collection, ids) -> claimed.addAll(read(collection, List.copyOf(ids), insertLease)));
+        toClaim.forEach((collection, ids) -> {
+            ids.removeAll(preLeased.getOrDefault(collection, Set.of()));
+            claimed.addAll(claim(collection, List.copyOf(ids),
+                    new Document(AggregateStore.PENDING_EVENTS + ".0", new Document("$exists", true))));
+        });
         return claimed;
     }
 
@@ -366,6 +423,12 @@ public class OutboxRelay implements SmartLifecycle {
                 .getModifiedCount() == 0) {
             return List.of();
         }
+        return read(collection, ids, lease);
+    }
+
+    /** Those of {@code ids} held under {@code lease}, with their events and the version they were read at. */
+    private List<Claimed> read(String collection, List<Object> ids, String lease) {
+        MongoCollection<Document> documents = mongo.getCollection(collection);
         List<Claimed> claimed = new ArrayList<>();
         for (Document doc : documents.find(new Document("_id", new Document("$in", ids)).append(LEASE_OWNER, lease))
                 .projection(new Document(AggregateStore.PENDING_EVENTS, 1).append(AggregateStore.VERSION, 1))) {
@@ -438,6 +501,7 @@ public class OutboxRelay implements SmartLifecycle {
                 released += collection.bulkWrite(list.stream().map(outcome -> update(leased(outcome.doc()),
                         new Document("$pull", pulled(outcome.acked())).append("$unset", new Document(AggregateStore.RELAY_LEASE, ""))))
                         .toList(), UNORDERED).getMatchedCount();
+                wakeChangedMeanwhile(collection, list);
             }
             if (released < list.size()) {
                 collection.bulkWrite(list.stream().map(outcome -> update(new Document("_id", outcome.doc().id()),
@@ -445,6 +509,23 @@ public class OutboxRelay implements SmartLifecycle {
             }
             list.forEach(outcome -> published.addAndGet(outcome.acked().size()));
         });
+    }
+
+    /**
+     * A writer added events to some of these documents while their earlier ones were being published (the
+     * write's own wake-up may have been taken by this very round): the ones still due and free are woken,
+     * so their new events go out in the next round, not at the next sweep.
+     */
+    private void wakeChangedMeanwhile(MongoCollection<Document> collection, List<Outcome> list) {
+        if (!running) {
+            return;
+        }
+        List<Object> ids = list.stream().map(outcome -> outcome.doc().id()).toList();
+        Document due = new Document("_id", new Document("$in", ids)).append(AggregateStore.RELAY_DUE, new Document("$exists", true))
+                .append("$or", leaseFree(Date.from(clock.instant())));
+        for (Document doc : collection.find(due).projection(new Document("_id", 1))) {
+            wake(collection.getNamespace().getCollectionName(), String.valueOf(doc.get("_id")));
+        }
     }
 
     private static List<Document> leaseFree(Date now) {

@@ -372,6 +372,111 @@ class OutboxRelayIT {
         assertThat(idle.retry(eventId)).isEqualTo(OutboxRelay.Retry.NOT_FOUND);
     }
 
+    /**
+     * A new aggregate is held for the relay of the instance that inserted it from its very insert, so the
+     * relay publishes it without claiming it first: the insert and the release, two store writes, not three.
+     */
+    @Test
+    void aNewAggregateIsPublishedWithOneStoreWriteBesidesItsInsert() {
+        AggregateStore<CaseFile> store = stores.create("case_files", TOPIC, CaseFile.class);
+        String id = UUID.randomUUID().toString();
+        long before = storeWrites.count();
+
+        store.insert(id, new CaseFile(id, "swale", "new"), List.of(new CaseFileOpened(id, "swale")));
+
+        TopicRecords.awaitRecord(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id));
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Document doc = mongo.getCollection("case_files").find(new Document("_id", id)).first();
+            return !doc.containsKey("relayDue") && !doc.containsKey("relayLease");
+        });
+        assertThat(storeWrites.count() - before).as("the insert and the relay's release, no claim").isLessThanOrEqualTo(2);
+        assertThat(pendingCount("case_files", id)).isZero();
+    }
+
+    /**
+     * A relay that stops while documents inserted under its pre-lease wait gives them back: the next
+     * relay takes them at its first sweep, not when the lease runs out.
+     */
+    @Test
+    void aStoppingRelayGivesBackTheNewDocumentsItHeldButDidNotPublish() throws Exception {
+        String collection = "stopping_" + UUID.randomUUID().toString().replace("-", "");
+        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
+        EventProducer stuck = new EventProducer(null) {
+            @Override
+            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+                sending.countDown();
+                try {
+                    new java.util.concurrent.CountDownLatch(1).await(); // until the relay is stopped
+                } catch (InterruptedException stopped) {
+                    // the relay's stop interrupts its thread: fail this send as a broker that went away would
+                }
+                return CompletableFuture.failedFuture(new IllegalStateException("relay stopped"));
+            }
+
+            @Override
+            public void flush() {
+            }
+        };
+        OutboxRelay stopping = new OutboxRelay(mongo, stuck, topics, json, source, properties, Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, stopping, json, source, Clock.systemUTC(),
+                collection, TOPIC, CaseFile.class);
+        stopping.start();
+        String busy = UUID.randomUUID().toString();
+        String waiting = UUID.randomUUID().toString();
+        store.insert(busy, new CaseFile(busy, "ashford", "sending"), List.of(new CaseFileOpened(busy, "ashford")));
+        assertThat(sending.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the relay is sending the first").isTrue();
+        store.insert(waiting, new CaseFile(waiting, "ashford", "waiting"), List.of(new CaseFileOpened(waiting, "ashford")));
+        assertThat(mongo.getCollection(collection).find(new Document("_id", waiting)).first())
+                .as("held for the running relay from its insert").containsKey("relayLease");
+
+        stopping.stop();
+
+        assertThat(mongo.getCollection(collection).find(new Document("_id", waiting)).first()).doesNotContainKey("relayLease");
+        OutboxRelay next = new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC());
+        next.register(collection);
+        next.sweep();
+        assertThat(pendingCount(collection, waiting)).isZero();
+        TopicRecords.awaitRecord(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, waiting));
+    }
+
+    /**
+     * A consumer's whole poll of inbound events changes many aggregates in one store write, each exactly as
+     * {@code applyOnce} would: a change over a stale version is handed back to be decided again, an event
+     * applied before changes nothing, and the poll delivered again changes nothing.
+     */
+    @Test
+    void aPollOfInboundEventsChangesManyAggregatesInOneWriteEachOnce() {
+        String collection = "poll_" + UUID.randomUUID().toString().replace("-", "");
+        OutboxRelay idle = new OutboxRelay(mongo, producer, topics, json, source, disabled(), Clock.systemUTC());
+        AggregateStore<CaseFile> store = new AggregateStore<>(mongo, idle, json, source, Clock.systemUTC(),
+                collection, TOPIC, CaseFile.class);
+        List<String> ids = IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        ids.forEach(id -> store.insert(id, new CaseFile(id, "canterbury", "new"), List.of()));
+        String stale = ids.get(0);
+        String appliedBefore = ids.get(1);
+        store.update(stale, 1, new CaseFile(stale, "canterbury", "moved on"), List.of());
+        store.applyOnce(appliedBefore, 1, new CaseFile(appliedBefore, "canterbury", "noted"), List.of(), "event-" + appliedBefore);
+        List<AggregateStore.Change<CaseFile>> poll = ids.stream().map(id -> new AggregateStore.Change<>(id,
+                id.equals(appliedBefore) ? 2 : 1, new CaseFile(id, "canterbury", "noted"),
+                List.of(new CaseFileNoted(id, 2)), "event-" + id)).toList();
+        long before = storeWrites.count();
+
+        List<AggregateStore.Change<CaseFile>> movedOn = store.applyAllOnce(poll);
+
+        assertThat(storeWrites.count() - before).as("one bulk write for the poll").isEqualTo(1);
+        assertThat(movedOn).extracting(AggregateStore.Change::id).containsExactly(stale);
+        assertThat(store.find(stale).orElseThrow().state().note()).isEqualTo("moved on");
+        assertThat(store.find(appliedBefore).orElseThrow().version()).as("applied before: unchanged").isEqualTo(2);
+        assertThat(pendingCount(collection, appliedBefore)).isZero();
+        ids.subList(2, ids.size()).forEach(id -> {
+            assertThat(store.find(id).orElseThrow().state().note()).isEqualTo("noted");
+            assertThat(pendingCount(collection, id)).isEqualTo(1);
+        });
+
+        assertThat(store.applyAllOnce(poll.subList(1, poll.size()))).as("the poll delivered again").isEmpty();
+        ids.subList(2, ids.size()).forEach(id -> assertThat(pendingCount(collection, id)).isEqualTo(1));
+    }
+
     private OutboxProperties disabled() {
         return new OutboxProperties(properties.lease(), properties.sweepInterval(), properties.batchSize(),
                 properties.publishTimeout(), false);
