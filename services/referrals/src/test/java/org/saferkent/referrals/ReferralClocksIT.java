@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.saferkent.platform.test.StoreScans;
 import org.saferkent.platform.test.Tokens;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
@@ -252,6 +253,7 @@ class ReferralClocksIT {
         String id = referral.path("id").asString();
         assertThat(referral.path("pathways").valueStream().map(p -> p.path("pathway").asString()))
                 .containsExactlyInAnyOrder("youth-prevention", "asb-case");
+        StoreScans.Mark mark = StoreScans.mark("referrals");
 
         JsonNode youth = inboxItem(YOUTH, id);
         assertThat(youth).as("in the youth services' inbox").isNotNull();
@@ -266,6 +268,9 @@ class ReferralClocksIT {
         assertThat(asb.path("pathways").valueStream().map(p -> p.path("pathway").asString())).containsExactly("asb-case");
         assertThat(inboxItem("maidstone-bc", id)).as("another district's ASB team").isNull();
         assertThat(inboxItem("kent-daat", id)).as("another pathway's team").isNull();
+        assertThat(inboxItem("swale-bc", id, "status=routed", "district=swale")).isNotNull();
+        assertThat(inboxItem(YOUTH, id, "status=accepted")).isNull();
+        assertThat(StoreScans.since(mark).keySet()).as("every inbox read names an index").noneMatch(scan -> scan.contains("pathways"));
 
         HttpResponse<String> elsewhere = inbox("maidstone-bc", "POST", "/api/inbox/" + id + "/pathways/asb-case/acceptance", null);
         assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(404);
