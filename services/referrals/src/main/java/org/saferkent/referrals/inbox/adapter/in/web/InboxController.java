@@ -14,6 +14,7 @@ import org.saferkent.referrals.inbox.domain.Inbox;
 import org.saferkent.referrals.inbox.domain.PathwayOwners;
 import org.saferkent.referrals.referral.domain.District;
 import org.saferkent.referrals.referral.domain.PathwayState;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -131,16 +132,12 @@ class InboxController {
         return pathway;
     }
 
-    /** The inbox of the agency the caller's token speaks for; an agency that owns no pathway has none. */
+    /**
+     * The inbox of the agency the caller's token speaks for. An agency that owns no pathway has none: refused 403 by
+     * Spring Security's handler, so the denial is audited as every other is.
+     */
     private Inbox callersInbox() {
         String agency = Caller.current().map(Caller::agency).orElse(null);
-        return owners.of(agency).orElseThrow(NoInboxException::new);
-    }
-
-    /** The caller's agency delivers no pathway: refused 403. */
-    static final class NoInboxException extends RuntimeException {
-        NoInboxException() {
-            super("Your agency answers for no pathway: it has no inbox.");
-        }
+        return owners.of(agency).orElseThrow(() -> new AccessDeniedException("the token's agency answers for no pathway"));
     }
 }

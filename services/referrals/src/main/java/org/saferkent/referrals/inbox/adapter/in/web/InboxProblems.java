@@ -26,11 +26,6 @@ class InboxProblems {
         return problem(HttpStatus.NOT_FOUND, "Not in your inbox", e.getMessage());
     }
 
-    @ExceptionHandler(InboxController.NoInboxException.class)
-    ResponseEntity<ProblemDetail> noInbox(InboxController.NoInboxException e) {
-        return problem(HttpStatus.FORBIDDEN, "No inbox", e.getMessage());
-    }
-
     /** 409 naming the rule and the pathway. */
     @ExceptionHandler(InboxRuleViolation.class)
     ResponseEntity<ProblemDetail> refused(InboxRuleViolation e) {
