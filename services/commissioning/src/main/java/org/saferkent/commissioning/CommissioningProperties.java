@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * What commissioning leaves to configuration.
  *
- * @param referralsTopic            referral events (routed, accepted, declined, linked)
+ * @param referralsTopic            referral events (routed, accepted, declined, closed, linked)
  * @param victimsTopic              victim case events
  * @param rjTopic                   restorative justice case events
  * @param disposalTopic             first-time entrants

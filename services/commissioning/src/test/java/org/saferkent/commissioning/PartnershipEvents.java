@@ -78,6 +78,28 @@ public final class PartnershipEvents {
         return referralEvent(referralId, "referrals.ReferralAccepted.v1", p, at);
     }
 
+    /** A partner team's acceptance in its inbox: its case id is {@code <pathway>-<referralId>}. */
+    public static Event acceptedInInbox(String referralId, String district, String pathway, Instant at) {
+        Map<String, Object> p = payload();
+        p.put("referralId", referralId);
+        p.put("pathway", pathway);
+        p.put("caseId", pathway + "-" + referralId);
+        p.put("district", district);
+        p.put("acceptedAt", at.toString());
+        return referralEvent(referralId, "referrals.ReferralAccepted.v1", p, at);
+    }
+
+    public static Event closed(String referralId, String district, String pathway, String outcome, Instant at) {
+        Map<String, Object> p = payload();
+        p.put("referralId", referralId);
+        p.put("pathway", pathway);
+        p.put("caseId", pathway + "-" + referralId);
+        p.put("outcome", outcome);
+        p.put("district", district);
+        p.put("closedAt", at.toString());
+        return referralEvent(referralId, "referrals.ReferralClosed.v1", p, at);
+    }
+
     public static Event declined(String referralId, String district, String pathway, Instant at) {
         Map<String, Object> p = payload();
         p.put("referralId", referralId);

@@ -2,6 +2,8 @@ package org.saferkent.commissioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.saferkent.commissioning.PartnershipEvents.accepted;
+import static org.saferkent.commissioning.PartnershipEvents.acceptedInInbox;
+import static org.saferkent.commissioning.PartnershipEvents.closed;
 import static org.saferkent.commissioning.PartnershipEvents.deadlineMissed;
 import static org.saferkent.commissioning.PartnershipEvents.declined;
 import static org.saferkent.commissioning.PartnershipEvents.firstTimeEntrant;
@@ -17,11 +19,13 @@ import static org.saferkent.commissioning.PartnershipEvents.routed;
 import static org.saferkent.commissioning.PartnershipEvents.victimCaseOpened;
 import static org.saferkent.commissioning.PartnershipEvents.victimContacted;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +133,52 @@ class PerformanceProjectionIT extends CommissioningIntegrationTest {
                 .containsExactly("cope-and-recover-share:green", "contacted-within-deadline-share:red",
                         "rj-satisfaction-share:red", "cost-per-victim-supported:green");
         assertThat(cell.path("performance").path("financialYearQuarter").asString()).isEqualTo("2031/32-Q2");
+    }
+
+    /**
+     * Issue 17: a partner team's answers in its inbox reach commissioning as a case service's do. Youth prevention in
+     * Maidstone: routed twice, one accepted (its case opened) and later closed with its outcome, one declined.
+     */
+    @Test
+    void aPartnerTeamsAnswersCountForItsPathwayAsACaseServicesDo() throws Exception {
+        long[] before = youthPreventionInMaidstone();
+        String accepted = newId();
+        String declined = newId();
+        List.of(routed(accepted, "maidstone", "youth-prevention", at("2031-02-02")),
+                routed(declined, "maidstone", "youth-prevention", at("2031-02-02")),
+                acceptedInInbox(accepted, "maidstone", "youth-prevention", at("2031-02-03")),
+                declined(declined, "maidstone", "youth-prevention", at("2031-02-03")),
+                closed(accepted, "maidstone", "youth-prevention", "completed", at("2031-03-20")))
+                .forEach(CommissioningIntegrationTest::publish);
+
+        JsonNode cell = awaitCell(contractId, "maidstone", "2031-Q1", count("referralsRouted", 2)
+                .and(count("referralsAccepted", 1)).and(count("referralsDeclined", 1)));
+        assertThat(cell.path("performance").path("counts").path("referralsRouted").asLong()).isEqualTo(2);
+        long[] after = new long[3];
+        Awaitility.await("the case opened and closed counted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    long[] now = youthPreventionInMaidstone();
+                    System.arraycopy(now, 0, after, 0, 3);
+                    return now[0] - before[0] >= 2 && now[1] - before[1] >= 1 && now[2] - before[2] >= 1;
+                });
+        assertThat(after[0] - before[0]).as("routed").isEqualTo(2);
+        assertThat(after[1] - before[1]).as("cases opened: the acceptance, not the decline").isEqualTo(1);
+        assertThat(after[2] - before[2]).as("cases closed").isEqualTo(1);
+        Document fact = mongo.getCollection(currentCollection("pathway_activity")).find(new Document("_id", accepted + ":youth-prevention")).first();
+        assertThat(fact.getString("closeOutcome")).isEqualTo("completed");
+    }
+
+    /** Routed, cases opened and cases closed for youth prevention in Maidstone, as {@code /api/commissioning/counts} says. */
+    private long[] youthPreventionInMaidstone() throws Exception {
+        var response = get("/api/commissioning/counts?district=maidstone");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        for (JsonNode row : JSON.readTree(response.body())) {
+            if ("youth-prevention".equals(row.path("pathway").asString())) {
+                return new long[] {row.path("referralsRouted").asLong(), row.path("casesOpened").asLong(),
+                        row.path("casesClosed").asLong()};
+            }
+        }
+        return new long[3];
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.saferkent.platform.test.StoreScans;
 import org.saferkent.platform.test.Tokens;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
@@ -241,7 +242,177 @@ class ReferralClocksIT {
                 .path("breachedAt").isNull()).isTrue();
     }
 
+    // ---------------------------------------------------------------- partner teams' inboxes (issue 17)
+
+    private static final String YOUTH = "kcc-integrated-youth-services";
+
+    /** Routed to youth prevention and an ASB case in Swale: each owner sees its own pathway, nobody else sees it. */
+    @Test
+    void aReferralIsInTheInboxOfEachTeamItWasRoutedToAndOfNoOther() throws Exception {
+        JsonNode referral = created(youngOffender("anti-social-behaviour"));
+        String id = referral.path("id").asString();
+        assertThat(referral.path("pathways").valueStream().map(p -> p.path("pathway").asString()))
+                .containsExactlyInAnyOrder("youth-prevention", "asb-case");
+        StoreScans.Mark mark = StoreScans.mark("referrals");
+
+        JsonNode youth = inboxItem(YOUTH, id);
+        assertThat(youth).as("in the youth services' inbox").isNotNull();
+        assertThat(youth.path("pathways").valueStream().map(p -> p.path("pathway").asString())).containsExactly("youth-prevention");
+        assertThat(youth.path("district").asString()).isEqualTo("swale");
+        assertThat(youth.path("subjectRole").asString()).isEqualTo("offender");
+        assertThat(youth.path("triageClock").path("dueAt").asString()).isEqualTo(dueAt(referral, TRIAGE).toString());
+        assertThat(youth.toString()).doesNotContain("Clockwise").doesNotContain("ME10").doesNotContain("2012-03-01")
+                .doesNotContain(referral.path("subjectPseudonym").asString());
+        JsonNode asb = inboxItem("swale-bc", id);
+        assertThat(asb).as("in Swale's ASB team's inbox").isNotNull();
+        assertThat(asb.path("pathways").valueStream().map(p -> p.path("pathway").asString())).containsExactly("asb-case");
+        assertThat(inboxItem("maidstone-bc", id)).as("another district's ASB team").isNull();
+        assertThat(inboxItem("kent-daat", id)).as("another pathway's team").isNull();
+        assertThat(inboxItem("swale-bc", id, "status=routed", "district=swale")).isNotNull();
+        assertThat(inboxItem(YOUTH, id, "status=accepted")).isNull();
+        assertThat(StoreScans.since(mark).keySet()).as("every inbox read names an index").noneMatch(scan -> scan.contains("pathways"));
+
+        HttpResponse<String> elsewhere = inbox("maidstone-bc", "POST", "/api/inbox/" + id + "/pathways/asb-case/acceptance", null);
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(404);
+        HttpResponse<String> notAnOwner = inbox("kent-police", "GET", "/api/inbox", null);
+        assertThat(notAnOwner.statusCode()).as("no inbox scope").isEqualTo(403);
+        HttpResponse<String> badFilter = inbox(YOUTH, "GET", "/api/inbox?pathway=asb-case&status=lost", null);
+        assertThat(badFilter.statusCode()).isEqualTo(422);
+        assertThat(problemFields(badFilter)).containsExactlyInAnyOrder("pathway", "status");
+    }
+
+    /** The owner's answer meets the triage clock, which then never breaches; a second acceptance changes nothing. */
+    @Test
+    void theOwnersAcceptanceMeetsTheTriageClock() throws Exception {
+        JsonNode referral = created(youngOffender("shoplifting"));
+        String id = referral.path("id").asString();
+        JsonNode unanswered = created(youngOffender("shoplifting"));
+        String unansweredId = unanswered.path("id").asString();
+
+        JsonNode accepted = answered(YOUTH, id, "youth-prevention", "acceptance", null);
+        answered(YOUTH, id, "youth-prevention", "acceptance", null);
+
+        assertThat(accepted.path("pathways").get(0).path("status").asString()).isEqualTo("accepted");
+        assertThat(accepted.path("triageClock").path("metAt").asString()).isNotBlank();
+        assertThat(read(id).path("status").asString()).isEqualTo("accepted");
+        clock.moveTo(latestDue(referral, unanswered).plus(Duration.ofDays(1)));
+        clocks.recordBreaches();
+        awaitNothingPending(id);
+        awaitNothingPending(unansweredId);
+        List<JsonNode> acceptances = EVENTS.matching(ofType("referrals.ReferralAccepted.v1").and(keyed(id))).stream()
+                .map(ReferralClocksIT::payload).toList();
+        assertThat(acceptances).singleElement().satisfies(event -> {
+            assertThat(event.path("pathway").asString()).isEqualTo("youth-prevention");
+            assertThat(event.path("district").asString()).isEqualTo("swale");
+            assertThat(event.path("caseId").asString()).isNotBlank();
+        });
+        assertThat(EVENTS.matching(ofType(BREACHED).and(keyed(unansweredId)))).as("the scan did run").hasSize(1);
+        assertThat(EVENTS.matching(ofType(BREACHED).and(keyed(id)))).isEmpty();
+        assertThat(timelineSteps(id)).contains("accepted").doesNotContain("deadline missed");
+    }
+
+    /** Decline needs a reason from the vocabulary, close an outcome; the referral's status and the events follow. */
+    @Test
+    void aDeclineCarriesItsReasonAndAClosureItsOutcome() throws Exception {
+        String declinedId = created(youngOffender("shoplifting")).path("id").asString();
+        String closedId = created(youngOffender("shoplifting")).path("id").asString();
+
+        HttpResponse<String> noReason = inbox(YOUTH, "POST", "/api/inbox/" + declinedId + "/pathways/youth-prevention/decline", "{}");
+        HttpResponse<String> freeText = inbox(YOUTH, "POST", "/api/inbox/" + declinedId + "/pathways/youth-prevention/decline",
+                "{\"reason\":\"the family said no\"}");
+        HttpResponse<String> notAPartnerPathway = inbox(YOUTH, "POST",
+                "/api/inbox/" + declinedId + "/pathways/victim-support/decline", "{\"reason\":\"other\"}");
+        assertThat(List.of(noReason, freeText, notAPartnerPathway)).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(422));
+        assertThat(problemFields(noReason)).containsExactly("reason");
+        assertThat(problemFields(freeText)).containsExactly("reason");
+        assertThat(problemFields(notAPartnerPathway)).containsExactly("pathway");
+
+        JsonNode declined = answered(YOUTH, declinedId, "youth-prevention", "decline", "{\"reason\":\"already-supported\"}");
+        assertThat(declined.path("referralStatus").asString()).isEqualTo("declined");
+        assertThat(declined.path("triageClock").path("metAt").asString()).isNotBlank();
+        HttpResponse<String> closeDeclined = inbox(YOUTH, "POST", "/api/inbox/" + declinedId + "/pathways/youth-prevention/closure",
+                "{\"outcome\":\"completed\"}");
+        assertThat(closeDeclined.statusCode()).as(closeDeclined.body()).isEqualTo(409);
+
+        HttpResponse<String> closeUnaccepted = inbox(YOUTH, "POST", "/api/inbox/" + closedId + "/pathways/youth-prevention/closure",
+                "{\"outcome\":\"completed\"}");
+        assertThat(closeUnaccepted.statusCode()).as(closeUnaccepted.body()).isEqualTo(409);
+        answered(YOUTH, closedId, "youth-prevention", "acceptance", null);
+        HttpResponse<String> noOutcome = inbox(YOUTH, "POST", "/api/inbox/" + closedId + "/pathways/youth-prevention/closure",
+                "{\"outcome\":\"went well\"}");
+        assertThat(noOutcome.statusCode()).as(noOutcome.body()).isEqualTo(422);
+        assertThat(problemFields(noOutcome)).containsExactly("outcome");
+        JsonNode closed = answered(YOUTH, closedId, "youth-prevention", "closure", "{\"outcome\":\"completed\"}");
+        assertThat(closed.path("referralStatus").asString()).isEqualTo("closed");
+        assertThat(closed.path("pathways").get(0).path("outcome").asString()).isEqualTo("completed");
+
+        assertThat(read(declinedId).path("status").asString()).isEqualTo("declined");
+        assertThat(read(closedId).path("status").asString()).isEqualTo("closed");
+        JsonNode declinedEvent = payload(EVENTS.await(ofType("referrals.ReferralDeclined.v1").and(keyed(declinedId))));
+        assertThat(declinedEvent.path("pathway").asString()).isEqualTo("youth-prevention");
+        assertThat(declinedEvent.path("reason").asString()).isEqualTo("already-supported");
+        JsonNode closedEvent = payload(EVENTS.await(ofType("referrals.ReferralClosed.v1").and(keyed(closedId))));
+        assertThat(closedEvent.path("pathway").asString()).isEqualTo("youth-prevention");
+        assertThat(closedEvent.path("outcome").asString()).isEqualTo("completed");
+        JsonNode listed = inboxItem(YOUTH, closedId, "status=closed");
+        assertThat(listed).as("listed among the team's closed referrals").isNotNull();
+        assertThat(inboxItem(YOUTH, declinedId, "status=closed")).isNull();
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    /** An offender of 14: youth prevention, and for anti-social behaviour an ASB case too. */
+    private static Map<String, Object> youngOffender(String category) {
+        Map<String, Object> fields = referral("offender", false);
+        fields.put("category", category);
+        if (category.equals("anti-social-behaviour")) {
+            fields.put("asbType", "nuisance");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> subject = (Map<String, Object>) fields.get("subject");
+        subject.put("dateOfBirth", "2012-03-01");
+        return fields;
+    }
+
+    private HttpResponse<String> inbox(String agency, String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", Tokens.agency(agency));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The team's answer, which must be taken (200): the inbox item after it. */
+    private JsonNode answered(String agency, String id, String pathway, String answer, String body) throws Exception {
+        HttpResponse<String> response = inbox(agency, "POST", "/api/inbox/" + id + "/pathways/" + pathway + "/" + answer, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** The referral as it stands in the agency's inbox (every page looked at), or null when it is not there. */
+    private JsonNode inboxItem(String agency, String id, String... filters) throws Exception {
+        String query = filters.length == 0 ? "" : "&" + String.join("&", filters);
+        for (int page = 0; ; page++) {
+            HttpResponse<String> response = inbox(agency, "GET", "/api/inbox?size=200&page=" + page + query, null);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode items = JSON.readTree(response.body()).path("items");
+            for (JsonNode item : items) {
+                if (id.equals(item.path("referralId").asString())) {
+                    return item;
+                }
+            }
+            if (items.size() < 200) {
+                return null;
+            }
+        }
+    }
+
+    private static List<String> problemFields(HttpResponse<String> response) {
+        return JSON.readTree(response.body()).path("errors").valueStream().map(e -> e.path("field").asString()).toList();
+    }
 
     private static Map<String, Object> referral(String role, boolean victimOptedOut) {
         Map<String, Object> subject = new LinkedHashMap<>();

@@ -367,6 +367,21 @@ class ReferralDomainTest {
         assertThat(change.events()).hasSize(1);
     }
 
+    /** Issue 17: two partner teams answer one referral, the youth team closing its case before the ASB team declines. */
+    @Test
+    void aDeclineThatSettlesTheLastPathwayAfterAnotherClosedClosesTheReferral() {
+        Referral closedOnOne = routed("youth-prevention", "asb-case")
+                .caseOpened("youth-prevention", "youth-prevention-r-1", LATER).referral()
+                .caseClosed("youth-prevention", "youth-prevention-r-1", "completed", LATER).referral();
+        assertThat(closedOnOne.status()).isEqualTo(ReferralStatus.ACCEPTED);
+
+        Referral.Change change = closedOnOne.caseDeclined("asb-case", null, "already-supported", LATER);
+
+        assertThat(change.referral().status()).isEqualTo(ReferralStatus.CLOSED);
+        assertThat(change.events()).containsExactly(
+                new ReferralDeclined("r-1", "asb-case", null, "already-supported", "gravesham", LATER));
+    }
+
     @Test
     void theSameCaseClosedTwiceChangesNothingTheSecondTime() {
         Referral closed = routed("victim-support").caseOpened("victim-support", "vc-1", LATER).referral()

@@ -37,7 +37,10 @@ class IdentityServerIT {
         assertThat(claims.path("exp").asLong()).isGreaterThan(claims.path("iat").asLong());
         JsonNode dover = claims(Tokens.forClient("agency-dover-dc"));
         assertThat(dover.path("agency").asString()).isEqualTo("dover-dc");
+        // Dover's council is also the district's ASB team, answering the ASB cases routed to it (its inbox)
         assertThat(dover.path("scope").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("referrals.write", "referrals.read", "referrals.inbox");
+        assertThat(claims(Tokens.forClient("agency-kcc-education")).path("scope").valueStream().map(JsonNode::asString))
                 .containsExactlyInAnyOrder("referrals.write", "referrals.read");
     }
 

@@ -14,6 +14,13 @@ public final class Pathways {
      */
     public static final List<String> VICTIM_SERVICES = List.of("victim-support", "domestic-abuse");
 
+    /**
+     * The pathways partner teams deliver, answering in referrals' inbox: their acceptance is their case opened (no
+     * case service of theirs publishes one).
+     */
+    public static final List<String> PARTNER_TEAMS = List.of("youth-prevention", "substance-misuse", "asb-case",
+            "troubled-families");
+
     private Pathways() {
     }
 

@@ -15,6 +15,7 @@ import org.saferkent.referrals.referral.domain.PersonalDetails;
 import org.saferkent.referrals.referral.domain.Referral;
 import org.saferkent.referrals.referral.domain.ReferralAccepted;
 import org.saferkent.referrals.referral.domain.ReferralClock;
+import org.saferkent.referrals.referral.domain.ReferralClosed;
 import org.saferkent.referrals.referral.domain.ReferralDeclined;
 import org.saferkent.referrals.referral.domain.ReferralLinked;
 import org.saferkent.referrals.referral.domain.ReferralReceived;
@@ -94,6 +95,13 @@ public final class ReferralMessages {
     public static MessageAndMetadata referralDeclined() {
         return publish(2, only(routed().caseDeclined("restorative-justice", CASE_ID, "offender-unknown", AT.plusSeconds(60))
                 .events(), ReferralDeclined.class));
+    }
+
+    /** A case opened from the referral closed with its outcome (as a partner team closes one in its inbox). */
+    public static MessageAndMetadata referralClosed() {
+        Referral accepted = routed().caseOpened("victim-support", CASE_ID, AT.plusSeconds(60)).referral();
+        return publish(3, only(accepted.caseClosed("victim-support", CASE_ID, "completed", AT.plusSeconds(120)).events(),
+                ReferralClosed.class));
     }
 
     /**

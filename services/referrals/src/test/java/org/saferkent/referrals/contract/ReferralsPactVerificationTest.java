@@ -59,6 +59,11 @@ class ReferralsPactVerificationTest {
         return ReferralMessages.referralDeclined();
     }
 
+    @PactVerifyProvider("referrals.ReferralClosed.v1")
+    MessageAndMetadata referralClosed() {
+        return ReferralMessages.referralClosed();
+    }
+
     @PactVerifyProvider("referrals.SubjectErased.v1")
     MessageAndMetadata subjectErased() {
         return ReferralMessages.subjectErased();

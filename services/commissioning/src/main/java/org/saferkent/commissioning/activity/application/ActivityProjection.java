@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.bson.Document;
 import org.saferkent.commissioning.activity.adapter.in.messaging.AnsweredReferral;
+import org.saferkent.commissioning.activity.adapter.in.messaging.ClosedReferral;
 import org.saferkent.commissioning.activity.adapter.in.messaging.FirstTimeEntrant;
 import org.saferkent.commissioning.activity.adapter.in.messaging.LinkedReferral;
 import org.saferkent.commissioning.activity.adapter.in.messaging.MissedDeadline;
@@ -20,6 +21,7 @@ import org.saferkent.commissioning.activity.adapter.in.messaging.VictimSupportPl
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimOutcome;
 import org.saferkent.platform.workingdays.Quarter;
 import org.saferkent.commissioning.vocabulary.KentTime;
+import org.saferkent.commissioning.vocabulary.Pathways;
 
 /**
  * Turns the partnership's events into facts: one document per referral × pathway, duplicate, victim
@@ -50,14 +52,29 @@ public class ActivityProjection {
                 .set("routed", true).day("routedOn", day(routed.routedAt(), event)));
     }
 
+    /**
+     * Accepted on a pathway. A partner team's acceptance (youth prevention, substance misuse, an ASB case, troubled
+     * families: answered in its inbox, with no case service of its own to announce the case) is also its case opened,
+     * as a victims or restorative justice case opening is for theirs.
+     */
     public void referralAccepted(EventRef event, AnsweredReferral accepted) {
-        sink.apply(event.id(), referralPathway(accepted.referralId(), accepted.pathway(), accepted.district())
-                .set("accepted", true).day("acceptedOn", day(accepted.acceptedAt(), event)));
+        FactChange change = referralPathway(accepted.referralId(), accepted.pathway(), accepted.district())
+                .set("accepted", true).day("acceptedOn", day(accepted.acceptedAt(), event));
+        if (Pathways.PARTNER_TEAMS.contains(accepted.pathway()) && accepted.caseId() != null) {
+            change = change.set("caseId", accepted.caseId()).set("caseOpened", true);
+        }
+        sink.apply(event.id(), change);
     }
 
     public void referralDeclined(EventRef event, AnsweredReferral declined) {
         sink.apply(event.id(), referralPathway(declined.referralId(), declined.pathway(), declined.district())
                 .set("declined", true).day("declinedOn", day(declined.declinedAt(), event)));
+    }
+
+    /** The case opened on the pathway was closed, with its outcome (every pathway: a victim case closes each it serves). */
+    public void referralClosed(EventRef event, ClosedReferral closed) {
+        sink.apply(event.id(), referralPathway(closed.referralId(), closed.pathway(), closed.district())
+                .set("closed", true).set("closeOutcome", closed.outcome()).day("closedOn", day(closed.closedAt(), event)));
     }
 
     /** A duplicate: counted once as a duplicate of {@code linkedTo}, never as a referral of its own. */

@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * What the partnership did, per district and pathway, derived from the one fact document per
- * referral × pathway (routed, case opened), so a referral is never counted twice.
+ * referral × pathway (routed, case opened, case closed), so a referral is never counted twice.
  */
 public class PartnershipActivity {
 
@@ -39,14 +39,17 @@ public class PartnershipActivity {
                         .sum(ConditionalOperators.when(Criteria.where("routed").is(true)).then(1).otherwise(0))
                         .as("referralsRouted")
                         .sum(ConditionalOperators.when(Criteria.where("caseOpened").is(true)).then(1).otherwise(0))
-                        .as("casesOpened"),
+                        .as("casesOpened")
+                        .sum(ConditionalOperators.when(Criteria.where("closed").is(true)).then(1).otherwise(0))
+                        .as("casesClosed"),
                 Aggregation.sort(Sort.by("_id.district", "_id.pathway")));
         String collection = FactKind.REFERRAL.collection(versions.current());
         return mongo.aggregate(aggregation, collection, Document.class).getMappedResults().stream()
                 .map(doc -> {
                     Document id = doc.get("_id", Document.class);
                     return new ActivityCount(id.getString("district"), id.getString("pathway"),
-                            ((Number) doc.get("referralsRouted")).longValue(), ((Number) doc.get("casesOpened")).longValue());
+                            ((Number) doc.get("referralsRouted")).longValue(), ((Number) doc.get("casesOpened")).longValue(),
+                            ((Number) doc.get("casesClosed")).longValue());
                 })
                 .toList();
     }

@@ -13,6 +13,7 @@ import au.com.dius.pact.core.model.messaging.MessagePact;
 import org.junit.jupiter.api.Test;
 import org.saferkent.contracts.ConsumerPactTest;
 import org.saferkent.commissioning.activity.adapter.in.messaging.AnsweredReferral;
+import org.saferkent.commissioning.activity.adapter.in.messaging.ClosedReferral;
 import org.saferkent.commissioning.activity.adapter.in.messaging.LinkedReferral;
 import org.saferkent.commissioning.activity.adapter.in.messaging.RoutedReferral;
 
@@ -49,6 +50,7 @@ class CommissioningConsumesReferralsPactTest {
                 .withContent(newJsonBody(body -> {
                     body.stringType("referralId", REFERRAL_ID);
                     body.stringType("pathway", "victim-support");
+                    body.stringType("caseId", "vc-0001");
                     body.stringType("district", "swale");
                     body.stringMatcher("acceptedAt", INSTANT, "2026-11-20T10:00:00Z");
                 }).build())
@@ -64,6 +66,21 @@ class CommissioningConsumesReferralsPactTest {
                     body.stringType("pathway", "restorative-justice");
                     body.stringType("district", "swale");
                     body.stringMatcher("declinedAt", INSTANT, "2026-11-20T10:00:00Z");
+                }).build())
+                .toPact();
+    }
+
+    @Pact(consumer = "commissioning")
+    MessagePact referralClosed(MessagePactBuilder builder) {
+        return builder.expectsToReceive("referrals.ReferralClosed.v1")
+                .withMetadata(cloudEvent("referrals.ReferralClosed.v1", SOURCE, "^.+$", REFERRAL_ID))
+                .withContent(newJsonBody(body -> {
+                    body.stringType("referralId", REFERRAL_ID);
+                    body.stringType("pathway", "youth-prevention");
+                    body.stringType("caseId", "youth-prevention-" + REFERRAL_ID);
+                    body.stringType("outcome", "completed");
+                    body.stringType("district", "swale");
+                    body.stringMatcher("closedAt", INSTANT, "2026-12-20T10:00:00Z");
                 }).build())
                 .toPact();
     }
@@ -101,6 +118,19 @@ class CommissioningConsumesReferralsPactTest {
         assertThat(accepted.pathway()).isEqualTo("victim-support");
         assertThat(accepted.district()).isEqualTo("swale");
         assertThat(accepted.acceptedAt()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+        assertThat(accepted.caseId()).isEqualTo("vc-0001");
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "referralClosed")
+    void aClosedReferralCountsAsACaseClosedOnItsPathway(List<Message> messages) {
+        ClosedReferral closed = CommissioningRoutes.read(messages.get(0), ClosedReferral.class);
+
+        assertThat(closed.referralId()).isEqualTo(REFERRAL_ID);
+        assertThat(closed.pathway()).isEqualTo("youth-prevention");
+        assertThat(closed.outcome()).isEqualTo("completed");
+        assertThat(closed.district()).isEqualTo("swale");
+        assertThat(closed.closedAt()).isEqualTo(Instant.parse("2026-12-20T10:00:00Z"));
     }
 
     @Test

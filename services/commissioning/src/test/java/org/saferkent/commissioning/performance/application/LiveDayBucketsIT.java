@@ -330,8 +330,8 @@ class LiveDayBucketsIT {
                 events.add(p -> p.referralRouted(ref(), new RoutedReferral(id, district, pathway, on)));
                 Instant answered = on.plus(Duration.ofDays(random.nextInt(30)));
                 switch (random.nextInt(3)) {
-                    case 0 -> events.add(p -> p.referralAccepted(ref(), new AnsweredReferral(id, pathway, district, answered, null)));
-                    case 1 -> events.add(p -> p.referralDeclined(ref(), new AnsweredReferral(id, pathway, district, null, answered)));
+                    case 0 -> events.add(p -> p.referralAccepted(ref(), new AnsweredReferral(id, pathway, district, answered, null, null)));
+                    case 1 -> events.add(p -> p.referralDeclined(ref(), new AnsweredReferral(id, pathway, district, null, answered, null)));
                     default -> { }
                 }
             }

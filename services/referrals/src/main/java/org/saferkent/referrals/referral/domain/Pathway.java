@@ -3,7 +3,7 @@ package org.saferkent.referrals.referral.domain;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Where a referral can be sent. Several are served by agencies outside SaferKent: they consume the events. */
+/** Where a referral can be sent. Four are delivered by partner teams outside SaferKent, who answer in their inbox (inbox package). */
 public enum Pathway {
     VICTIM_SUPPORT("victim-support"),
     DOMESTIC_ABUSE("domestic-abuse"),

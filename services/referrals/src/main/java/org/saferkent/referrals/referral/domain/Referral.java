@@ -118,8 +118,12 @@ public record Referral(
         Referral next = withPathway(new PathwayState(pathway, PathwayState.DECLINED, caseId, reason), newClocks, now,
                 new TimelineEntry(now, "declined", pathway + (reason != null ? ": " + reason : "")));
         boolean allDeclined = next.pathways.stream().allMatch(p -> p.status().equals(PathwayState.DECLINED));
-        return new Change(allDeclined ? next.withStatus(ReferralStatus.DECLINED) : next,
-                List.of(new ReferralDeclined(id, pathway, caseId, reason, district.code(), now)));
+        // the last answer a decline: the cases closed on the others settle the referral as closed
+        boolean allSettled = next.pathways.stream()
+                .allMatch(p -> p.status().equals(PathwayState.CLOSED) || p.status().equals(PathwayState.DECLINED));
+        Referral settled = allDeclined ? next.withStatus(ReferralStatus.DECLINED)
+                : allSettled ? next.withStatus(ReferralStatus.CLOSED) : next;
+        return new Change(settled, List.of(new ReferralDeclined(id, pathway, caseId, reason, district.code(), now)));
     }
 
     /** A case opened from the referral was closed with an outcome (for every pathway the case answers for). */

@@ -60,6 +60,11 @@ public class RenamedDistrictProvider {
         return ReferralMessages.referralDeclined();
     }
 
+    @PactVerifyProvider("referrals.ReferralClosed.v1")
+    MessageAndMetadata referralClosed() {
+        return ReferralMessages.referralClosed();
+    }
+
     @PactVerifyProvider("referrals.SubjectErased.v1")
     MessageAndMetadata subjectErased() {
         return ReferralMessages.subjectErased();

@@ -45,6 +45,7 @@ public final class ActivityRoutes {
                 route("referrals.ReferralRouted.v1", RoutedReferral.class, ActivityProjection::referralRouted),
                 route("referrals.ReferralAccepted.v1", AnsweredReferral.class, ActivityProjection::referralAccepted),
                 route("referrals.ReferralDeclined.v1", AnsweredReferral.class, ActivityProjection::referralDeclined),
+                route("referrals.ReferralClosed.v1", ClosedReferral.class, ActivityProjection::referralClosed),
                 route("referrals.ReferralLinked.v1", LinkedReferral.class, ActivityProjection::referralLinked)));
         routes.put(victims, List.of(
                 route("victims.VictimCaseOpened.v1", VictimCaseOpening.class, ActivityProjection::victimCaseOpened),

@@ -3,6 +3,9 @@ package org.saferkent.referrals.referral.adapter.in.web;
 import java.util.Arrays;
 
 import org.saferkent.platform.service.apidocs.ApiDocumentation;
+import org.saferkent.referrals.inbox.adapter.in.web.InboxItemView;
+import org.saferkent.referrals.inbox.domain.CloseOutcome;
+import org.saferkent.referrals.inbox.domain.DeclineReason;
 import org.saferkent.referrals.referral.domain.District;
 import org.saferkent.referrals.referral.domain.Pathway;
 import org.saferkent.referrals.triage.domain.SubjectRole;
@@ -30,12 +33,15 @@ class ReferralsApiDocumentation {
     ApiDocumentation referralsApi() {
         return ApiDocumentation.builder("SaferKent referrals")
                 .description("Partner agencies refer victims, offenders and vulnerable people; each referral is triaged and "
-                        + "routed to victim support, restorative justice or both. An agency posts and reads its own referrals "
+                        + "routed to its pathways: victim support and restorative justice (SaferKent's own services), youth prevention, "
+                        + "substance misuse, an ASB case or troubled families (partner teams, each answering in its inbox). An agency posts and reads its own referrals "
                         + "only (the agency its token speaks for). Every refusal is an RFC 9457 problem naming each field.")
                 .scope("referrals.write", "Post referrals (one, or a batch) as the agency the token speaks for.")
                 .scope("referrals.read", "Read the agency's own referrals and their timelines.")
                 .scope("referrals.safeguarding.read", "Read any referral's links and MARAC history (audited).")
                 .scope("referrals.subject", "The victims service's claim check: a routed victim's personal details.")
+                .scope("referrals.inbox", "A partner team that delivers a pathway (youth prevention, substance misuse, an ASB case, "
+                        + "troubled families): its inbox of referrals routed there, and its answer to each.")
                 .scope("subjects.erase", "The data protection officer: erase a subject (UK GDPR Art. 17).")
                 .problems("GET /api/referrals", 422)
                 .problems("POST /api/referrals/batch", 422)
@@ -43,6 +49,20 @@ class ReferralsApiDocumentation {
                 .problems("GET /api/referrals/{id}/timeline", 404)
                 .problems("GET /api/referrals/{id}/safeguarding", 404)
                 .problems("GET /api/referrals/{id}/subject", 404, 410)
+                .problems("GET /api/inbox", 422)
+                .problems("POST /api/inbox/{referralId}/pathways/{pathway}/acceptance", 404, 409, 422)
+                .problems("POST /api/inbox/{referralId}/pathways/{pathway}/decline", 404, 409, 422)
+                .problems("POST /api/inbox/{referralId}/pathways/{pathway}/closure", 404, 409, 422)
+                .response("POST /api/inbox/{referralId}/pathways/{pathway}/acceptance", 200, InboxItemView.class,
+                        "Accepted (or already accepted): the triage clock is met and ReferralAccepted follows.")
+                .response("POST /api/inbox/{referralId}/pathways/{pathway}/decline", 200, InboxItemView.class,
+                        "Declined with the reason (or already declined): the triage clock is met and ReferralDeclined follows.")
+                .response("POST /api/inbox/{referralId}/pathways/{pathway}/closure", 200, InboxItemView.class,
+                        "Closed with the outcome (or already closed): ReferralClosed follows.")
+                .required("DeclineRequest", "reason")
+                .required("ClosureRequest", "outcome")
+                .allowed("DeclineRequest", "reason", DeclineReason.codes())
+                .allowed("ClosureRequest", "outcome", CloseOutcome.codes())
                 .response("GET /api/referrals/{id}", 200, ReferralView.class)
                 .response("GET /api/referrals/{id}/timeline", 200, org.saferkent.referrals.referral.domain.TimelineEntry[].class)
                 .response("GET /api/referrals/{id}/safeguarding", 200, SafeguardingView.class)
