@@ -78,11 +78,16 @@ class AuthorizationServerConfiguration {
         return http.build();
     }
 
-    /** Failed sign-ins and client authentications limited per name and per address, before the chains. */
+    /**
+     * Failed sign-ins and client authentications limited per name and per address, before the chains: counted in
+     * the store where there is one (every instance's count together), else in this instance's memory.
+     */
     @Bean
-    FilterRegistrationBean<FailedSignInLimit> failedSignInLimit(IdentityProperties properties) {
+    FilterRegistrationBean<FailedSignInLimit> failedSignInLimit(IdentityProperties properties, IdentityStore store) {
+        int limit = properties.failedSignIns().limit();
+        FailedSignInLimit.Failures failures = store.present() ? new StoredFailures(store) : new FailedSignInLimit.InMemoryFailures(limit * 10);
         FilterRegistrationBean<FailedSignInLimit> registration = new FilterRegistrationBean<>(
-                new FailedSignInLimit(properties.failedSignIns().limit(), properties.failedSignIns().window(), Clock.systemUTC()));
+                new FailedSignInLimit(limit, properties.failedSignIns().window(), Clock.systemUTC(), failures));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

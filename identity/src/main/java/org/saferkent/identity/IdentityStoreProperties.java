@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the identity server keeps what must outlive one instance ({@code saferkent.identity.store}): its signing
- * key, sealed, and the authorizations in flight (codes and the tokens issued for them, sealed), so that several
+ * key, sealed, the authorizations in flight (codes and the tokens issued for them, sealed) and the failed sign-ins
+ * (by keyed hash), so that several
  * instances behind one entry point and a restart keep every token valid. Clients and people are configuration,
  * the same for every instance, and are not stored.
  *

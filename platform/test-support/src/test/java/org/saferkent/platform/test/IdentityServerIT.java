@@ -174,12 +174,12 @@ class IdentityServerIT {
      * Instances on one store sign with one key and share what is in flight: the first issues tokens and a code, and
      * stops (the whole identity server down); the next, started on its address, exchanges the first's code (as any
      * instance behind the entry point would: the page's server calls the token endpoint without the browser's
-     * cookie), a resource server started after the restart accepts the tokens issued before it, and the next's
-     * tokens verify against the key set the first published. (Two instances starting at once agree on one key:
+     * cookie), a resource server started after the restart accepts the tokens issued before it, the next's
+     * tokens verify against the key set the first published, and failed attempts at both count together. (Two instances starting at once agree on one key:
      * IdentityConfigurationTest.)
      */
     @Test
-    void instancesOnOneStoreShareTheirKeyAndAuthorizationsSoARestartKeepsTokensValid() throws Exception {
+    void instancesOnOneStoreShareTheirKeyAuthorizationsAndFailedAttemptsSoARestartKeepsTokensValid() throws Exception {
         MongoServer mongo = new MongoServer(new MemoryBackend());
         java.net.InetSocketAddress address = mongo.bind();
         String[] store = {"--saferkent.identity.store.uri=mongodb://" + address.getHostString() + ":" + address.getPort(),
@@ -208,6 +208,10 @@ class IdentityServerIT {
             java.util.regex.Matcher code = java.util.regex.Pattern.compile("[?&]code=([^&]+)")
                     .matcher(authorized.headers().firstValue("Location").orElse(""));
             assertThat(code.find()).as("a code from the first instance: %s", authorized.headers().map()).isTrue();
+            // a guesser's failures at the first instance ...
+            for (int i = 0; i < 3; i++) {
+                assertThat(tokenAnswer(tokenUri, "agency-swale-bc", "guess-" + i)).isEqualTo(401);
+            }
 
             // the identity server restarts: another instance on the same address, with nothing but the store to go on
             identity.close();
@@ -224,6 +228,11 @@ class IdentityServerIT {
             JwtDecoder resourceServer = JwtDecoders.fromIssuerLocation(issuer);
             assertThat(resourceServer.decode(before).getClaimAsString("agency")).isEqualTo("dover-dc");
             assertThat(resourceServer.decode(personal).getSubject()).isEqualTo("caseworker");
+            // ... count with those at the next: five in all, and the sixth attempt is refused before its secret is checked
+            for (int i = 3; i < 5; i++) {
+                assertThat(tokenAnswer(tokenUri, "agency-swale-bc", "guess-" + i)).isEqualTo(401);
+            }
+            assertThat(tokenAnswer(tokenUri, "agency-swale-bc", Tokens.secretOf("agency-swale-bc"))).isEqualTo(429);
             // and one that read the first instance's key set accepts the next one's tokens
             String after = Tokens.requestToken(tokenUri, "pcc-office", Tokens.secretOf("pcc-office"));
             com.nimbusds.jwt.SignedJWT signed = com.nimbusds.jwt.SignedJWT.parse(after);
@@ -233,6 +242,15 @@ class IdentityServerIT {
             identity.close();
             mongo.shutdownNow();
         }
+    }
+
+    /** The status of a client-credentials request to {@code tokenUri}. */
+    private static int tokenAnswer(URI tokenUri, String clientId, String secret) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(tokenUri)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static ConfigurableApplicationContext startIdentity(int port, String... store) {
