@@ -33,10 +33,6 @@ class FailedSignInLimit extends OncePerRequestFilter {
     private final Clock clock;
     private final Failures failures;
 
-    FailedSignInLimit(int limit, Duration window, Clock clock) {
-        this(limit, window, clock, new InMemoryFailures(limit * 10));
-    }
-
     /** @param failures where failures are counted: this instance's memory, or the store every instance shares */
     FailedSignInLimit(int limit, Duration window, Clock clock, Failures failures) {
         this.limit = limit;
