@@ -3,7 +3,7 @@
 // what is missing): docker compose exec mongodb sh -c 'mongosh -u root -p "$MONGO_INITDB_ROOT_PASSWORD"
 // --authenticationDatabase admin /docker-entrypoint-initdb.d/10-create-service-users.js'
 //
-// Per service, two users. Passwords come from the environment.
+// Per service, two users, and one for the identity server (below). Passwords come from the environment.
 // - <service>: reads and writes its own database <service> and nothing else.
 // - <service>-audit: the audit trail, in a database of its own (<service>-audit, collection audit_trail), with a
 //   custom role that may find and insert entries (and create the collection and its indexes) but never update
@@ -48,4 +48,9 @@ for (const service of services) {
     auditDb.createUser({ user: auditUser, pwd: auditPassword, roles: [{ role: AUDIT_ROLE, db: auditDbName }] });
   }
 }
-print('saferkent: service users and audit users created');
+// The identity server: its own database (its signing key, sealed, and the authorizations in flight), no audit trail.
+const identityDb = db.getSiblingDB('identity');
+if (identityDb.getUser('identity') === null) {
+  identityDb.createUser({ user: 'identity', pwd: passwordOf('MONGO_IDENTITY_PASSWORD'), roles: [{ role: 'readWrite', db: 'identity' }] });
+}
+print('saferkent: service users, audit users and the identity user created');

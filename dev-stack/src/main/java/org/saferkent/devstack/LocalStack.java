@@ -101,7 +101,8 @@ public final class LocalStack implements AutoCloseable {
             if (!options.infraOnly()) {
                 // while the broker boots: the services need it before their first request, not at start
                 long identityBegan = System.nanoTime();
-                identity = IdentityHost.start(options.identityPort(), options.launcherLogging());
+                identity = IdentityHost.start(options.identityPort(), options.launcherLogging(), mongo.connectionString(),
+                        options.dataDir());
                 log.info("Identity server ready on {} in {}", identity.issuerUri(), since(identityBegan));
             }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -31,6 +32,8 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -75,11 +78,16 @@ class AuthorizationServerConfiguration {
         return http.build();
     }
 
-    /** Failed sign-ins and client authentications limited per name and per address, before the chains. */
+    /**
+     * Failed sign-ins and client authentications limited per name and per address, before the chains: counted in
+     * the store where there is one (every instance's count together), else in this instance's memory.
+     */
     @Bean
-    FilterRegistrationBean<FailedSignInLimit> failedSignInLimit(IdentityProperties properties) {
+    FilterRegistrationBean<FailedSignInLimit> failedSignInLimit(IdentityProperties properties, IdentityStore store) {
+        int limit = properties.failedSignIns().limit();
+        FailedSignInLimit.Failures failures = store.present() ? new StoredFailures(store) : new FailedSignInLimit.InMemoryFailures(limit * 10);
         FilterRegistrationBean<FailedSignInLimit> registration = new FilterRegistrationBean<>(
-                new FailedSignInLimit(properties.failedSignIns().limit(), properties.failedSignIns().window(), Clock.systemUTC()));
+                new FailedSignInLimit(limit, properties.failedSignIns().window(), Clock.systemUTC(), failures));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -217,9 +225,37 @@ class AuthorizationServerConfiguration {
         };
     }
 
+    /** The store (or none: then nothing outlives this instance but what configuration gives it). Closed with the context. */
+    @Bean(destroyMethod = "close")
+    IdentityStore identityStore(IdentityStoreProperties store) {
+        return IdentityStore.of(store);
+    }
+
+    /**
+     * The key tokens are signed with, published at the JWKS endpoint: the configured one where
+     * {@code saferkent.identity.signing-key} is set; else, with a store, the one kept there (made once by the first
+     * instance, loaded by every other and after a restart); else only with the local defaults a fresh one.
+     */
     @Bean
-    JWKSource<SecurityContext> jwkSource(IdentityProperties properties) {
-        return new ImmutableJWKSet<>(new JWKSet(SigningKeys.rsa(properties.signingKey(), properties.localDefaultSecrets())));
+    JWKSource<SecurityContext> jwkSource(IdentityProperties properties, IdentityStore store) {
+        return new ImmutableJWKSet<>(new JWKSet(signingKey(properties, store)));
+    }
+
+    static RSAKey signingKey(IdentityProperties properties, IdentityStore store) {
+        boolean configured = properties.signingKey() != null && !properties.signingKey().isBlank();
+        if (!configured && store.present()) {
+            return StoredSigningKey.loadOrCreate(store);
+        }
+        return SigningKeys.rsa(properties.signingKey(), properties.localDefaultSecrets());
+    }
+
+    /**
+     * Authorizations in flight (codes, and the tokens issued for them): in the store where there is one, so that a
+     * code issued by one instance is exchanged at another; else in this instance's memory.
+     */
+    @Bean
+    OAuth2AuthorizationService authorizations(IdentityStore store) {
+        return store.present() ? new StoredAuthorizations(store, Clock.systemUTC()) : new InMemoryOAuth2AuthorizationService();
     }
 
     @Bean

@@ -22,27 +22,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Guessing passwords and client secrets is slowed to a stop: after {@code limit} failed sign-ins (the login
  * form) or failed client authentications (the token endpoint) for one name, or {@code 10 × limit} from one
  * address, within {@code window}, further attempts are answered {@code 429} with {@code Retry-After} until the
- * oldest failure leaves the window — before any password is checked. Successes do not count; the state is
- * bounded (the least recently failed names are forgotten first).
+ * oldest failure leaves the window — before any password is checked. Successes do not count. Failures are
+ * counted in this instance's memory (bounded), or where there is a store in the store every instance shares
+ * ({@link StoredFailures}), so that several instances behind one entry point do not multiply the attempts.
  */
 class FailedSignInLimit extends OncePerRequestFilter {
-
-    private static final int MAX_KEYS = 10_000;
 
     private final int limit;
     private final Duration window;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> failures = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
-            return size() > MAX_KEYS;
-        }
-    };
+    private final Failures failures;
 
-    FailedSignInLimit(int limit, Duration window, Clock clock) {
+    /** @param failures where failures are counted: this instance's memory, or the store every instance shares */
+    FailedSignInLimit(int limit, Duration window, Clock clock, Failures failures) {
         this.limit = limit;
         this.window = window;
         this.clock = clock;
+        this.failures = failures;
     }
 
     @Override
@@ -58,7 +54,7 @@ class FailedSignInLimit extends OncePerRequestFilter {
         String name = (login ? "user:" : "client:") + bounded(login ? request.getParameter("username") : clientOf(request));
         String address = "address:" + request.getRemoteAddr();
         Instant now = clock.instant();
-        Duration wait = max(retryAfter(name, limit, now), retryAfter(address, limit * 10, now));
+        Duration wait = max(failures.retryAfter(name, limit, window, now), failures.retryAfter(address, limit * 10, window, now));
         if (!wait.isZero()) {
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
@@ -69,8 +65,8 @@ class FailedSignInLimit extends OncePerRequestFilter {
         chain.doFilter(request, response);
         boolean failed = login ? isFailedLogin(response) : response.getStatus() == 401;
         if (failed) {
-            record(name, now);
-            record(address, now);
+            failures.record(name, now, window);
+            failures.record(address, now, window);
         }
     }
 
@@ -80,25 +76,54 @@ class FailedSignInLimit extends OncePerRequestFilter {
         return response.getStatus() / 100 == 3 && location != null && location.contains("/login?error");
     }
 
-    private synchronized Duration retryAfter(String key, int allowed, Instant now) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
-            return Duration.ZERO;
-        }
-        while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(window))) {
-            times.pollFirst();
-        }
-        if (times.size() < allowed) {
-            return Duration.ZERO;
-        }
-        return Duration.between(now, times.peekFirst().plus(window));
+    /** Failed attempts by name or address within the window. */
+    interface Failures {
+
+        /** How long until fewer than {@code allowed} failures of {@code key} are in the window ending {@code now}. */
+        Duration retryAfter(String key, int allowed, Duration window, Instant now);
+
+        void record(String key, Instant now, Duration window);
     }
 
-    private synchronized void record(String key, Instant now) {
-        failures.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
-        Deque<Instant> times = failures.get(key);
-        while (times.size() > limit * 10) {
-            times.pollFirst();
+    /** This instance's own count, bounded (the least recently failed names are forgotten first). */
+    static final class InMemoryFailures implements Failures {
+
+        private static final int MAX_KEYS = 10_000;
+
+        private final int keptPerKey;
+        private final Map<String, Deque<Instant>> failures = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
+                return size() > MAX_KEYS;
+            }
+        };
+
+        InMemoryFailures(int keptPerKey) {
+            this.keptPerKey = keptPerKey;
+        }
+
+        @Override
+        public synchronized Duration retryAfter(String key, int allowed, Duration window, Instant now) {
+            Deque<Instant> times = failures.get(key);
+            if (times == null) {
+                return Duration.ZERO;
+            }
+            while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(window))) {
+                times.pollFirst();
+            }
+            if (times.size() < allowed) {
+                return Duration.ZERO;
+            }
+            return Duration.between(now, times.peekFirst().plus(window));
+        }
+
+        @Override
+        public synchronized void record(String key, Instant now, Duration window) {
+            failures.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
+            Deque<Instant> times = failures.get(key);
+            while (times.size() > keptPerKey) {
+                times.pollFirst();
+            }
         }
     }
 

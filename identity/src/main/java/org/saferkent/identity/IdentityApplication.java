@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * by configuration alone (see the README's security section).
  */
 @SpringBootApplication
-@EnableConfigurationProperties(IdentityProperties.class)
+@EnableConfigurationProperties({IdentityProperties.class, IdentityStoreProperties.class})
 public class IdentityApplication {
 
     /** Its configuration file ({@value}.yml). */

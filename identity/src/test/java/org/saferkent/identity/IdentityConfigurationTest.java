@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.Test;
 
 /** Secrets never default outside the local stack, a configured signing key is used as it is, and a hosted identity context keeps to itself. */
@@ -98,6 +100,77 @@ class IdentityConfigurationTest {
                 .withMessageContaining("saferkent.identity.signing-key");
         assertThatIllegalStateException().isThrownBy(() -> SigningKeys.rsa(" ", false))
                 .withMessageContaining("saferkent.identity.signing-key");
+    }
+
+    @Test
+    void theStoredSigningKeyIsMadeOnceSealedAndLoadedByEveryInstance() throws Exception {
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        String uri = "mongodb://" + hostAndPort(mongo.bind());
+        String masterKey = Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'k');
+        try (IdentityStore first = IdentityStore.of(new IdentityStoreProperties(uri, "identity", masterKey));
+                IdentityStore second = IdentityStore.of(new IdentityStoreProperties(uri, "identity", masterKey));
+                IdentityStore otherMaster = IdentityStore.of(new IdentityStoreProperties(uri, "identity",
+                        Base64.getEncoder().encodeToString(new byte[32])))) {
+            // two instances starting together: one key, whichever inserts first
+            java.util.concurrent.CompletableFuture<RSAKey> a = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> StoredSigningKey.loadOrCreate(first));
+            RSAKey b = StoredSigningKey.loadOrCreate(second);
+            assertThat(a.get().getKeyID()).isEqualTo(b.getKeyID());
+            // a token one signs verifies against the other's published key, and after a restart (a fresh load)
+            com.nimbusds.jwt.SignedJWT token = new com.nimbusds.jwt.SignedJWT(
+                    new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).keyID(a.get().getKeyID()).build(),
+                    new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("agency-kent-police").build());
+            token.sign(new com.nimbusds.jose.crypto.RSASSASigner(a.get()));
+            assertThat(token.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(b.toPublicJWK()))).isTrue();
+            assertThat(token.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(StoredSigningKey.loadOrCreate(first).toPublicJWK())))
+                    .isTrue();
+
+            // what is stored: the public key in clear, the private key nowhere in clear
+            org.bson.Document stored = first.database().getCollection(StoredSigningKey.COLLECTION).find().first();
+            assertThat(first.database().getCollection(StoredSigningKey.COLLECTION).countDocuments()).isEqualTo(1);
+            byte[] clearPrivate = SigningKeys.pkcs8(b);
+            String json = stored.toJson();
+            assertThat(json).doesNotContain(Base64.getEncoder().encodeToString(clearPrivate).substring(0, 40))
+                    .doesNotContain(b.getPrivateExponent().toString()).doesNotContain("\"d\"");
+            byte[] sealed = stored.get("sealedPrivateKey", org.bson.types.Binary.class).getData();
+            assertThat(indexOf(sealed, java.util.Arrays.copyOfRange(clearPrivate, 40, 72))).isNegative();
+            assertThat(com.nimbusds.jose.jwk.JWK.parse(stored.getString("publicJwk")).isPrivate()).isFalse();
+            // another master key cannot open it: the server stops naming the setting
+            assertThatIllegalStateException().isThrownBy(() -> StoredSigningKey.loadOrCreate(otherMaster))
+                    .withMessageContaining("saferkent.identity.store.master-key");
+        } finally {
+            mongo.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSealedValueOpensOnlyWhereItWasSealedAndUnaltered() {
+        SealedBox box = SealedBox.of(Base64.getEncoder().encodeToString(new byte[32]));
+        byte[] sealed = box.seal("secret".getBytes(), "authorizations/1");
+        assertThat(new String(box.open(sealed, "authorizations/1"))).isEqualTo("secret");
+        assertThatIllegalStateException().isThrownBy(() -> box.open(sealed, "authorizations/2"));
+        sealed[sealed.length - 1] ^= 1;
+        assertThatIllegalStateException().isThrownBy(() -> box.open(sealed, "authorizations/1"));
+        assertThat(box.fingerprint("a-token")).isEqualTo(box.fingerprint("a-token")).doesNotContain("a-token");
+        assertThatIllegalStateException().isThrownBy(() -> SealedBox.of(null)).withMessageContaining("saferkent.identity.store.master-key");
+        assertThatIllegalStateException().isThrownBy(() -> SealedBox.of("c2hvcnQ=")).withMessageContaining("256 bits");
+    }
+
+    private static String hostAndPort(java.net.InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Test

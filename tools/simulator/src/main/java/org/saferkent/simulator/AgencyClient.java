@@ -80,6 +80,11 @@ public final class AgencyClient {
         }
     }
 
+    /** The same stack is up again (its identity server keeps its key): keep the tokens, ask the issuer again. */
+    public void stackRestarted() {
+        tokens.recheckIssuer();
+    }
+
     /** A new stack (with a new identity server) is up: fetch tokens afresh. */
     public void forgetTokens() {
         tokens.forget();

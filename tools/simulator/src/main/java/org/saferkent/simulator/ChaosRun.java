@@ -80,7 +80,7 @@ public final class ChaosRun {
                     stack.killLauncher();
                     stack.start();
                     awaitHealthy(stack);
-                    client.forgetTokens(); // the new identity server signs with a new key
+                    client.forgetTokens(); // not needed by the launcher's own identity server (its key is kept in the store); cheap
                     launcherKills++;
                     out.printf("kill %d: kill -9 launcher %d at %d acknowledged; healthy again in %s%n", kills, pid, acknowledgedAtKill,
                             since(killBegan));

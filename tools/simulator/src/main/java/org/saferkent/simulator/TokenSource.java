@@ -83,6 +83,14 @@ public final class TokenSource {
         issuerAnswers = null;
     }
 
+    /**
+     * Keeps the tokens but asks again whether the issuer answers: for the same stack restarted, whose identity
+     * server keeps its key (tokens fetched before are still good), but which did not answer while it was down.
+     */
+    public void recheckIssuer() {
+        issuerAnswers = null;
+    }
+
     /** Whether requests carry tokens: known after the first {@link #authorization(String)}. */
     public boolean secured() {
         return Boolean.TRUE.equals(issuerAnswers);

@@ -9,7 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.Test;
+import org.saferkent.identity.IdentityApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -164,6 +171,97 @@ class IdentityServerIT {
                 issuer, "pcc-analyst", "pcc-analyst-local-password");
         assertThat(other.statusCode()).isEqualTo(302);
         assertThat(other.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    }
+
+    /**
+     * Instances on one store sign with one key and share what is in flight: the first issues tokens and a code, and
+     * stops (the whole identity server down); the next, started on its address, exchanges the first's code (as any
+     * instance behind the entry point would: the page's server calls the token endpoint without the browser's
+     * cookie), a resource server started after the restart accepts the tokens issued before it, the next's
+     * tokens verify against the key set the first published, and failed attempts at both count together. (Two instances starting at once agree on one key:
+     * IdentityConfigurationTest.)
+     */
+    @Test
+    void instancesOnOneStoreShareTheirKeyAuthorizationsAndFailedAttemptsSoARestartKeepsTokensValid() throws Exception {
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        java.net.InetSocketAddress address = mongo.bind();
+        String[] store = {"--saferkent.identity.store.uri=mongodb://" + address.getHostString() + ":" + address.getPort(),
+                "--saferkent.identity.store.master-key=" + Base64.getEncoder().encodeToString(new byte[32])};
+        ConfigurableApplicationContext identity = startIdentity(0, store);
+        try {
+            int port = identity.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            String issuer = "http://127.0.0.1:" + port;
+            URI tokenUri = URI.create(issuer + "/oauth2/token");
+            String before = Tokens.requestToken(tokenUri, "agency-dover-dc", Tokens.secretOf("agency-dover-dc"));
+            HttpClient http = HttpClient.newHttpClient();
+            String firstKeys = http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/jwks")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+
+            // a person signs in and authorizes the page at the first instance
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+            assertThat(signIn(browser, issuer, "caseworker", "caseworker-local-password").headers()
+                    .firstValue("Location").orElse("")).doesNotContain("error");
+            String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+            String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            String redirect = java.net.URLEncoder.encode("http://127.0.0.1:8082/login/oauth2/code/saferkent", StandardCharsets.UTF_8);
+            HttpResponse<String> authorized = browser.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/authorize"
+                    + "?response_type=code&client_id=saferkent-web&scope=openid%20victims.read&state=s1&redirect_uri=" + redirect
+                    + "&code_challenge=" + challenge + "&code_challenge_method=S256")).build(), HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("[?&]code=([^&]+)")
+                    .matcher(authorized.headers().firstValue("Location").orElse(""));
+            assertThat(code.find()).as("a code from the first instance: %s", authorized.headers().map()).isTrue();
+            // a guesser's failures at the first instance ...
+            for (int i = 0; i < 3; i++) {
+                assertThat(tokenAnswer(tokenUri, "agency-swale-bc", "guess-" + i)).isEqualTo(401);
+            }
+
+            // the identity server restarts: another instance on the same address, with nothing but the store to go on
+            identity.close();
+            identity = startIdentity(port, store);
+            HttpResponse<String> exchanged = http.send(HttpRequest.newBuilder(tokenUri)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=saferkent-web&code="
+                            + code.group(1) + "&redirect_uri=" + redirect + "&code_verifier=" + verifier))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+            String personal = JSON.readTree(exchanged.body()).path("access_token").asString();
+
+            // a resource server started now (it reads the restarted server's key set) accepts the token from before
+            JwtDecoder resourceServer = JwtDecoders.fromIssuerLocation(issuer);
+            assertThat(resourceServer.decode(before).getClaimAsString("agency")).isEqualTo("dover-dc");
+            assertThat(resourceServer.decode(personal).getSubject()).isEqualTo("caseworker");
+            // ... count with those at the next: five in all, and the sixth attempt is refused before its secret is checked
+            for (int i = 3; i < 5; i++) {
+                assertThat(tokenAnswer(tokenUri, "agency-swale-bc", "guess-" + i)).isEqualTo(401);
+            }
+            assertThat(tokenAnswer(tokenUri, "agency-swale-bc", Tokens.secretOf("agency-swale-bc"))).isEqualTo(429);
+            // and one that read the first instance's key set accepts the next one's tokens
+            String after = Tokens.requestToken(tokenUri, "pcc-office", Tokens.secretOf("pcc-office"));
+            com.nimbusds.jwt.SignedJWT signed = com.nimbusds.jwt.SignedJWT.parse(after);
+            assertThat(signed.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(com.nimbusds.jose.jwk.JWKSet.parse(firstKeys)
+                    .getKeyByKeyId(signed.getHeader().getKeyID()).toRSAKey()))).isTrue();
+        } finally {
+            identity.close();
+            mongo.shutdownNow();
+        }
+    }
+
+    /** The status of a client-credentials request to {@code tokenUri}. */
+    private static int tokenAnswer(URI tokenUri, String clientId, String secret) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(tokenUri)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static ConfigurableApplicationContext startIdentity(int port, String... store) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=" + port,
+                "--server.address=127.0.0.1", "--saferkent.identity.issuer=", "--saferkent.identity.local-default-secrets=true",
+                "--spring.main.banner-mode=off", "--spring.jmx.enabled=false"));
+        args.addAll(java.util.List.of(store));
+        return IdentityApplication.application().run(args.toArray(String[]::new));
     }
 
     /** The identity server's login form, as a browser posts it (with the form's CSRF token). */
