@@ -54,8 +54,8 @@ class RestorativeJusticeConfiguration {
     }
 
     @Bean
-    Disposals disposals(AggregateStore<OffendingHistory> offendingHistoryStore, Clock clock) {
-        return new Disposals(offendingHistoryStore, clock);
+    Disposals disposals(AggregateStore<OffendingHistory> offendingHistoryStore, MongoTemplate mongo, Clock clock) {
+        return new Disposals(offendingHistoryStore, mongo, clock);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.events.EventMetadata;
+import org.saferkent.platform.pseudonyms.Pseudonymiser;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,6 +105,43 @@ class RjErasureIT {
         assertThat(versions(victimCaseId, asOffender)).isEqualTo(versions);
         assertThat(TopicRecords.matching(SUBJECT_EVENTS + ".restorative-justice.dlq",
                 r -> eventId.equals(TopicRecords.header(r, CloudEventHeaders.ID)))).isEmpty();
+    }
+
+    @Test
+    void anErasureByThePseudonymOfANewAddressReachesTheHistoryKeptUnderTheOldOneAndDropsItsLinks() {
+        Pseudonymiser keying = Pseudonymiser.configured("secret", Pseudonymiser.DEVELOPMENT_SECRET, List.of());
+        String name = "Erased" + UUID.randomUUID().toString().replaceAll("[^a-z]", "") + " Moved";
+        LocalDate born = LocalDate.parse("2004-04-04");
+        String first = keying.pseudonym(name, born, "DA1 1AA");
+        String moved = keying.pseudonym(name, born, "DA2 2BB");
+        String personKey = keying.personKeys(name, born).get(0);
+        String pncKey = keying.pncKeys("2018/55555E").get(0);
+        withDetails(name, "DA1 1AA", "2018/55555E", "youth-caution", "2019-05-01", 201);
+        withDetails(name, "DA2 2BB", null, "court-sentence", "2019-07-01", 201); // kept under the first pseudonym
+        assertThat(everyDocumentNaming(personKey)).isNotEmpty();
+
+        // referrals knows the person at the new address only
+        TopicRecords.send(erasure(UUID.randomUUID().toString(), Map.of("erasureId", UUID.randomUUID().toString(),
+                "subjectPseudonym", moved, "erasedAt", Instant.now().toString())));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(everyDocumentNaming(first)).as("documents naming the history's pseudonym").isEmpty());
+        assertThat(everyDocumentNaming(moved)).isEmpty();
+        assertThat(everyDocumentNaming(personKey)).isEmpty();
+        assertThat(everyDocumentNaming(pncKey)).isEmpty();
+        // posted again, they are not linked back to the anonymous history
+        assertThat(withDetails(name, "DA2 2BB", "2018/55555E", "youth-caution", "2019-09-01", 201)
+                .path("firstTimeEntrant").asBoolean()).isTrue();
+    }
+
+    private JsonNode withDetails(String name, String postcode, String pncId, String type, String day, int status) {
+        Map<String, Object> person = new HashMap<>(Map.of("name", name, "dateOfBirth", "2004-04-04", "postcode", postcode));
+        if (pncId != null) {
+            person.put("pncId", pncId);
+        }
+        return api().as("agency-kent-police").postExpecting(status, "/api/disposals", Map.of("person", person,
+                "offenceCategory", "shoplifting", "offenceDate", day, "disposalType", type, "disposalDate", day,
+                "district", "gravesham"));
     }
 
     @Test

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.saferkent.rj.Bus.VICTIM_EVENTS;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.saferkent.platform.pseudonyms.Pseudonymiser;
 import org.saferkent.platform.test.StoreScans;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
@@ -50,6 +52,18 @@ class RjQueriesUseIndexesIT {
         api().as("agency-kcc-youth-offending-service").postExpecting(201, "/api/disposals", Map.of("personPseudonym", person, "ageAtOffence", 15,
                 "offenceCategory", "shoplifting", "offenceDate", "2024-02-01", "disposalType", "youth-caution",
                 "disposalDate", "2024-02-01", "district", "swale", "agency", "kcc-youth-offending-service"));
+        // with the person's details: found by PNC ID, by a pseudonym the history knows them by, by name and date of birth
+        String name = "Index" + UUID.randomUUID().toString().replaceAll("[^a-z]", "") + " Person";
+        api().as("agency-kent-police").postExpecting(201, "/api/disposals", Map.of("person", Map.of("name", name,
+                "dateOfBirth", "2009-01-01", "postcode", "ME10 1AA", "pncId", "2023/1234567A"), "offenceCategory", "shoplifting",
+                "offenceDate", "2024-02-02", "disposalType", "youth-caution", "disposalDate", "2024-02-02", "district", "swale"));
+        JsonNode moved = api().as("agency-kent-police").postExpecting(201, "/api/disposals", Map.of("person", Map.of("name", name,
+                "dateOfBirth", "2009-01-01", "postcode", "ME11 1AA"), "offenceCategory", "shoplifting",
+                "offenceDate", "2024-03-02", "disposalType", "youth-caution", "disposalDate", "2024-03-02", "district", "swale"));
+        assertThat(api().getJson("/api/disposals?personPseudonym=" + Pseudonymiser.configured("secret",
+                Pseudonymiser.DEVELOPMENT_SECRET, List.of()).pseudonym(name, LocalDate.parse("2009-01-01"), "ME11 1AA")))
+                .hasSize(2);
+        assertThat(moved.path("firstTimeEntrant").asBoolean()).isFalse();
         JsonNode district = api().getJson("/api/youth-justice/first-time-entrants?district=swale&quarter=2024-Q1");
         assertThat(district.path("firstTimeEntrants").asLong()).isPositive();
         assertThat(api().getJson("/api/youth-justice/first-time-entrants?quarter=2024-Q1").path("firstTimeEntrants").asLong())

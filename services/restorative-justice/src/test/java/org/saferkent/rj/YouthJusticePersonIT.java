@@ -129,6 +129,63 @@ class YouthJusticePersonIT {
     }
 
     @Test
+    void aYoungPersonWhoMovesIsOnePersonForFirstTimeEntrantsAndReoffending() {
+        // 2017-Q2 in Dover is this test's own
+        String name = "Plover" + letters() + " Hale";
+        JsonNode caution = post(POLICE, 201, disposal(person(name, "2002-03-03", "CT17 9AA", null),
+                "youth-caution", "2017-04-02", "2017-04-10", "dover"));
+        // the YOS has them at their new address: the same caution counts once, and the later sentence is a re-offence
+        JsonNode again = post(YOS, 200, disposal(person(name, "2002-03-03", "ME14 1XX", null),
+                "youth-caution", "2017-04-02", "2017-04-10", "dover"));
+        JsonNode sentence = post(YOS, 201, disposal(person(name.toUpperCase(), "2002-03-03", "ME14 1XX", null),
+                "court-sentence", "2017-06-01", "2017-09-01", "dover"));
+
+        String pseudonym = caution.path("personPseudonym").asString();
+        assertThat(again.path("disposalId").asString()).isEqualTo(caution.path("disposalId").asString());
+        assertThat(sentence.path("personPseudonym").asString()).isEqualTo(pseudonym);
+        assertThat(sentence.path("firstTimeEntrant").asBoolean()).isFalse();
+        // found by the pseudonym of either address (referrals may know them by the new one)
+        String moved = Pseudonymiser.configured("secret", secret, List.of()).pseudonym(name, LocalDate.parse("2002-03-03"), "ME14 1XX");
+        assertThat(api().getJson("/api/disposals?personPseudonym=" + moved).findValuesAsString("disposalId"))
+                .containsExactly(caution.path("disposalId").asString(), sentence.path("disposalId").asString());
+        assertThat(stored(moved)).isNull();
+
+        assertThat(api().getJson("/api/youth-justice/first-time-entrants?district=dover&quarter=2017-Q2")
+                .path("firstTimeEntrants").asLong()).isEqualTo(1);
+        JsonNode all = api().getJson("/api/youth-justice/reoffending?quarter=2017-Q2&district=dover").path("all");
+        assertThat(all.path("cohort").asInt()).isEqualTo(1);
+        assertThat(all.path("reoffenders").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aPncIdLinksSpellingsOfOnePersonAndTellsTwoPeopleOfOneNameApart() {
+        // 2017-Q3 in Sevenoaks is this test's own
+        String surname = "Lark" + letters();
+        JsonNode caution = post(POLICE, 201, disposal(person("Jon " + surname, "2003-05-05", "TN13 1AA", "2016/0004242Q"),
+                "youth-caution", "2017-07-02", "2017-07-10", "sevenoaks"));
+        // the YOS spells the first name another way, from another address: the PNC ID says who it is
+        JsonNode sentence = post(YOS, 201, disposal(person("Jonathan " + surname, "2003-05-05", "TN14 5BB", "2016/4242q"),
+                "court-sentence", "2017-08-01", "2017-10-01", "sevenoaks"));
+        // someone else of the same name and date of birth: another PNC ID, so another person (the PNC ID wins)
+        JsonNode namesake = post(POLICE, 201, disposal(person("Jon " + surname, "2003-05-05", "TN15 6CC", "2015/0000777M"),
+                "youth-caution", "2017-07-20", "2017-07-25", "sevenoaks"));
+
+        String pseudonym = caution.path("personPseudonym").asString();
+        assertThat(sentence.path("personPseudonym").asString()).isEqualTo(pseudonym);
+        assertThat(sentence.path("firstTimeEntrant").asBoolean()).isFalse();
+        assertThat(namesake.path("personPseudonym").asString()).isNotEqualTo(pseudonym);
+        assertThat(namesake.path("firstTimeEntrant").asBoolean()).isTrue();
+        // the PNC ID is kept keyed only
+        assertThat(stored(pseudonym).toJson()).doesNotContain("4242").doesNotContain(surname);
+
+        assertThat(api().getJson("/api/youth-justice/first-time-entrants?district=sevenoaks&quarter=2017-Q3")
+                .path("firstTimeEntrants").asLong()).isEqualTo(2);
+        JsonNode all = api().getJson("/api/youth-justice/reoffending?quarter=2017-Q3&district=sevenoaks").path("all");
+        assertThat(all.path("cohort").asInt()).isEqualTo(2);
+        assertThat(all.path("reoffenders").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aFirstTimeEntrantIsTenToSeventeenOnTheDisposalDateExactlyFromTheDateOfBirth() {
         // 17 at the offence, 18 on the day of the caution (the birthday in between)
         JsonNode adult = post(POLICE, 201, disposal(person("Teal" + letters() + " Birch", "2008-08-10", "CT1 2AB", null),

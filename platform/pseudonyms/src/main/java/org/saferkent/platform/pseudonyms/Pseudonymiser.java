@@ -137,6 +137,62 @@ public final class Pseudonymiser {
         return List.copyOf(previous);
     }
 
+    /**
+     * The person's link key: their normalised name and date of birth alone, keyed with the same secret, so that one
+     * person posted from two addresses (a young person who moves) is recognised as one. Never a pseudonym: the
+     * message is domain-separated ({@code "person"} first), so no pseudonym, with or without a postcode, equals it.
+     * Weaker than the pseudonym (two people can share a name and date of birth), so it is kept only beside a
+     * pseudonym, by the service that links with it, and never published. Current secret first, then the previous ones.
+     *
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public List<String> personKeys(String name, LocalDate dateOfBirth) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(dateOfBirth, "dateOfBirth");
+        String normalised = normaliseName(name);
+        if (normalised.isEmpty()) {
+            throw new IllegalArgumentException("a person key needs a name");
+        }
+        return keys("person" + SEPARATOR + normalised + SEPARATOR + dateOfBirth);
+    }
+
+    /**
+     * A Police National Computer ID, keyed (domain-separated: {@code "pnc"} first) so that it links a person's records
+     * without being kept in clear: {@link #normalisePncId normalised} first, so "2019/0012345x" and "2019/12345X" are
+     * one ID. Current secret first, then the previous ones.
+     *
+     * @throws IllegalArgumentException if the ID is blank
+     */
+    public List<String> pncKeys(String pncId) {
+        String normalised = normalisePncId(pncId);
+        if (normalised.isEmpty()) {
+            throw new IllegalArgumentException("a PNC key needs a PNC ID");
+        }
+        return keys("pnc" + SEPARATOR + normalised);
+    }
+
+    /** Whitespace removed, upper case (Locale.ROOT), the serial number's leading zeros dropped: "2019/0012345x" is "2019/12345X". */
+    public static String normalisePncId(String pncId) {
+        if (pncId == null) {
+            return "";
+        }
+        String folded = WHITESPACE.matcher(Normalizer.normalize(pncId, Normalizer.Form.NFKC)).replaceAll("").toUpperCase(Locale.ROOT);
+        int slash = folded.indexOf('/');
+        if (slash < 0) {
+            return folded;
+        }
+        String serial = folded.substring(slash + 1).replaceFirst("^0+(?=[0-9])", "");
+        return folded.substring(0, slash + 1) + serial;
+    }
+
+    private List<String> keys(String message) {
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(pseudonym(key, bytes));
+        previousKeys.forEach(k -> keys.add(pseudonym(k, bytes)));
+        return List.copyOf(keys);
+    }
+
     private static byte[] message(String name, LocalDate dateOfBirth, String postcode) {
         Objects.requireNonNull(name, "name");
         return message(normaliseName(name), dateOfBirth, postcode, false);

@@ -208,4 +208,29 @@ class PseudonymiserTest {
                 .doesNotContain(pseudonymiser.pseudonym("O'Brien-Kelly", DOB, "ME14 1XX"));
         assertThat(pseudonymiser.previousPseudonyms("Jane Smith", DOB, "ME14 1XX")).isEmpty();
     }
+
+    @Test
+    void aPersonKeyIgnoresThePostcodeAndSpellingAndIsNoPseudonym() {
+        List<String> keys = pseudonymiser.personKeys("Mrs Jane O'Brien", DOB);
+
+        assertThat(pseudonymiser.personKeys("jane obrien", DOB)).isEqualTo(keys);
+        assertThat(keys).hasSize(1).allSatisfy(key -> assertThat(key).matches("[0-9a-f]{64}"));
+        // domain-separated: not the pseudonym of the same person with or without a postcode
+        assertThat(keys).doesNotContain(pseudonymiser.pseudonym("Jane O'Brien", DOB, null),
+                pseudonymiser.pseudonym("Jane O'Brien", DOB, "ME14 1XX"));
+        assertThat(pseudonymiser.personKeys("Jane O'Brien", DOB.plusDays(1))).isNotEqualTo(keys);
+        assertThatIllegalArgumentException().isThrownBy(() -> pseudonymiser.personKeys(" - ", DOB));
+    }
+
+    @Test
+    void aPncIdIsKeyedAfterFoldingCaseSpacesAndLeadingZerosOfItsSerial() {
+        assertThat(Pseudonymiser.normalisePncId(" 2019/0012345x ")).isEqualTo("2019/12345X");
+        assertThat(pseudonymiser.pncKeys("2019/0012345x")).isEqualTo(pseudonymiser.pncKeys("2019/12345X"))
+                .isNotEqualTo(pseudonymiser.pncKeys("2019/12346X"));
+        // under the current secret first, then each previous one
+        Pseudonymiser rotated = new Pseudonymiser("another-secret-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8),
+                List.of(SECRET));
+        assertThat(rotated.pncKeys("2019/12345X")).hasSize(2).endsWith(pseudonymiser.pncKeys("2019/12345X").get(0));
+        assertThat(rotated.personKeys("Jane Smith", DOB)).hasSize(2).endsWith(pseudonymiser.personKeys("Jane Smith", DOB).get(0));
+    }
 }

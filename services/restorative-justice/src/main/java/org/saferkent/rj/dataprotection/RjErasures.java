@@ -1,6 +1,7 @@
 package org.saferkent.rj.dataprotection;
 
 import org.saferkent.platform.outbox.DuplicateKeys;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
@@ -29,7 +30,10 @@ import com.mongodb.client.model.Updates;
  * instead of the pseudonym; so does every other mention of it in the document (events not yet published);
  * <li>the person's offending history ({@code offending_histories}, keyed by pseudonym) moves to the
  * stand-in: the disposals (offence category, dates, district, ages: no identifier) stay, so the
- * first-time entrant counts and reoffending cohorts by district and quarter already reported do not change.
+ * first-time entrant counts and reoffending cohorts by district and quarter already reported do not change;
+ * what would link it to the person again (its other pseudonyms, the keyed name and date of birth, the keyed
+ * PNC ID) goes. A history kept under another pseudonym that knows the person by one of the erased ones (a
+ * disposal posted from another postcode) moves too.
  * </ul>
  *
  * The stand-in is random ({@code erased-<uuid>}), one per erasure, recorded only in {@code rj_erasures}
@@ -50,6 +54,10 @@ public class RjErasures {
 
     private static final Logger log = LoggerFactory.getLogger(RjErasures.class);
     private static final int ATTEMPTS = 10;
+    /** A history's other pseudonyms of the person (Disposals; indexed there). */
+    private static final String ALIASES = "pseudonyms";
+    /** What links a history to the person besides its id: gone from the anonymous copy. */
+    private static final List<String> LINKS = List.of(ALIASES, "personKeys", "pncKeys");
 
     private final MongoTemplate mongo;
     private final String cases;
@@ -76,6 +84,17 @@ public class RjErasures {
         int movedHistories = 0;
         for (int i = 0; i < pseudonyms.size(); i++) {
             movedHistories += moveHistory(pseudonyms.get(i), i == 0 ? standIn : standIn + "-" + i, pseudonyms, standIn);
+        }
+        // a history kept under another pseudonym of the person (a disposal posted from another postcode) that knows them
+        // by one of these: the same stand-in on every delivery, from the history's id
+        List<String> aliased = new ArrayList<>();
+        mongo.getCollection(histories).find(Filters.in(ALIASES, pseudonyms)).projection(new Document("_id", 1))
+                .forEach(doc -> aliased.add(doc.getString("_id")));
+        for (String id : aliased) {
+            List<String> named = new ArrayList<>(pseudonyms);
+            named.add(id);
+            movedHistories += moveHistory(id, standIn + "-" + UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)),
+                    named, standIn);
         }
         erasures().updateOne(Filters.eq("_id", erasure.erasureId()), Updates.combine(Updates.set("done", true),
                 Updates.set("cases", anonymisedCases), Updates.set("histories", movedHistories),
@@ -142,6 +161,8 @@ public class RjErasures {
             Document anonymous = Anonymised.copy(doc, pseudonyms, standIn);
             anonymous.put("_id", anonymousId);
             anonymous.remove("relayLease"); // its unpublished events, if any, are the copy's to publish
+            // the links that would find the person again (other pseudonyms, keyed name and date of birth, keyed PNC ID)
+            LINKS.forEach(anonymous::remove);
             collection.replaceOne(Filters.eq("_id", anonymousId), anonymous, new ReplaceOptions().upsert(true));
             if (collection.deleteOne(Filters.and(Filters.eq("_id", pseudonym), Filters.eq("version", doc.get("version"))))
                     .getDeletedCount() == 1) {

@@ -3,9 +3,12 @@ package org.saferkent.rj.youthjustice.application;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.bson.Document;
 
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.ConcurrentUpdateException;
@@ -15,6 +18,10 @@ import org.saferkent.rj.youthjustice.domain.Disposal;
 import org.saferkent.rj.youthjustice.domain.DisposalAges;
 import org.saferkent.rj.youthjustice.domain.DisposalType;
 import org.saferkent.rj.youthjustice.domain.OffendingHistory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 
 /**
  * Records the disposals Kent Police and the Youth Offending Service post, in the person's offending
@@ -22,13 +29,44 @@ import org.saferkent.rj.youthjustice.domain.OffendingHistory;
  * is used for the ages and goes no further. A person already known under an earlier pseudonym (keyed
  * under a previous secret or the earlier name normalisation) keeps that history. The same disposal
  * posted by both agencies is one disposal: the second posting records nothing.
+ *
+ * <p>Who the person is, for a disposal posted with their details (README, "Youth justice: one person"):
+ * <ol>
+ * <li>a PNC ID already recorded for someone is that person, whatever the name's spelling or the postcode: the
+ * police's identifier wins over the name;
+ * <li>otherwise the history under their pseudonym (name, date of birth and postcode, as referrals key them), or one
+ * that already knows them by it, or by a pseudonym under a previous secret;
+ * <li>otherwise the one history that knows their name and date of birth (their link key) from another postcode,
+ * unless it has another PNC ID (then it is someone else); when several do, the postcode could not tell them
+ * apart and the disposal starts a history under its own pseudonym.
+ * </ol>
+ * The history found remembers the posting's pseudonym, link key and keyed PNC ID, never published.
  */
 public class Disposals {
 
     /** A disposal as posted, checked. Exactly one of {@code dateOfBirth} and {@code ageAtOffence} is set. */
+    /**
+     * @param personKeys the person's link keys (name and date of birth), current secret first; empty when the agency
+     *                   sent a pseudonym
+     * @param pncKeys    their keyed PNC ID, current secret first; empty when none was posted
+     */
     public record NewDisposal(String personPseudonym, List<String> previousPseudonyms, LocalDate dateOfBirth,
             Integer ageAtOffence, String offenceCategory, LocalDate offenceDate, DisposalType type, LocalDate disposalDate,
-            String district, String agency) {
+            String district, String agency, List<String> personKeys, List<String> pncKeys) {
+
+        public NewDisposal {
+            previousPseudonyms = previousPseudonyms == null ? List.of() : List.copyOf(previousPseudonyms);
+            personKeys = personKeys == null ? List.of() : List.copyOf(personKeys);
+            pncKeys = pncKeys == null ? List.of() : List.copyOf(pncKeys);
+        }
+
+        String personKey() {
+            return personKeys.isEmpty() ? null : personKeys.get(0);
+        }
+
+        String pncKey() {
+            return pncKeys.isEmpty() ? null : pncKeys.get(0);
+        }
 
         @Override
         public String toString() {
@@ -45,24 +83,42 @@ public class Disposals {
     }
 
     private static final int ATTEMPTS = 5;
+    static final String PSEUDONYMS = "pseudonyms";
+    static final String PERSON_KEYS = "personKeys";
+    static final String PNC_KEYS = "pncKeys";
 
     private final AggregateStore<OffendingHistory> histories;
+    private final MongoTemplate mongo;
     private final Clock clock;
 
-    public Disposals(AggregateStore<OffendingHistory> histories, Clock clock) {
+    public Disposals(AggregateStore<OffendingHistory> histories, MongoTemplate mongo, Clock clock) {
         this.histories = histories;
+        this.mongo = mongo;
         this.clock = clock;
+        // a person is found by any of their pseudonyms, their link key or their keyed PNC ID (multikey indexes)
+        for (String field : List.of(PSEUDONYMS, PERSON_KEYS, PNC_KEYS)) {
+            mongo.getCollection(histories.collection()).createIndex(Indexes.ascending(field));
+        }
     }
 
     public Recorded record(NewDisposal posted) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Loaded<OffendingHistory>> loaded = find(posted);
             String pseudonym = loaded.map(l -> l.state().id()).orElse(posted.personPseudonym());
-            OffendingHistory before = loaded.map(Loaded::state).orElse(OffendingHistory.none(pseudonym));
+            OffendingHistory found = loaded.map(Loaded::state).orElse(OffendingHistory.none(pseudonym));
+            OffendingHistory before = found.linkedTo(posted.personPseudonym(), posted.personKey(), posted.pncKey());
             Disposal disposal = disposal(posted, pseudonym);
             Optional<Disposal> earlier = before.disposals().stream().filter(d -> sameDisposal(d, disposal)).findFirst();
             if (earlier.isPresent()) {
-                return new Recorded(before, earlier.get(), false);
+                if (found.isLinkedTo(posted.personPseudonym(), posted.personKey(), posted.pncKey())) {
+                    return new Recorded(before, earlier.get(), false);
+                }
+                try { // nothing to record, but the history learns how else the person is known (a history kept from before)
+                    histories.update(pseudonym, loaded.orElseThrow().version(), before, List.of());
+                    return new Recorded(before, earlier.get(), false);
+                } catch (ConcurrentUpdateException e) {
+                    continue; // changed meanwhile: decide again
+                }
             }
             OffendingHistory.Change change = before.record(disposal, clock.instant());
             if (loaded.isEmpty()) {
@@ -81,11 +137,17 @@ public class Disposals {
         throw new ConcurrentUpdateException(histories.collection(), posted.personPseudonym(), -1);
     }
 
-    /** The person's history under their pseudonym, else under the first earlier pseudonym that has one. */
+    /** The person's history, by the rules in the class comment: PNC ID, then pseudonym, then name and date of birth. */
     private Optional<Loaded<OffendingHistory>> find(NewDisposal posted) {
-        Optional<Loaded<OffendingHistory>> current = histories.find(posted.personPseudonym());
-        if (current.isPresent()) {
-            return current;
+        if (!posted.pncKeys().isEmpty()) {
+            List<Loaded<OffendingHistory>> byPnc = linked(PNC_KEYS, posted.pncKeys());
+            if (!byPnc.isEmpty()) {
+                return Optional.of(byPnc.get(0)); // one PNC ID is one person (recorded once: the first found)
+            }
+        }
+        Optional<Loaded<OffendingHistory>> byPseudonym = byPseudonym(posted.personPseudonym());
+        if (byPseudonym.isPresent()) {
+            return byPseudonym; // name, date of birth and postcode all alike: referrals' one person, even with another PNC ID
         }
         for (String earlier : posted.previousPseudonyms()) {
             Optional<Loaded<OffendingHistory>> found = histories.find(earlier);
@@ -93,7 +155,30 @@ public class Disposals {
                 return found;
             }
         }
-        return Optional.empty();
+        if (posted.personKeys().isEmpty()) {
+            return Optional.empty();
+        }
+        // from another postcode: the one person of this name and date of birth, unless the PNC IDs say two people
+        List<Loaded<OffendingHistory>> byName = linked(PERSON_KEYS, posted.personKeys()).stream()
+                .filter(l -> posted.pncKeys().isEmpty() || l.state().pncKeys().isEmpty()).toList();
+        return byName.size() == 1 ? Optional.of(byName.get(0)) : Optional.empty();
+    }
+
+    private Optional<Loaded<OffendingHistory>> byPseudonym(String pseudonym) {
+        Optional<Loaded<OffendingHistory>> current = histories.find(pseudonym);
+        if (current.isPresent()) {
+            return current;
+        }
+        List<Loaded<OffendingHistory>> aliased = linked(PSEUDONYMS, List.of(pseudonym));
+        return aliased.isEmpty() ? Optional.empty() : Optional.of(aliased.get(0));
+    }
+
+    /** The histories (at most a few) whose {@code field} holds any of {@code keys}, by its index. */
+    private List<Loaded<OffendingHistory>> linked(String field, List<String> keys) {
+        List<String> ids = new ArrayList<>();
+        mongo.getCollection(histories.collection()).find(Filters.in(field, keys)).projection(new Document("_id", 1))
+                .limit(3).forEach(doc -> ids.add(doc.getString("_id")));
+        return ids.stream().sorted().map(histories::find).flatMap(Optional::stream).toList();
     }
 
     /**
@@ -107,8 +192,9 @@ public class Disposals {
                 && recorded.disposalDate().equals(posted.disposalDate()));
     }
 
+    /** The person's history under this pseudonym, or the one that knows them by it (posted from another postcode). */
     public Optional<OffendingHistory> history(String pseudonym) {
-        return histories.find(pseudonym).map(Loaded::state);
+        return byPseudonym(pseudonym).map(Loaded::state);
     }
 
     private Disposal disposal(NewDisposal posted, String pseudonym) {

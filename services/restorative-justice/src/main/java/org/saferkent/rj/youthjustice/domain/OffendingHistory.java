@@ -17,9 +17,15 @@ import org.saferkent.rj.vocabulary.Codes;
  * @param id             the person's pseudonym
  * @param firstTimeEntry the disposal that made them a first-time entrant, if one did
  * @param cohortQuarters the quarters whose proven reoffending cohorts they are in
+ * @param pseudonyms     the person's other pseudonyms: those of disposals posted from another postcode (or with
+ *                       another spelling linked by a PNC ID) and recorded here; never published
+ * @param personKeys     the person's link keys (keyed name and date of birth, {@code Pseudonymiser.personKeys}), by
+ *                       which a disposal from another postcode finds them; never published
+ * @param pncKeys        their keyed Police National Computer IDs ({@code Pseudonymiser.pncKeys}); never published
  */
 public record OffendingHistory(String id, List<Disposal> disposals, FirstTimeEntry firstTimeEntry,
-        List<String> cohortQuarters, Instant updatedAt) {
+        List<String> cohortQuarters, Instant updatedAt, List<String> pseudonyms, List<String> personKeys,
+        List<String> pncKeys) {
 
     /** The new history and the facts it produced. */
     public record Change(OffendingHistory history, List<Object> events) {
@@ -31,10 +37,40 @@ public record OffendingHistory(String id, List<Disposal> disposals, FirstTimeEnt
     public OffendingHistory {
         disposals = disposals == null ? List.of() : List.copyOf(disposals);
         cohortQuarters = cohortQuarters == null ? List.of() : List.copyOf(cohortQuarters);
+        // histories recorded before the links were kept have none
+        pseudonyms = pseudonyms == null ? List.of() : List.copyOf(pseudonyms);
+        personKeys = personKeys == null ? List.of() : List.copyOf(personKeys);
+        pncKeys = pncKeys == null ? List.of() : List.copyOf(pncKeys);
     }
 
     public static OffendingHistory none(String pseudonym) {
-        return new OffendingHistory(pseudonym, List.of(), null, List.of(), null);
+        return new OffendingHistory(pseudonym, List.of(), null, List.of(), null, List.of(), List.of(), List.of());
+    }
+
+    /**
+     * The history knowing the person also by {@code pseudonym} (if it is not its id), {@code personKey} and
+     * {@code pncKey} (either may be null): what a disposal posted with the person's details links to it. Publishes
+     * nothing.
+     */
+    public OffendingHistory linkedTo(String pseudonym, String personKey, String pncKey) {
+        return new OffendingHistory(id, disposals, firstTimeEntry, cohortQuarters, updatedAt,
+                pseudonym == null || pseudonym.equals(id) ? pseudonyms : with(pseudonyms, pseudonym),
+                with(personKeys, personKey), with(pncKeys, pncKey));
+    }
+
+    /** Whether {@link #linkedTo} with these would change nothing. */
+    public boolean isLinkedTo(String pseudonym, String personKey, String pncKey) {
+        return (pseudonym == null || pseudonym.equals(id) || pseudonyms.contains(pseudonym))
+                && (personKey == null || personKeys.contains(personKey)) && (pncKey == null || pncKeys.contains(pncKey));
+    }
+
+    private static List<String> with(List<String> values, String value) {
+        if (value == null || values.contains(value)) {
+            return values;
+        }
+        List<String> all = new ArrayList<>(values);
+        all.add(value);
+        return all;
     }
 
     /** Records a disposal once (the same disposal again changes nothing). */
@@ -58,7 +94,7 @@ public record OffendingHistory(String id, List<Disposal> disposals, FirstTimeEnt
             events.add(new FirstTimeEntrantRecorded(id, disposal.id(), entry.district(), entry.quarter(),
                     Codes.of(disposal.type()), disposal.disposalDate(), entry.ageAtDisposal(), superseded, now));
         }
-        return new Change(new OffendingHistory(id, all, entry, quarters, now), events);
+        return new Change(new OffendingHistory(id, all, entry, quarters, now, pseudonyms, personKeys, pncKeys), events);
     }
 
     public Optional<Disposal> find(String disposalId) {

@@ -80,12 +80,14 @@ record DisposalRequest(
         District validDistrict = District.fromCode(district).orElseThrow();
         if (person == null) {
             return new NewDisposal(personPseudonym, List.of(), dateOfBirth, ageAtOffence, offenceCategory, offenceDate, type,
-                    disposalDate, validDistrict.code(), callerAgency);
+                    disposalDate, validDistrict.code(), callerAgency, List.of(), List.of());
         }
         String postcode = person.postcode() == null || person.postcode().isBlank() ? null : person.postcode();
         return new NewDisposal(pseudonymiser.pseudonym(person.name(), person.dateOfBirth(), postcode),
                 pseudonymiser.previousPseudonyms(person.name(), person.dateOfBirth(), postcode), person.dateOfBirth(), null,
-                offenceCategory, offenceDate, type, disposalDate, validDistrict.code(), callerAgency);
+                offenceCategory, offenceDate, type, disposalDate, validDistrict.code(), callerAgency,
+                pseudonymiser.personKeys(person.name(), person.dateOfBirth()),
+                person.pncId() == null || person.pncId().isBlank() ? List.of() : pseudonymiser.pncKeys(person.pncId()));
     }
 
     /** The person's details in place of a pseudonym: each checked by its form, no value ever repeated back. */

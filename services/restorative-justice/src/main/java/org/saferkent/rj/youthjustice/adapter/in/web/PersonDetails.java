@@ -8,8 +8,10 @@ import java.util.regex.Pattern;
  * into the partnership's pseudonym (the same as referrals give the person) and dropped: nothing of it is
  * stored, logged or published; the date of birth gives the exact ages first.
  *
- * @param postcode optional (no fixed abode, or not known): keyed as given, so give it as referrals would have it
- * @param pncId    the Police National Computer ID, optional: checked for its form, then dropped (not yet a key)
+ * @param postcode optional (no fixed abode, or not known): keyed into the pseudonym as given (give it as referrals
+ *                 would have it); a person posted from another postcode is still found by name and date of birth
+ * @param pncId    the Police National Computer ID, optional: checked for its form, keyed (never kept in clear) and
+ *                 linking the person's records whatever the spelling of their name
  */
 record PersonDetails(String name, LocalDate dateOfBirth, String postcode, String pncId) {
 
