@@ -97,8 +97,9 @@ public final class ChaosRun {
                 nextKill += options.killEvery();
             }
             load.stop();
-            out.printf("Posted for %s: %d acknowledged, %d requests failed (not acknowledged), %d cases worked; %d launcher and %d broker kills%n",
-                    since(began), load.acknowledgedCount(), load.failed(), load.casesWorked(), launcherKills, brokerKills);
+            out.printf("Posted for %s: %d acknowledged, %d requests failed (not acknowledged), %d cases worked, %d partner teams' answers; %d launcher and %d broker kills%n",
+                    since(began), load.acknowledgedCount(), load.failed(), load.casesWorked(), load.partnerAnswers(), launcherKills,
+                    brokerKills);
 
             Reconciliation reconciliation = new Reconciliation(client);
             Reconciliation.Report[] last = new Reconciliation.Report[1];
