@@ -19,8 +19,9 @@ import java.util.function.BooleanSupplier;
  * the launcher and the broker in turn: a killed launcher is started again as a user would, a killed
  * broker is started again by the launcher's own supervisor. At the end it reconciles what was
  * acknowledged with what the stack holds, through the public APIs, and prints acknowledged / lost /
- * doubled, the cases per pathway, commissioning's counts against the services, the outbox backlog and
- * the dead letters waiting. Exit code 0 only when nothing was lost, doubled or left behind.
+ * doubled, the cases per pathway, the partner teams' answers (each at most once per pathway),
+ * commissioning's counts against the services, the outbox backlog and the dead letters waiting. Exit
+ * code 0 only when nothing was lost, doubled or left behind.
  */
 public final class ChaosRun {
 

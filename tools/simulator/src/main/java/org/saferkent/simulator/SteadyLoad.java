@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Kent-shaped referrals at a steady rate, and case work on the cases they open, in the background until
+ * Kent-shaped referrals at a steady rate, and case work on the cases they open (with the partner teams'
+ * answers in their inboxes), in the background until
  * {@link #stop()}: what a chaos run keeps going while it kills parts of the stack. Keeps every referral
  * answered 201 with its id (the acknowledged ones, to reconcile afterwards) and every agency posted for.
  * A referral whose request failed (the stack was down, the connection was cut) is not retried: it was
