@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Plays Kent's partner agencies against a running stack (./run-local.sh): Kent-shaped referrals, then
-# (--case-work) victims' and RJ case work, over the real HTTP APIs. ./simulator.sh --help for options.
+# (--case-work) victims' and RJ case work and the partner teams' answers in their inboxes, over the real
+# HTTP APIs. ./simulator.sh --help for options.
 #   ./simulator.sh --count 500 --rate 20 --seed 7 --case-work
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"

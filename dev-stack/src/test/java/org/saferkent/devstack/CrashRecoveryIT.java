@@ -127,7 +127,7 @@ class CrashRecoveryIT {
                     .until(() -> load.acknowledgedCount() >= total);
             load.stop();
             story.add(load.acknowledged().size() + " acknowledged, " + load.failed() + " requests failed, "
-                    + load.casesWorked() + " cases worked");
+                    + load.casesWorked() + " cases worked, " + load.partnerAnswers() + " partner teams' answers");
 
             long settling = System.nanoTime();
             Reconciliation reconciliation = new Reconciliation(client);
@@ -155,6 +155,7 @@ class CrashRecoveryIT {
             assertThat(report.victimCases().missing()).as("victim cases missing\n%s", report).isEmpty();
             assertThat(report.victimCases().doubled()).as("victim cases doubled\n%s", report).isEmpty();
             assertThat(report.rjCases().missing()).as("RJ cases missing\n%s", report).isEmpty();
+            assertThat(report.partnerAnswers().twice()).as("partner teams' answers doubled\n%s", report).isEmpty();
             assertThat(report.countMismatches()).as("commissioning's counts against the services\n%s", report).isEmpty();
             assertThat(report.outboxBacklog()).as("outbox backlog\n%s", report).isZero();
             assertThat(report.stuckDeadLetters()).as("dead letters waiting\n%s", report).isEmpty();

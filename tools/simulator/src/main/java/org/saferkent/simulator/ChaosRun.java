@@ -19,8 +19,9 @@ import java.util.function.BooleanSupplier;
  * the launcher and the broker in turn: a killed launcher is started again as a user would, a killed
  * broker is started again by the launcher's own supervisor. At the end it reconciles what was
  * acknowledged with what the stack holds, through the public APIs, and prints acknowledged / lost /
- * doubled, the cases per pathway, commissioning's counts against the services, the outbox backlog and
- * the dead letters waiting. Exit code 0 only when nothing was lost, doubled or left behind.
+ * doubled, the cases per pathway, the partner teams' answers (each at most once per pathway),
+ * commissioning's counts against the services, the outbox backlog and the dead letters waiting. Exit
+ * code 0 only when nothing was lost, doubled or left behind.
  */
 public final class ChaosRun {
 
@@ -97,8 +98,9 @@ public final class ChaosRun {
                 nextKill += options.killEvery();
             }
             load.stop();
-            out.printf("Posted for %s: %d acknowledged, %d requests failed (not acknowledged), %d cases worked; %d launcher and %d broker kills%n",
-                    since(began), load.acknowledgedCount(), load.failed(), load.casesWorked(), launcherKills, brokerKills);
+            out.printf("Posted for %s: %d acknowledged, %d requests failed (not acknowledged), %d cases worked, %d partner teams' answers; %d launcher and %d broker kills%n",
+                    since(began), load.acknowledgedCount(), load.failed(), load.casesWorked(), load.partnerAnswers(), launcherKills,
+                    brokerKills);
 
             Reconciliation reconciliation = new Reconciliation(client);
             Reconciliation.Report[] last = new Reconciliation.Report[1];

@@ -24,7 +24,10 @@ import tools.jackson.databind.JsonNode;
  * After a run, what the system holds against what it acknowledged, read through the public APIs only:
  * every referral answered 201 must exist exactly once (by its id and in its agency's listing by agency
  * reference), each one routed to victim services must have exactly one victim case and each one routed
- * to restorative justice one RJ case, commissioning's counts must equal what the services hold, the
+ * to restorative justice one RJ case, each one routed to a partner team's pathway answered at most once
+ * there (its timeline holds at most one acceptance, one decline and one closure for the pathway, never both
+ * an acceptance and a decline, and agrees with the pathway's state), commissioning's counts must equal what
+ * the services hold (partner teams' cases opened and closed: what referrals holds on those pathways), the
  * outbox backlog must be empty and no dead letter may wait (open or replaying).
  *
  * <p>Each call to {@link #check} reads everything afresh: the caller repeats it until the report is
@@ -54,23 +57,45 @@ public final class Reconciliation {
     }
 
     /**
+     * The referrals routed to partner teams' pathways (one per referral and pathway) and how they were answered.
+     *
+     * @param routed    acknowledged referral × partner pathway
+     * @param answered  of those, answered (accepted, declined or closed)
+     * @param twice     answered more than once, or in a way the pathway's state does not show
+     */
+    public record PartnerAnswers(int routed, int answered, List<String> twice) {
+
+        boolean clean() {
+            return twice.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return routed + " routed (referral × pathway): " + answered + " answered, " + twice.size()
+                    + " answered more than once or not as their state shows" + examples(twice);
+        }
+    }
+
+    /**
      * @param acknowledged referrals answered 201
      * @param once         of those, found exactly once
      * @param lost         acknowledged but not found (agency reference and id)
      * @param doubled      acknowledged and found more than once
      * @param victimCases  acknowledged referrals routed to victim-support or domestic-abuse
      * @param rjCases      acknowledged referrals routed to restorative-justice
+     * @param partnerAnswers acknowledged referrals routed to a partner team's pathway, and their answers
      * @param countMismatches commissioning's counts that differ from what the services hold
      * @param outboxBacklog events stored but not yet published, summed over the services
      * @param stuckDeadLetters dead letters open or replaying (with their topic and reason)
      * @param held         referrals the referrals service holds for the agencies of the run (acknowledged or not)
      */
     public record Report(int acknowledged, int once, List<String> lost, List<String> doubled, Cases victimCases, Cases rjCases,
-            List<String> countMismatches, double outboxBacklog, List<String> stuckDeadLetters, int held) {
+            PartnerAnswers partnerAnswers, List<String> countMismatches, double outboxBacklog, List<String> stuckDeadLetters, int held) {
 
         /** Nothing lost, nothing doubled, the counts agree, nothing waits. */
         public boolean clean() {
-            return lost.isEmpty() && doubled.isEmpty() && victimCases.clean() && rjCases.clean() && countMismatches.isEmpty()
+            return lost.isEmpty() && doubled.isEmpty() && victimCases.clean() && rjCases.clean() && partnerAnswers.clean()
+                    && countMismatches.isEmpty()
                     && outboxBacklog == 0 && stuckDeadLetters.isEmpty();
         }
 
@@ -85,6 +110,7 @@ public final class Reconciliation {
                     + ", " + doubled.size() + " doubled" + examples(doubled) + " (" + held + " held in all)"
                     + "\nvictim cases: " + victimCases
                     + "\nRJ cases: " + rjCases
+                    + "\npartner teams' answers: " + partnerAnswers
                     + "\ncommissioning counts: " + (countMismatches.isEmpty() ? "equal to what the services hold"
                             : countMismatches.size() + " differ: " + String.join("; ", countMismatches))
                     + "\noutbox backlog: " + (long) outboxBacklog
@@ -93,7 +119,8 @@ public final class Reconciliation {
     }
 
     /** A referral as its agency's listing shows it. */
-    private record Held(String id, String agency, String agencyReference, String district, String status, List<String> pathways) {
+    private record Held(String id, String agency, String agencyReference, String district, String status, List<String> pathways,
+            Map<String, String> states) {
     }
 
     private final AgencyClient client;
@@ -114,9 +141,13 @@ public final class Reconciliation {
         for (String agency : new TreeSet<>(agencies)) {
             for (JsonNode item : pages(urls.referrals() + "/api/referrals?", TokenSource.agencyClient(agency))) {
                 List<String> pathways = new ArrayList<>();
-                item.path("pathways").forEach(p -> pathways.add(p.path("pathway").asString()));
+                Map<String, String> states = new HashMap<>();
+                item.path("pathways").forEach(p -> {
+                    pathways.add(p.path("pathway").asString());
+                    states.put(p.path("pathway").asString(), p.path("status").asString());
+                });
                 Held one = new Held(item.path("id").asString(), item.path("agency").asString(), item.path("agencyReference").asString(null),
-                        item.path("district").asString(), item.path("status").asString(), pathways);
+                        item.path("district").asString(), item.path("status").asString(), pathways, states);
                 held.add(one);
                 byReference.computeIfAbsent(one.agency() + "/" + one.agencyReference(), k -> new ArrayList<>()).add(one);
             }
@@ -187,8 +218,72 @@ public final class Reconciliation {
         }
         Cases rjCases = new Cases(rjRouted, rjOnce, rjMissing, List.of());
 
-        return new Report(acknowledged.size(), once, lost, doubled, victimCases, rjCases,
+        return new Report(acknowledged.size(), once, lost, doubled, victimCases, rjCases, partnerAnswers(acknowledgedHeld),
                 countMismatches(held, victimCasesHeld, rjCasesHeld), outboxBacklog(), stuckDeadLetters(), held.size());
+    }
+
+    /** Each acknowledged referral routed to a partner team: its timeline, as its own agency reads it. */
+    private PartnerAnswers partnerAnswers(List<Held> acknowledgedHeld) {
+        List<Held> routed = acknowledgedHeld.stream()
+                .filter(referral -> referral.pathways().stream().anyMatch(PartnerTeams.PATHWAYS::contains)).toList();
+        List<HttpResponse<String>> timelines = inParallel(routed, referral -> client.get(client.urls().referrals() + "/api/referrals/"
+                + encode(referral.id()) + "/timeline", TokenSource.agencyClient(referral.agency())));
+        int pathways = 0;
+        int answered = 0;
+        List<String> twice = new ArrayList<>();
+        for (int i = 0; i < routed.size(); i++) {
+            Held referral = routed.get(i);
+            HttpResponse<String> timeline = timelines.get(i);
+            if (timeline.statusCode() != 200) {
+                throw new IllegalStateException("the timeline of " + referral.id() + " answered " + timeline.statusCode());
+            }
+            for (String pathway : PartnerTeams.partnerPathways(referral.pathways())) {
+                pathways++;
+                String state = referral.states().get(pathway);
+                if (!"routed".equals(state)) {
+                    answered++;
+                }
+                answerProblem(pathway, state, client.read(timeline)).ifPresent(problem -> twice.add(referral.id() + " " + problem));
+            }
+        }
+        return new PartnerAnswers(pathways, answered, twice);
+    }
+
+    /**
+     * What is wrong with one pathway's answers in a referral's timeline ({@code accepted} "pathway case id",
+     * {@code declined} "pathway: reason", {@code closed} "pathway: outcome"), given the pathway's state: an
+     * answer given more than once, an acceptance and a decline both, or answers the state does not show.
+     */
+    static java.util.Optional<String> answerProblem(String pathway, String state, JsonNode timeline) {
+        int accepted = 0;
+        int declined = 0;
+        int closed = 0;
+        for (JsonNode entry : timeline) {
+            String what = entry.path("what").asString("");
+            String detail = entry.path("detail").asString("");
+            if ("accepted".equals(what) && detail.startsWith(pathway + " ")) {
+                accepted++;
+            } else if ("declined".equals(what) && (detail.equals(pathway) || detail.startsWith(pathway + ":"))) {
+                declined++;
+            } else if ("closed".equals(what) && (detail.equals(pathway) || detail.startsWith(pathway + ":"))) {
+                closed++;
+            }
+        }
+        String counts = pathway + " (" + state + "): accepted " + accepted + ", declined " + declined + ", closed " + closed;
+        if (accepted > 1 || declined > 1 || closed > 1) {
+            return java.util.Optional.of(counts + ", answered more than once");
+        }
+        if (accepted + declined > 1) {
+            return java.util.Optional.of(counts + ", both accepted and declined");
+        }
+        boolean asStateShows = switch (state == null ? "" : state) {
+            case "routed" -> accepted + declined + closed == 0;
+            case "accepted" -> accepted == 1 && closed == 0;
+            case "declined" -> declined == 1 && closed == 0;
+            case "closed" -> accepted == 1 && closed == 1;
+            default -> false;
+        };
+        return asStateShows ? java.util.Optional.empty() : java.util.Optional.of(counts + ", not as its state shows");
     }
 
     private static Cases victimCases(List<Held> acknowledgedHeld, Map<String, List<JsonNode>> byReferral) {
@@ -215,7 +310,9 @@ public final class Reconciliation {
 
     /**
      * Commissioning counts one row per district and pathway: referrals routed there (referrals holds
-     * them with that pathway) and cases opened (victims holds the case, or restorative justice does).
+     * them with that pathway) and cases opened (victims holds the case, or restorative justice does; for a
+     * partner team's pathway, referrals holds it accepted or closed) and, for a partner team's pathway,
+     * cases closed (referrals holds it closed).
      */
     private List<String> countMismatches(List<Held> held, Map<String, Long> victimCasesHeld, Map<String, Long> rjCasesHeld) {
         Map<String, Long> routed = new TreeMap<>();
@@ -226,6 +323,19 @@ public final class Reconciliation {
         }
         Map<String, Long> opened = new TreeMap<>(victimCasesHeld);
         opened.putAll(rjCasesHeld);
+        // a partner team's case is its acceptance (closing it keeps it opened); referrals holds both
+        Map<String, Long> closed = new TreeMap<>();
+        for (Held referral : held) {
+            for (String pathway : PartnerTeams.partnerPathways(referral.pathways())) {
+                String state = referral.states().get(pathway);
+                if ("accepted".equals(state) || "closed".equals(state)) {
+                    opened.merge(referral.district() + "/" + pathway, 1L, Long::sum);
+                }
+                if ("closed".equals(state)) {
+                    closed.merge(referral.district() + "/" + pathway, 1L, Long::sum);
+                }
+            }
+        }
 
         Map<String, long[]> counted = new TreeMap<>();
         HttpResponse<String> response = client.get(client.urls().commissioning() + "/api/commissioning/counts", AgencyClient.PCC_OFFICE);
@@ -234,23 +344,29 @@ public final class Reconciliation {
         }
         for (JsonNode count : client.read(response)) {
             counted.put(count.path("district").asString() + "/" + count.path("pathway").asString(),
-                    new long[] {count.path("referralsRouted").asLong(), count.path("casesOpened").asLong()});
+                    new long[] {count.path("referralsRouted").asLong(), count.path("casesOpened").asLong(),
+                        count.path("casesClosed").asLong()});
         }
         Set<String> keys = new TreeSet<>(routed.keySet());
         keys.addAll(opened.keySet());
         keys.addAll(counted.keySet());
         List<String> mismatches = new ArrayList<>();
         for (String key : keys) {
-            long[] counts = counted.getOrDefault(key, new long[2]);
+            long[] counts = counted.getOrDefault(key, new long[3]);
             long routedHeld = routed.getOrDefault(key, 0L);
             long openedHeld = opened.getOrDefault(key, 0L);
-            boolean caseService = VICTIM_PATHWAYS.contains(key.substring(key.indexOf('/') + 1))
-                    || key.endsWith("/" + RJ_PATHWAY);
+            String pathway = key.substring(key.indexOf('/') + 1);
+            boolean partner = PartnerTeams.PATHWAYS.contains(pathway);
+            boolean caseService = VICTIM_PATHWAYS.contains(pathway) || RJ_PATHWAY.equals(pathway) || partner;
             if (counts[0] != routedHeld) {
                 mismatches.add(key + " referralsRouted " + counts[0] + " (referrals holds " + routedHeld + ")");
             }
             if (caseService && counts[1] != openedHeld) {
-                mismatches.add(key + " casesOpened " + counts[1] + " (the case service holds " + openedHeld + ")");
+                mismatches.add(key + " casesOpened " + counts[1] + (partner ? " (referrals holds " : " (the case service holds ")
+                        + openedHeld + ")");
+            }
+            if (partner && counts[2] != closed.getOrDefault(key, 0L)) {
+                mismatches.add(key + " casesClosed " + counts[2] + " (referrals holds " + closed.getOrDefault(key, 0L) + ")");
             }
         }
         return mismatches;

@@ -68,17 +68,25 @@ public final class SimulatorMain {
         System.exit(summary.failed() == 0 ? 0 : 1);
     }
 
-    /** Cases open a moment after their referral: keep trying the ones not found yet for up to a minute. */
+    /**
+     * Cases open a moment after their referral: keep trying the ones not found yet for up to a minute. The
+     * partner teams answer the referrals routed to their pathways in their inboxes, in the same rounds.
+     */
     private static void caseWork(AgencyClient client, SimulatorOptions options, List<IntakeRun.Posted> created) throws InterruptedException {
         CaseWork work = new CaseWork(client, options.seed(), options.today());
+        PartnerTeams teams = new PartnerTeams(client, options.seed());
         List<IntakeRun.Posted> waiting = new ArrayList<>(created.stream()
                 .filter(p -> p.referral().pathways().stream().anyMatch(w -> List.of("victim-support", "domestic-abuse", "restorative-justice").contains(w)))
                 .toList());
+        List<IntakeRun.Posted> toAnswer = new ArrayList<>(created.stream()
+                .filter(p -> !PartnerTeams.partnerPathways(p.referral().pathways()).isEmpty()).toList());
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         int victimSteps = 0;
         int rjSteps = 0;
         int worked = 0;
-        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+        int answered = 0;
+        int answers = 0;
+        while ((!waiting.isEmpty() || !toAnswer.isEmpty()) && System.nanoTime() < deadline) {
             List<IntakeRun.Posted> notYet = new ArrayList<>();
             for (IntakeRun.Posted posted : waiting) {
                 CaseWork.Steps steps = work.work(posted.referral(), posted.referralId());
@@ -91,11 +99,24 @@ public final class SimulatorMain {
                 }
             }
             waiting = notYet;
-            if (!waiting.isEmpty()) {
+            List<IntakeRun.Posted> unanswered = new ArrayList<>();
+            for (IntakeRun.Posted posted : toAnswer) {
+                PartnerTeams.Round round = teams.answer(posted.referral(), posted.referralId());
+                answers += round.answers();
+                if (round.settled()) {
+                    answered++;
+                } else {
+                    unanswered.add(posted);
+                }
+            }
+            toAnswer = unanswered;
+            if (!waiting.isEmpty() || !toAnswer.isEmpty()) {
                 Thread.sleep(500); // the CLI waits for cases to open; tests never sleep
             }
         }
         System.out.printf("Case work: %d referrals' cases worked (%d victims' steps, %d RJ steps); %d without a case after a minute%n",
                 worked, victimSteps, rjSteps, waiting.size());
+        System.out.printf("Partner teams: %d referrals answered in their inboxes (%d acceptances, declines and closures); "
+                + "%d not found or not taken after a minute%n", answered, answers, toAnswer.size());
     }
 }

@@ -16,6 +16,7 @@ public record SimulatorOptions(long count, double rate, long seed, ServiceUrls u
               --concurrency N      requests in flight at most (default 8)
               --batch N            post each agency's referrals in batches of N (default 1: one by one)
               --case-work          then work the cases opened: victims' contacts and outcomes, RJ conferences
+                                   (and the partner teams answer their inboxes: youth, DAAT, families, ASB)
               --reference-prefix P starts every agency reference (default SIM-<seed>); same prefix = replays
               --today YYYY-MM-DD   the day the referrals are made (default: today)
             Chaos (starts its own stack with run-local.sh --no-build, default ports; build it once first):

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Kent-shaped referrals at a steady rate, and case work on the cases they open, in the background until
+ * Kent-shaped referrals at a steady rate, and case work on the cases they open (with the partner teams'
+ * answers in their inboxes), in the background until
  * {@link #stop()}: what a chaos run keeps going while it kills parts of the stack. Keeps every referral
  * answered 201 with its id (the acknowledged ones, to reconcile afterwards) and every agency posted for.
  * A referral whose request failed (the stack was down, the connection was cut) is not retried: it was
@@ -29,21 +30,31 @@ public final class SteadyLoad {
     private final AgencyClient client;
     private final ReferralGenerator generator;
     private final CaseWork caseWork;
+    private final PartnerTeams partnerTeams;
     private final double rate;
     private final int concurrency;
     private final List<IntakeRun.Posted> acknowledged = new ArrayList<>();
     private final Set<String> agencies = ConcurrentHashMap.newKeySet();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong casesWorked = new AtomicLong();
+    private final AtomicLong partnerAnswers = new AtomicLong();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final DelayQueue<Attempt> toWork = new DelayQueue<>();
     private Thread intake;
     private Thread worker;
 
-    private record Attempt(IntakeRun.Posted posted, int attempt, long dueNanos) implements Delayed {
+    /** One referral's work still to do: its cases (victims', RJ) and its partner teams' answers, each done once. */
+    private record Attempt(IntakeRun.Posted posted, int attempt, boolean cases, boolean inbox, long dueNanos) implements Delayed {
 
-        Attempt(IntakeRun.Posted posted, int attempt) {
-            this(posted, attempt, System.nanoTime() + CASE_WORK_DELAY_NANOS);
+        Attempt(IntakeRun.Posted posted, int attempt, boolean cases, boolean inbox) {
+            this(posted, attempt, cases, inbox, System.nanoTime() + CASE_WORK_DELAY_NANOS);
+        }
+
+        static Attempt first(IntakeRun.Posted posted) {
+            List<String> pathways = posted.referral().pathways();
+            return new Attempt(posted, 1,
+                    pathways.stream().anyMatch(p -> Reconciliation.VICTIM_PATHWAYS.contains(p) || Reconciliation.RJ_PATHWAY.equals(p)),
+                    pathways.stream().anyMatch(PartnerTeams.PATHWAYS::contains));
         }
 
         @Override
@@ -63,6 +74,7 @@ public final class SteadyLoad {
         this.client = client;
         this.generator = new ReferralGenerator(seed, today, referencePrefix);
         this.caseWork = caseWork ? new CaseWork(client, seed, today) : null;
+        this.partnerTeams = caseWork ? new PartnerTeams(client, seed) : null;
         this.rate = rate;
         this.concurrency = concurrency;
     }
@@ -101,7 +113,10 @@ public final class SteadyLoad {
                     acknowledged.add(posted);
                 }
                 if (caseWork != null) {
-                    toWork.add(new Attempt(posted, 1));
+                    Attempt first = Attempt.first(posted);
+                    if (first.cases() || first.inbox()) {
+                        toWork.add(first);
+                    }
                 }
             } else if (!"replayed".equals(posted.outcome())) {
                 failed.incrementAndGet();
@@ -155,10 +170,16 @@ public final class SteadyLoad {
         return casesWorked.get();
     }
 
+    /** Answers the partner teams sent and had taken (acceptances, declines, closures). */
+    public long partnerAnswers() {
+        return partnerAnswers.get();
+    }
+
     /**
-     * One practitioner, one case at a time, in the order the referrals were acknowledged; a case not
-     * open yet (its event still on the way, or the stack down) goes to the back of the queue, a few
-     * times at most.
+     * One practitioner, one case at a time, in the order the referrals were acknowledged, and the partner
+     * teams answering the referral's other pathways in their inboxes; a case not open yet (its event still
+     * on the way, or the stack down) or an answer not taken goes to the back of the queue, a few times at
+     * most, with only what is still to do.
      */
     private void workCases() {
         while (!stopping.get()) {
@@ -172,20 +193,30 @@ public final class SteadyLoad {
                 continue;
             }
             SimulatedReferral referral = next.posted().referral();
-            if (referral.pathways().stream().noneMatch(p -> Reconciliation.VICTIM_PATHWAYS.contains(p) || Reconciliation.RJ_PATHWAY.equals(p))) {
-                continue;
-            }
+            String referralId = next.posted().referralId();
+            boolean cases = next.cases();
+            boolean inbox = next.inbox();
             try {
-                CaseWork.Steps steps = caseWork.work(referral, next.posted().referralId());
-                if (steps.victimCaseFound() || steps.rjCaseFound()) {
-                    casesWorked.incrementAndGet();
-                    continue;
+                if (cases) {
+                    CaseWork.Steps steps = caseWork.work(referral, referralId);
+                    if (steps.victimCaseFound() || steps.rjCaseFound()) {
+                        casesWorked.incrementAndGet();
+                        cases = false;
+                    }
+                }
+                if (inbox) {
+                    PartnerTeams.Round round = partnerTeams.answer(referral, referralId);
+                    partnerAnswers.addAndGet(round.answers());
+                    inbox = !round.settled();
                 }
             } catch (RuntimeException e) {
                 // the stack is down or restarting: try again later
             }
+            if (!cases && !inbox) {
+                continue;
+            }
             if (next.attempt() < CASE_WORK_ATTEMPTS) {
-                toWork.add(new Attempt(next.posted(), next.attempt() + 1));
+                toWork.add(new Attempt(next.posted(), next.attempt() + 1, cases, inbox));
             }
         }
     }
