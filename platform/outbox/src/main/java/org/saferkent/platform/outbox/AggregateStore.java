@@ -204,9 +204,14 @@ public class AggregateStore<S> {
         }
         MongoCollection<Document> documents = mongo.getCollection(collection);
         List<UpdateOneModel<Document>> updates = new ArrayList<>();
+        Map<String, Boolean> preLeased = new HashMap<>();
         for (Change<S> change : changes) {
             Objects.requireNonNull(change.causedBy(), "causedBy");
-            Document[] write = update(change.id(), change.expectedVersion(), change.state(), change.events(), change.causedBy());
+            // held for this instance's relay, unless a relay holds the document now: that change is handed back
+            Document preLease = change.events().isEmpty() ? null : relay.preLease();
+            preLeased.put(change.id(), preLease != null);
+            Document[] write = update(change.id(), change.expectedVersion(), change.state(), change.events(), change.causedBy(),
+                    preLease);
             updates.add(new UpdateOneModel<>(write[0], write[1]));
         }
         int matched = documents.bulkWrite(updates, new BulkWriteOptions().ordered(false)).getMatchedCount();
@@ -225,15 +230,29 @@ public class AggregateStore<S> {
         }
         for (Change<S> change : changes) {
             if (!movedOn.contains(change)) {
-                wakeRelay(change.id(), change.events());
+                wakeRelay(change.id(), change.events(), preLeased.get(change.id()));
             }
         }
         return movedOn;
     }
 
+    /**
+     * A write that adds events is tried first held for this instance's relay (as an insert is: the relay then
+     * publishes without claiming), which only a document no relay holds at the moment takes; failing that, the
+     * plain write, which also tells a version that moved on.
+     */
     private boolean write(String id, long expectedVersion, S state, List<?> events, String causedBy) {
-        Document[] write = update(id, expectedVersion, state, events, causedBy);
-        if (mongo.getCollection(collection).updateOne(write[0], write[1]).getMatchedCount() == 0) {
+        MongoCollection<Document> documents = mongo.getCollection(collection);
+        Document preLease = events.isEmpty() ? null : relay.preLease();
+        if (preLease != null) {
+            Document[] held = update(id, expectedVersion, state, events, causedBy, preLease);
+            if (documents.updateOne(held[0], held[1]).getMatchedCount() == 1) {
+                relay.wakePreLeased(collection, id);
+                return true;
+            }
+        }
+        Document[] write = update(id, expectedVersion, state, events, causedBy, null);
+        if (documents.updateOne(write[0], write[1]).getMatchedCount() == 0) {
             return false;
         }
         wakeRelay(id, events);
@@ -241,7 +260,10 @@ public class AggregateStore<S> {
     }
 
     /** The filter and the update that save {@code state} and its events over {@code expectedVersion} (and record {@code causedBy}). */
-    private Document[] update(String id, long expectedVersion, S state, List<?> events, String causedBy) {
+    /**
+     * @param preLease the relay lease to write the document under, only if no relay holds it now; null: leave the lease as it is
+     */
+    private Document[] update(String id, long expectedVersion, S state, List<?> events, String causedBy, Document preLease) {
         long newVersion = expectedVersion + 1;
         Document doc = toDocument(state);
         Document set = new Document();
@@ -260,6 +282,12 @@ public class AggregateStore<S> {
             set.put(RELAY_DUE, Date.from(clock.instant()));
         }
         Document filter = new Document("_id", id).append(VERSION, expectedVersion);
+        if (preLease != null) {
+            Date now = Date.from(clock.instant());
+            filter.append("$or", List.of(new Document(RELAY_LEASE, null),
+                    new Document(RELAY_LEASE + ".until", new Document("$lt", now))));
+            set.put(RELAY_LEASE, preLease);
+        }
         if (causedBy != null) {
             filter.append(APPLIED_EVENTS, new Document("$ne", causedBy));
             push.put(APPLIED_EVENTS, new Document("$each", List.of(causedBy)).append("$slice", -APPLIED_EVENTS_KEPT));
@@ -275,7 +303,16 @@ public class AggregateStore<S> {
     }
 
     private void wakeRelay(String id, List<?> events) {
-        if (!events.isEmpty()) {
+        wakeRelay(id, events, false);
+    }
+
+    private void wakeRelay(String id, List<?> events, boolean preLeased) {
+        if (events.isEmpty()) {
+            return;
+        }
+        if (preLeased) {
+            relay.wakePreLeased(collection, id);
+        } else {
             relay.wake(collection, id);
         }
     }

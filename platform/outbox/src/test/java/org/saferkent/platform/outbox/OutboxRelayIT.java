@@ -393,6 +393,44 @@ class OutboxRelayIT {
         assertThat(pendingCount("case_files", id)).isZero();
     }
 
+    /** A change that adds events is held for the relay in the same write, as an insert is: its write and the release, no claim. */
+    @Test
+    void aChangeWithEventsIsPublishedWithOneStoreWriteBesidesItself() {
+        AggregateStore<CaseFile> store = stores.create("case_files", TOPIC, CaseFile.class);
+        String id = UUID.randomUUID().toString();
+        store.insert(id, new CaseFile(id, "swale", "new"), List.of());
+        long before = storeWrites.count();
+
+        store.update(id, 1, new CaseFile(id, "swale", "noted"), List.of(new CaseFileNoted(id, 1)));
+
+        TopicRecords.awaitRecord(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id));
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Document doc = mongo.getCollection("case_files").find(new Document("_id", id)).first();
+            return !doc.containsKey("relayDue") && !doc.containsKey("relayLease");
+        });
+        assertThat(storeWrites.count() - before).as("the change and the relay's release, no claim").isLessThanOrEqualTo(2);
+    }
+
+    /** A change to a document another relay holds is written all the same, left to that relay, and published once it lets go. */
+    @Test
+    void aChangeToADocumentAnotherRelayHoldsIsWrittenAndLeftToIt() {
+        AggregateStore<CaseFile> store = stores.create("case_files", TOPIC, CaseFile.class);
+        String id = UUID.randomUUID().toString();
+        store.insert(id, new CaseFile(id, "dover", "new"), List.of());
+        mongo.getCollection("case_files").updateOne(new Document("_id", id), new Document("$set",
+                new Document("relayLease", new Document("owner", "relay-other").append("until", Date.from(Instant.now().plusSeconds(600))))));
+
+        store.update(id, 1, new CaseFile(id, "dover", "noted"), List.of(new CaseFileNoted(id, 1)));
+
+        Document doc = mongo.getCollection("case_files").find(new Document("_id", id)).first();
+        assertThat(doc.getLong("version")).isEqualTo(2);
+        assertThat(doc.get("relayLease", Document.class).getString("owner")).isEqualTo("relay-other");
+        assertThat(pendingCount("case_files", id)).isEqualTo(1);
+        mongo.getCollection("case_files").updateOne(new Document("_id", id), new Document("$unset", new Document("relayLease", "")));
+        TopicRecords.awaitRecord(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, id));
+        await().atMost(Duration.ofSeconds(10)).until(() -> pendingCount("case_files", id) == 0);
+    }
+
     /**
      * A relay that stops while documents inserted under its pre-lease wait gives them back: the next
      * relay takes them at its first sweep, not when the lease runs out.
