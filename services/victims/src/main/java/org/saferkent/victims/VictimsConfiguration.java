@@ -1,10 +1,12 @@
 package org.saferkent.victims;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.saferkent.platform.dataprotection.PersonalDataVault;
 import org.saferkent.platform.events.EventSource;
-import org.saferkent.platform.messaging.EventConsumer;
+import org.saferkent.platform.messaging.EventBatchConsumer;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.AggregateStores;
 import org.saferkent.platform.workingdays.WorkingDayCalendar;
@@ -154,18 +156,26 @@ class VictimsConfiguration {
         return new VictimCodeDeadlines(victimCaseStore, mongo, source.serviceName(), clock);
     }
 
+    /**
+     * Referrals' events, a whole poll at a time: the poll's routings open their cases in one store write,
+     * then each routing and link is handled on its own, in order (a pathway joining its case, duplicates
+     * joining theirs), as one by one.
+     */
     @Bean
-    EventConsumer referralEvents(VictimCases cases) {
-        return EventConsumer.routing()
-                .on("referrals.ReferralRouted.v1", RoutedReferral.class, event -> {
+    EventBatchConsumer<List<AggregateStore.New<VictimCase>>> referralEvents(VictimCases cases) {
+        return EventBatchConsumer.<List<AggregateStore.New<VictimCase>>>routing(ArrayList::new, openings -> cases.openAll(openings))
+                .on("referrals.ReferralRouted.v1", RoutedReferral.class, (openings, event) -> {
                     RoutedReferral routed = event.payload();
                     // the routing's own time (or, should a producer leave it out, the event's): never the time we read it
-                    cases.referralRouted(event.id(), routed.referralId(), routed.district(), routed.category(),
-                            routed.pathway(), routed.profile(),
+                    AggregateStore.New<VictimCase> opening = cases.opening(routed.referralId(), routed.district(),
+                            routed.category(), routed.pathway(), routed.profile(),
                             routed.routedAt() != null ? routed.routedAt() : event.metadata().time());
-                })
-                .on("referrals.ReferralLinked.v1", LinkedReferral.class, event ->
-                        cases.referralLinked(event.id(), event.payload().referralId(), event.payload().linkedTo()));
+                    if (opening != null) {
+                        openings.add(opening);
+                    }
+                }, event -> cases.routed(event.id(), event.payload().referralId(), event.payload().pathway()))
+                .on("referrals.ReferralLinked.v1", LinkedReferral.class, (openings, event) -> {
+                }, event -> cases.referralLinked(event.id(), event.payload().referralId(), event.payload().linkedTo()));
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -132,6 +137,60 @@ public class AggregateStore<S> {
             wakeRelay(id, events);
         }
         return true;
+    }
+
+    /** A new aggregate with its first events, for {@link #insertAll}. */
+    public record New<S>(String id, S state, List<?> events) {
+    }
+
+    /**
+     * {@link #insert} for many aggregates in one write (a consumer's whole poll): those whose id exists
+     * already are left as they are.
+     *
+     * @param news at most one per id
+     * @return the ids inserted by this call
+     */
+    public Set<String> insertAll(List<New<S>> news) {
+        if (news.isEmpty()) {
+            return Set.of();
+        }
+        List<Document> docs = new ArrayList<>(news.size());
+        boolean anyEvents = news.stream().anyMatch(n -> !n.events().isEmpty());
+        Document preLease = anyEvents ? relay.preLease() : null;
+        for (New<S> created : news) {
+            Document doc = toDocument(created.state());
+            doc.put("_id", created.id());
+            doc.put(VERSION, 1L);
+            doc.put(PENDING_EVENTS, pending(created.id(), 1L, created.events()));
+            if (!created.events().isEmpty()) {
+                doc.put(RELAY_DUE, Date.from(clock.instant()));
+                if (preLease != null) {
+                    doc.put(RELAY_LEASE, preLease);
+                }
+            }
+            doc.put(APPLIED_EVENTS, List.of());
+            docs.add(doc);
+        }
+        Set<Integer> existing = new HashSet<>();
+        try {
+            mongo.getCollection(collection).insertMany(docs, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (com.mongodb.ErrorCategory.fromErrorCode(error.getCode()) != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                existing.add(error.getIndex());
+            }
+        }
+        Set<String> inserted = new LinkedHashSet<>();
+        for (int i = 0; i < news.size(); i++) {
+            if (!existing.contains(i)) {
+                New<S> created = news.get(i);
+                inserted.add(created.id());
+                wakeRelay(created.id(), created.events(), preLease != null);
+            }
+        }
+        return inserted;
     }
 
     /**

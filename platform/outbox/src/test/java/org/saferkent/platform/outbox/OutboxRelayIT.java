@@ -393,6 +393,29 @@ class OutboxRelayIT {
         assertThat(pendingCount("case_files", id)).isZero();
     }
 
+    /** A poll's new aggregates are one insert; one that exists already is left as it is, and only the new ones' events go out. */
+    @Test
+    void aPollOfNewAggregatesIsOneWriteAndAnExistingOneIsLeftAsItIs() {
+        AggregateStore<CaseFile> store = stores.create("case_files", TOPIC, CaseFile.class);
+        String existing = UUID.randomUUID().toString();
+        store.insert(existing, new CaseFile(existing, "thanet", "first"), List.of());
+        List<String> ids = IntStream.range(0, 10).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        List<AggregateStore.New<CaseFile>> poll = new java.util.ArrayList<>(ids.stream().map(id -> new AggregateStore.New<>(id,
+                new CaseFile(id, "thanet", "new"), List.<Object>of(new CaseFileOpened(id, "thanet")))).toList());
+        poll.add(3, new AggregateStore.New<>(existing, new CaseFile(existing, "thanet", "again"), List.of(new CaseFileOpened(existing, "thanet"))));
+        long before = storeWrites.count();
+
+        java.util.Set<String> inserted = store.insertAll(poll);
+
+        assertThat(storeWrites.count() - before).as("one insert for the poll").isEqualTo(1);
+        assertThat(inserted).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(store.find(existing).orElseThrow().state().note()).isEqualTo("first");
+        await().atMost(Duration.ofSeconds(10)).until(() -> TopicRecords.matching(TOPIC,
+                record -> ids.contains(TopicRecords.header(record, CloudEventHeaders.SUBJECT))).size() == ids.size());
+        assertThat(TopicRecords.matching(TOPIC, headerEquals(CloudEventHeaders.SUBJECT, existing))).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> ids.stream().allMatch(id -> pendingCount("case_files", id) == 0));
+    }
+
     /** A change that adds events is held for the relay in the same write, as an insert is: its write and the release, no claim. */
     @Test
     void aChangeWithEventsIsPublishedWithOneStoreWriteBesidesItself() {

@@ -2,6 +2,9 @@ package org.saferkent.victims.victimcase.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -54,19 +57,54 @@ public class VictimCases {
      */
     public void referralRouted(String eventId, String referralId, String district, String category, String pathway,
             VictimProfile profile, Instant routedAt) {
-        if (!pathways.contains(pathway)) {
+        AggregateStore.New<VictimCase> opening = opening(referralId, district, category, pathway, profile, routedAt);
+        if (opening == null) {
             return;
+        }
+        openAll(List.of(opening));
+        routed(eventId, referralId, pathway);
+    }
+
+    /**
+     * The case a routing would open (its first step, for a whole poll of routings: {@link #openAll}, then
+     * {@link #routed} for each routing in order), or null when the pathway is not a victims pathway.
+     */
+    public AggregateStore.New<VictimCase> opening(String referralId, String district, String category, String pathway,
+            VictimProfile profile, Instant routedAt) {
+        if (!pathways.contains(pathway)) {
+            return null;
         }
         Change opened = VictimCase.open(referralId, district, category, pathway, profile, entitlement, timeLimits,
                 routedAt, clock.instant());
-        String id = opened.victimCase().id();
-        if (cases.insert(id, opened.victimCase(), opened.events())) {
-            log.info("Victim case {} opened for referral {} ({})", id, referralId, pathway);
+        return new AggregateStore.New<>(opened.victimCase().id(), opened.victimCase(), opened.events());
+    }
+
+    /**
+     * Opens a poll's cases in one store write (a referral routed to two victims pathways in one poll: its
+     * first routing opens the case, the other joins it in {@link #routed}); cases that exist already are
+     * left as they are. Each case opened now has its personal details fetched soon.
+     */
+    public void openAll(List<AggregateStore.New<VictimCase>> openings) {
+        Map<String, AggregateStore.New<VictimCase>> firsts = new LinkedHashMap<>();
+        openings.forEach(opening -> firsts.putIfAbsent(opening.id(), opening));
+        for (String id : cases.insertAll(List.copyOf(firsts.values()))) {
+            log.info("Victim case {} opened for referral {} ({})", id, firsts.get(id).state().referralId(),
+                    firsts.get(id).state().pathways());
             details.fetchSoon(id);
-        } else {
-            apply(eventId, id, victimCase -> victimCase.addPathway(pathway, clock.instant()));
         }
-        // after the case exists (and again on any redelivery, should the last attempt have stopped half way)
+    }
+
+    /**
+     * What a routing does once its case exists (after {@link #openAll}; idempotent, so on any redelivery
+     * too): a second victims pathway of the referral joins the case, once per event, and duplicates linked
+     * to the referral before its case opened join it now, as they would have in order.
+     */
+    public void routed(String eventId, String referralId, String pathway) {
+        if (!pathways.contains(pathway)) {
+            return;
+        }
+        String id = VictimCase.idFor(referralId);
+        apply(eventId, id, victimCase -> victimCase.addPathway(pathway, clock.instant()));
         joinWaitingDuplicates(referralId, id);
     }
 
