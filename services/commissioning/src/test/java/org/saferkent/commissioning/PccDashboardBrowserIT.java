@@ -185,7 +185,7 @@ class PccDashboardBrowserIT extends CommissioningIntegrationTest {
 
         // every reader of the feed is told the same: the cursor feed has the removal, the cells as they stand lack it,
         // and the compacted topic ends the key with a tombstone (a null value: compaction then forgets the cell)
-        JsonNode removal = JSON.readTree(get("/api/commissioning/feed?after=" + staleSequence).body()).path("items").valueStream()
+        JsonNode removal = JSON.readTree(get("/api/commissioning/feed?after=" + staleSequence + "&limit=1000").body()).path("items").valueStream()
                 .filter(entry -> staleKey.equals(entry.path("key").asString())).reduce((first, last) -> last).orElseThrow();
         assertThat(removal.path("removed").asBoolean()).isTrue();
         assertThat(removal.path("performance").isNull()).isTrue();
