@@ -2,7 +2,8 @@
 // performance per contract × district × quarter with red / amber / green per target as the service assesses
 // it (GET /api/commissioning/performance), trends over the last eight quarters as small inline SVG charts
 // (each with its figures as a table), Kent or one district, the MoJ return as a download, and figures kept
-// live by polling the cursor feed (GET /api/commissioning/feed?after=). Aggregates only. Plain DOM: every
+// live by polling the cursor feed (GET /api/commissioning/feed?after=; a removed entry, from a variation or a
+// rebuild that dropped the cell, takes the cell off the page). Aggregates only. Plain DOM: every
 // value is written as text, never as HTML.
 'use strict';
 

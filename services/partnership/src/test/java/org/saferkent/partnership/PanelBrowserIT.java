@@ -110,6 +110,17 @@ class PanelBrowserIT {
             assertThat(area(measure(panel.getJson("/api/partnership/panel?financialYear=" + YEAR_BEFORE), "rj-satisfaction"),
                     "dover").path("denominator").path("value").asInt()).isEqualTo(10);
         });
+        // a cell commissioning then drops (a contract stops covering it, or a rebuild of its projection drops it): counted
+        // while it stands, then its tombstone (the compacted topic's null value) takes it out, not dead-lettered
+        String dropped = "c-" + UUID.randomUUID();
+        feed(dropped, "dover", 1, 100, 3);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cell(count(
+                panel.getJson("/api/partnership/panel?financialYear=" + YEAR), "referralsRouted"), "dover", 0).path("value").asInt())
+                .isEqualTo(114));
+        tombstone(dropped, "dover", 2);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cell(count(
+                panel.getJson("/api/partnership/panel?financialYear=" + YEAR), "referralsRouted"), "dover", 0).path("value").asInt())
+                .isEqualTo(14));
         JsonNode view = panel.getJson("/api/partnership/panel?financialYear=" + YEAR);
         assertThat(view.path("financialYear").asInt()).isEqualTo(YEAR);
         assertThat(view.path("label").asString()).isEqualTo("2013-14");
@@ -275,6 +286,16 @@ class PanelBrowserIT {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(FEED, key, PartnershipApi.JSON.writeValueAsBytes(payload));
         CloudEventHeaders.write(new EventMetadata(id, "commissioning.PerformanceSnapshot.v1", "/saferkent/commissioning", key,
                 Instant.now(), "it-" + id, id, sequence, "00-" + "ab".repeat(16) + "-" + "cd".repeat(8) + "-01"), record.headers());
+        TopicRecords.send(record);
+    }
+
+    /** A removed cell as commissioning publishes it: the snapshot's headers, the key, no value. */
+    private static void tombstone(String contract, String district, long sequence) {
+        String key = contract + "|" + district + "|" + QUARTER;
+        String id = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(FEED, key, null);
+        CloudEventHeaders.write(new EventMetadata(id, "commissioning.PerformanceSnapshot.v1", "/saferkent/commissioning", key,
+                Instant.now(), id, id, sequence, null), record.headers());
         TopicRecords.send(record);
     }
 

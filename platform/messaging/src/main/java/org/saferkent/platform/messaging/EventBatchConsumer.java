@@ -52,8 +52,11 @@ public final class EventBatchConsumer<B> implements Consumer<Message<List<byte[]
         void stage(B batch, InboundEvent<T> event);
     }
 
-    /** {@code then} is null when the event does nothing once its batch is written. */
-    record Route<B, T>(Class<T> payloadType, Stager<B, T> stager, EventHandler<T> then) {
+    /**
+     * {@code then} is null when the event does nothing once its batch is written; {@code tombstones}: a record
+     * without a value (a compacted topic's tombstone) is staged with a null payload instead of being unreadable.
+     */
+    record Route<B, T>(Class<T> payloadType, Stager<B, T> stager, EventHandler<T> then, boolean tombstones) {
     }
 
     private final Supplier<B> newBatch;
@@ -80,7 +83,20 @@ public final class EventBatchConsumer<B> implements Consumer<Message<List<byte[]
      * (in the batch's order; a failure there is this event's alone).
      */
     public <T> EventBatchConsumer<B> on(String wireName, Class<T> payloadType, Stager<B, T> stager, EventHandler<T> then) {
-        if (routes.putIfAbsent(wireName, new Route<>(payloadType, stager, then)) != null) {
+        return add(wireName, new Route<>(payloadType, stager, then, false));
+    }
+
+    /**
+     * As {@link #on(String, Class, Stager)} for a compacted topic whose tombstones (the type's headers, no value) say
+     * the key is gone: such a record is staged with a null {@link InboundEvent#payload()}, its key in the envelope
+     * ({@code ce_subject}), instead of being dead-lettered as unreadable.
+     */
+    public <T> EventBatchConsumer<B> onWithTombstones(String wireName, Class<T> payloadType, Stager<B, T> stager) {
+        return add(wireName, new Route<>(payloadType, stager, null, true));
+    }
+
+    private EventBatchConsumer<B> add(String wireName, Route<B, ?> route) {
+        if (routes.putIfAbsent(wireName, route) != null) {
             throw new IllegalArgumentException("two handlers for " + wireName);
         }
         return this;

@@ -93,7 +93,7 @@ class EventDispatcher {
 
     private <B, T> Staged stage(EventBatchConsumer.Route<B, T> route, B batch, EventMetadata metadata,
             ConsumerRecord<String, byte[]> record) {
-        T payload = json.read(record.value(), route.payloadType());
+        T payload = record.value() == null && route.tombstones() ? null : json.read(record.value(), route.payloadType());
         InboundEvent<T> event = new InboundEvent<>(metadata, payload, record.topic(), record.partition(), record.offset());
         tracing.handle(metadata, record.topic(), group, () -> route.stager().stage(batch, event));
         EventHandler<T> then = route.then();

@@ -8,6 +8,7 @@ import org.saferkent.partnership.panel.adapter.in.messaging.FeedEntry;
 import org.saferkent.partnership.panel.application.CommissioningFigures;
 import org.saferkent.partnership.panel.application.PanelView;
 import org.saferkent.platform.disclosure.DisclosureControl;
+import org.saferkent.platform.events.EventMetadata;
 import org.saferkent.platform.messaging.EventBatchConsumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,8 +36,8 @@ public class PanelConfiguration {
     @Bean
     EventBatchConsumer<List<CommissioningFigures.Entry>> panelCommissioningFeed(CommissioningFigures figures) {
         return EventBatchConsumer.<List<CommissioningFigures.Entry>>routing(ArrayList::new, entries -> figures.recordAll(entries))
-                .on("commissioning.PerformanceSnapshot.v1", FeedEntry.class, (batch, event) -> {
-                    FeedEntry entry = event.payload();
+                .onWithTombstones("commissioning.PerformanceSnapshot.v1", FeedEntry.class, (batch, event) -> {
+                    FeedEntry entry = event.payload() != null ? event.payload() : removal(event.metadata());
                     CommissioningFigures.Entry staged = figures.entry(entry.sequence(), entry.key(), entry.district(),
                             entry.quarter(), Boolean.TRUE.equals(entry.removed()) || entry.performance() == null,
                             entry.performance() == null ? null : entry.performance().counts());
@@ -44,5 +45,17 @@ public class PanelConfiguration {
                         batch.add(staged);
                     }
                 });
+    }
+
+    /**
+     * A tombstone (the cell is gone: a contract no longer covers it, or a rebuild of commissioning's projection dropped
+     * it): the key {@code <contractId>|<district>|<quarter>} is the envelope's subject, the sequence its aggregate version.
+     */
+    static FeedEntry removal(EventMetadata metadata) {
+        String key = metadata.subject();
+        String[] parts = key == null ? new String[0] : key.split("\\|", -1);
+        boolean placed = parts.length == 3;
+        return new FeedEntry(metadata.aggregateVersion() > 0 ? metadata.aggregateVersion() : null, key, placed ? parts[0] : null,
+                placed ? parts[1] : null, placed ? parts[2] : null, true, null);
     }
 }
