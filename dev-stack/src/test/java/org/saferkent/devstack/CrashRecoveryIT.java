@@ -62,7 +62,9 @@ class CrashRecoveryIT {
         int kafkaPort = Ports.freePort();
         List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(),
                 "--kafka-port", String.valueOf(kafkaPort), "--kafka-controller-port", String.valueOf(Ports.freePort()),
-                "--mongo-port", String.valueOf(Ports.freePort())));
+                "--mongo-port", String.valueOf(Ports.freePort()),
+                // two service contexts at a time: the build runs this module alone, and each restart is then quicker
+                "--start-parallelism", "2"));
         int identityPort = Ports.freePort();
         args.addAll(List.of("--identity-port", String.valueOf(identityPort)));
         String[] bases = new String[SaferKentService.values().length];
