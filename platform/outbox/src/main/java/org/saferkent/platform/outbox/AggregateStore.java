@@ -139,8 +139,8 @@ public class AggregateStore<S> {
         return true;
     }
 
-    /** A new aggregate with its first events, for {@link #insertAll}. */
-    public record New<S>(String id, S state, List<?> events) {
+    /** A new aggregate with its first events, for {@link #insertAll}; {@code origin} as in {@link Change}. */
+    public record New<S>(String id, S state, List<?> events, EventTracing.Origin origin) {
     }
 
     /**
@@ -161,7 +161,7 @@ public class AggregateStore<S> {
             Document doc = toDocument(created.state());
             doc.put("_id", created.id());
             doc.put(VERSION, 1L);
-            doc.put(PENDING_EVENTS, pending(created.id(), 1L, created.events()));
+            doc.put(PENDING_EVENTS, pending(created.id(), 1L, created.events(), created.origin()));
             if (!created.events().isEmpty()) {
                 doc.put(RELAY_DUE, Date.from(clock.instant()));
                 if (preLease != null) {
@@ -228,8 +228,19 @@ public class AggregateStore<S> {
         return mongo.getCollection(collection).countDocuments(new Document("_id", id).append(APPLIED_EVENTS, eventId)) > 0;
     }
 
-    /** One inbound event's change to one aggregate, for {@link #applyAllOnce}. */
-    public record Change<S>(String id, long expectedVersion, S state, List<?> events, String causedBy) {
+    /**
+     * One inbound event's change to one aggregate, for {@link #applyAllOnce}; {@code origin}: the trace and
+     * correlation its events carry (that of the inbound event, taken while it was in hand: {@link #origin()}).
+     */
+    public record Change<S>(String id, long expectedVersion, S state, List<?> events, String causedBy, EventTracing.Origin origin) {
+    }
+
+    /**
+     * The trace context and correlation of the work in hand: a consumer staging an event for a whole poll's write
+     * takes it with the change, so the events written later still follow the event that caused them.
+     */
+    public EventTracing.Origin origin() {
+        return relay.tracing().current();
     }
 
     /** The stored aggregates with these ids (those that exist), read at once. */
@@ -270,7 +281,7 @@ public class AggregateStore<S> {
             Document preLease = change.events().isEmpty() ? null : relay.preLease();
             preLeased.put(change.id(), preLease != null);
             Document[] write = update(change.id(), change.expectedVersion(), change.state(), change.events(), change.causedBy(),
-                    preLease);
+                    preLease, change.origin());
             updates.add(new UpdateOneModel<>(write[0], write[1]));
         }
         int matched = documents.bulkWrite(updates, new BulkWriteOptions().ordered(false)).getMatchedCount();
@@ -304,13 +315,13 @@ public class AggregateStore<S> {
         MongoCollection<Document> documents = mongo.getCollection(collection);
         Document preLease = events.isEmpty() ? null : relay.preLease();
         if (preLease != null) {
-            Document[] held = update(id, expectedVersion, state, events, causedBy, preLease);
+            Document[] held = update(id, expectedVersion, state, events, causedBy, preLease, null);
             if (documents.updateOne(held[0], held[1]).getMatchedCount() == 1) {
                 relay.wakePreLeased(collection, id);
                 return true;
             }
         }
-        Document[] write = update(id, expectedVersion, state, events, causedBy, null);
+        Document[] write = update(id, expectedVersion, state, events, causedBy, null, null);
         if (documents.updateOne(write[0], write[1]).getMatchedCount() == 0) {
             return false;
         }
@@ -322,7 +333,8 @@ public class AggregateStore<S> {
     /**
      * @param preLease the relay lease to write the document under, only if no relay holds it now; null: leave the lease as it is
      */
-    private Document[] update(String id, long expectedVersion, S state, List<?> events, String causedBy, Document preLease) {
+    private Document[] update(String id, long expectedVersion, S state, List<?> events, String causedBy, Document preLease,
+            EventTracing.Origin origin) {
         long newVersion = expectedVersion + 1;
         Document doc = toDocument(state);
         Document set = new Document();
@@ -337,7 +349,7 @@ public class AggregateStore<S> {
         set.put(VERSION, newVersion);
         Document push = new Document();
         if (!events.isEmpty()) {
-            push.put(PENDING_EVENTS, new Document("$each", pending(id, newVersion, events)));
+            push.put(PENDING_EVENTS, new Document("$each", pending(id, newVersion, events, origin)));
             set.put(RELAY_DUE, Date.from(clock.instant()));
         }
         Document filter = new Document("_id", id).append(VERSION, expectedVersion);
@@ -377,8 +389,13 @@ public class AggregateStore<S> {
     }
 
     private List<Document> pending(String aggregateId, long version, List<?> events) {
+        return pending(aggregateId, version, events, null);
+    }
+
+    /** @param given the trace and correlation to store with the events; null: the work in hand's */
+    private List<Document> pending(String aggregateId, long version, List<?> events, EventTracing.Origin given) {
         // the trace context and correlation of the work in hand, stored with each event: the relay restores them
-        EventTracing.Origin origin = relay.tracing().current();
+        EventTracing.Origin origin = given != null ? given : relay.tracing().current();
         List<Document> docs = new ArrayList<>(events.size());
         for (Object item : events) {
             Object event = item instanceof ToTopic routed ? routed.event() : item;

@@ -401,8 +401,8 @@ class OutboxRelayIT {
         store.insert(existing, new CaseFile(existing, "thanet", "first"), List.of());
         List<String> ids = IntStream.range(0, 10).mapToObj(i -> UUID.randomUUID().toString()).toList();
         List<AggregateStore.New<CaseFile>> poll = new java.util.ArrayList<>(ids.stream().map(id -> new AggregateStore.New<>(id,
-                new CaseFile(id, "thanet", "new"), List.<Object>of(new CaseFileOpened(id, "thanet")))).toList());
-        poll.add(3, new AggregateStore.New<>(existing, new CaseFile(existing, "thanet", "again"), List.of(new CaseFileOpened(existing, "thanet"))));
+                new CaseFile(id, "thanet", "new"), List.<Object>of(new CaseFileOpened(id, "thanet")), null)).toList());
+        poll.add(3, new AggregateStore.New<>(existing, new CaseFile(existing, "thanet", "again"), List.of(new CaseFileOpened(existing, "thanet")), null));
         long before = storeWrites.count();
 
         java.util.Set<String> inserted = store.insertAll(poll);
@@ -519,7 +519,7 @@ class OutboxRelayIT {
         store.applyOnce(appliedBefore, 1, new CaseFile(appliedBefore, "canterbury", "noted"), List.of(), "event-" + appliedBefore);
         List<AggregateStore.Change<CaseFile>> poll = ids.stream().map(id -> new AggregateStore.Change<>(id,
                 id.equals(appliedBefore) ? 2 : 1, new CaseFile(id, "canterbury", "noted"),
-                List.of(new CaseFileNoted(id, 2)), "event-" + id)).toList();
+                List.of(new CaseFileNoted(id, 2)), "event-" + id, null)).toList();
         long before = storeWrites.count();
 
         List<AggregateStore.Change<CaseFile>> movedOn = store.applyAllOnce(poll);

@@ -34,7 +34,8 @@ public class CaseFeedback {
     }
 
     /** One case event's change to its referral, staged to be applied with the rest of its poll ({@link #applyAll}). */
-    public record Feedback(String eventId, String referralId, Function<Referral, Referral.Change> change) {
+    public record Feedback(String eventId, String referralId, Function<Referral, Referral.Change> change,
+            org.saferkent.platform.events.EventTracing.Origin origin) {
     }
 
     public void caseOpened(String eventId, String referralId, String pathway, String caseId) {
@@ -46,11 +47,13 @@ public class CaseFeedback {
     }
 
     public Feedback opened(String eventId, String referralId, String pathway, String caseId) {
-        return new Feedback(eventId, referralId, referral -> referral.caseOpened(pathway, caseId, clock.instant()));
+        return new Feedback(eventId, referralId, referral -> referral.caseOpened(pathway, caseId, clock.instant()),
+                referrals.origin());
     }
 
     public Feedback closed(String eventId, String referralId, String pathway, String caseId, String outcome) {
-        return new Feedback(eventId, referralId, referral -> referral.caseClosed(pathway, caseId, outcome, clock.instant()));
+        return new Feedback(eventId, referralId, referral -> referral.caseClosed(pathway, caseId, outcome, clock.instant()),
+                referrals.origin());
     }
 
     /**
@@ -77,7 +80,7 @@ public class CaseFeedback {
             }
             Referral.Change result = feedback.change().apply(referral.state());
             staged.put(new AggregateStore.Change<>(feedback.referralId(), referral.version(), result.referral(), result.events(),
-                    feedback.eventId()), feedback);
+                    feedback.eventId(), feedback.origin()), feedback);
         }
         for (AggregateStore.Change<Referral> movedOn : referrals.applyAllOnce(List.copyOf(staged.keySet()))) {
             apply(staged.get(movedOn));

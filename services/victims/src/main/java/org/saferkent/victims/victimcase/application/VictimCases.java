@@ -76,21 +76,25 @@ public class VictimCases {
         }
         Change opened = VictimCase.open(referralId, district, category, pathway, profile, entitlement, timeLimits,
                 routedAt, clock.instant());
-        return new AggregateStore.New<>(opened.victimCase().id(), opened.victimCase(), opened.events());
+        return new AggregateStore.New<>(opened.victimCase().id(), opened.victimCase(), opened.events(), cases.origin());
     }
 
     /**
      * Opens a poll's cases in one store write (a referral routed to two victims pathways in one poll: its
      * first routing opens the case, the other joins it in {@link #routed}); cases that exist already are
-     * left as they are. Each case opened now has its personal details fetched soon.
+     * left as they are. Each case opened now has its personal details fetched soon, by its routing's follow-up.
      */
+    /** The cases the last {@link #openAll} opened whose routing has not been followed up yet (one consumer thread). */
+    private final Set<String> openedNow = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public void openAll(List<AggregateStore.New<VictimCase>> openings) {
         Map<String, AggregateStore.New<VictimCase>> firsts = new LinkedHashMap<>();
         openings.forEach(opening -> firsts.putIfAbsent(opening.id(), opening));
+        openedNow.clear(); // the previous poll's were all followed up
         for (String id : cases.insertAll(List.copyOf(firsts.values()))) {
             log.info("Victim case {} opened for referral {} ({})", id, firsts.get(id).state().referralId(),
                     firsts.get(id).state().pathways());
-            details.fetchSoon(id);
+            openedNow.add(id);
         }
     }
 
@@ -104,6 +108,9 @@ public class VictimCases {
             return;
         }
         String id = VictimCase.idFor(referralId);
+        if (openedNow.remove(id)) {
+            details.fetchSoon(id); // here, in the routing's own trace: the claim check follows the referral
+        }
         apply(eventId, id, victimCase -> victimCase.addPathway(pathway, clock.instant()));
         joinWaitingDuplicates(referralId, id);
     }
