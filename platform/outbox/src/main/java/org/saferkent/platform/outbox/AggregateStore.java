@@ -109,20 +109,9 @@ public class AggregateStore<S> {
      *         deriving the id from an inbound event get idempotence from this
      */
     public boolean insert(String id, S state, List<?> events) {
-        Document doc = toDocument(state);
-        doc.put("_id", id);
-        doc.put(VERSION, 1L);
-        doc.put(PENDING_EVENTS, pending(id, 1L, events));
-        Document preLease = null;
-        if (!events.isEmpty()) {
-            doc.put(RELAY_DUE, Date.from(clock.instant()));
-            // held for this instance's relay from the start: it publishes without claiming first
-            preLease = relay.preLease();
-            if (preLease != null) {
-                doc.put(RELAY_LEASE, preLease);
-            }
-        }
-        doc.put(APPLIED_EVENTS, List.of());
+        // held for this instance's relay from the start: it publishes without claiming first
+        Document preLease = events.isEmpty() ? null : relay.preLease();
+        Document doc = newDocument(id, state, events, preLease, null);
         try {
             mongo.getCollection(collection).insertOne(doc);
         } catch (MongoWriteException e) {
@@ -131,12 +120,24 @@ public class AggregateStore<S> {
             }
             throw e;
         }
-        if (preLease != null) {
-            relay.wakePreLeased(collection, id);
-        } else {
-            wakeRelay(id, events);
-        }
+        wakeRelay(id, events, preLease != null);
         return true;
+    }
+
+    /** A new aggregate's document: its state, version 1, its first events (due for the relay, under {@code preLease} if any). */
+    private Document newDocument(String id, S state, List<?> events, Document preLease, EventTracing.Origin origin) {
+        Document doc = toDocument(state);
+        doc.put("_id", id);
+        doc.put(VERSION, 1L);
+        doc.put(PENDING_EVENTS, pending(id, 1L, events, origin));
+        if (!events.isEmpty()) {
+            doc.put(RELAY_DUE, Date.from(clock.instant()));
+            if (preLease != null) {
+                doc.put(RELAY_LEASE, preLease);
+            }
+        }
+        doc.put(APPLIED_EVENTS, List.of());
+        return doc;
     }
 
     /** A new aggregate with its first events, for {@link #insertAll}; {@code origin} as in {@link Change}. */
@@ -158,18 +159,7 @@ public class AggregateStore<S> {
         boolean anyEvents = news.stream().anyMatch(n -> !n.events().isEmpty());
         Document preLease = anyEvents ? relay.preLease() : null;
         for (New<S> created : news) {
-            Document doc = toDocument(created.state());
-            doc.put("_id", created.id());
-            doc.put(VERSION, 1L);
-            doc.put(PENDING_EVENTS, pending(created.id(), 1L, created.events(), created.origin()));
-            if (!created.events().isEmpty()) {
-                doc.put(RELAY_DUE, Date.from(clock.instant()));
-                if (preLease != null) {
-                    doc.put(RELAY_LEASE, preLease);
-                }
-            }
-            doc.put(APPLIED_EVENTS, List.of());
-            docs.add(doc);
+            docs.add(newDocument(created.id(), created.state(), created.events(), preLease, created.origin()));
         }
         Set<Integer> existing = new HashSet<>();
         try {
@@ -354,9 +344,7 @@ public class AggregateStore<S> {
         }
         Document filter = new Document("_id", id).append(VERSION, expectedVersion);
         if (preLease != null) {
-            Date now = Date.from(clock.instant());
-            filter.append("$or", List.of(new Document(RELAY_LEASE, null),
-                    new Document(RELAY_LEASE + ".until", new Document("$lt", now))));
+            filter.append("$or", OutboxRelay.leaseFree(Date.from(clock.instant())));
             set.put(RELAY_LEASE, preLease);
         }
         if (causedBy != null) {
@@ -386,10 +374,6 @@ public class AggregateStore<S> {
         } else {
             relay.wake(collection, id);
         }
-    }
-
-    private List<Document> pending(String aggregateId, long version, List<?> events) {
-        return pending(aggregateId, version, events, null);
     }
 
     /** @param given the trace and correlation to store with the events; null: the work in hand's */

@@ -528,7 +528,8 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private static List<Document> leaseFree(Date now) {
+    /** A document no relay holds now: no lease, or one that ran out. */
+    static List<Document> leaseFree(Date now) {
         return List.of(new Document(AggregateStore.RELAY_LEASE, null),
                 new Document(AggregateStore.RELAY_LEASE + ".until", new Document("$lt", now)));
     }
