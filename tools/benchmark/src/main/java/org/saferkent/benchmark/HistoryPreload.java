@@ -45,7 +45,7 @@ import com.mongodb.client.model.InsertManyOptions;
  * spread over the window and ids shaped as the services derive them. The documents are the services'
  * own: {@link #captureTemplates} reads the whole chain one real referral left behind in every store
  * (the referral, its subject's history and sealed details, the victim case and its details, the RJ
- * case, commissioning's facts, the audit entries), after it went through the running stack and its
+ * case, commissioning's facts; not the audit trail's entries), after it went through the running stack and its
  * cases were worked and closed; each preloaded referral is a copy of such a chain with its ids renamed
  * (consistently across the chain), every date moved by the same amount, its district and quarter
  * recomputed. So the documents have the shapes the services wrote and satisfy their indexes, without the
@@ -73,9 +73,14 @@ final class HistoryPreload {
 
     /** The databases whose documents a referral leaves behind; ops-monitor keeps only operational records. */
     static final List<String> DATABASES = List.of("referrals", "victims", "restorative-justice", "commissioning");
-    /** Collections that are not per referral (or are the copies' own key material, see {@link #clone}). */
+    /**
+     * Collections that are not per referral (or are the copies' own key material, see {@link #clone}). The
+     * audit trail is a hash chain whose entries' ids are their places on it: a copy cannot join it (it would
+     * take a place already held, or break the chain), and an append goes by {@code _id} whatever the trail
+     * holds, so the history leaves it as the seeding run wrote it.
+     */
     private static final Set<String> NOT_PER_REFERRAL = Set.of("contracts", "performance", "projection_versions", "projection_leases",
-            "feed_sequence", "erasures", "subject_keys", "offending_histories", "first_time_entrant_facts");
+            "feed_sequence", "erasures", "subject_keys", "offending_histories", "first_time_entrant_facts", "audit_trail");
     /** Which groups read which topic (the services' bindings). */
     static final Map<String, List<String>> READERS = Map.of(
             PartnershipHistory.REFERRALS, List.of("victims", "restorative-justice", "commissioning"),
