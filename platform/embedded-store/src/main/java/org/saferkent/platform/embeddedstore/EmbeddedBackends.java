@@ -24,6 +24,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -38,6 +39,7 @@ import org.h2.mvstore.MVStore;
  * survives a killed process.</li>
  * <li>H2: the file grows with the data, not with the commits: a chunk's space is reused as soon as nothing
  * live is left in it, and pages are compressed.</li>
+ * <li>H2: documents are stored as BSON ({@link BsonDocumentType}), not Java-serialised.</li>
  * </ul>
  */
 public final class EmbeddedBackends {
@@ -123,7 +125,7 @@ public final class EmbeddedBackends {
      *        lookup and insert reads and deserialises B-tree pages from the file; more cache costs launcher heap
      */
     public static H2Backend h2(String file, boolean fsync, int cacheMegabytes) {
-        // compressed pages (LZF): the documents are stored Java-serialised, several times their BSON size
+        // compressed pages (LZF); documents are stored as BSON (BsonDocumentType)
         MVStore store = new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).compress().open();
         // Reuse a chunk's space as soon as nothing live is left in it. H2 keeps every chunk for 45 s by
         // default, and with a commit per write (GroupCommit) that was all the file held: 45 s of rewritten
@@ -140,7 +142,8 @@ public final class EmbeddedBackends {
                     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
                         // as H2Database does, with the planner in front of every query
                         return new H2Collection(this, collectionName, options,
-                                getMvStore().openMap(dataMapName(collectionName)), getMvStore().openMap(metaMapName(collectionName)),
+                                getMvStore().openMap(dataMapName(collectionName), new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType())),
+                                getMvStore().openMap(metaMapName(collectionName)),
                                 cursorRegistry) {
                             @Override
                             protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,

@@ -1,0 +1,133 @@
+package org.saferkent.platform.embeddedstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.BsonTimestamp;
+import org.bson.Document;
+import org.bson.UuidRepresentation;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.MaxKey;
+import org.bson.types.MinKey;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import de.bwaldvogel.mongo.MongoServer;
+
+/**
+ * The H2 file keeps documents as BSON: every type a service stores comes back as it went in after the
+ * store is closed and opened again, and a file written before (documents Java-serialised by H2's
+ * default type) is still read, updated and queried after the upgrade.
+ */
+class BsonDocumentTypeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyTypeComesBackAfterTheStoreIsOpenedAgain() {
+        Path file = dir.resolve("store.mv.db");
+        Document stored = everyType();
+        withStore(file, client -> client.getDatabase("db").getCollection("things").insertOne(stored));
+
+        withStore(file, client -> {
+            Document read = client.getDatabase("db").getCollection("things").find(Filters.eq("_id", "every-type")).first();
+            assertThat(read).isEqualTo(stored);
+            assertThat(client.getDatabase("db").getCollection("things").find(Filters.eq("nested.list", 2)).first()).isNotNull();
+        });
+    }
+
+    @Test
+    void aFileWrittenWithJavaSerialisedDocumentsIsStillReadAndUpdated() {
+        Path file = dir.resolve("old.mv.db");
+        // as the H2 backend wrote before: the collection's map with H2's default value type
+        MongoServer old = new MongoServer(new de.bwaldvogel.mongo.backend.h2.H2Backend(new MVStore.Builder().fileName(file.toString()).open()));
+        InetSocketAddress address = old.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            client.getDatabase("db").getCollection("things").insertOne(new Document("_id", "old").append("count", 1)
+                    .append("when", new Date(1_700_000_000_000L)));
+            client.getDatabase("db").getCollection("things").createIndex(new Document("count", 1));
+        } finally {
+            old.shutdownNow();
+        }
+        assertThat(contains(file, "de.bwaldvogel.mongo.bson.Document")).as("the old file is Java-serialised").isTrue();
+
+        withStore(file, client -> {
+            var things = client.getDatabase("db").getCollection("things");
+            assertThat(things.find(Filters.eq("_id", "old")).first()).isEqualTo(new Document("_id", "old").append("count", 1)
+                    .append("when", new Date(1_700_000_000_000L)));
+            things.updateOne(Filters.eq("_id", "old"), Updates.inc("count", 1));
+            things.insertOne(new Document("_id", "new").append("count", 5));
+        });
+        withStore(file, client -> {
+            var things = client.getDatabase("db").getCollection("things");
+            assertThat(things.find(Filters.eq("count", 2)).first()).containsEntry("_id", "old");
+            assertThat(things.find(Filters.eq("count", 5)).first()).containsEntry("_id", "new");
+            assertThat(things.countDocuments()).isEqualTo(2);
+        });
+    }
+
+    private static Document everyType() {
+        List<Object> list = new ArrayList<>(List.of(1, 2, "three"));
+        list.add(null);
+        return new Document("_id", "every-type")
+                .append("string", "Maidstone – ünïcödé")
+                .append("int", 42)
+                .append("long", 9_007_199_254_740_993L)
+                .append("double", 0.1)
+                .append("decimal", Decimal128.parse("12.345"))
+                .append("true", true)
+                .append("null", null)
+                .append("date", new Date(1_764_979_200_123L))
+                .append("objectId", new ObjectId("64b7f0c2a1b2c3d4e5f60718"))
+                .append("uuid", UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e"))
+                .append("binary", new Binary(new byte[] {0, 1, 2, (byte) 255}))
+                .append("timestamp", new BsonTimestamp(1_700_000_000, 7))
+                .append("min", new MinKey())
+                .append("max", new MaxKey())
+                .append("nested", new Document("list", list).append("deeper", new Document("x", List.of(new Document("y", 1)))));
+    }
+
+    private interface WithClient {
+        void accept(MongoClient client);
+    }
+
+    private static void withStore(Path file, WithClient work) {
+        MongoServer server = new MongoServer(EmbeddedBackends.h2(file.toString()));
+        InetSocketAddress address = server.bind();
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
+                .uuidRepresentation(UuidRepresentation.STANDARD).build();
+        try (MongoClient client = MongoClients.create(settings)) {
+            work.accept(client);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
