@@ -74,7 +74,7 @@ public final class IntakePhase {
         IntakeRun.Summary summary;
         try (Progress progress = Progress.start("  intake", fullYear ? KentShape.REFERRALS_PER_YEAR : 0)) {
             summary = run.run(source, fullYear ? KentShape.REFERRALS_PER_YEAR : Long.MAX_VALUE, 0,
-                    posted -> progress.done(IntakeRun.errorKind(posted)));
+                    posted -> progress.done(IntakeRun.errorKind(posted), () -> IntakeRun.example(posted)));
         }
         double postSeconds = summary.elapsedNanos() / 1e9;
         long drainedAt = quiescence.awaitDrained(4_000, drainTimeoutSeconds * 1000, counters::outboxBacklog);

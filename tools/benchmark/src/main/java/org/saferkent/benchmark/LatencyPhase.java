@@ -144,7 +144,7 @@ public final class LatencyPhase {
             long count = Math.round(rate * seconds);
             try (Progress progress = Progress.start("  latency", count)) {
                 run.run(steady, count, rate, posted -> {
-                    progress.done(IntakeRun.errorKind(posted));
+                    progress.done(IntakeRun.errorKind(posted), () -> IntakeRun.example(posted));
                     if (posted.created()) {
                         answered.put(posted.referralId(), posted.answeredNanos());
                         synchronized (ranked) {

@@ -86,13 +86,22 @@ public final class Quiescence implements AutoCloseable {
      */
     public long awaitDrained(long stableMillis, long timeoutMillis, java.util.function.DoubleSupplier pending)
             throws InterruptedException, ExecutionException {
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        long began = System.nanoTime();
+        long deadline = began + timeoutMillis * 1_000_000;
+        long reported = began;
         Snapshot calmAt = null;
         long calmSince = 0;
         while (System.nanoTime() < deadline) {
             long now = System.nanoTime();
             Snapshot current = snapshot();
-            if (current.lag() == 0 && pending.getAsDouble() > 0) {
+            boolean report = now - reported >= REPORT_EVERY_NANOS;
+            // asked only when it matters: it reads every service's metrics
+            double backlog = current.lag() == 0 || report ? pending.getAsDouble() : 0;
+            if (report) {
+                reported = now;
+                System.out.println(settling(current.lag(), backlog, (now - began) / 1e9));
+            }
+            if (current.lag() == 0 && backlog > 0) {
                 current = new Snapshot(current.ends(), 1); // not calm yet
             }
             if (current.lag() == 0 && calmAt != null && work(calmAt).equals(work(current))) {
@@ -108,6 +117,15 @@ public final class Quiescence implements AutoCloseable {
             Thread.sleep(250); // polling the broker's offsets
         }
         throw new IllegalStateException("the stack did not drain within " + timeoutMillis + " ms");
+    }
+
+    /** A wait for the stack to settle says how far it is this often (it can take minutes after a year's intake). */
+    private static final long REPORT_EVERY_NANOS = 10_000_000_000L;
+
+    /** e.g. {@code   settling: 1,204 events not yet consumed, 37 in outboxes · 40 s so far} */
+    static String settling(long lag, double backlog, double seconds) {
+        return String.format(java.util.Locale.UK, "  settling: %,d events not yet consumed, %,.0f in outboxes · %,.0f s so far", lag, backlog,
+                seconds);
     }
 
     /** The topics that carry work; heartbeats on ops.events tick on whether or not anything happens. */

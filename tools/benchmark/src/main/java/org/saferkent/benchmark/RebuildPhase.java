@@ -105,8 +105,13 @@ public final class RebuildPhase {
             }, "rss-sampler");
             sampler.start();
             long started = System.nanoTime();
-            HttpResponse<String> response = client.post(client.urls().commissioning() + "/api/commissioning/rebuild", AgencyClient.PCC_OFFICE,
-                    null, Duration.ofMinutes(30));
+            HttpResponse<String> response;
+            // the request answers only when the rebuild is done: its progress is in commissioning's log, shown as it comes
+            try (LogFollower follower = new LogFollower(dataDir.resolve("logs/stack.log"), "Rebuild v",
+                    line -> System.out.println("  " + line))) {
+                response = client.post(client.urls().commissioning() + "/api/commissioning/rebuild", AgencyClient.PCC_OFFICE,
+                        null, Duration.ofMinutes(30));
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             sampling.set(false);
             sampler.join();
@@ -160,7 +165,7 @@ public final class RebuildPhase {
                         if (error != null) {
                             failures.incrementAndGet();
                         }
-                        progress.done(error == null ? null : error.getClass().getSimpleName());
+                        progress.done(error == null ? null : Progress.failureKind(error), () -> record.topic() + ": " + error);
                     });
                     sent++;
                 }

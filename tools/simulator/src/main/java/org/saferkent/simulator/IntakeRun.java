@@ -165,7 +165,7 @@ public final class IntakeRun {
             }
             listener.accept(new Posted(referral, response.statusCode(), id, outcome, sent, answered));
         } catch (RuntimeException e) {
-            listener.accept(new Posted(referral, -1, null, "failed: " + e.getMessage(), sent, System.nanoTime()));
+            listener.accept(new Posted(referral, -1, null, failed(e), sent, System.nanoTime()));
         }
     }
 
@@ -186,30 +186,40 @@ public final class IntakeRun {
                 listener.accept(new Posted(referral, 200, id, status, sent, answered));
             }
         } catch (RuntimeException e) {
-            batch.forEach(r -> listener.accept(new Posted(r, -1, null, "failed: " + e.getMessage(), sent, System.nanoTime())));
+            String failed = failed(e);
+            batch.forEach(r -> listener.accept(new Posted(r, -1, null, failed, sent, System.nanoTime())));
         }
     }
 
+    /** A request that got no answer, as its outcome: {@code failed: timed out (...)}, its kind first ({@link Progress#failureKind}). */
+    static String failed(RuntimeException e) {
+        return "failed: " + Progress.failureKind(e) + " (" + e.getMessage() + ")";
+    }
+
     /**
-     * What went wrong with one referral, as a kind to count (null: created or replayed): {@code HTTP 503},
-     * {@code timed out} (no answer in time), {@code no connection}, or the failure's first words.
+     * What went wrong with one referral, as a kind to count (null: created or replayed): {@code HTTP 404} (a
+     * client error, by status), {@code HTTP 5xx}, {@code timed out} (no answer in time), {@code connection refused},
+     * a batch's verdict on the item (e.g. {@code invalid}), or the failure's type.
      */
     public static String errorKind(Posted posted) {
         if (posted.created() || "replayed".equals(posted.outcome())) {
             return null;
         }
+        if (posted.status() >= 400) {
+            return Progress.httpKind(posted.status());
+        }
         if (posted.status() > 0) {
-            return "HTTP " + posted.status();
+            return "failed".equals(posted.outcome()) ? "HTTP " + posted.status() : posted.outcome(); // a batch's item verdict
         }
-        String outcome = posted.outcome().toLowerCase(java.util.Locale.ROOT);
-        if (outcome.contains("timed out") || outcome.contains("timeout")) {
-            return "timed out";
-        }
-        if (outcome.contains("connect") || outcome.endsWith("null")) {
-            return "no connection";
-        }
-        String detail = outcome.startsWith("failed: ") ? outcome.substring("failed: ".length()) : outcome;
-        return detail.length() > 40 ? detail.substring(0, 40) + "…" : detail;
+        String detail = posted.outcome().startsWith("failed: ") ? posted.outcome().substring("failed: ".length()) : posted.outcome();
+        int cut = detail.indexOf(" (");
+        return cut > 0 ? detail.substring(0, cut) : detail;
+    }
+
+    /** One referral's failure, for the few examples a progress line keeps of each kind: no personal data, only what went wrong. */
+    public static String example(Posted posted) {
+        String answer = posted.status() > 0 ? "HTTP " + posted.status() + " " + posted.outcome() : posted.outcome();
+        return "referral " + posted.referral().sequence() + " from " + posted.referral().agency() + ": " + answer;
     }
 
     /** Never ends: the generator as an iterator. */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** {@code simulator.sh}: posts Kent-shaped referrals to a running stack, then (optionally) works the cases. */
 public final class SimulatorMain {
@@ -43,19 +42,16 @@ public final class SimulatorMain {
         AgencyClient client = new AgencyClient(http, tokens, options.urls());
         ReferralGenerator generator = new ReferralGenerator(options.seed(), options.today(), options.referencePrefix());
         List<IntakeRun.Posted> created = new ArrayList<>();
-        AtomicLong failures = new AtomicLong();
         Iterator<SimulatedReferral> source = IntakeRun.endless(generator);
         IntakeRun.Summary summary;
         try (Progress progress = Progress.start("Posting referrals", options.count())) {
             summary = new IntakeRun(client, options.concurrency(), options.batch())
                     .run(source, options.count(), options.rate(), posted -> {
-                        progress.done(IntakeRun.errorKind(posted));
+                        progress.done(IntakeRun.errorKind(posted), () -> IntakeRun.example(posted));
                         if (posted.created()) {
                             synchronized (created) {
                                 created.add(posted);
                             }
-                        } else if (posted.outcome().startsWith("failed") && failures.incrementAndGet() <= 5) {
-                            System.err.printf("%nreferral %d: HTTP %d %s%n", posted.referral().sequence(), posted.status(), posted.outcome());
                         }
                     });
         }

@@ -68,6 +68,9 @@ public class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
 
+    /** How often a long read of the topics logs how far it is. */
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
     private final MongoTemplate mongo;
     private final ConsumerFactory<String, byte[]> consumers;
     private final EventJson json;
@@ -143,7 +146,8 @@ public class ProjectionRebuild {
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                read = readUpTo(consumer, partitions, end, folded, hold);
+                read = readUpTo(consumer, partitions, end, folded, hold, "Rebuild v" + next + ": reading the topics");
+                log.info("Rebuild v{}: {} events read in {}; writing their facts", next, read, RebuildProgress.human(elapsed(started)));
                 long facts = insertFacts(next, memory, hold);
                 log.info("Rebuild v{}: {} events folded into {} facts", next, read, facts);
 
@@ -159,9 +163,10 @@ public class ProjectionRebuild {
                     memory.apply(eventId, change);
                     pinned.apply(eventId, change);
                 }, scope.restorativeJustice());
-                caughtUp = readUpTo(consumer, partitions, caughtUpTo, live, hold);
+                caughtUp = readUpTo(consumer, partitions, caughtUpTo, live, hold, "Rebuild v" + next + ": catching up");
             }
             hold.check();
+            log.info("Rebuild v{}: {} events caught up; computing the performance cells", next, caughtUp);
             long[] cells = writePerformance(previous, next, memory);
             hold.confirm();
             versions.swapTo(next);
@@ -184,6 +189,10 @@ public class ProjectionRebuild {
             }
             throw e;
         }
+    }
+
+    private static double elapsed(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
     }
 
     /** Waits a little for a refresh round to finish; the lease is renewed while the rebuild runs. */
@@ -240,14 +249,21 @@ public class ProjectionRebuild {
 
     /** Reads every partition up to {@code end} (exclusive), applying each event; returns how many records were read. */
     private long readUpTo(Consumer<String, byte[]> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> end,
-            ActivityProjection projection, ProjectionLease.Hold hold) {
+            ActivityProjection projection, ProjectionLease.Hold hold, String stage) {
         Set<TopicPartition> remaining = new HashSet<>();
+        long toRead = 0;
         for (TopicPartition partition : partitions) {
-            if (consumer.position(partition) < end.get(partition)) {
+            long position = consumer.position(partition);
+            if (position < end.get(partition)) {
                 remaining.add(partition);
+                toRead += end.get(partition) - position;
             } else {
                 consumer.pause(List.of(partition));
             }
+        }
+        RebuildProgress progress = new RebuildProgress(stage, toRead, System::nanoTime, PROGRESS_EVERY);
+        if (toRead > 0) {
+            log.info("{}: {} events in {} partitions", stage, toRead, remaining.size());
         }
         Instant giveUp = clock.instant().plus(settings.timeout());
         long count = 0;
@@ -266,6 +282,7 @@ public class ProjectionRebuild {
                     }
                 }
             }
+            progress.due(count).ifPresent(log::info);
             for (TopicPartition partition : List.copyOf(remaining)) {
                 if (consumer.position(partition) >= end.get(partition)) {
                     remaining.remove(partition);
