@@ -22,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -272,7 +273,8 @@ class ReferralFormBrowserIT {
         // the team covers Kent: its list narrowed to Dover, where this test's referrals are
         new Select(browser.findElement(By.id("district"))).selectByValue(INBOX_DISTRICT);
         // both lists narrowed: every row in Dover, this test's two waiting
-        chromium.await().until(driver -> driver.findElements(By.cssSelector("#waiting tr[data-id], #taken tr[data-id]")).stream()
+        chromium.await().ignoring(StaleElementReferenceException.class).until(driver -> driver.findElements(
+                        By.cssSelector("#waiting tr[data-id], #taken tr[data-id]")).stream()
                 .allMatch(row -> row.getText().contains("dover"))
                 && !driver.findElements(inboxRowLocator("waiting", toDecline)).isEmpty()
                 && !driver.findElements(inboxRowLocator("waiting", toAccept)).isEmpty());
