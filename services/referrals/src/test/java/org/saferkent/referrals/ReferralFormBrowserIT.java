@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The referral form and the agency's own referrals in a real headless browser (Debian's chromium), signed in
  * at the identity server as the local people police-referrer (Kent Police) and council-referrer (Maidstone BC):
  * the API's own problems beside the fields, a domestic-abuse referral with its DASH answers, the receipt with
- * triage and clocks, the agency's list, and nothing of another agency's. axe-core checks WCAG 2.2 A/AA on each.
+ * triage and clocks, the agency's list, and nothing of another agency's; and a partner team's inbox (inbox.html) as
+ * youth-worker of KCC Integrated Youth Services, in the same context and browser. axe-core checks WCAG 2.2 A/AA on each.
  */
 // Same context as ReferralApiIT, ReferralTriageIT and ReferralsSecurityIT (the same properties): no new context.
 @SpringBootTest(webEnvironment = RANDOM_PORT,
