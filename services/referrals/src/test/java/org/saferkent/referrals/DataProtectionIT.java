@@ -167,7 +167,7 @@ class DataProtectionIT {
         Map<String, Long> versions = referralVersions(ids);
         int eventsBefore = EVENTS.matching(record -> ids.contains(record.key())).size();
 
-        HttpResponse<String> erasure = send(port, "POST", "/api/data-protection/erasures", JSON.writeValueAsString(person.identifiers()));
+        HttpResponse<String> erasure = send(port, "POST", "/api/data-protection/erasures", erasureOf(person));
 
         assertThat(erasure.statusCode()).as(erasure.body()).isEqualTo(202);
         JsonNode answer = JSON.readTree(erasure.body());
@@ -220,9 +220,9 @@ class DataProtectionIT {
         JsonNode referral = created(port, referral("kent-police", person, "violent-crime", null));
 
         HttpResponse<String> noDate = send(port, "POST", "/api/data-protection/erasures",
-                JSON.writeValueAsString(Map.of("name", person.name(), "dateOfBirth", "14/03/1988")));
+                JSON.writeValueAsString(Map.of("name", person.name(), "dateOfBirth", "14/03/1988", "requestReference", reference())));
         HttpResponse<String> badPseudonym = send(port, "POST", "/api/data-protection/erasures",
-                JSON.writeValueAsString(Map.of("pseudonym", "XYZ")));
+                JSON.writeValueAsString(Map.of("pseudonym", "XYZ", "requestReference", reference())));
         HttpResponse<String> nothing = send(port, "POST", "/api/data-protection/erasures", "{}");
 
         assertThat(noDate.statusCode()).isEqualTo(422);
@@ -231,14 +231,73 @@ class DataProtectionIT {
         assertThat(badPseudonym.statusCode()).isEqualTo(422);
         assertThat(errorFields(badPseudonym)).containsExactly("pseudonym");
         assertThat(nothing.statusCode()).isEqualTo(422);
-        assertThat(errorFields(nothing)).containsExactly("name", "dateOfBirth");
+        assertThat(errorFields(nothing)).containsExactly("requestReference", "name", "dateOfBirth");
         assertThat(claimCheck(port, id(referral)).statusCode()).as("a refused request erases nothing").isEqualTo(200);
 
         HttpResponse<String> erasure = send(port, "POST", "/api/data-protection/erasures",
-                JSON.writeValueAsString(Map.of("pseudonym", referral.path("subjectPseudonym").asString())));
+                JSON.writeValueAsString(Map.of("pseudonym", referral.path("subjectPseudonym").asString(), "requestReference", reference())));
 
         assertThat(erasure.statusCode()).isEqualTo(202);
         assertThat(claimCheck(port, id(referral)).statusCode()).isEqualTo(410);
+    }
+
+    /**
+     * Issue 18: the officer's erasure names the data subject's request it carries out. Without a reference, or with
+     * one that is not a reference, it is refused naming {@code requestReference} and nothing is erased; with one, the
+     * erasure's record, its answer and the audit trail name who erased (from the token: the dpo client here) and
+     * the reference, and nothing of the person.
+     */
+    @Test
+    @Order(2)
+    void anErasureNeedsTheRequestsReferenceAndIsRecordedAndAuditedUnderWhoErasedAndThatReference() throws Exception {
+        Person person = Person.random();
+        JsonNode referral = created(port, referral("kent-police", person, "violent-crime", null));
+        Map<String, Object> identifiers = person.identifiers();
+        long erasuresBefore = mongo.getCollection("erasures").countDocuments();
+
+        HttpResponse<String> missing = send(port, "POST", "/api/data-protection/erasures", JSON.writeValueAsString(identifiers));
+        Map<String, Object> named = new LinkedHashMap<>(identifiers);
+        named.put("requestReference", person.name());
+        HttpResponse<String> aName = send(port, "POST", "/api/data-protection/erasures", JSON.writeValueAsString(named));
+        Map<String, Object> long65 = new LinkedHashMap<>(identifiers);
+        long65.put("requestReference", "DSR-" + "1".repeat(61));
+        HttpResponse<String> tooLong = send(port, "POST", "/api/data-protection/erasures", JSON.writeValueAsString(long65));
+
+        for (HttpResponse<String> refused : List.of(missing, aName, tooLong)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+            assertThat(errorFields(refused)).containsExactly("requestReference");
+            assertThat(refused.body()).doesNotContain(person.name(), person.dateOfBirth(), person.postcode());
+        }
+        assertThat(claimCheck(port, id(referral)).statusCode()).as("a refused erasure erases nothing").isEqualTo(200);
+        assertThat(mongo.getCollection("erasures").countDocuments()).as("and records none").isEqualTo(erasuresBefore);
+
+        String reference = "DSR-2026/" + ThreadLocalRandom.current().nextInt(100000, 999999);
+        Map<String, Object> request = new LinkedHashMap<>(identifiers);
+        request.put("requestReference", reference);
+        HttpResponse<String> erasure = send(port, "POST", "/api/data-protection/erasures", JSON.writeValueAsString(request));
+
+        assertThat(erasure.statusCode()).as(erasure.body()).isEqualTo(202);
+        JsonNode answer = JSON.readTree(erasure.body());
+        assertThat(answer.path("erasedBy").asString()).isEqualTo("dpo");
+        assertThat(answer.path("requestReference").asString()).isEqualTo(reference);
+        assertThat(claimCheck(port, id(referral)).statusCode()).isEqualTo(410);
+        String erasureId = answer.path("erasureId").asString();
+        Document record = mongo.getCollection("erasures").find(new Document("_id", erasureId)).first();
+        assertThat(record).isNotNull();
+        assertThat(record.getString("erasedBy")).isEqualTo("dpo");
+        assertThat(record.getString("requestReference")).isEqualTo(reference);
+        Document audited = mongo.getCollection("audit_trail").find(new Document("recordId", erasureId)).first();
+        assertThat(audited).as("the erasure on the audit trail").isNotNull();
+        assertThat(audited.getString("action")).isEqualTo("erase-personal-data");
+        assertThat(audited.getString("subject")).isEqualTo("dpo");
+        assertThat(audited.getString("outcome")).isEqualTo("allowed");
+        assertThat(audited.getString("reason")).contains("request " + reference);
+        for (Document kept : List.of(record, audited)) {
+            assertThat(kept.toJson()).doesNotContain(person.name(), person.dateOfBirth(), person.postcode());
+        }
+        // the other services hear of the erasure, not of who asked or why
+        ConsumerRecord<String, byte[]> announced = SUBJECTS.await(ofType(ERASED).and(r -> TopicRecords.value(r).contains(erasureId)));
+        assertThat(TopicRecords.value(announced)).doesNotContain(reference, "dpo");
     }
 
     @Test
@@ -270,7 +329,7 @@ class DataProtectionIT {
         storeInThePlainShapeOfBeforeEncryption(id, person);
         assertThat(claimCheck(port, id).statusCode()).as("served before the erasure").isEqualTo(200);
 
-        HttpResponse<String> erasure = send(port, "POST", "/api/data-protection/erasures", JSON.writeValueAsString(person.identifiers()));
+        HttpResponse<String> erasure = send(port, "POST", "/api/data-protection/erasures", erasureOf(person));
 
         assertThat(erasure.statusCode()).as(erasure.body()).isEqualTo(202);
         HttpResponse<String> claim = claimCheck(port, id);
@@ -292,7 +351,7 @@ class DataProtectionIT {
     void plainDetailsOfASubjectErasedEarlierAreNotServed() throws Exception {
         Person person = Person.random();
         String id = id(created(port, referral("kent-police", person, "violent-crime", null)));
-        assertThat(send(port, "POST", "/api/data-protection/erasures", JSON.writeValueAsString(person.identifiers())).statusCode())
+        assertThat(send(port, "POST", "/api/data-protection/erasures", erasureOf(person)).statusCode())
                 .isEqualTo(202);
         storeInThePlainShapeOfBeforeEncryption(id, person); // what an earlier erasure did not touch
 
@@ -323,7 +382,7 @@ class DataProtectionIT {
         EVENTS.await(ofType(ROUTED).and(keyed(id(two))));
         assertThat(claimCheck(port, id(one)).body()).contains(kept.name()); // the one way out, and it works
         send(port, "POST", "/api/referrals", "{\"agency\":\"nobody\",\"subject\":{\"name\":\"" + kept.name() + "\"}}");
-        HttpResponse<String> erasure = send(port, "POST", "/api/data-protection/erasures", JSON.writeValueAsString(erased.identifiers()));
+        HttpResponse<String> erasure = send(port, "POST", "/api/data-protection/erasures", erasureOf(erased));
         String erasureId = JSON.readTree(erasure.body()).path("erasureId").asString();
         SUBJECTS.await(ofType(ERASED).and(r -> TopicRecords.value(r).contains(erasureId)));
 
@@ -370,7 +429,7 @@ class DataProtectionIT {
             assertThat(mongo.getCollection("subjects").countDocuments(new Document("_id", before.path("subjectPseudonym").asString()))).isZero();
 
             HttpResponse<String> erasure = send(rotatedPort, "POST", "/api/data-protection/erasures",
-                    JSON.writeValueAsString(person.identifiers()));
+                    erasureOf(person));
 
             assertThat(erasure.statusCode()).isEqualTo(202);
             assertThat(claimCheck(rotatedPort, id(after)).statusCode()).isEqualTo(410);
@@ -489,6 +548,17 @@ class DataProtectionIT {
         fields.put("narrative", person.narrative());
         fields.put("consent", Map.of("given", true, "recordedOn", "2026-11-01", "recordedBy", "PC 123"));
         return fields;
+    }
+
+    /** The officer's erasure request for the person: their identifiers and a fresh request reference. */
+    private static String erasureOf(Person person) {
+        Map<String, Object> request = new LinkedHashMap<>(person.identifiers());
+        request.put("requestReference", reference());
+        return JSON.writeValueAsString(request);
+    }
+
+    private static String reference() {
+        return "DSR-" + ThreadLocalRandom.current().nextInt(100000, 999999);
     }
 
     private JsonNode created(int servicePort, Map<String, Object> referral) throws Exception {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -39,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The referral form and the agency's own referrals in a real headless browser (Debian's chromium), signed in
  * at the identity server as the local people police-referrer (Kent Police) and council-referrer (Maidstone BC):
  * the API's own problems beside the fields, a domestic-abuse referral with its DASH answers, the receipt with
- * triage and clocks, the agency's list, and nothing of another agency's. axe-core checks WCAG 2.2 A/AA on each.
+ * triage and clocks, the agency's list, and nothing of another agency's; and a partner team's inbox (inbox.html) as
+ * youth-worker of KCC Integrated Youth Services, in the same context and browser. axe-core checks WCAG 2.2 A/AA on each.
  */
 // Same context as ReferralApiIT, ReferralTriageIT and ReferralsSecurityIT (the same properties): no new context.
 @SpringBootTest(webEnvironment = RANDOM_PORT,
@@ -85,6 +88,9 @@ class ReferralFormBrowserIT {
         HttpResponse<String> list = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(url("/referrals.html"))).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(list.statusCode()).isEqualTo(302);
+        HttpResponse<String> inbox = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url("/inbox.html"))).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(inbox.statusCode()).isEqualTo(302);
         assertThat(SecuredApi.at(port).anonymous().get("/api/referrals").statusCode()).isEqualTo(401);
     }
 
@@ -244,6 +250,131 @@ class ReferralFormBrowserIT {
                 .POST(HttpRequest.BodyPublishers.ofString(referral(reference))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
         assertThat(JSON.readTree(taken.body()).path("agency").asString()).isEqualTo("maidstone-bc");
+    }
+
+    // ---------------------------------------------------------------- a partner team's inbox (issue 17)
+
+    /**
+     * KCC Integrated Youth Services' worker answers the team's inbox: the referrals routed to youth prevention are
+     * listed (without a name), a decline without a reason is refused beside the reason, a decline with one and an
+     * acceptance move the referrals without a reload, and what is another team's (substance misuse, Dover's ASB
+     * team) is never shown. Keyboard only for the answers; axe-core on each state.
+     */
+    @Test
+    void aYouthWorkerDeclinesOneReferralAcceptsAnotherAndSeesNoOtherTeamsReferral() throws IOException {
+        String toDecline = referred(offender("public-order", 15));
+        String toAccept = referred(offender("criminal-damage-arson", 16));
+        String substanceMisuse = referred(offender("drugs", 34));            // the Kent DAAT's (and restorative justice)
+        String antiSocial = referred(offender("anti-social-behaviour", 29)); // Dover's ASB team's (and restorative justice)
+
+        signOutEverywhere();
+        chromium.openSignedIn(url("/inbox.html"), "youth-worker", INBOX_TITLE);
+        chromium.await().until(ExpectedConditions.textToBe(By.id("agency"), "kcc-integrated-youth-services"));
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("youth-worker");
+        // the team covers Kent: its list narrowed to Dover, where this test's referrals are
+        new Select(browser.findElement(By.id("district"))).selectByValue(INBOX_DISTRICT);
+        // both lists narrowed: every row in Dover, this test's two waiting
+        chromium.await().ignoring(StaleElementReferenceException.class).until(driver -> driver.findElements(
+                        By.cssSelector("#waiting tr[data-id], #taken tr[data-id]")).stream()
+                .allMatch(row -> row.getText().contains("dover"))
+                && !driver.findElements(inboxRowLocator("waiting", toDecline)).isEmpty()
+                && !driver.findElements(inboxRowLocator("waiting", toAccept)).isEmpty());
+        WebElement declined = inboxRow("waiting", toDecline);
+        WebElement accepted = inboxRow("waiting", toAccept);
+        assertThat(declined.getText()).contains("public order", "offender", "dover", "youth prevention", "by ");
+        assertThat(accepted.getText()).contains("criminal damage arson", "youth prevention");
+        assertThat(browser.findElements(By.cssSelector("#waiting tr[data-id], #taken tr[data-id]")))
+                .extracting(row -> row.getAttribute("data-pathway")).containsOnly("youth-prevention");
+        assertThat(browser.findElements(By.cssSelector("tr[data-id='" + substanceMisuse + "'], tr[data-id='" + antiSocial + "']")))
+                .as("another team's pathway, another team's district").isEmpty();
+        assertThat(browser.getPageSource()).as("no personal details on the page").doesNotContain(INBOX_NAME);
+        assertThat(chromium.accessibilityViolations()).as("axe-core on the inbox").isEmpty();
+        chromium.screenshot("inbox-youth-worker.png");
+
+        // a decline without a reason: the API's problem beside the reason, and nothing is answered
+        declined.findElement(By.cssSelector("button.decline")).sendKeys(Keys.ENTER);
+        WebElement problem = chromium.await().until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(
+                inboxRowLocator("waiting", toDecline), By.cssSelector("[data-field='reason'] > .field-error"))).get(0);
+        assertThat(problem.getText()).startsWith("is required").contains("no-capacity");
+        WebElement reason = declined.findElement(By.cssSelector("select[name='reason']"));
+        assertThat(reason.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(reason.getAttribute("aria-describedby")).isEqualTo(problem.getAttribute("id"));
+        assertThat(browser.switchTo().activeElement()).isEqualTo(reason);
+        assertThat(browser.findElement(By.id("answered")).getText()).contains("was not answered");
+        assertThat(referralStatus(toDecline)).isEqualTo("routed");
+        assertThat(chromium.accessibilityViolations()).as("axe-core on the refused decline").isEmpty();
+
+        // with a reason, from the keyboard: the referral leaves the list, no reload
+        new Select(reason).selectByValue("no-capacity");
+        declined.findElement(By.cssSelector("button.decline")).sendKeys(Keys.ENTER);
+        chromium.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("answered"),
+                "Referral " + toDecline + " declined for youth prevention: no capacity."));
+        chromium.await().until(ExpectedConditions.invisibilityOfElementLocated(inboxRowLocator("waiting", toDecline)));
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("answered");
+
+        // the other accepted: it moves to the team's open work, its case named
+        inboxRow("waiting", toAccept).findElement(By.cssSelector("button.accept")).sendKeys(Keys.ENTER);
+        chromium.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("answered"),
+                "Referral " + toAccept + " accepted for youth prevention"));
+        WebElement taken = inboxRow("taken", toAccept);
+        assertThat(taken.getText()).contains("youth-prevention-" + toAccept);
+        assertThat(browser.findElements(inboxRowLocator("waiting", toAccept))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("tr[data-id='" + toDecline + "']"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("tr[data-id='" + substanceMisuse + "'], tr[data-id='" + antiSocial + "']")))
+                .isEmpty();
+        assertThat(referralStatus(toDecline)).isEqualTo("declined");
+        assertThat(referralStatus(toAccept)).isEqualTo("accepted");
+        assertThat(chromium.accessibilityViolations()).as("axe-core after the answers").isEmpty();
+        chromium.screenshot("inbox-answered.png");
+
+        // closed with its outcome: it leaves the open work
+        new Select(taken.findElement(By.cssSelector("select[name='outcome']"))).selectByValue("completed");
+        taken.findElement(By.cssSelector("button.close")).sendKeys(Keys.ENTER);
+        chromium.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("answered"),
+                "Referral " + toAccept + " closed for youth prevention: completed."));
+        chromium.await().until(ExpectedConditions.invisibilityOfElementLocated(inboxRowLocator("taken", toAccept)));
+        assertThat(referralStatus(toAccept)).isEqualTo("closed");
+    }
+
+    private static final String INBOX_TITLE = "SaferKent: our inbox";
+    private static final String INBOX_DISTRICT = "dover";
+    private static final String INBOX_NAME = "Jordan Inboxtest";
+    private static final String INBOX_REFERRER = "probation-kent";
+
+    private static By inboxRowLocator(String table, String referralId) {
+        return By.cssSelector("#" + table + " tr[data-id='" + referralId + "']");
+    }
+
+    private static WebElement inboxRow(String table, String referralId) {
+        return chromium.await().until(ExpectedConditions.visibilityOfElementLocated(inboxRowLocator(table, referralId)));
+    }
+
+    /** Referred by the probation service (whose own list no test reads), in Dover: the new referral's id. */
+    private String referred(String json) {
+        HttpResponse<String> created = SecuredApi.at(port).asAgency(INBOX_REFERRER).post("/api/referrals", json);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).path("id").asString();
+    }
+
+    private String referralStatus(String id) {
+        HttpResponse<String> referral = SecuredApi.at(port).asAgency(INBOX_REFERRER).get("/api/referrals/" + id);
+        assertThat(referral.statusCode()).as(referral.body()).isEqualTo(200);
+        return JSON.readTree(referral.body()).path("status").asString();
+    }
+
+    /** An offender of {@code age} in Dover: youth prevention under 18, else restorative justice (and by category more). */
+    private static String offender(String category, int age) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("agencyReference", "PK-INBOX-" + UUID.randomUUID());
+        fields.put("district", INBOX_DISTRICT);
+        fields.put("category", category);
+        if (category.equals("anti-social-behaviour")) {
+            fields.put("asbType", "nuisance");
+        }
+        fields.put("subject", Map.of("role", "offender", "name", INBOX_NAME + " " + UUID.randomUUID().toString().substring(0, 6),
+                "dateOfBirth", today().minusYears(age).minusDays(40).toString(), "postcode", "CT17 9AA"));
+        fields.put("consent", Map.of("given", true, "recordedOn", today().minusDays(1).toString(), "recordedBy", "PO 77"));
+        return JSON.writeValueAsString(fields);
     }
 
     /** Whoever was signed in (by another test of this class) is no longer: the next page signs in afresh. */

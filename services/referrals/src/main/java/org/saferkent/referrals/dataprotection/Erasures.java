@@ -54,7 +54,11 @@ public class Erasures {
         this.clock = clock;
     }
 
-    public Erasure erase(Subject subject) {
+    /**
+     * @param erasedBy         who asks (the person's name, or the client's id)
+     * @param requestReference the data subject's request this carries out
+     */
+    public Erasure erase(Subject subject, String erasedBy, String requestReference) {
         List<String> given = new ArrayList<>();
         if (subject.pseudonym() != null) {
             given.add(subject.pseudonym());
@@ -70,7 +74,7 @@ public class Erasures {
         // crash before this line serves nothing, and the request can be made again to overwrite them
         int overwritten = details.eraseUnsealed(all, now);
         String id = UUID.randomUUID().toString();
-        Erasure erasure = new Erasure(id, current, List.copyOf(all), destroyed, now);
+        Erasure erasure = new Erasure(id, current, List.copyOf(all), destroyed, now, erasedBy, requestReference);
         erasures.insert(id, erasure, List.of(erasure.announcement()));
         log.info("Erasure {}: {} data key(s) destroyed across {} pseudonym(s), {} unsealed details document(s) overwritten", id,
                 destroyed, all.size(), overwritten);

@@ -109,7 +109,7 @@ public final class ReferralMessages {
      * keys destroyed, announced on the subject topic keyed by the erasure id.
      */
     public static MessageAndMetadata subjectErased() {
-        Erasure erasure = new Erasure(ERASURE_ID, PSEUDONYM, List.of(PSEUDONYM, FORMER_PSEUDONYM), 2, AT);
+        Erasure erasure = new Erasure(ERASURE_ID, PSEUDONYM, List.of(PSEUDONYM, FORMER_PSEUDONYM), 2, AT, "dpo", "DSR-2026-0042");
         return ProviderMessages.outboxEvent("referrals", ERASURE_ID, 1, erasure.announcement());
     }
 }

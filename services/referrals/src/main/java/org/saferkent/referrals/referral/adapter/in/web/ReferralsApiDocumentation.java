@@ -71,7 +71,9 @@ class ReferralsApiDocumentation {
                 .response("POST /api/referrals", 200, ReferralView.class,
                         "The agency reference was seen before: the original referral (nothing is created twice).")
                 .response("POST /api/data-protection/erasures", 202, "ErasureView",
-                        "The subject's data keys are destroyed and SubjectErased is published.")
+                        "The subject's data keys are destroyed and SubjectErased is published; the record and the audit "
+                                + "trail name who erased (from the token) and the request's reference.")
+                .required("ErasureRequest", "requestReference")
                 .required("ReferralRequest", "district", "category", "subject", "consent")
                 .required("SubjectRequest", "role", "name", "dateOfBirth")
                 .allowed("ReferralRequest", "district", Arrays.stream(District.values()).map(District::code).toList())
