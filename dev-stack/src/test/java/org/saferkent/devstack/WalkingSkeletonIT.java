@@ -509,7 +509,7 @@ class WalkingSkeletonIT {
             assertThat(wrappedKey(victimsStore, victimsKey)).as("victims can open its copy before the erasure").isNotNull();
 
             HttpResponse<String> erased = postAs(referrals + "/api/data-protection/erasures", "dpo", """
-                    {"name":"%s","dateOfBirth":"%s","postcode":"%s"}""".formatted(PERSON.name(), PERSON.dateOfBirth(), PERSON.postcode()));
+                    {"requestReference":"DSR-WALK-1","name":"%s","dateOfBirth":"%s","postcode":"%s"}""".formatted(PERSON.name(), PERSON.dateOfBirth(), PERSON.postcode()));
             assertThat(erased.statusCode()).as(erased.body()).isEqualTo(202);
             JsonNode erasure = json.readTree(erased.body());
             assertThat(erasure.path("subjectPseudonym").asString()).isEqualTo(pseudonym);
