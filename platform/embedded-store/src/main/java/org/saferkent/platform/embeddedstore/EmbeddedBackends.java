@@ -3,6 +3,7 @@ package org.saferkent.platform.embeddedstore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -12,6 +13,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -24,6 +26,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -43,6 +47,8 @@ import org.h2.mvstore.MVStore;
  * </ul>
  */
 public final class EmbeddedBackends {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedBackends.class);
 
     /** Commands that change nothing: answered without waiting for a commit. */
     private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct", "listcollections",
@@ -133,6 +139,7 @@ public final class EmbeddedBackends {
         // a query reads the version it started on, pinned for the command (below); a chunk made dead stays
         // until the file has been forced to the disk past that point (GroupCommit).
         store.setRetentionTime(0);
+        moveUniqueKeys(store);
         GroupCommit commits = new GroupCommit(store, fsync);
         return new H2Backend(store) {
             @Override
@@ -170,6 +177,9 @@ public final class EmbeddedBackends {
                     @Override
                     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
                             List<IndexKey> keys, boolean sparse) {
+                        // open the index's map with its key type first: the server's own openMap then finds it open
+                        getMvStore().openMap(uniqueIndexMapName(getFullCollectionNamespace(collectionName), indexName),
+                                new MVMap.Builder<KeyValue, Object>().keyType(new UniqueKeyType()));
                         return new UniqueKeyLookup<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse),
                                 sparse);
                     }
@@ -220,6 +230,58 @@ public final class EmbeddedBackends {
                 super.close();
             }
         };
+    }
+
+    /** The name the H2 backend gives a unique index's map ({@code H2Database.mapNameForIndex}). */
+    static String uniqueIndexMapName(String fullCollectionName, String indexName) {
+        return fullCollectionName + UNIQUE_INDEX_INFIX + indexName;
+    }
+
+    private static final String UNIQUE_INDEX_INFIX = "._index_";
+    private static final String MOVING = ".moving";
+    private static final String FORMAT_MAP = "saferkent.format";
+    private static final String UNIQUE_KEYS = "uniqueKeys";
+
+    /**
+     * Moves the unique indexes of a file written before {@link UniqueKeyType} to it, once: each map's
+     * entries are copied into a new map of the new type, which is committed, then takes the old one's
+     * name. Killed at any point, the next open finishes the work: a copy whose original is gone was
+     * complete (the original is removed only after the copy is committed), one whose original is still
+     * there is made again.
+     */
+    static void moveUniqueKeys(MVStore store) {
+        MVMap<String, Object> format = store.openMap(FORMAT_MAP);
+        if (Integer.valueOf(2).equals(format.get(UNIQUE_KEYS))) {
+            return;
+        }
+        for (String name : new ArrayList<>(store.getMapNames())) {
+            if (name.endsWith(MOVING)) {
+                String original = name.substring(0, name.length() - MOVING.length());
+                if (store.hasMap(original)) {
+                    store.removeMap(name);
+                } else {
+                    store.renameMap(store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(new UniqueKeyType())), original);
+                }
+            }
+        }
+        store.commit();
+        for (String name : new ArrayList<>(store.getMapNames())) {
+            if (!name.contains(UNIQUE_INDEX_INFIX) || name.endsWith(MOVING)) {
+                continue;
+            }
+            MVMap<Object, Object> old = store.openMap(name); // H2's default key type, as written before
+            MVMap<KeyValue, Object> moved = store.openMap(name + MOVING, new MVMap.Builder<KeyValue, Object>().keyType(new UniqueKeyType()));
+            for (Map.Entry<Object, Object> entry : old.entrySet()) {
+                moved.put((KeyValue) entry.getKey(), entry.getValue());
+            }
+            store.commit();
+            store.removeMap(old);
+            store.renameMap(moved, name);
+            store.commit();
+            log.info("unique index {} moved to its own key type ({} keys)", name, moved.size());
+        }
+        format.put(UNIQUE_KEYS, 2);
+        store.commit();
     }
 
     private static boolean readOnlyAggregate(String command, Document query) {

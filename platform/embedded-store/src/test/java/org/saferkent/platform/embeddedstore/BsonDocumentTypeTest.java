@@ -1,6 +1,7 @@
 package org.saferkent.platform.embeddedstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +34,10 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 
 /**
- * The H2 file keeps documents as BSON: every type a service stores comes back as it went in after the
- * store is closed and opened again, and a file written before (documents Java-serialised by H2's
- * default type) is still read, updated and queried after the upgrade.
+ * The H2 file keeps documents as BSON and unique index keys in their own type: every type a service
+ * stores comes back as it went in after the store is closed and opened again, and a file written before
+ * (documents and keys Java-serialised by H2's default type) is still read, updated and queried after the
+ * upgrade, its unique indexes still refusing duplicates.
  */
 class BsonDocumentTypeTest {
 
@@ -83,6 +85,41 @@ class BsonDocumentTypeTest {
             assertThat(things.find(Filters.eq("count", 5)).first()).containsEntry("_id", "new");
             assertThat(things.countDocuments()).isEqualTo(2);
         });
+    }
+
+    @Test
+    void uniqueIndexesOfAFileWrittenBeforeStillRefuseDuplicatesAndFindEveryKey() {
+        Path file = dir.resolve("keys.mv.db");
+        MongoServer old = new MongoServer(new de.bwaldvogel.mongo.backend.h2.H2Backend(new MVStore.Builder().fileName(file.toString()).open()));
+        InetSocketAddress address = old.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            var things = client.getDatabase("db").getCollection("things");
+            things.createIndex(new Document("reference", 1).append("agency", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+            for (int i = 0; i < 300; i++) {
+                things.insertOne(new Document("_id", i % 2 == 0 ? (Object) ("id-" + i) : (Object) i).append("reference", "REF-" + i).append("agency", "kent-police"));
+            }
+        } finally {
+            old.shutdownNow();
+        }
+
+        for (int open = 0; open < 2; open++) { // moved on the first open, as they are on the second
+            withStore(file, client -> {
+                var things = client.getDatabase("db").getCollection("things");
+                for (int i = 0; i < 300; i++) {
+                    Object id = i % 2 == 0 ? "id-" + i : i;
+                    assertThat(things.find(Filters.eq("_id", id)).first()).as("document %s by _id", id).isNotNull();
+                    assertThat(things.find(Filters.and(Filters.eq("reference", "REF-" + i), Filters.eq("agency", "kent-police"))).first())
+                            .as("document %s by its unique key", id).containsEntry("_id", id);
+                }
+                assertThatThrownBy(() -> things.insertOne(new Document("_id", "id-0")))
+                        .hasMessageContaining("E11000");
+                assertThatThrownBy(() -> things.insertOne(new Document("_id", 7)))
+                        .hasMessageContaining("E11000");
+                assertThatThrownBy(() -> things.insertOne(new Document("_id", "other").append("reference", "REF-5").append("agency", "kent-police")))
+                        .hasMessageContaining("E11000");
+            });
+        }
+        withStore(file, client -> assertThat(client.getDatabase("db").getCollection("things").countDocuments()).isEqualTo(300));
     }
 
     private static Document everyType() {
