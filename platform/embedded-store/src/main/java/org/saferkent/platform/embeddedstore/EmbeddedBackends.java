@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -153,6 +154,11 @@ public final class EmbeddedBackends {
                                 getMvStore().openMap(metaMapName(collectionName)),
                                 cursorRegistry) {
                             @Override
+                            protected Document getDocument(Object position) {
+                                return ownCopy(super.getDocument(position));
+                            }
+
+                            @Override
                             protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
                                     int batchSize, Document fieldSelector) {
                                 Iterable<Object> candidates = Planner.candidates(getIndexes(), query, orderBy, skip, limit,
@@ -161,7 +167,19 @@ public final class EmbeddedBackends {
                                     return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
                                 }
                                 CollectionScans.record(getFullName(), query);
-                                return matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+                                if (orderBy != null && orderBy.containsKey("$natural")) {
+                                    return matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector); // in the order stored
+                                }
+                                // the server's scan hands out the stored documents: copies of those that match
+                                return matchDocumentsFromStream(super.streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument)
+                                        .filter(document -> documentMatchesQuery(document, query)).map(EmbeddedBackends::ownCopy),
+                                        query, orderBy, skip, limit, batchSize, fieldSelector);
+                            }
+
+                            @Override
+                            protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+                                return super.streamAllDocumentsWithPosition()
+                                        .map(stored -> new DocumentWithPosition<>(ownCopy(stored.getDocument()), stored.getPosition()));
                             }
                         };
                     }
@@ -230,6 +248,18 @@ public final class EmbeddedBackends {
                 super.close();
             }
         };
+    }
+
+    /**
+     * A stored document as the server may change it: a copy (H2 only: the memory backend's update relies on
+     * changing its stored document in place, and nothing writes it in the background). The server updates the document it was handed
+     * in place (keeping a deep copy as the old one) and writes it back, so handing out the stored instance let
+     * an update change a document while the store was writing it to the file at a commit (a
+     * ConcurrentModificationException there closes the H2 store) or while another connection's answer was
+     * being encoded from it, and let readers see half an update.
+     */
+    private static Document ownCopy(Document stored) {
+        return stored == null ? null : stored.cloneDeeply();
     }
 
     /** The name the H2 backend gives a unique index's map ({@code H2Database.mapNameForIndex}). */

@@ -122,6 +122,33 @@ class BsonDocumentTypeTest {
         withStore(file, client -> assertThat(client.getDatabase("db").getCollection("things").countDocuments()).isEqualTo(300));
     }
 
+    /**
+     * What a query hands out is the reader's own: changing it changes nothing stored. The server updates
+     * the document it is handed in place, so when queries handed out the stored instance, an update could
+     * change a document while a commit was writing it to the file (a ConcurrentModificationException
+     * there closes the H2 store) or while another connection's answer was being encoded from it.
+     */
+    @Test
+    void aDocumentAQueryHandsOutIsACopyOfWhatIsStored() {
+        de.bwaldvogel.mongo.backend.h2.H2Backend backend = EmbeddedBackends.h2(dir.resolve("copies.mv.db").toString());
+        try {
+            de.bwaldvogel.mongo.MongoCollection<?> cases = backend.resolveDatabase("db").createCollectionOrThrowIfExists("cases");
+            cases.addDocument(new de.bwaldvogel.mongo.bson.Document("_id", "case-1").append("district", "dover")
+                    .append("profile", new de.bwaldvogel.mongo.bson.Document("riskLevel", "standard")));
+            for (de.bwaldvogel.mongo.bson.Document query : List.of(new de.bwaldvogel.mongo.bson.Document("_id", "case-1"),
+                    new de.bwaldvogel.mongo.bson.Document("district", "dover"))) { // by the _id index, and by a scan
+                de.bwaldvogel.mongo.bson.Document read = cases.handleQuery(query).iterator().next();
+                ((de.bwaldvogel.mongo.bson.Document) read.get("profile")).put("riskLevel", "changed by a reader");
+                read.put("district", "changed by a reader");
+                de.bwaldvogel.mongo.bson.Document again = cases.handleQuery(query).iterator().next();
+                assertThat(again.get("district")).as("after %s", query).isEqualTo("dover");
+                assertThat(((de.bwaldvogel.mongo.bson.Document) again.get("profile")).get("riskLevel")).as("after %s", query).isEqualTo("standard");
+            }
+        } finally {
+            backend.close();
+        }
+    }
+
     private static Document everyType() {
         List<Object> list = new ArrayList<>(List.of(1, 2, "three"));
         list.add(null);
