@@ -3,30 +3,72 @@ package org.saferkent.commissioning.performance.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.saferkent.commissioning.activity.adapter.in.messaging.RoutedReferral;
+import org.saferkent.commissioning.activity.application.ActivityProjection;
+import org.saferkent.commissioning.activity.application.ActivityProjection.EventRef;
+import org.saferkent.commissioning.activity.application.LiveFacts;
+import org.saferkent.commissioning.activity.application.ProjectionVersions;
+import org.saferkent.commissioning.contract.domain.Contract;
+import org.saferkent.commissioning.contract.domain.ContractPeriod;
+import org.saferkent.commissioning.contract.domain.NewContract;
+import org.saferkent.commissioning.contract.domain.TargetTerms;
+import org.saferkent.commissioning.performance.domain.PathwayScope;
+import org.saferkent.commissioning.performance.domain.PerformanceSnapshot;
+import org.saferkent.platform.events.EventJson;
+import org.saferkent.platform.events.EventProducer;
+import org.saferkent.platform.events.EventSource;
+import org.saferkent.platform.events.EventsProperties;
+import org.saferkent.platform.messaging.IdempotentWrites;
+import org.saferkent.platform.outbox.Loaded;
 import org.saferkent.platform.test.RealInfrastructure;
+import org.saferkent.platform.test.TopicRecords;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * The performance lease on the real store, with clocks the test moves: a holder whose work runs
  * longer than the lease keeps it by renewing it; a holder that crashed (stops renewing) loses it one
  * lease duration after a contender saw its last renewal; a holder that stalled past its lease finds it
- * taken over and stops; and no clock, however far ahead, takes a lease that is being renewed.
+ * taken over and stops; no clock, however far ahead, takes a lease that is being renewed; and a
+ * holder that stalled in the middle of writing the feed (past its check) and wakes after another
+ * instance took over is fenced: its writes are refused, no reader paging the feed misses a change,
+ * and the Kafka feed carries no older snapshot of a cell after a newer one.
  */
 class ProjectionLeaseIT {
 
@@ -116,6 +158,129 @@ class ProjectionLeaseIT {
         assertThat(contender.tryAcquire(LEASE)).isFalse();
         ahead.advance(LEASE.plusSeconds(1));
         assertThat(contender.tryAcquire(LEASE)).isTrue();
+    }
+
+    @Test
+    void aHolderThatStalledWhileWritingTheFeedIsFencedAndNoReaderMissesAChange() throws Exception {
+        String topic = "commissioning.feed.fencing-" + UUID.randomUUID();
+        ProjectionVersions versions = new ProjectionVersions(mongo);
+        List<Loaded<Contract>> contracts = List.of(victimsContract());
+        LiveFacts facts = LiveFacts.pinned(new IdempotentWrites(mongo), versions.current());
+        ActivityProjection live = new ActivityProjection(facts::apply, FENCING_SCOPE.restorativeJustice());
+        DefaultKafkaProducerFactory<String, byte[]> producers = new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.get().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        try {
+            // two instances on one store and one broker, each with its own lease, store and publisher; no renewal comes in time
+            PerformanceStore stallingStore = new PerformanceStore(mongo, new EventJson().mapper(), new FeedSequence(mongo));
+            PerformanceRefresh stalling = instance(versions, contracts, stallingStore, producers, topic);
+            PerformanceStore otherStore = new PerformanceStore(mongo, new EventJson().mapper(), new FeedSequence(mongo));
+            PerformanceRefresh other = instance(versions, contracts, otherStore, producers, topic);
+            PerformanceFeed feed = new PerformanceFeed(otherStore, versions);
+            String maidstone = PerformanceSnapshot.key("victims", "maidstone", "2031-Q3");
+
+            live.referralRouted(ref(), new RoutedReferral("r-1", "maidstone", "victim-support", Instant.parse("2031-07-01T10:00:00Z")));
+            CountDownLatch stalled = new CountDownLatch(1);
+            CountDownLatch wake = new CountDownLatch(1);
+            stallingStore.beforeCellWrites = () -> {
+                // past its checks, its numbers reserved: a long pause
+                stalled.countDown();
+                try {
+                    wake.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
+            CompletableFuture<Boolean> stallingRun = CompletableFuture.supplyAsync(stalling::run);
+            assertThat(stalled.await(30, TimeUnit.SECONDS)).as("the first instance reached its writes").isTrue();
+
+            // meanwhile two more referrals, and the other instance takes over once the lease has not moved for a whole lease
+            live.referralRouted(ref(), new RoutedReferral("r-2", "maidstone", "victim-support", Instant.parse("2031-07-02T10:00:00Z")));
+            live.referralRouted(ref(), new RoutedReferral("r-3", "swale", "victim-support", Instant.parse("2031-07-03T10:00:00Z")));
+            assertThat(other.run()).as("held by the stalled instance").isFalse();
+            clock.advance(LEASE.plusSeconds(1));
+            assertThat(other.run()).as("taken over").isTrue();
+
+            // a reader pages through the feed as far as it goes
+            List<FeedEntry> seen = new ArrayList<>();
+            long cursor = page(feed, 0, seen);
+            assertThat(seen).extracting(FeedEntry::key).contains(maidstone);
+
+            // the stalled instance wakes and writes on: refused
+            stallingStore.beforeCellWrites = () -> { };
+            wake.countDown();
+            assertThatThrownBy(() -> stallingRun.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(ProjectionLease.LeaseLostException.class);
+            assertThat(other.run()).as("the next round").isTrue();
+
+            Document cell = otherStore.forDistrict(versions.current(), "maidstone", List.of("2031-Q3")).get(maidstone);
+            assertThat(otherStore.snapshot(cell).counts().referralsRouted()).as("the newer snapshot stays").isEqualTo(2);
+
+            // the reader goes on from its cursor: together it has seen every change a reader starting now sees
+            cursor = page(feed, cursor, seen);
+            List<FeedEntry> fromTheStart = new ArrayList<>();
+            page(feed, 0, fromTheStart);
+            assertThat(seen).extracting(FeedEntry::sequence).isSorted().doesNotHaveDuplicates();
+            assertThat(seen).as("what the paging reader saw").containsAll(fromTheStart);
+            assertThat(fromTheStart).filteredOn(entry -> entry.key().equals(maidstone)).singleElement()
+                    .satisfies(entry -> assertThat(entry.performance().counts().referralsRouted()).isEqualTo(2));
+
+            // on the Kafka feed each cell's records only move forward, and the last is the stored snapshot
+            Map<String, List<JsonNode>> published = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : TopicRecords.readAll(topic)) {
+                published.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(JSON.readTree(record.value()));
+            }
+            assertThat(published).containsKey(maidstone);
+            published.forEach((key, records) -> assertThat(records).as(key).extracting(r -> r.path("sequence").asLong()).isSorted()
+                    .doesNotHaveDuplicates());
+            List<JsonNode> maidstoneRecords = published.get(maidstone);
+            assertThat(maidstoneRecords.get(maidstoneRecords.size() - 1).path("performance").path("counts").path("referralsRouted")
+                    .asLong()).isEqualTo(2);
+        } finally {
+            producers.destroy();
+        }
+    }
+
+    private static final PathwayScope FENCING_SCOPE = new PathwayScope("restorative-justice", Set.of("youth-prevention"));
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private PerformanceRefresh instance(ProjectionVersions versions, List<Loaded<Contract>> contracts, PerformanceStore store,
+            DefaultKafkaProducerFactory<String, byte[]> producers, String topic) {
+        KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.get().kafkaBootstrapServers()));
+        SnapshotPublisher publisher = new SnapshotPublisher(store, new EventProducer(new KafkaTemplate<>(producers)), new EventJson(),
+                new EventSource("commissioning"), clock, topic, 10, Duration.ofSeconds(30),
+                () -> FeedTopic.declare(admin, topic, new EventsProperties(1, (short) 1, 1)));
+        PerformanceRefresh refresh = new PerformanceRefresh(mongo, versions, () -> contracts, store, new LiveFactsLoader(mongo), publisher,
+                new ProjectionLease(mongo, clock, "refresh"), FENCING_SCOPE, 60, LEASE, Duration.ofHours(1));
+        refresh.ensureIndexes();
+        return refresh;
+    }
+
+    /** Pages through the feed one change at a time from {@code after}, as far as it goes; @return the cursor to go on from */
+    private static long page(PerformanceFeed feed, long after, List<FeedEntry> into) {
+        long cursor = after;
+        for (int page = 0; page < 1000; page++) {
+            PerformanceFeed.Page answer = feed.after(cursor, 1);
+            into.addAll(answer.items());
+            cursor = answer.next();
+            if (!answer.more()) {
+                return cursor;
+            }
+        }
+        throw new AssertionError("the feed never ended");
+    }
+
+    private static Loaded<Contract> victimsContract() {
+        Instant registered = Instant.parse("2030-12-01T00:00:00Z");
+        Contract contract = Contract.register("victims", new NewContract("Provider victims", "Service", List.of("victim-support"),
+                List.of("maidstone", "swale"), new ContractPeriod(LocalDate.parse("2031-01-01"), LocalDate.parse("2031-12-31")),
+                36_500_000, List.of(new TargetTerms("contacted-within-deadline-share", new BigDecimal("0.9"), new BigDecimal("0.05")))),
+                registered).contract();
+        return new Loaded<>(contract, 1);
+    }
+
+    private static EventRef ref() {
+        return new EventRef(UUID.randomUUID().toString(), Instant.parse("2031-08-01T00:00:00Z"));
     }
 
     private long version() {
