@@ -110,7 +110,7 @@ public class PerformanceRefresh {
                 // more dirty facts than one batch: go on
             }
             hold.check();
-            publisher.publishPending(version);
+            publisher.publishPending(version, hold);
             return true;
         }
     }

@@ -38,6 +38,7 @@ public class PerformanceStore {
     static final String PUBLISHED = "published";
     static final String REMOVED = "removed";
     static final String SNAPSHOT = "snapshot";
+    static final String REPUBLISH = "republish";
 
     private final MongoTemplate mongo;
     private final JsonMapper json;
@@ -193,9 +194,22 @@ public class PerformanceStore {
                 .sort(Sorts.ascending(SEQUENCE)).limit(limit).into(new ArrayList<>());
     }
 
-    void markPublished(int version, String key, long sequenceNumber) {
-        documents(version).updateOne(Filters.and(Filters.eq("_id", key), Filters.eq(SEQUENCE, sequenceNumber)),
-                Updates.set(PUBLISHED, true));
+    /** Marks the change published, unless the cell changed since it was read (or was sent again meanwhile: {@link #republish}). */
+    void markPublished(int version, Document sent) {
+        documents(version).updateOne(Filters.and(Filters.eq("_id", sent.getString("_id")), Filters.eq(SEQUENCE, sent.get(SEQUENCE)),
+                Filters.eq(REPUBLISH, sent.get(REPUBLISH))), Updates.set(PUBLISHED, true));
+    }
+
+    /**
+     * The cells {@code sent} by a publisher that lost the lease meanwhile, which a newer change
+     * replaced: its records may have reached the topic after the newer ones, so the newer ones are
+     * published again (and a holder marking them published meanwhile finds {@code republish} moved on).
+     */
+    void republish(int version, List<Document> sent) {
+        for (Document cell : sent) {
+            documents(version).updateOne(Filters.and(Filters.eq("_id", cell.getString("_id")), Filters.gt(SEQUENCE, cell.get(SEQUENCE))),
+                    Updates.combine(Updates.set(PUBLISHED, false), Updates.inc(REPUBLISH, 1)));
+        }
     }
 
     /** Changes numbered after {@code after}, in order, up to what readers may see. */

@@ -87,9 +87,9 @@ public final class FeedMessages {
             try (ProjectionLease.Hold hold = new ProjectionLease(mongo, Clock.systemUTC(), "pact").hold(Duration.ofMinutes(1),
                     Duration.ofMinutes(1))) {
                 store.write(VERSION, List.of(PerformanceStore.Change.of(snapshot)), hold);
-            }
-            if (publisher.publishPending(VERSION) != 1) {
-                throw new IllegalStateException("the snapshot was not published");
+                if (publisher.publishPending(VERSION, hold) != 1) {
+                    throw new IllegalStateException("the snapshot was not published");
+                }
             }
         } finally {
             producers.destroy();

@@ -162,98 +162,174 @@ class ProjectionLeaseIT {
 
     @Test
     void aHolderThatStalledWhileWritingTheFeedIsFencedAndNoReaderMissesAChange() throws Exception {
-        String topic = "commissioning.feed.fencing-" + UUID.randomUUID();
-        ProjectionVersions versions = new ProjectionVersions(mongo);
-        List<Loaded<Contract>> contracts = List.of(victimsContract());
-        LiveFacts facts = LiveFacts.pinned(new IdempotentWrites(mongo), versions.current());
-        ActivityProjection live = new ActivityProjection(facts::apply, FENCING_SCOPE.restorativeJustice());
-        DefaultKafkaProducerFactory<String, byte[]> producers = new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.get().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-        try {
-            // two instances on one store and one broker, each with its own lease, store and publisher; no renewal comes in time
-            PerformanceStore stallingStore = new PerformanceStore(mongo, new EventJson().mapper(), new FeedSequence(mongo));
-            PerformanceRefresh stalling = instance(versions, contracts, stallingStore, producers, topic);
-            PerformanceStore otherStore = new PerformanceStore(mongo, new EventJson().mapper(), new FeedSequence(mongo));
-            PerformanceRefresh other = instance(versions, contracts, otherStore, producers, topic);
-            PerformanceFeed feed = new PerformanceFeed(otherStore, versions);
-            String maidstone = PerformanceSnapshot.key("victims", "maidstone", "2031-Q3");
-
-            live.referralRouted(ref(), new RoutedReferral("r-1", "maidstone", "victim-support", Instant.parse("2031-07-01T10:00:00Z")));
-            CountDownLatch stalled = new CountDownLatch(1);
-            CountDownLatch wake = new CountDownLatch(1);
-            stallingStore.beforeCellWrites = () -> {
-                // past its checks, its numbers reserved: a long pause
-                stalled.countDown();
-                try {
-                    wake.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            };
-            CompletableFuture<Boolean> stallingRun = CompletableFuture.supplyAsync(stalling::run);
-            assertThat(stalled.await(30, TimeUnit.SECONDS)).as("the first instance reached its writes").isTrue();
+        try (TwoInstances two = new TwoInstances()) {
+            two.live.referralRouted(ref(), new RoutedReferral("r-1", "maidstone", "victim-support", Instant.parse("2031-07-01T10:00:00Z")));
+            Stall stall = new Stall();
+            two.stalling.store().beforeCellWrites = stall; // past its checks, its numbers reserved: a long pause
+            CompletableFuture<Boolean> stallingRun = CompletableFuture.supplyAsync(two.stalling.refresh()::run);
+            stall.awaitStalled();
 
             // meanwhile two more referrals, and the other instance takes over once the lease has not moved for a whole lease
-            live.referralRouted(ref(), new RoutedReferral("r-2", "maidstone", "victim-support", Instant.parse("2031-07-02T10:00:00Z")));
-            live.referralRouted(ref(), new RoutedReferral("r-3", "swale", "victim-support", Instant.parse("2031-07-03T10:00:00Z")));
-            assertThat(other.run()).as("held by the stalled instance").isFalse();
-            clock.advance(LEASE.plusSeconds(1));
-            assertThat(other.run()).as("taken over").isTrue();
+            two.live.referralRouted(ref(), new RoutedReferral("r-2", "maidstone", "victim-support", Instant.parse("2031-07-02T10:00:00Z")));
+            two.live.referralRouted(ref(), new RoutedReferral("r-3", "swale", "victim-support", Instant.parse("2031-07-03T10:00:00Z")));
+            two.takeOver();
 
             // a reader pages through the feed as far as it goes
             List<FeedEntry> seen = new ArrayList<>();
-            long cursor = page(feed, 0, seen);
-            assertThat(seen).extracting(FeedEntry::key).contains(maidstone);
+            long cursor = page(two.feed, 0, seen);
+            assertThat(seen).extracting(FeedEntry::key).contains(MAIDSTONE_Q3);
 
             // the stalled instance wakes and writes on: refused
-            stallingStore.beforeCellWrites = () -> { };
-            wake.countDown();
+            two.stalling.store().beforeCellWrites = () -> { };
+            stall.wake();
             assertThatThrownBy(() -> stallingRun.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(ProjectionLease.LeaseLostException.class);
-            assertThat(other.run()).as("the next round").isTrue();
-
-            Document cell = otherStore.forDistrict(versions.current(), "maidstone", List.of("2031-Q3")).get(maidstone);
-            assertThat(otherStore.snapshot(cell).counts().referralsRouted()).as("the newer snapshot stays").isEqualTo(2);
+            assertThat(two.other.refresh().run()).as("the next round").isTrue();
+            assertThat(two.storedReferrals(MAIDSTONE_Q3)).as("the newer snapshot stays").isEqualTo(2);
 
             // the reader goes on from its cursor: together it has seen every change a reader starting now sees
-            cursor = page(feed, cursor, seen);
+            page(two.feed, cursor, seen);
             List<FeedEntry> fromTheStart = new ArrayList<>();
-            page(feed, 0, fromTheStart);
+            page(two.feed, 0, fromTheStart);
             assertThat(seen).extracting(FeedEntry::sequence).isSorted().doesNotHaveDuplicates();
             assertThat(seen).as("what the paging reader saw").containsAll(fromTheStart);
-            assertThat(fromTheStart).filteredOn(entry -> entry.key().equals(maidstone)).singleElement()
+            assertThat(fromTheStart).filteredOn(entry -> entry.key().equals(MAIDSTONE_Q3)).singleElement()
                     .satisfies(entry -> assertThat(entry.performance().counts().referralsRouted()).isEqualTo(2));
 
             // on the Kafka feed each cell's records only move forward, and the last is the stored snapshot
+            Map<String, List<JsonNode>> published = two.published();
+            assertThat(published).containsKey(MAIDSTONE_Q3);
+            published.forEach((key, records) -> assertThat(records).as(key).extracting(r -> r.path("sequence").asLong()).isSorted()
+                    .doesNotHaveDuplicates());
+            assertThat(last(published.get(MAIDSTONE_Q3)).path("performance").path("counts").path("referralsRouted").asLong())
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aPublisherThatStalledBeforeSendingLeavesTheNewestSnapshotLastOnTheKafkaFeed() throws Exception {
+        try (TwoInstances two = new TwoInstances()) {
+            two.live.referralRouted(ref(), new RoutedReferral("r-1", "maidstone", "victim-support", Instant.parse("2031-07-01T10:00:00Z")));
+            Stall stall = new Stall();
+            two.stalling.publisher().beforeSend = stall; // its cells read, its records not sent yet: a long pause
+            CompletableFuture<Boolean> stallingRun = CompletableFuture.supplyAsync(two.stalling.refresh()::run);
+            stall.awaitStalled();
+
+            two.live.referralRouted(ref(), new RoutedReferral("r-2", "maidstone", "victim-support", Instant.parse("2031-07-02T10:00:00Z")));
+            two.takeOver(); // publishes the newer snapshot
+
+            two.stalling.publisher().beforeSend = () -> { };
+            stall.wake(); // sends the older one after it, and finds the lease lost once the broker acknowledged
+            assertThatThrownBy(() -> stallingRun.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(ProjectionLease.LeaseLostException.class);
+            assertThat(two.other.refresh().run()).as("the next round").isTrue();
+
+            Map<String, List<JsonNode>> published = two.published();
+            published.forEach((key, records) -> assertThat(last(records).path("sequence").asLong()).as(key)
+                    .isEqualTo(records.stream().mapToLong(r -> r.path("sequence").asLong()).max().orElseThrow()));
+            assertThat(last(published.get(MAIDSTONE_Q3)).path("performance").path("counts").path("referralsRouted").asLong())
+                    .isEqualTo(2);
+        }
+    }
+
+    private static final String MAIDSTONE_Q3 = PerformanceSnapshot.key("victims", "maidstone", "2031-Q3");
+    private static final PathwayScope FENCING_SCOPE = new PathwayScope("restorative-justice", Set.of("youth-prevention"));
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** A latch in a write path: the thread that runs it stops there until woken. */
+    private static final class Stall implements Runnable {
+
+        private final CountDownLatch stalled = new CountDownLatch(1);
+        private final CountDownLatch woken = new CountDownLatch(1);
+
+        @Override
+        public void run() {
+            stalled.countDown();
+            try {
+                woken.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void awaitStalled() throws InterruptedException {
+            assertThat(stalled.await(30, TimeUnit.SECONDS)).as("reached the stall").isTrue();
+        }
+
+        void wake() {
+            woken.countDown();
+        }
+    }
+
+    private record Instance(PerformanceStore store, SnapshotPublisher publisher, PerformanceRefresh refresh) {
+    }
+
+    /**
+     * Two instances of the refresh on this test's store and the shared broker (a feed topic of their
+     * own), each with its own lease, store and publisher, on the clock the test moves; no renewal comes
+     * in time, so a stalled holder's lease can be taken over.
+     */
+    private final class TwoInstances implements AutoCloseable {
+
+        final String topic = "commissioning.feed.fencing-" + UUID.randomUUID();
+        final ProjectionVersions versions = new ProjectionVersions(mongo);
+        final List<Loaded<Contract>> contracts = List.of(victimsContract());
+        final ActivityProjection live;
+        final DefaultKafkaProducerFactory<String, byte[]> producers = new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.get().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        final Instance stalling = instance();
+        final Instance other = instance();
+        final PerformanceFeed feed = new PerformanceFeed(other.store(), versions);
+
+        TwoInstances() {
+            LiveFacts facts = LiveFacts.pinned(new IdempotentWrites(mongo), versions.current());
+            live = new ActivityProjection(facts::apply, FENCING_SCOPE.restorativeJustice());
+        }
+
+        private Instance instance() {
+            PerformanceStore store = new PerformanceStore(mongo, new EventJson().mapper(), new FeedSequence(mongo));
+            KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    RealInfrastructure.get().kafkaBootstrapServers()));
+            SnapshotPublisher publisher = new SnapshotPublisher(store, new EventProducer(new KafkaTemplate<>(producers)), new EventJson(),
+                    new EventSource("commissioning"), clock, topic, 10, Duration.ofSeconds(30),
+                    () -> FeedTopic.declare(admin, topic, new EventsProperties(1, (short) 1, 1)));
+            PerformanceRefresh refresh = new PerformanceRefresh(mongo, versions, () -> contracts, store, new LiveFactsLoader(mongo),
+                    publisher, new ProjectionLease(mongo, clock, "refresh"), FENCING_SCOPE, 60, LEASE, Duration.ofHours(1));
+            refresh.ensureIndexes();
+            return new Instance(store, publisher, refresh);
+        }
+
+        /** The other instance finds the lease held, then takes it over once it has not moved for a whole lease, and runs. */
+        void takeOver() {
+            assertThat(other.refresh().run()).as("held by the stalled instance").isFalse();
+            clock.advance(LEASE.plusSeconds(1));
+            assertThat(other.refresh().run()).as("taken over").isTrue();
+        }
+
+        long storedReferrals(String key) {
+            String[] cell = key.split("\\|");
+            Document stored = other.store().forDistrict(versions.current(), cell[1], List.of(cell[2])).get(key);
+            return other.store().snapshot(stored).counts().referralsRouted();
+        }
+
+        /** The feed topic's records by key, in the order the topic holds them. */
+        Map<String, List<JsonNode>> published() {
             Map<String, List<JsonNode>> published = new HashMap<>();
             for (ConsumerRecord<String, byte[]> record : TopicRecords.readAll(topic)) {
                 published.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(JSON.readTree(record.value()));
             }
-            assertThat(published).containsKey(maidstone);
-            published.forEach((key, records) -> assertThat(records).as(key).extracting(r -> r.path("sequence").asLong()).isSorted()
-                    .doesNotHaveDuplicates());
-            List<JsonNode> maidstoneRecords = published.get(maidstone);
-            assertThat(maidstoneRecords.get(maidstoneRecords.size() - 1).path("performance").path("counts").path("referralsRouted")
-                    .asLong()).isEqualTo(2);
-        } finally {
+            return published;
+        }
+
+        @Override
+        public void close() {
             producers.destroy();
         }
     }
 
-    private static final PathwayScope FENCING_SCOPE = new PathwayScope("restorative-justice", Set.of("youth-prevention"));
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
-
-    private PerformanceRefresh instance(ProjectionVersions versions, List<Loaded<Contract>> contracts, PerformanceStore store,
-            DefaultKafkaProducerFactory<String, byte[]> producers, String topic) {
-        KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.get().kafkaBootstrapServers()));
-        SnapshotPublisher publisher = new SnapshotPublisher(store, new EventProducer(new KafkaTemplate<>(producers)), new EventJson(),
-                new EventSource("commissioning"), clock, topic, 10, Duration.ofSeconds(30),
-                () -> FeedTopic.declare(admin, topic, new EventsProperties(1, (short) 1, 1)));
-        PerformanceRefresh refresh = new PerformanceRefresh(mongo, versions, () -> contracts, store, new LiveFactsLoader(mongo), publisher,
-                new ProjectionLease(mongo, clock, "refresh"), FENCING_SCOPE, 60, LEASE, Duration.ofHours(1));
-        refresh.ensureIndexes();
-        return refresh;
+    private static JsonNode last(List<JsonNode> records) {
+        return records.get(records.size() - 1);
     }
 
     /** Pages through the feed one change at a time from {@code after}, as far as it goes; @return the cursor to go on from */
