@@ -45,7 +45,13 @@ import org.saferkent.platform.outbox.DuplicateKeys;
  * ({@link PerformanceStore}), so the stalled holder's late write is refused, and no number at or
  * below {@code visible} ever appears after a reader passed it. Every write of a holder to this document
  * moves its {@code version} on, so a contender never takes over from a holder that wrote meanwhile, and
- * takes over exactly the {@code pending} it read. No transaction: each step is one conditional write.
+ * takes over exactly the {@code pending} it read. A holder that inherits nothing moves {@code visible}
+ * up to the counter at once: every number reserved so far is written (a rebuild's, swapped in before it
+ * could commit them) or never will be (its holder's stage is refused). The numbers a stalled holder
+ * reserved are gaps that readers never wait for, not changes they miss: the feed has gaps anyway, as
+ * it gives each cell's latest change only. A publisher stalled between reading cells and sending them
+ * is answered after the fact ({@link SnapshotPublisher}). No transaction: each step is one conditional
+ * write.
  */
 class ProjectionLease {
 
