@@ -115,6 +115,11 @@ public class PerformanceRefresh {
         }
     }
 
+    /** For tests: the day buckets this refresh writes. */
+    DayBuckets buckets() {
+        return buckets;
+    }
+
     void ensureIndexes() {
         int version = versions.current();
         loader.ensureIndexes(version);
@@ -171,7 +176,7 @@ public class PerformanceRefresh {
         // the buckets of the days the facts changed on, each recomputed whole from that district-day's facts
         for (Map.Entry<String, Set<LocalDate>> district : days.entrySet()) {
             hold.check();
-            buckets.recompute(version, district.getKey(), district.getValue());
+            buckets.recompute(version, district.getKey(), district.getValue(), hold.token());
         }
         // the cells, each summed from the buckets of its window: what is stored elsewhere is never read
         Map<String, PerformanceStore.Change> writes = new LinkedHashMap<>();

@@ -74,6 +74,8 @@ class ProjectionLease {
     private Instant observedAt;
     /** The lease document as read by the last successful {@link #tryAcquire} (null: created by it). */
     private Document acquired;
+    /** The lease's version after the last successful {@link #tryAcquire} wrote it: higher for every later holder. */
+    private long acquiredToken;
 
     ProjectionLease(MongoTemplate mongo, Clock clock, String role) {
         this.mongo = mongo;
@@ -95,6 +97,7 @@ class ProjectionLease {
             try {
                 leases.insertOne(new Document("_id", ID).append("holder", holder).append("version", 1L)
                         .append("until", Date.from(now.plus(duration))));
+                acquiredToken = 1;
                 return true;
             } catch (MongoException e) {
                 if (DuplicateKeys.is(e)) {
@@ -105,6 +108,7 @@ class ProjectionLease {
         }
         Object version = lease.get("version");
         String current = lease.getString("holder");
+        acquiredToken = (version instanceof Number number ? number.longValue() : 0) + 1;
         if (holder.equals(current)) {
             return renew(duration);
         }
@@ -160,13 +164,15 @@ class ProjectionLease {
     Hold hold(Duration duration, Duration renewEvery) {
         Instant asked = clock.instant();
         Document lease;
+        long token;
         synchronized (this) {
             if (!tryAcquire(duration)) {
                 return null;
             }
             lease = acquired;
+            token = acquiredToken;
         }
-        Hold hold = new Hold(duration, asked.plus(duration), inheritedFrom(lease));
+        Hold hold = new Hold(duration, asked.plus(duration), inheritedFrom(lease), token);
         if (hold.inherited().isEmpty()) {
             // nothing was left pending: every number reserved so far is written (a rebuild's, swapped in
             // before it could commit them) or never will be (its holder's stage was, or will be, refused)
@@ -217,10 +223,22 @@ class ProjectionLease {
         /** Cells a holder before this one named as pending and did not commit: until this hold commits. */
         private volatile List<String> inherited;
 
-        private Hold(Duration duration, Instant validUntil, List<String> inherited) {
+        private final long token;
+
+        private Hold(Duration duration, Instant validUntil, List<String> inherited, long token) {
             this.duration = duration;
             this.validUntil = validUntil;
             this.inherited = inherited;
+            this.token = token;
+        }
+
+        /**
+         * A fencing token: the lease's version when this hold took it, higher for every hold taken
+         * later. Writes without a sequence of their own (the day buckets) carry it and are refused over
+         * a higher one.
+         */
+        long token() {
+            return token;
         }
 
         /**

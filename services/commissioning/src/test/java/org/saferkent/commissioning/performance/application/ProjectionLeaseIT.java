@@ -67,8 +67,8 @@ import tools.jackson.databind.JsonNode;
  * lease duration after a contender saw its last renewal; a holder that stalled past its lease finds it
  * taken over and stops; no clock, however far ahead, takes a lease that is being renewed; and a
  * holder that stalled in the middle of writing the feed (past its check) and wakes after another
- * instance took over is fenced: its writes are refused, no reader paging the feed misses a change,
- * and the Kafka feed carries no older snapshot of a cell after a newer one.
+ * instance took over is fenced: its writes (cells and day buckets) are refused, no reader paging the
+ * feed misses a change, and the Kafka feed carries no older snapshot of a cell after a newer one.
  */
 class ProjectionLeaseIT {
 
@@ -229,6 +229,30 @@ class ProjectionLeaseIT {
                     .isEqualTo(records.stream().mapToLong(r -> r.path("sequence").asLong()).max().orElseThrow()));
             assertThat(last(published.get(MAIDSTONE_Q3)).path("performance").path("counts").path("referralsRouted").asLong())
                     .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aHolderThatStalledWhileWritingDayBucketsCannotPutOlderCountsBack() throws Exception {
+        try (TwoInstances two = new TwoInstances()) {
+            two.live.referralRouted(ref(), new RoutedReferral("r-1", "maidstone", "victim-support", Instant.parse("2031-07-01T10:00:00Z")));
+            Stall stall = new Stall();
+            two.stalling.refresh().buckets().beforeWrites = stall; // the day's bucket counted (one referral), not written yet
+            CompletableFuture<Boolean> stallingRun = CompletableFuture.supplyAsync(two.stalling.refresh()::run);
+            stall.awaitStalled();
+
+            two.live.referralRouted(ref(), new RoutedReferral("r-2", "maidstone", "victim-support", Instant.parse("2031-07-01T11:00:00Z")));
+            two.takeOver(); // counts the day again: two referrals
+
+            two.stalling.refresh().buckets().beforeWrites = () -> { };
+            stall.wake();
+            assertThatThrownBy(() -> stallingRun.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(ProjectionLease.LeaseLostException.class);
+
+            // a referral on another day of the quarter: the cell is summed from both days' buckets
+            two.live.referralRouted(ref(), new RoutedReferral("r-3", "maidstone", "victim-support", Instant.parse("2031-07-15T10:00:00Z")));
+            assertThat(two.other.refresh().run()).isTrue();
+            assertThat(two.storedReferrals(MAIDSTONE_Q3)).isEqualTo(3);
         }
     }
 
