@@ -111,8 +111,7 @@ class RebuildIT extends CommissioningIntegrationTest {
         assertThat(livePerformance.keySet()).anyMatch(key -> key.toString().startsWith(wide + "|"))
                 .anyMatch(key -> key.toString().startsWith(victims + "|"));
         assertThat(documents(name("performance", after), "sequence", "published")).isEqualTo(livePerformance);
-        assertThat(documents(name("performance_day_buckets", after))).as("the day buckets the live refresh carries on from")
-                .isNotEmpty().isEqualTo(documents(name("performance_day_buckets", before)));
+        assertThat(buckets(after)).as("the day buckets the live refresh carries on from").isNotEmpty().isEqualTo(buckets(before));
         assertThat(result.path("changedCells").asLong()).as("no cell differs, so none gets a new feed entry").isZero();
         assertThat(JSON.readTree(get("/api/commissioning/feed?after=" + highestSequence).body()).path("items").size()).isZero();
         assertThat(get("/api/commissioning/counts").body()).isEqualTo(countsBefore);
@@ -340,6 +339,19 @@ class RebuildIT extends CommissioningIntegrationTest {
             docs.put(doc.get("_id").toString(), canonical(doc));
         }
         return docs;
+    }
+
+    /**
+     * The day buckets by id, without the fence of the lease hold that wrote each, and without the empty
+     * ones a day the live refresh emptied keeps (the same as none; the rebuild writes none).
+     */
+    private Map<Object, Object> buckets(int version) {
+        Map<Object, Object> buckets = documents(name("performance_day_buckets", version), "fence");
+        buckets.values().removeIf(bucket -> bucket instanceof Map<?, ?> fields && Long.valueOf(0).equals(fields.get("firstTimeEntrants"))
+                && List.of().equals(fields.get("referrals")) && List.of().equals(fields.get("duplicates"))
+                && List.of().equals(fields.get("victims")) && fields.get("rj") instanceof Map<?, ?> rj
+                && rj.values().stream().allMatch(n -> Long.valueOf(0).equals(n)));
+        return buckets;
     }
 
     private static Object canonical(Object value) {

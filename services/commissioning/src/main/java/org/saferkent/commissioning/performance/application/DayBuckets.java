@@ -23,8 +23,9 @@ import org.saferkent.platform.workingdays.Quarter;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
@@ -50,6 +51,8 @@ final class DayBuckets {
     static final String BASE = "performance_day_buckets";
     /** The id of the document that says the version's buckets were built (it has no district: no bucket query finds it). */
     static final String BUILT = "built";
+    /** The lease hold that last wrote a bucket ({@link #recompute}). */
+    static final String FENCE = "fence";
     private static final int WRITE_BATCH = 1000;
 
     private final MongoTemplate mongo;
@@ -75,28 +78,51 @@ final class DayBuckets {
 
     /**
      * Recomputes the buckets of {@code days} in {@code district} from their facts alone, replacing what
-     * was stored (a day nothing counts on any more has none).
+     * was stored (a day nothing counts on any more keeps an empty bucket). Each bucket carries the
+     * {@code fence} of the lease hold that wrote it ({@link ProjectionLease.Hold#token()}, higher for
+     * every later holder) and is replaced only by a writer whose fence is as high: a holder that lost
+     * the lease without knowing, and wakes after the new holder recomputed a day from newer facts, is
+     * refused instead of putting the older counts back (an empty bucket, not a deletion, so that a day
+     * emptied by the new holder is refused too).
+     *
+     * @throws ProjectionLease.LeaseLostException if a later holder wrote one of the buckets
      */
-    void recompute(int version, String district, Collection<LocalDate> days) {
+    void recompute(int version, String district, Collection<LocalDate> days, long fence) {
         Map<LocalDate, DayCounts> counted = DayCounts.byDay(loader.loadDays(version, district, days), district);
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (LocalDate day : new TreeSet<>(days)) {
             DayCounts counts = counted.getOrDefault(day, DayCounts.NONE);
-            Bson bucket = Filters.eq("_id", id(district, day));
-            writes.add(counts.isEmpty() ? new DeleteOneModel<>(bucket)
-                    : new ReplaceOneModel<>(bucket, document(district, day, counts), new ReplaceOptions().upsert(true)));
+            Bson notNewer = Filters.and(Filters.eq("_id", id(district, day)), Filters.not(Filters.gt(FENCE, fence)));
+            writes.add(new ReplaceOneModel<>(notNewer, document(district, day, counts).append(FENCE, fence),
+                    new ReplaceOptions().upsert(true)));
         }
-        if (!writes.isEmpty()) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        beforeWrites.run();
+        try {
             documents(version).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY)) {
+                throw new ProjectionLease.LeaseLostException(); // a bucket written by a later holder: ours are stale
+            }
+            throw e;
         }
     }
+
+    /** For tests: runs after a district's buckets are computed, before they are written. */
+    volatile Runnable beforeWrites = () -> { };
 
     /** The buckets of {@code district} on {@code days} that hold something. */
     Map<LocalDate, DayCounts> read(int version, String district, Collection<LocalDate> days) {
         Map<LocalDate, DayCounts> read = new HashMap<>();
         List<String> codes = days.stream().map(LocalDate::toString).toList();
-        documents(version).find(Filters.and(Filters.eq("district", district), Filters.in("day", codes)))
-                .forEach(doc -> read.put(LocalDate.parse(doc.getString("day")), counts(doc)));
+        documents(version).find(Filters.and(Filters.eq("district", district), Filters.in("day", codes))).forEach(doc -> {
+            DayCounts counts = counts(doc);
+            if (!counts.isEmpty()) {
+                read.put(LocalDate.parse(doc.getString("day")), counts);
+            }
+        });
         return read;
     }
 

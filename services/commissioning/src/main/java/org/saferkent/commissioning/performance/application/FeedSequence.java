@@ -10,7 +10,9 @@ import com.mongodb.client.model.ReturnDocument;
 
 /**
  * The feed's sequence: one counter document incremented atomically ({@code findAndModify $inc}), so
- * every snapshot change gets a number no other change has, whichever instance makes it.
+ * every snapshot change gets a number no other change has, whichever instance makes it. A number is
+ * reserved before its cell is written: readers see it only once a holder of the lease committed it
+ * ({@link ProjectionLease.Hold#commit}).
  */
 class FeedSequence {
 
@@ -23,8 +25,10 @@ class FeedSequence {
         this.mongo = mongo;
     }
 
-    long next() {
-        return reserve(1);
+    /** The last number reserved so far (0: none). */
+    static long current(MongoTemplate mongo) {
+        Document counter = mongo.getCollection(COLLECTION).find(new Document("_id", ID)).first();
+        return counter == null ? 0 : ((Number) counter.get("value")).longValue();
     }
 
     /** Reserves {@code count} numbers; returns the last, so they are {@code last - count + 1 .. last}. */

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +47,10 @@ import com.mongodb.client.model.Updates;
  * contracts) touch, each summed from the buckets of its window, so that a round reads what changed and
  * never the rest of the history; stores the snapshots that changed (each with a new feed sequence) and
  * publishes them. Many events between two runs make one snapshot. One instance at a time does this (a lease, renewed while
- * it runs), so sequence numbers are written in order.
+ * it runs), so sequence numbers are written in order; a round's cells are written under the lease's
+ * fence ({@link PerformanceStore#write}), so an instance that lost the lease without knowing writes
+ * nothing readers see, and the dirty flags and contract marks are cleared only after its cells are
+ * committed.
  */
 public class PerformanceRefresh {
 
@@ -106,9 +110,14 @@ public class PerformanceRefresh {
                 // more dirty facts than one batch: go on
             }
             hold.check();
-            publisher.publishPending(version);
+            publisher.publishPending(version, hold);
             return true;
         }
+    }
+
+    /** For tests: the day buckets this refresh writes. */
+    DayBuckets buckets() {
+        return buckets;
     }
 
     void ensureIndexes() {
@@ -129,6 +138,12 @@ public class PerformanceRefresh {
         List<Loaded<Contract>> changed = all.stream()
                 .filter(loaded -> loaded.version() > marks.getOrDefault(loaded.state().id(), 0L)).toList();
         Map<String, Document> uncovered = new HashMap<>();
+        // the cells a holder before us was writing when it stopped: written again, with our numbers
+        Set<String> inherited = new HashSet<>(hold.inherited());
+        for (String key : inherited) {
+            String[] parts = key.split("\\|", 3);
+            Quarter.parse(parts[2]).ifPresent(quarter -> add(cells, parts[1], quarter));
+        }
         for (Loaded<Contract> contract : changed) {
             ContractTerms contractTerms = ContractTermsSource.terms(contract.state());
             Set<String> coveredKeys = new HashSet<>();
@@ -161,19 +176,30 @@ public class PerformanceRefresh {
         // the buckets of the days the facts changed on, each recomputed whole from that district-day's facts
         for (Map.Entry<String, Set<LocalDate>> district : days.entrySet()) {
             hold.check();
-            buckets.recompute(version, district.getKey(), district.getValue());
+            buckets.recompute(version, district.getKey(), district.getValue(), hold.token());
         }
         // the cells, each summed from the buckets of its window: what is stored elsewhere is never read
+        Map<String, PerformanceStore.Change> writes = new LinkedHashMap<>();
         for (Map.Entry<String, Set<Quarter>> district : cells.entrySet()) {
             hold.check();
             Map<String, Document> stored = store.forDistrict(version, district.getKey(),
                     district.getValue().stream().map(Quarter::toString).toList());
             Map<LocalDate, DayCounts> counts = buckets.read(version, district.getKey(), DayBuckets.daysOf(district.getValue()));
             for (PerformanceSnapshot snapshot : PerformanceCells.compute(terms, district.getKey(), district.getValue(), counts, scope)) {
-                store.save(version, snapshot, stored.get(snapshot.key()));
+                if (inherited.contains(snapshot.key()) || store.differs(snapshot, stored.get(snapshot.key()))) {
+                    writes.put(snapshot.key(), PerformanceStore.Change.of(snapshot));
+                }
             }
         }
-        uncovered.values().forEach(stored -> store.remove(version, stored));
+        uncovered.values().forEach(stored -> {
+            if (!Boolean.TRUE.equals(stored.getBoolean(PerformanceStore.REMOVED))) {
+                writes.putIfAbsent(stored.getString("_id"), PerformanceStore.Change.removal(stored.getString("_id")));
+            }
+        });
+        // an inherited cell no contract covers any more: removed, with our number
+        inherited.forEach(key -> writes.putIfAbsent(key, PerformanceStore.Change.removal(key)));
+        hold.check();
+        store.write(version, List.copyOf(writes.values()), hold);
 
         // one write per kind for the whole round: a fact touched since it was read keeps its flag
         dirty.forEach((kind, docs) -> {

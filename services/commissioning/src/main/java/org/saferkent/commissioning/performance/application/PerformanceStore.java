@@ -26,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The performance projection: one document per contract × district × quarter holding its snapshot,
  * the feed sequence of its latest change and whether that change has been published to Kafka.
- * Versioned like the facts (a rebuild fills a fresh collection).
+ * Versioned like the facts (a rebuild fills a fresh collection). A cell is only ever written over a
+ * lower sequence, and readers see sequences up to the lease's {@code visible} only: see
+ * {@link ProjectionLease} for the fence this makes with it.
  */
 public class PerformanceStore {
 
@@ -36,6 +38,7 @@ public class PerformanceStore {
     static final String PUBLISHED = "published";
     static final String REMOVED = "removed";
     static final String SNAPSHOT = "snapshot";
+    static final String REPUBLISH = "republish";
 
     private final MongoTemplate mongo;
     private final JsonMapper json;
@@ -83,32 +86,68 @@ public class PerformanceStore {
         return find(version, Filters.eq("contractId", contractId));
     }
 
-    /** Stores the snapshot as the cell's latest change, unless it equals what is stored. @return whether it changed */
-    boolean save(int version, PerformanceSnapshot snapshot, Document stored) {
-        if (stored != null && !Boolean.TRUE.equals(stored.getBoolean(REMOVED)) && snapshot.equals(snapshot(stored))) {
-            return false;
+    /** One cell's change in a round: its new snapshot, or its removal ({@code snapshot} null). */
+    record Change(String key, PerformanceSnapshot snapshot) {
+
+        static Change of(PerformanceSnapshot snapshot) {
+            return new Change(snapshot.key(), snapshot);
         }
-        Document changed = document(snapshot, sequence.next(), false);
+
+        static Change removal(String key) {
+            return new Change(key, null);
+        }
+    }
+
+    /** Whether {@code snapshot} differs from what is stored (a removed or missing cell differs from any). */
+    boolean differs(PerformanceSnapshot snapshot, Document stored) {
+        return stored == null || Boolean.TRUE.equals(stored.getBoolean(REMOVED)) || !snapshot.equals(snapshot(stored));
+    }
+
+    /**
+     * Writes a round's changes under the lease's fence: reserves a number for each, names the cells in
+     * the lease ({@link ProjectionLease.Hold#stage}), writes each cell only over a lower sequence, and
+     * commits the numbers to readers ({@link ProjectionLease.Hold#commit}). A holder that lost the
+     * lease without knowing is refused at the first of these it reaches: at the stage or the commit,
+     * or at a cell the new holder wrote again (it inherits the staged cells and writes them with higher
+     * numbers before it commits anything).
+     *
+     * @throws ProjectionLease.LeaseLostException when the lease is no longer ours: the round stops
+     */
+    void write(int version, List<Change> changes, ProjectionLease.Hold hold) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        long last = sequence.reserve(changes.size());
+        hold.stage(changes.stream().map(Change::key).toList());
+        beforeCellWrites.run();
+        long number = last - changes.size();
+        for (Change change : changes) {
+            number++;
+            Document changed = change.snapshot() == null ? removedDocument(change.key(), number)
+                    : document(change.snapshot(), number, false);
+            if (!replaceOlder(version, changed, number)) {
+                throw new ProjectionLease.LeaseLostException(); // a newer holder wrote this cell: ours is stale
+            }
+        }
+        hold.commit(last);
+    }
+
+    /** For tests: runs after a round's numbers are reserved and its cells named, before they are written. */
+    volatile Runnable beforeCellWrites = () -> { };
+
+    /** Replaces (or creates) the cell if what is stored has a lower sequence. @return false if a higher one is stored */
+    private boolean replaceOlder(int version, Document changed, long number) {
+        Bson older = Filters.and(Filters.eq("_id", changed.getString("_id")), Filters.lt(SEQUENCE, number));
         try {
-            documents(version).replaceOne(Filters.eq("_id", snapshot.key()), changed, new ReplaceOptions().upsert(true));
+            var result = documents(version).replaceOne(older, changed, new ReplaceOptions().upsert(true));
+            return result.getMatchedCount() > 0 || result.getUpsertedId() != null;
         } catch (MongoException e) {
             if (!DuplicateKeys.is(e)) {
                 throw e;
             }
-            // created a moment ago by another writer (a store that does not retry that itself): it exists now
-            documents(version).replaceOne(Filters.eq("_id", snapshot.key()), changed);
+            // the cell exists with a sequence as high or higher (or was created a moment ago): only a lower one is replaced
+            return documents(version).replaceOne(older, changed).getMatchedCount() > 0;
         }
-        return true;
-    }
-
-    /** The contract no longer covers the cell: a change of its own in the feed. */
-    void remove(int version, Document stored) {
-        if (Boolean.TRUE.equals(stored.getBoolean(REMOVED))) {
-            return;
-        }
-        documents(version).updateOne(Filters.eq("_id", stored.getString("_id")), Updates.combine(
-                Updates.set(REMOVED, true), Updates.set(PUBLISHED, false), Updates.set(SEQUENCE, sequence.next()),
-                Updates.set(SNAPSHOT, null)));
     }
 
     Document document(PerformanceSnapshot snapshot, long sequenceNumber, boolean published) {
@@ -118,6 +157,13 @@ public class PerformanceStore {
                 .append("district", snapshot.district()).append("quarter", snapshot.quarter())
                 .append(SEQUENCE, sequenceNumber).append(PUBLISHED, published).append(REMOVED, false)
                 .append(SNAPSHOT, new Document(fields));
+    }
+
+    /** A removed cell named by its key {@code <contractId>|<district>|<quarter>}. */
+    static Document removedDocument(String key, long sequenceNumber) {
+        String[] parts = key.split("\\|", 3);
+        return removedDocument(new Document("_id", key).append("contractId", parts[0]).append("district", parts[1])
+                .append("quarter", parts[2]), sequenceNumber);
     }
 
     static Document removedDocument(Document stored, long sequenceNumber) {
@@ -137,24 +183,44 @@ public class PerformanceStore {
                 snapshot(stored));
     }
 
+    /** The highest sequence readers may see: every change numbered up to it is final ({@link ProjectionLease}). */
+    long visible() {
+        return ProjectionLease.visible(mongo);
+    }
+
+    /** The changes readers may see that are not on the feed topic yet, in order. */
     List<Document> unpublished(int version, int limit) {
-        return documents(version).find(Filters.eq(PUBLISHED, false)).sort(Sorts.ascending(SEQUENCE)).limit(limit)
-                .into(new ArrayList<>());
+        return documents(version).find(Filters.and(Filters.eq(PUBLISHED, false), Filters.lte(SEQUENCE, visible())))
+                .sort(Sorts.ascending(SEQUENCE)).limit(limit).into(new ArrayList<>());
     }
 
-    void markPublished(int version, String key, long sequenceNumber) {
-        documents(version).updateOne(Filters.and(Filters.eq("_id", key), Filters.eq(SEQUENCE, sequenceNumber)),
-                Updates.set(PUBLISHED, true));
+    /** Marks the change published, unless the cell changed since it was read (or was sent again meanwhile: {@link #republish}). */
+    void markPublished(int version, Document sent) {
+        documents(version).updateOne(Filters.and(Filters.eq("_id", sent.getString("_id")), Filters.eq(SEQUENCE, sent.get(SEQUENCE)),
+                Filters.eq(REPUBLISH, sent.get(REPUBLISH))), Updates.set(PUBLISHED, true));
     }
 
-    /** Changes numbered after {@code after}, in order. */
+    /**
+     * The cells {@code sent} by a publisher that lost the lease meanwhile, which a newer change
+     * replaced: its records may have reached the topic after the newer ones, so the newer ones are
+     * published again (and a holder marking them published meanwhile finds {@code republish} moved on).
+     */
+    void republish(int version, List<Document> sent) {
+        for (Document cell : sent) {
+            documents(version).updateOne(Filters.and(Filters.eq("_id", cell.getString("_id")), Filters.gt(SEQUENCE, cell.get(SEQUENCE))),
+                    Updates.combine(Updates.set(PUBLISHED, false), Updates.inc(REPUBLISH, 1)));
+        }
+    }
+
+    /** Changes numbered after {@code after}, in order, up to what readers may see. */
     List<FeedEntry> after(int version, long after, int limit) {
-        return documents(version).find(Filters.gt(SEQUENCE, after)).sort(Sorts.ascending(SEQUENCE)).limit(limit)
-                .map(this::entry).into(new ArrayList<>());
+        return documents(version).find(Filters.and(Filters.gt(SEQUENCE, after), Filters.lte(SEQUENCE, visible())))
+                .sort(Sorts.ascending(SEQUENCE)).limit(limit).map(this::entry).into(new ArrayList<>());
     }
 
+    /** The highest sequence readers may see in this version. */
     long highestSequence(int version) {
-        Document last = documents(version).find().sort(Sorts.descending(SEQUENCE)).limit(1).first();
+        Document last = documents(version).find(Filters.lte(SEQUENCE, visible())).sort(Sorts.descending(SEQUENCE)).limit(1).first();
         return last == null ? 0 : ((Number) last.get(SEQUENCE)).longValue();
     }
 

@@ -3,7 +3,9 @@ package org.saferkent.commissioning.performance.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,6 +33,25 @@ import org.saferkent.platform.outbox.DuplicateKeys;
  * moment it asked for the renewal, on its own clock: whatever the clocks say, a contender's wait ends
  * later. Only the clocks' rates must agree, never their settings. ({@code until} is stored for people
  * reading the document, and for documents written before versions.)
+ *
+ * <p>The lease is also the feed's fence, since a holder can stall after {@link Hold#check()} (a long
+ * pause) and write on after someone took its lease over. Readers (the HTTP feed, the Kafka publisher)
+ * see only feed sequences up to {@code visible}, which only a holder moves on, with a write conditional
+ * on still holding the lease ({@link Hold#commit}). Before it writes cells, a holder names them in the
+ * lease document ({@code pending}, also conditional on holding it), so if it stalls or dies there, the
+ * next holder knows which cells a late write could still reach: it inherits them
+ * ({@link Hold#inherited()}) and writes each again with a number of its own, higher than any the stalled
+ * holder reserved, before it moves {@code visible} on. A cell is written only over a lower sequence
+ * ({@link PerformanceStore}), so the stalled holder's late write is refused, and no number at or
+ * below {@code visible} ever appears after a reader passed it. Every write of a holder to this document
+ * moves its {@code version} on, so a contender never takes over from a holder that wrote meanwhile, and
+ * takes over exactly the {@code pending} it read. A holder that inherits nothing moves {@code visible}
+ * up to the counter at once: every number reserved so far is written (a rebuild's, swapped in before it
+ * could commit them) or never will be (its holder's stage is refused). The numbers a stalled holder
+ * reserved are gaps that readers never wait for, not changes they miss: the feed has gaps anyway, as
+ * it gives each cell's latest change only. A publisher stalled between reading cells and sending them
+ * is answered after the fact ({@link SnapshotPublisher}). No transaction: each step is one conditional
+ * write.
  */
 class ProjectionLease {
 
@@ -38,6 +59,10 @@ class ProjectionLease {
 
     static final String COLLECTION = "projection_leases";
     static final String ID = "performance";
+    /** The highest feed sequence readers may see: every change numbered up to it is final. */
+    static final String VISIBLE = "visible";
+    /** The cells the holder is writing and has not committed yet. */
+    static final String PENDING = "pending";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -47,6 +72,10 @@ class ProjectionLease {
     private Object observedVersion;
     private String observedHolder;
     private Instant observedAt;
+    /** The lease document as read by the last successful {@link #tryAcquire} (null: created by it). */
+    private Document acquired;
+    /** The lease's version after the last successful {@link #tryAcquire} wrote it: higher for every later holder. */
+    private long acquiredToken;
 
     ProjectionLease(MongoTemplate mongo, Clock clock, String role) {
         this.mongo = mongo;
@@ -63,10 +92,12 @@ class ProjectionLease {
         Instant now = clock.instant();
         var leases = mongo.getCollection(COLLECTION);
         Document lease = leases.find(new Document("_id", ID)).first();
+        acquired = lease;
         if (lease == null) {
             try {
                 leases.insertOne(new Document("_id", ID).append("holder", holder).append("version", 1L)
                         .append("until", Date.from(now.plus(duration))));
+                acquiredToken = 1;
                 return true;
             } catch (MongoException e) {
                 if (DuplicateKeys.is(e)) {
@@ -77,6 +108,7 @@ class ProjectionLease {
         }
         Object version = lease.get("version");
         String current = lease.getString("holder");
+        acquiredToken = (version instanceof Number number ? number.longValue() : 0) + 1;
         if (holder.equals(current)) {
             return renew(duration);
         }
@@ -109,7 +141,17 @@ class ProjectionLease {
                         .append("$inc", new Document("version", 1L))).getMatchedCount() > 0;
     }
 
-    /** Frees the lease if it is still ours: the next contender takes it at once. */
+    /**
+     * The highest feed sequence readers may see. Unbounded before any holder of this code set it (a
+     * store written before the fence: its numbers were all written by then).
+     */
+    static long visible(MongoTemplate mongo) {
+        Document lease = mongo.getCollection(COLLECTION).find(new Document("_id", ID)).first();
+        Number visible = lease == null ? null : (Number) lease.get(VISIBLE);
+        return visible == null ? Long.MAX_VALUE : visible.longValue();
+    }
+
+    /** Frees the lease if it is still ours (what it left {@code pending} stays, for the next holder): the next contender takes it at once. */
     void release() {
         mongo.getCollection(COLLECTION).updateOne(new Document("_id", ID).append("holder", holder),
                 new Document("$set", new Document("holder", null).append("until", new Date(0))).append("$inc", new Document("version", 1L)));
@@ -121,13 +163,37 @@ class ProjectionLease {
      */
     Hold hold(Duration duration, Duration renewEvery) {
         Instant asked = clock.instant();
-        if (!tryAcquire(duration)) {
-            return null;
+        Document lease;
+        long token;
+        synchronized (this) {
+            if (!tryAcquire(duration)) {
+                return null;
+            }
+            lease = acquired;
+            token = acquiredToken;
         }
-        Hold hold = new Hold(duration, asked.plus(duration));
+        Hold hold = new Hold(duration, asked.plus(duration), inheritedFrom(lease), token);
+        if (hold.inherited().isEmpty()) {
+            // nothing was left pending: every number reserved so far is written (a rebuild's, swapped in
+            // before it could commit them) or never will be (its holder's stage was, or will be, refused)
+            long reserved = FeedSequence.current(mongo);
+            Number visible = lease == null ? null : (Number) lease.get(VISIBLE);
+            if (visible == null || visible.longValue() < reserved) {
+                try {
+                    hold.fenced(new Document("$max", new Document(VISIBLE, reserved)));
+                } catch (LeaseLostException takenMeanwhile) {
+                    return null;
+                }
+            }
+        }
         hold.renewal = renewals().scheduleWithFixedDelay(hold::renewNow, renewEvery.toMillis(), renewEvery.toMillis(),
                 TimeUnit.MILLISECONDS);
         return hold;
+    }
+
+    private static List<String> inheritedFrom(Document lease) {
+        List<String> pending = lease == null ? null : lease.getList(PENDING, String.class);
+        return pending == null ? List.of() : List.copyOf(pending);
     }
 
     /** One thread renews this holder's holds; it ends when idle for a minute. */
@@ -154,10 +220,68 @@ class ProjectionLease {
         private volatile Instant validUntil;
         private volatile boolean lost;
         private ScheduledFuture<?> renewal;
+        /** Cells a holder before this one named as pending and did not commit: until this hold commits. */
+        private volatile List<String> inherited;
 
-        private Hold(Duration duration, Instant validUntil) {
+        private final long token;
+
+        private Hold(Duration duration, Instant validUntil, List<String> inherited, long token) {
             this.duration = duration;
             this.validUntil = validUntil;
+            this.inherited = inherited;
+            this.token = token;
+        }
+
+        /**
+         * A fencing token: the lease's version when this hold took it, higher for every hold taken
+         * later. Writes without a sequence of their own (the day buckets) carry it and are refused over
+         * a higher one.
+         */
+        long token() {
+            return token;
+        }
+
+        /**
+         * The cells a holder before this one was writing when it stopped or stalled: this holder writes
+         * each again with a number of its own before its first {@link #commit}, so that a late write
+         * of the stalled holder finds a higher sequence and is refused.
+         */
+        List<String> inherited() {
+            return inherited;
+        }
+
+        /**
+         * Names the cells about to be written (with the inherited ones), if the lease is still ours.
+         *
+         * @throws LeaseLostException if it is not: nothing may be written
+         */
+        void stage(Collection<String> keys) {
+            check();
+            fenced(new Document("$set", new Document(PENDING, List.copyOf(keys))));
+        }
+
+        /**
+         * Lets readers see every number up to {@code upTo}, if the lease is still ours: everything this
+         * holder reserved up to it is written (or refused), and what it inherited is written again.
+         *
+         * @throws LeaseLostException if it is not
+         */
+        void commit(long upTo) {
+            fenced(new Document("$max", new Document(VISIBLE, upTo)).append("$set", new Document(PENDING, null)));
+            inherited = List.of();
+        }
+
+        /** One write to the lease document, only while it is ours; moves its version on (a sign of life). */
+        private void fenced(Document update) {
+            if (lost) {
+                throw new LeaseLostException();
+            }
+            update.append("$inc", new Document("version", 1L));
+            if (mongo.getCollection(COLLECTION).updateOne(new Document("_id", ID).append("holder", holder), update)
+                    .getMatchedCount() == 0) {
+                lost = true;
+                throw new LeaseLostException();
+            }
         }
 
         /** @throws LeaseLostException if the lease was taken over or could not be renewed in time */

@@ -57,7 +57,8 @@ import com.mongodb.client.model.InsertManyOptions;
  * contract's cells from them, and bulk-inserts both (the live refresh carries on from the buckets): a cell
  * equal to the live one keeps its feed sequence, a different one gets a new sequence and is
  * published;</li>
- * <li>swaps the version read, and drops the versions before the previous one.</li>
+ * <li>swaps the version read, commits the new sequences to readers (the lease's {@code visible},
+ * {@link ProjectionLease}), and drops the versions before the previous one.</li>
  * </ol>
  * It holds the performance lease throughout, renewed every few seconds, so no refresh round
  * interleaves; if it dies, the lease runs out soon and the next holder clears its {@code building}
@@ -170,6 +171,13 @@ public class ProjectionRebuild {
             long[] cells = writePerformance(previous, next, memory);
             hold.confirm();
             versions.swapTo(next);
+            // readers see the new numbers only now (and not before the swap: the stale late write of a
+            // refresh to the version replaced here would have been visible); dying here, the next holder commits them
+            try {
+                hold.commit(cells[2]);
+            } catch (ProjectionLease.LeaseLostException takenOver) {
+                log.warn("Rebuild v{} swapped in but lost the lease before committing its feed sequences: the next holder does", next);
+            }
             collections.dropBelow(previous);
             long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
             long facts = 0;
@@ -317,7 +325,7 @@ public class ProjectionRebuild {
         return written;
     }
 
-    /** @return {cells written, cells changed} */
+    /** @return {cells written, cells changed, the last feed sequence reserved (0: none)} */
     private long[] writePerformance(int previous, int next, MemoryFacts memory) {
         List<ContractTerms> terms = new ArrayList<>();
         List<Document> marks = new ArrayList<>();
@@ -359,8 +367,10 @@ public class ProjectionRebuild {
                 }
             }
         }
+        long last = 0;
         if (!changed.isEmpty()) {
-            long sequence = store.sequence().reserve(changed.size()) - changed.size();
+            last = store.sequence().reserve(changed.size());
+            long sequence = last - changed.size();
             for (Object cell : changed) {
                 sequence++;
                 docs.add(cell instanceof PerformanceSnapshot snapshot ? store.document(snapshot, sequence, false)
@@ -369,7 +379,7 @@ public class ProjectionRebuild {
         }
         insert(PerformanceStore.collection(next), docs);
         insert(PerformanceStore.marksCollection(next), marks);
-        return new long[] {docs.size(), changed.size()};
+        return new long[] {docs.size(), changed.size(), last};
     }
 
     private long insert(String collection, List<Document> docs) {

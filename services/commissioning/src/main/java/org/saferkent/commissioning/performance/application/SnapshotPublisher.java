@@ -24,7 +24,11 @@ import org.saferkent.platform.events.EventSource;
  * many events changed it since the last round (the debounce), keyed
  * {@code <contractId>|<district>|<quarter>} so compaction keeps the latest. A removed cell is a
  * tombstone (null value). A cell is marked published only once the broker acknowledged that very
- * change; a crash in between publishes it again, with the same {@code ce_id}.
+ * change; a crash in between publishes it again, with the same {@code ce_id}. Only changes readers may
+ * see are published ({@code visible}, {@link ProjectionLease}). A publisher that finds, once its records
+ * are acknowledged, that it lost the lease meanwhile (it stalled between reading the cells and sending
+ * them) may have sent an older snapshot of a cell after a newer one: it marks the cells changed since it
+ * read them for publication again, so the newest is the cell's last record once more.
  */
 class SnapshotPublisher {
 
@@ -54,8 +58,14 @@ class SnapshotPublisher {
         this.declareTopic = declareTopic;
     }
 
-    /** @return snapshots published */
-    int publishPending(int version) {
+    /** For tests: runs after a batch of cells is read, before its records are sent. */
+    volatile Runnable beforeSend = () -> { };
+
+    /**
+     * @return snapshots published
+     * @throws ProjectionLease.LeaseLostException if the lease was lost by the time the broker acknowledged
+     */
+    int publishPending(int version, ProjectionLease.Hold hold) {
         if (!topicDeclared) {
             declareTopic.run(); // before the first record, so the broker never creates it uncompacted
             topicDeclared = true;
@@ -67,13 +77,20 @@ class SnapshotPublisher {
             if (pending.isEmpty()) {
                 break;
             }
+            beforeSend.run();
             List<CompletableFuture<?>> acks = new ArrayList<>();
             for (Document cell : pending) {
                 acks.add(producer.send(record(store.entry(cell))));
             }
             await(acks);
+            try {
+                hold.confirm();
+            } catch (ProjectionLease.LeaseLostException lost) {
+                store.republish(version, pending);
+                throw lost;
+            }
             for (Document cell : pending) {
-                store.markPublished(version, cell.getString("_id"), ((Number) cell.get(PerformanceStore.SEQUENCE)).longValue());
+                store.markPublished(version, cell);
             }
             published += pending.size();
         } while (pending.size() == batch);

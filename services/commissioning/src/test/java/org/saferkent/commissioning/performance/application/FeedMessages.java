@@ -84,9 +84,12 @@ public final class FeedMessages {
             SnapshotPublisher publisher = new SnapshotPublisher(store, new EventProducer(new KafkaTemplate<>(producers)), json,
                     new EventSource(SOURCE), Clock.systemUTC(), TOPIC, 10, Duration.ofSeconds(30),
                     () -> FeedTopic.declare(admin, TOPIC, new EventsProperties(3, (short) 1, 1)));
-            store.save(VERSION, snapshot, null);
-            if (publisher.publishPending(VERSION) != 1) {
-                throw new IllegalStateException("the snapshot was not published");
+            try (ProjectionLease.Hold hold = new ProjectionLease(mongo, Clock.systemUTC(), "pact").hold(Duration.ofMinutes(1),
+                    Duration.ofMinutes(1))) {
+                store.write(VERSION, List.of(PerformanceStore.Change.of(snapshot)), hold);
+                if (publisher.publishPending(VERSION, hold) != 1) {
+                    throw new IllegalStateException("the snapshot was not published");
+                }
             }
         } finally {
             producers.destroy();

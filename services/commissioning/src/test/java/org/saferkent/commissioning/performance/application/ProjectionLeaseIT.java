@@ -3,30 +3,72 @@ package org.saferkent.commissioning.performance.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.saferkent.commissioning.activity.adapter.in.messaging.RoutedReferral;
+import org.saferkent.commissioning.activity.application.ActivityProjection;
+import org.saferkent.commissioning.activity.application.ActivityProjection.EventRef;
+import org.saferkent.commissioning.activity.application.LiveFacts;
+import org.saferkent.commissioning.activity.application.ProjectionVersions;
+import org.saferkent.commissioning.contract.domain.Contract;
+import org.saferkent.commissioning.contract.domain.ContractPeriod;
+import org.saferkent.commissioning.contract.domain.NewContract;
+import org.saferkent.commissioning.contract.domain.TargetTerms;
+import org.saferkent.commissioning.performance.domain.PathwayScope;
+import org.saferkent.commissioning.performance.domain.PerformanceSnapshot;
+import org.saferkent.platform.events.EventJson;
+import org.saferkent.platform.events.EventProducer;
+import org.saferkent.platform.events.EventSource;
+import org.saferkent.platform.events.EventsProperties;
+import org.saferkent.platform.messaging.IdempotentWrites;
+import org.saferkent.platform.outbox.Loaded;
 import org.saferkent.platform.test.RealInfrastructure;
+import org.saferkent.platform.test.TopicRecords;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * The performance lease on the real store, with clocks the test moves: a holder whose work runs
  * longer than the lease keeps it by renewing it; a holder that crashed (stops renewing) loses it one
  * lease duration after a contender saw its last renewal; a holder that stalled past its lease finds it
- * taken over and stops; and no clock, however far ahead, takes a lease that is being renewed.
+ * taken over and stops; no clock, however far ahead, takes a lease that is being renewed; and a
+ * holder that stalled in the middle of writing the feed (past its check) and wakes after another
+ * instance took over is fenced: its writes (cells and day buckets) are refused, no reader paging the
+ * feed misses a change, and the Kafka feed carries no older snapshot of a cell after a newer one.
  */
 class ProjectionLeaseIT {
 
@@ -116,6 +158,229 @@ class ProjectionLeaseIT {
         assertThat(contender.tryAcquire(LEASE)).isFalse();
         ahead.advance(LEASE.plusSeconds(1));
         assertThat(contender.tryAcquire(LEASE)).isTrue();
+    }
+
+    @Test
+    void aHolderThatStalledWhileWritingTheFeedIsFencedAndNoReaderMissesAChange() throws Exception {
+        try (TwoInstances two = new TwoInstances()) {
+            two.live.referralRouted(ref(), new RoutedReferral("r-1", "maidstone", "victim-support", Instant.parse("2031-07-01T10:00:00Z")));
+            Stall stall = new Stall();
+            two.stalling.store().beforeCellWrites = stall; // past its checks, its numbers reserved: a long pause
+            CompletableFuture<Boolean> stallingRun = CompletableFuture.supplyAsync(two.stalling.refresh()::run);
+            stall.awaitStalled();
+
+            // meanwhile two more referrals, and the other instance takes over once the lease has not moved for a whole lease
+            two.live.referralRouted(ref(), new RoutedReferral("r-2", "maidstone", "victim-support", Instant.parse("2031-07-02T10:00:00Z")));
+            two.live.referralRouted(ref(), new RoutedReferral("r-3", "swale", "victim-support", Instant.parse("2031-07-03T10:00:00Z")));
+            two.takeOver();
+
+            // a reader pages through the feed as far as it goes
+            List<FeedEntry> seen = new ArrayList<>();
+            long cursor = page(two.feed, 0, seen);
+            assertThat(seen).extracting(FeedEntry::key).contains(MAIDSTONE_Q3);
+
+            // the stalled instance wakes and writes on: refused
+            two.stalling.store().beforeCellWrites = () -> { };
+            stall.wake();
+            assertThatThrownBy(() -> stallingRun.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(ProjectionLease.LeaseLostException.class);
+            assertThat(two.other.refresh().run()).as("the next round").isTrue();
+            assertThat(two.storedReferrals(MAIDSTONE_Q3)).as("the newer snapshot stays").isEqualTo(2);
+
+            // the reader goes on from its cursor: together it has seen every change a reader starting now sees
+            page(two.feed, cursor, seen);
+            List<FeedEntry> fromTheStart = new ArrayList<>();
+            page(two.feed, 0, fromTheStart);
+            assertThat(seen).extracting(FeedEntry::sequence).isSorted().doesNotHaveDuplicates();
+            assertThat(seen).as("what the paging reader saw").containsAll(fromTheStart);
+            assertThat(fromTheStart).filteredOn(entry -> entry.key().equals(MAIDSTONE_Q3)).singleElement()
+                    .satisfies(entry -> assertThat(entry.performance().counts().referralsRouted()).isEqualTo(2));
+
+            // on the Kafka feed each cell's records only move forward, and the last is the stored snapshot
+            Map<String, List<JsonNode>> published = two.published();
+            assertThat(published).containsKey(MAIDSTONE_Q3);
+            published.forEach((key, records) -> assertThat(records).as(key).extracting(r -> r.path("sequence").asLong()).isSorted()
+                    .doesNotHaveDuplicates());
+            assertThat(last(published.get(MAIDSTONE_Q3)).path("performance").path("counts").path("referralsRouted").asLong())
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aPublisherThatStalledBeforeSendingLeavesTheNewestSnapshotLastOnTheKafkaFeed() throws Exception {
+        try (TwoInstances two = new TwoInstances()) {
+            two.live.referralRouted(ref(), new RoutedReferral("r-1", "maidstone", "victim-support", Instant.parse("2031-07-01T10:00:00Z")));
+            Stall stall = new Stall();
+            two.stalling.publisher().beforeSend = stall; // its cells read, its records not sent yet: a long pause
+            CompletableFuture<Boolean> stallingRun = CompletableFuture.supplyAsync(two.stalling.refresh()::run);
+            stall.awaitStalled();
+
+            two.live.referralRouted(ref(), new RoutedReferral("r-2", "maidstone", "victim-support", Instant.parse("2031-07-02T10:00:00Z")));
+            two.takeOver(); // publishes the newer snapshot
+
+            two.stalling.publisher().beforeSend = () -> { };
+            stall.wake(); // sends the older one after it, and finds the lease lost once the broker acknowledged
+            assertThatThrownBy(() -> stallingRun.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(ProjectionLease.LeaseLostException.class);
+            assertThat(two.other.refresh().run()).as("the next round").isTrue();
+
+            Map<String, List<JsonNode>> published = two.published();
+            published.forEach((key, records) -> assertThat(last(records).path("sequence").asLong()).as(key)
+                    .isEqualTo(records.stream().mapToLong(r -> r.path("sequence").asLong()).max().orElseThrow()));
+            assertThat(last(published.get(MAIDSTONE_Q3)).path("performance").path("counts").path("referralsRouted").asLong())
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aHolderThatStalledWhileWritingDayBucketsCannotPutOlderCountsBack() throws Exception {
+        try (TwoInstances two = new TwoInstances()) {
+            two.live.referralRouted(ref(), new RoutedReferral("r-1", "maidstone", "victim-support", Instant.parse("2031-07-01T10:00:00Z")));
+            Stall stall = new Stall();
+            two.stalling.refresh().buckets().beforeWrites = stall; // the day's bucket counted (one referral), not written yet
+            CompletableFuture<Boolean> stallingRun = CompletableFuture.supplyAsync(two.stalling.refresh()::run);
+            stall.awaitStalled();
+
+            two.live.referralRouted(ref(), new RoutedReferral("r-2", "maidstone", "victim-support", Instant.parse("2031-07-01T11:00:00Z")));
+            two.takeOver(); // counts the day again: two referrals
+
+            two.stalling.refresh().buckets().beforeWrites = () -> { };
+            stall.wake();
+            assertThatThrownBy(() -> stallingRun.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(ProjectionLease.LeaseLostException.class);
+
+            // a referral on another day of the quarter: the cell is summed from both days' buckets
+            two.live.referralRouted(ref(), new RoutedReferral("r-3", "maidstone", "victim-support", Instant.parse("2031-07-15T10:00:00Z")));
+            assertThat(two.other.refresh().run()).isTrue();
+            assertThat(two.storedReferrals(MAIDSTONE_Q3)).isEqualTo(3);
+        }
+    }
+
+    private static final String MAIDSTONE_Q3 = PerformanceSnapshot.key("victims", "maidstone", "2031-Q3");
+    private static final PathwayScope FENCING_SCOPE = new PathwayScope("restorative-justice", Set.of("youth-prevention"));
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** A latch in a write path: the thread that runs it stops there until woken. */
+    private static final class Stall implements Runnable {
+
+        private final CountDownLatch stalled = new CountDownLatch(1);
+        private final CountDownLatch woken = new CountDownLatch(1);
+
+        @Override
+        public void run() {
+            stalled.countDown();
+            try {
+                woken.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void awaitStalled() throws InterruptedException {
+            assertThat(stalled.await(30, TimeUnit.SECONDS)).as("reached the stall").isTrue();
+        }
+
+        void wake() {
+            woken.countDown();
+        }
+    }
+
+    private record Instance(PerformanceStore store, SnapshotPublisher publisher, PerformanceRefresh refresh) {
+    }
+
+    /**
+     * Two instances of the refresh on this test's store and the shared broker (a feed topic of their
+     * own), each with its own lease, store and publisher, on the clock the test moves; no renewal comes
+     * in time, so a stalled holder's lease can be taken over.
+     */
+    private final class TwoInstances implements AutoCloseable {
+
+        final String topic = "commissioning.feed.fencing-" + UUID.randomUUID();
+        final ProjectionVersions versions = new ProjectionVersions(mongo);
+        final List<Loaded<Contract>> contracts = List.of(victimsContract());
+        final ActivityProjection live;
+        final DefaultKafkaProducerFactory<String, byte[]> producers = new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.get().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        final Instance stalling = instance();
+        final Instance other = instance();
+        final PerformanceFeed feed = new PerformanceFeed(other.store(), versions);
+
+        TwoInstances() {
+            LiveFacts facts = LiveFacts.pinned(new IdempotentWrites(mongo), versions.current());
+            live = new ActivityProjection(facts::apply, FENCING_SCOPE.restorativeJustice());
+        }
+
+        private Instance instance() {
+            PerformanceStore store = new PerformanceStore(mongo, new EventJson().mapper(), new FeedSequence(mongo));
+            KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    RealInfrastructure.get().kafkaBootstrapServers()));
+            SnapshotPublisher publisher = new SnapshotPublisher(store, new EventProducer(new KafkaTemplate<>(producers)), new EventJson(),
+                    new EventSource("commissioning"), clock, topic, 10, Duration.ofSeconds(30),
+                    () -> FeedTopic.declare(admin, topic, new EventsProperties(1, (short) 1, 1)));
+            PerformanceRefresh refresh = new PerformanceRefresh(mongo, versions, () -> contracts, store, new LiveFactsLoader(mongo),
+                    publisher, new ProjectionLease(mongo, clock, "refresh"), FENCING_SCOPE, 60, LEASE, Duration.ofHours(1));
+            refresh.ensureIndexes();
+            return new Instance(store, publisher, refresh);
+        }
+
+        /** The other instance finds the lease held, then takes it over once it has not moved for a whole lease, and runs. */
+        void takeOver() {
+            assertThat(other.refresh().run()).as("held by the stalled instance").isFalse();
+            clock.advance(LEASE.plusSeconds(1));
+            assertThat(other.refresh().run()).as("taken over").isTrue();
+        }
+
+        long storedReferrals(String key) {
+            String[] cell = key.split("\\|");
+            Document stored = other.store().forDistrict(versions.current(), cell[1], List.of(cell[2])).get(key);
+            return other.store().snapshot(stored).counts().referralsRouted();
+        }
+
+        /** The feed topic's records by key, in the order the topic holds them. */
+        Map<String, List<JsonNode>> published() {
+            Map<String, List<JsonNode>> published = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : TopicRecords.readAll(topic)) {
+                published.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(JSON.readTree(record.value()));
+            }
+            return published;
+        }
+
+        @Override
+        public void close() {
+            producers.destroy();
+        }
+    }
+
+    private static JsonNode last(List<JsonNode> records) {
+        return records.get(records.size() - 1);
+    }
+
+    /** Pages through the feed one change at a time from {@code after}, as far as it goes; @return the cursor to go on from */
+    private static long page(PerformanceFeed feed, long after, List<FeedEntry> into) {
+        long cursor = after;
+        for (int page = 0; page < 1000; page++) {
+            PerformanceFeed.Page answer = feed.after(cursor, 1);
+            into.addAll(answer.items());
+            cursor = answer.next();
+            if (!answer.more()) {
+                return cursor;
+            }
+        }
+        throw new AssertionError("the feed never ended");
+    }
+
+    private static Loaded<Contract> victimsContract() {
+        Instant registered = Instant.parse("2030-12-01T00:00:00Z");
+        Contract contract = Contract.register("victims", new NewContract("Provider victims", "Service", List.of("victim-support"),
+                List.of("maidstone", "swale"), new ContractPeriod(LocalDate.parse("2031-01-01"), LocalDate.parse("2031-12-31")),
+                36_500_000, List.of(new TargetTerms("contacted-within-deadline-share", new BigDecimal("0.9"), new BigDecimal("0.05")))),
+                registered).contract();
+        return new Loaded<>(contract, 1);
+    }
+
+    private static EventRef ref() {
+        return new EventRef(UUID.randomUUID().toString(), Instant.parse("2031-08-01T00:00:00Z"));
     }
 
     private long version() {
