@@ -97,11 +97,6 @@ public final class IdentityHost implements AutoCloseable {
         return URI.create(issuerUri() + "/actuator/health");
     }
 
-    /** What a hosted service needs to trust this server's tokens and to get its own. */
-    List<String> serviceArgs() {
-        return serviceArgs(issuerUri());
-    }
-
     /** What a hosted service needs to trust the tokens of the identity server at {@code issuer} and to get its own. */
     static List<String> serviceArgs(URI issuer) {
         return List.of(
