@@ -97,11 +97,11 @@ public final class IdentityHost implements AutoCloseable {
         return URI.create(issuerUri() + "/actuator/health");
     }
 
-    /** What a hosted service needs to trust this server's tokens and to get its own. */
-    List<String> serviceArgs() {
+    /** What a hosted service needs to trust the tokens of the identity server at {@code issuer} and to get its own. */
+    static List<String> serviceArgs(URI issuer) {
         return List.of(
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri(),
-                "--saferkent.security.client.token-uri=" + tokenUri(),
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+                "--saferkent.security.client.token-uri=" + issuer + "/oauth2/token",
                 "--saferkent.security.client.local-default-secret=true");
     }
 

@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * services, which keep retrying their connections, carry on with it. A launcher that dies takes the
  * broker with it instead (see {@link KafkaBrokerMain}); running it again is the user's restart.
  *
+ * <p>With {@link LocalStackOptions#externalInfra()} only the services start, against a broker, store and identity
+ * server already running (another launcher's, say): a second instance of every service. Such a stack owns none of
+ * them, so it neither supervises the broker nor evicts consumer-group members (they are the other instances' live
+ * ones); its data directory holds its logs and its lock only.
+ *
  * <p>{@link #close()} may be called from a shutdown hook while {@link #start()} is still running: it
  * cuts short the start's current wait (or lets the service context being started finish), waits for
  * the start to unwind, then stops whatever had started.
@@ -89,6 +94,10 @@ public final class LocalStack implements AutoCloseable {
             ensureNotClosing();
             dataDirLock = DataDirLock.acquire(options.dataDir());
             ensurePortsFree();
+            if (options.externalInfra()) {
+                startServicesOnly(began);
+                return;
+            }
             kafka = KafkaBrokerProcess.launch(KafkaBrokerProcess.Settings
                     .under(options.dataDir(), options.kafkaPort(), options.kafkaControllerPort())
                     .withHeap(options.kafkaHeap()));
@@ -136,6 +145,19 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The services only, against the infrastructure the options name (not waited for: the services retry their connections). */
+    private void startServicesOnly(long began) throws Exception {
+        log.info("Starting the services only, against Kafka {}, MongoDB {} and the identity server {}",
+                options.external().kafkaBootstrap(), options.external().mongoUri().replaceAll("//[^@/]*@", "//***@"),
+                options.external().issuer());
+        startServices();
+        cancellableWait(() -> {
+            awaitHealthy();
+            return null;
+        });
+        startupTime = Duration.ofNanos(System.nanoTime() - began);
+    }
+
     /** Stops services, then the store, then the broker. Idempotent; safe from a shutdown hook. */
     @Override
     public void close() {
@@ -168,6 +190,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String kafkaBootstrapServers() {
+        if (options.externalInfra()) {
+            return options.external().kafkaBootstrap();
+        }
         return running(kafka, "Kafka broker").bootstrapServers();
     }
 
@@ -176,6 +201,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String mongoUri() {
+        if (options.externalInfra()) {
+            return options.external().mongoUri();
+        }
         return running(mongo, "MongoDB server").connectionString();
     }
 
@@ -303,8 +331,8 @@ public final class LocalStack implements AutoCloseable {
         ensureNotClosing();
         long began = System.nanoTime();
         try {
-            ServiceHost host = ServiceHost.start(service.getKey(), service.getValue(), kafka.bootstrapServers(),
-                    mongo.connectionString(), options.launcherLogging(), peerUrls());
+            ServiceHost host = ServiceHost.start(service.getKey(), service.getValue(), kafkaBootstrapServers(),
+                    mongoUri(), options.launcherLogging(), peerUrls());
             services.add(host);
             log.info("{} started on {} in {}", service.getKey().serviceName(), host.baseUri(), since(began));
             return host;
@@ -318,7 +346,8 @@ public final class LocalStack implements AutoCloseable {
      * claim check). Known up front when referrals has a fixed port.
      */
     private List<String> peerUrls() {
-        List<String> args = new ArrayList<>(identity.serviceArgs());
+        List<String> args = new ArrayList<>(IdentityHost.serviceArgs(
+                options.externalInfra() ? options.external().issuer() : identity.issuerUri()));
         Integer referralsPort = options.services().get(SaferKentService.REFERRALS);
         if (referralsPort != null && referralsPort != 0) {
             args.add("--saferkent.victims.referrals-base-url=http://" + Ports.LOOPBACK_HOST + ":" + referralsPort);
@@ -344,7 +373,7 @@ public final class LocalStack implements AutoCloseable {
         return Optional.of("--saferkent.ops.services=" + String.join(",", watched));
     }
 
-    /** The identity server; null in an infrastructure-only stack. */
+    /** The identity server; null in an infrastructure-only stack or one on external infrastructure. */
     public IdentityHost identity() {
         return identity;
     }
@@ -446,10 +475,12 @@ public final class LocalStack implements AutoCloseable {
 
     private void ensurePortsFree() {
         List<String> busy = new ArrayList<>();
-        checkFree(busy, "Kafka", options.kafkaPort(), "--kafka-port");
-        checkFree(busy, "Kafka controller", options.kafkaControllerPort(), "--kafka-controller-port");
-        checkFree(busy, "MongoDB", options.mongoPort(), "--mongo-port");
-        if (!options.infraOnly()) {
+        if (!options.externalInfra()) {
+            checkFree(busy, "Kafka", options.kafkaPort(), "--kafka-port");
+            checkFree(busy, "Kafka controller", options.kafkaControllerPort(), "--kafka-controller-port");
+            checkFree(busy, "MongoDB", options.mongoPort(), "--mongo-port");
+        }
+        if (!options.infraOnly() && !options.externalInfra()) {
             checkFree(busy, "identity", options.identityPort(), "--identity-port");
         }
         options.services().forEach((service, port) -> checkFree(busy, service.serviceName(), port, null));

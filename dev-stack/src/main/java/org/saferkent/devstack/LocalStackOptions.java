@@ -1,11 +1,14 @@
 package org.saferkent.devstack;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,10 +28,37 @@ import java.util.Map;
  * @param launcherLogging the services log through the launcher's configuration ({@code DIR/logs/stack.log});
  *        set for the command line, off for tests, which keep their own logging configuration
  * @param help print usage and exit
+ * @param external a broker, store and identity server already running (another launcher's, say): only the services
+ *        start, against them; null: this stack starts its own
  */
 public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, int identityPort,
         Map<SaferKentService, Integer> services, boolean mongoOplog, String kafkaHeap, int startParallelism,
-        boolean verbose, boolean launcherLogging, boolean help) {
+        boolean verbose, boolean launcherLogging, boolean help, External external) {
+
+    /**
+     * Infrastructure this launcher does not own: a second set of services beside a running stack (two instances of
+     * every service on one broker and store), or services against a broker and store started some other way.
+     *
+     * @param kafkaBootstrap the broker's {@code host:port} list
+     * @param mongoUri the store's connection string
+     * @param issuer the identity server every service trusts (and fetches its own tokens from)
+     */
+    public record External(String kafkaBootstrap, String mongoUri, URI issuer) {
+
+        public External {
+            if (kafkaBootstrap == null || !kafkaBootstrap.matches("[^,:\\s]+:\\d+(,[^,:\\s]+:\\d+)*")) {
+                throw new IllegalArgumentException("--kafka-bootstrap needs host:port[,host:port...]: " + kafkaBootstrap);
+            }
+            if (mongoUri == null || !(mongoUri.startsWith("mongodb://") || mongoUri.startsWith("mongodb+srv://"))) {
+                throw new IllegalArgumentException("--mongo-uri needs a mongodb:// connection string: " + mongoUri);
+            }
+            if (issuer == null || !("http".equals(issuer.getScheme()) || "https".equals(issuer.getScheme()))
+                    || issuer.getHost() == null) {
+                throw new IllegalArgumentException("--issuer needs the identity server's http(s) URL: " + issuer);
+            }
+            issuer = URI.create(issuer.toString().replaceAll("/+$", ""));
+        }
+    }
 
     /**
      * One context at a time. Measured on two cores with the five services: after the first context
@@ -46,10 +76,19 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
         if (startParallelism < 1) {
             throw new IllegalArgumentException("start parallelism must be at least 1");
         }
+        if (external != null && services.isEmpty()) {
+            throw new IllegalArgumentException("--kafka-bootstrap, --mongo-uri and --issuer start services only: "
+                    + "not with --infra-only or no --services");
+        }
     }
 
     public boolean infraOnly() {
         return services.isEmpty();
+    }
+
+    /** Only services, against a broker, store and identity server already running ({@link #external()}). */
+    public boolean externalInfra() {
+        return external != null;
     }
 
     public Path logsDir() {
@@ -90,6 +129,9 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
                 case "--mongo-port" -> builder.mongoPort = port(name, value(name, inlineValue, remaining));
                 case "--identity-port" -> builder.identityPort = port(name, value(name, inlineValue, remaining));
                 case "--kafka-heap" -> builder.kafkaHeap = heap(value(name, inlineValue, remaining));
+                case "--kafka-bootstrap" -> builder.externalKafka = value(name, inlineValue, remaining).trim();
+                case "--mongo-uri" -> builder.externalMongo = value(name, inlineValue, remaining).trim();
+                case "--issuer" -> builder.externalIssuer = value(name, inlineValue, remaining).trim();
                 case "--start-parallelism" -> builder.startParallelism =
                         positive(name, value(name, inlineValue, remaining));
                 case "--service-port" -> {
@@ -118,6 +160,23 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
                 builder.services.put(service, port);
             }
         });
+        if (builder.externalKafka != null || builder.externalMongo != null || builder.externalIssuer != null) {
+            List<String> missing = new ArrayList<>();
+            if (builder.externalKafka == null) {
+                missing.add("--kafka-bootstrap");
+            }
+            if (builder.externalMongo == null) {
+                missing.add("--mongo-uri");
+            }
+            if (builder.externalIssuer == null) {
+                missing.add("--issuer");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("--kafka-bootstrap, --mongo-uri and --issuer go together (services against a "
+                        + "running broker, store and identity server); missing " + String.join(", ", missing));
+            }
+            builder.externalInfra(builder.externalKafka, builder.externalMongo, builder.externalIssuer);
+        }
         return builder.build();
     }
 
@@ -139,6 +198,10 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
                   --kafka-heap SIZE          broker heap (default: 256m)
                   --start-parallelism N      service contexts started at once (default: 1)
                   --verbose                  all INFO logs on the console (always in DIR/logs/stack.log)
+                  --kafka-bootstrap H:P      with --mongo-uri URI and --issuer URL: only the services, against a
+                                             broker, store and identity server already running, e.g. a second
+                                             instance of every service beside another stack (give it its own
+                                             --data-dir and service ports)
                   --no-build                 (run-local.sh) skip the Maven build
                   -h, --help                 this text
                 Environment: LOCAL_STACK_JAVA_OPTS replaces the launcher JVM options.
@@ -203,6 +266,11 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
         private boolean verbose;
         private boolean launcherLogging;
         private boolean help;
+        private External external;
+        /** From the command line, checked together once it is read. */
+        private String externalKafka;
+        private String externalMongo;
+        private String externalIssuer;
 
         private Builder() {
             for (SaferKentService service : SaferKentService.values()) {
@@ -270,9 +338,21 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
             return this;
         }
 
+        /** Only the services, against this broker, store and identity server (already running). */
+        public Builder externalInfra(String kafkaBootstrap, String mongoUri, String issuer) {
+            URI issuerUri;
+            try {
+                issuerUri = new URI(issuer);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("--issuer needs the identity server's http(s) URL: " + issuer);
+            }
+            this.external = new External(kafkaBootstrap, mongoUri, issuerUri);
+            return this;
+        }
+
         public LocalStackOptions build() {
             return new LocalStackOptions(dataDir, kafkaPort, kafkaControllerPort, mongoPort, identityPort, services, mongoOplog,
-                    kafkaHeap, startParallelism, verbose, launcherLogging, help);
+                    kafkaHeap, startParallelism, verbose, launcherLogging, help, external);
         }
     }
 }

@@ -19,14 +19,22 @@ final class StartupReport {
             rows.add(new String[] {"identity", stack.identity().issuerUri().toString(),
                     "tokens: " + stack.identity().tokenUri() + " (client id, secret <client id>-local-secret)"});
         }
+        if (options.externalInfra()) {
+            rows.add(new String[] {"identity", options.external().issuer().toString(), "running elsewhere"});
+        }
         for (ServiceHost service : stack.services()) {
             rows.add(new String[] {service.service().serviceName(), service.baseUri().toString(),
                     service.healthUri().toString()});
         }
-        rows.add(new String[] {"kafka", stack.kafkaBootstrapServers(),
-                "pid " + stack.kafka().pid() + ", log " + relative(cwd, stack.kafka().logFile())});
-        rows.add(new String[] {"mongodb", stack.mongoUri(),
-                "store " + relative(cwd, stack.mongo().file()) + (options.mongoOplog() ? " (oplog on)" : "")});
+        if (options.externalInfra()) {
+            rows.add(new String[] {"kafka", stack.kafkaBootstrapServers(), "running elsewhere"});
+            rows.add(new String[] {"mongodb", stack.mongoUri().replaceAll("//[^@/]*@", "//***@"), "running elsewhere"});
+        } else {
+            rows.add(new String[] {"kafka", stack.kafkaBootstrapServers(),
+                    "pid " + stack.kafka().pid() + ", log " + relative(cwd, stack.kafka().logFile())});
+            rows.add(new String[] {"mongodb", stack.mongoUri(),
+                    "store " + relative(cwd, stack.mongo().file()) + (options.mongoOplog() ? " (oplog on)" : "")});
+        }
 
         int[] widths = new int[3];
         for (String[] row : rows) {
@@ -44,7 +52,8 @@ final class StartupReport {
         if (options.launcherLogging()) {
             out.append(String.format("  logs  %s%n", relative(cwd, options.logsDir().resolve("stack.log"))));
         }
-        out.append(String.format("%nCtrl-C stops everything.%n"));
+        out.append(String.format(options.externalInfra() ? "%nCtrl-C stops these services (not the broker, store or identity server).%n"
+                : "%nCtrl-C stops everything.%n"));
         return out.toString();
     }
 

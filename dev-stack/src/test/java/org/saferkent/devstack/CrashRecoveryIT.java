@@ -14,10 +14,18 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.saferkent.simulator.AgencyClient;
@@ -33,14 +41,18 @@ import org.saferkent.simulator.TokenSource;
  * its own data directory, under a steady load of Kent-shaped referrals with case work. The launcher and
  * the broker are killed with SIGKILL, alternately, at moments drawn from a seed as numbers of
  * acknowledged referrals since the previous recovery (not as times); the launcher is started again by
- * the test as a user would run {@code run-local.sh} again, the broker by the launcher's supervisor. Afterwards, through the public
+ * the test as a user would run {@code run-local.sh} again, the broker by the launcher's supervisor. Then a second
+ * launcher starts a second instance of every service against the same broker, store and identity server
+ * ({@code --kafka-bootstrap}, {@code --mongo-uri}, {@code --issuer}), the load goes to both in turn, and the second
+ * launcher is killed with SIGKILL mid-way (see {@link #twoInstancesThenKillNine}). Afterwards, through the public
  * APIs only: every referral answered 201 exists exactly once, each one routed to victim services has
  * exactly one victim case and each one routed to restorative justice one RJ case, commissioning's counts
  * equal what the services hold, the outbox backlog is empty and no dead letter waits.
  *
  * <p>The data directory stays under {@code target/crash-recovery-it} for a post-mortem (the launcher's
  * console is {@code launcher-console.log}, the services' log {@code logs/stack.log}, the broker's
- * {@code logs/kafka.log}). {@code -Dsaferkent.crash.seed=N} replays another schedule.
+ * {@code logs/kafka.log}), the second launcher's under {@code target/crash-recovery-it-second}.
+ * {@code -Dsaferkent.crash.seed=N} replays another schedule.
  */
 class CrashRecoveryIT {
 
@@ -60,22 +72,15 @@ class CrashRecoveryIT {
     void nothingAcknowledgedIsLostAndEveryEffectHappensOnceAcrossKillNineOfLauncherAndBroker() throws Exception {
         Path dataDir = freshDirectory(Path.of("target", "crash-recovery-it").toAbsolutePath());
         int kafkaPort = Ports.freePort();
+        int mongoPort = Ports.freePort();
         List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(),
                 "--kafka-port", String.valueOf(kafkaPort), "--kafka-controller-port", String.valueOf(Ports.freePort()),
-                "--mongo-port", String.valueOf(Ports.freePort()),
+                "--mongo-port", String.valueOf(mongoPort),
                 // two service contexts at a time: the build runs this module alone, and each restart is then quicker
                 "--start-parallelism", "2"));
         int identityPort = Ports.freePort();
         args.addAll(List.of("--identity-port", String.valueOf(identityPort)));
-        String[] bases = new String[SaferKentService.values().length];
-        for (SaferKentService service : SaferKentService.values()) {
-            int port = Ports.freePort();
-            args.addAll(List.of("--service-port", service.serviceName() + "=" + port));
-            bases[service.ordinal()] = "http://127.0.0.1:" + port;
-        }
-        ServiceUrls urls = new ServiceUrls(bases[SaferKentService.REFERRALS.ordinal()], bases[SaferKentService.VICTIMS.ordinal()],
-                bases[SaferKentService.RESTORATIVE_JUSTICE.ordinal()], bases[SaferKentService.COMMISSIONING.ordinal()],
-                bases[SaferKentService.OPS_MONITOR.ordinal()], bases[SaferKentService.PARTNERSHIP.ordinal()]);
+        ServiceUrls urls = servicePorts(args);
         String issuer = "http://127.0.0.1:" + identityPort;
 
         Random moments = new Random(SEED);
@@ -85,7 +90,18 @@ class CrashRecoveryIT {
             kills.add(i % 2 == 0 ? first : (first == Kill.LAUNCHER ? Kill.BROKER : Kill.LAUNCHER));
         }
 
-        ChaosStack stack = new ChaosStack(launcherCommand(args), dataDir.resolve("launcher-console.log"), urls, issuer, kafkaPort);
+        ChaosStack stack = new ChaosStack(launcherCommand(List.of(), args), dataDir.resolve("launcher-console.log"), urls, issuer,
+                kafkaPort);
+        // the second instance of every service: its own launcher, the services only, on the first one's broker, store and issuer
+        Path secondDir = freshDirectory(Path.of("target", "crash-recovery-it-second").toAbsolutePath());
+        List<String> secondArgs = new ArrayList<>(List.of("--data-dir", secondDir.toString(),
+                "--kafka-bootstrap", "127.0.0.1:" + kafkaPort, "--mongo-uri", "mongodb://127.0.0.1:" + mongoPort, "--issuer", issuer,
+                "--start-parallelism", "2"));
+        ServiceUrls secondUrls = servicePorts(secondArgs);
+        // its consumers' sessions end 10 s after their last heartbeat instead of 45 s: once it is killed, its partitions go to
+        // the first instance that much sooner (only the wait is shorter; what is redelivered is the same)
+        ChaosStack second = new ChaosStack(launcherCommand(List.of("-Dspring.kafka.consumer.properties.session.timeout.ms=10000"),
+                secondArgs), secondDir.resolve("launcher-console.log"), secondUrls, issuer, kafkaPort);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build();
         AgencyClient client = new AgencyClient(http, TokenSource.fromEnvironment(issuer, http), urls);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
@@ -124,6 +140,7 @@ class CrashRecoveryIT {
                     story.add("kill -9 broker " + pid + " at " + acknowledgedAtKill + " acknowledged, back in " + seconds(began));
                 }
             }
+            story.add(twoInstancesThenKillNine(stack, second, urls, secondUrls, client, load, moments, "127.0.0.1:" + kafkaPort));
             int total = Math.max(REFERRALS, load.acknowledgedCount() + MIN_GAP);
             await("all " + total + " referrals acknowledged").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
                     .until(() -> load.acknowledgedCount() >= total);
@@ -164,8 +181,112 @@ class CrashRecoveryIT {
             assertThat(report.once()).isEqualTo(report.acknowledged()).isGreaterThanOrEqualTo(REFERRALS);
         } finally {
             load.stop();
+            second.close();
             stack.close();
         }
+    }
+
+    /**
+     * Two instances of every service on one broker and store: the second launcher starts the services only, against
+     * the first one's infrastructure; the load (referrals, case work, the partner teams' answers) goes to each instance
+     * in turn, as through a load balancer; at a seeded moment the second launcher is killed with SIGKILL (its consumers
+     * leave uncommitted offsets and their group memberships behind, its relay unreleased leases), the load goes on to
+     * the first instance alone, and the reconciliation afterwards is the same as for the other kills. Returns once the
+     * consumer groups have handed the dead instance's partitions to the live one.
+     */
+    private static String twoInstancesThenKillNine(ChaosStack first, ChaosStack second, ServiceUrls firstUrls, ServiceUrls secondUrls,
+            AgencyClient client, SteadyLoad load, Random moments, String kafkaBootstrap) throws Exception {
+        long began = System.nanoTime();
+        // no new referrals while it starts (on a busy machine that takes minutes: they would only lengthen the
+        // reconciliation); case work on the first instance goes on
+        load.pause();
+        // the first instance's consumer groups as the broker knows them (after a restart of the broker, once it has them again)
+        Map<String, Integer> firstOnly = await("the broker's consumer groups").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsInstanceOf(ExecutionException.class)
+                .until(() -> groupMembers(kafkaBootstrap), members -> members.values().stream().anyMatch(count -> count > 0));
+        List<String> groups = firstOnly.entrySet().stream()
+                .filter(group -> group.getValue() > 0 && !group.getKey().startsWith("anonymous.")).map(Map.Entry::getKey).toList();
+        assertThat(groups).as("the first instance's consumer groups").isNotEmpty();
+        second.start();
+        awaitHealthy(second);
+        String started = seconds(began);
+        client.instances(List.of(firstUrls, secondUrls));
+        load.resume();
+        int at = load.acknowledgedCount() + MIN_GAP + moments.nextInt(MAX_GAP - MIN_GAP);
+        await("referral " + at + " acknowledged by two instances").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> {
+                    first.assertLauncherAlive();
+                    second.assertLauncherAlive();
+                    assertThat(load.acknowledgedCount()).isGreaterThanOrEqualTo(at);
+                });
+        long createdBySecond = createdReferrals(client, secondUrls);
+        assertThat(createdBySecond).as("referrals the second instance answered 201 (the load went to both)").isPositive();
+        Map<String, Integer> membersBefore = groupMembers(kafkaBootstrap);
+        assertThat(groups).as("consumer groups the second instance's services are members of too (%s before it started, %s now)",
+                firstOnly, membersBefore).allMatch(group -> membersBefore.getOrDefault(group, 0) > firstOnly.get(group));
+        int acknowledgedAtKill = load.acknowledgedCount();
+        long pid = second.launcherPid();
+        long killed = System.nanoTime();
+        second.killLauncher();
+        client.instances(List.of(firstUrls)); // the load balancer drops it
+        // every consumer group the second instance was in loses its members and is stable again, its partitions now the first's
+        await("the consumer groups to let the killed instance go").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(ExecutionException.class).untilAsserted(() -> {
+                    first.assertLauncherAlive();
+                    Map<String, Integer> now = groupMembers(kafkaBootstrap);
+                    assertThat(groups).allMatch(group -> now.getOrDefault(group, 0) < membersBefore.get(group));
+                    assertThat(stableGroups(kafkaBootstrap)).containsAll(groups);
+                });
+        return "second instance of every service healthy in " + started + ", a member of " + groups.size() + " consumer groups, "
+                + createdBySecond + " referrals created there, "
+                + "kill -9 of its launcher " + pid + " at " + acknowledgedAtKill + " acknowledged, its consumers' partitions taken over in "
+                + seconds(killed);
+    }
+
+    /** POST /api/referrals answered 201 by this instance of referrals, from its own metrics. */
+    private static long createdReferrals(AgencyClient client, ServiceUrls instance) {
+        java.net.http.HttpResponse<String> metrics = client.get(instance.referrals() + "/actuator/prometheus", "ops");
+        assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
+        return metrics.body().lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{") && line.contains("method=\"POST\"")
+                        && line.contains("status=\"201\"") && line.contains("uri=\"/api/referrals\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /** Each consumer group's members now. */
+    private static Map<String, Integer> groupMembers(String bootstrap) throws Exception {
+        Map<String, Integer> members = new java.util.TreeMap<>();
+        describeGroups(bootstrap).forEach((group, description) -> members.put(group, description.members().size()));
+        return members;
+    }
+
+    private static List<String> stableGroups(String bootstrap) throws Exception {
+        return describeGroups(bootstrap).values().stream()
+                .filter(description -> description.groupState() == org.apache.kafka.common.GroupState.STABLE)
+                .map(ConsumerGroupDescription::groupId).toList();
+    }
+
+    private static Map<String, ConsumerGroupDescription> describeGroups(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.CLIENT_ID_CONFIG, "crash-recovery-it-groups"))) {
+            List<String> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get(15, TimeUnit.SECONDS)
+                    .stream().map(GroupListing::groupId).toList();
+            return admin.describeConsumerGroups(groups).all().get(15, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A free port for each service (added to the launcher's arguments), and where they will answer. */
+    private static ServiceUrls servicePorts(List<String> args) {
+        String[] bases = new String[SaferKentService.values().length];
+        for (SaferKentService service : SaferKentService.values()) {
+            int port = Ports.freePort();
+            args.addAll(List.of("--service-port", service.serviceName() + "=" + port));
+            bases[service.ordinal()] = "http://127.0.0.1:" + port;
+        }
+        return new ServiceUrls(bases[SaferKentService.REFERRALS.ordinal()], bases[SaferKentService.VICTIMS.ordinal()],
+                bases[SaferKentService.RESTORATIVE_JUSTICE.ordinal()], bases[SaferKentService.COMMISSIONING.ordinal()],
+                bases[SaferKentService.OPS_MONITOR.ordinal()], bases[SaferKentService.PARTNERSHIP.ordinal()]);
     }
 
     private static void awaitHealthy(ChaosStack stack) {
@@ -176,14 +297,15 @@ class CrashRecoveryIT {
     }
 
     /** What run-local.sh runs, with a smaller launcher heap than a user's (the build runs beside it). */
-    private static List<String> launcherCommand(List<String> args) throws IOException {
+    private static List<String> launcherCommand(List<String> jvmOptions, List<String> args) throws IOException {
         Path classpathFile = Path.of("target", "local-stack.classpath");
         assertThat(classpathFile).as("written by the package phase of this module's build").exists();
         String classpath = Path.of("target", "classes").toAbsolutePath() + java.io.File.pathSeparator
                 + Files.readString(classpathFile, StandardCharsets.UTF_8).trim();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+ExitOnOutOfMemoryError",
-                "-cp", classpath, LocalStackMain.class.getName()));
+                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, LocalStackMain.class.getName()));
         command.addAll(args);
         return command;
     }

@@ -3,6 +3,7 @@ package org.saferkent.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.net.URI;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,38 @@ class LocalStackOptionsTest {
     }
 
     @Test
+    void startsOnlyServicesAgainstARunningBrokerStoreAndIdentityServer() {
+        LocalStackOptions options = LocalStackOptions.parse("--data-dir=/tmp/second", "--kafka-bootstrap", "127.0.0.1:19092",
+                "--mongo-uri=mongodb://127.0.0.1:37017", "--issuer", "http://127.0.0.1:18090/", "--service-port=referrals=18181");
+
+        assertThat(options.externalInfra()).isTrue();
+        assertThat(options.infraOnly()).isFalse();
+        assertThat(options.external().kafkaBootstrap()).isEqualTo("127.0.0.1:19092");
+        assertThat(options.external().mongoUri()).isEqualTo("mongodb://127.0.0.1:37017");
+        assertThat(options.external().issuer()).isEqualTo(URI.create("http://127.0.0.1:18090"));
+        assertThat(options.services()).containsEntry(SaferKentService.REFERRALS, 18181).hasSize(SaferKentService.values().length);
+        assertThat(LocalStackOptions.parse().externalInfra()).isFalse();
+        assertThat(LocalStackOptions.usage()).contains("--kafka-bootstrap").contains("--mongo-uri").contains("--issuer");
+    }
+
+    @Test
+    void externalInfrastructureIsNamedWholeAndWell() {
+        assertThatIllegalArgumentException().isThrownBy(() -> LocalStackOptions.parse("--kafka-bootstrap=127.0.0.1:9092",
+                "--issuer=http://127.0.0.1:8090")).withMessageContaining("missing --mongo-uri");
+        assertThatIllegalArgumentException().isThrownBy(() -> LocalStackOptions.parse("--mongo-uri=mongodb://127.0.0.1:27017"))
+                .withMessageContaining("missing --kafka-bootstrap, --issuer");
+        assertThatIllegalArgumentException().isThrownBy(() -> LocalStackOptions.parse("--kafka-bootstrap=127.0.0.1",
+                "--mongo-uri=mongodb://127.0.0.1:27017", "--issuer=http://127.0.0.1:8090")).withMessageContaining("host:port");
+        assertThatIllegalArgumentException().isThrownBy(() -> LocalStackOptions.parse("--kafka-bootstrap=127.0.0.1:9092",
+                "--mongo-uri=127.0.0.1:27017", "--issuer=http://127.0.0.1:8090")).withMessageContaining("mongodb://");
+        assertThatIllegalArgumentException().isThrownBy(() -> LocalStackOptions.parse("--kafka-bootstrap=127.0.0.1:9092",
+                "--mongo-uri=mongodb://127.0.0.1:27017", "--issuer=127.0.0.1:8090")).withMessageContaining("--issuer");
+        // nothing to start: the infrastructure is someone else's
+        assertThatIllegalArgumentException().isThrownBy(() -> LocalStackOptions.parse("--infra-only", "--kafka-bootstrap=127.0.0.1:9092",
+                "--mongo-uri=mongodb://127.0.0.1:27017", "--issuer=http://127.0.0.1:8090")).withMessageContaining("services only");
+    }
+
+    @Test
     void builderCanAskForEphemeralPortsEverywhere() {
         LocalStackOptions options = LocalStackOptions.builder().ephemeralPorts().build();
 
@@ -92,5 +125,6 @@ class LocalStackOptionsTest {
         assertThat(options.identityPort()).isZero();
         assertThat(options.services().values()).containsOnly(0);
         assertThat(options.launcherLogging()).isFalse();
+        assertThat(options.externalInfra()).isFalse();
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,17 +23,32 @@ public final class AgencyClient {
 
     private final HttpClient http;
     private final TokenSource tokens;
-    private final ServiceUrls urls;
+    /** Where the services answer: one instance of each, or several taken in turn ({@link #instances(List)}). */
+    private volatile List<ServiceUrls> instances;
+    private final AtomicLong turn = new AtomicLong();
     private final JsonMapper json = JsonMapper.builder().build();
 
     public AgencyClient(HttpClient http, TokenSource tokens, ServiceUrls urls) {
         this.http = http;
         this.tokens = tokens;
-        this.urls = urls;
+        this.instances = List.of(urls);
     }
 
+    /** Where the services answer; with several instances of each, the next of them in turn. */
     public ServiceUrls urls() {
-        return urls;
+        List<ServiceUrls> current = instances;
+        return current.size() == 1 ? current.get(0) : current.get((int) Math.floorMod(turn.getAndIncrement(), (long) current.size()));
+    }
+
+    /**
+     * Sends every later call to these instances of the services, each call to the next in turn, as a load balancer in
+     * front of them would (and as one drops an instance that stopped).
+     */
+    public void instances(List<ServiceUrls> instances) {
+        if (instances.isEmpty()) {
+            throw new IllegalArgumentException("at least one instance of the services");
+        }
+        this.instances = List.copyOf(instances);
     }
 
     public JsonMapper json() {
@@ -40,12 +56,12 @@ public final class AgencyClient {
     }
 
     public HttpResponse<String> postReferral(SimulatedReferral referral) {
-        return post(urls.referrals() + "/api/referrals", TokenSource.agencyClient(referral.agency()), referral.body());
+        return post(urls().referrals() + "/api/referrals", TokenSource.agencyClient(referral.agency()), referral.body());
     }
 
     /** One agency's nightly export: every referral of the batch must come from that agency. */
     public HttpResponse<String> postBatch(String agency, List<SimulatedReferral> referrals) {
-        return post(urls.referrals() + "/api/referrals/batch", TokenSource.agencyClient(agency),
+        return post(urls().referrals() + "/api/referrals/batch", TokenSource.agencyClient(agency),
                 Map.of("referrals", referrals.stream().map(SimulatedReferral::body).toList()));
     }
 

@@ -421,13 +421,17 @@ public final class Reconciliation {
         }
     }
 
-    /** One request per item, a few at a time (a long run's reconciliation asks about thousands of referrals). */
+    /**
+     * One request per item, a few at a time (a long run's reconciliation asks about thousands of referrals), each waiting
+     * out a 429 as the service asks: the services limit each client's requests a second, and a lookup refused for that
+     * would read as a referral or case missing.
+     */
     private static <T> List<HttpResponse<String>> inParallel(List<T> items, Function<T, HttpResponse<String>> call) {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_REQUESTS);
         try {
             List<Future<HttpResponse<String>>> answers = new ArrayList<>();
             for (T item : items) {
-                answers.add(pool.submit(() -> call.apply(item)));
+                answers.add(pool.submit(() -> IntakeRun.respectingLimits(() -> call.apply(item))));
             }
             List<HttpResponse<String>> responses = new ArrayList<>();
             for (Future<HttpResponse<String>> answer : answers) {

@@ -39,6 +39,7 @@ public final class SteadyLoad {
     private final AtomicLong casesWorked = new AtomicLong();
     private final AtomicLong partnerAnswers = new AtomicLong();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicBoolean paused = new AtomicBoolean();
     private final DelayQueue<Attempt> toWork = new DelayQueue<>();
     private Thread intake;
     private Thread worker;
@@ -96,6 +97,7 @@ public final class SteadyLoad {
 
             @Override
             public SimulatedReferral next() {
+                awaitResumed();
                 long slot = Math.max(nextSlot, System.nanoTime());
                 long wait;
                 while ((wait = slot - System.nanoTime()) > 0) {
@@ -128,6 +130,29 @@ public final class SteadyLoad {
             worker = new Thread(this::workCases, "steady-load-case-work");
             worker.setDaemon(true);
             worker.start();
+        }
+    }
+
+    /**
+     * Holds the intake before its next referral until {@link #resume()} (or {@link #stop()}); the case work goes on.
+     * For a run that changes the stack at length without wanting that time's referrals, e.g. while more instances start.
+     */
+    public void pause() {
+        paused.set(true);
+    }
+
+    /** Posts again at the same rate, from now (not making up for the pause). */
+    public void resume() {
+        paused.set(false);
+        Thread waiting = intake;
+        if (waiting != null) {
+            LockSupport.unpark(waiting);
+        }
+    }
+
+    private void awaitResumed() {
+        while (paused.get() && !stopping.get()) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100)); // woken by resume(); the bound notices stop()
         }
     }
 
