@@ -26,6 +26,14 @@ public final class FuzzMain {
             System.out.println(request.method() + " " + request.pathAndQuery());
             request.headers().forEach(h -> System.out.println(h.getKey() + ": "
                     + (h.getValue().length() > 200 ? h.getValue().substring(0, 200) + "...(" + h.getValue().length() + " chars)" : h.getValue())));
+            String file = System.getenv("FUZZ_SHOW_BODY_TO");
+            if (request.body() != null && file != null) {
+                try {
+                    java.nio.file.Files.write(java.nio.file.Path.of(file), request.body());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
             if (request.body() != null) {
                 String body = new String(request.body(), java.nio.charset.StandardCharsets.UTF_8);
                 System.out.println();

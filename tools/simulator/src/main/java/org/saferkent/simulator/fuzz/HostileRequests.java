@@ -3,6 +3,7 @@ package org.saferkent.simulator.fuzz;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,15 @@ public final class HostileRequests {
             return method.equals("GET");
         }
 
+        /** Whether the request line and headers are over the web servers' limit (Tomcat's 8 KB), so may be cut off. */
+        public boolean headOverLimit() {
+            int size = method.length() + pathAndQuery.length() + 32;
+            for (Map.Entry<String, String> header : headers) {
+                size += header.getKey().length() + header.getValue().length() + 4;
+            }
+            return size > 8 * 1024 - 1_500; // what the client adds: host, token, lengths
+        }
+
         /** The same request without its body: what a result keeps of the requests that went as expected. */
         public FuzzRequest withoutBody() {
             return body == null ? this : new FuzzRequest(index, operation, method,
@@ -88,6 +98,7 @@ public final class HostileRequests {
     private static final String RAW = "__FUZZ_RAW_%d__";
     private static final String DUPLICATE = "__FUZZ_DUP_%d__";
     private static final String LONE_SURROGATE = "__FUZZ_LONE_SURROGATE__";
+    private static final String BAD_BYTES = "__FUZZ_BAD_BYTES__";
 
     private final List<Operation> operations;
     private final long seed;
@@ -225,24 +236,42 @@ public final class HostileRequests {
         return true;
     }
 
+    /**
+     * Bytes that are not UTF-8, inside a string the operation reads (a parser may skip an unknown property's value
+     * without decoding it), or before the body's first token when it has no string.
+     */
     private boolean invalidUtf8(Draft d) {
-        byte[][] sequences = {{(byte) 0xC3, (byte) 0x28}, {(byte) 0xFF}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-                {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}};
+        byte[][] sequences = {{(byte) 0xC3, (byte) 0x28}, {(byte) 0xFF}, {(byte) 0xE2, (byte) 0x82, (byte) 0x28},
+                {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}};
         byte[] bad = sequences[d.random.nextInt(sequences.length)];
-        d.textEdits.add(text -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + 32);
-            if (text.length > 0 && text[0] == '{') {
-                out.writeBytes("{\"fuzz\":\"a".getBytes(StandardCharsets.UTF_8));
-                out.writeBytes(bad);
-                out.writeBytes("b\",".getBytes(StandardCharsets.UTF_8));
-                out.write(text, 1, text.length - 1);
-            } else {
+        Slot slot = d.pickSlot(s -> "string".equals(typeOf(s.schema)));
+        if (slot == null) {
+            d.textEdits.add(text -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + 8);
                 out.writeBytes(bad);
                 out.writeBytes(text);
-            }
-            return out.toByteArray();
-        });
+                return out.toByteArray();
+            });
+            return true;
+        }
+        slot.set(nodes.stringNode("a" + BAD_BYTES + "b"));
+        d.guard(slot);
+        d.textEdits.add(text -> replace(text, BAD_BYTES.getBytes(StandardCharsets.UTF_8), bad));
         return true;
+    }
+
+    private static byte[] replace(byte[] text, byte[] marker, byte[] with) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + with.length);
+        int i = 0;
+        while (i < text.length) {
+            if (i + marker.length <= text.length && Arrays.equals(text, i, i + marker.length, marker, 0, marker.length)) {
+                out.writeBytes(with);
+                i += marker.length;
+            } else {
+                out.write(text[i++]);
+            }
+        }
+        return out.toByteArray();
     }
 
     private boolean rootWrongType(Draft d) {
@@ -259,7 +288,8 @@ public final class HostileRequests {
         }
         String type = typeOf(slot.schema);
         JsonNode value = switch (type) {
-            case "string" -> pick(d, List.of(obj("$gt", ""), arr("$where"), obj("$where", "sleep(1000)"), nodes.arrayNode()));
+            // objects and arrays only (a number or boolean is read as its text), and never [] (a date reads it as no date)
+            case "string" -> pick(d, List.of(obj("$gt", ""), arr("$where"), obj("$where", "sleep(1000)"), arr("a").add(1)));
             case "integer", "number" -> pick(d, List.of(nodes.stringNode("not-a-number"), obj("$gt", 0), arr("1"), nodes.stringNode("12abc")));
             case "boolean" -> pick(d, List.of(nodes.stringNode("yes-please"), obj("$ne", false), arr("true")));
             case "array" -> pick(d, List.of(nodes.stringNode("not-an-array"), obj("$gt", ""), nodes.numberNode(42)));
@@ -307,7 +337,7 @@ public final class HostileRequests {
         slot.schema.get("enum").valueStream().forEach(v -> allowed.add(v.asString()));
         String value;
         do {
-            value = d.random.nextInt(4) == 0 ? mutateCase(allowed.iterator().next()) : hostile(d);
+            value = hostile(d); // never a code in another case or with spaces: a service may fairly read those as the code
         } while (allowed.contains(value) || value.isBlank());
         slot.set(nodes.stringNode(value));
         d.guard(slot);
@@ -1025,7 +1055,9 @@ public final class HostileRequests {
 
     /** Text of about {@code length} characters: one letter repeated, hostile strings, or multi-byte characters. */
     private static String filler(Draft d, int length) {
-        return switch (d.random.nextInt(3)) {
+        return switch (d.random.nextInt(4)) {
+            // lower-cased by a careless check, each 'İ' (U+0130) makes String.toLowerCase copy its whole result again
+            case 3 -> "İ".repeat(Math.min(length, 600_000));
             case 0 -> "A".repeat(length);
             case 1 -> {
                 StringBuilder text = new StringBuilder(length + 64);
@@ -1068,10 +1100,6 @@ public final class HostileRequests {
         StringBuilder out = new StringBuilder();
         value.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7F ? (char) c : '?'));
         return out.toString();
-    }
-
-    private static String mutateCase(String value) {
-        return value.toUpperCase(Locale.ROOT) + " ";
     }
 
     private static boolean looksLikeNumber(String value) {
