@@ -30,7 +30,8 @@ public interface Vocabulary {
         return new Vocabulary() {
             @Override
             public boolean contains(String code) {
-                return codes.contains(code.trim().toLowerCase(Locale.ROOT));
+                // bounded before it is lower-cased: toLowerCase is quadratic in the number of 'İ' (see OneOf.MAX_LENGTH)
+                return code.length() <= OneOf.MAX_LENGTH && codes.contains(code.trim().toLowerCase(Locale.ROOT));
             }
 
             @Override

@@ -83,6 +83,20 @@ class OneOfTest {
                 new FieldProblem("preferred", "must be phone, email or text-message"));
     }
 
+    /**
+     * A value longer than any code is refused as it is, never lower-cased: 600,000 'İ' (U+0130), which toLowerCase turns
+     * into 1.2 million characters copying its result again at each one, held a request thread for minutes.
+     */
+    @Test
+    void aValueLongerThanAnyCodeIsRefusedWithoutBeingLowerCased() {
+        String dotted = "İ".repeat(600_000);
+        assertThat(problems(new Request(dotted, "kent", dotted, " " + "phone".repeat(20) + " "))).containsExactly(
+                new FieldProblem("county", "is not a county {of the south east}"),
+                new FieldProblem("channel", "must be phone, email or text-message"),
+                new FieldProblem("preferred", "must be phone, email or text-message"));
+        assertThat(problems(new Request("kent", "kent", " ".repeat(40) + "Phone" + " ".repeat(40), null))).isEmpty();
+    }
+
     @Test
     void nullIsLeftToTheRequiredRules() {
         assertThat(problems(new Request(null, null, null, null))).containsExactly(new FieldProblem("channel", "is required"));

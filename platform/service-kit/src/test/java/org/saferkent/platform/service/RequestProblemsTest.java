@@ -93,11 +93,42 @@ class RequestProblemsTest {
         assertThat(thrown(problems)).containsExactly(new FieldProblem("needs.housing", "must be low or high"));
     }
 
+    /**
+     * A list of more items than any request has (a hostile body: 100,000 bad codes) is refused as one problem before its
+     * items are validated, at any depth of the request's records and maps.
+     */
+    @Test
+    void aListOfMoreItemsThanAnyRequestHasIsOneProblemBeforeItsItemsAreValidated() {
+        List<String> huge = java.util.Collections.nCopies(100_000, "NOT A CODE");
+        assertThat(problems(() -> RequestProblems.of(validator, new Request("a", new Subject("n", "ab"), huge, null))))
+                .containsExactly(new FieldProblem("codes", "must hold at most " + RequestProblems.MAX_ITEMS + " items"));
+        record Outer(List<Needs> all) {
+        }
+        Map<String, String> many = new java.util.HashMap<>();
+        for (int i = 0; i <= RequestProblems.MAX_ITEMS; i++) {
+            many.put("need" + i, "x");
+        }
+        assertThat(problems(() -> RequestProblems.of(validator, new Outer(List.of(new Needs(Map.of()), new Needs(many))))))
+                .containsExactly(new FieldProblem("all[1].needs", "must hold at most " + RequestProblems.MAX_ITEMS + " items"));
+        // as many as allowed: validated item by item as before
+        List<String> allowed = java.util.Collections.nCopies(RequestProblems.MAX_ITEMS, "BAD");
+        assertThat(RequestProblems.of(validator, new Request("a", new Subject("n", "ab"), allowed, null)).isValid("codes")).isFalse();
+    }
+
     @Test
     void aValueIsNeverQuoted() {
         RequestProblems problems = RequestProblems.of(validator, new Request("Jane Doe", new Subject("n", "Doe"), null, null));
 
         assertThat(thrown(problems).toString()).doesNotContain("Jane").doesNotContain("Doe");
+    }
+
+    private static List<FieldProblem> problems(Runnable call) {
+        try {
+            call.run();
+        } catch (InvalidRequestException e) {
+            return e.problems();
+        }
+        throw new AssertionError("no problem thrown");
     }
 
     private static List<FieldProblem> thrown(RequestProblems problems) {
