@@ -4,6 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.saferkent.simulator.CommandLine;
+
 /** The benchmark's command line: {@code --quick} for a smoke run, phases selectable. */
 public record BenchmarkOptions(boolean quick, Set<String> phases, boolean useRunning, boolean fullYear, long sustainSeconds,
         double latencyRate, long latencySeconds, long rebuildEvents, String rebuildHeap, long kafkaRecords, int storeDocuments,
@@ -46,59 +48,43 @@ public record BenchmarkOptions(boolean quick, Set<String> phases, boolean useRun
         long seed = System.currentTimeMillis() / 1000;
         String issuer = null;
         boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String value = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                value = arg.substring(equals + 1);
-                arg = arg.substring(0, equals);
-            }
-            switch (arg) {
+        CommandLine line = new CommandLine(args, USAGE);
+        while (line.next()) {
+            switch (line.name()) {
                 case "--quick" -> { }
                 case "-h", "--help" -> help = true;
                 case "--use-running" -> useRunning = true;
                 case "--full-year" -> fullYear = true;
-                default -> {
-                    if (value == null) {
-                        if (i + 1 >= args.length) {
-                            throw new IllegalArgumentException(arg + " needs a value\n" + USAGE);
+                case "--phases" -> {
+                    phases.clear();
+                    for (String phase : line.value().split(",")) {
+                        if (!PHASES.contains(phase.trim())) {
+                            throw new IllegalArgumentException("unknown phase " + phase + "\n" + USAGE);
                         }
-                        value = args[++i];
-                    }
-                    switch (arg) {
-                        case "--phases" -> {
-                            phases.clear();
-                            for (String phase : value.split(",")) {
-                                if (!PHASES.contains(phase.trim())) {
-                                    throw new IllegalArgumentException("unknown phase " + phase + "\n" + USAGE);
-                                }
-                                phases.add(phase.trim());
-                            }
-                        }
-                        case "--sustain" -> sustain = Long.parseLong(value);
-                        case "--rate" -> rate = Double.parseDouble(value);
-                        case "--latency-seconds" -> latencySeconds = Long.parseLong(value);
-                        case "--rebuild-events" -> rebuildEvents = Long.parseLong(value);
-                        case "--rebuild-heap" -> heap = value;
-                        case "--seed" -> seed = Long.parseLong(value);
-                        case "--issuer" -> issuer = value;
-                        case "--port-offset" -> portOffset = Integer.parseInt(value);
-                        case "--preload-years" -> {
-                            preload.clear();
-                            double previous = -1;
-                            for (String point : value.split(",")) {
-                                double years = Double.parseDouble(point.trim());
-                                if (years < 0 || years <= previous) {
-                                    throw new IllegalArgumentException("--preload-years wants increasing years >= 0, e.g. 0,1,7\n" + USAGE);
-                                }
-                                preload.add(years);
-                                previous = years;
-                            }
-                        }
-                        default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+                        phases.add(phase.trim());
                     }
                 }
+                case "--sustain" -> sustain = Long.parseLong(line.value());
+                case "--rate" -> rate = Double.parseDouble(line.value());
+                case "--latency-seconds" -> latencySeconds = Long.parseLong(line.value());
+                case "--rebuild-events" -> rebuildEvents = Long.parseLong(line.value());
+                case "--rebuild-heap" -> heap = line.value();
+                case "--seed" -> seed = Long.parseLong(line.value());
+                case "--issuer" -> issuer = line.value();
+                case "--port-offset" -> portOffset = Integer.parseInt(line.value());
+                case "--preload-years" -> {
+                    preload.clear();
+                    double previous = -1;
+                    for (String point : line.value().split(",")) {
+                        double years = Double.parseDouble(point.trim());
+                        if (years < 0 || years <= previous) {
+                            throw new IllegalArgumentException("--preload-years wants increasing years >= 0, e.g. 0,1,7\n" + USAGE);
+                        }
+                        preload.add(years);
+                        previous = years;
+                    }
+                }
+                default -> throw line.unknown();
             }
         }
         if (useRunning || !preload.isEmpty()) {

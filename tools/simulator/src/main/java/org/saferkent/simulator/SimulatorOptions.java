@@ -45,41 +45,25 @@ public record SimulatorOptions(long count, double rate, long seed, ServiceUrls u
         int chaosKafkaPort = 9092;
         int chaosMongoPort = 27017;
         boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String value = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                value = arg.substring(equals + 1);
-                arg = arg.substring(0, equals);
-            }
-            switch (arg) {
+        CommandLine line = new CommandLine(args, USAGE);
+        while (line.next()) {
+            switch (line.name()) {
                 case "-h", "--help" -> help = true;
                 case "--case-work" -> caseWork = true;
-                default -> {
-                    if (value == null) {
-                        if (i + 1 >= args.length) {
-                            throw new IllegalArgumentException(arg + " needs a value\n" + USAGE);
-                        }
-                        value = args[++i];
-                    }
-                    switch (arg) {
-                        case "--count" -> count = Long.parseLong(value);
-                        case "--rate" -> rate = Double.parseDouble(value);
-                        case "--seed" -> seed = Long.parseLong(value);
-                        case "--base-urls" -> urls = value;
-                        case "--issuer" -> issuer = value;
-                        case "--concurrency" -> concurrency = Integer.parseInt(value);
-                        case "--batch" -> batch = Integer.parseInt(value);
-                        case "--reference-prefix" -> prefix = value;
-                        case "--today" -> today = LocalDate.parse(value);
-                        case "--kill-every" -> killEvery = Long.parseLong(value);
-                        case "--chaos-data-dir" -> chaosDataDir = java.nio.file.Path.of(value).toAbsolutePath();
-                        case "--chaos-kafka-port" -> chaosKafkaPort = Integer.parseInt(value);
-                        case "--chaos-mongo-port" -> chaosMongoPort = Integer.parseInt(value);
-                        default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
-                    }
-                }
+                case "--count" -> count = Long.parseLong(line.value());
+                case "--rate" -> rate = Double.parseDouble(line.value());
+                case "--seed" -> seed = Long.parseLong(line.value());
+                case "--base-urls" -> urls = line.value();
+                case "--issuer" -> issuer = line.value();
+                case "--concurrency" -> concurrency = Integer.parseInt(line.value());
+                case "--batch" -> batch = Integer.parseInt(line.value());
+                case "--reference-prefix" -> prefix = line.value();
+                case "--today" -> today = LocalDate.parse(line.value());
+                case "--kill-every" -> killEvery = Long.parseLong(line.value());
+                case "--chaos-data-dir" -> chaosDataDir = java.nio.file.Path.of(line.value()).toAbsolutePath();
+                case "--chaos-kafka-port" -> chaosKafkaPort = Integer.parseInt(line.value());
+                case "--chaos-mongo-port" -> chaosMongoPort = Integer.parseInt(line.value());
+                default -> throw line.unknown();
             }
         }
         if (count < 0 || concurrency < 1 || batch < 1 || batch > 500) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.saferkent.simulator.CommandLine;
 import org.saferkent.simulator.ServiceUrls;
 
 /** fuzz.sh's command line. */
@@ -44,38 +45,22 @@ public record FuzzOptions(long requests, long seed, int concurrency, ServiceUrls
         boolean checkStore = true;
         boolean help = false;
         long show = -1;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String value = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                value = arg.substring(equals + 1);
-                arg = arg.substring(0, equals);
-            }
-            switch (arg) {
+        CommandLine line = new CommandLine(args, USAGE);
+        while (line.next()) {
+            switch (line.name()) {
                 case "-h", "--help" -> help = true;
                 case "--no-store-check" -> checkStore = false;
-                default -> {
-                    if (value == null) {
-                        if (i + 1 >= args.length) {
-                            throw new IllegalArgumentException(arg + " needs a value\n" + USAGE);
-                        }
-                        value = args[++i];
-                    }
-                    switch (arg) {
-                        case "--requests" -> requests = Long.parseLong(value);
-                        case "--seed" -> seed = Long.parseLong(value);
-                        case "--concurrency" -> concurrency = Integer.parseInt(value);
-                        case "--base-urls" -> urls = value;
-                        case "--issuer" -> issuer = value;
-                        case "--mongo-uri" -> mongoUri = value;
-                        case "--openapi-dir" -> openApiDir = Path.of(value);
-                        case "--access-matrix" -> accessMatrix = Path.of(value);
-                        case "--timeout" -> timeout = Long.parseLong(value);
-                        case "--show" -> show = Long.parseLong(value);
-                        default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
-                    }
-                }
+                case "--requests" -> requests = Long.parseLong(line.value());
+                case "--seed" -> seed = Long.parseLong(line.value());
+                case "--concurrency" -> concurrency = Integer.parseInt(line.value());
+                case "--base-urls" -> urls = line.value();
+                case "--issuer" -> issuer = line.value();
+                case "--mongo-uri" -> mongoUri = line.value();
+                case "--openapi-dir" -> openApiDir = Path.of(line.value());
+                case "--access-matrix" -> accessMatrix = Path.of(line.value());
+                case "--timeout" -> timeout = Long.parseLong(line.value());
+                case "--show" -> show = Long.parseLong(line.value());
+                default -> throw line.unknown();
             }
         }
         if (requests < 1 || requests > Integer.MAX_VALUE || concurrency < 1 || timeout < 1) {
