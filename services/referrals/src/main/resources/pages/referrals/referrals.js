@@ -8,20 +8,7 @@
   const SIZE = 20;
   let page = 0;
 
-  function words(code) {
-    return code ? code.replace(/[-_]/g, ' ') : '—';
-  }
-
-  function when(instant) {
-    if (!instant) return '—';
-    const date = new Date(instant);
-    return isNaN(date) ? String(instant) : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-  }
-
-  function riskBadge(level) {
-    const tone = { high: 'rag-red', medium: 'rag-amber', standard: 'rag-green' }[level] || 'rag-none';
-    return el('span', { className: 'rag ' + tone, text: level || 'not triaged' });
-  }
+  const { words, when, riskBadge } = ReferralsPage;
 
   async function list() {
     $('paging').textContent = 'Loading…';
