@@ -162,7 +162,7 @@ public final class EmbeddedBackends {
                             protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
                                     int batchSize, Document fieldSelector) {
                                 Iterable<Object> candidates = Planner.candidates(getIndexes(), query, orderBy, skip, limit,
-                                        position -> documentMatchesQuery(getDocument(position), query));
+                                        position -> documentMatchesQuery(super.getDocument(position), query)); // matching only reads: no copy
                                 if (candidates != null) {
                                     return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
                                 }
