@@ -31,13 +31,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf bson = Unpooled.buffer(256);
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            buffer.put(MARK).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
-        } finally {
-            bson.release();
-        }
+        putBson(buffer.put(MARK), document);
     }
 
     @Override
@@ -46,6 +40,22 @@ final class BsonDocumentType extends BasicDataType<Document> {
             return (Document) before.read(buffer);
         }
         buffer.get(); // the mark
+        return getBson(buffer);
+    }
+
+    /** Writes {@code document} as BSON (which carries its own length). */
+    static void putBson(WriteBuffer buffer, java.util.Map<String, ?> document) {
+        ByteBuf bson = Unpooled.buffer(256);
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+            buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
+        } finally {
+            bson.release();
+        }
+    }
+
+    /** Reads one BSON document {@link #putBson} wrote, leaving {@code buffer} after it. */
+    static Document getBson(ByteBuffer buffer) {
         ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice());
         Document document = BsonDecoder.decodeBson(bson);
         buffer.position(buffer.position() + bson.readerIndex());

@@ -9,10 +9,6 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -59,13 +55,7 @@ final class UniqueKeyType extends BasicDataType<KeyValue> {
                 buffer.put(MISSING);
                 continue;
             }
-            ByteBuf bson = Unpooled.buffer(64);
-            try {
-                BsonEncoder.encodeDocument(new Document("v", value), bson);
-                buffer.put(VALUE).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
-            } finally {
-                bson.release();
-            }
+            BsonDocumentType.putBson(buffer.put(VALUE), new Document("v", value));
         }
     }
 
@@ -78,9 +68,7 @@ final class UniqueKeyType extends BasicDataType<KeyValue> {
                 values.add(Missing.getInstance());
                 continue;
             }
-            ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice());
-            values.add(BsonDecoder.decodeBson(bson).get("v"));
-            buffer.position(buffer.position() + bson.readerIndex());
+            values.add(BsonDocumentType.getBson(buffer).get("v"));
         }
         return new KeyValue(values);
     }
