@@ -255,7 +255,36 @@ class AuthorizationServerConfiguration {
      */
     @Bean
     OAuth2AuthorizationService authorizations(IdentityStore store) {
-        return store.present() ? new StoredAuthorizations(store, Clock.systemUTC()) : new InMemoryOAuth2AuthorizationService();
+        return store.present() ? new StoredAuthorizations(store, Clock.systemUTC()) : new OneAtATime(new InMemoryOAuth2AuthorizationService());
+    }
+
+    /**
+     * Spring's in-memory authorizations, one call at a time: its {@code findByToken} walks a plain LinkedHashMap
+     * that a concurrent {@code save} changes (a ConcurrentModificationException answered a token request 500 when
+     * a test signed several people in at once).
+     */
+    private record OneAtATime(OAuth2AuthorizationService inner) implements OAuth2AuthorizationService {
+
+        @Override
+        public synchronized void save(org.springframework.security.oauth2.server.authorization.OAuth2Authorization authorization) {
+            inner.save(authorization);
+        }
+
+        @Override
+        public synchronized void remove(org.springframework.security.oauth2.server.authorization.OAuth2Authorization authorization) {
+            inner.remove(authorization);
+        }
+
+        @Override
+        public synchronized org.springframework.security.oauth2.server.authorization.OAuth2Authorization findById(String id) {
+            return inner.findById(id);
+        }
+
+        @Override
+        public synchronized org.springframework.security.oauth2.server.authorization.OAuth2Authorization findByToken(String token,
+                org.springframework.security.oauth2.server.authorization.OAuth2TokenType tokenType) {
+            return inner.findByToken(token, tokenType);
+        }
     }
 
     @Bean
