@@ -19,6 +19,8 @@ OUT="${1:-$(cd "$(dirname "$0")" && pwd)/out}"
 shift || true
 DAYS="${SAFERKENT_TLS_DAYS:-825}"
 HOSTS=("$@")
+# the JDK's keytool: on the PATH, else JAVA_HOME's (KEYTOOL names another)
+KEYTOOL="${KEYTOOL:-$(command -v keytool || echo "${JAVA_HOME:-/usr}/bin/keytool")}"
 if [ ${#HOSTS[@]} -eq 0 ]; then
   HOSTS=(kafka mongodb identity referrals victims restorative-justice commissioning ops-monitor partnership
          kafka-init
@@ -53,7 +55,7 @@ for host in "${HOSTS[@]}"; do
   cp "$OUT/ca.crt" "$dir/ca.crt"
   cat "$dir/tls.key" "$dir/tls.crt" > "$dir/tls.pem"
   if [ ! -s "$dir/truststore.p12" ]; then
-    keytool -importcert -noprompt -alias saferkent-ca -file "$OUT/ca.crt" -keystore "$dir/truststore.p12" \
+    "$KEYTOOL" -importcert -noprompt -alias saferkent-ca -file "$OUT/ca.crt" -keystore "$dir/truststore.p12" \
       -storetype PKCS12 -storepass saferkent-ca > /dev/null 2>&1
   fi
   # the containers run as users of their own (mongod 999, kafka 1000, the services' non-root user): readable by all of

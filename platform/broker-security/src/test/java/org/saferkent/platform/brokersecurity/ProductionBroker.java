@@ -107,7 +107,10 @@ final class ProductionBroker {
             List<String> command = new ArrayList<>(List.of("bash", repository().resolve("docker/tls/make-certs.sh").toString(),
                     dir.resolve("out").toString()));
             command.addAll(TLS_HOSTS);
-            Process script = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            // this JVM's keytool, whatever the PATH holds
+            builder.environment().put("KEYTOOL", Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+            Process script = builder.start();
             String output = new String(script.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (!script.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || script.exitValue() != 0) {
                 throw new IllegalStateException("docker/tls/make-certs.sh failed:\n" + output);
