@@ -55,17 +55,19 @@ final class StaleGroupMembers {
             // own, "anonymous.<uuid>", new at each start. The previous runs' ones are never read again, yet
             // keep their offsets, and their lag grows with every record on the topics they read.
             List<String> leftBehind = groupIds.stream().filter(id -> id.startsWith(ANONYMOUS)).toList();
-            if (!leftBehind.isEmpty()) {
-                for (String id : leftBehind) {
-                    ConsumerGroupDescription group = groups.get(id);
-                    if (group != null && !group.members().isEmpty()) {
-                        admin.removeMembersFromConsumerGroup(id, new RemoveMembersFromConsumerGroupOptions())
-                                .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                    }
+            int deleted = 0;
+            for (String id : leftBehind) {
+                groups.remove(id);
+                try {
+                    admin.deleteConsumerGroups(List.of(id)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    deleted++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // a tidy-up only: one a killed launcher left with members goes at a later start
+                    log.info("Consumer group {} of an earlier run's live view not deleted yet: {}", id, e.getCause().toString());
                 }
-                admin.deleteConsumerGroups(leftBehind).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                log.info("Deleted {} consumer group(s) of earlier runs' live views (anonymous, never read again)", leftBehind.size());
-                groups.keySet().removeAll(leftBehind);
+            }
+            if (deleted > 0) {
+                log.info("Deleted {} consumer group(s) of earlier runs' live views (anonymous, never read again)", deleted);
             }
             int evicted = 0;
             for (ConsumerGroupDescription group : groups.values()) {

@@ -106,6 +106,18 @@ public class ServiceSecurityAutoConfiguration {
                 environment.getProperty("spring.application.name", "")));
     }
 
+    /** Each access token verified once while it is in force ({@link VerifiedTokens}), whichever decoder Boot builds. */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor verifiedTokensOnce() {
+        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof org.springframework.security.oauth2.jwt.JwtDecoder decoder && !(bean instanceof VerifiedTokens)
+                        ? new VerifiedTokens(decoder, Clock.systemUTC()) : bean;
+            }
+        };
+    }
+
     /** Unauthenticated refusals: 5 per address and 100 in all recorded one by one each minute, the rest counted. */
     @Bean
     @ConditionalOnMissingBean
