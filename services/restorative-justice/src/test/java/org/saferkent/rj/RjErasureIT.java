@@ -115,8 +115,8 @@ class RjErasureIT {
         String first = keying.pseudonym(name, born, "DA1 1AA");
         String moved = keying.pseudonym(name, born, "DA2 2BB");
         String personKey = keying.personKeys(name, born).get(0);
-        String pncKey = keying.pncKeys("2018/55555E").get(0);
-        withDetails(name, "DA1 1AA", "2018/55555E", "youth-caution", "2019-05-01", 201);
+        String pncKey = keying.pncKeys("2018/55555J").get(0);
+        withDetails(name, "DA1 1AA", "2018/55555J", "youth-caution", "2019-05-01", 201);
         withDetails(name, "DA2 2BB", null, "court-sentence", "2019-07-01", 201); // kept under the first pseudonym
         assertThat(everyDocumentNaming(personKey)).isNotEmpty();
 
@@ -130,7 +130,7 @@ class RjErasureIT {
         assertThat(everyDocumentNaming(personKey)).isEmpty();
         assertThat(everyDocumentNaming(pncKey)).isEmpty();
         // posted again, they are not linked back to the anonymous history
-        assertThat(withDetails(name, "DA2 2BB", "2018/55555E", "youth-caution", "2019-09-01", 201)
+        assertThat(withDetails(name, "DA2 2BB", "2018/55555J", "youth-caution", "2019-09-01", 201)
                 .path("firstTimeEntrant").asBoolean()).isTrue();
     }
 

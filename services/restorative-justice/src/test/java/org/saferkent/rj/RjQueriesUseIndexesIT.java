@@ -55,7 +55,7 @@ class RjQueriesUseIndexesIT {
         // with the person's details: found by PNC ID, by a pseudonym the history knows them by, by name and date of birth
         String name = "Index" + UUID.randomUUID().toString().replaceAll("[^a-z]", "") + " Person";
         api().as("agency-kent-police").postExpecting(201, "/api/disposals", Map.of("person", Map.of("name", name,
-                "dateOfBirth", "2009-01-01", "postcode", "ME10 1AA", "pncId", "2023/1234567A"), "offenceCategory", "shoplifting",
+                "dateOfBirth", "2009-01-01", "postcode", "ME10 1AA", "pncId", "2023/1234567V"), "offenceCategory", "shoplifting",
                 "offenceDate", "2024-02-02", "disposalType", "youth-caution", "disposalDate", "2024-02-02", "district", "swale"));
         JsonNode moved = api().as("agency-kent-police").postExpecting(201, "/api/disposals", Map.of("person", Map.of("name", name,
                 "dateOfBirth", "2009-01-01", "postcode", "ME11 1AA"), "offenceCategory", "shoplifting",

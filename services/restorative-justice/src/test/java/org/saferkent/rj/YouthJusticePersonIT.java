@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.saferkent.platform.pseudonyms.Pseudonymiser;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
+import org.saferkent.rj.vocabulary.PncIds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,7 +56,7 @@ class YouthJusticePersonIT {
     @Test
     void aDisposalPostedWithThePersonsDetailsIsKeyedAsReferralsKeyThemAndNothingIdentifyingIsKept(CapturedOutput output) {
         String surname = "Quill" + letters();
-        Map<String, Object> person = person("Seán O'Brien-" + surname, "2010-05-17", "ME10 4AB", "2024/0012345X");
+        Map<String, Object> person = person("Seán O'Brien-" + surname, "2010-05-17", "ME10 4AB", "2024/0012345H");
 
         JsonNode recorded = post(POLICE, 201, disposal(person, "youth-caution", "2026-08-01", "2026-08-12", "thanet"));
 
@@ -68,7 +69,7 @@ class YouthJusticePersonIT {
         assertThat(recorded.path("ageAtDisposal").asInt()).isEqualTo(16);
         assertThat(recorded.path("ageBasis").asString()).isEqualTo("date-of-birth");
         assertThat(recorded.path("firstTimeEntrant").asBoolean()).isTrue();
-        List<String> identifying = List.of(surname, surname.toLowerCase(), "2010-05-17", "ME10", "ME104AB", "0012345X", "Seán");
+        List<String> identifying = List.of(surname, surname.toLowerCase(), "2010-05-17", "ME10", "ME104AB", "0012345H", "Seán");
         assertThat(recorded.toString()).doesNotContain(identifying).doesNotContain("dateOfBirth");
         Bus.await(DISPOSAL_EVENTS, ofType(RECORDED).and(keyed(pseudonym)));
         assertThat(Bus.matching(DISPOSAL_EVENTS, keyed(pseudonym))).isNotEmpty().allSatisfy(record ->
@@ -84,7 +85,7 @@ class YouthJusticePersonIT {
                 "youth-caution", "2020-08-01", "2020-08-03", "tunbridge-wells"));
         // the YOS posts the same caution, the name and postcode written its way
         JsonNode yos = post(YOS, 200, disposal(person("sean o\u2019brien " + surname.toLowerCase(), "2007-01-01", "tn11aa",
-                "2020/0000042K"), "youth-caution", "2020-08-01", "2020-08-03", "tunbridge-wells"));
+                "2020/0000042Z"), "youth-caution", "2020-08-01", "2020-08-03", "tunbridge-wells"));
         // and later a court sentence for a new offence, with a title and no apostrophe
         JsonNode sentence = post(YOS, 201, disposal(person("MR SEAN OBRIEN-" + surname.toUpperCase(), "2007-01-01", "TN1 1AA",
                 null), "court-sentence", "2021-01-10", "2021-03-01", "tunbridge-wells"));
@@ -161,18 +162,23 @@ class YouthJusticePersonIT {
     void aPncIdLinksSpellingsOfOnePersonAndTellsTwoPeopleOfOneNameApart() {
         // 2017-Q3 in Sevenoaks is this test's own
         String surname = "Lark" + letters();
-        JsonNode caution = post(POLICE, 201, disposal(person("Jon " + surname, "2003-05-05", "TN13 1AA", "2016/0004242Q"),
+        JsonNode caution = post(POLICE, 201, disposal(person("Jon " + surname, "2003-05-05", "TN13 1AA", "2016/0004242D"),
                 "youth-caution", "2017-07-02", "2017-07-10", "sevenoaks"));
         // the YOS spells the first name another way, from another address: the PNC ID says who it is
-        JsonNode sentence = post(YOS, 201, disposal(person("Jonathan " + surname, "2003-05-05", "TN14 5BB", "2016/4242q"),
+        JsonNode sentence = post(YOS, 201, disposal(person("Jonathan " + surname, "2003-05-05", "TN14 5BB", "2016/4242d"),
                 "court-sentence", "2017-08-01", "2017-10-01", "sevenoaks"));
         // someone else of the same name and date of birth: another PNC ID, so another person (the PNC ID wins)
-        JsonNode namesake = post(POLICE, 201, disposal(person("Jon " + surname, "2003-05-05", "TN15 6CC", "2015/0000777M"),
+        JsonNode namesake = post(POLICE, 201, disposal(person("Jon " + surname, "2003-05-05", "TN15 6CC", "2015/0000777X"),
                 "youth-caution", "2017-07-20", "2017-07-25", "sevenoaks"));
+
+        // the police write the year with two digits, from a third address and spelling: the same ID, so the same person
+        JsonNode twoDigitYear = post(POLICE, 201, disposal(person("Johnny " + surname, "2003-05-05", "TN16 1DD", "16/4242D"),
+                "court-sentence", "2017-11-01", "2017-12-01", "sevenoaks"));
 
         String pseudonym = caution.path("personPseudonym").asString();
         assertThat(sentence.path("personPseudonym").asString()).isEqualTo(pseudonym);
         assertThat(sentence.path("firstTimeEntrant").asBoolean()).isFalse();
+        assertThat(twoDigitYear.path("personPseudonym").asString()).isEqualTo(pseudonym);
         assertThat(namesake.path("personPseudonym").asString()).isNotEqualTo(pseudonym);
         assertThat(namesake.path("firstTimeEntrant").asBoolean()).isTrue();
         // the PNC ID is kept keyed only
@@ -183,6 +189,56 @@ class YouthJusticePersonIT {
         JsonNode all = api().getJson("/api/youth-justice/reoffending?quarter=2017-Q3&district=sevenoaks").path("all");
         assertThat(all.path("cohort").asInt()).isEqualTo(2);
         assertThat(all.path("reoffenders").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void firstDisposalsOfOnePersonPostedAtOnceFromTwoPostcodesMakeOneHistoryAndOneFirstTimeEntrant() throws Exception {
+        // 2015-Q1 in Gravesham is this test's own. Each round a person never seen before is posted by both agencies at
+        // the same moment, from two addresses: the same caution (rounds 0, 3, ...); the police's caution with a PNC ID
+        // and the YOS's later sentence without (1, 4, ...); the same caution with one PNC ID and the first name spelt
+        // two ways (2, 5, ...: only the PNC ID tells it is one person). Whichever is recorded first, the other joins it.
+        int rounds = 12;
+        Pseudonymiser keying = Pseudonymiser.configured("secret", secret, List.of());
+        java.util.concurrent.ExecutorService agencies = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                String surname = "Heron" + letters();
+                String born = "2001-02-0" + (1 + round % 9);
+                int serial = 1_000_000 + round;
+                String pncId = round % 3 == 0 ? null : "2014/" + serial + PncIds.checkCharacter(2014, serial);
+                String policeName = "Jon " + surname;
+                String yosName = round % 3 == 2 ? "Jonathan " + surname : policeName;
+                Map<String, Object> police = disposal(person(policeName, born, "DA11 0AA", pncId),
+                        "youth-caution", "2015-01-05", "2015-02-02", "gravesham");
+                Map<String, Object> yos = round % 3 == 1
+                        ? disposal(person(yosName, born, "DA12 1BB", null), "court-sentence", "2015-03-01", "2015-03-20", "gravesham")
+                        : disposal(person(yosName, born, "DA12 1BB", pncId), "youth-caution", "2015-01-05", "2015-02-02", "gravesham");
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                java.util.concurrent.Future<java.net.http.HttpResponse<String>> byPolice = agencies.submit(() -> {
+                    together.await();
+                    return api().as("agency-" + POLICE).post("/api/disposals", police);
+                });
+                java.util.concurrent.Future<java.net.http.HttpResponse<String>> byYos = agencies.submit(() -> {
+                    together.await();
+                    return api().as("agency-" + YOS).post("/api/disposals", yos);
+                });
+                JsonNode first = RjApi.JSON.readTree(byPolice.get(30, java.util.concurrent.TimeUnit.SECONDS).body());
+                JsonNode second = RjApi.JSON.readTree(byYos.get(30, java.util.concurrent.TimeUnit.SECONDS).body());
+
+                assertThat(second.path("personPseudonym").asString()).as("round " + round)
+                        .isEqualTo(first.path("personPseudonym").asString());
+                List<String> linkKeys = List.of(keying.personKeys(policeName, LocalDate.parse(born)).get(0),
+                        keying.personKeys(yosName, LocalDate.parse(born)).get(0));
+                List<Document> histories = mongo.getCollection("offending_histories")
+                        .find(com.mongodb.client.model.Filters.in("personKeys", linkKeys)).into(new java.util.ArrayList<>());
+                assertThat(histories).as("round " + round).hasSize(1);
+                assertThat(histories.get(0).getList("disposals", Document.class)).hasSize(round % 3 == 1 ? 2 : 1);
+            }
+        } finally {
+            agencies.shutdownNow();
+        }
+        assertThat(api().getJson("/api/youth-justice/first-time-entrants?district=gravesham&quarter=2015-Q1")
+                .path("firstTimeEntrants").asLong()).isEqualTo(rounds);
     }
 
     @Test

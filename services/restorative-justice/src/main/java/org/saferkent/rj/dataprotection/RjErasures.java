@@ -32,7 +32,7 @@ import com.mongodb.client.model.Updates;
  * stand-in: the disposals (offence category, dates, district, ages: no identifier) stay, so the
  * first-time entrant counts and reoffending cohorts by district and quarter already reported do not change;
  * what would link it to the person again (its other pseudonyms, the keyed name and date of birth, the keyed
- * PNC ID) goes. A history kept under another pseudonym that knows the person by one of the erased ones (a
+ * PNC ID, and the claims on them) goes. A history kept under another pseudonym that knows the person by one of the erased ones (a
  * disposal posted from another postcode) moves too.
  * </ul>
  *
@@ -56,8 +56,11 @@ public class RjErasures {
     private static final int ATTEMPTS = 10;
     /** A history's other pseudonyms of the person (Disposals; indexed there). */
     private static final String ALIASES = "pseudonyms";
-    /** What links a history to the person besides its id: gone from the anonymous copy. */
-    private static final List<String> LINKS = List.of(ALIASES, "personKeys", "pncKeys");
+    /**
+     * What links a history to the person besides its id: gone from the anonymous copy (the claims too, so the person
+     * posted again later starts a history of their own).
+     */
+    private static final List<String> LINKS = List.of(ALIASES, "personKeys", "pncKeys", "claimedPersonKey", "claimedPncKey");
 
     private final MongoTemplate mongo;
     private final String cases;

@@ -21,6 +21,7 @@ import org.saferkent.rj.youthjustice.domain.OffendingHistory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
 /**
@@ -41,6 +42,12 @@ import com.mongodb.client.model.Indexes;
  * apart and the disposal starts a history under its own pseudonym.
  * </ol>
  * The history found remembers the posting's pseudonym, link key and keyed PNC ID, never published.
+ *
+ * <p>First sightings posted at once (two agencies, two postcodes, the person never seen before) make one history, with
+ * no transactions: a history a posting starts <em>claims</em> its link key and keyed PNC ID, each under a unique
+ * index, in the same insert. Of two such postings of one person only one insert succeeds (the other breaks a claim, or
+ * the pseudonym's id); the other decides again, finds the winner by link key or PNC ID and joins it. A claim held by a
+ * history the rules do not join (another PNC ID, or namesakes) is left out of the next attempt's insert.
  */
 public class Disposals {
 
@@ -86,6 +93,8 @@ public class Disposals {
     static final String PSEUDONYMS = "pseudonyms";
     static final String PERSON_KEYS = "personKeys";
     static final String PNC_KEYS = "pncKeys";
+    static final String CLAIMED_PERSON_KEY = "claimedPersonKey";
+    static final String CLAIMED_PNC_KEY = "claimedPncKey";
 
     private final AggregateStore<OffendingHistory> histories;
     private final MongoTemplate mongo;
@@ -99,9 +108,15 @@ public class Disposals {
         for (String field : List.of(PSEUDONYMS, PERSON_KEYS, PNC_KEYS)) {
             mongo.getCollection(histories.collection()).createIndex(Indexes.ascending(field));
         }
+        // one first sighting per link key and per PNC ID: the claims (sparse, as only the histories that started so hold one)
+        for (String field : List.of(CLAIMED_PERSON_KEY, CLAIMED_PNC_KEY)) {
+            mongo.getCollection(histories.collection()).createIndex(Indexes.ascending(field),
+                    new IndexOptions().unique(true).sparse(true));
+        }
     }
 
     public Recorded record(NewDisposal posted) {
+        boolean contested = false; // an insert of this posting's history failed: a claim or the id was taken meanwhile
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Loaded<OffendingHistory>> loaded = find(posted);
             String pseudonym = loaded.map(l -> l.state().id()).orElse(posted.personPseudonym());
@@ -122,10 +137,13 @@ public class Disposals {
             }
             OffendingHistory.Change change = before.record(disposal, clock.instant());
             if (loaded.isEmpty()) {
-                if (histories.insert(pseudonym, change.history(), change.events())) {
-                    return new Recorded(change.history(), disposal, true);
+                OffendingHistory first = change.history().claiming(claim(CLAIMED_PERSON_KEY, posted.personKey(), contested),
+                        claim(CLAIMED_PNC_KEY, posted.pncKey(), contested));
+                if (histories.insert(pseudonym, first, change.events())) {
+                    return new Recorded(first, disposal, true);
                 }
-                continue; // another disposal for the same person got there first: decide again
+                contested = true;
+                continue; // another disposal for the same person got there first: decide again (and join it)
             }
             try {
                 histories.update(pseudonym, loaded.get().version(), change.history(), change.events());
@@ -135,6 +153,22 @@ public class Disposals {
             }
         }
         throw new ConcurrentUpdateException(histories.collection(), posted.personPseudonym(), -1);
+    }
+
+    /**
+     * The claim a new history makes on {@code key}: none when there is no key, or, after a contested insert, when a
+     * history holds it already. That history existed before this attempt's {@link #find}, which did not join it: it is
+     * someone else's (another PNC ID, or one of several namesakes), so the new history starts unclaimed.
+     */
+    private String claim(String field, String key, boolean contested) {
+        if (key == null) {
+            return null;
+        }
+        if (contested && mongo.getCollection(histories.collection()).find(Filters.eq(field, key))
+                .projection(new Document("_id", 1)).first() != null) {
+            return null;
+        }
+        return key;
     }
 
     /** The person's history, by the rules in the class comment: PNC ID, then pseudonym, then name and date of birth. */

@@ -22,10 +22,14 @@ import org.saferkent.rj.vocabulary.Codes;
  * @param personKeys     the person's link keys (keyed name and date of birth, {@code Pseudonymiser.personKeys}), by
  *                       which a disposal from another postcode finds them; never published
  * @param pncKeys        their keyed Police National Computer IDs ({@code Pseudonymiser.pncKeys}); never published
+ * @param claimedPersonKey the link key this history was started under, if it was the first of it (unique in the store:
+ *                       of two first sightings of one person posted at once, one starts the history and the other
+ *                       joins it); null otherwise and before claims were kept; never published
+ * @param claimedPncKey  likewise the keyed PNC ID it was started under
  */
 public record OffendingHistory(String id, List<Disposal> disposals, FirstTimeEntry firstTimeEntry,
         List<String> cohortQuarters, Instant updatedAt, List<String> pseudonyms, List<String> personKeys,
-        List<String> pncKeys) {
+        List<String> pncKeys, String claimedPersonKey, String claimedPncKey) {
 
     /** The new history and the facts it produced. */
     public record Change(OffendingHistory history, List<Object> events) {
@@ -44,7 +48,7 @@ public record OffendingHistory(String id, List<Disposal> disposals, FirstTimeEnt
     }
 
     public static OffendingHistory none(String pseudonym) {
-        return new OffendingHistory(pseudonym, List.of(), null, List.of(), null, List.of(), List.of(), List.of());
+        return new OffendingHistory(pseudonym, List.of(), null, List.of(), null, List.of(), List.of(), List.of(), null, null);
     }
 
     /**
@@ -55,7 +59,13 @@ public record OffendingHistory(String id, List<Disposal> disposals, FirstTimeEnt
     public OffendingHistory linkedTo(String pseudonym, String personKey, String pncKey) {
         return new OffendingHistory(id, disposals, firstTimeEntry, cohortQuarters, updatedAt,
                 pseudonym == null || pseudonym.equals(id) ? pseudonyms : with(pseudonyms, pseudonym),
-                with(personKeys, personKey), with(pncKeys, pncKey));
+                with(personKeys, personKey), with(pncKeys, pncKey), claimedPersonKey, claimedPncKey);
+    }
+
+    /** A new history started as the first of this link key and keyed PNC ID (either may be null: not claimed). */
+    public OffendingHistory claiming(String personKey, String pncKey) {
+        return new OffendingHistory(id, disposals, firstTimeEntry, cohortQuarters, updatedAt, pseudonyms, personKeys, pncKeys,
+                personKey, pncKey);
     }
 
     /** Whether {@link #linkedTo} with these would change nothing. */
@@ -94,7 +104,8 @@ public record OffendingHistory(String id, List<Disposal> disposals, FirstTimeEnt
             events.add(new FirstTimeEntrantRecorded(id, disposal.id(), entry.district(), entry.quarter(),
                     Codes.of(disposal.type()), disposal.disposalDate(), entry.ageAtDisposal(), superseded, now));
         }
-        return new Change(new OffendingHistory(id, all, entry, quarters, now, pseudonyms, personKeys, pncKeys), events);
+        return new Change(new OffendingHistory(id, all, entry, quarters, now, pseudonyms, personKeys, pncKeys,
+                claimedPersonKey, claimedPncKey), events);
     }
 
     public Optional<Disposal> find(String disposalId) {

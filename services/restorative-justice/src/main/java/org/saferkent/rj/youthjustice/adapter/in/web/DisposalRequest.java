@@ -2,8 +2,8 @@ package org.saferkent.rj.youthjustice.adapter.in.web;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import jakarta.validation.Validator;
@@ -17,6 +17,7 @@ import org.saferkent.platform.service.OneOf.Blank;
 import org.saferkent.platform.service.RequestProblems;
 import org.saferkent.rj.vocabulary.Codes;
 import org.saferkent.rj.vocabulary.District;
+import org.saferkent.rj.vocabulary.PncIds;
 import org.saferkent.rj.vocabulary.Pseudonyms;
 import org.saferkent.rj.web.KentDistricts;
 import org.saferkent.rj.web.OffenceCategory;
@@ -86,8 +87,22 @@ record DisposalRequest(
         return new NewDisposal(pseudonymiser.pseudonym(person.name(), person.dateOfBirth(), postcode),
                 pseudonymiser.previousPseudonyms(person.name(), person.dateOfBirth(), postcode), person.dateOfBirth(), null,
                 offenceCategory, offenceDate, type, disposalDate, validDistrict.code(), callerAgency,
-                pseudonymiser.personKeys(person.name(), person.dateOfBirth()),
-                person.pncId() == null || person.pncId().isBlank() ? List.of() : pseudonymiser.pncKeys(person.pncId()));
+                pseudonymiser.personKeys(person.name(), person.dateOfBirth()), pncKeys(pseudonymiser));
+    }
+
+    /**
+     * The keyed PNC ID, current secret first: of the ID with a four-digit year ({@link PncIds#canonical}), so that
+     * {@code 19/12345A} and {@code 2019/0012345A} are one ID; then, to find a history keyed from a two-digit year as
+     * posted before years were made four digits, that form's keys. Empty when none was posted.
+     */
+    private List<String> pncKeys(Pseudonymiser pseudonymiser) {
+        if (person.pncId() == null || person.pncId().isBlank()) {
+            return List.of();
+        }
+        String canonical = PncIds.canonical(person.pncId(), person.dateOfBirth()).orElseThrow();
+        Set<String> keys = new LinkedHashSet<>(pseudonymiser.pncKeys(canonical));
+        keys.addAll(pseudonymiser.pncKeys(person.pncId()));
+        return List.copyOf(keys);
     }
 
     /** The person's details in place of a pseudonym: each checked by its form, no value ever repeated back. */
@@ -113,8 +128,9 @@ record DisposalRequest(
                 && !PersonDetails.POSTCODE.matcher(Pseudonymiser.normalisePostcode(person.postcode())).matches()) {
             checks.add("person.postcode", "is not a UK postcode (e.g. ME14 1XX), or leave it out");
         }
-        if (person.pncId() != null && !PersonDetails.PNC_ID.matcher(person.pncId().strip().toUpperCase(Locale.ROOT)).matches()) {
-            checks.add("person.pncId", "is not a PNC ID (year/serial number and check letter, e.g. 2019/0012345X), or leave it out");
+        if (person.pncId() != null && !PncIds.isValid(person.pncId())) {
+            checks.add("person.pncId", "is not a PNC ID (year/serial number and its check letter, e.g. 2019/0012345G or "
+                    + "19/12345G), or leave it out");
         }
     }
 

@@ -10,15 +10,14 @@ import java.util.regex.Pattern;
  *
  * @param postcode optional (no fixed abode, or not known): keyed into the pseudonym as given (give it as referrals
  *                 would have it); a person posted from another postcode is still found by name and date of birth
- * @param pncId    the Police National Computer ID, optional: checked for its form, keyed (never kept in clear) and
- *                 linking the person's records whatever the spelling of their name
+ * @param pncId    the Police National Computer ID, optional: checked for its form and check character
+ *                 ({@code PncIds}), its year made four digits, keyed (never kept in clear) and linking the person's
+ *                 records whatever the spelling of their name
  */
 record PersonDetails(String name, LocalDate dateOfBirth, String postcode, String pncId) {
 
     /** A UK postcode, spaces aside: outward code, then a digit and two letters. */
     static final Pattern POSTCODE = Pattern.compile("[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}");
-    /** A PNC ID: year (2 or 4 digits), a slash, a serial number of up to 7 digits and a check letter. */
-    static final Pattern PNC_ID = Pattern.compile("([0-9]{2}|[0-9]{4})/[0-9]{1,7}[A-Z]");
 
     @Override
     public String toString() {
