@@ -20,12 +20,14 @@
     ['substance-misuse', 'Substance misuse'], ['asb-case', 'Anti-social behaviour case'],
     ['troubled-families', 'Supporting families']];
 
-  // The DASH risk identification checklists, in their published order ("the abuser" stands for the person named).
+  // The DASH risk identification checklists, in their published order ("the abuser" stands for the person named;
+  // the forms' bracketed prompts for notes are left out). Checked against the published forms: see the README,
+  // "The agency referral form". The API takes the answers by position only, so this text is no contract.
   const SAFELIVES = [
     'Has the current incident resulted in injury?',
     'Are you very frightened?',
     'What are you afraid of? Is it further injury or violence?',
-    'Do you feel isolated from family or friends?',
+    'Do you feel isolated from family or friends, i.e. does the abuser try to stop you from seeing friends, family, your doctor or others?',
     'Are you feeling depressed or having suicidal thoughts?',
     'Have you separated or tried to separate from the abuser within the past year?',
     'Is there conflict over child contact?',
@@ -48,7 +50,7 @@
     'Do you know if the abuser has ever been in trouble with the police or has a criminal history?'];
   const POLICE = [
     ...SAFELIVES.slice(0, 9),
-    'Are there any children or step-children in the household who are not the abuser\'s?',
+    'Are there any children or step-children in the household who are not the abuser\'s? Or are there other dependants in the household (for example an older relative)?',
     'Has the abuser ever hurt the children or dependants?',
     'Has the abuser ever threatened to hurt or kill the children or dependants?',
     ...SAFELIVES.slice(9)];
