@@ -17,8 +17,11 @@ BIN="${KAFKA_BIN:-/opt/kafka/bin}"
 ADMIN_CONFIG="$(mktemp)"
 trap 'rm -f "$ADMIN_CONFIG"' EXIT
 chmod 600 "$ADMIN_CONFIG"
+# SASL_SSL, trusting the local CA's certificates (docker/tls/make-certs.sh) as compose's kafka-init mounts them
 cat > "$ADMIN_CONFIG" <<CONFIG
-security.protocol=SASL_PLAINTEXT
+security.protocol=${KAFKA_ADMIN_SECURITY_PROTOCOL:-SASL_SSL}
+ssl.truststore.type=PEM
+ssl.truststore.location=${KAFKA_ADMIN_TRUSTSTORE:-/etc/saferkent/tls/ca.crt}
 sasl.mechanism=PLAIN
 sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${SASL_ADMIN_PASSWORD:?SASL_ADMIN_PASSWORD is not set}";
 CONFIG

@@ -113,7 +113,7 @@ class ComposeClusterProfileTest {
         });
         String caddyfile = Files.readString(REPO.resolve("docker/proxy/Caddyfile"));
         Map<String, String> routes = new HashMap<>();
-        Matcher site = Pattern.compile("(?m)^:(\\d+) \\{\\s+reverse_proxy \\{\\s+dynamic a (\\S+) (\\d+)").matcher(caddyfile);
+        Matcher site = Pattern.compile("(?m)^:(\\d+) \\{\\s+tls \\S+ \\S+\\s+reverse_proxy \\{\\s+dynamic a (\\S+) (\\d+)").matcher(caddyfile);
         while (site.find()) {
             routes.put(site.group(1), site.group(2) + ":" + site.group(3));
         }
@@ -125,6 +125,111 @@ class ComposeClusterProfileTest {
             assertThat(list(proxy.get("ports"))).as("cluster-proxy publishes " + hostPort).contains("127.0.0.1:" + hostPort + ":" + hostPort);
             assertThat(map(proxy.get("depends_on"))).as("cluster-proxy waits for cluster-" + name).containsKey("cluster-" + name);
         }
+    }
+
+    private static final String TLS = "/etc/saferkent/tls/";
+
+    /**
+     * Encryption in transit (README, "Encryption in transit"): every container that listens or connects mounts its own
+     * certificates from docker/tls/out (made by docker/tls/make-certs.sh, which makes one for each of these hosts);
+     * every Kafka listener that leaves its container is SASL_SSL with a certificate; MongoDB requires TLS; every HTTP
+     * server (the identity server, each service and its twin) serves its PEM bundle with a Secure session cookie; and
+     * every client trusts the local CA: Kafka's, MongoDB's (tls=true, the JVM trust store), the issuer, the claim
+     * check, ops-monitor's polls, the healthchecks and the proxy's upstreams.
+     */
+    @Test
+    void everyListenerIsTlsAndEveryClientTrustsTheLocalCa() throws IOException {
+        String script = Files.readString(REPO.resolve("docker/tls/make-certs.sh"));
+        SERVICES.forEach((name, service) -> {
+            if (name.equals("jaeger")) {
+                return; // traces carry no personal data (README): the one plain HTTP link, inside the network
+            }
+            assertThat(list(map(service).get("volumes"))).as(name + " mounts its own certificates")
+                    .contains("./docker/tls/out/" + name + ":" + TLS.substring(0, TLS.length() - 1) + ":ro");
+            assertThat(script).as("make-certs.sh makes " + name + "'s certificate").containsPattern("[ (\n]" + Pattern.quote(name) + "[ )\n]");
+            Map<String, Object> env = map(map(service).get("environment"));
+            env.forEach((key, value) -> {
+                String text = String.valueOf(value);
+                assertThat(text).as(name + " " + key + " names no plain HTTP service")
+                        .doesNotContainPattern("http://(identity|127\\.0\\.0\\.1|localhost|(cluster-)?(referrals|victims|restorative-justice|commissioning|ops-monitor|partnership))[:/]");
+                if (text.contains("mongodb://")) {
+                    assertThat(text).as(name + " " + key + " connects to MongoDB over TLS").contains("tls=true");
+                }
+                if (key.endsWith("SECURITY_PROTOCOL") || key.equals("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")) {
+                    assertThat(text).as(name + " " + key).doesNotContain("SASL_PLAINTEXT");
+                }
+            });
+            String health = String.valueOf(map(map(service).get("healthcheck")).get("test"));
+            if (health.contains("curl")) {
+                assertThat(health).as(name + " healthcheck").contains("--cacert " + TLS + "ca.crt", "https://127.0.0.1:").doesNotContain("http://");
+            }
+            if (health.contains("mongosh")) {
+                assertThat(health).as(name + " healthcheck").contains("--tls --tlsCAFile " + TLS + "ca.crt");
+            }
+            if (health.contains("kafka-broker-api-versions")) {
+                assertThat(health).as(name + " healthcheck").contains("security.protocol=SASL_SSL", "ssl.truststore.location=" + TLS + "ca.crt");
+            }
+            if (env.containsKey("SERVER_PORT")) {
+                assertThat(env.get("SERVER_SSL_BUNDLE")).as(name + " serves HTTPS").isEqualTo("saferkent");
+                assertThat(env.get("SPRING_SSL_BUNDLE_PEM_SAFERKENT_KEYSTORE_CERTIFICATE")).isEqualTo("file:" + TLS + "tls.crt");
+                assertThat(env.get("SPRING_SSL_BUNDLE_PEM_SAFERKENT_KEYSTORE_PRIVATEKEY")).isEqualTo("file:" + TLS + "tls.key");
+                assertThat(env.get("SERVER_SERVLET_SESSION_COOKIE_SECURE")).as(name + " session cookie").isEqualTo("true");
+                assertThat(String.valueOf(env.get("JAVA_TOOL_OPTIONS"))).as(name + " JVM trusts the local CA")
+                        .contains("-Djavax.net.ssl.trustStore=" + TLS + "truststore.p12");
+            }
+            if (env.containsKey("SPRING_KAFKA_SECURITY_PROTOCOL")) {
+                assertThat(env.get("SPRING_KAFKA_SECURITY_PROTOCOL")).as(name + " Kafka").isEqualTo("SASL_SSL");
+                assertThat(env.get("SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_TYPE")).isEqualTo("PEM");
+                assertThat(env.get("SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_LOCATION")).isEqualTo(TLS + "ca.crt");
+            }
+            if (env.containsKey("KAFKA_ADMIN_BOOTSTRAP")) {
+                assertThat(env.get("KAFKA_ADMIN_SECURITY_PROTOCOL")).as(name + " Kafka admin").isEqualTo("SASL_SSL");
+                assertThat(env.get("KAFKA_ADMIN_TRUSTSTORE")).isEqualTo(TLS + "ca.crt");
+            }
+            if (env.containsKey("KAFKA_LISTENERS")) {
+                assertBrokerListenersAreTls(name, env);
+            }
+            String command = String.valueOf(map(service).get("entrypoint")) + map(service).get("command");
+            if (command.contains("mongod ")) {
+                assertThat(command).as(name + " mongod").contains("--tlsMode requireTLS", "--tlsCertificateKeyFile " + TLS + "tls.pem",
+                        "--tlsCAFile " + TLS + "ca.crt");
+            }
+        });
+        String identity = String.valueOf(map(map(SERVICES.get("identity")).get("environment")).get("SAFERKENT_IDENTITY_ISSUER"));
+        assertThat(identity).startsWith("https://");
+        for (String name : applicationServices()) {
+            Map<String, Object> env = map(map(SERVICES.get(name)).get("environment"));
+            assertThat(env.get("SAFERKENT_ISSUER_URI")).as(name + " issuer").isEqualTo(identity);
+        }
+        assertThat(String.valueOf(map(map(SERVICES.get("identity")).get("environment")).get("SAFERKENT_IDENTITY_WEB_REDIRECTURIS")))
+                .as("the pages' sign-in returns over HTTPS").contains("https://127.0.0.1:8081/").doesNotContain("http://");
+        String caddyfile = Files.readString(REPO.resolve("docker/proxy/Caddyfile"));
+        int sites = Pattern.compile("(?m)^:\\d+ \\{").matcher(caddyfile).results().toList().size();
+        assertThat(sites).isPositive();
+        assertThat(Pattern.compile("(?m)^\\ttls " + TLS + "tls.crt " + TLS + "tls.key$").matcher(caddyfile).results().count())
+                .as("every proxy port serves HTTPS").isEqualTo(sites);
+        assertThat(Pattern.compile("transport http \\{\\s+tls\\s+tls_trusted_ca_certs " + TLS + "ca.crt\\s+tls_server_name cluster-")
+                .matcher(caddyfile).results().count()).as("every upstream is HTTPS, checked against the CA").isEqualTo(sites);
+    }
+
+    /** Every listener of a broker that leaves its container is SASL_SSL, with the broker's certificate and the CA. */
+    private static void assertBrokerListenersAreTls(String name, Map<String, Object> env) {
+        Map<String, String> protocols = new HashMap<>();
+        for (String entry : String.valueOf(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).split(",")) {
+            String[] nameAndProtocol = entry.split(":");
+            protocols.put(nameAndProtocol[0], nameAndProtocol[1]);
+        }
+        for (String listener : String.valueOf(env.get("KAFKA_LISTENERS")).split(",")) {
+            String listenerName = listener.substring(0, listener.indexOf("://"));
+            boolean loopbackOnly = listener.contains("://localhost:") || listener.contains("://127.0.0.1:");
+            if (!loopbackOnly) {
+                assertThat(protocols.get(listenerName)).as(name + " listener " + listenerName).isEqualTo("SASL_SSL");
+            }
+        }
+        assertThat(env.get("KAFKA_SSL_KEYSTORE_TYPE")).as(name).isEqualTo("PEM");
+        assertThat(env.get("KAFKA_SSL_KEYSTORE_LOCATION")).as(name).isEqualTo(TLS + "tls.pem");
+        assertThat(env.get("KAFKA_SSL_TRUSTSTORE_TYPE")).as(name).isEqualTo("PEM");
+        assertThat(env.get("KAFKA_SSL_TRUSTSTORE_LOCATION")).as(name).isEqualTo(TLS + "ca.crt");
     }
 
     /** the services running the image of a module under services/ (the default stack's application services) */

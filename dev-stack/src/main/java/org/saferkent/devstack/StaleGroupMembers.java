@@ -24,12 +24,15 @@ import org.slf4j.LoggerFactory;
  * them during that window hangs for the consumer close timeout. The broker belongs to this stack and
  * has only just started, so no live consumer can be a member yet: every member it remembers is stale.
  *
+ * <p>The groups of earlier runs' live views (anonymous, one per start) are deleted: nothing reads them again.
+ *
  * <p>Only classic-protocol groups (what Spring Kafka uses by default) can be emptied this way.
  */
 final class StaleGroupMembers {
 
     private static final Logger log = LoggerFactory.getLogger(StaleGroupMembers.class);
     private static final long TIMEOUT_SECONDS = 15;
+    private static final String ANONYMOUS = "anonymous.";
 
     private StaleGroupMembers() {
     }
@@ -46,8 +49,24 @@ final class StaleGroupMembers {
             if (groupIds.isEmpty()) {
                 return 0;
             }
-            Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(groupIds)
-                    .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Map<String, ConsumerGroupDescription> groups = new java.util.HashMap<>(admin.describeConsumerGroups(groupIds)
+                    .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            // A binding without a group (a live view: every instance reads everything) joins a group of its
+            // own, "anonymous.<uuid>", new at each start. The previous runs' ones are never read again, yet
+            // keep their offsets, and their lag grows with every record on the topics they read.
+            List<String> leftBehind = groupIds.stream().filter(id -> id.startsWith(ANONYMOUS)).toList();
+            if (!leftBehind.isEmpty()) {
+                for (String id : leftBehind) {
+                    ConsumerGroupDescription group = groups.get(id);
+                    if (group != null && !group.members().isEmpty()) {
+                        admin.removeMembersFromConsumerGroup(id, new RemoveMembersFromConsumerGroupOptions())
+                                .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    }
+                }
+                admin.deleteConsumerGroups(leftBehind).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                log.info("Deleted {} consumer group(s) of earlier runs' live views (anonymous, never read again)", leftBehind.size());
+                groups.keySet().removeAll(leftBehind);
+            }
             int evicted = 0;
             for (ConsumerGroupDescription group : groups.values()) {
                 if (group.members().isEmpty()) {

@@ -52,6 +52,8 @@ class LocalInfrastructureIT {
                 MongoWireServer mongo = MongoWireServer.start(dataDir.resolve("mongo"), mongoPort, false)) {
             createTopic(kafka.bootstrapServers());
             produce(kafka.bootstrapServers(), "referral-1", "ReferralReceived");
+            commitOffset(kafka.bootstrapServers(), "anonymous.0b6f3c2e-live-view");
+            commitOffset(kafka.bootstrapServers(), "victims");
             try (MongoClient client = MongoClients.create(mongo.connectionString())) {
                 client.getDatabase("referrals").getCollection("referrals")
                         .insertOne(new Document("_id", "referral-1").append("status", "RECEIVED"));
@@ -61,6 +63,12 @@ class LocalInfrastructureIT {
         try (KafkaBrokerProcess kafka = KafkaBrokerProcess.start(broker, READY);
                 MongoWireServer mongo = MongoWireServer.start(dataDir.resolve("mongo"), mongoPort, false)) {
             assertThat(consumeFromStart(kafka.bootstrapServers())).containsExactly("referral-1=ReferralReceived");
+            // the launcher's clean-up at start: an earlier run's live-view group goes, a service's group stays
+            StaleGroupMembers.evict(kafka.bootstrapServers());
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+                assertThat(admin.listGroups().all().get(30, TimeUnit.SECONDS)).extracting(listing -> listing.groupId())
+                        .contains("victims").doesNotContain("anonymous.0b6f3c2e-live-view");
+            }
             try (MongoClient client = MongoClients.create(mongo.connectionString())) {
                 Document referral = client.getDatabase("referrals").getCollection("referrals")
                         .find(Filters.eq("_id", "referral-1")).first();
@@ -73,6 +81,14 @@ class LocalInfrastructureIT {
     private static void createTopic(String bootstrapServers) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A group that has read the topic's record and left (as a stopped consumer leaves it). */
+    private static void commitOffset(String bootstrapServers, String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(TOPIC, 0), new org.apache.kafka.clients.consumer.OffsetAndMetadata(1)))
+                    .all().get(30, TimeUnit.SECONDS);
         }
     }
 

@@ -121,6 +121,10 @@ final class KafkaInit {
         env.put("KAFKA_BIN", bin.toString());
         env.put("KAFKA_ADMIN_BOOTSTRAP", broker.address(ProductionBroker.BROKER));
         env.put("SASL_ADMIN_PASSWORD", broker.adminPassword());
+        // compose's kafka-init: SASL_SSL, trusting the CA mounted where its KAFKA_ADMIN_TRUSTSTORE says (here, this JVM's copy)
+        Map<String, String> compose = ProductionBroker.composeEnvironment("kafka-init");
+        env.put("KAFKA_ADMIN_SECURITY_PROTOCOL", compose.get("KAFKA_ADMIN_SECURITY_PROTOCOL"));
+        env.put("KAFKA_ADMIN_TRUSTSTORE", ProductionBroker.local(compose.get("KAFKA_ADMIN_TRUSTSTORE"), "kafka"));
         PASSWORD_VARIABLES.forEach((service, variable) -> env.put(variable, passwords.get(service)));
         long started = System.nanoTime();
         Process bash = process.start();

@@ -59,7 +59,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * docker-compose.yml's Kafka security, on a real broker: a KRaft node configured from the compose file's
- * {@code kafka} service (SASL_PLAINTEXT, SCRAM-SHA-512 for services, StandardAuthorizer, nothing allowed
+ * {@code kafka} service (SASL_SSL with a certificate of the local CA, SCRAM-SHA-512 for services, StandardAuthorizer, nothing allowed
  * without an ACL), then {@code docker/kafka/init-security.sh} run against it as compose's kafka-init runs it
  * ({@link KafkaInit}). Every client here logs in as a service would, on the services' listener
  * ({@code INTERNAL}, {@code SPRING_KAFKA_*} as compose sets them), with the password the script was given.
@@ -84,7 +84,7 @@ class ProductionAclsIT {
         PASSWORDS.putAll(KafkaInit.passwords());
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.address(ProductionBroker.BROKER));
-        props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        ProductionBroker.trustTheCa(props);
         props.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
         props.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\""
                 + broker.adminPassword() + "\";");
@@ -326,7 +326,7 @@ class ProductionAclsIT {
         }
         Properties plain = new Properties();
         plain.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.address(ProductionBroker.INTERNAL));
-        plain.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        ProductionBroker.trustTheCa(plain);
         plain.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
         plain.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\""
                 + broker.adminPassword() + "\";");
@@ -375,7 +375,7 @@ class ProductionAclsIT {
         KafkaProducer<String, String> producer = PRODUCERS.computeIfAbsent("admin", s -> {
             Properties props = new Properties();
             props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.address(ProductionBroker.BROKER));
-            props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+            ProductionBroker.trustTheCa(props);
             props.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
             props.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\""
                     + broker.adminPassword() + "\";");
@@ -392,6 +392,8 @@ class ProductionAclsIT {
         Properties props = new Properties();
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.address(ProductionBroker.INTERNAL));
         props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, compose.get("SPRING_KAFKA_SECURITY_PROTOCOL"));
+        props.put("ssl.truststore.type", compose.get("SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_TYPE"));
+        props.put("ssl.truststore.location", ProductionBroker.local(compose.get("SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_LOCATION"), "victims"));
         props.put(SaslConfigs.SASL_MECHANISM, compose.get("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM"));
         props.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
                 + principal + "\" password=\"" + password + "\";");

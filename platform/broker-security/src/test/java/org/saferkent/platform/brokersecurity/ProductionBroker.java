@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,7 +30,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * {@code allow.everyone.if.no.acl.found=false} are the compose file's own. Only what names the container
  * is replaced: the listeners bind to ephemeral ports on localhost, the quorum and the log directories are
  * the test kit's, and the JAAS file the compose command writes (PLAIN for the admin, SCRAM for services)
- * becomes the equivalent per-listener {@code sasl.jaas.config}. Started once per test JVM, on first use.
+ * becomes the equivalent per-listener {@code sasl.jaas.config}. The certificates the compose file mounts at
+ * {@value #CONTAINER_TLS} are made by the compose stack's own {@code docker/tls/make-certs.sh} into a temporary
+ * directory ({@link #tls(String)}), so the listeners are SASL_SSL with a certificate from that script's CA, and
+ * every client here trusts that CA as compose's do. Started once per test JVM, on first use.
  */
 final class ProductionBroker {
 
@@ -36,7 +41,13 @@ final class ProductionBroker {
     static final String INTERNAL = "INTERNAL";
     static final String CONTROLLER = "CONTROLLER";
 
+    /** Where docker-compose.yml mounts a container's certificate, key and the CA ({@code docker/tls/out/<host>}). */
+    static final String CONTAINER_TLS = "/etc/saferkent/tls";
+    /** The hosts whose certificates the tests need: the broker, and the service started as compose starts it. */
+    private static final List<String> TLS_HOSTS = List.of("kafka", "restorative-justice", "victims");
+
     private static volatile ProductionBroker instance;
+    private static volatile Path tls;
 
     private final KafkaClusterTestKit cluster;
     private final String adminPassword;
@@ -70,6 +81,63 @@ final class ProductionBroker {
             throw new IllegalStateException("no docker-compose.yml above " + Path.of("").toAbsolutePath());
         }
         return dir;
+    }
+
+    /**
+     * This JVM's copy of {@code docker/tls/out/<host>} (made once, by {@code docker/tls/make-certs.sh}): the host's
+     * {@code tls.crt}, {@code tls.key}, {@code tls.pem}, {@code truststore.p12} and the CA's {@code ca.crt}.
+     */
+    static Path tls(String host) {
+        Path current = tls;
+        if (current == null) {
+            synchronized (ProductionBroker.class) {
+                current = tls;
+                if (current == null) {
+                    current = makeCertificates();
+                    tls = current;
+                }
+            }
+        }
+        return current.resolve(host);
+    }
+
+    private static Path makeCertificates() {
+        try {
+            Path dir = Files.createTempDirectory("saferkent-tls");
+            List<String> command = new ArrayList<>(List.of("bash", repository().resolve("docker/tls/make-certs.sh").toString(),
+                    dir.resolve("out").toString()));
+            command.addAll(TLS_HOSTS);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            // this JVM's keytool, whatever the PATH holds
+            builder.environment().put("KEYTOOL", Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+            Process script = builder.start();
+            String output = new String(script.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!script.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || script.exitValue() != 0) {
+                throw new IllegalStateException("docker/tls/make-certs.sh failed:\n" + output);
+            }
+            return dir.resolve("out");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A compose value naming the container's certificates ({@value #CONTAINER_TLS}) made to name this JVM's copy of the host's. */
+    static String local(String value, String host) {
+        return value.replace(CONTAINER_TLS, tls(host).toString());
+    }
+
+    /**
+     * A client's TLS as compose gives the services theirs (the services' {@code SPRING_KAFKA_PROPERTIES_SSL_*}):
+     * SASL_SSL, trusting the CA.
+     */
+    static void trustTheCa(java.util.Properties props) {
+        Map<String, String> compose = composeEnvironment("victims");
+        props.put("security.protocol", compose.get("SPRING_KAFKA_SECURITY_PROTOCOL"));
+        props.put("ssl.truststore.type", compose.get("SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_TYPE"));
+        props.put("ssl.truststore.location", local(compose.get("SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_LOCATION"), "victims"));
     }
 
     /** The {@code environment} of one service of docker-compose.yml, as strings. */
@@ -107,7 +175,9 @@ final class ProductionBroker {
     private static ProductionBroker start() {
         Map<String, String> compose = brokerProperties(composeEnvironment("kafka"));
         String adminPassword = secret();
-        Map<String, String> props = new LinkedHashMap<>(compose);
+        Map<String, String> props = new LinkedHashMap<>();
+        // the certificates: this JVM's, made by the compose stack's script
+        compose.forEach((name, value) -> props.put(name, local(value, "kafka")));
         // the container's addresses: every listener of the compose file, on an ephemeral port of localhost
         props.put("listeners", Pattern.compile(",").splitAsStream(compose.get("listeners"))
                 .map(listener -> listener.substring(0, listener.indexOf("://")) + "://localhost:0")
@@ -136,9 +206,9 @@ final class ProductionBroker {
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
                     .setBrokerListenerName(new ListenerName(compose.get("inter.broker.listener.name")))
-                    .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
+                    .setBrokerSecurityProtocol(protocolOf(compose, compose.get("inter.broker.listener.name")))
                     .setControllerListenerName(new ListenerName(compose.get("controller.listener.names")))
-                    .setControllerSecurityProtocol(SecurityProtocol.PLAINTEXT)
+                    .setControllerSecurityProtocol(protocolOf(compose, compose.get("controller.listener.names")))
                     .build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
             props.forEach(builder::setConfigProp);
@@ -158,6 +228,21 @@ final class ProductionBroker {
         } catch (Exception e) {
             throw new IllegalStateException("the broker configured as docker-compose.yml's kafka did not start", e);
         }
+    }
+
+    /**
+     * What the test kit is told of a listener's protocol in the compose file's {@code listener.security.protocol.map}:
+     * it accepts PLAINTEXT and SASL_PLAINTEXT only, so SASL_SSL is given as SASL_PLAINTEXT. The broker's listeners are
+     * the compose file's all the same: the test kit puts its own map only where none is given, and the compose file's is.
+     */
+    private static SecurityProtocol protocolOf(Map<String, String> compose, String listener) {
+        for (String entry : compose.get("listener.security.protocol.map").split(",")) {
+            String[] nameAndProtocol = entry.split(":");
+            if (nameAndProtocol[0].equals(listener)) {
+                return nameAndProtocol[1].startsWith("SASL_") ? SecurityProtocol.SASL_PLAINTEXT : SecurityProtocol.PLAINTEXT;
+            }
+        }
+        throw new IllegalStateException("no protocol for listener " + listener + " in docker-compose.yml's kafka");
     }
 
     static String secret() {

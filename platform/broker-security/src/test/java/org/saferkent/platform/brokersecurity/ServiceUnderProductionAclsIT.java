@@ -44,9 +44,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * One real service, restorative-justice, started against the {@link ProductionBroker} after kafka-init,
  * with the Kafka part of its environment exactly as docker-compose.yml gives it ({@code SPRING_KAFKA_*},
- * {@code SAFERKENT_KAFKA_*}: SASL_PLAINTEXT, SCRAM-SHA-512, its own principal's JAAS line with the password
- * interpolated), read as environment variables by Spring as in the container. Only the broker's address
- * (the services' listener here) and what is not Kafka (a MongoDB wire server, a local port) differ.
+ * {@code SAFERKENT_KAFKA_*}: SASL_SSL trusting the local CA, SCRAM-SHA-512, its own principal's JAAS line with the
+ * password interpolated) and its HTTPS as compose gives it ({@code SERVER_SSL_*}, {@code SPRING_SSL_*}, the session
+ * cookie's {@code SERVER_SERVLET_SESSION_COOKIE_SECURE}), read as environment variables by Spring as in the
+ * container; the certificates are made by compose's own {@code docker/tls/make-certs.sh} ({@link ProductionBroker#tls}).
+ * Only the broker's address (the services' listener here), where the certificates are, and what is not Kafka
+ * (a MongoDB wire server, a local port) differ.
  *
  * <p>It starts (declares its topics and dead-letter topics, binds its consumer groups), consumes a referral
  * that the referrals principal publishes, and publishes the case it opens, which the commissioning
@@ -71,12 +74,15 @@ class ServiceUnderProductionAclsIT {
 
         Map<String, Object> environment = new LinkedHashMap<>();
         ProductionBroker.composeEnvironment("restorative-justice").forEach((name, value) -> {
-            if (name.startsWith("SPRING_KAFKA_") || name.startsWith("SAFERKENT_KAFKA_")) {
-                environment.put(name, interpolate(value, Map.of("KAFKA_RJ_PASSWORD", passwords.get("restorative-justice"))));
+            if (name.startsWith("SPRING_KAFKA_") || name.startsWith("SAFERKENT_KAFKA_") || name.startsWith("SERVER_SSL_")
+                    || name.startsWith("SPRING_SSL_") || name.equals("SERVER_SERVLET_SESSION_COOKIE_SECURE")) {
+                environment.put(name, ProductionBroker.local(interpolate(value, Map.of("KAFKA_RJ_PASSWORD", passwords.get("restorative-justice"))),
+                        "restorative-justice"));
             }
         });
         assertThat(environment).containsKeys("SPRING_KAFKA_SECURITY_PROTOCOL", "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM",
-                "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+                "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_LOCATION", "SERVER_SSL_BUNDLE",
+                "SERVER_SERVLET_SESSION_COOKIE_SECURE");
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", broker.address(ProductionBroker.INTERNAL));
 
         SpringApplication app = RestorativeJusticeApplication.application();
@@ -141,6 +147,49 @@ class ServiceUnderProductionAclsIT {
         }
     }
 
+    /**
+     * Its HTTP as compose configures it: HTTPS with the certificate of the local CA, which a client trusting that CA
+     * (the JVM trust store compose's services are given, {@code truststore.p12}) gets through to, with
+     * Strict-Transport-Security; a client trusting only the usual authorities is refused at the handshake, and plain
+     * HTTP on the port gets no answer from the service. Its session cookie is for HTTPS only.
+     */
+    @Test
+    void itAnswersOnlyHttpsWithTheLocalCasCertificateAndSendsHstsAndSecureCookies() throws Exception {
+        int port = service.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        java.security.KeyStore trustStore = java.security.KeyStore.getInstance("PKCS12");
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(ProductionBroker.tls("restorative-justice").resolve("truststore.p12"))) {
+            trustStore.load(in, "saferkent-ca".toCharArray());
+        }
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trustStore);
+        javax.net.ssl.SSLContext trustingTheCa = javax.net.ssl.SSLContext.getInstance("TLS");
+        trustingTheCa.init(null, trust.getTrustManagers(), null);
+        java.net.http.HttpRequest health = java.net.http.HttpRequest.newBuilder(java.net.URI.create("https://127.0.0.1:" + port + "/actuator/health")).build();
+
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newBuilder().sslContext(trustingTheCa).build()
+                .send(health, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"status\":\"UP\"");
+        assertThat(answer.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age="));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> java.net.http.HttpClient.newHttpClient()
+                        .send(health, java.net.http.HttpResponse.BodyHandlers.ofString()))
+                .as("a client that does not trust the local CA").isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+        java.net.http.HttpResponse<String> plain;
+        try {
+            plain = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException refused) {
+            plain = null;
+        }
+        if (plain != null) {
+            assertThat(plain.statusCode()).as("plain HTTP: %s", plain.body()).isEqualTo(400);
+            assertThat(plain.body()).doesNotContain("UP");
+        }
+        assertThat(((org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext) service)
+                .getServletContext().getSessionCookieConfig().isSecure()).as("the session cookie is for HTTPS only").isTrue();
+    }
+
     /** Compose's interpolation: {@code ${NAME}} from the values given, {@code ${NAME:-default}} else the default. */
     private static String interpolate(String value, Map<String, String> variables) {
         Matcher m = INTERPOLATION.matcher(value);
@@ -158,7 +207,7 @@ class ServiceUnderProductionAclsIT {
     private static Properties login(String principal) {
         Properties props = new Properties();
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.address(ProductionBroker.INTERNAL));
-        props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        ProductionBroker.trustTheCa(props);
         props.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
         props.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
                 + principal + "\" password=\"" + passwords.get(principal) + "\";");

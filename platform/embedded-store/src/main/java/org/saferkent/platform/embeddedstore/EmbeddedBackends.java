@@ -37,7 +37,7 @@ import org.h2.mvstore.MVStore;
  * the H2 file backend for the local stack.
  * <ul>
  * <li>Every declared index serves queries: non-unique ones as {@link SecondaryIndex} (the server ships
- * none), unique ones for any query naming all their keys ({@link UniqueKeyLookup}); the {@link Planner}
+ * none; in the H2 file beside the documents, so opening a file rebuilds nothing), unique ones for any query naming all their keys ({@link UniqueKeyLookup}); the {@link Planner}
  * picks the narrowest, an aggregation's leading {@code $match} uses it too, and every query left to read a
  * whole collection is counted in {@link CollectionScans}.</li>
  * <li>H2: a write is answered only once it is in the file ({@link GroupCommit}), so an acknowledged write
@@ -141,6 +141,7 @@ public final class EmbeddedBackends {
         // until the file has been forced to the disk past that point (GroupCommit).
         store.setRetentionTime(0);
         moveUniqueKeys(store);
+        markOpen(store);
         GroupCommit commits = new GroupCommit(store, fsync);
         return new H2Backend(store) {
             @Override
@@ -177,6 +178,18 @@ public final class EmbeddedBackends {
                             }
 
                             @Override
+                            public void addIndex(Index<Object> index) {
+                                boolean open = getIndexes().stream().anyMatch(existing -> existing.getName().equals(index.getName()));
+                                if (!open && index instanceof SecondaryIndex<Object> secondary && secondary.needsBuilding()) {
+                                    long began = System.nanoTime();
+                                    secondary.build(super.streamAllDocumentsWithPosition()); // reads only: no copies
+                                    log.info("secondary index {} of {} built from {} documents in {} ms", index.getName(), getFullName(),
+                                            count(), (System.nanoTime() - began) / 1_000_000);
+                                }
+                                super.addIndex(index);
+                            }
+
+                            @Override
                             protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
                                 return super.streamAllDocumentsWithPosition()
                                         .map(stored -> new DocumentWithPosition<>(ownCopy(stored.getDocument()), stored.getPosition()));
@@ -205,7 +218,8 @@ public final class EmbeddedBackends {
                     @Override
                     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                             List<IndexKey> keys, boolean sparse) {
-                        return new SecondaryIndex<>(indexName, keys, sparse);
+                        return new SecondaryIndex<>(indexName, keys, sparse, new IndexEntries.InFile<>(getMvStore(),
+                                secondaryIndexMapName(getFullCollectionNamespace(collectionName), indexName)));
                     }
 
                     @Override
@@ -245,9 +259,35 @@ public final class EmbeddedBackends {
             @Override
             public void close() {
                 commits.close();
+                closedCleanly(store);
                 super.close();
             }
         };
+    }
+
+    private static final String OPEN = "open";
+
+    /**
+     * Marks the file open until {@link #closedCleanly}. Found still marked, the process that had it open
+     * died: a commit may have caught a write half done, so every secondary index is built again from the
+     * documents (see {@link IndexEntries.InFile}). A file written before the indexes were kept in it has
+     * none recorded as built, and gets them built once the same way.
+     */
+    static void markOpen(MVStore store) {
+        MVMap<String, Object> format = store.openMap(FORMAT_MAP);
+        if (format.containsKey(OPEN)) {
+            store.openMap(IndexEntries.InFile.BUILT).clear();
+            log.info("the store was not closed cleanly: its secondary indexes are built again from the documents");
+        }
+        format.put(OPEN, 1);
+        store.commit();
+    }
+
+    static void closedCleanly(MVStore store) {
+        if (!store.isClosed()) {
+            store.openMap(FORMAT_MAP).remove(OPEN);
+            store.commit();
+        }
     }
 
     /**
@@ -265,6 +305,11 @@ public final class EmbeddedBackends {
     /** The name the H2 backend gives a unique index's map ({@code H2Database.mapNameForIndex}). */
     static String uniqueIndexMapName(String fullCollectionName, String indexName) {
         return fullCollectionName + UNIQUE_INDEX_INFIX + indexName;
+    }
+
+    /** The map of a secondary index kept in the file ({@link IndexEntries.InFile}). */
+    static String secondaryIndexMapName(String fullCollectionName, String indexName) {
+        return fullCollectionName + "._secondary_" + indexName;
     }
 
     private static final String UNIQUE_INDEX_INFIX = "._index_";

@@ -43,13 +43,18 @@ final class SecondaryIndex<P> extends Index<P> {
     private static final String ID = "_id";
 
     /** Key values in BSON order, each with the documents (by {@code _id}) holding them. */
-    private final NavigableMap<KeyValue, Map<Object, P>> entries = new TreeMap<>(KEY_ORDER);
+    private final IndexEntries<P> entries;
     private final boolean sparse;
-    private long size;
 
+    /** In memory: filled by the server from the collection whenever it is opened. */
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+        this(name, keys, sparse, new IndexEntries.InMemory<>());
+    }
+
+    SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, IndexEntries<P> entries) {
         super(name, keys, sparse);
         this.sparse = sparse;
+        this.entries = entries;
     }
 
     static final Comparator<KeyValue> KEY_ORDER = (a, b) -> {
@@ -111,9 +116,7 @@ final class SecondaryIndex<P> extends Index<P> {
         }
         Object id = id(document);
         for (KeyValue key : keysOf(document)) {
-            if (entries.computeIfAbsent(key, k -> new HashMap<>(2)).put(id, position) == null) {
-                size++;
-            }
+            entries.put(key, id, position);
         }
     }
 
@@ -125,17 +128,9 @@ final class SecondaryIndex<P> extends Index<P> {
         Object id = id(document);
         P position = null;
         for (KeyValue key : keysOf(document)) {
-            Map<Object, P> holders = entries.get(key);
-            if (holders == null) {
-                continue;
-            }
-            P removed = holders.remove(id);
+            P removed = entries.remove(key, id);
             if (removed != null) {
                 position = removed;
-                size--;
-            }
-            if (holders.isEmpty()) {
-                entries.remove(key);
             }
         }
         return position;
@@ -190,12 +185,7 @@ final class SecondaryIndex<P> extends Index<P> {
     synchronized Iterable<P> positions(QueryPlan plan) {
         Set<P> positions = new LinkedHashSet<>();
         for (QueryPlan.Range range : plan.ranges()) {
-            Collection<Map<Object, P>> holders = range.isPoint()
-                    ? single(entries.get(range.from()))
-                    : entries.subMap(range.from(), true, range.to(), true).values();
-            for (Map<Object, P> byId : holders) {
-                positions.addAll(byId.values());
-            }
+            entries.collect(range.from(), range.to(), positions);
         }
         return new ArrayList<>(positions);
     }
@@ -211,17 +201,16 @@ final class SecondaryIndex<P> extends Index<P> {
         Set<P> seen = new java.util.HashSet<>();
         Object groupKey = null;
         boolean first = true;
-        for (Map.Entry<KeyValue, Map<Object, P>> entry : (descending ? entries.descendingMap() : entries).entrySet()) {
+        for (Map.Entry<KeyValue, P> entry : entries.inOrder(descending)) {
             Object leading = entry.getKey().get(0);
             if (!first && taken.size() >= needed && ValueComparator.asc().compare(leading, groupKey) != 0) {
                 break;
             }
             first = false;
             groupKey = leading;
-            for (P position : entry.getValue().values()) {
-                if (seen.add(position) && matches.test(position)) {
-                    taken.add(position);
-                }
+            P position = entry.getValue();
+            if (seen.add(position) && matches.test(position)) {
+                taken.add(position);
             }
         }
         return taken;
@@ -232,29 +221,54 @@ final class SecondaryIndex<P> extends Index<P> {
         return !sparse;
     }
 
-    private static <T> Collection<T> single(T value) {
-        return value == null ? List.of() : List.of(value);
-    }
-
     @Override
     public synchronized long getCount() {
-        return size;
+        return entries.size();
     }
 
+    /**
+     * Whether the server must fill this index from the collection's documents: an index kept in the file
+     * that was built before is not filled again (see {@link IndexEntries.InFile}).
+     */
     @Override
     public synchronized boolean isEmpty() {
-        return entries.isEmpty();
+        return entries.needsFilling();
     }
 
     @Override
     public synchronized long getDataSize() {
-        return size;
+        return entries.size();
     }
 
     @Override
     public synchronized void drop() {
+        entries.drop();
+    }
+
+    /** Kept in the store's file and not built yet (or no longer trusted): {@link #build} it before use. */
+    synchronized boolean needsBuilding() {
+        return entries instanceof IndexEntries.InFile<P> && entries.needsFilling();
+    }
+
+    /**
+     * Fills the index from every document of its collection in one pass (the server's own fill reads the
+     * collection twice) and records it as built, so the next opening of the file finds it ready.
+     */
+    synchronized void build(java.util.stream.Stream<de.bwaldvogel.mongo.backend.DocumentWithPosition<P>> documents) {
         entries.clear();
-        size = 0;
+        documents.forEach(stored -> {
+            getKeyValues(stored.getDocument()); // refuses parallel arrays, as the server's fill does
+            add(stored.getDocument(), stored.getPosition(), null);
+        });
+        entries.markFilled();
+        BUILDS.incrementAndGet();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong BUILDS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many indexes kept in a file were built from their collection's documents in this JVM. */
+    static long builds() {
+        return BUILDS.get();
     }
 
     /** The smallest and largest possible values, for the components a range leaves open. */

@@ -21,7 +21,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -43,18 +42,14 @@ class SecondaryIndexTest {
         return Stream.of("memory", "h2");
     }
 
-    private static MongoBackend backend(String kind) throws Exception {
-        return "memory".equals(kind) ? EmbeddedBackends.memory()
-                : EmbeddedBackends.h2(Files.createTempFile(dir, "store", ".mv.db").toString());
-    }
-
     private static final String[] DISTRICTS = {"maidstone", "dover", "thanet", "ashford", "swale"};
     private static final String[] STATUSES = {"received", "accepted", "closed"};
 
     @ParameterizedTest
     @MethodSource("backends")
     void indexedQueriesAnswerExactlyAsAScanAndReadNoCollectionWhole(String kind) throws Exception {
-        MongoServer server = new MongoServer(backend(kind));
+        String file = "memory".equals(kind) ? null : Files.createTempFile(dir, "store", ".mv.db").toString();
+        MongoServer server = new MongoServer(file == null ? EmbeddedBackends.memory() : EmbeddedBackends.h2(file));
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
             MongoCollection<Document> indexed = client.getDatabase("t").getCollection("indexed");
@@ -105,6 +100,35 @@ class SecondaryIndexTest {
                 plain.deleteMany(gone);
             }
 
+            answerAsTheScanDoes(indexed, plain, base);
+        } finally {
+            server.shutdownNow();
+        }
+        if (file == null) {
+            return;
+        }
+        // the H2 file keeps its indexes: opened again, it answers the same without building any
+        long builds = SecondaryIndex.builds();
+        MongoServer reopened = new MongoServer(EmbeddedBackends.h2(file));
+        address = reopened.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            answerAsTheScanDoes(client.getDatabase("t").getCollection("indexed"), client.getDatabase("t").getCollection("plain"),
+                    Instant.parse("2026-01-01T00:00:00Z"));
+            assertThat(SecondaryIndex.builds()).as("indexes built again on opening a file closed cleanly").isEqualTo(builds);
+        } finally {
+            reopened.shutdownNow();
+        }
+        org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file).readOnly().open();
+        try {
+            assertThat(store.getMapNames()).as("the file holds the declared indexes")
+                    .contains("t.indexed._secondary_district_1_status_1", "t.indexed._secondary_nextDueAt_1", "t.indexed._secondary_tags_1");
+        } finally {
+            store.close();
+        }
+    }
+
+    private static void answerAsTheScanDoes(MongoCollection<Document> indexed, MongoCollection<Document> plain, Instant base) {
+        {
             Date due = Date.from(base.plusSeconds(3600L * 1000));
             List<Bson> queries = List.of(
                     Filters.eq("district", "dover"),
@@ -153,8 +177,6 @@ class SecondaryIndexTest {
             assertThat(indexed.countDocuments(Filters.eq("status", "closed")))
                     .isEqualTo(plain.countDocuments(Filters.eq("status", "closed")));
             assertThat(CollectionScans.since(before)).containsKey("t.indexed {status: ?}");
-        } finally {
-            server.shutdownNow();
         }
     }
 }
