@@ -56,7 +56,7 @@ class ComposeClusterProfileTest {
             Map<String, Object> twin = map(SERVICES.get("cluster-" + name));
             assertThat(twin).as("cluster-" + name).isNotEmpty();
             assertThat(list(twin.get("profiles"))).as("cluster-" + name + " profiles").containsExactly("cluster");
-            assertThat(twin.get("build")).as("cluster-" + name + " build").isEqualTo(map(SERVICES.get(name)).get("build"));
+            assertThat(twin.get("image")).as("cluster-" + name + " image").isEqualTo(map(SERVICES.get(name)).get("image"));
             assertThat((Integer) map(twin.get("deploy")).get("replicas")).as("cluster-" + name + " replicas").isGreaterThanOrEqualTo(2);
             assertThat(twin.get("ports")).as("cluster-" + name + " publishes no port (the proxy does)").isNull();
             assertThat(seconds(twin.get("stop_grace_period"))).as("cluster-" + name + " stop_grace_period")
@@ -232,11 +232,13 @@ class ComposeClusterProfileTest {
         assertThat(env.get("KAFKA_SSL_TRUSTSTORE_LOCATION")).as(name).isEqualTo(TLS + "ca.crt");
     }
 
-    /** the services built from services/ (the default stack's application services) */
+    /** the services running the image of a module under services/ (the default stack's application services) */
     private static List<String> applicationServices() {
         List<String> names = new ArrayList<>();
         SERVICES.forEach((name, service) -> {
-            if (!name.startsWith("cluster-") && String.valueOf(map(service).get("build")).startsWith("services/")) {
+            Matcher image = Pattern.compile("saferkent/([a-z-]+):.+").matcher(String.valueOf(map(service).get("image")));
+            if (!name.startsWith("cluster-") && image.matches()
+                    && Files.isDirectory(REPO.resolve("services").resolve(image.group(1)))) {
                 names.add(name);
             }
         });
