@@ -147,6 +147,19 @@ public final class EmbeddedBackends {
             @Override
             protected MongoDatabase openOrCreateDatabase(String databaseName) {
                 return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+                    /** Called by the constructor: the indexes each collection needs built are built after all are opened. */
+                    @Override
+                    protected void initializeNamespacesAndIndexes() {
+                        List<Runnable> builds = new ArrayList<>();
+                        BUILD_WHEN_OPENED.set(builds);
+                        try {
+                            super.initializeNamespacesAndIndexes();
+                        } finally {
+                            BUILD_WHEN_OPENED.remove();
+                        }
+                        builds.forEach(Runnable::run);
+                    }
+
                     @Override
                     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
                         // as H2Database does, with the planner in front of every query
@@ -177,16 +190,34 @@ public final class EmbeddedBackends {
                                         query, orderBy, skip, limit, batchSize, fieldSelector);
                             }
 
+                            /** This collection's indexes to build once the store has opened them all. */
+                            private final List<SecondaryIndex<Object>> toBuild = new ArrayList<>();
+
                             @Override
                             public void addIndex(Index<Object> index) {
                                 boolean open = getIndexes().stream().anyMatch(existing -> existing.getName().equals(index.getName()));
                                 if (!open && index instanceof SecondaryIndex<Object> secondary && secondary.needsBuilding()) {
-                                    long began = System.nanoTime();
-                                    secondary.build(super.streamAllDocumentsWithPosition()); // reads only: no copies
-                                    log.info("secondary index {} of {} built from {} documents in {} ms", index.getName(), getFullName(),
-                                            count(), (System.nanoTime() - began) / 1_000_000);
+                                    List<Runnable> opening = BUILD_WHEN_OPENED.get();
+                                    if (opening != null) {
+                                        secondary.buildLater();
+                                        if (toBuild.isEmpty()) {
+                                            opening.add(this::buildIndexes);
+                                        }
+                                        toBuild.add(secondary);
+                                    } else {
+                                        toBuild.add(secondary);
+                                        buildIndexes();
+                                    }
                                 }
                                 super.addIndex(index);
+                            }
+
+                            private void buildIndexes() {
+                                long began = System.nanoTime();
+                                SecondaryIndex.buildTogether(toBuild, super.streamAllDocumentsWithPosition()); // reads only: no copies
+                                log.info("{} secondary index(es) of {} built from {} documents in {} ms", toBuild.size(), getFullName(),
+                                        count(), (System.nanoTime() - began) / 1_000_000);
+                                toBuild.clear();
                             }
 
                             @Override
@@ -264,6 +295,12 @@ public final class EmbeddedBackends {
             }
         };
     }
+
+    /**
+     * While a database's collections and indexes are being opened (on the opening thread): the builds to run
+     * once all are open, one read of each collection for all its indexes that need building.
+     */
+    private static final ThreadLocal<List<Runnable>> BUILD_WHEN_OPENED = new ThreadLocal<>();
 
     private static final String OPEN = "open";
 

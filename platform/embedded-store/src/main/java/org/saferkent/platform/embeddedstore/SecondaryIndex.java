@@ -232,7 +232,14 @@ final class SecondaryIndex<P> extends Index<P> {
      */
     @Override
     public synchronized boolean isEmpty() {
-        return entries.needsFilling();
+        return !buildingLater && entries.needsFilling();
+    }
+
+    /** Built with the other indexes of its collection once the store has opened them all ({@link #buildTogether}). */
+    private boolean buildingLater;
+
+    synchronized void buildLater() {
+        buildingLater = true;
     }
 
     @Override
@@ -254,14 +261,27 @@ final class SecondaryIndex<P> extends Index<P> {
      * Fills the index from every document of its collection in one pass (the server's own fill reads the
      * collection twice) and records it as built, so the next opening of the file finds it ready.
      */
-    synchronized void build(java.util.stream.Stream<de.bwaldvogel.mongo.backend.DocumentWithPosition<P>> documents) {
-        entries.clear();
+    void build(java.util.stream.Stream<de.bwaldvogel.mongo.backend.DocumentWithPosition<P>> documents) {
+        buildTogether(List.of(this), documents);
+    }
+
+    /** Fills several indexes of one collection from a single read of its documents. */
+    static <P> void buildTogether(List<SecondaryIndex<P>> indexes,
+            java.util.stream.Stream<de.bwaldvogel.mongo.backend.DocumentWithPosition<P>> documents) {
+        indexes.forEach(index -> index.entries.clear());
         documents.forEach(stored -> {
-            getKeyValues(stored.getDocument()); // refuses parallel arrays, as the server's fill does
-            add(stored.getDocument(), stored.getPosition(), null);
+            for (SecondaryIndex<P> index : indexes) {
+                index.getKeyValues(stored.getDocument()); // refuses parallel arrays, as the server's fill does
+                index.add(stored.getDocument(), stored.getPosition(), null);
+            }
         });
-        entries.markFilled();
-        BUILDS.incrementAndGet();
+        for (SecondaryIndex<P> index : indexes) {
+            synchronized (index) {
+                index.entries.markFilled();
+                index.buildingLater = false;
+            }
+            BUILDS.incrementAndGet();
+        }
     }
 
     private static final java.util.concurrent.atomic.AtomicLong BUILDS = new java.util.concurrent.atomic.AtomicLong();

@@ -59,6 +59,7 @@ class DurableWritesIT {
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=2000")) {
                 MongoCollection<Document> referrals = client.getDatabase("t").getCollection("referrals");
                 referrals.createIndex(Indexes.ascending("district"));
+                referrals.createIndex(Indexes.ascending("n", "district")); // two indexes: built together from one read
                 ExecutorService writers = Executors.newFixedThreadPool(4);
                 CountDownLatch enough = new CountDownLatch(1);
                 for (int w = 0; w < 4; w++) {
@@ -125,6 +126,8 @@ class DurableWritesIT {
                 long stored = every.stream().filter(doc -> name.equals(doc.getString("district"))).count();
                 assertThat(referrals.countDocuments(Filters.eq("district", name))).as(name).isEqualTo(stored);
             }
+            long unchanged = every.stream().filter(doc -> doc.getInteger("n") == 0).count();
+            assertThat(referrals.countDocuments(Filters.eq("n", 0))).as("never updated").isEqualTo(unchanged);
         } finally {
             reopened.shutdownNow();
         }
