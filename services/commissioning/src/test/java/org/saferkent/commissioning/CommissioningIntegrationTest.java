@@ -89,8 +89,30 @@ public abstract class CommissioningIntegrationTest {
         return version == 0 ? base : base + "_v" + version;
     }
 
-    /** The cell as served by {@code GET /api/commissioning/performance}, if there is one. */
-    protected Optional<JsonNode> cell(String contractId, String district, String quarter) throws IOException, InterruptedException {
+    /**
+     * The cell as the projection holds it, exact, in the shape of a feed entry, if there is one (not removed): the
+     * projection's arithmetic is checked on exact figures, what the PCC's office is shown of them by
+     * {@link #publishedCell}.
+     */
+    protected Optional<JsonNode> cell(String contractId, String district, String quarter) {
+        Document stored = mongo.getCollection(currentCollection("performance"))
+                .find(new Document("_id", contractId + "|" + district + "|" + quarter)).first();
+        if (stored == null || Boolean.TRUE.equals(stored.getBoolean("removed"))) {
+            return Optional.empty();
+        }
+        var entry = JSON.createObjectNode();
+        entry.put("sequence", ((Number) stored.get("sequence")).longValue());
+        entry.put("key", stored.getString("_id"));
+        entry.put("contractId", contractId);
+        entry.put("district", district);
+        entry.put("quarter", quarter);
+        entry.put("removed", false);
+        entry.set("performance", JSON.readTree(stored.get("snapshot", Document.class).toJson()));
+        return Optional.of(entry);
+    }
+
+    /** The cell as served to the PCC's office by {@code GET /api/commissioning/performance}, if there is one. */
+    protected Optional<JsonNode> publishedCell(String contractId, String district, String quarter) throws IOException, InterruptedException {
         HttpResponse<String> response = get("/api/commissioning/performance?contractId=" + contractId + "&district=" + district
                 + "&quarter=" + quarter);
         assertThat(response.statusCode()).isEqualTo(200);
