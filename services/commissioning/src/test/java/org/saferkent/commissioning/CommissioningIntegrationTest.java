@@ -10,17 +10,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.saferkent.platform.events.CloudEventHeaders;
+import org.saferkent.platform.test.RealInfrastructure;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
 import org.saferkent.platform.test.Tokens;
@@ -160,6 +169,25 @@ public abstract class CommissioningIntegrationTest {
     protected static void publish(PartnershipEvents.Event event) {
         ProducerRecord<String, byte[]> record = event.record(JSON);
         TopicRecords.send(record);
+    }
+
+    /** Several events, in order, through one producer (a producer per event costs a connection each). */
+    protected static void publishAll(List<PartnershipEvents.Event> events) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.get().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            for (PartnershipEvents.Event event : events) {
+                acks.add(producer.send(event.record(JSON)));
+            }
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send the test events", e);
+        }
     }
 
     // ---------------------------------------------------------------- HTTP

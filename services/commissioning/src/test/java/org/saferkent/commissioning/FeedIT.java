@@ -205,9 +205,11 @@ class FeedIT extends CommissioningIntegrationTest {
     @Test
     void aChangeInOneDistrictThatAltersWhatAnotherShowsPublishesThatOneAgain() throws Exception {
         String q4 = "2032-Q4";
+        List<PartnershipEvents.Event> seven = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            publish(routed(newId(), "maidstone", "restorative-justice", at("2032-10-0" + (i + 1))));
+            seven.add(routed(newId(), "maidstone", "restorative-justice", at("2032-10-0" + (i + 1))));
         }
+        publishAll(seven);
         awaitCell(contractId, "maidstone", q4, count("referralsRouted", 7));
         AtomicReference<Long> cursor = new AtomicReference<>();
         Awaitility.await().atMost(WAIT).until(() -> {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -223,20 +224,20 @@ class PccDashboardBrowserIT extends CommissioningIntegrationTest {
         return sequence;
     }
 
-    /** A referral routed to the provider's pathway and then accepted or declined, on the real broker. */
-    /** {@code count} referrals on the days {@code <dayPrefix>0}, {@code <dayPrefix>1}, ... (at most 10). */
+    /**
+     * {@code count} referrals routed to the provider's pathway and then accepted or declined, on the real broker, on the
+     * days {@code <dayPrefix>0}, {@code <dayPrefix>1}, ... (at most 10).
+     */
     private static void referrals(String district, String dayPrefix, int count, boolean accept) {
+        List<PartnershipEvents.Event> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            referral(district, dayPrefix + i, accept);
+            String referralId = newId();
+            Instant at = Instant.parse(dayPrefix + i + "T10:00:00Z");
+            events.add(routed(referralId, district, PATHWAY, at));
+            events.add(accept ? accepted(referralId, district, PATHWAY, at.plusSeconds(3600))
+                    : declined(referralId, district, PATHWAY, at.plusSeconds(3600)));
         }
-    }
-
-    private static void referral(String district, String day, boolean accept) {
-        String referralId = newId();
-        Instant at = Instant.parse(day + "T10:00:00Z");
-        publish(routed(referralId, district, PATHWAY, at));
-        publish(accept ? accepted(referralId, district, PATHWAY, at.plusSeconds(3600))
-                : declined(referralId, district, PATHWAY, at.plusSeconds(3600)));
+        publishAll(events);
     }
 
     /** The text of the table beside the chart whose caption starts with {@code caption} (read closed, as a screen reader can). */
