@@ -3,8 +3,11 @@
 // it (GET /api/commissioning/performance), trends over the last eight quarters as small inline SVG charts
 // (each with its figures as a table), Kent or one district, the MoJ return as a download, and figures kept
 // live by polling the cursor feed (GET /api/commissioning/feed?after=; a removed entry, from a variation or a
-// rebuild that dropped the cell, takes the cell off the page). Aggregates only. Plain DOM: every
-// value is written as text, never as HTML.
+// rebuild that dropped the cell, takes the cell off the page). Aggregates only, as the PCC's office may see them
+// (statistical disclosure control): a suppressed count or measure comes as null with its reason in
+// performance.suppressed and is shown as such ("fewer than 5", or "withheld" where showing it would reveal one),
+// never as 0; Kent's totals are the service's own (district "kent"), never summed here from districts. Plain DOM:
+// every value is written as text, never as HTML.
 'use strict';
 
 (function () {
@@ -51,6 +54,21 @@
     const margin = Number(target.amberWithin) === 0 ? 'no amber margin'
       : 'amber within ' + (m.money ? money(target.amberWithin) : (target.amberWithin * 100).toFixed(1).replace('.0', '') + ' points');
     return (m.lowerIsBetter ? 'at most ' : 'at least ') + goal + ', ' + margin;
+  }
+  const KENT = 'kent';
+  function measureField(code) { return code.replace(/-([a-z])/g, (m, c) => c.toUpperCase()); }
+  /** A suppressed figure, with its reason in words a screen reader reads too. */
+  function suppressedFigure(why) {
+    return why === 'secondary'
+      ? el('span', { className: 'suppressed', title: 'Withheld: showing it would reveal a count from 1 to 4' },
+        'withheld', el('span', { className: 'visually-hidden', text: ' (showing it would reveal a count from 1 to 4)' }))
+      : el('span', { className: 'suppressed', title: 'Fewer than 5: not shown, so that it cannot point at a person' },
+        'fewer than 5', el('span', { className: 'visually-hidden', text: ' (suppressed so that it cannot point at a person)' }));
+  }
+  function countCell(performance, key) {
+    const value = performance.counts[key];
+    if (value !== null && value !== undefined) return el('td', { className: 'num', text: String(value) });
+    return el('td', { className: 'num' }, suppressedFigure((performance.suppressed || {})[key]));
   }
   function ragBadge(status) {
     const code = RAG_WORDS[status] ? status : 'no-data';
@@ -135,9 +153,19 @@
   function cellsOf(contractId, view, quarter) {
     const list = [];
     state.cells.forEach(cell => {
-      if (cell.contractId === contractId && cell.quarter === quarter && (!view.district || cell.district === view.district)) list.push(cell);
+      if (cell.contractId === contractId && cell.quarter === quarter && cell.district !== KENT
+        && (!view.district || cell.district === view.district)) list.push(cell);
     });
     return list.sort((a, b) => a.district.localeCompare(b.district));
+  }
+
+  /** The contract's Kent total for the quarter as the service publishes it, or null. */
+  function kentOf(contractId, quarter) {
+    let found = null;
+    state.cells.forEach(cell => {
+      if (cell.contractId === contractId && cell.quarter === quarter && cell.district === KENT) found = cell;
+    });
+    return found;
   }
 
   function shownContracts(view) {
@@ -177,24 +205,25 @@
           }));
         return el('tr', { 'data-contract': contract.id, 'data-district': cell.district },
           districtCell,
-          el('td', { className: 'num', text: String(p.counts.referralsRouted) }),
-          el('td', { className: 'num', text: String(p.counts.victimsSupported) }),
+          countCell(p, 'referralsRouted'),
+          countCell(p, 'victimsSupported'),
           ...targets.map(t => {
             const status = (p.targets || []).find(s => s.measure === t.measure);
+            const why = (p.suppressed || {})[measureField(t.measure)];
             return el('td', { className: 'target-cell' },
-              el('span', { className: 'figure', text: figure(t.measure, status ? status.value : null) }), ' ',
+              why ? suppressedFigure(why) : el('span', { className: 'figure', text: figure(t.measure, status ? status.value : null) }), ' ',
               ragBadge(status ? status.status : 'no-data'));
           }));
       });
       const table = el('table', { className: 'grid performance' },
         el('caption', { text: view.quarter + (view.district ? ', ' + districtName(view.district) : ', by district') }),
         el('thead', {}, head), el('tbody', {}, rows));
-      if (!view.district && cells.length > 1) {
-        const sum = key => cells.reduce((total, cell) => total + (cell.performance.counts[key] || 0), 0);
+      const kent = kentOf(contract.id, view.quarter);
+      if (!view.district && cells.length > 1 && kent) {
         table.append(el('tfoot', {}, el('tr', { className: 'total' },
           el('th', { scope: 'row', text: 'Kent (these ' + cells.length + ' districts)' }),
-          el('td', { className: 'num', text: String(sum('referralsRouted')) }),
-          el('td', { className: 'num', text: String(sum('victimsSupported')) }),
+          countCell(kent.performance, 'referralsRouted'),
+          countCell(kent.performance, 'victimsSupported'),
           ...targets.map(t => el('td', { text: ragSummary(cells, t.measure) })))));
       }
       blocks.push(el('div', { className: 'contract-block', 'data-contract': contract.id },
@@ -223,6 +252,8 @@
     return node;
   }
 
+  function suppressedWords(why) { return why === 'secondary' ? 'withheld' : 'fewer than 5'; }
+
   let chartCount = 0;
 
   /**
@@ -242,7 +273,7 @@
     const format = v => (options.kind === 'bars' ? String(v) : (options.money ? money(v) : percent(v)));
     const picture = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, width, height, role: 'img', 'aria-labelledby': id + '-t', class: 'chart' });
     picture.append(svg('title', { id: id + '-t' }, title + ': ' + points.map((p, i) => quarters[i] + ' '
-      + (p.value === null || p.value === undefined ? 'no figures' : format(p.value))).join('; ')));
+      + (p.suppressed ? suppressedWords(p.suppressed) : p.value === null || p.value === undefined ? 'no figures' : format(p.value))).join('; ')));
     picture.append(svg('line', { x1: left, x2: width - right, y1: y(min), y2: y(min), class: 'axis' }));
     picture.append(svg('text', { x: left - 6, y: y(max) + 4, 'text-anchor': 'end', class: 'tick' }, format(max)));
     picture.append(svg('text', { x: left - 6, y: y(min) + 4, 'text-anchor': 'end', class: 'tick' }, format(min)));
@@ -270,7 +301,8 @@
     const table = el('table', { className: 'grid figures' }, el('caption', { text: title }),
       el('thead', {}, el('tr', {}, headers)),
       el('tbody', {}, points.map((p, i) => el('tr', {}, el('th', { scope: 'row', text: quarters[i] }),
-        el('td', { text: p.value === null || p.value === undefined ? 'no figures' : format(p.value) }),
+        p.suppressed ? el('td', {}, suppressedFigure(p.suppressed))
+          : el('td', { text: p.value === null || p.value === undefined ? 'no figures' : format(p.value) }),
         options.kind === 'line' ? el('td', {}, ragBadge(p.status || 'no-data')) : null))));
     return el('figure', { className: 'trend-chart' },
       el('figcaption', { text: title + (options.target !== undefined ? ' (target ' + options.targetWords + ')' : '') }),
@@ -287,9 +319,13 @@
       const byQuarter = quarters.map(q => cellsOf(contract.id, view, q));
       if (!byQuarter.some(cells => cells.length)) return;
       const where = view.district ? districtName(view.district) : 'Kent';
-      const total = key => byQuarter.map(cells => ({
-        value: cells.length ? cells.reduce((sum, cell) => sum + (cell.performance.counts[key] || 0), 0) : null
-      }));
+      // a count per quarter as published: the district's, or the contract's Kent total; suppressed is not 0
+      const total = key => quarters.map((q, i) => {
+        const cell = view.district ? byQuarter[i][0] : kentOf(contract.id, q);
+        if (!cell) return { value: null };
+        const value = cell.performance.counts[key];
+        return value === null || value === undefined ? { value: null, suppressed: (cell.performance.suppressed || {})[key] || 'primary' } : { value };
+      });
       const charts = [
         chart('Referrals routed, ' + where, quarters, total('referralsRouted'), { kind: 'bars' }),
         chart('Victims supported, ' + where, quarters, total('victimsSupported'), { kind: 'bars' })
@@ -308,7 +344,8 @@
         targetsOf(contract, [].concat(...byQuarter)).forEach(t => {
           const points = byQuarter.map(cells => {
             const s = cells.length ? (cells[0].performance.targets || []).find(each => each.measure === t.measure) : null;
-            return { value: s ? s.value : null, status: s ? s.status : 'no-data' };
+            const why = cells.length ? (cells[0].performance.suppressed || {})[measureField(t.measure)] : null;
+            return { value: s ? s.value : null, status: s ? s.status : 'no-data', suppressed: why || undefined };
           });
           charts.push(chart(measureOf(t.measure).label + ', ' + where, quarters, points,
             { kind: 'line', target: t.target, targetWords: targetWords(t), money: measureOf(t.measure).money }));

@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param feedTopic                 the PCC office's compacted snapshot feed
  * @param rjPathway                 the pathway restorative justice cases count for
  * @param firstTimeEntrantPathways  contracts covering one of these answer for first-time entrants
+ * @param disclosureAudience        the statistical disclosure control audience the PCC office's performance and
+ *                                  feed are published under ({@code saferkent.disclosure.audiences.*}); the MoJ
+ *                                  return is always exact
  * @param performance               the live projection
  * @param rebuild                   rebuilding the projection from the topics
  */
@@ -38,6 +41,7 @@ public record CommissioningProperties(
         @DefaultValue("commissioning.feed") @NotBlank String feedTopic,
         @DefaultValue("restorative-justice") @NotBlank String rjPathway,
         @DefaultValue({"youth-prevention", "restorative-justice"}) Set<String> firstTimeEntrantPathways,
+        @DefaultValue("pcc-office") @NotBlank String disclosureAudience,
         @DefaultValue @Valid Performance performance,
         @DefaultValue @Valid Rebuild rebuild) {
 

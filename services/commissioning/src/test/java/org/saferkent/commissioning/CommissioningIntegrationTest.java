@@ -10,17 +10,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.saferkent.platform.events.CloudEventHeaders;
+import org.saferkent.platform.test.RealInfrastructure;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
 import org.saferkent.platform.test.Tokens;
@@ -89,8 +98,30 @@ public abstract class CommissioningIntegrationTest {
         return version == 0 ? base : base + "_v" + version;
     }
 
-    /** The cell as served by {@code GET /api/commissioning/performance}, if there is one. */
-    protected Optional<JsonNode> cell(String contractId, String district, String quarter) throws IOException, InterruptedException {
+    /**
+     * The cell as the projection holds it, exact, in the shape of a feed entry, if there is one (not removed): the
+     * projection's arithmetic is checked on exact figures, what the PCC's office is shown of them by
+     * {@link #publishedCell}.
+     */
+    protected Optional<JsonNode> cell(String contractId, String district, String quarter) {
+        Document stored = mongo.getCollection(currentCollection("performance"))
+                .find(new Document("_id", contractId + "|" + district + "|" + quarter)).first();
+        if (stored == null || Boolean.TRUE.equals(stored.getBoolean("removed"))) {
+            return Optional.empty();
+        }
+        var entry = JSON.createObjectNode();
+        entry.put("sequence", ((Number) stored.get("sequence")).longValue());
+        entry.put("key", stored.getString("_id"));
+        entry.put("contractId", contractId);
+        entry.put("district", district);
+        entry.put("quarter", quarter);
+        entry.put("removed", false);
+        entry.set("performance", JSON.readTree(stored.get("snapshot", Document.class).toJson()));
+        return Optional.of(entry);
+    }
+
+    /** The cell as served to the PCC's office by {@code GET /api/commissioning/performance}, if there is one. */
+    protected Optional<JsonNode> publishedCell(String contractId, String district, String quarter) throws IOException, InterruptedException {
         HttpResponse<String> response = get("/api/commissioning/performance?contractId=" + contractId + "&district=" + district
                 + "&quarter=" + quarter);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -138,6 +169,25 @@ public abstract class CommissioningIntegrationTest {
     protected static void publish(PartnershipEvents.Event event) {
         ProducerRecord<String, byte[]> record = event.record(JSON);
         TopicRecords.send(record);
+    }
+
+    /** Several events, in order, through one producer (a producer per event costs a connection each). */
+    protected static void publishAll(List<PartnershipEvents.Event> events) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.get().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            for (PartnershipEvents.Event event : events) {
+                acks.add(producer.send(event.record(JSON)));
+            }
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send the test events", e);
+        }
     }
 
     // ---------------------------------------------------------------- HTTP

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -93,7 +94,11 @@ class FeedIT extends CommissioningIntegrationTest {
         List<JsonNode> walked = new ArrayList<>();
         long cursor = walk(0, 7, walked);
         List<Long> sequences = walked.stream().map(e -> e.path("sequence").asLong()).toList();
-        assertThat(sequences).isSorted().doesNotHaveDuplicates();
+        assertThat(sequences).isSorted();
+        assertThat(walked.stream().filter(e -> !e.path("district").asString().equals("kent")).map(e -> e.path("sequence").asLong()))
+                .as("a Kent total shares its change's number; no two changes do").doesNotHaveDuplicates();
+        assertThat(walked).filteredOn(e -> e.path("district").asString().equals("kent")).allSatisfy(kent ->
+                assertThat(walked.get(walked.indexOf(kent) - 1).path("sequence").asLong()).isEqualTo(kent.path("sequence").asLong()));
         assertThat(walked.stream().map(e -> e.path("key").asString())).doesNotHaveDuplicates()
                 .contains(contractId + "|maidstone|" + Q3, contractId + "|ashford|" + Q3);
 
@@ -147,12 +152,12 @@ class FeedIT extends CommissioningIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         List<Map<String, String>> rows = parse(response.body());
-        List<JsonNode> cells = JSON.readTree(get("/api/commissioning/performance?quarter=" + Q3).body()).valueStream().toList();
-        assertThat(rows).hasSameSizeAs(cells);
-        Map<String, JsonNode> byKey = new HashMap<>();
-        cells.forEach(cell -> byKey.put(cell.path("key").asString(), cell));
+        List<JsonNode> cells = JSON.readTree(get("/api/commissioning/performance?quarter=" + Q3).body()).valueStream()
+                .filter(cell -> !cell.path("district").asString().equals("kent")).toList();
+        assertThat(rows).as("one row per cell the PCC's office is shown").hasSameSizeAs(cells);
         for (Map<String, String> row : rows) {
-            JsonNode performance = byKey.get(row.get("contract_id") + "|" + row.get("district") + "|" + row.get("quarter")).path("performance");
+            // the return is exact (audience moj-return): it matches the projection's exact cell, not the PCC's published one
+            JsonNode performance = cell(row.get("contract_id"), row.get("district"), row.get("quarter")).orElseThrow().path("performance");
             assertThat(row.get("provider")).isEqualTo(performance.path("provider").asString());
             assertThat(row.get("financial_year_quarter")).isEqualTo("2032/33-Q2");
             performance.path("counts").properties().forEach(count -> {
@@ -176,6 +181,96 @@ class FeedIT extends CommissioningIntegrationTest {
         assertThat(ours.get("rag")).isEqualTo("contacted-within-deadline-share:no-data");
         assertThat(get("/api/commissioning/returns/moj.csv?quarter=2032-Q9").statusCode()).isEqualTo(422);
         assertThat(errorFields(get("/api/commissioning/returns/moj.csv"))).containsExactly("quarter");
+    }
+
+    @Test
+    void thePccOfficeIsShownNoCountFrom1To4AndCannotWorkOneOutFromKentAndTheOtherDistricts() throws Exception {
+        // maidstone and ashford in 2032-Q3 have counts of 1 (set up above): the PCC's office sees them suppressed
+        List<JsonNode> shown = JSON.readTree(get("/api/commissioning/performance?contractId=" + contractId + "&quarter=" + Q3).body())
+                .valueStream().toList();
+        assertThat(shown).extracting(e -> e.path("district").asString()).contains("maidstone", "ashford", "kent");
+        JsonNode maidstone = shown.stream().filter(e -> e.path("district").asString().equals("maidstone")).findFirst().orElseThrow();
+        assertThat(maidstone.path("performance").path("counts").path("duplicatesLinked").isNull()).isTrue();
+        assertThat(maidstone.path("performance").path("suppressed").path("duplicatesLinked").asString()).isEqualTo("primary");
+        assertThat(cell(contractId, "maidstone", Q3).orElseThrow().path("performance").path("counts").path("duplicatesLinked").asLong())
+                .as("the projection keeps the exact count").isEqualTo(1);
+        assertNothingSmallShownOrRecoverable(shown);
+        // and through the feed, a reader holding every entry it was ever given
+        List<JsonNode> walked = new ArrayList<>();
+        walk(0, 1000, walked);
+        assertNothingSmallShownOrRecoverable(walked.stream().filter(e -> e.path("contractId").asString().equals(contractId)
+                && e.path("quarter").asString().equals(Q3) && !e.path("removed").asBoolean()).toList());
+    }
+
+    @Test
+    void aChangeInOneDistrictThatAltersWhatAnotherShowsPublishesThatOneAgain() throws Exception {
+        String q4 = "2032-Q4";
+        List<PartnershipEvents.Event> seven = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            seven.add(routed(newId(), "maidstone", "restorative-justice", at("2032-10-0" + (i + 1))));
+        }
+        publishAll(seven);
+        awaitCell(contractId, "maidstone", q4, count("referralsRouted", 7));
+        AtomicReference<Long> cursor = new AtomicReference<>();
+        Awaitility.await().atMost(WAIT).until(() -> {
+            cursor.set(walk(0, 1000, new ArrayList<>()));
+            Optional<JsonNode> shown = publishedCell(contractId, "maidstone", q4);
+            return shown.isPresent() && shown.get().path("performance").path("counts").path("referralsRouted").asLong() == 7;
+        });
+
+        // one referral in ashford: 1 is suppressed, and Kent (8) beside it would give it away, so maidstone's 7 is withheld
+        publish(routed(newId(), "ashford", "restorative-justice", at("2032-10-20")));
+        awaitCell(contractId, "ashford", q4, count("referralsRouted", 1));
+        List<JsonNode> resumed = new ArrayList<>();
+        Awaitility.await().atMost(WAIT).until(() -> {
+            resumed.clear();
+            walk(cursor.get(), 1000, resumed);
+            return resumed.stream().anyMatch(e -> e.path("key").asString().equals(contractId + "|kent|" + q4)
+                    && e.path("performance").path("counts").path("referralsRouted").asLong() == 8);
+        });
+        JsonNode maidstone = resumed.stream().filter(e -> e.path("key").asString().equals(contractId + "|maidstone|" + q4))
+                .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("maidstone was not published again: " + resumed));
+        assertThat(maidstone.path("performance").path("counts").path("referralsRouted").isNull()).isTrue();
+        assertThat(maidstone.path("performance").path("suppressed").path("referralsRouted").asString()).isEqualTo("secondary");
+        JsonNode ashford = resumed.stream().filter(e -> e.path("key").asString().equals(contractId + "|ashford|" + q4))
+                .reduce((first, second) -> second).orElseThrow();
+        assertThat(ashford.path("performance").path("suppressed").path("referralsRouted").asString()).isEqualTo("primary");
+        assertNothingSmallShownOrRecoverable(JSON.readTree(get("/api/commissioning/performance?contractId=" + contractId
+                + "&quarter=" + q4).body()).valueStream().toList());
+    }
+
+    /**
+     * Given only the entries of one contract × quarter as published (districts and Kent), no count from 1 to 4 is
+     * shown, and no suppressed count can be worked out: for every count the districts add up to Kent, and an
+     * equation with one unknown left is solved, again and again until nothing more comes.
+     */
+    private static void assertNothingSmallShownOrRecoverable(List<JsonNode> entries) {
+        Map<String, JsonNode> latest = new HashMap<>();
+        entries.forEach(e -> latest.put(e.path("district").asString(), e.path("performance").path("counts")));
+        assertThat(latest).containsKey("kent");
+        Set<String> names = new HashSet<>();
+        latest.get("kent").properties().forEach(count -> names.add(count.getKey()));
+        names.remove("valueProRatedPence");
+        for (String name : names) {
+            Map<String, Long> known = new HashMap<>();
+            latest.forEach((district, counts) -> {
+                if (!counts.path(name).isNull()) {
+                    long value = counts.path(name).asLong();
+                    assertThat(value).as(district + " " + name).isNotIn(1L, 2L, 3L, 4L);
+                    known.put(district, value);
+                }
+            });
+            {
+                List<String> unknown = latest.keySet().stream().filter(d -> !d.equals("kent") && !known.containsKey(d)).toList();
+                long sum = latest.keySet().stream().filter(d -> !d.equals("kent") && known.containsKey(d)).mapToLong(known::get).sum();
+                if (!known.containsKey("kent") && unknown.isEmpty()) {
+                    throw new AssertionError("Kent's " + name + " worked out: " + sum);
+                }
+                if (known.containsKey("kent") && unknown.size() == 1) {
+                    throw new AssertionError(unknown.get(0) + "'s " + name + " worked out from Kent: " + (known.get("kent") - sum));
+                }
+            }
+        }
     }
 
     @Test
@@ -215,7 +310,8 @@ class FeedIT extends CommissioningIntegrationTest {
         for (int page = 0; page < 1000; page++) {
             JsonNode body = JSON.readTree(get("/api/commissioning/feed?after=" + cursor + "&limit=" + limit).body());
             body.path("items").valueStream().forEach(into::add);
-            assertThat(body.path("items").size()).isLessThanOrEqualTo(limit);
+            assertThat(body.path("items").valueStream().filter(entry -> !entry.path("district").asString().equals("kent")))
+                    .as("changes per page (a Kent total rides with its change)").hasSizeLessThanOrEqualTo(limit);
             cursor = body.path("next").asLong();
             if (!body.path("more").asBoolean()) {
                 return cursor;

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -83,15 +84,19 @@ class PccDashboardBrowserIT extends CommissioningIntegrationTest {
         String contractId = register(contract("Dashboard Victim Care", List.of(PATHWAY), List.of("thanet", "dover"),
                 "2042-01-01", "2043-12-31", "240000", """
                 [{"measure":"referrals-accepted-share","target":0.8,"amberWithin":0.1}]"""));
+        // counts of 5 or more, as the PCC's office is shown them (disclosure control suppresses 1 to 4, and a share over them)
         // a quarter last year, for the trend
-        referral("thanet", "2042-08-03", true);
-        // this quarter: Thanet accepts one in two (50%: red), Dover its only one (100%: green)
-        referral("thanet", "2043-04-06", true);
-        referral("thanet", "2043-04-07", false);
-        referral("dover", "2043-04-08", true);
-        awaitCell(contractId, "thanet", QUARTER, count("referralsDeclined", 1).and(count("referralsAccepted", 1)));
-        awaitCell(contractId, "dover", QUARTER, count("referralsAccepted", 1));
-        awaitCell(contractId, "thanet", "2042-Q3", count("referralsAccepted", 1));
+        referrals("thanet", "2042-08-1", 5, true);
+        // this quarter: Thanet accepts one in two (50%: red), Dover all of its own (100%: green)
+        referrals("thanet", "2043-04-1", 5, true);
+        referrals("thanet", "2043-04-2", 5, false);
+        referrals("dover", "2043-05-2", 5, true);
+        // last quarter one referral in Kent, routed and not yet answered: too few to show
+        publish(routed(newId(), "thanet", PATHWAY, Instant.parse("2043-02-10T10:00:00Z")));
+        awaitCell(contractId, "thanet", QUARTER, count("referralsDeclined", 5).and(count("referralsAccepted", 5)));
+        awaitCell(contractId, "dover", QUARTER, count("referralsAccepted", 5));
+        awaitCell(contractId, "thanet", "2042-Q3", count("referralsAccepted", 5));
+        awaitCell(contractId, "thanet", "2043-Q1", count("referralsRouted", 1));
 
         WebDriverWait wait = chromium.await();
         // a link naming the contract and quarter to look at, followed before signing in: the view survives the sign-in
@@ -111,6 +116,11 @@ class PccDashboardBrowserIT extends CommissioningIntegrationTest {
                 "Referrals accepted: at least 80%, amber within 10 points");
         // Kent's trend: one district of two at Green this quarter, the one last year
         assertThat(figures("Districts at Green on referrals accepted, Kent")).contains("2042-Q31", "2043-Q21");
+        // Kent's total is the service's (10 + 5 routed); last quarter's single referral is shown as suppressed, not as 0
+        assertThat(browser.findElement(By.cssSelector("#performance [data-contract='" + contractId + "'] tfoot")).getText())
+                .contains("Kent (these 2 districts)", "15");
+        assertThat(figures("Referrals routed, Kent")).contains("2042-Q35", "2043-Q215",
+                "2043-Q1fewer than 5 (suppressed so that it cannot point at a person)").doesNotContain("2043-Q10");
         assertThat(chromium.accessibilityViolations()).as("axe-core, WCAG 2.2 A and AA (Kent)").isEmpty();
         chromium.screenshot("pcc-dashboard-kent.png");
 
@@ -140,10 +150,9 @@ class PccDashboardBrowserIT extends CommissioningIntegrationTest {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(dover));
         assertThat(browser.getCurrentUrl()).contains("district=thanet", "contract=" + contractId);
 
-        // two more referrals accepted in Thanet while the page is open: 3 in 4 (75%) is amber, without a reload
+        // ten more referrals accepted in Thanet while the page is open: 15 in 20 (75%) is amber, without a reload
         ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
-        referral("thanet", "2043-05-11", true);
-        referral("thanet", "2043-05-12", true);
+        referrals("thanet", "2043-05-1", 10, true);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(thanet, "75.0%"));
         assertThat(browser.findElement(thanet).getText()).contains("Amber").doesNotContain("Red");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "Figures updated"));
@@ -215,13 +224,20 @@ class PccDashboardBrowserIT extends CommissioningIntegrationTest {
         return sequence;
     }
 
-    /** A referral routed to the provider's pathway and then accepted or declined, on the real broker. */
-    private static void referral(String district, String day, boolean accept) {
-        String referralId = newId();
-        Instant at = Instant.parse(day + "T10:00:00Z");
-        publish(routed(referralId, district, PATHWAY, at));
-        publish(accept ? accepted(referralId, district, PATHWAY, at.plusSeconds(3600))
-                : declined(referralId, district, PATHWAY, at.plusSeconds(3600)));
+    /**
+     * {@code count} referrals routed to the provider's pathway and then accepted or declined, on the real broker, on the
+     * days {@code <dayPrefix>0}, {@code <dayPrefix>1}, ... (at most 10).
+     */
+    private static void referrals(String district, String dayPrefix, int count, boolean accept) {
+        List<PartnershipEvents.Event> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String referralId = newId();
+            Instant at = Instant.parse(dayPrefix + i + "T10:00:00Z");
+            events.add(routed(referralId, district, PATHWAY, at));
+            events.add(accept ? accepted(referralId, district, PATHWAY, at.plusSeconds(3600))
+                    : declined(referralId, district, PATHWAY, at.plusSeconds(3600)));
+        }
+        publishAll(events);
     }
 
     /** The text of the table beside the chart whose caption starts with {@code caption} (read closed, as a screen reader can). */

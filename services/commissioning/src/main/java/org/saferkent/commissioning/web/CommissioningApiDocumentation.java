@@ -17,6 +17,11 @@ class CommissioningApiDocumentation {
         return ApiDocumentation.builder("SaferKent commissioning")
                 .description("The PCC's commissioned contracts, their targets and variations; partnership activity counts, "
                         + "contract performance, its change feed and the MoJ return. Aggregates only: no personal data. "
+                        + "Performance and the feed are published under statistical disclosure control (audience pcc-office): "
+                        + "a count from 1 to 4 is null, and so is any count, measure or target value that would let one be "
+                        + "worked out from the contract's Kent total (district kent, which rides with the latest change of its "
+                        + "contract and quarter in the feed) and its other districts; performance.suppressed names each and why "
+                        + "(primary or secondary). The MoJ return is exact. "
                         + "Every refusal is an RFC 9457 problem naming each field.")
                 .scope("commissioning.read", "Read contracts, activity, performance, the feed and the MoJ return.")
                 .scope("commissioning.write", "Register, vary and end contracts; rebuild the projection.")

@@ -7,6 +7,8 @@ import org.saferkent.commissioning.activity.adapter.in.messaging.ActivityRoutes;
 import org.saferkent.commissioning.activity.application.ProjectionVersions;
 import org.saferkent.commissioning.contract.application.Contracts;
 import org.saferkent.commissioning.performance.domain.PathwayScope;
+import org.saferkent.commissioning.performance.domain.PccDisclosure;
+import org.saferkent.platform.disclosure.DisclosureControl;
 import org.saferkent.platform.events.EventJson;
 import org.saferkent.platform.events.EventProducer;
 import org.saferkent.platform.events.EventSource;
@@ -27,9 +29,15 @@ class PerformanceConfiguration {
         return new PathwayScope(properties.rjPathway(), properties.firstTimeEntrantPathways());
     }
 
+    /** The PCC office's figures: {@code saferkent.commissioning.disclosure-audience}, {@code pcc-office} unless set. */
     @Bean
-    PerformanceStore performanceStore(MongoTemplate mongo, EventJson json) {
-        return new PerformanceStore(mongo, json.mapper(), new FeedSequence(mongo));
+    PccDisclosure pccDisclosure(DisclosureControl disclosureControl, CommissioningProperties properties) {
+        return new PccDisclosure(disclosureControl, properties.disclosureAudience());
+    }
+
+    @Bean
+    PerformanceStore performanceStore(MongoTemplate mongo, EventJson json, PccDisclosure pccDisclosure) {
+        return new PerformanceStore(mongo, json.mapper(), new FeedSequence(mongo), pccDisclosure);
     }
 
     @Bean

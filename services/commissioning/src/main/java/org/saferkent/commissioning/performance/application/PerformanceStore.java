@@ -2,15 +2,20 @@ package org.saferkent.commissioning.performance.application;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.saferkent.platform.outbox.DuplicateKeys;
 import org.saferkent.commissioning.activity.application.ProjectionVersions;
+import org.saferkent.commissioning.performance.domain.PccDisclosure;
 import org.saferkent.commissioning.performance.domain.PerformanceSnapshot;
+import org.saferkent.commissioning.performance.domain.PublishedSnapshot;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.MongoException;
@@ -43,11 +48,13 @@ public class PerformanceStore {
     private final MongoTemplate mongo;
     private final JsonMapper json;
     private final FeedSequence sequence;
+    private final PccDisclosure disclosure;
 
-    PerformanceStore(MongoTemplate mongo, JsonMapper json, FeedSequence sequence) {
+    PerformanceStore(MongoTemplate mongo, JsonMapper json, FeedSequence sequence, PccDisclosure disclosure) {
         this.mongo = mongo;
         this.json = json;
         this.sequence = sequence;
+        this.disclosure = disclosure;
     }
 
     static String collection(int version) {
@@ -86,16 +93,99 @@ public class PerformanceStore {
         return find(version, Filters.eq("contractId", contractId));
     }
 
-    /** One cell's change in a round: its new snapshot, or its removal ({@code snapshot} null). */
-    record Change(String key, PerformanceSnapshot snapshot) {
+    /**
+     * One cell's change in a round: its new snapshot, or its removal ({@code snapshot} null). {@code published}:
+     * whether the snapshot is on the feed topic already (a cell numbered again only because another cell's change
+     * altered what the PCC's office sees of it, {@link #withRepublished}).
+     */
+    record Change(String key, PerformanceSnapshot snapshot, boolean published) {
 
         static Change of(PerformanceSnapshot snapshot) {
-            return new Change(snapshot.key(), snapshot);
+            return new Change(snapshot.key(), snapshot, false);
         }
 
         static Change removal(String key) {
-            return new Change(key, null);
+            return new Change(key, null, false);
         }
+    }
+
+    /** The contract × quarter a key names: {@code <contractId>|<quarter>}, the table the PCC's figures are protected in. */
+    static String group(String key) {
+        String[] parts = key.split("\\|", 3);
+        return parts[0] + "|" + parts[2];
+    }
+
+    /**
+     * The round's changes, and every other cell of the same contracts × quarters whose published form
+     * ({@link PccDisclosure}) they alter, for example a district whose count becomes the complement of a newly
+     * suppressed one, or stops being one: those are numbered again (their exact snapshot unchanged), so that a
+     * reader of the feed after a cursor sees every change of what it is shown.
+     */
+    List<Change> withRepublished(int version, List<Change> changes) {
+        Map<String, Change> byKey = new LinkedHashMap<>();
+        Map<String, List<Change>> byGroup = new LinkedHashMap<>();
+        for (Change change : changes) {
+            byKey.put(change.key(), change);
+            byGroup.computeIfAbsent(group(change.key()), g -> new ArrayList<>()).add(change);
+        }
+        List<Change> all = new ArrayList<>(changes);
+        for (Map.Entry<String, List<Change>> group : byGroup.entrySet()) {
+            String[] parts = group.getKey().split("\\|", 2);
+            Map<String, Document> stored = find(version, Filters.and(Filters.eq("contractId", parts[0]), Filters.eq("quarter", parts[1])));
+            Map<String, PerformanceSnapshot> before = new LinkedHashMap<>();
+            stored.forEach((key, doc) -> {
+                if (!Boolean.TRUE.equals(doc.getBoolean(REMOVED))) {
+                    before.put(key, snapshot(doc));
+                }
+            });
+            Map<String, PerformanceSnapshot> after = new LinkedHashMap<>(before);
+            for (Change change : group.getValue()) {
+                if (change.snapshot() == null) {
+                    after.remove(change.key());
+                } else {
+                    after.put(change.key(), change.snapshot());
+                }
+            }
+            Map<String, PublishedSnapshot> formsBefore = disclosure.publish(List.copyOf(before.values()));
+            Map<String, PublishedSnapshot> formsAfter = disclosure.publish(List.copyOf(after.values()));
+            after.forEach((key, snapshot) -> {
+                if (!byKey.containsKey(key) && !Objects.equals(formsBefore.get(snapshot.district()), formsAfter.get(snapshot.district()))) {
+                    all.add(new Change(key, snapshot, Boolean.TRUE.equals(stored.get(key).getBoolean(PUBLISHED))));
+                }
+            });
+        }
+        return all;
+    }
+
+    /** The published forms of these stored cells' contracts × quarters, by key (and {@code <contractId>|kent|<quarter>}). */
+    Map<String, PublishedSnapshot> published(Collection<Document> cells) {
+        Map<String, List<PerformanceSnapshot>> groups = new LinkedHashMap<>();
+        for (Document cell : cells) {
+            List<PerformanceSnapshot> group = groups.computeIfAbsent(group(cell.getString("_id")), g -> new ArrayList<>());
+            if (!Boolean.TRUE.equals(cell.getBoolean(REMOVED))) {
+                group.add(snapshot(cell));
+            }
+        }
+        Map<String, PublishedSnapshot> forms = new LinkedHashMap<>();
+        groups.values().forEach(group -> disclosure.publish(group).values().forEach(form ->
+                forms.put(PerformanceSnapshot.key(form.contractId(), form.district(), form.quarter()), form)));
+        return forms;
+    }
+
+    /** Every stored cell (removed ones too) of these contracts × quarters ({@code <contractId>|<quarter>}). */
+    List<Document> groups(int version, Collection<String> groups) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        Set<String> contracts = new HashSet<>();
+        Set<String> quarters = new HashSet<>();
+        groups.forEach(group -> {
+            String[] parts = group.split("\\|", 2);
+            contracts.add(parts[0]);
+            quarters.add(parts[1]);
+        });
+        return documents(version).find(Filters.and(Filters.in("contractId", contracts), Filters.in("quarter", quarters)))
+                .into(new ArrayList<>()).stream().filter(doc -> groups.contains(group(doc.getString("_id")))).toList();
     }
 
     /** Whether {@code snapshot} differs from what is stored (a removed or missing cell differs from any). */
@@ -117,6 +207,7 @@ public class PerformanceStore {
         if (changes.isEmpty()) {
             return;
         }
+        changes = withRepublished(version, changes);
         long last = sequence.reserve(changes.size());
         hold.stage(changes.stream().map(Change::key).toList());
         beforeCellWrites.run();
@@ -124,7 +215,7 @@ public class PerformanceStore {
         for (Change change : changes) {
             number++;
             Document changed = change.snapshot() == null ? removedDocument(change.key(), number)
-                    : document(change.snapshot(), number, false);
+                    : document(change.snapshot(), number, change.published());
             if (!replaceOlder(version, changed, number)) {
                 throw new ProjectionLease.LeaseLostException(); // a newer holder wrote this cell: ours is stale
             }
@@ -222,6 +313,28 @@ public class PerformanceStore {
     long highestSequence(int version) {
         Document last = documents(version).find(Filters.lte(SEQUENCE, visible())).sort(Sorts.descending(SEQUENCE)).limit(1).first();
         return last == null ? 0 : ((Number) last.get(SEQUENCE)).longValue();
+    }
+
+    /** The changes numbered after {@code after}, as stored documents (see {@link #after}). */
+    List<Document> afterDocuments(int version, long after, int limit) {
+        return documents(version).find(Filters.and(Filters.gt(SEQUENCE, after), Filters.lte(SEQUENCE, visible())))
+                .sort(Sorts.ascending(SEQUENCE)).limit(limit).into(new ArrayList<>());
+    }
+
+    /** The cells as they stand (removed ones too when {@code withRemoved}), by contract, district and quarter. */
+    List<Document> currentDocuments(int version, String contractId, String quarter, boolean withRemoved) {
+        List<Bson> filters = new ArrayList<>();
+        if (!withRemoved) {
+            filters.add(Filters.ne(REMOVED, true));
+        }
+        if (contractId != null) {
+            filters.add(Filters.eq("contractId", contractId));
+        }
+        if (quarter != null) {
+            filters.add(Filters.eq("quarter", quarter));
+        }
+        return documents(version).find(filters.isEmpty() ? new Document() : Filters.and(filters))
+                .sort(Sorts.ascending("contractId", "district", "quarter")).into(new ArrayList<>());
     }
 
     /** The cells as they stand (removed ones left out), by contract, district and quarter. */

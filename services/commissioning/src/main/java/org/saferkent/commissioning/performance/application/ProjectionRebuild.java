@@ -367,6 +367,24 @@ public class ProjectionRebuild {
                 }
             }
         }
+        // what the PCC's office sees of a cell depends on the other districts of its contract × quarter
+        // (PccDisclosure): every cell of a contract × quarter with a changed cell is numbered again, so that a
+        // reader of the feed after its cursor sees what it is now shown
+        Set<String> changedGroups = new HashSet<>();
+        for (Object cell : changed) {
+            changedGroups.add(PerformanceStore.group(cell instanceof PerformanceSnapshot snapshot ? snapshot.key()
+                    : ((Document) cell).getString("_id")));
+        }
+        if (!changedGroups.isEmpty()) {
+            for (var kept = docs.iterator(); kept.hasNext();) {
+                Document doc = kept.next();
+                if (!Boolean.TRUE.equals(doc.getBoolean(PerformanceStore.REMOVED))
+                        && changedGroups.contains(PerformanceStore.group(doc.getString("_id")))) {
+                    kept.remove();
+                    changed.add(store.snapshot(doc));
+                }
+            }
+        }
         long last = 0;
         if (!changed.isEmpty()) {
             last = store.sequence().reserve(changed.size());

@@ -80,7 +80,9 @@ public final class FeedMessages {
         KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()));
         try (MongoClient client = MongoClients.create(infrastructure.mongoUri())) {
             MongoTemplate mongo = new MongoTemplate(client, "commissioning-pact-" + UUID.randomUUID());
-            PerformanceStore store = new PerformanceStore(mongo, json.mapper(), new FeedSequence(mongo));
+            PerformanceStore store = new PerformanceStore(mongo, json.mapper(), new FeedSequence(mongo),
+                new org.saferkent.commissioning.performance.domain.PccDisclosure(
+                        org.saferkent.platform.disclosure.DisclosureControl.withDefaultAudiences(), "pcc-office"));
             SnapshotPublisher publisher = new SnapshotPublisher(store, new EventProducer(new KafkaTemplate<>(producers)), json,
                     new EventSource(SOURCE), Clock.systemUTC(), TOPIC, 10, Duration.ofSeconds(30),
                     () -> FeedTopic.declare(admin, TOPIC, new EventsProperties(3, (short) 1, 1)));

@@ -102,7 +102,9 @@ class LiveDayBucketsIT {
                 .applyConnectionString(new ConnectionString(RealInfrastructure.get().mongoUri())).addCommandListener(reads).build());
         mongo = new MongoTemplate(client, "commissioning-buckets-" + UUID.randomUUID());
         versions = new ProjectionVersions(mongo);
-        store = new PerformanceStore(mongo, JsonMapper.builder().build(), new FeedSequence(mongo));
+        store = new PerformanceStore(mongo, JsonMapper.builder().build(), new FeedSequence(mongo),
+                new org.saferkent.commissioning.performance.domain.PccDisclosure(
+                        org.saferkent.platform.disclosure.DisclosureControl.withDefaultAudiences(), "pcc-office"));
         contracts = new ArrayList<>(List.of(
                 contract("victims", List.of("victim-support", "domestic-abuse"), DISTRICTS, "2031-01-01", "2031-12-31"),
                 contract("rj-youth", List.of("restorative-justice", "youth-prevention"), List.of("maidstone"), "2031-08-15", "2032-08-14"),

@@ -3,9 +3,9 @@ package org.saferkent.commissioning.performance.adapter.in.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.saferkent.commissioning.performance.application.FeedEntry;
 import org.saferkent.commissioning.performance.application.PerformanceFeed;
 import org.saferkent.commissioning.performance.application.ProjectionRebuild;
+import org.saferkent.commissioning.performance.application.PublishedEntry;
 import org.saferkent.commissioning.performance.application.RebuildResult;
 import org.saferkent.platform.workingdays.Quarter;
 import org.saferkent.commissioning.vocabulary.Districts;
@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The PCC office's feeds: performance per contract × district × quarter (aggregates only), the
- * changes after a cursor, the Ministry of Justice return, and the rebuild of the projection.
+ * changes after a cursor, the Ministry of Justice return, and the rebuild of the projection. The performance
+ * and the feed are published under statistical disclosure control (audience {@code pcc-office}, each contract ×
+ * quarter's districts with their Kent total as one table); the MoJ return is exact ({@code moj-return}).
  * (Access control: the security issue.)
  */
 @RestController
@@ -36,7 +38,7 @@ class PerformanceController {
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     /** A page of the feed: the changes, the cursor to ask with next, whether more wait. */
-    record FeedPage(List<FeedEntry> items, long next, boolean more) {
+    record FeedPage(List<PublishedEntry> items, long next, boolean more) {
     }
 
     private final PerformanceFeed feed;
@@ -49,7 +51,7 @@ class PerformanceController {
 
     /** The cells as they stand, by contract, district and quarter; each filter optional. */
     @GetMapping("/performance")
-    List<FeedEntry> performance(@RequestParam(required = false) String contractId,
+    List<PublishedEntry> performance(@RequestParam(required = false) String contractId,
             @RequestParam(required = false) String district, @RequestParam(required = false) String quarter) {
         List<FieldProblem> problems = new ArrayList<>();
         if (district != null && !Districts.known(district)) {
@@ -109,7 +111,7 @@ class PerformanceController {
                 InvalidRequestException.of("quarter", "is required: a quarter such as 2026-Q3"));
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"moj-return-" + parsed + ".csv\"")
-                .body(MojReturn.csv(feed.current(null, null, parsed.toString())));
+                .body(MojReturn.csv(feed.exact(null, null, parsed.toString())));
     }
 
     /** Rebuilds the projection from the event topics and swaps it in; answers what it did. */
