@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,10 @@ import org.saferkent.platform.test.Browser;
 import org.saferkent.platform.test.IdentityServer;
 import org.saferkent.platform.test.SecuredApi;
 import org.saferkent.platform.test.WithRealInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * at the identity server as the local people police-referrer (Kent Police) and council-referrer (Maidstone BC):
  * the API's own problems beside the fields, a domestic-abuse referral with its DASH answers, the receipt with
  * triage and clocks, the agency's list, and nothing of another agency's; and a partner team's inbox (inbox.html) as
- * youth-worker of KCC Integrated Youth Services, in the same context and browser. axe-core checks WCAG 2.2 A/AA on each.
+ * youth-worker of KCC Integrated Youth Services, and erasure on request (erasure.html) as data-protection-officer, in the
+ * same context and browser. axe-core checks WCAG 2.2 A/AA on each.
  */
 // Same context as ReferralApiIT, ReferralTriageIT and ReferralsSecurityIT (the same properties): no new context.
 @SpringBootTest(webEnvironment = RANDOM_PORT,
@@ -62,6 +66,9 @@ class ReferralFormBrowserIT {
 
     @Value("${local.server.port}")
     private int port;
+
+    @Autowired
+    private MongoTemplate mongo;
 
     @BeforeAll
     static void startBrowser() {
@@ -335,6 +342,94 @@ class ReferralFormBrowserIT {
         chromium.await().until(ExpectedConditions.invisibilityOfElementLocated(inboxRowLocator("taken", toAccept)));
         assertThat(referralStatus(toAccept)).isEqualTo("closed");
     }
+
+    // ---------------------------------------------------------------- erasure on request, by a person (issue 18)
+
+    /**
+     * The data protection officer, signed in under their own name (not the dpo client), erases a person a referral of
+     * this test named: without the request's reference the API's 422 is shown beside it and nothing is erased; with it
+     * the answer names the officer and the reference, the person's details are gone (the claim check answers 410), and
+     * the erasure's record and its audit row name the person, never a client.
+     */
+    @Test
+    void theDataProtectionOfficerErasesAPersonUnderTheirOwnNameAndTheRequestsReference() throws IOException {
+        String name = "Morwenna " + UUID.randomUUID().toString().replaceAll("[^a-f]", "") + " Erasetest";
+        String dateOfBirth = "1979-06-23";
+        String postcode = "ME16 8ZZ";
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("agencyReference", "MBC-ERASE-" + UUID.randomUUID());
+        fields.put("district", "maidstone");
+        fields.put("category", "violent-crime");
+        fields.put("pathway", "victim-support");
+        fields.put("subject", Map.of("role", "victim", "name", name, "dateOfBirth", dateOfBirth, "postcode", postcode));
+        fields.put("consent", Map.of("given", true, "recordedOn", today().minusDays(1).toString(), "recordedBy", "CSO 31"));
+        HttpResponse<String> created = SecuredApi.at(port).asAgency("maidstone-bc").post("/api/referrals", JSON.writeValueAsString(fields));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode referral = JSON.readTree(created.body());
+        String claimCheck = "/api/referrals/" + referral.path("id").asString() + "/subject";
+        assertThat(SecuredApi.at(port).as("svc-victims").get(claimCheck).statusCode()).isEqualTo(200);
+
+        signOutEverywhere();
+        chromium.openSignedIn(url("/erasure.html"), ERASURE_OFFICER, ERASURE_TITLE);
+        chromium.await().until(ExpectedConditions.textToBe(By.id("who"), ERASURE_OFFICER));
+        type("name", name);
+        setDate("dateOfBirth", dateOfBirth);
+        type("postcode", postcode);
+
+        // no request reference: confirmed, but the API refuses it beside the reference, and nothing is erased
+        browser.findElement(By.id("erase")).click();
+        chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+        assertThat(browser.findElement(By.id("confirm-text")).getText()).contains("cannot be undone", "your name");
+        browser.findElement(By.id("confirm-erase")).click();
+        WebElement summary = chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".form-summary")));
+        assertThat(summary.getText()).contains("requestReference");
+        assertThat(problemBeside("requestReference")).startsWith("is required: the data subject's request reference");
+        WebElement referenceInput = browser.findElement(By.id("requestReference"));
+        assertThat(referenceInput.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(referenceInput.getAttribute("aria-describedby")).isEqualTo(
+                browser.findElement(By.cssSelector("[data-field='requestReference'] .field-error")).getAttribute("id"));
+        assertThat(browser.findElements(By.cssSelector("[data-field='name'] .field-error"))).isEmpty();
+        assertThat(SecuredApi.at(port).as("svc-victims").get(claimCheck).statusCode()).as("nothing erased").isEqualTo(200);
+        assertThat(mongo.getCollection("erasures").countDocuments(new Document("erasedBy", ERASURE_OFFICER)
+                .append("subjectPseudonym", referral.path("subjectPseudonym").asString()))).isZero();
+        assertThat(chromium.accessibilityViolations()).as("axe-core on the refused erasure").isEmpty();
+        chromium.screenshot("erasure-problems.png");
+
+        // with the reference: the answer names the officer and the request
+        String reference = "DSR-2026-" + UUID.randomUUID().toString().substring(0, 8);
+        type("requestReference", reference);
+        browser.findElement(By.id("erase")).click();
+        chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-erase"))).click();
+        chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("answer")));
+        String erasureId = browser.findElement(By.id("answer-id")).getText();
+        assertThat(erasureId).isNotBlank();
+        assertThat(browser.findElement(By.id("answer-by")).getText()).isEqualTo(ERASURE_OFFICER);
+        assertThat(browser.findElement(By.id("answer-reference")).getText()).isEqualTo(reference);
+        assertThat(browser.findElement(By.id("answer-pseudonym")).getText()).isEqualTo(referral.path("subjectPseudonym").asString());
+        assertThat(Long.parseLong(browser.findElement(By.id("answer-keys")).getText())).isPositive();
+        assertThat(browser.findElement(By.id("answer-note")).getText()).contains(reference, ERASURE_OFFICER);
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("answer-h");
+        assertThat(browser.findElement(By.id("name")).getAttribute("value")).as("the form emptied").isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain(name, postcode);
+        assertThat(chromium.accessibilityViolations()).as("axe-core on the answer").isEmpty();
+        chromium.screenshot("erasure-answer.png");
+
+        // the person's details are gone; the record and the audit trail name the officer and the request, not a client
+        assertThat(SecuredApi.at(port).as("svc-victims").get(claimCheck).statusCode()).isEqualTo(410);
+        Document record = mongo.getCollection("erasures").find(new Document("_id", erasureId)).first();
+        assertThat(record).isNotNull();
+        assertThat(record.getString("erasedBy")).isEqualTo(ERASURE_OFFICER);
+        assertThat(record.getString("requestReference")).isEqualTo(reference);
+        Document audited = mongo.getCollection("audit_trail").find(new Document("recordId", erasureId)).first();
+        assertThat(audited).as("the erasure on the audit trail").isNotNull();
+        assertThat(audited.getString("action")).isEqualTo("erase-personal-data");
+        assertThat(audited.getString("subject")).isEqualTo(ERASURE_OFFICER);
+        assertThat(audited.getString("clientId")).isNotEqualTo("dpo");
+        assertThat(audited.getString("reason")).contains("request " + reference);
+    }
+
+    private static final String ERASURE_TITLE = "SaferKent: erasure on request";
+    private static final String ERASURE_OFFICER = "data-protection-officer";
 
     private static final String INBOX_TITLE = "SaferKent: our inbox";
     private static final String INBOX_DISTRICT = "dover";
