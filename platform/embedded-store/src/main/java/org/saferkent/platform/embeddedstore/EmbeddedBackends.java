@@ -133,7 +133,15 @@ public final class EmbeddedBackends {
      */
     public static H2Backend h2(String file, boolean fsync, int cacheMegabytes) {
         // compressed pages (LZF); documents are stored as BSON (BsonDocumentType)
-        MVStore store = new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).compress().open();
+        MVStore.Builder builder = new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes);
+        if (Boolean.parseBoolean(System.getProperty("saferkent.store.compress", "true"))) {
+            builder.compress();
+        }
+        int split = Integer.getInteger("saferkent.store.page-split-bytes", 0);
+        if (split > 0) {
+            builder.pageSplitSize(split);
+        }
+        MVStore store = builder.open();
         // Reuse a chunk's space as soon as nothing live is left in it. H2 keeps every chunk for 45 s by
         // default, and with a commit per write (GroupCommit) that was all the file held: 45 s of rewritten
         // pages, 2-3% of it live, about 45 KB of file per referral. What the 45 s protected is kept otherwise:
