@@ -253,6 +253,30 @@ class ReferralTriageIT {
                 .isZero();
     }
 
+    /** Two first referrals of one person from two addresses at the same instant make one history (the link key's claim). */
+    @Test
+    void twoFirstReferralsOfOnePersonFromTwoAddressesAtOnceMakeOneHistory() throws Exception {
+        Person atHome = Person.random().at("ME15 6" + letters());
+        Person atRefuge = atHome.at("CT2 7" + letters());
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> home = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> postQuietly(withCrimeReference(domesticAbuse("kent-police", atHome, 3, today().minusDays(3)))));
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> refuge = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> postQuietly(withCrimeReference(domesticAbuse("kent-police", atRefuge, 3, today().minusDays(2)))));
+        List<String> pseudonyms = new ArrayList<>();
+        for (HttpResponse<String> response : List.of(home.get(), refuge.get())) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            pseudonyms.add(JSON.readTree(response.body()).path("subjectPseudonym").asString());
+        }
+
+        List<Document> histories = mongo.getCollection("subjects").find(new Document("_id", new Document("$in", pseudonyms)))
+                .into(new ArrayList<>());
+        assertThat(histories).hasSize(1);
+        assertThat(histories.get(0).getList("referralIds", String.class)).hasSize(2);
+        // the third incident, from either address, escalates
+        JsonNode third = created(withCrimeReference(domesticAbuse("kent-police", atHome, 3, today())));
+        assertThat(strings(third.path("triage").path("maracReasons"))).as(third.toString()).containsExactly("escalation");
+    }
+
     /**
      * A namesake born the same day, referred from another postcode, is joined while only one such person is known: a
      * MARAC coordinator undoes the wrong link (audited, with the reason). Her referral and its entries get a history of
@@ -711,6 +735,14 @@ class ReferralTriageIT {
                 .header("Content-Type", "application/json").header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> postQuietly(Map<String, Object> referral) {
+        try {
+            return post("/api/referrals", referral);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpResponse<String> getWith(String authorization, String path) throws IOException, InterruptedException {
