@@ -253,6 +253,37 @@ class ReferralTriageIT {
                 .isZero();
     }
 
+    /**
+     * An NHS number an agency gives is a strong identifier: it joins a history whatever the name's spelling and the
+     * postcode, and a namesake born the same day with another NHS number is someone else. A mistyped one is refused.
+     */
+    @Test
+    void anNhsNumberJoinsWhateverTheSpellingAndAnotherNhsNumberIsSomeoneElse() throws Exception {
+        Person robin = Person.random().at("ME16 8" + letters());
+        String nhsNumber = randomNhsNumber();
+        JsonNode first = created(withNhsNumber(withCrimeReference(domesticAbuse("kent-police", robin, 16, today().minusDays(9))), nhsNumber));
+        assertThat(strings(first.path("triage").path("maracReasons"))).containsExactly("high_risk");
+
+        Person respelt = new Person(robin.name().replace("Robin", "Robyn"), robin.dateOfBirth(), "CT3 9" + letters());
+        JsonNode sameNumber = created(withNhsNumber(withCrimeReference(domesticAbuse("kent-police", respelt, 2, today())),
+                nhsNumber.substring(0, 3) + " " + nhsNumber.substring(3, 6) + " " + nhsNumber.substring(6)));
+        assertThat(strings(sameNumber.path("triage").path("maracReasons"))).as(sameNumber.toString()).containsExactly("repeat");
+
+        JsonNode anotherNumber = created(withNhsNumber(withCrimeReference(domesticAbuse("kent-police", robin.at("DA2 6" + letters()),
+                2, today())), randomNhsNumber()));
+        assertThat(anotherNumber.path("triage").path("marac").asBoolean()).as(anotherNumber.toString()).isFalse();
+
+        String valid = randomNhsNumber();
+        String mistyped = valid.substring(0, 9) + (char) ('0' + (valid.charAt(9) - '0' + 1) % 10);
+        HttpResponse<String> refused = post("/api/referrals",
+                withNhsNumber(domesticAbuse("kent-police", Person.random(), 2, today()), mistyped));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(errorFields(JSON.readTree(refused.body()))).containsExactly("subject.nhsNumber");
+        assertThat(refused.body()).doesNotContain(mistyped);
+        Document history = mongo.getCollection("subjects").find(new Document("_id", first.path("subjectPseudonym").asString())).first();
+        assertThat(history.toJson()).doesNotContain(nhsNumber);
+    }
+
     /** Two first referrals of one person from two addresses at the same instant make one history (the link key's claim). */
     @Test
     void twoFirstReferralsOfOnePersonFromTwoAddressesAtOnceMakeOneHistory() throws Exception {
@@ -642,6 +673,30 @@ class ReferralTriageIT {
     private static Map<String, Object> withCrimeReference(Map<String, Object> referral) {
         referral.put("crimeReference", randomCrimeReference());
         return referral;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withNhsNumber(Map<String, Object> referral, String nhsNumber) {
+        ((Map<String, Object>) referral.get("subject")).put("nhsNumber", nhsNumber);
+        return referral;
+    }
+
+    /** A valid NHS number (modulus 11 check digit) of this run's own. */
+    private static String randomNhsNumber() {
+        while (true) {
+            StringBuilder digits = new StringBuilder();
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                int digit = (int) (Math.random() * 10);
+                digits.append(digit);
+                sum += digit * (10 - i);
+            }
+            int check = 11 - sum % 11;
+            if (check == 10) {
+                continue;
+            }
+            return digits.append(check == 11 ? 0 : check).toString();
+        }
     }
 
     private static String letters() {

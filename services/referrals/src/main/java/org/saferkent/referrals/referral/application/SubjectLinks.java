@@ -80,7 +80,7 @@ public class SubjectLinks {
             List<Referral> rest = held.values().stream().filter(r -> !theirs.contains(r.id())).toList();
             LocalDate theirMarac = lastMarac(held.values().stream().filter(r -> theirs.contains(r.id())).toList());
             SubjectRecord split = history.only(theirs, theirMarac,
-                    new Links(history.links().personKeys(), List.of(), List.of()));
+                    new Links(history.links().personKeys(), List.of(), List.of(), history.links().nhsKeysOf(pseudonym)));
             SubjectRecord remaining = history.without(theirs, restMarac(history.lastMaracReferral(), theirMarac, rest),
                     history.links().unlinking(pseudonym));
             subjects.insertSplit(pseudonym, split); // false: written by an earlier attempt, or found by a referral since

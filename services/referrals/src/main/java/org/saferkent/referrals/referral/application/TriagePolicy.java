@@ -81,9 +81,10 @@ public class TriagePolicy {
         SubjectProfile subject = new SubjectProfile(referral.role(), pseudonym, age == null ? null : AgeBands.band(age), age,
                 List.copyOf(referral.vulnerabilities()));
         List<String> personKeys = personKeys(referral);
+        List<String> nhsKeys = nhsKeys(referral);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             // the person's history wherever they were referred from before (README, "Who a person is")
-            SubjectIndex.Located located = subjects.locate(pseudonym, personKeys);
+            SubjectIndex.Located located = subjects.locate(pseudonym, personKeys, nhsKeys);
             SubjectRecord stored = located.record();
             UnfinishedIntakes.Settled settled = unfinished.settle(stored, referralId);
             SubjectRecord history = settled.history();
@@ -92,13 +93,18 @@ public class TriagePolicy {
                 return decision; // recorded by a request for the same referral that has finished meanwhile
             }
             SubjectRecord next = record(referralId, referral, decision, history, today, now)
-                    .knownAs(located.storedUnder(), pseudonym, personKeys);
+                    .knownAs(located.storedUnder(), pseudonym, personKeys, nhsKeys);
             if (subjects.save(located.storedUnder(), stored, next)) {
                 unfinished.forget(settled);
                 return decision;
             }
         }
         throw new ConcurrentUpdateException("subjects", pseudonym, -1);
+    }
+
+    /** The person's keyed NHS number, when the agency gave one: never kept in clear, published, shown or logged. */
+    private List<String> nhsKeys(NewReferral referral) {
+        return referral.nhsNumber() == null ? List.of() : pseudonymiser.nhsKeys(referral.nhsNumber());
     }
 
     /** The person's link keys (name and date of birth, keyed), never published, shown or logged. */
@@ -117,16 +123,17 @@ public class TriagePolicy {
     public boolean recordAgainIfUndone(String referralId, NewReferral referral, Decision decision, Instant now) {
         String pseudonym = decision.subject().pseudonym();
         List<String> personKeys = personKeys(referral);
+        List<String> nhsKeys = nhsKeys(referral);
         LocalDate today = LocalDate.ofInstant(now, KENT);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            SubjectIndex.Located located = subjects.locate(pseudonym, personKeys);
+            SubjectIndex.Located located = subjects.locate(pseudonym, personKeys, nhsKeys);
             SubjectRecord stored = located.record();
             if (stored.referralIds().contains(referralId)) {
                 return false;
             }
             SubjectRecord history = unfinished.settle(stored, referralId).history();
             if (subjects.save(located.storedUnder(), stored, record(referralId, referral, decision, history, today, now)
-                    .knownAs(located.storedUnder(), pseudonym, personKeys).confirmed())) {
+                    .knownAs(located.storedUnder(), pseudonym, personKeys, nhsKeys).confirmed())) {
                 return true;
             }
         }

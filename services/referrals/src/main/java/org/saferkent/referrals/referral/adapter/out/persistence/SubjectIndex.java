@@ -53,6 +53,9 @@ public class SubjectIndex {
     static final String UNLINKED = "unlinked";
     /** The link key a history claimed when it was started, unique: one first sighting per person. */
     static final String CLAIMED_PERSON_KEY = "claimedPersonKey";
+    /** Keyed NHS numbers the person was referred with (a strong identifier), and under which pseudonym each. */
+    static final String NHS_KEYS = "nhsKeys";
+    static final String NHS_KEYS_BY = "nhsKeysBy";
     /** At most this many histories are read for one link key: more than one already means namesakes. */
     private static final int NAMESAKES_READ = 10;
     /** Enough history for every rule (12 months of incidents, a week of duplicates) for any real subject. */
@@ -86,8 +89,13 @@ public class SubjectIndex {
 
         /** The same history, known also by {@code pseudonym} (unless it is stored under it) and these link keys. */
         public SubjectRecord knownAs(String storedUnder, String pseudonym, List<String> personKeys) {
+            return knownAs(storedUnder, pseudonym, personKeys, List.of());
+        }
+
+        /** ... and by these keyed NHS numbers, given under {@code pseudonym}. */
+        public SubjectRecord knownAs(String storedUnder, String pseudonym, List<String> personKeys, List<String> nhsKeys) {
             return new SubjectRecord(version, priors, domesticAbuseIncidents, lastMaracReferral, referralIds, pending,
-                    links.with(storedUnder, pseudonym, personKeys));
+                    links.with(storedUnder, pseudonym, personKeys, nhsKeys));
         }
 
         public SubjectRecord withLinks(Links links) {
@@ -126,7 +134,7 @@ public class SubjectIndex {
      * @param pseudonyms the other pseudonyms they were referred under (not the one the history is stored under)
      * @param unlinked   pseudonyms taken out of this history as a wrong link: never joined to it again
      */
-    public record Links(List<String> personKeys, List<String> pseudonyms, List<String> unlinked) {
+    public record Links(List<String> personKeys, List<String> pseudonyms, List<String> unlinked, List<NhsKey> nhsKeys) {
 
         public static final Links NONE = new Links(List.of(), List.of(), List.of());
 
@@ -134,24 +142,45 @@ public class SubjectIndex {
             personKeys = List.copyOf(personKeys);
             pseudonyms = List.copyOf(pseudonyms);
             unlinked = List.copyOf(unlinked);
+            nhsKeys = nhsKeys == null ? List.of() : List.copyOf(nhsKeys);
         }
 
-        Links with(String storedUnder, String pseudonym, List<String> keys) {
+        public Links(List<String> personKeys, List<String> pseudonyms, List<String> unlinked) {
+            this(personKeys, pseudonyms, unlinked, List.of());
+        }
+
+        Links with(String storedUnder, String pseudonym, List<String> keys, List<String> nhs) {
             Set<String> allKeys = new LinkedHashSet<>(personKeys);
             allKeys.addAll(keys);
             Set<String> others = new LinkedHashSet<>(pseudonyms);
             if (!pseudonym.equals(storedUnder)) {
                 others.add(pseudonym);
             }
-            return new Links(List.copyOf(allKeys), List.copyOf(others), unlinked);
+            Set<NhsKey> allNhs = new LinkedHashSet<>(nhsKeys);
+            nhs.forEach(key -> allNhs.add(new NhsKey(key, pseudonym)));
+            return new Links(List.copyOf(allKeys), List.copyOf(others), unlinked, List.copyOf(allNhs));
         }
 
-        /** Without {@code pseudonym}, which never joins again. */
+        /** Without {@code pseudonym} (and the NHS numbers it was referred with), which never joins again. */
         public Links unlinking(String pseudonym) {
             Set<String> gone = new LinkedHashSet<>(unlinked);
             gone.add(pseudonym);
-            return new Links(personKeys, pseudonyms.stream().filter(p -> !p.equals(pseudonym)).toList(), List.copyOf(gone));
+            return new Links(personKeys, pseudonyms.stream().filter(p -> !p.equals(pseudonym)).toList(), List.copyOf(gone),
+                    nhsKeys.stream().filter(k -> !k.pseudonym().equals(pseudonym)).toList());
         }
+
+        /** The NHS numbers {@code pseudonym} was referred with: they leave with it when its link is undone. */
+        public List<NhsKey> nhsKeysOf(String pseudonym) {
+            return nhsKeys.stream().filter(k -> k.pseudonym().equals(pseudonym)).toList();
+        }
+
+        List<String> nhsKeyValues() {
+            return nhsKeys.stream().map(NhsKey::key).distinct().toList();
+        }
+    }
+
+    /** A keyed NHS number, with the pseudonym it was referred under. */
+    public record NhsKey(String key, String pseudonym) {
     }
 
     /**
@@ -182,6 +211,7 @@ public class SubjectIndex {
         // a person is found by any pseudonym they were referred under, or by their link key (multikey indexes)
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending(PSEUDONYMS));
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending(PERSON_KEYS));
+        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending(NHS_KEYS));
         // one first sighting per link key (sparse: only histories that started with a claim hold one)
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending(CLAIMED_PERSON_KEY), new IndexOptions().unique(true).sparse(true));
     }
@@ -200,17 +230,36 @@ public class SubjectIndex {
      * intake starts a history of its own.
      */
     public Located locate(String pseudonym, List<String> personKeys) {
+        return locate(pseudonym, personKeys, List.of());
+    }
+
+    /**
+     * As {@link #locate(String, List)}, with the person's keyed NHS number when the agency gave one: before the link key,
+     * the one history that has it (one NHS number is one person, whatever the spelling or the postcode); and a history
+     * of the same name and date of birth that has another NHS number is someone else.
+     */
+    public Located locate(String pseudonym, List<String> personKeys, List<String> nhsKeys) {
         MongoCollection<Document> subjects = mongo.getCollection(COLLECTION);
         Document doc = subjects.find(new Document("_id", pseudonym)).first();
         if (doc == null) {
             doc = subjects.find(Filters.eq(PSEUDONYMS, pseudonym)).first();
         }
+        if (doc == null && !nhsKeys.isEmpty()) {
+            List<Document> holders = new ArrayList<>();
+            subjects.find(Filters.in(NHS_KEYS, nhsKeys)).projection(new Document("_id", 1).append(UNLINKED, 1))
+                    .limit(NAMESAKES_READ).forEach(holders::add);
+            if (holders.size() == 1 && !holders.get(0).getList(UNLINKED, String.class, List.of()).contains(pseudonym)) {
+                doc = subjects.find(new Document("_id", holders.get(0).getString("_id"))).first();
+            }
+        }
         if (doc == null && !personKeys.isEmpty()) {
             List<Document> namesakes = new ArrayList<>();
-            subjects.find(Filters.in(PERSON_KEYS, personKeys)).projection(new Document("_id", 1).append(UNLINKED, 1))
-                    .limit(NAMESAKES_READ).forEach(namesakes::add);
+            subjects.find(Filters.in(PERSON_KEYS, personKeys)).projection(new Document("_id", 1).append(UNLINKED, 1)
+                            .append(NHS_KEYS, 1)).limit(NAMESAKES_READ).forEach(namesakes::add);
             List<Document> joinable = namesakes.stream()
-                    .filter(n -> !n.getList(UNLINKED, String.class, List.of()).contains(pseudonym)).toList();
+                    .filter(n -> !n.getList(UNLINKED, String.class, List.of()).contains(pseudonym))
+                    // two different NHS numbers are two people: the NHS number wins over the name
+                    .filter(n -> nhsKeys.isEmpty() || n.getList(NHS_KEYS, String.class, List.of()).isEmpty()).toList();
             if (joinable.size() == 1 && namesakes.size() == 1) {
                 doc = subjects.find(new Document("_id", joinable.get(0).getString("_id"))).first();
             }
@@ -239,7 +288,8 @@ public class SubjectIndex {
                 pending == null ? null : new Pending(pending.getString("referralId"), pending.getDate("recordedAt").toInstant(),
                         pending.getString("lastMaracBefore") == null ? null : LocalDate.parse(pending.getString("lastMaracBefore"))),
                 new Links(doc.getList(PERSON_KEYS, String.class, List.of()), doc.getList(PSEUDONYMS, String.class, List.of()),
-                        doc.getList(UNLINKED, String.class, List.of())));
+                        doc.getList(UNLINKED, String.class, List.of()), doc.getList(NHS_KEYS_BY, Document.class, List.of()).stream()
+                                .map(k -> new NhsKey(k.getString("key"), k.getString("pseudonym"))).toList()));
     }
 
     /** The subjects whose history names an intake recorded after {@code after} and at or before {@code upTo} (an index range). */
@@ -268,7 +318,10 @@ public class SubjectIndex {
                                 : next.pending().lastMaracBefore().toString()))
                 .append(PERSON_KEYS, next.links().personKeys())
                 .append(PSEUDONYMS, next.links().pseudonyms())
-                .append(UNLINKED, next.links().unlinked());
+                .append(UNLINKED, next.links().unlinked())
+                .append(NHS_KEYS, next.links().nhsKeyValues())
+                .append(NHS_KEYS_BY, next.links().nhsKeys().stream()
+                        .map(k -> new Document("key", k.key()).append("pseudonym", k.pseudonym())).toList());
         if (previous.version() == 0) {
             String claim = next.links().personKeys().isEmpty() ? null : next.links().personKeys().get(0);
             if (claim != null && mongo.getCollection(COLLECTION).find(Filters.eq(CLAIMED_PERSON_KEY, claim))
@@ -357,13 +410,14 @@ public class SubjectIndex {
 
     /**
      * After an erasure: the histories under these pseudonyms forget the person's link keys and claim (their name and
-     * date of birth, keyed), so a namesake is never joined to an erased person's history by them. The histories and
+     * date of birth, keyed) and keyed NHS numbers, so a namesake is never joined to an erased person's history by them. The histories and
      * their pseudonyms stay, as the rest of the index does. The version moves on, so an intake that read a history
      * before does not write the keys back.
      */
     public void forgetLinkKeys(Collection<String> pseudonyms) {
         mongo.getCollection(COLLECTION).updateMany(Filters.in("_id", List.copyOf(pseudonyms)),
-                new Document("$unset", new Document(PERSON_KEYS, "").append(CLAIMED_PERSON_KEY, ""))
+                new Document("$unset", new Document(PERSON_KEYS, "").append(CLAIMED_PERSON_KEY, "").append(NHS_KEYS, "")
+                        .append(NHS_KEYS_BY, ""))
                         .append("$inc", new Document("version", 1L)));
     }
 
