@@ -32,6 +32,10 @@ class SubjectLinksTest {
         assertThat(moved.pseudonyms()).containsExactly("refuge");
         assertThat(moved.personKeys()).containsExactly("key", "old-secret-key");
 
+        Links withNhs = SubjectRecord.none().withLinks(moved).knownAs("home", "refuge", List.of("key"), List.of("nhs-key")).links();
+        assertThat(withNhs.nhsKeysOf("refuge")).extracting(k -> k.key()).containsExactly("nhs-key");
+        assertThat(withNhs.unlinking("refuge").nhsKeys()).as("the NHS number leaves with its pseudonym").isEmpty();
+
         Links undone = moved.unlinking("refuge");
         assertThat(undone.pseudonyms()).isEmpty();
         assertThat(undone.unlinked()).containsExactly("refuge");
