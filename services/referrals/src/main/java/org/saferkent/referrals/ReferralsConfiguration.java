@@ -10,6 +10,7 @@ import org.saferkent.platform.dataprotection.PersonalDataVault;
 import org.saferkent.platform.events.EventSource;
 import org.saferkent.platform.messaging.EventBatchConsumer;
 import org.saferkent.platform.outbox.AggregateStore;
+import org.saferkent.platform.outbox.Loaded;
 import org.saferkent.platform.outbox.AggregateStores;
 import org.saferkent.platform.service.DevelopmentDefaults;
 import org.saferkent.platform.service.PeriodicTask;
@@ -23,6 +24,7 @@ import org.saferkent.referrals.referral.application.IntakeSteps;
 import org.saferkent.referrals.referral.application.ReferralClocks;
 import org.saferkent.referrals.referral.application.ReferralIntake;
 import org.saferkent.referrals.referral.application.ReferralQueries;
+import org.saferkent.referrals.referral.application.SubjectLinks;
 import org.saferkent.referrals.referral.application.TriagePolicy;
 import org.saferkent.referrals.referral.application.UnfinishedIntakes;
 import org.saferkent.referrals.referral.domain.Referral;
@@ -114,6 +116,11 @@ class ReferralsConfiguration {
         }
         return new ReferralIntake(referralStore, personalDetails, triage, calendar,
                 properties.clocks().victimDetailsWorkingDays(), triageDays, steps.getIfAvailable(() -> IntakeSteps.NONE), clock);
+    }
+
+    @Bean
+    SubjectLinks subjectLinks(SubjectIndex subjects, UnfinishedIntakes unfinished, AggregateStore<Referral> referralStore) {
+        return new SubjectLinks(subjects, unfinished, id -> referralStore.find(id).map(Loaded::state));
     }
 
     @Bean

@@ -242,6 +242,40 @@ class DataProtectionIT {
     }
 
     /**
+     * Issue 17: a person referred from two addresses has one history under two pseudonyms. An erasure naming the
+     * newer pseudonym finds that history and shreds the details of every referral of it, at both addresses, and the
+     * history forgets the link key (their keyed name and date of birth).
+     */
+    @Test
+    @Order(2)
+    void anErasureByTheNewAddresssPseudonymErasesTheHistoryJoinedAcrossAddresses() throws Exception {
+        Person person = Person.random();
+        Person moved = new Person(person.name(), person.dateOfBirth(), "ME14 5" + person.postcode().substring(6), person.phone(),
+                person.email(), person.address(), person.narrative());
+        JsonNode before = created(port, referral("kent-police", person, "violent-crime", null));
+        JsonNode after = created(port, referral("kent-police", moved, "criminal-damage-arson", null));
+        String oldPseudonym = before.path("subjectPseudonym").asString();
+        String newPseudonym = after.path("subjectPseudonym").asString();
+        assertThat(newPseudonym).isNotEqualTo(oldPseudonym);
+        assertThat(mongo.getCollection("subjects").find(new Document("_id", oldPseudonym)).first().getList("pseudonyms", String.class))
+                .containsExactly(newPseudonym);
+        assertThat(claimCheck(port, id(before)).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> erasure = send(port, "POST", "/api/data-protection/erasures",
+                JSON.writeValueAsString(Map.of("pseudonym", newPseudonym, "requestReference", reference())));
+
+        assertThat(erasure.statusCode()).as(erasure.body()).isEqualTo(202);
+        JsonNode answer = JSON.readTree(erasure.body());
+        assertThat(answer.path("subjectPseudonym").asString()).isEqualTo(oldPseudonym);
+        assertThat(answer.path("pseudonymsErased").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(claimCheck(port, id(before)).statusCode()).as("the first address's referral").isEqualTo(410);
+        assertThat(claimCheck(port, id(after)).statusCode()).as("the new address's referral").isEqualTo(410);
+        Document history = mongo.getCollection("subjects").find(new Document("_id", oldPseudonym)).first();
+        assertThat(history).doesNotContainKey("personKeys").doesNotContainKey("claimedPersonKey");
+        assertThat(history.getList("referralIds", String.class)).containsExactly(id(before), id(after));
+    }
+
+    /**
      * Issue 18: the officer's erasure names the data subject's request it carries out. Without a reference, or with
      * one that is not a reference, it is refused naming {@code requestReference} and nothing is erased; with one, the
      * erasure's record, its answer and the audit trail name who erased (from the token: the dpo client here) and

@@ -219,6 +219,160 @@ class ReferralTriageIT {
         assertThat(strings(triaged.path("maracReasons"))).containsExactly("escalation");
     }
 
+    // ---------------------------------------------------------------- who a person is (issue 17)
+
+    /**
+     * A victim referred from Maidstone with a high DASH, then from a refuge in Canterbury: the second referral has a
+     * pseudonym of its own (its events are unchanged) but finds her history by name and date of birth, so an incident
+     * since her MARAC referral is a repeat, and a third incident from the refuge escalates.
+     */
+    @Test
+    void aVictimWhoMovesToARefugeKeepsHerMaracHistoryAndHerIncidentsCountTowardsEscalation() throws Exception {
+        Person atHome = Person.random().at("ME14 1" + letters());
+        Person atRefuge = atHome.at("CT1 3" + letters());
+        JsonNode first = created(withCrimeReference(domesticAbuse("kent-police", atHome, 16, today().minusDays(60))));
+        assertThat(strings(first.path("triage").path("maracReasons"))).containsExactly("high_risk");
+
+        JsonNode fromRefuge = created(withCrimeReference(domesticAbuse("kent-police", atRefuge, 3, today())));
+
+        assertThat(fromRefuge.path("subjectPseudonym").asString()).isNotEqualTo(first.path("subjectPseudonym").asString());
+        assertThat(fromRefuge.path("triage").path("marac").asBoolean()).as(fromRefuge.toString()).isTrue();
+        assertThat(strings(fromRefuge.path("triage").path("maracReasons"))).containsExactly("repeat");
+        JsonNode routed = payload(EVENTS.await(ofType(ROUTED).and(keyed(fromRefuge.path("id").asString()))));
+        assertThat(routed.path("subjectPseudonym").asString()).isEqualTo(fromRefuge.path("subjectPseudonym").asString());
+
+        JsonNode third = created(withCrimeReference(domesticAbuse("kent-police", atRefuge, 3, today())));
+
+        assertThat(strings(third.path("triage").path("maracReasons"))).as(third.toString()).containsExactly("escalation", "repeat");
+        // the history is kept once, under the first pseudonym, and knows the refuge's: never by name or in clear
+        Document history = mongo.getCollection("subjects").find(new Document("_id", first.path("subjectPseudonym").asString())).first();
+        assertThat(history.getList("pseudonyms", String.class)).containsExactly(fromRefuge.path("subjectPseudonym").asString());
+        assertThat(history.getList("referralIds", String.class)).hasSize(3);
+        assertThat(history.toJson()).doesNotContain(atHome.name(), atHome.dateOfBirth(), "ME14", "CT1");
+        assertThat(mongo.getCollection("subjects").countDocuments(new Document("_id", fromRefuge.path("subjectPseudonym").asString())))
+                .isZero();
+    }
+
+    /**
+     * An NHS number an agency gives is a strong identifier: it joins a history whatever the name's spelling and the
+     * postcode, and a namesake born the same day with another NHS number is someone else. A mistyped one is refused.
+     */
+    @Test
+    void anNhsNumberJoinsWhateverTheSpellingAndAnotherNhsNumberIsSomeoneElse() throws Exception {
+        Person robin = Person.random().at("ME16 8" + letters());
+        String nhsNumber = randomNhsNumber();
+        JsonNode first = created(withNhsNumber(withCrimeReference(domesticAbuse("kent-police", robin, 16, today().minusDays(9))), nhsNumber));
+        assertThat(strings(first.path("triage").path("maracReasons"))).containsExactly("high_risk");
+
+        Person respelt = new Person(robin.name().replace("Robin", "Robyn"), robin.dateOfBirth(), "CT3 9" + letters());
+        JsonNode sameNumber = created(withNhsNumber(withCrimeReference(domesticAbuse("kent-police", respelt, 2, today())),
+                nhsNumber.substring(0, 3) + " " + nhsNumber.substring(3, 6) + " " + nhsNumber.substring(6)));
+        assertThat(strings(sameNumber.path("triage").path("maracReasons"))).as(sameNumber.toString()).containsExactly("repeat");
+
+        JsonNode anotherNumber = created(withNhsNumber(withCrimeReference(domesticAbuse("kent-police", robin.at("DA2 6" + letters()),
+                2, today())), randomNhsNumber()));
+        assertThat(anotherNumber.path("triage").path("marac").asBoolean()).as(anotherNumber.toString()).isFalse();
+
+        String valid = randomNhsNumber();
+        String mistyped = valid.substring(0, 9) + (char) ('0' + (valid.charAt(9) - '0' + 1) % 10);
+        HttpResponse<String> refused = post("/api/referrals",
+                withNhsNumber(domesticAbuse("kent-police", Person.random(), 2, today()), mistyped));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(errorFields(JSON.readTree(refused.body()))).containsExactly("subject.nhsNumber");
+        assertThat(refused.body()).doesNotContain(mistyped);
+        Document history = mongo.getCollection("subjects").find(new Document("_id", first.path("subjectPseudonym").asString())).first();
+        assertThat(history.toJson()).doesNotContain(nhsNumber);
+    }
+
+    /** Two first referrals of one person from two addresses at the same instant make one history (the link key's claim). */
+    @Test
+    void twoFirstReferralsOfOnePersonFromTwoAddressesAtOnceMakeOneHistory() throws Exception {
+        Person atHome = Person.random().at("ME15 6" + letters());
+        Person atRefuge = atHome.at("CT2 7" + letters());
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> home = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> postQuietly(withCrimeReference(domesticAbuse("kent-police", atHome, 3, today().minusDays(3)))));
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> refuge = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> postQuietly(withCrimeReference(domesticAbuse("kent-police", atRefuge, 3, today().minusDays(2)))));
+        List<String> pseudonyms = new ArrayList<>();
+        for (HttpResponse<String> response : List.of(home.get(), refuge.get())) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            pseudonyms.add(JSON.readTree(response.body()).path("subjectPseudonym").asString());
+        }
+
+        List<Document> histories = mongo.getCollection("subjects").find(new Document("_id", new Document("$in", pseudonyms)))
+                .into(new ArrayList<>());
+        assertThat(histories).hasSize(1);
+        assertThat(histories.get(0).getList("referralIds", String.class)).hasSize(2);
+        // the third incident, from either address, escalates
+        JsonNode third = created(withCrimeReference(domesticAbuse("kent-police", atHome, 3, today())));
+        assertThat(strings(third.path("triage").path("maracReasons"))).as(third.toString()).containsExactly("escalation");
+    }
+
+    /**
+     * A namesake born the same day, referred from another postcode, is joined while only one such person is known: a
+     * MARAC coordinator undoes the wrong link (audited, with the reason). Her referral and its entries get a history of
+     * their own, her next referral stays there, the first person's history keeps its MARAC date, and a third address of
+     * the same name and date of birth now joins neither (two people are known by it).
+     */
+    @Test
+    void aWrongLinkBetweenNamesakesIsUndoneAndTheyStayApart() throws Exception {
+        Person first = Person.random().at("ME14 2" + letters());
+        Person namesake = first.at("CT1 4" + letters());
+        JsonNode high = created(withCrimeReference(domesticAbuse("kent-police", first, 16, today().minusDays(40))));
+        created(withCrimeReference(domesticAbuse("kent-police", first, 2, today().minusDays(30))));
+        JsonNode joined = created(withCrimeReference(domesticAbuse("kent-police", namesake, 2, today())));
+        String joinedId = joined.path("id").asString();
+        assertThat(strings(joined.path("triage").path("maracReasons"))).as("joined: the first one's incidents and MARAC")
+                .containsExactly("escalation", "repeat");
+
+        HttpResponse<String> asAgency = postAs(Tokens.agency("kent-police"), "/api/referrals/" + joinedId + "/subject-link/undo",
+                Map.of("reason", "x"));
+        HttpResponse<String> reading = postAs(Tokens.bearer("victims-caseworker"), "/api/referrals/" + joinedId + "/subject-link/undo",
+                Map.of("reason", "x"));
+        HttpResponse<String> noReason = postAs(Tokens.safeguarding(), "/api/referrals/" + joinedId + "/subject-link/undo", Map.of());
+        assertThat(asAgency.statusCode()).isEqualTo(403);
+        assertThat(reading.statusCode()).as("the read scope does not change links").isEqualTo(403);
+        assertThat(noReason.statusCode()).isEqualTo(422);
+        assertThat(errorFields(JSON.readTree(noReason.body()))).containsExactly("reason");
+
+        HttpResponse<String> undone = postAs(Tokens.safeguarding(), "/api/referrals/" + joinedId + "/subject-link/undo",
+                Map.of("reason", "Different women: MARAC coordinator checked with the refuge"));
+
+        assertThat(undone.statusCode()).as(undone.body()).isEqualTo(200);
+        assertThat(JSON.readTree(undone.body()).path("referralsMoved").asInt()).isEqualTo(1);
+        assertThat(postAs(Tokens.safeguarding(), "/api/referrals/" + joinedId + "/subject-link/undo", Map.of("reason", "again"))
+                .statusCode()).as("no longer linked").isEqualTo(409);
+        assertThat(postAs(Tokens.safeguarding(), "/api/referrals/" + high.path("id").asString() + "/subject-link/undo",
+                Map.of("reason", "x")).statusCode()).as("the history's first").isEqualTo(409);
+        assertThat(postAs(Tokens.safeguarding(), "/api/referrals/" + UUID.randomUUID() + "/subject-link/undo",
+                Map.of("reason", "x")).statusCode()).isEqualTo(404);
+        JsonNode trail = JSON.readTree(getWith(Tokens.bearer("auditor"), "/api/audit?recordId=" + joinedId).body());
+        assertThat(trail.valueStream().map(e -> e.path("clientId").asString() + " " + e.path("action").asString() + " "
+                + e.path("resource").asString() + " " + e.path("reason").asString()))
+                .contains(Tokens.SAFEGUARDING_CLIENT + " undo-subject-link referral-subject-link undone: Different women: "
+                        + "MARAC coordinator checked with the refuge");
+
+        // her next referral from her own address finds her own history: her one earlier incident, not the first
+        // one's two (no escalation); the MARAC referral made for her referral stays hers (it was made)
+        JsonNode hersAgain = created(withCrimeReference(domesticAbuse("kent-police", namesake, 2, today())));
+        assertThat(strings(hersAgain.path("triage").path("maracReasons"))).as(hersAgain.toString()).containsExactly("repeat");
+        String hers = joined.path("subjectPseudonym").asString();
+        assertThat(mongo.getCollection("subjects").find(new Document("_id", hers)).first().getList("referralIds", String.class))
+                .containsExactly(joinedId, hersAgain.path("id").asString());
+        // the first person's history kept its incidents and MARAC date, without hers, and never takes her in again
+        JsonNode theFirstAgain = created(withCrimeReference(domesticAbuse("kent-police", first, 2, today())));
+        assertThat(strings(theFirstAgain.path("triage").path("maracReasons"))).containsExactly("escalation", "repeat");
+        Document theirs = mongo.getCollection("subjects").find(new Document("_id", high.path("subjectPseudonym").asString())).first();
+        assertThat(theirs.getList("referralIds", String.class)).hasSize(3).doesNotContain(joinedId, hersAgain.path("id").asString());
+        assertThat(theirs.getList("pseudonyms", String.class)).isEmpty();
+        assertThat(theirs.getList("unlinked", String.class)).containsExactly(hers);
+        // two people are known by this name and date of birth: a third address joins neither
+        JsonNode elsewhere = created(withCrimeReference(domesticAbuse("kent-police", first.at("DA1 5" + letters()), 2, today())));
+        assertThat(elsewhere.path("triage").path("marac").asBoolean()).as(elsewhere.toString()).isFalse();
+        assertThat(mongo.getCollection("subjects").countDocuments(new Document("_id", elsewhere.path("subjectPseudonym").asString())))
+                .isOne();
+    }
+
     // ---------------------------------------------------------------- duplicates
 
     @Test
@@ -464,6 +618,11 @@ class ReferralTriageIT {
 
     /** Someone of this test's own: a random name, so no other test refers the same person. */
     record Person(String name, String dateOfBirth, String postcode) {
+        /** The same person (or a namesake born the same day) at another address. */
+        Person at(String otherPostcode) {
+            return new Person(name, dateOfBirth, otherPostcode);
+        }
+
         static Person random() {
             String suffix = UUID.randomUUID().toString().replaceAll("[^a-f]", "");
             return new Person("Robin Ashdown" + suffix, "1988-04-" + String.format("%02d", 1 + (int) (Math.random() * 28)),
@@ -509,6 +668,39 @@ class ReferralTriageIT {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> subjectOf(Map<String, Object> referral) {
         return (Map<String, Object>) referral.get("subject");
+    }
+
+    private static Map<String, Object> withCrimeReference(Map<String, Object> referral) {
+        referral.put("crimeReference", randomCrimeReference());
+        return referral;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withNhsNumber(Map<String, Object> referral, String nhsNumber) {
+        ((Map<String, Object>) referral.get("subject")).put("nhsNumber", nhsNumber);
+        return referral;
+    }
+
+    /** A valid NHS number (modulus 11 check digit) of this run's own. */
+    private static String randomNhsNumber() {
+        while (true) {
+            StringBuilder digits = new StringBuilder();
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                int digit = (int) (Math.random() * 10);
+                digits.append(digit);
+                sum += digit * (10 - i);
+            }
+            int check = 11 - sum % 11;
+            if (check == 10) {
+                continue;
+            }
+            return digits.append(check == 11 ? 0 : check).toString();
+        }
+    }
+
+    private static String letters() {
+        return "" + (char) ('A' + (int) (Math.random() * 26)) + (char) ('A' + (int) (Math.random() * 26));
     }
 
     private static String randomCrimeReference() {
@@ -591,6 +783,26 @@ class ReferralTriageIT {
                 .header("Authorization", Tokens.agencyNamedIn(json, "kent-police"))
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> postAs(String authorization, String path, Object body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> postQuietly(Map<String, Object> referral) {
+        try {
+            return post("/api/referrals", referral);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> getWith(String authorization, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -171,6 +171,21 @@ public final class Pseudonymiser {
         return keys("pnc" + SEPARATOR + normalised);
     }
 
+    /**
+     * An NHS number, keyed (domain-separated: {@code "nhs"} first) so that it links a person's records without being kept
+     * in clear: its digits only, so "943 476 5919" and "9434765919" are one number. Current secret first, then the
+     * previous ones.
+     *
+     * @throws IllegalArgumentException if the number has no digits
+     */
+    public List<String> nhsKeys(String nhsNumber) {
+        String digits = nhsNumber == null ? "" : nhsNumber.replaceAll("[^0-9]", "");
+        if (digits.isEmpty()) {
+            throw new IllegalArgumentException("an NHS key needs an NHS number");
+        }
+        return keys("nhs" + SEPARATOR + digits);
+    }
+
     /** Whitespace removed, upper case (Locale.ROOT), the serial number's leading zeros dropped: "2019/0012345x" is "2019/12345X". */
     public static String normalisePncId(String pncId) {
         if (pncId == null) {

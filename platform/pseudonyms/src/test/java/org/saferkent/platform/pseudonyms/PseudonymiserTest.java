@@ -233,4 +233,13 @@ class PseudonymiserTest {
         assertThat(rotated.pncKeys("2019/12345X")).hasSize(2).endsWith(pseudonymiser.pncKeys("2019/12345X").get(0));
         assertThat(rotated.personKeys("Jane Smith", DOB)).hasSize(2).endsWith(pseudonymiser.personKeys("Jane Smith", DOB).get(0));
     }
+
+    @Test
+    void anNhsNumberIsKeyedByItsDigitsApartFromEveryOtherKey() {
+        Pseudonymiser keyed = new Pseudonymiser("an-nhs-number-test-secret-0123456789-abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(keyed.nhsKeys("943 476 5919")).isEqualTo(keyed.nhsKeys("9434765919")).hasSize(1)
+                .isNotEqualTo(keyed.nhsKeys("9434765870"))
+                .doesNotContain("9434765919");
+        assertThat(keyed.nhsKeys("9434765919").get(0)).isNotEqualTo(keyed.pncKeys("9434765919").get(0));
+    }
 }

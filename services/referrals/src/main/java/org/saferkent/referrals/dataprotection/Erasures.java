@@ -18,11 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Erasure on request (UK GDPR Art. 17): destroys the data keys of every pseudonym the person has had, so
+ * Erasure on request (UK GDPR Art. 17): destroys the data keys of every pseudonym the person has had (under earlier
+ * secrets, and at every address their history was joined from, found by any one of them), so
  * each of their referrals' personal details is shredded at once, and announces it
  * ({@code referrals.SubjectErased.v1}) for the services holding copies. The referrals themselves, their
  * events and the pseudonymous subject index stay: they hold no personal data, and the partnership's
- * statistics and safeguarding history do not change. Details written before encryption (plain text, no
+ * statistics and safeguarding history do not change; only the history's link keys (name and date of birth,
+ * keyed) go, so no namesake is joined to it by them. Details written before encryption (plain text, no
  * key to destroy) are overwritten instead.
  */
 public class Erasures {
@@ -73,6 +75,8 @@ public class Erasures {
         // after the keys: from here the store refuses the plain documents anyway (the subject is erased), so a
         // crash before this line serves nothing, and the request can be made again to overwrite them
         int overwritten = details.eraseUnsealed(all, now);
+        // the person's name and date of birth, keyed, link their history across addresses: gone with them
+        index.forgetLinkKeys(all);
         String id = UUID.randomUUID().toString();
         Erasure erasure = new Erasure(id, current, List.copyOf(all), destroyed, now, erasedBy, requestReference);
         erasures.insert(id, erasure, List.of(erasure.announcement()));

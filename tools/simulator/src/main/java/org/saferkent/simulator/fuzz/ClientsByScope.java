@@ -15,6 +15,7 @@ final class ClientsByScope {
             Map.entry("referrals.write", "agency-kent-police"),
             Map.entry("referrals.inbox", "agency-kcc-integrated-youth-services"),
             Map.entry("referrals.safeguarding.read", "marac-coordinator"),
+            Map.entry("referrals.safeguarding", "marac-coordinator"),
             Map.entry("referrals.subject", "svc-victims"),
             Map.entry("subjects.erase", "dpo"),
             Map.entry("audit.read", "auditor"),

@@ -80,20 +80,37 @@ public class TriagePolicy {
         Integer age = referral.personal().dateOfBirth() == null ? null : AgeBands.ageOn(referral.personal().dateOfBirth(), today);
         SubjectProfile subject = new SubjectProfile(referral.role(), pseudonym, age == null ? null : AgeBands.band(age), age,
                 List.copyOf(referral.vulnerabilities()));
+        List<String> personKeys = personKeys(referral);
+        List<String> nhsKeys = nhsKeys(referral);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            SubjectRecord stored = subjects.find(pseudonym);
+            // the person's history wherever they were referred from before (README, "Who a person is")
+            SubjectIndex.Located located = subjects.locate(pseudonym, personKeys, nhsKeys);
+            SubjectRecord stored = located.record();
             UnfinishedIntakes.Settled settled = unfinished.settle(stored, referralId);
             SubjectRecord history = settled.history();
             Decision decision = decide(referralId, referral, subject, history, today, now);
             if (history.referralIds().contains(referralId)) {
                 return decision; // recorded by a request for the same referral that has finished meanwhile
             }
-            if (subjects.save(pseudonym, stored, record(referralId, referral, decision, history, today, now))) {
+            SubjectRecord next = record(referralId, referral, decision, history, today, now)
+                    .knownAs(located.storedUnder(), pseudonym, personKeys, nhsKeys);
+            if (subjects.save(located.storedUnder(), stored, next)) {
                 unfinished.forget(settled);
                 return decision;
             }
         }
         throw new ConcurrentUpdateException("subjects", pseudonym, -1);
+    }
+
+    /** The person's keyed NHS number, when the agency gave one: never kept in clear, published, shown or logged. */
+    private List<String> nhsKeys(NewReferral referral) {
+        return referral.nhsNumber() == null ? List.of() : pseudonymiser.nhsKeys(referral.nhsNumber());
+    }
+
+    /** The person's link keys (name and date of birth, keyed), never published, shown or logged. */
+    private List<String> personKeys(NewReferral referral) {
+        return referral.personal().dateOfBirth() == null ? List.of()
+                : pseudonymiser.personKeys(referral.personal().name(), referral.personal().dateOfBirth());
     }
 
     /**
@@ -105,14 +122,18 @@ public class TriagePolicy {
      */
     public boolean recordAgainIfUndone(String referralId, NewReferral referral, Decision decision, Instant now) {
         String pseudonym = decision.subject().pseudonym();
+        List<String> personKeys = personKeys(referral);
+        List<String> nhsKeys = nhsKeys(referral);
         LocalDate today = LocalDate.ofInstant(now, KENT);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            SubjectRecord stored = subjects.find(pseudonym);
+            SubjectIndex.Located located = subjects.locate(pseudonym, personKeys, nhsKeys);
+            SubjectRecord stored = located.record();
             if (stored.referralIds().contains(referralId)) {
                 return false;
             }
             SubjectRecord history = unfinished.settle(stored, referralId).history();
-            if (subjects.save(pseudonym, stored, record(referralId, referral, decision, history, today, now).confirmed())) {
+            if (subjects.save(located.storedUnder(), stored, record(referralId, referral, decision, history, today, now)
+                    .knownAs(located.storedUnder(), pseudonym, personKeys, nhsKeys).confirmed())) {
                 return true;
             }
         }
@@ -191,7 +212,7 @@ public class TriagePolicy {
         ids.add(referralId);
         // pending until the referral is written: until then nobody may believe these entries (UnfinishedIntakes)
         return new SubjectRecord(history.version() + 1, priors, incidents, lastMarac, ids,
-                new SubjectIndex.Pending(referralId, now, history.lastMaracReferral()));
+                new SubjectIndex.Pending(referralId, now, history.lastMaracReferral()), history.links());
     }
 
     private static LocalDate incidentDate(NewReferral referral, LocalDate today) {

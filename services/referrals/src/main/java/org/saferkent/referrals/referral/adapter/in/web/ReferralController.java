@@ -21,6 +21,7 @@ import org.saferkent.platform.service.security.PersonalDataAudit;
 import org.saferkent.referrals.referral.adapter.out.persistence.PersonalDetailsStore;
 import org.saferkent.referrals.referral.application.ReferralIntake;
 import org.saferkent.referrals.referral.application.ReferralQueries;
+import org.saferkent.referrals.referral.application.SubjectLinks;
 import org.saferkent.referrals.referral.domain.District;
 import org.saferkent.referrals.referral.domain.PersonalDetails;
 import org.saferkent.referrals.referral.domain.Referral;
@@ -70,7 +71,20 @@ class ReferralController {
     record PageView(List<ReferralView> items, int page, int size, long total) {
     }
 
+    /** Why a link of the referral's subject to another address's history is wrong (on the audit trail). */
+    record SubjectLinkUndoRequest(String reason) {
+    }
+
+    /** The link is undone: {@code referralsMoved} referrals (this one, and any others under its details) left the history. */
+    record SubjectLinkUndone(String referralId, int referralsMoved) {
+    }
+
+    /** The audit trail's name for an undone link between a referral's subject and another address's history. */
+    static final String SUBJECT_LINK_RESOURCE = "referral-subject-link";
+    private static final int MAX_REASON = 500;
+
     private final ReferralIntake intake;
+    private final SubjectLinks subjectLinks;
     private final ReferralQueries queries;
     private final PersonalDetailsStore personalDetails;
     private final PersonalDataAudit audit;
@@ -80,8 +94,9 @@ class ReferralController {
     private final Clock clock;
     private final Validator validator;
 
-    ReferralController(ReferralIntake intake, ReferralQueries queries, PersonalDetailsStore personalDetails,
+    ReferralController(ReferralIntake intake, SubjectLinks subjectLinks, ReferralQueries queries, PersonalDetailsStore personalDetails,
             ReferralsWebSettings settings, Clock clock, PersonalDataAudit audit, Validator validator) {
+        this.subjectLinks = subjectLinks;
         this.validator = validator;
         this.audit = audit;
         this.intake = intake;
@@ -180,6 +195,38 @@ class ReferralController {
         audit.personalDataRead(request, SAFEGUARDING_RESOURCE, id, SAFEGUARDING_PURPOSE, referral.isPresent());
         return referral.<ResponseEntity<?>>map(found -> ResponseEntity.ok(SafeguardingView.of(found)))
                 .orElseGet(ReferralController::notFound);
+    }
+
+    /**
+     * Undoes a wrong link (README, "Who a person is"): the referral's subject joined the history of someone referred
+     * from another address by name and date of birth, and is someone else. Its details (and its entries) leave that
+     * history for one of their own, and never join it again. Only for the safeguarding scope that may change links
+     * ({@code referrals.safeguarding}); audited under the caller's name with the reason. 404 for an unknown referral,
+     * 409 when its subject is not linked so.
+     */
+    @PostMapping(path = "/{id}/subject-link/undo", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> undoSubjectLink(@PathVariable String id, @RequestBody SubjectLinkUndoRequest body) {
+        String reason = body == null || body.reason() == null ? "" : body.reason().strip();
+        if (reason.isEmpty()) {
+            throw InvalidRequestException.of("reason", "is required: why the link is wrong");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw InvalidRequestException.of("reason", "must be at most " + MAX_REASON + " characters");
+        }
+        Optional<SubjectLinks.Undone> undone;
+        try {
+            undone = subjectLinks.undo(id);
+        } catch (SubjectLinks.NotLinkedException e) {
+            audit.operatorAction("undo-subject-link", SUBJECT_LINK_RESOURCE, id, "not-linked");
+            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
+        }
+        if (undone.isEmpty()) {
+            audit.operatorAction("undo-subject-link", SUBJECT_LINK_RESOURCE, id, "not-found");
+            return notFound();
+        }
+        audit.operatorAction("undo-subject-link", SUBJECT_LINK_RESOURCE, id, "undone: " + reason);
+        return ResponseEntity.ok(new SubjectLinkUndone(id, undone.get().referralsMoved()));
     }
 
     /**

@@ -62,7 +62,8 @@ public record ReferralRequest(
             @Size(max = 30, message = "must be at most {max} characters") String phone,
             @Size(max = MAX_EMAIL, message = "must be at most {max} characters") @Known(Vocabulary.EMAIL) String email,
             @Size(max = 500, message = "must be at most {max} characters") String address,
-            @AtMost(MAX_VULNERABILITIES) List<@Known(value = Vocabulary.VULNERABILITY, nullable = false) String> vulnerabilities) {
+            @AtMost(MAX_VULNERABILITIES) List<@Known(value = Vocabulary.VULNERABILITY, nullable = false) String> vulnerabilities,
+            @Size(max = 20, message = "must be at most {max} characters") String nhsNumber) {
 
         @Override
         public String toString() {
@@ -141,6 +142,10 @@ public record ReferralRequest(
                 problems.add("subject.dateOfBirth", "is more than 120 years ago");
             }
         }
+        if (subject != null && subject.nhsNumber() != null && subject.nhsNumber().length() <= 20
+                && !validNhsNumber(subject.nhsNumber())) {
+            problems.add("subject.nhsNumber", "must be a valid NHS number: 10 digits whose last is the modulus 11 check digit");
+        }
         if (incidentDate != null && incidentDate.isAfter(today)) {
             problems.add("incidentDate", "is in the future");
         }
@@ -160,7 +165,25 @@ public record ReferralRequest(
         return new NewReferral(agency, agencyReference, District.fromCode(district).orElseThrow(), category,
                 List.copyOf(validFlags), asbType, SubjectRole.fromCode(subject.role()).orElseThrow(), personal,
                 List.copyOf(vulnerabilities), crimeReference, incidentDate, requestedPathways(), validConsent, validDash,
-                Boolean.TRUE.equals(victimOptedOut), receivedByAgencyAt != null ? receivedByAgencyAt : now);
+                Boolean.TRUE.equals(victimOptedOut), receivedByAgencyAt != null ? receivedByAgencyAt : now,
+                subject.nhsNumber() == null || subject.nhsNumber().isBlank() ? null : subject.nhsNumber().replaceAll("[ -]", ""));
+    }
+
+    /** Ten digits (spaces or hyphens between groups allowed), the last the modulus 11 check digit of the first nine. */
+    static boolean validNhsNumber(String value) {
+        String digits = value.replaceAll("[ -]", "");
+        if (!digits.matches("[0-9]{10}")) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (digits.charAt(i) - '0') * (10 - i);
+        }
+        int check = 11 - sum % 11;
+        if (check == 11) {
+            check = 0;
+        }
+        return check != 10 && check == digits.charAt(9) - '0';
     }
 
     /** The pathways asked for, {@code pathway} first, each once. */

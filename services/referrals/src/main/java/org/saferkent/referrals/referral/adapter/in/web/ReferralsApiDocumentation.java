@@ -39,6 +39,8 @@ class ReferralsApiDocumentation {
                 .scope("referrals.write", "Post referrals (one, or a batch) as the agency the token speaks for.")
                 .scope("referrals.read", "Read the agency's own referrals and their timelines.")
                 .scope("referrals.safeguarding.read", "Read any referral's links and MARAC history (audited).")
+                .scope("referrals.safeguarding", "Undo a wrong link of a referral's subject to the history of someone referred "
+                        + "from another address (audited, with the reason).")
                 .scope("referrals.subject", "The victims service's claim check: a routed victim's personal details.")
                 .scope("referrals.inbox", "A partner team that delivers a pathway (youth prevention, substance misuse, an ASB case, "
                         + "troubled families): its inbox of referrals routed there, and its answer to each.")
@@ -49,6 +51,11 @@ class ReferralsApiDocumentation {
                 .problems("GET /api/referrals/{id}/timeline", 404)
                 .problems("GET /api/referrals/{id}/safeguarding", 404)
                 .problems("GET /api/referrals/{id}/subject", 404, 410)
+                .problems("POST /api/referrals/{id}/subject-link/undo", 404, 409, 422)
+                .response("POST /api/referrals/{id}/subject-link/undo", 200, ReferralController.SubjectLinkUndone.class,
+                        "The link is undone: the referral's subject (and any other referral under the same details) has a "
+                                + "history of its own, never joined to that one again.")
+                .required("SubjectLinkUndoRequest", "reason")
                 .problems("GET /api/inbox", 422)
                 .problems("POST /api/inbox/{referralId}/pathways/{pathway}/acceptance", 404, 409, 422)
                 .problems("POST /api/inbox/{referralId}/pathways/{pathway}/decline", 404, 409, 422)

@@ -90,7 +90,7 @@ class ReferralRequestVictimsCodeTest {
     private static ReferralRequest request(List<String> flags, LocalDate incidentDate, Instant receivedByAgencyAt) {
         return new ReferralRequest(null, null, "maidstone", "violent-crime", flags, null,
                 new ReferralRequest.SubjectRequest("victim", "A Person", LocalDate.parse("1984-06-02"), "ME15 6YQ", null, null,
-                        null, null),
+                        null, null, null),
                 null, incidentDate, "victim-support", null,
                 new ReferralRequest.ConsentRequest(true, LocalDate.parse("2026-11-01"), "PC 123", null), null, null, null,
                 receivedByAgencyAt);
