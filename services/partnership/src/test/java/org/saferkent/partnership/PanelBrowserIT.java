@@ -2,6 +2,7 @@ package org.saferkent.partnership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.saferkent.partnership.PartnershipApi.ANALYST;
+import static org.saferkent.partnership.PartnershipApi.OFFICER;
 import static org.saferkent.partnership.PartnershipApi.PANEL;
 import static org.saferkent.partnership.PartnershipApi.refusedFields;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
@@ -9,11 +10,13 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +31,10 @@ import org.saferkent.platform.events.EventMetadata;
 import org.saferkent.platform.test.Browser;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -39,7 +44,8 @@ import tools.jackson.databind.JsonNode;
  * measures of that year (first-time entrants and RJ satisfaction among them), every aggregate through disclosure
  * control; the print-friendly page shows them to a signed-in panel member in a real headless browser, the year in the
  * address (through the sign-in, the plain form and Back), a small count as suppressed, with no axe-core violation. The
- * same context as PartnershipIT (same properties).
+ * data protection officer erases a Domestic Homicide Review's personal details on dhr-erasure.html under their own
+ * name. The same context as PartnershipIT (same properties).
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = {"spring.config.name=partnership",
         "saferkent.partnership.dhr.scan-interval=1h", "saferkent.partnership.asb-case-review.district-thresholds.swale=2"})
@@ -56,11 +62,16 @@ class PanelBrowserIT {
     private static final String QUARTER = YEAR + "-Q2";
     private static final String YOUTH = "4e07408562bedb8b60ce05c1decfe3ad16b72230967de01f640b7e4729b49fce";
     private static final String TITLE = "SaferKent: Police and Crime Panel";
+    private static final String ERASURE_TITLE = "SaferKent: erase a Domestic Homicide Review's personal details";
+    private static final String ERASURE_OFFICER = "data-protection-officer";
 
     private static Browser chromium;
 
     @Value("${local.server.port}")
     private int port;
+
+    @Autowired
+    private MongoTemplate mongo;
 
     @BeforeAll
     static void startBrowser() {
@@ -215,6 +226,56 @@ class PanelBrowserIT {
         assertThat(chromium.driver().getCurrentUrl()).endsWith("?financialYear=" + YEAR_BEFORE);
         assertThat(chromium.driver().findElement(By.id("financialYear")).getDomProperty("value")).isEqualTo(String.valueOf(YEAR_BEFORE));
         assertThat(row("table[data-measure=rj-satisfaction] tr[data-area=dover]")).contains("50.0%");
+        chromium.signOutEverywhere();
+    }
+
+    @Test
+    void theDataProtectionOfficerErasesAReviewsPersonalDetailsOnThePageUnderTheirOwnName() {
+        // given a review notified with the victim's name
+        String victim = "Rowan Erasepage-Example";
+        PartnershipApi officer = new PartnershipApi(port, OFFICER);
+        String id = officer.postExpecting(201, "/api/partnership/dhrs", Map.of("district", "dover",
+                "notifiedOn", KentDate.today(Clock.systemUTC()).toString(), "agenciesInvolved", List.of("kent-police"),
+                "victimName", victim)).path("id").asString();
+        assertThat(officer.getJson("/api/partnership/dhrs/" + id + "/personal-details").path("victimName").asString())
+                .isEqualTo(victim);
+
+        // when the data protection officer signs in, names no review and confirms: refused beside the field
+        chromium.signOutEverywhere();
+        chromium.openSignedIn("http://127.0.0.1:" + port + "/dhr-erasure.html", ERASURE_OFFICER, ERASURE_TITLE);
+        chromium.await().until(ExpectedConditions.textToBe(By.id("who"), ERASURE_OFFICER));
+        chromium.driver().findElement(By.id("erase")).click();
+        chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-erase"))).click();
+        chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='reviewId'] .field-error")));
+        assertThat(chromium.driver().findElement(By.id("reviewId")).getAttribute("aria-invalid")).isEqualTo("true");
+
+        // when they give the review's id and confirm
+        chromium.driver().findElement(By.id("reviewId")).sendKeys(id);
+        chromium.driver().findElement(By.id("erase")).click();
+        assertThat(chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-text"))).getText())
+                .contains(id, "cannot be undone", "your name");
+        chromium.driver().findElement(By.id("confirm-erase")).click();
+
+        // then the answer: the review, one key destroyed, when, and the officer's own name; focus on it; axe clean
+        chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("answer")));
+        assertThat(chromium.driver().findElement(By.id("answer-review")).getText()).isEqualTo(id);
+        assertThat(chromium.driver().findElement(By.id("answer-keys")).getText()).isEqualTo("1");
+        assertThat(chromium.driver().findElement(By.id("answer-at")).getText()).isNotBlank();
+        assertThat(chromium.driver().findElement(By.id("answer-by")).getText()).isEqualTo(ERASURE_OFFICER);
+        assertThat(chromium.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("answer-h");
+        assertThat(chromium.driver().getPageSource()).doesNotContain("Erasepage");
+        assertThat(chromium.accessibilityViolations()).as("axe-core on the answer").isEmpty();
+        chromium.screenshot("partnership-dhr-erasure.png");
+
+        // and the name is gone for good, the review kept, and the audit trail names the person, not a client
+        assertThat(officer.get("/api/partnership/dhrs/" + id + "/personal-details").statusCode()).isEqualTo(410);
+        assertThat(officer.get("/api/partnership/dhrs/" + id).statusCode()).isEqualTo(200);
+        Document audited = mongo.getCollection("audit_trail").find(new Document("recordId", id)
+                .append("action", "erase-personal-data")).first();
+        assertThat(audited).as("the erasure on the audit trail").isNotNull();
+        assertThat(audited.getString("subject")).isEqualTo(ERASURE_OFFICER);
+        assertThat(audited.getString("clientId")).isNotEqualTo("dpo");
+        assertThat(audited.getString("resource")).isEqualTo("dhr-personal-details");
         chromium.signOutEverywhere();
     }
 

@@ -1,0 +1,84 @@
+// A Domestic Homicide Review's erasure (scope subjects.erase): the data protection officer, signed in under their own
+// name, gives the review's id, confirms, and POST /api/data-protection/dhr-erasures destroys the review's data key
+// (the review stays). Who erased is the session's person: the API takes it from the session, never from the body, and
+// writes it to the audit trail; the answer (review, keys destroyed, when) shows it with the name the page signed in
+// as. The API's RFC 9457 problems go beside the field they name.
+'use strict';
+
+(function () {
+  const { el, api, showProblem, clearProblems, me } = SaferKent;
+  const $ = id => document.getElementById(id);
+  const form = $('dhr-erasure');
+  const dialog = $('confirm');
+  let signedInAs = '';
+
+  const value = id => $(id).value.trim();
+
+  function ask(event) {
+    event.preventDefault();
+    clearProblems(form);
+    const review = value('reviewId');
+    $('confirm-text').textContent = 'The personal details of review ' + (review || '(no review id given)')
+        + ' are destroyed at once and for good: this cannot be undone. The review itself stays. '
+        + 'It is recorded under your name.';
+    dialog.showModal();
+    $('confirm-cancel').focus();
+  }
+
+  function when(instant) {
+    const date = new Date(instant);
+    return isNaN(date) ? String(instant) : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  }
+
+  function showAnswer(view) {
+    const rows = [
+      ['Review', el('code', { id: 'answer-review', text: view.reviewId })],
+      ['Data keys destroyed', el('span', { id: 'answer-keys', text: String(view.keysDestroyed) })],
+      ['Erased at', el('span', { id: 'answer-at', text: when(view.erasedAt) })],
+      ['Erased by', el('span', { id: 'answer-by', text: signedInAs })]];
+    $('answer-summary').replaceChildren(...rows.flatMap(([term, detail]) => [el('dt', { text: term }), el('dd', {}, detail)]));
+    $('answer-note').textContent = view.keysDestroyed > 0
+        ? 'The personal details of review ' + view.reviewId + ' are erased by ' + signedInAs + ': '
+            + view.keysDestroyed + ' data key(s) destroyed. The review stays, without them.'
+        : 'Nothing more to erase for review ' + view.reviewId + ': its details were already erased, or none were held. '
+            + 'Recorded under ' + signedInAs + '.';
+    form.hidden = true;
+    $('answer').hidden = false;
+    $('answer-h').focus();
+  }
+
+  async function erase() {
+    dialog.close();
+    $('erase').disabled = true;
+    $('erasing').textContent = 'Erasing…';
+    try {
+      const view = await api('/api/data-protection/dhr-erasures', { method: 'POST', json: { reviewId: value('reviewId') || null } });
+      form.reset();
+      $('erasing').textContent = '';
+      showAnswer(view);
+    } catch (error) {
+      $('erasing').textContent = '';
+      showProblem(form, error.problem ? error : { problem: { title: 'Not erased' }, message: error.message });
+    } finally {
+      $('erase').disabled = false;
+    }
+  }
+
+  function another() {
+    $('answer').hidden = true;
+    form.hidden = false;
+    $('reviewId').focus();
+  }
+
+  form.addEventListener('submit', ask);
+  $('confirm-erase').addEventListener('click', erase);
+  $('confirm-cancel').addEventListener('click', () => {
+    dialog.close();
+    $('erase').focus();
+  });
+  $('another').addEventListener('click', another);
+  me().then(person => {
+    signedInAs = person.name;
+    $('who').textContent = person.name;
+  }).catch(() => {});
+})();
