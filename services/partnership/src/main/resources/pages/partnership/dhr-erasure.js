@@ -1,8 +1,9 @@
 // A Domestic Homicide Review's erasure (scope subjects.erase): the data protection officer, signed in under their own
-// name, gives the review's id, confirms, and POST /api/data-protection/dhr-erasures destroys the review's data key
-// (the review stays). Who erased is the session's person: the API takes it from the session, never from the body, and
-// writes it to the audit trail; the answer (review, keys destroyed, when) shows it with the name the page signed in
-// as. The API's RFC 9457 problems go beside the field they name.
+// name, gives the data subject's request reference and the review's id, confirms, and
+// POST /api/data-protection/dhr-erasures destroys the review's data key (the review stays). Who erased is the session's
+// person: the API takes it from the session, never from the body, writes it to the audit trail with the reference, and
+// answers it (review, keys destroyed, when, by whom, under which request). The API's RFC 9457 problems go beside the
+// field they name.
 'use strict';
 
 (function () {
@@ -10,7 +11,6 @@
   const $ = id => document.getElementById(id);
   const form = $('dhr-erasure');
   const dialog = $('confirm');
-  let signedInAs = '';
 
   const value = id => $(id).value.trim();
 
@@ -18,9 +18,10 @@
     event.preventDefault();
     clearProblems(form);
     const review = value('reviewId');
+    const reference = value('requestReference');
     $('confirm-text').textContent = 'The personal details of review ' + (review || '(no review id given)')
         + ' are destroyed at once and for good: this cannot be undone. The review itself stays. '
-        + 'It is recorded under your name.';
+        + 'It is recorded under your name' + (reference ? ' and request ' + reference + '.' : ' and the request\'s reference.');
     dialog.showModal();
     $('confirm-cancel').focus();
   }
@@ -34,14 +35,15 @@
     const rows = [
       ['Review', el('code', { id: 'answer-review', text: view.reviewId })],
       ['Data keys destroyed', el('span', { id: 'answer-keys', text: String(view.keysDestroyed) })],
-      ['Erased at', el('span', { id: 'answer-at', text: when(view.erasedAt) })],
-      ['Erased by', el('span', { id: 'answer-by', text: signedInAs })]];
+      ['Request reference', el('span', { id: 'answer-reference', text: view.requestReference })],
+      ['Erased by', el('span', { id: 'answer-by', text: view.erasedBy })],
+      ['Erased at', el('span', { id: 'answer-at', text: when(view.erasedAt) })]];
     $('answer-summary').replaceChildren(...rows.flatMap(([term, detail]) => [el('dt', { text: term }), el('dd', {}, detail)]));
     $('answer-note').textContent = view.keysDestroyed > 0
-        ? 'The personal details of review ' + view.reviewId + ' are erased by ' + signedInAs + ': '
-            + view.keysDestroyed + ' data key(s) destroyed. The review stays, without them.'
-        : 'Nothing more to erase for review ' + view.reviewId + ': its details were already erased, or none were held. '
-            + 'Recorded under ' + signedInAs + '.';
+        ? 'Request ' + view.requestReference + ' carried out by ' + view.erasedBy + ': the personal details of review '
+            + view.reviewId + ' are erased, ' + view.keysDestroyed + ' data key(s) destroyed. The review stays, without them.'
+        : 'Request ' + view.requestReference + ' recorded under ' + view.erasedBy + ': nothing more to erase for review '
+            + view.reviewId + ' (its details were already erased, or none were held).';
     form.hidden = true;
     $('answer').hidden = false;
     $('answer-h').focus();
@@ -52,7 +54,8 @@
     $('erase').disabled = true;
     $('erasing').textContent = 'Erasing…';
     try {
-      const view = await api('/api/data-protection/dhr-erasures', { method: 'POST', json: { reviewId: value('reviewId') || null } });
+      const view = await api('/api/data-protection/dhr-erasures', { method: 'POST',
+        json: { reviewId: value('reviewId') || null, requestReference: value('requestReference') || null } });
       form.reset();
       $('erasing').textContent = '';
       showAnswer(view);
@@ -67,7 +70,7 @@
   function another() {
     $('answer').hidden = true;
     form.hidden = false;
-    $('reviewId').focus();
+    $('requestReference').focus();
   }
 
   form.addEventListener('submit', ask);
@@ -78,7 +81,6 @@
   });
   $('another').addEventListener('click', another);
   me().then(person => {
-    signedInAs = person.name;
     $('who').textContent = person.name;
   }).catch(() => {});
 })();

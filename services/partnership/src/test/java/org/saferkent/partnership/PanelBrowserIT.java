@@ -240,28 +240,41 @@ class PanelBrowserIT {
         assertThat(officer.getJson("/api/partnership/dhrs/" + id + "/personal-details").path("victimName").asString())
                 .isEqualTo(victim);
 
-        // when the data protection officer signs in, names no review and confirms: refused beside the field
+        // when the data protection officer signs in, gives the review's id but no request reference, and confirms:
+        // refused beside the reference (linked to it), and nothing is erased
         chromium.signOutEverywhere();
         chromium.openSignedIn("http://127.0.0.1:" + port + "/dhr-erasure.html", ERASURE_OFFICER, ERASURE_TITLE);
         chromium.await().until(ExpectedConditions.textToBe(By.id("who"), ERASURE_OFFICER));
-        chromium.driver().findElement(By.id("erase")).click();
-        chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-erase"))).click();
-        chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='reviewId'] .field-error")));
-        assertThat(chromium.driver().findElement(By.id("reviewId")).getAttribute("aria-invalid")).isEqualTo("true");
-
-        // when they give the review's id and confirm
         chromium.driver().findElement(By.id("reviewId")).sendKeys(id);
         chromium.driver().findElement(By.id("erase")).click();
         assertThat(chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-text"))).getText())
                 .contains(id, "cannot be undone", "your name");
         chromium.driver().findElement(By.id("confirm-erase")).click();
+        WebElement problem = chromium.await().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-field='requestReference'] .field-error")));
+        assertThat(problem.getText()).contains("is required");
+        WebElement referenceInput = chromium.driver().findElement(By.id("requestReference"));
+        assertThat(referenceInput.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(referenceInput.getAttribute("aria-describedby")).isEqualTo(problem.getAttribute("id"));
+        assertThat(chromium.driver().findElements(By.cssSelector("[data-field='reviewId'] .field-error"))).isEmpty();
+        assertThat(officer.get("/api/partnership/dhrs/" + id + "/personal-details").statusCode()).as("nothing erased")
+                .isEqualTo(200);
 
-        // then the answer: the review, one key destroyed, when, and the officer's own name; focus on it; axe clean
+        // when they give the request's reference too and confirm
+        String reference = "DSR-2026-" + UUID.randomUUID().toString().substring(0, 8);
+        referenceInput.sendKeys(reference);
+        chromium.driver().findElement(By.id("erase")).click();
+        chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-erase"))).click();
+
+        // then the answer: the review, one key destroyed, when, the reference and the officer's own name; focus on it;
+        // axe clean
         chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("answer")));
         assertThat(chromium.driver().findElement(By.id("answer-review")).getText()).isEqualTo(id);
         assertThat(chromium.driver().findElement(By.id("answer-keys")).getText()).isEqualTo("1");
         assertThat(chromium.driver().findElement(By.id("answer-at")).getText()).isNotBlank();
         assertThat(chromium.driver().findElement(By.id("answer-by")).getText()).isEqualTo(ERASURE_OFFICER);
+        assertThat(chromium.driver().findElement(By.id("answer-reference")).getText()).isEqualTo(reference);
+        assertThat(chromium.driver().findElement(By.id("answer-note")).getText()).contains(reference, ERASURE_OFFICER);
         assertThat(chromium.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("answer-h");
         assertThat(chromium.driver().getPageSource()).doesNotContain("Erasepage");
         assertThat(chromium.accessibilityViolations()).as("axe-core on the answer").isEmpty();
@@ -276,6 +289,7 @@ class PanelBrowserIT {
         assertThat(audited.getString("subject")).isEqualTo(ERASURE_OFFICER);
         assertThat(audited.getString("clientId")).isNotEqualTo("dpo");
         assertThat(audited.getString("resource")).isEqualTo("dhr-personal-details");
+        assertThat(audited.getString("reason")).contains("request " + reference);
         chromium.signOutEverywhere();
     }
 

@@ -46,6 +46,8 @@ class PartnershipIT {
     static final String VICTIM_NAME = "Jane Quillfeather-Example";
     /** The data protection officer (subjects.erase). */
     static final String DPO = "dpo";
+    /** The data subject's request an erasure carries out, from the officer's request log. */
+    static final String DSR = "DSR-2026-0042";
 
     @Value("${local.server.port}")
     private int port;
@@ -109,7 +111,8 @@ class PartnershipIT {
                 .isEqualTo(VICTIM_NAME);
 
         // when the data protection officer erases its personal details
-        JsonNode erasure = as(DPO).postExpecting(200, "/api/data-protection/dhr-erasures", Map.of("reviewId", id));
+        JsonNode erasure = as(DPO).postExpecting(200, "/api/data-protection/dhr-erasures",
+                Map.of("reviewId", id, "requestReference", DSR));
 
         // then the name can never be read again: its data key is destroyed (the sealed document stays, unreadable)
         assertThat(erasure.path("keysDestroyed").asLong()).isEqualTo(1);
@@ -136,16 +139,26 @@ class PartnershipIT {
         assertThat(erased).isNotNull();
         assertThat(erased.getString("subject")).isEqualTo(DPO);
         assertThat(erased.getString("resource")).isEqualTo("dhr-personal-details");
+        assertThat(erased.getString("reason")).contains("request " + DSR);
+        assertThat(erasure.path("erasedBy").asString()).isEqualTo(DPO);
+        assertThat(erasure.path("requestReference").asString()).isEqualTo(DSR);
         assertThat(mongo.getCollection("audit_trail").countDocuments(new Document("recordId", id)
                 .append("action", "read-personal-data").append("reason", "erased"))).isEqualTo(1);
 
-        // erasing again destroys nothing more; an unknown review is a 404, a missing one a 422 naming it; only the
-        // data protection officer's scope erases
-        assertThat(as(DPO).postExpecting(200, "/api/data-protection/dhr-erasures", Map.of("reviewId", id))
+        // erasing again destroys nothing more; an unknown review is a 404, a missing one (or request reference) a 422
+        // naming it, a reference that is not one (a name) too; only the data protection officer's scope erases
+        assertThat(as(DPO).postExpecting(200, "/api/data-protection/dhr-erasures",
+                Map.of("reviewId", id, "requestReference", DSR))
                 .path("keysDestroyed").asLong()).isZero();
-        assertThat(as(DPO).post("/api/data-protection/dhr-erasures", Map.of("reviewId", "dhr-unknown")).statusCode()).isEqualTo(404);
-        assertThat(refusedFields(as(DPO).post("/api/data-protection/dhr-erasures", Map.of()))).containsExactly("reviewId");
-        assertThat(as(OFFICER).post("/api/data-protection/dhr-erasures", Map.of("reviewId", id)).statusCode()).isEqualTo(403);
+        assertThat(as(DPO).post("/api/data-protection/dhr-erasures",
+                Map.of("reviewId", "dhr-unknown", "requestReference", DSR))
+                .statusCode()).isEqualTo(404);
+        assertThat(refusedFields(as(DPO).post("/api/data-protection/dhr-erasures", Map.of())))
+                .containsExactlyInAnyOrder("reviewId", "requestReference");
+        assertThat(refusedFields(as(DPO).post("/api/data-protection/dhr-erasures", Map.of("reviewId", id,
+                "requestReference", "Jane Quillfeather")))).containsExactly("requestReference");
+        assertThat(as(OFFICER).post("/api/data-protection/dhr-erasures", Map.of("reviewId", id, "requestReference", DSR))
+                .statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -47,7 +47,7 @@ class PartnershipApiDocumentation {
                         {"district":"swale","notifiedOn":"2026-09-01","agenciesInvolved":["kent-police","nhs-kent-medway"],
                          "victimName":"(held in the service, sealed; never published)"}""")
                 .requestExample("POST /api/data-protection/dhr-erasures", """
-                        {"reviewId":"dhr-6f1c2a9e-3b7d-4c55-9a1e-0d2b8f4e7c31"}""")
+                        {"reviewId":"dhr-6f1c2a9e-3b7d-4c55-9a1e-0d2b8f4e7c31","requestReference":"DSR-2026-0042"}""")
                 .requestExample("POST /api/partnership/asb-reviews", """
                         {"district":"thanet","receivedOn":"2026-09-14","complaints":3}""")
                 // the strategic assessment (org.saferkent.partnership.assessment)

@@ -5,12 +5,15 @@ import java.time.Instant;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.saferkent.partnership.dhr.application.DomesticHomicideReviews;
 import org.saferkent.platform.service.RequestProblems;
+import org.saferkent.platform.service.security.Caller;
 import org.saferkent.platform.service.security.PersonalDataAudit;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,8 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
  * The data protection officer's erasure of a Domestic Homicide Review's personal details ({@code subjects.erase},
  * as every service's {@code /api/data-protection/**}). A review's details are sealed with the review's own data key,
  * not a person's pseudonym, so referrals' {@code SubjectErased} (by pseudonym) cannot find them: the officer names
- * the review. The key is destroyed (crypto-shredding), the erasure is on the audit trail under the officer's name, and
- * the review's non-personal facts and deadlines stay. Nothing personal is echoed back or logged.
+ * the review, and the data subject's request it carries out ({@code requestReference}, as referrals' erasure). The key is
+ * destroyed (crypto-shredding), the erasure is on the audit trail under the officer's name (the token's subject: the
+ * person signed in on the page, or the client; never the body) with the reference, and the review's non-personal facts
+ * and deadlines stay. Nothing personal is echoed back or logged.
  */
 @RestController
 @RequestMapping("/api/data-protection")
@@ -37,13 +42,22 @@ class DhrErasureController {
         this.validator = validator;
     }
 
-    /** The review whose personal details are to be erased. */
+    /** The request reference's rule, as referrals' erasure has it. */
+    static final String REFERENCE_RULE = "the data subject's request reference from the request log (e.g. DSR-2026-0042): "
+            + "letters, digits, - and /, at most 64 characters, never the person's name";
+
+    /** The review whose personal details are to be erased, and the data subject's request this carries out. */
     record DhrErasureRequest(@NotBlank(message = "is required") @Size(max = 100, message = "must be at most {max} characters")
-            String reviewId) {
+            String reviewId,
+            @NotBlank(message = "is required: " + REFERENCE_RULE) @Size(max = 64, message = "must be " + REFERENCE_RULE)
+            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9/-]*", message = "must be " + REFERENCE_RULE) String requestReference) {
     }
 
-    /** What was done: the review, the data keys destroyed (0 on a second erasure, or with no details held), when. */
-    record DhrErasureView(String reviewId, long keysDestroyed, Instant erasedAt) {
+    /**
+     * What was done: the review, the data keys destroyed (0 on a second erasure, or with no details held), when, by whom
+     * (the token's subject) and under which request.
+     */
+    record DhrErasureView(String reviewId, long keysDestroyed, Instant erasedAt, String erasedBy, String requestReference) {
     }
 
     /** 200 once the review's personal details are shredded; 404 when there is no such review (nothing is recorded). */
@@ -51,9 +65,21 @@ class DhrErasureController {
     DhrErasureView erase(@RequestBody(required = false) DhrErasureRequest request, HttpServletRequest http) {
         DhrErasureRequest body = RequestProblems.body(request);
         RequestProblems.of(validator, body).throwIfAny();
+        String erasedBy = erasedBy();
+        String reference = body.requestReference();
         DomesticHomicideReviews.Erasure erasure = reviews.erasePersonalDetails(body.reviewId().trim());
         audit.personalDataErased(http, "dhr-personal-details", erasure.reviewId(),
-                "erased: " + erasure.keysDestroyed() + " data key(s) destroyed");
-        return new DhrErasureView(erasure.reviewId(), erasure.keysDestroyed(), erasure.erasedAt());
+                "erased under request " + reference + ": " + erasure.keysDestroyed() + " data key(s) destroyed");
+        return new DhrErasureView(erasure.reviewId(), erasure.keysDestroyed(), erasure.erasedAt(), erasedBy, reference);
+    }
+
+    /**
+     * Who erases, as the audit trail names them (as referrals' erasure): the token's subject, which is the person's name
+     * when a person signed in and the client's id for client credentials.
+     */
+    private static String erasedBy() {
+        return Caller.current().map(caller -> caller.subject() != null && !caller.subject().isBlank() ? caller.subject()
+                : caller.clientId()).filter(name -> name != null && !name.isBlank())
+                .orElseThrow(() -> new AccessDeniedException("an erasure needs a caller to name"));
     }
 }
