@@ -47,9 +47,11 @@ class LocalInfrastructureIT {
                 .under(dataDir, Ports.freePort(), Ports.freePort())
                 .withHeap("192m");
         int mongoPort = Ports.freePort();
+        long brokerPid;
 
         try (KafkaBrokerProcess kafka = KafkaBrokerProcess.start(broker, READY);
                 MongoWireServer mongo = MongoWireServer.start(dataDir.resolve("mongo"), mongoPort, false)) {
+            brokerPid = kafka.pid();
             createTopic(kafka.bootstrapServers());
             produce(kafka.bootstrapServers(), "referral-1", "ReferralReceived");
             commitOffset(kafka.bootstrapServers(), "anonymous.0b6f3c2e-live-view");
@@ -59,6 +61,9 @@ class LocalInfrastructureIT {
                         .insertOne(new Document("_id", "referral-1").append("status", "RECEIVED"));
             }
         }
+
+        // stopping the infrastructure leaves no broker process behind
+        assertThat(ProcessHandle.of(brokerPid).filter(ProcessHandle::isAlive)).isEmpty();
 
         try (KafkaBrokerProcess kafka = KafkaBrokerProcess.start(broker, READY);
                 MongoWireServer mongo = MongoWireServer.start(dataDir.resolve("mongo"), mongoPort, false)) {
