@@ -138,6 +138,59 @@ window.SaferKent = (function () {
     window.location.assign((answer && answer.signOutUrl) || '/');
   }
 
+  /** An instant as people read it (en-GB, medium date, short time); what cannot be read as a date, as it came. */
+  function when(instant) {
+    const date = new Date(instant);
+    return isNaN(date) ? String(instant) : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  }
+
+  /**
+   * A form whose action cannot be undone (the erasure pages): submitting it asks in the page's dialog
+   * ({@code #confirm}, its text in {@code #confirm-text}, buttons {@code #confirm-erase} and {@code #confirm-cancel});
+   * confirming sends {@code send()} with the form's submit button ({@code #erase}) disabled and {@code #erasing}
+   * saying so; the answer goes to {@code answered(view)} and the form is emptied; a problem goes beside its fields.
+   * {@code #another} brings the form back, focus on {@code firstField}. Who signed in is written into {@code #who}.
+   */
+  function irreversibleForm({ form, confirmText, send, answered, firstField }) {
+    const $ = id => document.getElementById(id);
+    const dialog = $('confirm');
+    form.addEventListener('submit', event => {
+      event.preventDefault();
+      clearProblems(form);
+      $('confirm-text').textContent = confirmText();
+      dialog.showModal();
+      $('confirm-cancel').focus();
+    });
+    $('confirm-erase').addEventListener('click', async () => {
+      dialog.close();
+      $('erase').disabled = true;
+      $('erasing').textContent = 'Erasing…';
+      try {
+        const view = await send();
+        form.reset();
+        $('erasing').textContent = '';
+        answered(view);
+      } catch (error) {
+        $('erasing').textContent = '';
+        showProblem(form, error.problem ? error : { problem: { title: 'Not erased' }, message: error.message });
+      } finally {
+        $('erase').disabled = false;
+      }
+    });
+    $('confirm-cancel').addEventListener('click', () => {
+      dialog.close();
+      $('erase').focus();
+    });
+    $('another').addEventListener('click', () => {
+      $('answer').hidden = true;
+      form.hidden = false;
+      $(firstField).focus();
+    });
+    me().then(person => {
+      $('who').textContent = person.name;
+    }).catch(() => {});
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
     document.querySelectorAll('[data-sign-out]').forEach(button => button.addEventListener('click', () => {
       button.disabled = true;
@@ -145,5 +198,5 @@ window.SaferKent = (function () {
     }));
   });
 
-  return { el, api, csrfToken, showProblem, clearProblems, me, signOut, ApiError };
+  return { el, api, csrfToken, showProblem, clearProblems, me, signOut, ApiError, when, irreversibleForm };
 })();

@@ -7,28 +7,18 @@
 'use strict';
 
 (function () {
-  const { el, api, showProblem, clearProblems, me } = SaferKent;
+  const { el, api, when, irreversibleForm } = SaferKent;
   const $ = id => document.getElementById(id);
   const form = $('dhr-erasure');
-  const dialog = $('confirm');
 
   const value = id => $(id).value.trim();
 
-  function ask(event) {
-    event.preventDefault();
-    clearProblems(form);
+  function confirmText() {
     const review = value('reviewId');
     const reference = value('requestReference');
-    $('confirm-text').textContent = 'The personal details of review ' + (review || '(no review id given)')
+    return 'The personal details of review ' + (review || '(no review id given)')
         + ' are destroyed at once and for good: this cannot be undone. The review itself stays. '
         + 'It is recorded under your name' + (reference ? ' and request ' + reference + '.' : ' and the request\'s reference.');
-    dialog.showModal();
-    $('confirm-cancel').focus();
-  }
-
-  function when(instant) {
-    const date = new Date(instant);
-    return isNaN(date) ? String(instant) : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   }
 
   function showAnswer(view) {
@@ -49,38 +39,7 @@
     $('answer-h').focus();
   }
 
-  async function erase() {
-    dialog.close();
-    $('erase').disabled = true;
-    $('erasing').textContent = 'Erasing…';
-    try {
-      const view = await api('/api/data-protection/dhr-erasures', { method: 'POST',
-        json: { reviewId: value('reviewId') || null, requestReference: value('requestReference') || null } });
-      form.reset();
-      $('erasing').textContent = '';
-      showAnswer(view);
-    } catch (error) {
-      $('erasing').textContent = '';
-      showProblem(form, error.problem ? error : { problem: { title: 'Not erased' }, message: error.message });
-    } finally {
-      $('erase').disabled = false;
-    }
-  }
-
-  function another() {
-    $('answer').hidden = true;
-    form.hidden = false;
-    $('requestReference').focus();
-  }
-
-  form.addEventListener('submit', ask);
-  $('confirm-erase').addEventListener('click', erase);
-  $('confirm-cancel').addEventListener('click', () => {
-    dialog.close();
-    $('erase').focus();
-  });
-  $('another').addEventListener('click', another);
-  me().then(person => {
-    $('who').textContent = person.name;
-  }).catch(() => {});
+  irreversibleForm({ form, confirmText, answered: showAnswer, firstField: 'requestReference',
+    send: () => api('/api/data-protection/dhr-erasures', { method: 'POST',
+      json: { reviewId: value('reviewId') || null, requestReference: value('requestReference') || null } }) });
 })();

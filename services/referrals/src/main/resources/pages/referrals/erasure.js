@@ -6,10 +6,9 @@
 'use strict';
 
 (function () {
-  const { el, api, showProblem, clearProblems, me } = SaferKent;
+  const { el, api, when, irreversibleForm } = SaferKent;
   const $ = id => document.getElementById(id);
   const form = $('erasure');
-  const dialog = $('confirm');
 
   const value = id => $(id).value.trim();
 
@@ -22,15 +21,11 @@
     return body;
   }
 
-  function ask(event) {
-    event.preventDefault();
-    clearProblems(form);
+  function confirmText() {
     const reference = value('requestReference');
-    $('confirm-text').textContent = 'Every referral\'s personal details of this person are destroyed at once and for good: '
+    return 'Every referral\'s personal details of this person are destroyed at once and for good: '
         + 'this cannot be undone. It is recorded under your name'
         + (reference ? ' and request ' + reference + '.' : ' and the request\'s reference.');
-    dialog.showModal();
-    $('confirm-cancel').focus();
   }
 
   function showAnswer(view) {
@@ -51,42 +46,6 @@
     $('answer-h').focus();
   }
 
-  function when(instant) {
-    const date = new Date(instant);
-    return isNaN(date) ? String(instant) : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-  }
-
-  async function erase() {
-    dialog.close();
-    $('erase').disabled = true;
-    $('erasing').textContent = 'Erasing…';
-    try {
-      const view = await api('/api/data-protection/erasures', { method: 'POST', json: request() });
-      form.reset();
-      $('erasing').textContent = '';
-      showAnswer(view);
-    } catch (error) {
-      $('erasing').textContent = '';
-      showProblem(form, error.problem ? error : { problem: { title: 'Not erased' }, message: error.message });
-    } finally {
-      $('erase').disabled = false;
-    }
-  }
-
-  function another() {
-    $('answer').hidden = true;
-    form.hidden = false;
-    $('requestReference').focus();
-  }
-
-  form.addEventListener('submit', ask);
-  $('confirm-erase').addEventListener('click', erase);
-  $('confirm-cancel').addEventListener('click', () => {
-    dialog.close();
-    $('erase').focus();
-  });
-  $('another').addEventListener('click', another);
-  me().then(person => {
-    $('who').textContent = person.name;
-  }).catch(() => {});
+  irreversibleForm({ form, confirmText, answered: showAnswer, firstField: 'requestReference',
+    send: () => api('/api/data-protection/erasures', { method: 'POST', json: request() }) });
 })();
