@@ -10,13 +10,12 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.saferkent.platform.service.InvalidRequestException;
 import org.saferkent.platform.service.ProblemResponses.FieldProblem;
-import org.saferkent.platform.service.security.Caller;
 import org.saferkent.platform.service.security.PersonalDataAudit;
+import org.saferkent.platform.dataprotection.ErasureRequests;
 import org.saferkent.platform.pseudonyms.Pseudonymiser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,11 +34,8 @@ class ErasureController {
 
     private static final Pattern PSEUDONYM = Pattern.compile("[0-9a-f]{64}");
     /** The request reference: at most this long, checked before the pattern runs. */
-    static final int MAX_REFERENCE = 64;
     /** Letters, digits, {@code -} and {@code /}, starting with a letter or digit: linear, no backtracking. */
-    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/-]*");
-    static final String REFERENCE_RULE = "the data subject's request reference from the request log (e.g. DSR-2026-0042): "
-            + "letters, digits, - and /, at most " + MAX_REFERENCE + " characters, never the person's name";
+    private static final Pattern REFERENCE = Pattern.compile(ErasureRequests.REFERENCE_PATTERN);
 
     /**
      * Either {@code pseudonym}, or {@code name} and {@code dateOfBirth} (and {@code postcode} when recorded); always the
@@ -69,7 +65,7 @@ class ErasureController {
     ResponseEntity<ErasureView> erase(@RequestBody ErasureRequest request, HttpServletRequest http) {
         Erasures.Subject subject = validate(request);
         String reference = request.requestReference();
-        Erasure erasure = erasures.erase(subject, erasedBy(), reference);
+        Erasure erasure = erasures.erase(subject, ErasureRequests.erasedBy(), reference);
         audit.personalDataErased(http, "subject-erasure", erasure.id(), "erased under request " + reference + ": "
                 + erasure.keysDestroyed() + " data key(s) destroyed across " + erasure.pseudonyms().size() + " pseudonym(s)");
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ErasureView(erasure.id(), erasure.subjectPseudonym(),
@@ -77,27 +73,18 @@ class ErasureController {
                 erasure.requestReference()));
     }
 
-    /**
-     * Who erases, as the audit trail names them: the token's subject, which is the person's name when a person signed
-     * in and the client's id for client credentials.
-     */
-    private static String erasedBy() {
-        return Caller.current().map(caller -> caller.subject() != null && !caller.subject().isBlank() ? caller.subject()
-                : caller.clientId()).filter(name -> name != null && !name.isBlank())
-                .orElseThrow(() -> new AccessDeniedException("an erasure needs a caller to name"));
-    }
 
     private static Erasures.Subject validate(ErasureRequest request) {
         if (request == null) {
-            throw new InvalidRequestException(List.of(new FieldProblem("requestReference", "is required: " + REFERENCE_RULE),
+            throw new InvalidRequestException(List.of(new FieldProblem("requestReference", "is required: " + ErasureRequests.REFERENCE_RULE),
                     new FieldProblem("$", "must name the subject: a pseudonym, or name and dateOfBirth")));
         }
         List<FieldProblem> problems = new ArrayList<>();
         String reference = request.requestReference();
         if (reference == null || reference.isBlank()) {
-            problems.add(new FieldProblem("requestReference", "is required: " + REFERENCE_RULE));
-        } else if (reference.length() > MAX_REFERENCE || !REFERENCE.matcher(reference).matches()) {
-            problems.add(new FieldProblem("requestReference", "must be " + REFERENCE_RULE));
+            problems.add(new FieldProblem("requestReference", "is required: " + ErasureRequests.REFERENCE_RULE));
+        } else if (reference.length() > ErasureRequests.MAX_REFERENCE || !REFERENCE.matcher(reference).matches()) {
+            problems.add(new FieldProblem("requestReference", "must be " + ErasureRequests.REFERENCE_RULE));
         }
         if (request.pseudonym() != null) {
             if (!PSEUDONYM.matcher(request.pseudonym()).matches()) {

@@ -10,10 +10,9 @@ import jakarta.validation.constraints.Size;
 
 import org.saferkent.partnership.dhr.application.DomesticHomicideReviews;
 import org.saferkent.platform.service.RequestProblems;
-import org.saferkent.platform.service.security.Caller;
+import org.saferkent.platform.dataprotection.ErasureRequests;
 import org.saferkent.platform.service.security.PersonalDataAudit;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,15 +41,11 @@ class DhrErasureController {
         this.validator = validator;
     }
 
-    /** The request reference's rule, as referrals' erasure has it. */
-    static final String REFERENCE_RULE = "the data subject's request reference from the request log (e.g. DSR-2026-0042): "
-            + "letters, digits, - and /, at most 64 characters, never the person's name";
-
     /** The review whose personal details are to be erased, and the data subject's request this carries out. */
     record DhrErasureRequest(@NotBlank(message = "is required") @Size(max = 100, message = "must be at most {max} characters")
             String reviewId,
-            @NotBlank(message = "is required: " + REFERENCE_RULE) @Size(max = 64, message = "must be " + REFERENCE_RULE)
-            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9/-]*", message = "must be " + REFERENCE_RULE) String requestReference) {
+            @NotBlank(message = "is required: " + ErasureRequests.REFERENCE_RULE) @Size(max = ErasureRequests.MAX_REFERENCE, message = "must be " + ErasureRequests.REFERENCE_RULE)
+            @Pattern(regexp = ErasureRequests.REFERENCE_PATTERN, message = "must be " + ErasureRequests.REFERENCE_RULE) String requestReference) {
     }
 
     /**
@@ -65,21 +60,11 @@ class DhrErasureController {
     DhrErasureView erase(@RequestBody(required = false) DhrErasureRequest request, HttpServletRequest http) {
         DhrErasureRequest body = RequestProblems.body(request);
         RequestProblems.of(validator, body).throwIfAny();
-        String erasedBy = erasedBy();
+        String erasedBy = ErasureRequests.erasedBy();
         String reference = body.requestReference();
         DomesticHomicideReviews.Erasure erasure = reviews.erasePersonalDetails(body.reviewId().trim());
         audit.personalDataErased(http, "dhr-personal-details", erasure.reviewId(),
                 "erased under request " + reference + ": " + erasure.keysDestroyed() + " data key(s) destroyed");
         return new DhrErasureView(erasure.reviewId(), erasure.keysDestroyed(), erasure.erasedAt(), erasedBy, reference);
-    }
-
-    /**
-     * Who erases, as the audit trail names them (as referrals' erasure): the token's subject, which is the person's name
-     * when a person signed in and the client's id for client credentials.
-     */
-    private static String erasedBy() {
-        return Caller.current().map(caller -> caller.subject() != null && !caller.subject().isBlank() ? caller.subject()
-                : caller.clientId()).filter(name -> name != null && !name.isBlank())
-                .orElseThrow(() -> new AccessDeniedException("an erasure needs a caller to name"));
     }
 }
