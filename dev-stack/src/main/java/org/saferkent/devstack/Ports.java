@@ -17,13 +17,23 @@ final class Ports {
     private Ports() {
     }
 
-    /** A port that was free a moment ago (the OS may hand it out again; good enough for one machine). */
+    /*
+     * Below Linux's ephemeral range (32768-60999): a port taken from that range can be handed to an outgoing
+     * connection while its server is down (a restarted broker found its controller port taken that way).
+     */
+    private static final int LOWEST = 20000;
+    private static final int BELOW_EPHEMERAL = 32768;
+
+    /** A port that was free a moment ago, outside the range the OS hands to outgoing connections. */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free loopback port", e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(LOWEST, BELOW_EPHEMERAL);
+            if (isFree(port)) {
+                return port;
+            }
         }
+        throw new UncheckedIOException(new IOException("No free loopback port between " + LOWEST + " and " + BELOW_EPHEMERAL));
     }
 
     /** 0 means "any free port", resolved now because the broker needs its ports before it starts. */
