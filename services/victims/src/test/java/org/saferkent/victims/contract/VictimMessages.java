@@ -23,6 +23,7 @@ import org.saferkent.victims.victimcase.domain.VictimNeedsAssessed;
 import org.saferkent.victims.victimcase.domain.VictimSupportPlanAgreed;
 import org.saferkent.victims.victimcase.domain.VictimOptedIntoRestorativeJustice;
 import org.saferkent.victims.victimcase.domain.VictimOutcomeRecorded;
+import org.saferkent.victims.victimcase.domain.VictimCodeDeadlineBreachWithdrawn;
 import org.saferkent.victims.victimcase.domain.VictimCodeDeadlineMissed;
 import org.saferkent.victims.victimcase.domain.VictimContacted;
 import org.saferkent.victims.victimcase.domain.VictimCaseOpened;
@@ -86,6 +87,15 @@ final class VictimMessages {
         VictimCase victimCase = open();
         return publish(victimCase.breachOverdueDuties(victimCase.dueAt(VictimDuty.FIRST_CONTACT).plusSeconds(1)),
                 VictimCodeDeadlineMissed.class);
+    }
+
+    /** First contact made an hour before it fell due, recorded an hour after the scan announced it missed. */
+    static MessageAndMetadata victimCodeDeadlineBreachWithdrawn() {
+        VictimCase victimCase = open();
+        Instant due = victimCase.dueAt(VictimDuty.FIRST_CONTACT);
+        VictimCase scanned = victimCase.breachOverdueDuties(due.plusSeconds(1)).victimCase();
+        return publish(scanned.recordContact(due.minusSeconds(3600), ContactChannel.PHONE, ContactOutcome.MADE, due.plusSeconds(3600)),
+                VictimCodeDeadlineBreachWithdrawn.class);
     }
 
     static MessageAndMetadata victimOutcomeRecorded() {

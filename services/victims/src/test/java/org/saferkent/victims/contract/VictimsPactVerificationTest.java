@@ -48,6 +48,11 @@ class VictimsPactVerificationTest {
         return VictimMessages.victimCodeDeadlineMissed();
     }
 
+    @PactVerifyProvider("victims.VictimCodeDeadlineBreachWithdrawn.v1")
+    MessageAndMetadata victimCodeDeadlineBreachWithdrawn() {
+        return VictimMessages.victimCodeDeadlineBreachWithdrawn();
+    }
+
     @PactVerifyProvider("victims.VictimOutcomeRecorded.v1")
     MessageAndMetadata victimOutcomeRecorded() {
         return VictimMessages.victimOutcomeRecorded();

@@ -19,6 +19,7 @@ import org.saferkent.commissioning.activity.adapter.in.messaging.VictimContact;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimNeedsAssessment;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimSupportPlan;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimOutcome;
+import org.saferkent.commissioning.activity.adapter.in.messaging.WithdrawnBreach;
 import org.saferkent.platform.workingdays.Quarter;
 import org.saferkent.commissioning.vocabulary.KentTime;
 import org.saferkent.commissioning.vocabulary.Pathways;
@@ -110,6 +111,16 @@ public class ActivityProjection {
         LocalDate dueOn = missed.dueAt() != null ? KentTime.dueDay(missed.dueAt()) : day(missed.missedAt(), event);
         sink.apply(event.id(), victimCase(missed.caseId(), missed.district())
                 .day("missed." + FactChange.pathKey(missed.duty()), dueOn));
+    }
+
+    /**
+     * The duty was done in time after all (recorded after the scan announced it missed): it counts as met. Kept
+     * beside the miss, not in its place, so the fact is the same whichever of the two is applied first.
+     */
+    public void victimDeadlineBreachWithdrawn(EventRef event, WithdrawnBreach withdrawn) {
+        LocalDate dueOn = withdrawn.dueAt() != null ? KentTime.dueDay(withdrawn.dueAt()) : day(withdrawn.metAt(), event);
+        sink.apply(event.id(), victimCase(withdrawn.caseId(), withdrawn.district())
+                .day("withdrawn." + FactChange.pathKey(withdrawn.duty()), dueOn));
     }
 
     /** Kept per event: the latest (by its time) is the case's outcome, whatever order they arrive in. */

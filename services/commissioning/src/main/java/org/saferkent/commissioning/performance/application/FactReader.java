@@ -119,10 +119,14 @@ final class FactReader {
      */
     static VictimCaseFact victimCase(Document doc, Map<String, Set<String>> routedPathways) {
         Document missed = doc.get("missed", Document.class);
+        Document withdrawn = doc.get("withdrawn", Document.class);
         List<LocalDate> missedDueOn = new ArrayList<>();
         LocalDate firstContactMissed = null;
         if (missed != null) {
             for (String duty : missed.keySet()) {
+                if (withdrawn != null && withdrawn.containsKey(duty)) {
+                    continue; // done in time, recorded after the scan: met
+                }
                 LocalDate due = day(missed, duty);
                 if (due != null) {
                     missedDueOn.add(due);

@@ -92,6 +92,24 @@ class ActivityProjectionTest {
         assertThat(fact.getList(FactChange.QUARTERS, String.class)).containsExactly("2026-Q1");
     }
 
+    /** A breach withdrawn is kept beside the miss, so the fact is the same whichever arrives first. */
+    @Test
+    void aWithdrawnBreachIsTheSameFactWhicheverArrivesFirst() {
+        Instant due = Instant.parse("2026-03-31T23:00:00Z");
+        Consumer<ActivityProjection> missed = p -> p.victimDeadlineMissed(ref("e2"),
+                new org.saferkent.commissioning.activity.adapter.in.messaging.MissedDeadline("vc-r7", "thanet", "first-contact", due,
+                        due.plusSeconds(60)));
+        Consumer<ActivityProjection> withdrawn = p -> p.victimDeadlineBreachWithdrawn(ref("e3"),
+                new org.saferkent.commissioning.activity.adapter.in.messaging.WithdrawnBreach("vc-r7", "thanet", "first-contact", due,
+                        due.minusSeconds(3600)));
+
+        List<Document> inOrder = fold(List.of(missed, withdrawn)).documents(FactKind.VICTIM_CASE);
+        List<Document> reversed = fold(List.of(withdrawn, missed)).documents(FactKind.VICTIM_CASE);
+
+        assertThat(comparable(reversed)).isEqualTo(comparable(inOrder));
+        assertThat(((Document) inOrder.get(0).get("withdrawn")).getString("first-contact")).isEqualTo("2026-03-31");
+    }
+
     private static MemoryFacts fold(List<Consumer<ActivityProjection>> events) {
         MemoryFacts facts = new MemoryFacts();
         ActivityProjection projection = new ActivityProjection(facts, "restorative-justice");

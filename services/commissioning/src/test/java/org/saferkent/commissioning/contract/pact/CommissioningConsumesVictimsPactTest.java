@@ -20,6 +20,7 @@ import org.saferkent.commissioning.activity.adapter.in.messaging.VictimContact;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimNeedsAssessment;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimSupportPlan;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimOutcome;
+import org.saferkent.commissioning.activity.adapter.in.messaging.WithdrawnBreach;
 
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +76,20 @@ class CommissioningConsumesVictimsPactTest {
                     body.stringMatcher("duty", "^(first-contact|restorative-justice-information)$", "first-contact");
                     body.stringMatcher("dueAt", INSTANT, "2026-11-23T17:00:00Z");
                     body.stringMatcher("missedAt", INSTANT, "2026-11-23T17:00:01Z");
+                }).build())
+                .toPact();
+    }
+
+    @Pact(consumer = "commissioning")
+    MessagePact victimCodeDeadlineBreachWithdrawn(MessagePactBuilder builder) {
+        return builder.expectsToReceive("victims.VictimCodeDeadlineBreachWithdrawn.v1")
+                .withMetadata(cloudEvent("victims.VictimCodeDeadlineBreachWithdrawn.v1", SOURCE, "^.+$", CASE_ID))
+                .withContent(newJsonBody(body -> {
+                    body.stringType("caseId", CASE_ID);
+                    body.stringType("district", "thanet");
+                    body.stringMatcher("duty", "^(first-contact|restorative-justice-information)$", "first-contact");
+                    body.stringMatcher("dueAt", INSTANT, "2026-11-23T17:00:00Z");
+                    body.stringMatcher("metAt", INSTANT, "2026-11-23T15:00:00Z");
                 }).build())
                 .toPact();
     }
@@ -188,6 +203,15 @@ class CommissioningConsumesVictimsPactTest {
 
         assertThat(missed.duty()).isEqualTo("first-contact");
         assertThat(missed.dueAt()).isEqualTo(Instant.parse("2026-11-23T17:00:00Z"));
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "victimCodeDeadlineBreachWithdrawn")
+    void aWithdrawnBreachNamesTheDutyMetInTime(List<Message> messages) {
+        WithdrawnBreach withdrawn = CommissioningRoutes.read(messages.get(0), WithdrawnBreach.class);
+
+        assertThat(withdrawn.duty()).isEqualTo("first-contact");
+        assertThat(withdrawn.metAt()).isBefore(withdrawn.dueAt());
     }
 
     @Test

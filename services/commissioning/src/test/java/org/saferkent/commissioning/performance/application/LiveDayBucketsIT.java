@@ -39,6 +39,7 @@ import org.saferkent.commissioning.activity.adapter.in.messaging.VictimContact;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimNeedsAssessment;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimOutcome;
 import org.saferkent.commissioning.activity.adapter.in.messaging.VictimSupportPlan;
+import org.saferkent.commissioning.activity.adapter.in.messaging.WithdrawnBreach;
 import org.saferkent.commissioning.activity.application.ActivityProjection;
 import org.saferkent.commissioning.activity.application.ActivityProjection.EventRef;
 import org.saferkent.commissioning.activity.application.FactChange;
@@ -54,6 +55,7 @@ import org.saferkent.commissioning.performance.domain.ContractPerformance;
 import org.saferkent.commissioning.performance.domain.ContractTerms;
 import org.saferkent.commissioning.performance.domain.DistrictFacts;
 import org.saferkent.commissioning.performance.domain.PathwayScope;
+import org.saferkent.commissioning.performance.domain.PerformanceCounts;
 import org.saferkent.commissioning.performance.domain.PerformanceSnapshot;
 import org.saferkent.commissioning.performance.domain.ReferenceContractPerformance;
 import org.saferkent.commissioning.vocabulary.Pathways;
@@ -204,6 +206,33 @@ class LiveDayBucketsIT {
         assertThat(domesticAbuse.counts().firstContactsDue()).isEqualTo(1);
         assertThat(cell("victims").counts().victimCasesOpened()).as("once for a contract covering both").isEqualTo(1);
         assertThat(cell("victims").counts().victimsSupported()).isEqualTo(1);
+        assertCellsAreWhatTheFactsGive();
+    }
+
+    /**
+     * A first contact made in time but recorded after the deadline scan had announced it missed: victims withdraws the
+     * breach, and the contract counts the contact as within the deadline and no deadline as missed.
+     */
+    @Test
+    void aBreachWithdrawnCountsTheContactAsMadeInTime() {
+        Instant opened = Instant.parse("2031-07-06T10:00:00Z");
+        Instant due = opened.plus(Duration.ofDays(2));
+        live.referralRouted(ref(), new RoutedReferral("r-late", "maidstone", "victim-support", opened));
+        live.victimCaseOpened(ref(), new VictimCaseOpening("vc-late", "r-late", "maidstone", "victim-support", opened, true, due));
+        live.victimDeadlineMissed(ref(), new MissedDeadline("vc-late", "maidstone", "first-contact", due, due.plusSeconds(60)));
+        settle();
+        assertThat(cell("victims").counts().deadlinesMissed()).as("the scan's breach, before the contact was recorded").isEqualTo(1);
+        assertThat(cell("victims").counts().contactedWithinDeadline()).isZero();
+
+        Instant made = due.minus(Duration.ofHours(2));
+        live.victimContacted(ref(), new VictimContact("vc-late", "maidstone", true, true, made, due.plus(Duration.ofHours(3))));
+        live.victimDeadlineBreachWithdrawn(ref(), new WithdrawnBreach("vc-late", "maidstone", "first-contact", due, made));
+        settle();
+
+        PerformanceCounts counts = cell("victims").counts();
+        assertThat(counts.firstContactsDue()).isEqualTo(1);
+        assertThat(counts.contactedWithinDeadline()).isEqualTo(1);
+        assertThat(counts.deadlinesMissed()).isZero();
         assertCellsAreWhatTheFactsGive();
     }
 

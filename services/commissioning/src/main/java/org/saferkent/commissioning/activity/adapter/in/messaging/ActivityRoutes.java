@@ -51,6 +51,8 @@ public final class ActivityRoutes {
                 route("victims.VictimCaseOpened.v1", VictimCaseOpening.class, ActivityProjection::victimCaseOpened),
                 route("victims.VictimContacted.v1", VictimContact.class, ActivityProjection::victimContacted),
                 route("victims.VictimCodeDeadlineMissed.v1", MissedDeadline.class, ActivityProjection::victimDeadlineMissed),
+                route("victims.VictimCodeDeadlineBreachWithdrawn.v1", WithdrawnBreach.class,
+                        ActivityProjection::victimDeadlineBreachWithdrawn),
                 route("victims.VictimOutcomeRecorded.v1", VictimOutcome.class, ActivityProjection::victimOutcomeRecorded),
                 route("victims.VictimNeedsAssessed.v1", VictimNeedsAssessment.class, ActivityProjection::victimNeedsAssessed),
                 route("victims.VictimSupportPlanAgreed.v1", VictimSupportPlan.class, ActivityProjection::victimSupportPlanAgreed),
