@@ -104,7 +104,8 @@ class SnapshotPublisher {
             List<Document> sent = new ArrayList<>();
             List<CompletableFuture<?>> acks = new ArrayList<>();
             for (Document cell : pending) {
-                if (!stored.containsKey(cell.getString("_id")) || stored.get(cell.getString("_id")) != PerformanceFeed.sequence(cell)) {
+                Long now = stored.get(cell.getString("_id"));
+                if (now == null || now != PerformanceFeed.sequence(cell)) {
                     continue; // changed since it was read: its published form is the newer change's; that goes next round
                 }
                 acks.add(producer.send(exact(store.entry(cell))));
