@@ -1,7 +1,7 @@
 #!/bin/bash
-# Creates every SaferKent topic, one SCRAM-SHA-512 principal per service and the ACLs that let each
-# service write only its own topics (plus ops.events and its own dead-letter topics) and read only what
-# it consumes. Run once by the kafka-init container of docker-compose.yml (again is harmless: every step
+# Creates every SaferKent topic, one SCRAM-SHA-512 principal per service (and one for the PCC's office, which
+# reads its feed from outside) and the ACLs that let each service write only its own topics (plus ops.events and
+# its own dead-letter topics) and read only what it consumes. Run once by the kafka-init container of docker-compose.yml (again is harmless: every step
 # is idempotent). Passwords come from the environment, never from this file.
 # platform/broker-security's ProductionAclsIT runs this script against a broker configured as compose's kafka
 # service and checks every service's consumer bindings, catalogue topics and refusals under these ACLs.
@@ -69,6 +69,7 @@ RJ=rj.case.events
 DISPOSALS=rj.disposal.events
 CONTRACTS=commissioning.contract.events
 FEED=commissioning.feed
+PCC_FEED=commissioning.pcc-feed
 OPS=ops.events
 PARTNERSHIP_DHR=partnership.dhr.events
 PARTNERSHIP_ASB=partnership.asb-review.events
@@ -95,6 +96,7 @@ for t in $REFERRALS $SUBJECTS $VICTIMS $RJ $DISPOSALS $CONTRACTS $PARTNERSHIP_DH
 done
 topic "$OPS"
 topic "$FEED" --config cleanup.policy=compact
+topic "$PCC_FEED" --config cleanup.policy=compact
 
 echo "kafka-init: principals (SCRAM-SHA-512)"
 principal referrals "${KAFKA_REFERRALS_PASSWORD:?}"
@@ -103,6 +105,7 @@ principal restorative-justice "${KAFKA_RJ_PASSWORD:?}"
 principal commissioning "${KAFKA_COMMISSIONING_PASSWORD:?}"
 principal ops-monitor "${KAFKA_OPS_MONITOR_PASSWORD:?}"
 principal partnership "${KAFKA_PARTNERSHIP_PASSWORD:?}"
+principal pcc-office "${KAFKA_PCC_OFFICE_PASSWORD:?}"
 
 echo "kafka-init: ACLs"
 writes referrals $REFERRALS $SUBJECTS $OPS "${REFERRALS_DLQ[@]}"
@@ -114,7 +117,7 @@ reads victims $REFERRALS $SUBJECTS
 writes restorative-justice $RJ $DISPOSALS $OPS "${RJ_DLQ[@]}"
 reads restorative-justice $REFERRALS $SUBJECTS $VICTIMS $DISPOSALS
 
-writes commissioning $CONTRACTS $FEED $OPS "${COMMISSIONING_DLQ[@]}"
+writes commissioning $CONTRACTS $FEED $PCC_FEED $OPS "${COMMISSIONING_DLQ[@]}"
 reads commissioning $REFERRALS $VICTIMS $RJ $DISPOSALS $CONTRACTS
 
 # partnership: publishes its reviews' and agreement's events and ops.events (SLA breaches); the strategic
@@ -122,6 +125,10 @@ reads commissioning $REFERRALS $VICTIMS $RJ $DISPOSALS $CONTRACTS
 # entrants); the Panel's view the PCC's feed
 writes partnership $PARTNERSHIP_DHR $PARTNERSHIP_ASB $PARTNERSHIP_AGREEMENT $OPS "${PARTNERSHIP_DLQ[@]}"
 reads partnership $REFERRALS $VICTIMS $RJ $DISPOSALS $FEED
+
+# the PCC's office (outside the system): its own feed only, figures under disclosure control; commissioning.feed
+# (exact) stays inside the partnership
+reads pcc-office $PCC_FEED
 
 # ops-monitor: reads ops.events and every dead letter; replays a dead letter to its source topic (so it
 # may write the events topics, nothing else); describes every topic and group for the lag picture

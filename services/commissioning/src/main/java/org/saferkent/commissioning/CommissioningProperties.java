@@ -21,7 +21,10 @@ import org.springframework.validation.annotation.Validated;
  * @param rjTopic                   restorative justice case events
  * @param disposalTopic             first-time entrants
  * @param contractTopic             where contract events are published
- * @param feedTopic                 the PCC office's compacted snapshot feed
+ * @param feedTopic                 the compacted feed of exact snapshots, read inside the partnership (the Police
+ *                                  and Crime Panel's view applies its own disclosure control)
+ * @param pccFeedTopic              the PCC office's compacted feed: the same changes under disclosure control
+ *                                  ({@code disclosureAudience}), with each contract × quarter's Kent total
  * @param rjPathway                 the pathway restorative justice cases count for
  * @param firstTimeEntrantPathways  contracts covering one of these answer for first-time entrants
  * @param disclosureAudience        the statistical disclosure control audience the PCC office's performance and
@@ -39,6 +42,7 @@ public record CommissioningProperties(
         @DefaultValue("rj.disposal.events") @NotBlank String disposalTopic,
         @DefaultValue("commissioning.contract.events") @NotBlank String contractTopic,
         @DefaultValue("commissioning.feed") @NotBlank String feedTopic,
+        @DefaultValue("commissioning.pcc-feed") @NotBlank String pccFeedTopic,
         @DefaultValue("restorative-justice") @NotBlank String rjPathway,
         @DefaultValue({"youth-prevention", "restorative-justice"}) Set<String> firstTimeEntrantPathways,
         @DefaultValue("pcc-office") @NotBlank String disclosureAudience,

@@ -19,10 +19,13 @@ class CommissioningAsyncApiTest {
     void sendsExactlyTheEventTypesItDeclaresAndItsFeed() {
         Map<String, Set<String>> sends = DOC.messagesOf("commissioning", "send");
         Set<String> declared = new TreeSet<>(ServiceWiring.eventTypesUnder("org.saferkent.commissioning"));
-        declared.add("commissioning.PerformanceSnapshot.v1"); // written by the feed publisher, not through the outbox
+        // written by the feed publisher, not through the outbox
+        declared.add("commissioning.PerformanceSnapshot.v1");
+        declared.add("commissioning.PublishedPerformance.v1");
 
-        assertThat(sends).containsOnlyKeys("commissioning.contract.events", "commissioning.feed");
+        assertThat(sends).containsOnlyKeys("commissioning.contract.events", "commissioning.feed", "commissioning.pcc-feed");
         assertThat(sends.get("commissioning.feed")).containsExactly("commissioning.PerformanceSnapshot.v1");
+        assertThat(sends.get("commissioning.pcc-feed")).containsExactly("commissioning.PublishedPerformance.v1");
         Set<String> documented = new TreeSet<>();
         sends.values().forEach(documented::addAll);
         assertThat(documented).isEqualTo(declared);

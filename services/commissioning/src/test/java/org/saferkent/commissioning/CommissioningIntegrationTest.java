@@ -58,7 +58,10 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class CommissioningIntegrationTest {
 
     protected static final String CONTRACT_TOPIC = "commissioning.contract.events";
+    /** Exact snapshots, read inside the partnership. */
     protected static final String FEED_TOPIC = "commissioning.feed";
+    /** The PCC office's feed: the same changes under disclosure control, and Kent totals. */
+    protected static final String PCC_FEED_TOPIC = "commissioning.pcc-feed";
     protected static final String PROBLEM_JSON = "application/problem+json";
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final Duration WAIT = Duration.ofSeconds(30);

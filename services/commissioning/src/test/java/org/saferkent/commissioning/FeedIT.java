@@ -31,15 +31,17 @@ import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.saferkent.platform.test.EventCatalogue;
 import org.saferkent.platform.test.RealInfrastructure;
 import org.saferkent.platform.test.TopicRecords;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * The PCC office's feeds: the compacted Kafka topic (a snapshot per cell, keyed so compaction keeps
- * the latest), the HTTP cursor feed with its ETag, and the Ministry of Justice CSV — all matching the
- * projection and none carrying anything personal. Works in 2032.
+ * The feeds: the compacted Kafka topics (a record per cell, keyed so compaction keeps the latest: exact
+ * snapshots on commissioning.feed for the partnership, the PCC office's published entries and Kent totals on
+ * commissioning.pcc-feed), the HTTP cursor feed with its ETag, and the Ministry of Justice CSV — all matching
+ * the projection, the PCC's office shown no small count, and none carrying anything personal. Works in 2032.
  */
 class FeedIT extends CommissioningIntegrationTest {
 
@@ -68,9 +70,11 @@ class FeedIT extends CommissioningIntegrationTest {
     void theFeedTopicIsCompactedAndCarriesTheLatestSnapshotPerCell() throws Exception {
         try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 RealInfrastructure.get().kafkaBootstrapServers()))) {
-            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, FEED_TOPIC);
-            Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
-            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+            for (String name : List.of(FEED_TOPIC, PCC_FEED_TOPIC)) {
+                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
+                Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+                assertThat(config.get("cleanup.policy").value()).as(name).isEqualTo("compact");
+            }
         }
         String key = contractId + "|maidstone|" + Q3;
         JsonNode cell = cell(contractId, "maidstone", Q3).orElseThrow();
@@ -239,6 +243,83 @@ class FeedIT extends CommissioningIntegrationTest {
                 + "&quarter=" + q4).body()).valueStream().toList());
     }
 
+    @Test
+    void thePccOfficesKafkaFeedCarriesNoSmallCountButItsComplementAndKentWhileTheExactFeedKeepsTheFigure() throws Exception {
+        String q2 = "2032-Q2";
+        String maidstoneKey = contractId + "|maidstone|" + q2;
+        String ashfordKey = contractId + "|ashford|" + q2;
+        String kentKey = contractId + "|kent|" + q2;
+        List<PartnershipEvents.Event> six = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            six.add(routed(newId(), "maidstone", "restorative-justice", at("2032-04-0" + (i + 1))));
+        }
+        publishAll(six);
+        awaitCell(contractId, "maidstone", q2, count("referralsRouted", 6));
+        Awaitility.await().atMost(WAIT).until(() -> latest(PCC_FEED_TOPIC, maidstoneKey)
+                .filter(shown -> shown.path("performance").path("counts").path("referralsRouted").asLong() == 6).isPresent());
+
+        // two referrals in ashford: 2 is withheld, and Kent (8) beside it would give it away, so maidstone's 6 is withheld
+        // too: maidstone's exact snapshot has not changed, but what the office is shown of it has, so it goes out again
+        publish(routed(newId(), "ashford", "restorative-justice", at("2032-05-11")));
+        publish(routed(newId(), "ashford", "restorative-justice", at("2032-05-12")));
+        awaitCell(contractId, "ashford", q2, count("referralsRouted", 2));
+        Awaitility.await().atMost(WAIT).until(() -> latest(PCC_FEED_TOPIC, ashfordKey).isPresent()
+                && "secondary".equals(latest(PCC_FEED_TOPIC, maidstoneKey).orElseThrow().path("performance").path("suppressed")
+                        .path("referralsRouted").asString(null))
+                && latest(PCC_FEED_TOPIC, kentKey).filter(kent -> kent.path("performance").path("counts").path("referralsRouted")
+                        .asLong() == 8).isPresent());
+
+        JsonNode ashford = latest(PCC_FEED_TOPIC, ashfordKey).orElseThrow();
+        assertThat(ashford.path("performance").path("counts").path("referralsRouted").isNull()).as("2 is not shown").isTrue();
+        assertThat(ashford.path("performance").path("suppressed").path("referralsRouted").asString()).isEqualTo("primary");
+        JsonNode maidstone = latest(PCC_FEED_TOPIC, maidstoneKey).orElseThrow();
+        assertThat(maidstone.path("performance").path("counts").path("referralsRouted").isNull()).as("the complement").isTrue();
+        JsonNode kent = latest(PCC_FEED_TOPIC, kentKey).orElseThrow();
+        assertThat(kent.path("district").asString()).isEqualTo("kent");
+        assertThat(kent.path("sequence").asLong()).as("Kent carries its contract and quarter's latest change")
+                .isEqualTo(Math.max(maidstone.path("sequence").asLong(), ashford.path("sequence").asLong()));
+        // what the office's topic holds is what its HTTP feed shows, and nothing there can be worked back to 1-4
+        List<JsonNode> current = JSON.readTree(get("/api/commissioning/performance?contractId=" + contractId + "&quarter=" + q2)
+                .body()).valueStream().toList();
+        for (JsonNode shown : current) {
+            assertThat(latest(PCC_FEED_TOPIC, shown.path("key").asString())).as(shown.path("key").asString()).contains(shown);
+        }
+        assertNothingSmallShownOrRecoverable(List.of(maidstone, ashford, kent));
+
+        List<ConsumerRecord<String, byte[]>> office = records(PCC_FEED_TOPIC, record -> record.key().startsWith(contractId + "|"));
+        assertThat(office).isNotEmpty().allSatisfy(record -> {
+            assertThat(TopicRecords.header(record, "ce_type")).isEqualTo("commissioning.PublishedPerformance.v1");
+            assertThat(TopicRecords.header(record, "ce_subject")).isEqualTo(record.key());
+            if (record.value() != null) {
+                JsonNode entry = JSON.readTree(record.value());
+                assertThat(TopicRecords.header(record, "ce_aggregateversion")).isEqualTo(entry.path("sequence").asString());
+                entry.path("performance").path("counts").properties().forEach(count -> {
+                    if (!count.getKey().equals("valueProRatedPence") && !count.getValue().isNull()) {
+                        assertThat(count.getValue().asLong()).as(record.key() + " " + count.getKey()).isNotIn(1L, 2L, 3L, 4L);
+                    }
+                });
+                // the catalogue's schema; the feed carries no request chain, so no trace context
+                assertThat(EventCatalogue.violations(record)).as(record.key()).containsOnly("missing header ce_traceparent");
+            }
+        });
+        assertThat(office).as("a small count of the earlier quarter (set up above) is withheld on Kafka too")
+                .anySatisfy(record -> assertThat(record.key()).isEqualTo(contractId + "|maidstone|" + Q3));
+
+        // the partnership's exact feed keeps the figure
+        assertThat(latest(FEED_TOPIC, ashfordKey).orElseThrow().path("performance").path("counts").path("referralsRouted").asLong())
+                .isEqualTo(2);
+        assertThat(records(FEED_TOPIC, keyed(kentKey))).as("Kent totals are the office's only").isEmpty();
+    }
+
+    /** The last record of {@code key} on {@code topic} (empty: none yet, or a tombstone). */
+    private static Optional<JsonNode> latest(String topic, String key) {
+        List<ConsumerRecord<String, byte[]>> found = records(topic, keyed(key));
+        if (found.isEmpty() || found.get(found.size() - 1).value() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(JSON.readTree(found.get(found.size() - 1).value()));
+    }
+
     /**
      * Given only the entries of one contract × quarter as published (districts and Kent), no count from 1 to 4 is
      * shown, and no suppressed count can be worked out: for every count the districts add up to Kent, and an
@@ -276,7 +357,9 @@ class FeedIT extends CommissioningIntegrationTest {
     @Test
     void noFeedCarriesAnythingPersonal() throws Exception {
         List<String> published = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : TopicRecords.readAll(FEED_TOPIC)) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(TopicRecords.readAll(FEED_TOPIC));
+        records.addAll(TopicRecords.readAll(PCC_FEED_TOPIC));
+        for (ConsumerRecord<String, byte[]> record : records) {
             published.add(record.key());
             published.add(TopicRecords.value(record));
             for (Header header : record.headers()) {

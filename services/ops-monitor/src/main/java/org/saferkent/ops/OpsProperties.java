@@ -31,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
  * @param historySize            samples kept per series for the page's sparklines (lag, backlog)
  * @param replayClaim            how long a replay may hold a dead letter in {@code REPLAYING}, and how often
  *                               lapsed claims (a replay cut short by a crash) are returned to {@code OPEN}
- * @param latestValueTopics      topics that keep the latest value per key (compacted, e.g. the PCC's feed): their dead
+ * @param latestValueTopics      topics that keep the latest value per key (compacted: the exact feed and the PCC office's): their dead
  *                               letters are never replayed, since an old value replayed would replace a newer one
  * @param deadLetters            what inspecting a dead letter shows
  */
@@ -48,7 +48,7 @@ public record OpsProperties(
         @DefaultValue("15s") @NotNull @DurationMin(millis = 1) Duration streamHeartbeat,
         @DefaultValue("60") @Positive int historySize,
         @DefaultValue @Valid ReplayClaim replayClaim,
-        @DefaultValue("commissioning.feed") List<@NotBlank String> latestValueTopics,
+        @DefaultValue({"commissioning.feed", "commissioning.pcc-feed"}) List<@NotBlank String> latestValueTopics,
         @DefaultValue @Valid DeadLetters deadLetters) {
 
     /**

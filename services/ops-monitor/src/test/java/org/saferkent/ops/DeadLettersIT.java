@@ -233,6 +233,21 @@ class DeadLettersIT {
                 .statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aDeadLetterOfThePccOfficesFeedIsNotReplayedEither() throws Exception {
+        String api = "http://127.0.0.1:" + port + "/api/ops";
+        String eventId = UUID.randomUUID().toString();
+        TopicRecords.send(OpsFixtures.deadLetter("commissioning.pcc-feed.pcc-office.dlq", "commissioning.pcc-feed", eventId,
+                "malformed JSON (line 1, column 2)", "{\"sequence\":7}"));
+        String id = awaitDeadLetterId(api, eventId);
+
+        HttpResponse<String> refused = post(api + "/dead-letters/" + id + "/replay", OpsFixtures.OPS, "{}");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("commissioning.pcc-feed keeps the latest value per key");
+        assertThat(TopicRecords.matching("commissioning.pcc-feed", TopicRecords.headerEquals("ce_id", eventId))).isEmpty();
+    }
+
     static String awaitDeadLetterId(String api, String eventId) {
         AtomicReference<String> id = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -43,14 +43,18 @@ final class KafkaInit {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaInit.class);
 
-    /** The service principals the script creates, and the variable each one's password comes from. */
+    /**
+     * The principals the script creates (every service's, and the PCC office's: a reader outside the system), and
+     * the variable each one's password comes from.
+     */
     static final Map<String, String> PASSWORD_VARIABLES = Map.of(
             "referrals", "KAFKA_REFERRALS_PASSWORD",
             "victims", "KAFKA_VICTIMS_PASSWORD",
             "restorative-justice", "KAFKA_RJ_PASSWORD",
             "commissioning", "KAFKA_COMMISSIONING_PASSWORD",
             "ops-monitor", "KAFKA_OPS_MONITOR_PASSWORD",
-            "partnership", "KAFKA_PARTNERSHIP_PASSWORD");
+            "partnership", "KAFKA_PARTNERSHIP_PASSWORD",
+            "pcc-office", "KAFKA_PCC_OFFICE_PASSWORD");
 
     /** Records one call: builtins only (no process per call), so the script runs in seconds. */
     private static final String RECORDER = """

@@ -38,6 +38,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -72,6 +73,9 @@ import static org.awaitility.Awaitility.await;
 class ProductionAclsIT {
 
     private static final Duration BOUND = Duration.ofSeconds(30);
+    private static final String PCC_FEED = "commissioning.pcc-feed";
+    /** The PCC office's principal: a reader outside the system, not a service. */
+    private static final String PCC_OFFICE = "pcc-office";
 
     private static ProductionBroker broker;
     private static final Map<String, String> PASSWORDS = new LinkedHashMap<>();
@@ -100,16 +104,55 @@ class ProductionAclsIT {
     }
 
     @Test
-    void kafkaInitCreatedTheTopicsKeptForGoodAndACompactedFeed() throws Exception {
+    void kafkaInitCreatedTheTopicsKeptForGoodAndCompactedFeeds() throws Exception {
         Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS);
         ServiceBindings.catalogueTopics().values().forEach(own -> assertThat(topics).containsAll(own));
+        assertThat(topics).contains(PCC_FEED);
         ConfigResource events = new ConfigResource(ConfigResource.Type.TOPIC, "referrals.referral.events");
         ConfigResource feed = new ConfigResource(ConfigResource.Type.TOPIC, "commissioning.feed");
-        Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(events, feed)).all().get(10, TimeUnit.SECONDS);
+        ConfigResource pccFeed = new ConfigResource(ConfigResource.Type.TOPIC, PCC_FEED);
+        Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(events, feed, pccFeed)).all().get(10, TimeUnit.SECONDS);
         assertThat(configs.get(events).get("retention.ms").value()).isEqualTo("-1");
         assertThat(configs.get(feed).get("cleanup.policy").value()).isEqualTo("compact");
+        assertThat(configs.get(pccFeed).get("cleanup.policy").value()).isEqualTo("compact");
+        List<String> principals = new ArrayList<>(ServiceBindings.SERVICES);
+        principals.add(PCC_OFFICE);
         assertThat(admin.describeUserScramCredentials().users().get(10, TimeUnit.SECONDS))
-                .containsExactlyInAnyOrderElementsOf(ServiceBindings.SERVICES);
+                .containsExactlyInAnyOrderElementsOf(principals);
+    }
+
+    /**
+     * The PCC's office, outside the system, reads its own feed (figures under disclosure control) in a group of its
+     * own, and nothing else: not the exact commissioning.feed, not the events; it writes nothing.
+     */
+    @Test
+    void thePccOfficeReadsItsOwnFeedAndNotTheExactOne() throws Exception {
+        String key = UUID.randomUUID().toString();
+        admin(PCC_FEED, key);
+        try (KafkaConsumer<String, String> consumer = consumer(PCC_OFFICE, PASSWORDS.get(PCC_OFFICE), "pcc-office-dashboard")) {
+            consumer.subscribe(List.of(PCC_FEED));
+            List<String> seen = new ArrayList<>();
+            await().atMost(BOUND).pollInSameThread().untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.key()));
+                assertThat(seen).as("pcc-office reads " + PCC_FEED).contains(key);
+            });
+            consumer.commitSync();
+        }
+        assertCannotRead(PCC_OFFICE, "commissioning.feed");
+        assertCannotRead(PCC_OFFICE, "referrals.referral.events");
+        assertCannotRead(PCC_OFFICE, "commissioning.contract.events");
+        // it may write no topic at all: refused for the topic, or at once for its producer (no idempotent producer id)
+        for (String topic : List.of(PCC_FEED, "ops.events")) {
+            try (KafkaProducer<String, String> producer = producer(PCC_OFFICE, PASSWORDS.get(PCC_OFFICE))) {
+                assertThatThrownBy(() -> producer.send(new ProducerRecord<>(topic, "k", "v")).get(30, TimeUnit.SECONDS))
+                        .as("pcc-office writes " + topic).hasCauseInstanceOf(AuthorizationException.class);
+            }
+        }
+        // nor in a service's group
+        try (KafkaConsumer<String, String> consumer = consumer(PCC_OFFICE, PASSWORDS.get(PCC_OFFICE), "partnership")) {
+            consumer.subscribe(List.of(PCC_FEED));
+            assertThat(refusal(consumer)).isInstanceOf(GroupAuthorizationException.class);
+        }
     }
 
     @Test
@@ -220,22 +263,26 @@ class ProductionAclsIT {
     }
 
     /**
-     * The PCC's feed: commissioning declares it compacted (FeedTopic) and finds it so, since kafka-init
-     * created it compacted; it could not switch it (no AlterConfigs right), which is why it must be.
+     * The feeds (exact, and the PCC office's): commissioning declares them compacted (FeedTopic) and finds them so,
+     * since kafka-init created them compacted; it could not switch them (no AlterConfigs right), which is why they
+     * must be. It publishes to both.
      */
     @Test
-    void commissioningDeclaresThePccFeedWithTheRightsItHas() throws Exception {
+    void commissioningDeclaresTheFeedsWithTheRightsItHas() throws Exception {
         Properties login = login("commissioning", PASSWORDS.get("commissioning"));
-        FeedTopic.declare(new KafkaAdmin(config(login)), "commissioning.feed", new EventsProperties(3, (short) 1, 1));
-        try (Admin commissioning = Admin.create(login)) {
-            ConfigResource feed = new ConfigResource(ConfigResource.Type.TOPIC, "commissioning.feed");
-            assertThatThrownBy(() -> commissioning.incrementalAlterConfigs(Map.of(feed, List.of(new AlterConfigOp(
-                    new ConfigEntry("cleanup.policy", "delete"), AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS))
-                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+        for (String topic : List.of("commissioning.feed", PCC_FEED)) {
+            FeedTopic.declare(new KafkaAdmin(config(login)), topic, new EventsProperties(3, (short) 1, 1));
+            try (Admin commissioning = Admin.create(login)) {
+                ConfigResource feed = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+                assertThatThrownBy(() -> commissioning.incrementalAlterConfigs(Map.of(feed, List.of(new AlterConfigOp(
+                        new ConfigEntry("cleanup.policy", "delete"), AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(TopicAuthorizationException.class);
+            }
+            ConfigResource feed = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            assertThat(admin.describeConfigs(List.of(feed)).all().get(10, TimeUnit.SECONDS).get(feed).get("cleanup.policy").value())
+                    .as(topic).isEqualTo("compact");
+            assertThat(send("commissioning", topic)).as("commissioning publishes to " + topic).isNotNull();
         }
-        ConfigResource feed = new ConfigResource(ConfigResource.Type.TOPIC, "commissioning.feed");
-        assertThat(admin.describeConfigs(List.of(feed)).all().get(10, TimeUnit.SECONDS).get(feed).get("cleanup.policy").value())
-                .isEqualTo("compact");
     }
 
     private static Map<String, Object> config(Properties properties) {
@@ -298,10 +345,12 @@ class ProductionAclsIT {
     void noServiceWritesAnotherServicesTopic() {
         assertCannotWrite("victims", "referrals.referral.events");
         assertCannotWrite("partnership", "commissioning.feed");
+        assertCannotWrite("partnership", PCC_FEED);
         assertCannotWrite("restorative-justice", "victims.case.events");
         assertCannotWrite("referrals", "partnership.dhr.events");
         // ops-monitor replays a dead letter to its events topic, and may write nothing else
         assertCannotWrite("ops-monitor", "commissioning.feed");
+        assertCannotWrite("ops-monitor", PCC_FEED);
         assertCannotWrite("ops-monitor", "partnership.dhr.events");
     }
 

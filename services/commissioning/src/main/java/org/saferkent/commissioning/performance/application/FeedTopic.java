@@ -18,8 +18,8 @@ import org.saferkent.platform.events.EventsProperties;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Declares the PCC office's feed topic with {@code cleanup.policy=compact}, so that the broker keeps
- * the latest snapshot per key, in the configured shape (partitions, replicas, in-sync replicas). A
+ * Declares a feed topic (the exact {@code commissioning.feed}, the PCC office's {@code commissioning.pcc-feed})
+ * with {@code cleanup.policy=compact}, so that the broker keeps the latest record per key, in the configured shape (partitions, replicas, in-sync replicas). A
  * topic that exists already (compose's kafka-init creates it) is only read; it is switched to
  * compaction only if it is not compacted, which needs a right (AlterConfigs) the service is not given
  * in compose, where it is never needed.

@@ -57,8 +57,10 @@ class PerformanceConfiguration {
             KafkaAdmin kafkaAdmin, EventsProperties kafka) {
         CommissioningProperties.Performance settings = properties.performance();
         SnapshotPublisher publisher = new SnapshotPublisher(performanceStore, producer, json, source, clock,
-                properties.feedTopic(), settings.publishBatch(), settings.publishTimeout(),
-                () -> FeedTopic.declare(kafkaAdmin, properties.feedTopic(), kafka));
+                properties.feedTopic(), properties.pccFeedTopic(), settings.publishBatch(), settings.publishTimeout(), () -> {
+                    FeedTopic.declare(kafkaAdmin, properties.feedTopic(), kafka);
+                    FeedTopic.declare(kafkaAdmin, properties.pccFeedTopic(), kafka);
+                });
         PerformanceRefresh refresh = new PerformanceRefresh(mongo, versions, contracts::all, performanceStore, liveFactsLoader,
                 publisher, new ProjectionLease(mongo, clock, "refresh"), pathwayScope, settings.dirtyBatch(), settings.lease(),
                 settings.leaseRenewal());

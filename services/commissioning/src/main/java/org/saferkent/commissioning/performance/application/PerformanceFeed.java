@@ -17,8 +17,8 @@ import org.saferkent.commissioning.performance.domain.PublishedSnapshot;
  * What the PCC's office reads: the cells as they stand, and the changes after a cursor, each as the
  * {@code pcc-office} audience may see it ({@link PccDisclosure}): counts from 1 to 4 suppressed, and the
  * figures that would reveal them, in the table one contract × quarter makes of its districts and their Kent
- * total. The exact figures stay in the store, on the feed topic (read inside the partnership) and in the MoJ
- * return ({@link #exact}).
+ * total. The exact figures stay in the store, on the exact feed topic (read inside the partnership) and in the MoJ
+ * return ({@link #exact}); the office's own Kafka topic carries the same published entries ({@link SnapshotPublisher}).
  */
 public class PerformanceFeed {
 
@@ -58,14 +58,7 @@ public class PerformanceFeed {
         page.forEach(doc -> groups.add(PerformanceStore.group(doc.getString("_id"))));
         List<Document> members = store.groups(version, groups);
         Map<String, PublishedSnapshot> forms = store.published(members);
-        long visible = store.visible();
-        Map<String, Long> latest = new LinkedHashMap<>();
-        members.forEach(doc -> {
-            long sequence = sequence(doc);
-            if (sequence <= visible) {
-                latest.merge(PerformanceStore.group(doc.getString("_id")), sequence, Math::max);
-            }
-        });
+        Map<String, Long> latest = latestByGroup(members, store.visible());
         List<PublishedEntry> items = new ArrayList<>();
         for (Document doc : page) {
             items.add(entry(doc, forms));
@@ -114,20 +107,43 @@ public class PerformanceFeed {
         return store.current(versions.current(), contractId, district, quarter);
     }
 
-    private static PublishedEntry entry(Document doc, Map<String, PublishedSnapshot> forms) {
+    /**
+     * The latest change readers may see ({@code visible}) of each contract × quarter among these stored cells, by
+     * {@code <contractId>|<quarter>}: the number its Kent total carries.
+     */
+    static Map<String, Long> latestByGroup(List<Document> members, long visible) {
+        Map<String, Long> latest = new LinkedHashMap<>();
+        members.forEach(doc -> {
+            long sequence = sequence(doc);
+            if (sequence <= visible) {
+                latest.merge(PerformanceStore.group(doc.getString("_id")), sequence, Math::max);
+            }
+        });
+        return latest;
+    }
+
+    /**
+     * A stored cell's change as the PCC's office may see it: its published form among {@code forms}
+     * ({@link PerformanceStore#published} of its contract × quarter), null when removed.
+     */
+    static PublishedEntry entry(Document doc, Map<String, PublishedSnapshot> forms) {
         boolean removed = Boolean.TRUE.equals(doc.getBoolean(PerformanceStore.REMOVED));
         return new PublishedEntry(sequence(doc), doc.getString("_id"), doc.getString("contractId"), doc.getString("district"),
                 doc.getString("quarter"), removed, removed ? null : forms.get(doc.getString("_id")));
     }
 
-    private static PublishedEntry kent(Document doc, long sequence, Map<String, PublishedSnapshot> forms) {
+    /**
+     * The Kent total of the contract × quarter of {@code doc} (any of its cells), numbered {@code sequence} (the
+     * group's latest change); removed when no district is left.
+     */
+    static PublishedEntry kent(Document doc, long sequence, Map<String, PublishedSnapshot> forms) {
         String key = PerformanceSnapshot.key(doc.getString("contractId"), PccDisclosure.KENT, doc.getString("quarter"));
         PublishedSnapshot form = forms.get(key);
         return new PublishedEntry(sequence, key, doc.getString("contractId"), PccDisclosure.KENT, doc.getString("quarter"),
                 form == null, form);
     }
 
-    private static long sequence(Document doc) {
+    static long sequence(Document doc) {
         return ((Number) doc.get(PerformanceStore.SEQUENCE)).longValue();
     }
 }

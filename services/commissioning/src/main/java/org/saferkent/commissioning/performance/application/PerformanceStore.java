@@ -94,18 +94,19 @@ public class PerformanceStore {
     }
 
     /**
-     * One cell's change in a round: its new snapshot, or its removal ({@code snapshot} null). {@code published}:
-     * whether the snapshot is on the feed topic already (a cell numbered again only because another cell's change
-     * altered what the PCC's office sees of it, {@link #withRepublished}).
+     * One cell's change in a round: its new snapshot, or its removal ({@code snapshot} null). A cell numbered again
+     * only because another cell's change altered what the PCC's office sees of it ({@link #withRepublished}) is a
+     * change too: its published form goes out on the PCC office's topic (and its exact snapshot, unchanged, again
+     * on the exact one: a cell is published on both or neither).
      */
-    record Change(String key, PerformanceSnapshot snapshot, boolean published) {
+    record Change(String key, PerformanceSnapshot snapshot) {
 
         static Change of(PerformanceSnapshot snapshot) {
-            return new Change(snapshot.key(), snapshot, false);
+            return new Change(snapshot.key(), snapshot);
         }
 
         static Change removal(String key) {
-            return new Change(key, null, false);
+            return new Change(key, null);
         }
     }
 
@@ -118,8 +119,9 @@ public class PerformanceStore {
     /**
      * The round's changes, and every other cell of the same contracts × quarters whose published form
      * ({@link PccDisclosure}) they alter, for example a district whose count becomes the complement of a newly
-     * suppressed one, or stops being one: those are numbered again (their exact snapshot unchanged), so that a
-     * reader of the feed after a cursor sees every change of what it is shown.
+     * suppressed one, or stops being one: those are numbered again (their exact snapshot unchanged) and published
+     * again, so that a reader of the feeds (HTTP after a cursor, or the PCC office's topic) sees every change of what
+     * it is shown.
      */
     List<Change> withRepublished(int version, List<Change> changes) {
         Map<String, Change> byKey = new LinkedHashMap<>();
@@ -150,7 +152,7 @@ public class PerformanceStore {
             Map<String, PublishedSnapshot> formsAfter = disclosure.publish(List.copyOf(after.values()));
             after.forEach((key, snapshot) -> {
                 if (!byKey.containsKey(key) && !Objects.equals(formsBefore.get(snapshot.district()), formsAfter.get(snapshot.district()))) {
-                    all.add(new Change(key, snapshot, Boolean.TRUE.equals(stored.get(key).getBoolean(PUBLISHED))));
+                    all.add(new Change(key, snapshot)); // unpublished: its new published form is not on the PCC's topic yet
                 }
             });
         }
@@ -215,7 +217,7 @@ public class PerformanceStore {
         for (Change change : changes) {
             number++;
             Document changed = change.snapshot() == null ? removedDocument(change.key(), number)
-                    : document(change.snapshot(), number, change.published());
+                    : document(change.snapshot(), number, false);
             if (!replaceOlder(version, changed, number)) {
                 throw new ProjectionLease.LeaseLostException(); // a newer holder wrote this cell: ours is stale
             }
@@ -279,7 +281,7 @@ public class PerformanceStore {
         return ProjectionLease.visible(mongo);
     }
 
-    /** The changes readers may see that are not on the feed topic yet, in order. */
+    /** The changes readers may see that are not on the feed topics yet, in order. */
     List<Document> unpublished(int version, int limit) {
         return documents(version).find(Filters.and(Filters.eq(PUBLISHED, false), Filters.lte(SEQUENCE, visible())))
                 .sort(Sorts.ascending(SEQUENCE)).limit(limit).into(new ArrayList<>());

@@ -15,9 +15,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.saferkent.commissioning.performance.application.FeedMessages;
 
 /**
- * Commissioning keeps the PCC office's pact (contracts/pacts/pcc-office-commissioning.json): the
- * office's feed record is the one commissioning's own code computes, stores and publishes to
- * {@code commissioning.feed}, read back from the real broker ({@link FeedMessages}).
+ * Commissioning keeps its consumers' pacts: the PCC office's (contracts/pacts/pcc-office-commissioning.json,
+ * {@code commissioning.PublishedPerformance.v1} on {@code commissioning.pcc-feed}) and partnership's
+ * (partnership-commissioning.json, the exact {@code commissioning.PerformanceSnapshot.v1} on
+ * {@code commissioning.feed}). Each record is the one commissioning's own code computes, stores and publishes,
+ * read back from the real broker ({@link FeedMessages}).
  */
 @Provider("commissioning")
 @PactFolder("../../contracts/pacts")
@@ -37,5 +39,10 @@ class CommissioningPactVerificationTest {
     @PactVerifyProvider("commissioning.PerformanceSnapshot.v1")
     MessageAndMetadata performanceSnapshot() {
         return FeedMessages.performanceSnapshot();
+    }
+
+    @PactVerifyProvider("commissioning.PublishedPerformance.v1")
+    MessageAndMetadata publishedPerformance() {
+        return FeedMessages.publishedPerformance();
     }
 }

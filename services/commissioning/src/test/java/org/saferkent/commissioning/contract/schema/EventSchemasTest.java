@@ -19,9 +19,12 @@ import org.saferkent.commissioning.contract.domain.ContractEnded;
 import org.saferkent.commissioning.contract.domain.ContractRegistered;
 import org.saferkent.commissioning.contract.domain.ContractVaried;
 import org.saferkent.commissioning.performance.application.FeedEntry;
+import org.saferkent.commissioning.performance.application.PublishedEntry;
 import org.saferkent.commissioning.performance.domain.PerformanceCounts;
 import org.saferkent.commissioning.performance.domain.PerformanceMeasures;
 import org.saferkent.commissioning.performance.domain.PerformanceSnapshot;
+import org.saferkent.commissioning.performance.domain.PublishedCounts;
+import org.saferkent.commissioning.performance.domain.PublishedSnapshot;
 import org.saferkent.platform.events.WireNames;
 
 import tools.jackson.databind.JsonNode;
@@ -66,6 +69,27 @@ class EventSchemasTest {
         assertThat(performance.path("properties").path("measures").path("properties").propertyNames())
                 .containsExactlyInAnyOrderElementsOf(fields(PerformanceMeasures.class));
         assertThat(fields(PerformanceSnapshot.class)).doesNotContainAnyElementsOf(PERSONAL);
+    }
+
+    @Test
+    void thePublishedSchemaDescribesThePublishedEntryWithEveryCountNullableButMoney() throws IOException {
+        JsonNode schema = schema("commissioning.PublishedPerformance.v1");
+        JsonNode performance = schema.path("properties").path("performance");
+        JsonNode counts = performance.path("properties").path("counts");
+
+        assertThat(schema.path("x-cloudevents").path("topic").asString()).isEqualTo("commissioning.pcc-feed");
+        assertThat(schema.path("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(fields(PublishedEntry.class));
+        assertThat(performance.path("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(fields(PublishedSnapshot.class));
+        assertThat(counts.path("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(fields(PublishedCounts.class));
+        assertThat(counts.path("required").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrderElementsOf(fields(PublishedCounts.class));
+        counts.path("properties").properties().forEach(count -> assertThat(count.getValue().path("type").toString()).as(count.getKey())
+                .isEqualTo(count.getKey().equals("valueProRatedPence") ? "\"integer\"" : "[\"integer\",\"null\"]"));
+        assertThat(performance.path("properties").path("measures").path("properties").propertyNames())
+                .containsExactlyInAnyOrderElementsOf(fields(PerformanceMeasures.class));
+        assertThat(performance.path("properties").path("suppressed").path("additionalProperties").path("enum").valueStream()
+                .map(JsonNode::asString)).containsExactly("primary", "secondary");
+        assertThat(schema.path("properties").path("district").path("enum").valueStream().map(JsonNode::asString)).contains("kent");
+        assertThat(fields(PublishedSnapshot.class)).doesNotContainAnyElementsOf(PERSONAL);
     }
 
     private static Set<String> fields(Class<? extends Record> type) {

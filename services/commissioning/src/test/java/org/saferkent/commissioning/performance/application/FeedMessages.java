@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,35 +41,57 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * The PCC office's feed record as commissioning really publishes it, for provider verification and the
- * gate: a contract's performance computed by {@link ContractPerformance} from a quarter's facts, stored
- * by {@link PerformanceStore} (its real sequence and stored form), published by {@link SnapshotPublisher}
- * (its key, {@code EventJson} serialisation and CloudEvents headers) to the compacted
- * {@code commissioning.feed} topic, declared as {@link FeedTopic} declares it, on the test JVM's real
- * broker and store — and read back from the topic as the office would.
+ * The feed records as commissioning really publishes them, for provider verification and the gate: a
+ * contract's performance computed by {@link ContractPerformance} from a quarter's facts, stored by
+ * {@link PerformanceStore} (its real sequence and stored form), published by {@link SnapshotPublisher} (its
+ * keys, {@code EventJson} serialisation and CloudEvents headers) to the compacted topics, declared as
+ * {@link FeedTopic} declares them, on the test JVM's real broker and store — and read back from the topics as
+ * their readers would: the exact snapshot from {@code commissioning.feed} (partnership's Panel view), the
+ * published form from {@code commissioning.pcc-feed} (the PCC's office).
  */
 public final class FeedMessages {
 
     public static final String TOPIC = "commissioning.feed";
+    public static final String PCC_TOPIC = "commissioning.pcc-feed";
     private static final String SOURCE = "commissioning";
     private static final int VERSION = 1;
 
     private FeedMessages() {
     }
 
-    /** The published record of one contract × district × quarter with activity and a target met. */
+    /** The exact record of one contract × district × quarter with activity and a target. */
     public static MessageAndMetadata performanceSnapshot() {
+        return readBack(TOPIC, publishOne());
+    }
+
+    /**
+     * The PCC office's record of the same kind of cell: seven referrals routed, five accepted and two declined, so the
+     * office is shown 7 and 5, the declined count withheld ({@code primary}), and the accepted share over it too.
+     */
+    public static MessageAndMetadata publishedPerformance() {
+        return readBack(PCC_TOPIC, publishOne());
+    }
+
+    private static MessageAndMetadata readBack(String topic, String key) {
+        ConsumerRecord<String, byte[]> published = TopicRecords.awaitRecord(topic, r -> key.equals(r.key()));
+        return ProviderMessages.of(new ProducerRecord<>(published.topic(), null, published.key(), published.value(),
+                published.headers()));
+    }
+
+    /** @return the key of the cell published (both topics) */
+    private static String publishOne() {
         String contractId = UUID.randomUUID().toString();
         ContractTerms contract = new ContractTerms(contractId, "Victim Support Kent", "Kent and Medway victim care",
                 Set.of("victim-support"), Set.of("maidstone", "ashford"), LocalDate.of(2026, 4, 1),
                 LocalDate.of(2027, 3, 31), null, 12_000_000L,
                 List.of(new Target(Measure.REFERRALS_ACCEPTED_SHARE, new BigDecimal("0.8"), new BigDecimal("0.05"))));
-        DistrictFacts facts = new DistrictFacts(List.of(
-                new ReferralFact(UUID.randomUUID().toString(), "victim-support", "maidstone", LocalDate.of(2026, 8, 3),
-                        LocalDate.of(2026, 8, 4), null),
-                new ReferralFact(UUID.randomUUID().toString(), "victim-support", "maidstone", LocalDate.of(2026, 9, 1),
-                        LocalDate.of(2026, 9, 2), null)),
-                List.of(), Map.of(), Set.of(), List.of(), List.of(), List.of());
+        List<ReferralFact> referrals = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            LocalDate routed = LocalDate.of(2026, 8, 3 + i);
+            referrals.add(new ReferralFact(UUID.randomUUID().toString(), "victim-support", "maidstone", routed,
+                    i < 5 ? routed.plusDays(1) : null, i < 5 ? null : routed.plusDays(1)));
+        }
+        DistrictFacts facts = new DistrictFacts(referrals, List.of(), Map.of(), Set.of(), List.of(), List.of(), List.of());
         PerformanceSnapshot snapshot = ContractPerformance.of(contract, "maidstone", Quarter.parse("2026-Q3").orElseThrow(),
                 facts, new PathwayScope("restorative-justice", Set.of("youth-prevention")));
 
@@ -78,14 +101,17 @@ public final class FeedMessages {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
         KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()));
+        EventsProperties shape = new EventsProperties(3, (short) 1, 1);
         try (MongoClient client = MongoClients.create(infrastructure.mongoUri())) {
             MongoTemplate mongo = new MongoTemplate(client, "commissioning-pact-" + UUID.randomUUID());
             PerformanceStore store = new PerformanceStore(mongo, json.mapper(), new FeedSequence(mongo),
                 new org.saferkent.commissioning.performance.domain.PccDisclosure(
                         org.saferkent.platform.disclosure.DisclosureControl.withDefaultAudiences(), "pcc-office"));
             SnapshotPublisher publisher = new SnapshotPublisher(store, new EventProducer(new KafkaTemplate<>(producers)), json,
-                    new EventSource(SOURCE), Clock.systemUTC(), TOPIC, 10, Duration.ofSeconds(30),
-                    () -> FeedTopic.declare(admin, TOPIC, new EventsProperties(3, (short) 1, 1)));
+                    new EventSource(SOURCE), Clock.systemUTC(), TOPIC, PCC_TOPIC, 10, Duration.ofSeconds(30), () -> {
+                        FeedTopic.declare(admin, TOPIC, shape);
+                        FeedTopic.declare(admin, PCC_TOPIC, shape);
+                    });
             try (ProjectionLease.Hold hold = new ProjectionLease(mongo, Clock.systemUTC(), "pact").hold(Duration.ofMinutes(1),
                     Duration.ofMinutes(1))) {
                 store.write(VERSION, List.of(PerformanceStore.Change.of(snapshot)), hold);
@@ -96,8 +122,6 @@ public final class FeedMessages {
         } finally {
             producers.destroy();
         }
-        ConsumerRecord<String, byte[]> published = TopicRecords.awaitRecord(TOPIC, r -> snapshot.key().equals(r.key()));
-        return ProviderMessages.of(new ProducerRecord<>(published.topic(), null, published.key(), published.value(),
-                published.headers()));
+        return snapshot.key();
     }
 }

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +69,9 @@ import tools.jackson.databind.JsonNode;
  * taken over and stops; no clock, however far ahead, takes a lease that is being renewed; and a
  * holder that stalled in the middle of writing the feed (past its check) and wakes after another
  * instance took over is fenced: its writes (cells and day buckets) are refused, no reader paging the
- * feed misses a change, and the Kafka feed carries no older snapshot of a cell after a newer one.
+ * feed misses a change, and neither Kafka feed (exact, or the PCC office's) carries an older record of a key after a
+ * newer one; a change sent again (a crash between the broker's ack and marking it published, a lease lost) has the
+ * id it had.
  */
 class ProjectionLeaseIT {
 
@@ -223,7 +226,9 @@ class ProjectionLeaseIT {
             two.takeOver(); // publishes the newer snapshot
 
             two.stalling.publisher().beforeSend = () -> { };
-            stall.wake(); // sends the older one after it, and finds the lease lost once the broker acknowledged
+            // wakes: its cell changed since it read it (it sends no older record of it, only the Kent total as it now
+            // stands), and it finds the lease lost once the broker acknowledged
+            stall.wake();
             assertThatThrownBy(() -> stallingRun.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(ProjectionLease.LeaseLostException.class);
             assertThat(two.other.refresh().run()).as("the next round").isTrue();
@@ -233,7 +238,46 @@ class ProjectionLeaseIT {
                     .isEqualTo(records.stream().mapToLong(r -> r.path("sequence").asLong()).max().orElseThrow()));
             assertThat(last(published.get(MAIDSTONE_Q3)).path("performance").path("counts").path("referralsRouted").asLong())
                     .isEqualTo(2);
+            // the PCC office's topic too, its Kent total included; the change sent again has the id it had
+            Map<String, List<JsonNode>> shown = two.shownToTheOffice();
+            assertThat(shown).containsKeys(MAIDSTONE_Q3, KENT_Q3);
+            shown.forEach((key, records) -> assertThat(last(records).path("sequence").asLong()).as(key)
+                    .isEqualTo(records.stream().mapToLong(r -> r.path("sequence").asLong()).max().orElseThrow()));
+            assertThat(last(shown.get(MAIDSTONE_Q3)).path("performance").path("suppressed").path("referralsRouted").asString())
+                    .as("2 is withheld").isEqualTo("primary");
+            assertThat(last(shown.get(MAIDSTONE_Q3)).path("sequence").asLong())
+                    .isEqualTo(last(published.get(MAIDSTONE_Q3)).path("sequence").asLong());
+            assertThat(records(shown, MAIDSTONE_Q3, last(shown.get(MAIDSTONE_Q3)).path("sequence").asLong()))
+                    .as("the newest change, sent by the new holder and again after the stalled one's").isGreaterThan(1);
+            two.ids(two.topic).forEach((change, ids) -> assertThat(ids).as(change).hasSize(1));
+            two.ids(two.pccTopic).forEach((change, ids) -> assertThat(ids).as(change).hasSize(1));
         }
+    }
+
+    @Test
+    void aCrashBetweenTheBrokersAckAndMarkingTheCellsPublishedSendsTheSameRecordsWithTheSameIds() throws Exception {
+        try (TwoInstances two = new TwoInstances()) {
+            two.live.referralRouted(ref(), new RoutedReferral("r-1", "maidstone", "victim-support", Instant.parse("2031-07-01T10:00:00Z")));
+            assertThat(two.other.refresh().run()).isTrue();
+            Map<String, List<JsonNode>> before = two.shownToTheOffice();
+            Map<String, Set<String>> exactIds = two.ids(two.topic);
+            Map<String, Set<String>> officeIds = two.ids(two.pccTopic);
+            assertThat(before).containsKeys(MAIDSTONE_Q3, KENT_Q3);
+
+            // the broker acknowledged both records, the process died before it marked the cell published
+            mongo.getCollection(PerformanceStore.collection(two.versions.current())).updateMany(new Document(),
+                    new Document("$set", new Document(PerformanceStore.PUBLISHED, false)));
+            assertThat(two.other.refresh().run()).isTrue();
+
+            assertThat(two.records(two.pccTopic)).as("sent again").isGreaterThan(before.values().stream().mapToInt(List::size).sum());
+            assertThat(two.ids(two.topic)).as("the exact feed: the same ids").isEqualTo(exactIds);
+            assertThat(two.ids(two.pccTopic)).as("the office's feed: the same ids").isEqualTo(officeIds);
+            two.shownToTheOffice().forEach((key, records) -> assertThat(last(records)).as(key).isEqualTo(last(before.get(key))));
+        }
+    }
+
+    private static long records(Map<String, List<JsonNode>> byKey, String key, long sequence) {
+        return byKey.get(key).stream().filter(record -> record.path("sequence").asLong() == sequence).count();
     }
 
     @Test
@@ -261,6 +305,7 @@ class ProjectionLeaseIT {
     }
 
     private static final String MAIDSTONE_Q3 = PerformanceSnapshot.key("victims", "maidstone", "2031-Q3");
+    private static final String KENT_Q3 = PerformanceSnapshot.key("victims", "kent", "2031-Q3");
     private static final PathwayScope FENCING_SCOPE = new PathwayScope("restorative-justice", Set.of("youth-prevention"));
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
@@ -300,6 +345,7 @@ class ProjectionLeaseIT {
     private final class TwoInstances implements AutoCloseable {
 
         final String topic = "commissioning.feed.fencing-" + UUID.randomUUID();
+        final String pccTopic = "commissioning.pcc-feed.fencing-" + UUID.randomUUID();
         final ProjectionVersions versions = new ProjectionVersions(mongo);
         final List<Loaded<Contract>> contracts = List.of(victimsContract());
         final ActivityProjection live;
@@ -322,8 +368,10 @@ class ProjectionLeaseIT {
             KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     RealInfrastructure.get().kafkaBootstrapServers()));
             SnapshotPublisher publisher = new SnapshotPublisher(store, new EventProducer(new KafkaTemplate<>(producers)), new EventJson(),
-                    new EventSource("commissioning"), clock, topic, 10, Duration.ofSeconds(30),
-                    () -> FeedTopic.declare(admin, topic, new EventsProperties(1, (short) 1, 1)));
+                    new EventSource("commissioning"), clock, topic, pccTopic, 10, Duration.ofSeconds(30), () -> {
+                        FeedTopic.declare(admin, topic, new EventsProperties(1, (short) 1, 1));
+                        FeedTopic.declare(admin, pccTopic, new EventsProperties(1, (short) 1, 1));
+                    });
             PerformanceRefresh refresh = new PerformanceRefresh(mongo, versions, () -> contracts, store, new LiveFactsLoader(mongo),
                     publisher, new ProjectionLease(mongo, clock, "refresh"), FENCING_SCOPE, 60, LEASE, Duration.ofHours(1));
             refresh.ensureIndexes();
@@ -345,11 +393,34 @@ class ProjectionLeaseIT {
 
         /** The feed topic's records by key, in the order the topic holds them. */
         Map<String, List<JsonNode>> published() {
+            return byKey(topic);
+        }
+
+        /** The PCC office's topic's records by key, in the order the topic holds them. */
+        Map<String, List<JsonNode>> shownToTheOffice() {
+            return byKey(pccTopic);
+        }
+
+        private Map<String, List<JsonNode>> byKey(String from) {
             Map<String, List<JsonNode>> published = new HashMap<>();
-            for (ConsumerRecord<String, byte[]> record : TopicRecords.readAll(topic)) {
+            for (ConsumerRecord<String, byte[]> record : TopicRecords.readAll(from)) {
                 published.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(JSON.readTree(record.value()));
             }
             return published;
+        }
+
+        /** ce_id of every record on {@code from}, by key and sequence (ce_aggregateversion). */
+        Map<String, Set<String>> ids(String from) {
+            Map<String, Set<String>> ids = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : TopicRecords.readAll(from)) {
+                ids.computeIfAbsent(record.key() + "#" + TopicRecords.header(record, "ce_aggregateversion"), k -> new HashSet<>())
+                        .add(TopicRecords.header(record, "ce_id"));
+            }
+            return ids;
+        }
+
+        int records(String from) {
+            return TopicRecords.readAll(from).size();
         }
 
         @Override
