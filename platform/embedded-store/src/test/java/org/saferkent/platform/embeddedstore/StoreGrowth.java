@@ -39,7 +39,9 @@ import org.h2.mvstore.MVStore;
  * updates an earlier aggregate again. About 8.5 writes per referral, documents of 0.2 to 1 KB.
  *
  * <p>Run by hand: {@code java -cp <test classpath> org.saferkent.platform.embeddedstore.StoreGrowth
- * [referrals] [writers] [file] [fsync]}; {@link StoreGrowthTest} runs a small one in the build.
+ * [referrals] [writers] [file] [fsync]} (the store's knobs as system properties: {@code saferkent.store.cache-mb},
+ * {@code saferkent.store.compress}, {@code saferkent.store.page-split-bytes}); {@link StoreGrowthTest} runs a small
+ * one in the build.
  */
 public final class StoreGrowth {
 
@@ -89,7 +91,9 @@ public final class StoreGrowth {
     /** As {@link #run(Path, int, int, int, Consumer)}, each commit forced to the disk if {@code fsync}. */
     public static Result run(Path file, boolean fsync, int referrals, int writers, int every, Consumer<String> progress)
             throws Exception {
-        H2Backend backend = EmbeddedBackends.h2(file.toString(), fsync);
+        // the page cache as the local stack sizes it (-Dsaferkent.store.cache-mb, MongoWireServer)
+        H2Backend backend = EmbeddedBackends.h2(file.toString(), fsync,
+                Integer.getInteger("saferkent.store.cache-mb", EmbeddedBackends.DEFAULT_CACHE_MB));
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         long start = System.nanoTime();
