@@ -58,7 +58,7 @@ class CrashRecoveryIT {
 
     private static final long SEED = Long.getLong("saferkent.crash.seed", 14);
     /** Acknowledged referrals in the run at least: the kills under load within the build's budget. */
-    private static final int REFERRALS = 300;
+    private static final int REFERRALS = 200;
     /** Each kill comes this many acknowledged referrals after the previous recovery, or up to {@link #MAX_GAP}. */
     private static final int MIN_GAP = 15;
     private static final int MAX_GAP = 80;
