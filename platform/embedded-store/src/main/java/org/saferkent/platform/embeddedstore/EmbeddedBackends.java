@@ -107,6 +107,9 @@ public final class EmbeddedBackends {
         };
     }
 
+    /** The share of the file (percent) kept live by H2's background compaction; H2's own default is 90. */
+    public static final int AUTO_COMPACT_FILL_RATE = 50;
+
     /** H2's own default page cache, in megabytes. */
     public static final int DEFAULT_CACHE_MB = 16;
 
@@ -137,6 +140,10 @@ public final class EmbeddedBackends {
         if (Boolean.parseBoolean(System.getProperty("saferkent.store.compress", "true"))) {
             builder.compress();
         }
+        // H2 rewrites live pages in the background whenever less than this share of the file is live (its default,
+        // 90%, kept a store holding a year busy rewriting itself: raw inserts at 884/s against 1,844/s at 40%, as fast
+        // as an empty store). At 50% the file holds at most about twice its live data.
+        builder.autoCompactFillRate(Integer.getInteger("saferkent.store.auto-compact-fill-rate", AUTO_COMPACT_FILL_RATE));
         int split = Integer.getInteger("saferkent.store.page-split-bytes", 0);
         if (split > 0) {
             builder.pageSplitSize(split);
