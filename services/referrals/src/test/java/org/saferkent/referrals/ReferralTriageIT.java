@@ -287,22 +287,28 @@ class ReferralTriageIT {
     /** Two first referrals of one person from two addresses at the same instant make one history (the link key's claim). */
     @Test
     void twoFirstReferralsOfOnePersonFromTwoAddressesAtOnceMakeOneHistory() throws Exception {
-        Person atHome = Person.random().at("ME15 6" + letters());
-        Person atRefuge = atHome.at("CT2 7" + letters());
-        java.util.concurrent.CompletableFuture<HttpResponse<String>> home = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> postQuietly(withCrimeReference(domesticAbuse("kent-police", atHome, 3, today().minusDays(3)))));
-        java.util.concurrent.CompletableFuture<HttpResponse<String>> refuge = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> postQuietly(withCrimeReference(domesticAbuse("kent-police", atRefuge, 3, today().minusDays(2)))));
-        List<String> pseudonyms = new ArrayList<>();
-        for (HttpResponse<String> response : List.of(home.get(), refuge.get())) {
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-            pseudonyms.add(JSON.readTree(response.body()).path("subjectPseudonym").asString());
-        }
+        Person atHome = null;
+        // several rounds: the two intakes interleave differently each time (one once claimed the person after the
+        // other had looked, and the other started a second history)
+        for (int round = 0; round < 6; round++) {
+            atHome = Person.random().at("ME15 6" + letters());
+            Person atRefuge = atHome.at("CT2 7" + letters());
+            Person home = atHome;
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> fromHome = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> postQuietly(withCrimeReference(domesticAbuse("kent-police", home, 3, today().minusDays(3)))));
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> fromRefuge = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> postQuietly(withCrimeReference(domesticAbuse("kent-police", atRefuge, 3, today().minusDays(2)))));
+            List<String> pseudonyms = new ArrayList<>();
+            for (HttpResponse<String> response : List.of(fromHome.get(), fromRefuge.get())) {
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+                pseudonyms.add(JSON.readTree(response.body()).path("subjectPseudonym").asString());
+            }
 
-        List<Document> histories = mongo.getCollection("subjects").find(new Document("_id", new Document("$in", pseudonyms)))
-                .into(new ArrayList<>());
-        assertThat(histories).hasSize(1);
-        assertThat(histories.get(0).getList("referralIds", String.class)).hasSize(2);
+            List<Document> histories = mongo.getCollection("subjects").find(new Document("_id", new Document("$in", pseudonyms)))
+                    .into(new ArrayList<>());
+            assertThat(histories).as("round %d", round).hasSize(1);
+            assertThat(histories.get(0).getList("referralIds", String.class)).hasSize(2);
+        }
         // the third incident, from either address, escalates
         JsonNode third = created(withCrimeReference(domesticAbuse("kent-police", atHome, 3, today())));
         assertThat(strings(third.path("triage").path("maracReasons"))).as(third.toString()).containsExactly("escalation");

@@ -303,6 +303,14 @@ public class SubjectIndex {
 
     /** Saves the subject's new history if nobody changed it since {@code previous} was read. */
     public boolean save(String pseudonym, SubjectRecord previous, SubjectRecord next) {
+        return save(pseudonym, previous, next, true);
+    }
+
+    /**
+     * @param yieldToClaimant for an intake's first history: false (to try again, and join) when the person was claimed
+     *        since the intake looked; a split of an undone link never yields (the history it leaves holds the claim)
+     */
+    private boolean save(String pseudonym, SubjectRecord previous, SubjectRecord next, boolean yieldToClaimant) {
         Document body = new Document("version", previous.version() + 1)
                 .append("priors", last(next.priors()).stream().map(p -> new Document("referralId", p.referralId())
                         .append("agency", p.agency()).append("crimeReference", p.crimeReference())
@@ -324,11 +332,18 @@ public class SubjectIndex {
                         .map(k -> new Document("key", k.key()).append("pseudonym", k.pseudonym())).toList());
         if (previous.version() == 0) {
             String claim = next.links().personKeys().isEmpty() ? null : next.links().personKeys().get(0);
-            if (claim != null && mongo.getCollection(COLLECTION).find(Filters.eq(CLAIMED_PERSON_KEY, claim))
-                    .projection(new Document("_id", 1)).first() == null) {
-                // a first sighting of this person: of two at once (two postcodes), one insert wins, the other joins it.
-                // Held already by a history this intake did not join (namesakes, or a link undone): no claim.
-                body.append(CLAIMED_PERSON_KEY, claim);
+            if (claim != null) {
+                if (mongo.getCollection(COLLECTION).find(Filters.eq(CLAIMED_PERSON_KEY, claim))
+                        .projection(new Document("_id", 1)).first() == null) {
+                    // a first sighting of this person: of two at once (two postcodes), one insert wins, the other joins it
+                    body.append(CLAIMED_PERSON_KEY, claim);
+                } else if (yieldToClaimant
+                        && !pseudonym.equals(locate(pseudonym, next.links().personKeys(), next.links().nhsKeyValues()).storedUnder())) {
+                    // claimed since this intake looked, by the other of two first sightings at once: it joins that
+                    // history on its next attempt
+                    return false;
+                }
+                // else held by a history this intake does not join (namesakes, or a link undone): no claim
             }
             try {
                 mongo.getCollection(COLLECTION).insertOne(body.append("_id", pseudonym));
@@ -429,7 +444,7 @@ public class SubjectIndex {
      * @return false when it exists already (an earlier attempt of the same undo got this far; a referral since found it)
      */
     public boolean insertSplit(String pseudonym, SubjectRecord split) {
-        return save(pseudonym, SubjectRecord.none(), split);
+        return save(pseudonym, SubjectRecord.none(), split, false);
     }
 
     /** Whether the index holds a history under this pseudonym (its current one). */
