@@ -122,9 +122,7 @@ class SnapshotPublisher {
                 store.republish(version, members); // a Kent total sent may be older than one sent after it
                 throw lost;
             }
-            for (Document cell : sent) {
-                store.markPublished(version, cell);
-            }
+            store.markPublished(version, sent);
             published += sent.size();
         } while (pending.size() == batch);
         return published;
