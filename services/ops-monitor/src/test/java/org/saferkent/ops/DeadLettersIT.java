@@ -9,6 +9,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.saferkent.platform.events.Topics;
 import org.saferkent.platform.test.TopicRecords;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -214,38 +216,25 @@ class DeadLettersIT {
         assertThat(getJson(api + "/dead-letters/" + id).path("deadLetter").path("status").asString()).isEqualTo("OPEN");
     }
 
-    @Test
-    void aDeadLetterOfThePccFeedIsNotReplayedSinceAnOldSnapshotWouldReplaceANewerOne() throws Exception {
+    /** Both compacted feeds: the exact one (read by the partnership) and the PCC office's published one. */
+    @ParameterizedTest
+    @CsvSource({"commissioning.feed, partnership", "commissioning.pcc-feed, pcc-office"})
+    void aDeadLetterOfACompactedFeedIsNotReplayedSinceAnOldSnapshotWouldReplaceANewerOne(String feed, String group) throws Exception {
         String api = "http://127.0.0.1:" + port + "/api/ops";
         String eventId = UUID.randomUUID().toString();
-        TopicRecords.send(OpsFixtures.deadLetter("commissioning.feed.partnership.dlq", "commissioning.feed", eventId,
+        TopicRecords.send(OpsFixtures.deadLetter(feed + "." + group + ".dlq", feed, eventId,
                 "malformed JSON (line 1, column 2)", "{\"sequence\":7}"));
         String id = awaitDeadLetterId(api, eventId);
 
         HttpResponse<String> refused = post(api + "/dead-letters/" + id + "/replay", OpsFixtures.OPS, "{}");
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-        assertThat(refused.body()).contains("commissioning.feed keeps the latest value per key", "park it");
-        assertThat(TopicRecords.matching("commissioning.feed", TopicRecords.headerEquals("ce_id", eventId))).isEmpty();
+        assertThat(refused.body()).contains(feed + " keeps the latest value per key", "park it");
+        assertThat(TopicRecords.matching(feed, TopicRecords.headerEquals("ce_id", eventId))).isEmpty();
         assertThat(getJson(api + "/dead-letters/" + id).path("deadLetter").path("status").asString()).isEqualTo("OPEN");
         // parking it is still open to the operator
         assertThat(post(api + "/dead-letters/" + id + "/park", OpsFixtures.OPS, "{\"note\":\"feed: rebuilt instead\"}")
                 .statusCode()).isEqualTo(200);
-    }
-
-    @Test
-    void aDeadLetterOfThePccOfficesFeedIsNotReplayedEither() throws Exception {
-        String api = "http://127.0.0.1:" + port + "/api/ops";
-        String eventId = UUID.randomUUID().toString();
-        TopicRecords.send(OpsFixtures.deadLetter("commissioning.pcc-feed.pcc-office.dlq", "commissioning.pcc-feed", eventId,
-                "malformed JSON (line 1, column 2)", "{\"sequence\":7}"));
-        String id = awaitDeadLetterId(api, eventId);
-
-        HttpResponse<String> refused = post(api + "/dead-letters/" + id + "/replay", OpsFixtures.OPS, "{}");
-
-        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-        assertThat(refused.body()).contains("commissioning.pcc-feed keeps the latest value per key");
-        assertThat(TopicRecords.matching("commissioning.pcc-feed", TopicRecords.headerEquals("ce_id", eventId))).isEmpty();
     }
 
     static String awaitDeadLetterId(String api, String eventId) {
