@@ -108,9 +108,8 @@ public class ActivityProjection {
     }
 
     public void victimDeadlineMissed(EventRef event, MissedDeadline missed) {
-        LocalDate dueOn = missed.dueAt() != null ? KentTime.dueDay(missed.dueAt()) : day(missed.missedAt(), event);
         sink.apply(event.id(), victimCase(missed.caseId(), missed.district())
-                .day("missed." + FactChange.pathKey(missed.duty()), dueOn));
+                .day("missed." + FactChange.pathKey(missed.duty()), dueOn(missed.dueAt(), missed.missedAt(), event)));
     }
 
     /**
@@ -118,9 +117,13 @@ public class ActivityProjection {
      * beside the miss, not in its place, so the fact is the same whichever of the two is applied first.
      */
     public void victimDeadlineBreachWithdrawn(EventRef event, WithdrawnBreach withdrawn) {
-        LocalDate dueOn = withdrawn.dueAt() != null ? KentTime.dueDay(withdrawn.dueAt()) : day(withdrawn.metAt(), event);
         sink.apply(event.id(), victimCase(withdrawn.caseId(), withdrawn.district())
-                .day("withdrawn." + FactChange.pathKey(withdrawn.duty()), dueOn));
+                .day("withdrawn." + FactChange.pathKey(withdrawn.duty()), dueOn(withdrawn.dueAt(), withdrawn.metAt(), event)));
+    }
+
+    /** The day a duty was due (its deadline's last day); without a deadline, the day of {@code otherwise}. */
+    private static LocalDate dueOn(Instant dueAt, Instant otherwise, EventRef event) {
+        return dueAt != null ? KentTime.dueDay(dueAt) : day(otherwise, event);
     }
 
     /** Kept per event: the latest (by its time) is the case's outcome, whatever order they arrive in. */
