@@ -77,25 +77,30 @@ final class DayBuckets {
     }
 
     /**
-     * Recomputes the buckets of {@code days} in {@code district} from their facts alone, replacing what
-     * was stored (a day nothing counts on any more keeps an empty bucket). Each bucket carries the
-     * {@code fence} of the lease hold that wrote it ({@link ProjectionLease.Hold#token()}, higher for
-     * every later holder) and is replaced only by a writer whose fence is as high: a holder that lost
-     * the lease without knowing, and wakes after the new holder recomputed a day from newer facts, is
+     * Recomputes the buckets of each district's {@code days} from their facts alone, replacing what was
+     * stored (a day nothing counts on any more keeps an empty bucket), in one unordered bulk write for all
+     * the districts (each write is a commit of the store, which a refresh round waits for). Each bucket
+     * carries the {@code fence} of the lease hold that wrote it ({@link ProjectionLease.Hold#token()},
+     * higher for every later holder) and is replaced only by a writer whose fence is as high: a holder that
+     * lost the lease without knowing, and wakes after the new holder recomputed a day from newer facts, is
      * refused instead of putting the older counts back (an empty bucket, not a deletion, so that a day
      * emptied by the new holder is refused too).
      *
+     * @param check runs before each district's facts are read (the lease's check)
      * @throws ProjectionLease.LeaseLostException if a later holder wrote one of the buckets
      */
-    void recompute(int version, String district, Collection<LocalDate> days, long fence) {
-        Map<LocalDate, DayCounts> counted = DayCounts.byDay(loader.loadDays(version, district, days), district);
+    void recompute(int version, Map<String, ? extends Collection<LocalDate>> byDistrict, long fence, Runnable check) {
         List<WriteModel<Document>> writes = new ArrayList<>();
-        for (LocalDate day : new TreeSet<>(days)) {
-            DayCounts counts = counted.getOrDefault(day, DayCounts.NONE);
-            Bson notNewer = Filters.and(Filters.eq("_id", id(district, day)), Filters.not(Filters.gt(FENCE, fence)));
-            writes.add(new ReplaceOneModel<>(notNewer, document(district, day, counts).append(FENCE, fence),
-                    new ReplaceOptions().upsert(true)));
-        }
+        byDistrict.forEach((district, days) -> {
+            check.run();
+            Map<LocalDate, DayCounts> counted = DayCounts.byDay(loader.loadDays(version, district, days), district);
+            for (LocalDate day : new TreeSet<>(days)) {
+                DayCounts counts = counted.getOrDefault(day, DayCounts.NONE);
+                Bson notNewer = Filters.and(Filters.eq("_id", id(district, day)), Filters.not(Filters.gt(FENCE, fence)));
+                writes.add(new ReplaceOneModel<>(notNewer, document(district, day, counts).append(FENCE, fence),
+                        new ReplaceOptions().upsert(true)));
+            }
+        });
         if (writes.isEmpty()) {
             return;
         }
@@ -110,7 +115,7 @@ final class DayBuckets {
         }
     }
 
-    /** For tests: runs after a district's buckets are computed, before they are written. */
+    /** For tests: runs after the round's buckets are computed, before they are written. */
     volatile Runnable beforeWrites = () -> { };
 
     /** The buckets of {@code district} on {@code days} that hold something. */

@@ -174,10 +174,7 @@ public class PerformanceRefresh {
         addJoinedDays(version, days, cells, dirty);
 
         // the buckets of the days the facts changed on, each recomputed whole from that district-day's facts
-        for (Map.Entry<String, Set<LocalDate>> district : days.entrySet()) {
-            hold.check();
-            buckets.recompute(version, district.getKey(), district.getValue(), hold.token());
-        }
+        buckets.recompute(version, days, hold.token(), hold::check);
         // the cells, each summed from the buckets of its window: what is stored elsewhere is never read
         Map<String, PerformanceStore.Change> writes = new LinkedHashMap<>();
         for (Map.Entry<String, Set<Quarter>> district : cells.entrySet()) {

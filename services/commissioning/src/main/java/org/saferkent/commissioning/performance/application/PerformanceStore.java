@@ -11,18 +11,20 @@ import java.util.Set;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.saferkent.platform.outbox.DuplicateKeys;
 import org.saferkent.commissioning.activity.application.ProjectionVersions;
 import org.saferkent.commissioning.performance.domain.PccDisclosure;
 import org.saferkent.commissioning.performance.domain.PerformanceSnapshot;
 import org.saferkent.commissioning.performance.domain.PublishedSnapshot;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import com.mongodb.MongoException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
@@ -216,13 +218,13 @@ public class PerformanceStore {
         hold.stage(changes.stream().map(Change::key).toList());
         beforeCellWrites.run();
         long number = last - changes.size();
+        List<Document> cells = new ArrayList<>(changes.size());
         for (Change change : changes) {
             number++;
-            Document changed = change.snapshot() == null ? removedDocument(change.key(), number)
-                    : document(change.snapshot(), number, false);
-            if (!replaceOlder(version, changed, number)) {
-                throw new ProjectionLease.LeaseLostException(); // a newer holder wrote this cell: ours is stale
-            }
+            cells.add(change.snapshot() == null ? removedDocument(change.key(), number) : document(change.snapshot(), number, false));
+        }
+        if (!replaceOlder(version, cells)) {
+            throw new ProjectionLease.LeaseLostException(); // a newer holder wrote one of these cells: ours are stale
         }
         hold.commit(last);
     }
@@ -230,19 +232,42 @@ public class PerformanceStore {
     /** For tests: runs after a round's numbers are reserved and its cells named, before they are written. */
     volatile Runnable beforeCellWrites = () -> { };
 
-    /** Replaces (or creates) the cell if what is stored has a lower sequence. @return false if a higher one is stored */
-    private boolean replaceOlder(int version, Document changed, long number) {
-        Bson older = Filters.and(Filters.eq("_id", changed.getString("_id")), Filters.lt(SEQUENCE, number));
+    /**
+     * Replaces (or creates) each cell where what is stored has a lower sequence: one unordered bulk write for
+     * the round (each write alone cost a commit of the store), every cell's outcome read from its result.
+     * A cell whose upsert met a duplicate key exists with a sequence as high or higher, or was created a
+     * moment ago: it is tried again alone, without upsert, so only a lower sequence is replaced.
+     *
+     * @return false if a higher sequence is stored for any of them (the cells whose stored sequence was
+     *         lower are written: the newer holder writes every staged cell again, with higher numbers)
+     */
+    private boolean replaceOlder(int version, List<Document> cells) {
+        List<ReplaceOneModel<Document>> writes = cells.stream().map(cell -> new ReplaceOneModel<>(older(cell), cell,
+                new ReplaceOptions().upsert(true))).toList();
+        List<Integer> existing = new ArrayList<>();
         try {
-            var result = documents(version).replaceOne(older, changed, new ReplaceOptions().upsert(true));
-            return result.getMatchedCount() > 0 || result.getUpsertedId() != null;
-        } catch (MongoException e) {
-            if (!DuplicateKeys.is(e)) {
+            documents(version).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null) {
                 throw e;
             }
-            // the cell exists with a sequence as high or higher (or was created a moment ago): only a lower one is replaced
-            return documents(version).replaceOne(older, changed).getMatchedCount() > 0;
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                existing.add(error.getIndex());
+            }
         }
+        boolean allWritten = true;
+        for (int index : existing) {
+            Document cell = cells.get(index);
+            allWritten &= documents(version).replaceOne(older(cell), cell).getMatchedCount() > 0;
+        }
+        return allWritten;
+    }
+
+    private static Bson older(Document cell) {
+        return Filters.and(Filters.eq("_id", cell.getString("_id")), Filters.lt(SEQUENCE, cell.get(SEQUENCE)));
     }
 
     Document document(PerformanceSnapshot snapshot, long sequenceNumber, boolean published) {
