@@ -37,6 +37,7 @@ public final class IntakePhase {
             map.put("kentYearSeconds", round(yearSeconds));
             map.put("kentYearMeasured", fullYear);
             map.put("storeWritesPerReferral", round(costs.storeWrites() / Math.max(1, created)));
+            map.put("storeWritesPerReferralByService", costs.writesPerReferral(created));
             map.put("storeCommandsPerReferral", round(costs.storeCommands() / Math.max(1, created)));
             map.put("kafkaRecordsPerReferral", round(costs.kafkaRecords() / Math.max(1, created)));
             return map;
@@ -83,7 +84,8 @@ public final class IntakePhase {
         // producer metrics restart from zero whenever a producer is replaced
         long records = quiescence.records(List.of("")) - recordsBefore;
         ServiceCounters.Totals measured = counters.read().minus(before);
-        ServiceCounters.Totals costs = new ServiceCounters.Totals(measured.storeWrites(), measured.storeCommands(), records);
+        ServiceCounters.Totals costs = new ServiceCounters.Totals(measured.storeWrites(), measured.storeCommands(), records,
+                measured.writesByService());
         double pipeline = summary.created() / drainSeconds;
         double year = fullYear ? drainSeconds : KentShape.REFERRALS_PER_YEAR / pipeline;
         return new Figures(summary.posted(), summary.created(), summary.failed(), postSeconds, summary.createdPerSecond(),

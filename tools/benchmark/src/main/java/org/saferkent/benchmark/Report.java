@@ -70,7 +70,8 @@ final class Report {
                     + (intake.fullYear() ? " (measured)" : " (extrapolated)"), duration(intake.yearSeconds()), "< 2 min", "", "");
             double writes = intake.costs().storeWrites() / Math.max(1, intake.created());
             double records = intake.costs().kafkaRecords() / Math.max(1, intake.created());
-            row(md, "Store writes per referral (all services; insert/update/delete/findAndModify commands)", num(writes), "", "", "");
+            row(md, "Store writes per referral (all services; insert/update/delete/findAndModify commands)", num(writes) + " ("
+                    + byService(intake) + ")", "≤ 10", "", "");
             row(md, "Kafka records per referral (growth of every topic on the broker)", num(records), "", "", "");
             if (store != null) {
                 double storeRate = writes * intake.pipelinePerSecond();
@@ -149,8 +150,9 @@ final class Report {
                 p -> p.intake() == null ? "" : num(p.intake().pipelinePerSecond()) + " (" + p.intake().created() + " referrals)");
         pointRow(md, "End to end, share of the rate with the first point's history (target at 7 years ≥ 90%)",
                 p -> p.intake() == null || first.intake() == null ? "" : ratio(p.intake().pipelinePerSecond(), first.intake().pipelinePerSecond()));
-        pointRow(md, "Store writes per referral (insert/update/delete/findAndModify)",
-                p -> p.intake() == null ? "" : num(p.intake().costs().storeWrites() / Math.max(1, p.intake().created())));
+        pointRow(md, "Store writes per referral (insert/update/delete/findAndModify; target ≤ 10), and by service",
+                p -> p.intake() == null ? "" : num(p.intake().costs().storeWrites() / Math.max(1, p.intake().created())) + " ("
+                        + byService(p.intake()) + ")");
         pointRow(md, "Latency 201 → victim case, p50 / p95 / p99 at " + Math.round(preloadLatencyRate) + "/s (target p99 < 250 ms)",
                 p -> p.latency() == null ? "" : pct(p.latency().victimCase()) + seen(p.latency().victimCase(), p.latency().posted()));
         pointRow(md, "Latency 201 → commissioning feed, p50 / p95 / p99 (target p99 < 1 s)",
@@ -164,6 +166,12 @@ final class Report {
             double writes = p.intake().costs().storeWrites() / Math.max(1, p.intake().created()) * p.intake().pipelinePerSecond();
             return num(writes) + " /s: " + ratio(writes, p.store().insertOnePerSecond()) + " / " + ratio(writes, p.store().insertManyPerSecond());
         });
+    }
+
+    /** {@code referrals 5.1, victims 2.1, ...}: each service's share of the writes per referral. */
+    private static String byService(IntakePhase.Figures intake) {
+        return intake.costs().writesPerReferral(intake.created()).entrySet().stream()
+                .map(e -> e.getKey() + " " + num(e.getValue())).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String seen(Percentiles p, long posted) {

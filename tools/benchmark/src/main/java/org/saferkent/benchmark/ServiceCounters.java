@@ -14,10 +14,21 @@ public final class ServiceCounters {
 
     private static final java.util.List<String> WRITES = java.util.List.of("insert", "update", "delete", "findAndModify");
 
-    public record Totals(double storeWrites, double storeCommands, double kafkaRecords) {
+    /** @param writesByService the store writes of each service (their sum is {@code storeWrites}) */
+    public record Totals(double storeWrites, double storeCommands, double kafkaRecords, Map<String, Double> writesByService) {
 
         public Totals minus(Totals before) {
-            return new Totals(storeWrites - before.storeWrites, storeCommands - before.storeCommands, kafkaRecords - before.kafkaRecords);
+            Map<String, Double> writes = new java.util.LinkedHashMap<>();
+            writesByService.forEach((service, count) -> writes.put(service, count - before.writesByService.getOrDefault(service, 0.0)));
+            return new Totals(storeWrites - before.storeWrites, storeCommands - before.storeCommands, kafkaRecords - before.kafkaRecords,
+                    writes);
+        }
+
+        /** Each service's store writes per referral, to a tenth. */
+        public Map<String, Double> writesPerReferral(long referrals) {
+            Map<String, Double> per = new java.util.LinkedHashMap<>();
+            writesByService.forEach((service, count) -> per.put(service, Math.round(count / Math.max(1, referrals) * 10) / 10.0));
+            return per;
         }
     }
 
@@ -34,7 +45,9 @@ public final class ServiceCounters {
         double writes = 0;
         double commands = 0;
         double records = 0;
-        for (String base : services.values()) {
+        Map<String, Double> byService = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> service : services.entrySet()) {
+            String base = service.getValue();
             HttpResponse<String> response = client.get(base + "/actuator/prometheus", "ops");
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(base + "/actuator/prometheus answered " + response.statusCode());
@@ -46,13 +59,14 @@ public final class ServiceCounters {
                     String command = label(line, "command");
                     if (WRITES.contains(command)) {
                         writes += value;
+                        byService.merge(service.getKey(), value, Double::sum);
                     }
                 } else if (line.startsWith("kafka_producer_record_send_total{")) {
                     records += value(line);
                 }
             }
         }
-        return new Totals(writes, commands, records);
+        return new Totals(writes, commands, records, byService);
     }
 
     /** Events stored but not yet published, summed over the services (their outbox backlog gauges). */

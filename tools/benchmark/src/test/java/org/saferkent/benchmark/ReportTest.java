@@ -1,0 +1,32 @@
+package org.saferkent.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+
+    @Test
+    void writesPerReferralAreSplitByServiceInTheTableAndTheJson() {
+        Map<String, Double> before = new LinkedHashMap<>(Map.of("referrals", 100.0, "victims", 40.0));
+        Map<String, Double> after = new LinkedHashMap<>();
+        after.put("referrals", 610.0);
+        after.put("victims", 250.0);
+        after.put("commissioning", 90.0); // started counting during the phase
+        ServiceCounters.Totals costs = new ServiceCounters.Totals(950, 2_000, 550, after)
+                .minus(new ServiceCounters.Totals(140, 300, 0, before));
+        Report report = new Report();
+        report.started = "2026-12-06T10:00:00Z";
+        report.mode = "quick";
+        report.machine = Map.of("cores", 2, "cpu", "test", "memoryGiB", 24, "java", "17");
+        report.intake = new IntakePhase.Figures(100, 100, 0, 5, 20, 6, 16.7, 6_150, false, costs);
+
+        assertThat(costs.storeWrites()).isEqualTo(810);
+        assertThat(report.toMarkdown()).contains("| 8.1 (referrals 5.1, victims 2.1, commissioning 0.9) | ≤ 10 |");
+        assertThat(report.intake.asMap()).containsEntry("storeWritesPerReferralByService",
+                Map.of("referrals", 5.1, "victims", 2.1, "commissioning", 0.9));
+    }
+}
