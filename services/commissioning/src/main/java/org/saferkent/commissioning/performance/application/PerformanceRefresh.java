@@ -90,7 +90,7 @@ public class PerformanceRefresh {
     }
 
     /**
-     * One run: recompute what changed, then publish. Does nothing while another instance or a rebuild
+     * One run: recompute what changed, publishing each round's cells as soon as they are committed. Does nothing while another instance or a rebuild
      * holds the lease. Holding it, no rebuild is alive, so a {@code building} pointer left behind is a
      * dead rebuild's: it is cleared first, so live writers stop writing to that version.
      *
@@ -106,7 +106,8 @@ public class PerformanceRefresh {
             collections.clearDeadBuild(pointer);
             int version = pointer.current();
             buckets.buildIfMissing(version, hold::check);
-            for (int round = 0; round < MAX_ROUNDS && refresh(version, hold); round++) {
+            Runnable publish = () -> publisher.publishPending(version, hold);
+            for (int round = 0; round < MAX_ROUNDS && refresh(version, hold, publish); round++) {
                 // more dirty facts than one batch: go on
             }
             hold.check();
@@ -127,8 +128,18 @@ public class PerformanceRefresh {
         buckets.ensureIndexes(version);
     }
 
-    /** One round. @return whether a full batch of dirty facts was seen (there may be more) */
+    /** One round, publishing nothing (tests of what the round stores). */
     boolean refresh(int version, ProjectionLease.Hold hold) {
+        return refresh(version, hold, () -> { });
+    }
+
+    /**
+     * One round.
+     *
+     * @param publish runs once the round's cells are committed, before its bookkeeping writes (the feeds wait for it, not for them)
+     * @return whether a full batch of dirty facts was seen (there may be more)
+     */
+    boolean refresh(int version, ProjectionLease.Hold hold, Runnable publish) {
         hold.check();
         List<Loaded<Contract>> all = contracts.get();
         List<ContractTerms> terms = all.stream().map(loaded -> ContractTermsSource.terms(loaded.state())).toList();
@@ -197,6 +208,9 @@ public class PerformanceRefresh {
         inherited.forEach(key -> writes.putIfAbsent(key, PerformanceStore.Change.removal(key)));
         hold.check();
         store.write(version, List.copyOf(writes.values()), hold);
+        // the committed cells go out now: the writes below are bookkeeping no reader of the feeds waits for (a crash
+        // before them computes the same facts again next round, and finds the cells as they are: nothing to write)
+        publish.run();
 
         // one write per kind for the whole round: a fact touched since it was read keeps its flag
         dirty.forEach((kind, docs) -> {
