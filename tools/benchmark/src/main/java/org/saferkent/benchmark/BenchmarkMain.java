@@ -65,7 +65,8 @@ public final class BenchmarkMain {
         Report report = new Report();
         report.started = now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         report.mode = (options.quick() ? "quick" : "full") + ", phases " + options.phases() + (options.useRunning() ? ", running stack" : "")
-                + (options.preloadYears().isEmpty() ? "" : ", preloaded years " + options.preloadYears()) + ", seed " + options.seed();
+                + (options.preloadYears().isEmpty() ? "" : ", preloaded years " + options.preloadYears())
+                + (options.warmupSeconds() > 0 ? ", intake warmed up " + options.warmupSeconds() + " s" : "") + ", seed " + options.seed();
         report.machine = Machine.describe();
         report.rebuildHeap = options.rebuildHeap();
 
@@ -149,7 +150,7 @@ public final class BenchmarkMain {
                     System.out.println("Intake: " + (options.fullYear() ? "Kent's year" : "sustained for " + options.sustainSeconds() + " s")
                             + ", then until everything downstream settles...");
                     report.intake = new IntakePhase(new IntakeRun(client, 4, 100), quiescence, counters)
-                            .run(generator, options.fullYear(), options.sustainSeconds(), 1800);
+                            .run(generator, options.warmupSeconds(), options.fullYear(), options.sustainSeconds(), 1800);
                     System.out.println("  " + report.intake.asMap());
                 }
                 if (options.preloadYears().isEmpty() && options.phases().contains("latency")) {

@@ -9,7 +9,7 @@ import org.saferkent.simulator.CommandLine;
 /** The benchmark's command line: {@code --quick} for a smoke run, phases selectable. */
 public record BenchmarkOptions(boolean quick, Set<String> phases, boolean useRunning, boolean fullYear, long sustainSeconds,
         double latencyRate, long latencySeconds, long rebuildEvents, String rebuildHeap, long kafkaRecords, int storeDocuments,
-        long seed, String issuer, boolean help, List<Double> preloadYears, int portOffset) {
+        long seed, String issuer, boolean help, List<Double> preloadYears, int portOffset, long warmupSeconds) {
 
     public static final List<String> PHASES = List.of("limits", "intake", "latency", "rebuild");
 
@@ -21,6 +21,8 @@ public record BenchmarkOptions(boolean quick, Set<String> phases, boolean useRun
               --full-year           post Kent's whole year (102,736 referrals) instead of extrapolating from the sustained run
               --sustain S           seconds of sustained intake (default 60; quick 20)
               --rate R              referrals per second of the latency phase (default 50; 20 with --preload-years)
+              --warmup S            seconds of intake posted and settled, not counted, before the measured intake (default 0;
+                                    20 with --preload-years: each point is measured right after a restart, its caches cold)
               --latency-seconds S   length of the latency phase (default 60; quick 15)
               --rebuild-events N    events the rebuild replays (default 1000000; quick 100000)
               --rebuild-heap SIZE   launcher heap during the rebuild (default 3g)
@@ -42,6 +44,7 @@ public record BenchmarkOptions(boolean quick, Set<String> phases, boolean useRun
         Double rate = null;
         List<Double> preload = new java.util.ArrayList<>();
         int portOffset = 0;
+        Long warmup = null;
         long latencySeconds = quick ? 15 : 60;
         long rebuildEvents = quick ? 100_000 : 1_000_000;
         String heap = "3g";
@@ -72,6 +75,7 @@ public record BenchmarkOptions(boolean quick, Set<String> phases, boolean useRun
                 case "--seed" -> seed = Long.parseLong(line.value());
                 case "--issuer" -> issuer = line.value();
                 case "--port-offset" -> portOffset = Integer.parseInt(line.value());
+                case "--warmup" -> warmup = Long.parseLong(line.value());
                 case "--preload-years" -> {
                     preload.clear();
                     double previous = -1;
@@ -96,10 +100,13 @@ public record BenchmarkOptions(boolean quick, Set<String> phases, boolean useRun
         if (rate == null) {
             rate = preload.isEmpty() ? 50.0 : 20.0;
         }
+        if (warmup == null) {
+            warmup = preload.isEmpty() ? 0L : 20L;
+        }
         if (issuer == null) {
             issuer = "http://127.0.0.1:" + (8090 + portOffset);
         }
         return new BenchmarkOptions(quick, phases, useRunning, fullYear, sustain, rate, latencySeconds, rebuildEvents, heap,
-                quick ? 100_000 : 500_000, quick ? 2_000 : 10_000, seed, issuer, help, List.copyOf(preload), portOffset);
+                quick ? 100_000 : 500_000, quick ? 2_000 : 10_000, seed, issuer, help, List.copyOf(preload), portOffset, warmup);
     }
 }

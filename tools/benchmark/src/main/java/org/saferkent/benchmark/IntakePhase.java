@@ -54,8 +54,29 @@ public final class IntakePhase {
         this.counters = counters;
     }
 
-    /** @param fullYear post all 102,736 referrals; otherwise post for {@code sustainSeconds} */
-    public Figures run(ReferralGenerator generator, boolean fullYear, long sustainSeconds, long drainTimeoutSeconds) throws Exception {
+    /**
+     * @param warmupSeconds first post for this long and wait until it settles, uncounted: a stack just started on
+     *                      years of data reads its first lookups from the file, not from its caches
+     * @param fullYear      post all 102,736 referrals; otherwise post for {@code sustainSeconds}
+     */
+    public Figures run(ReferralGenerator generator, long warmupSeconds, boolean fullYear, long sustainSeconds, long drainTimeoutSeconds)
+            throws Exception {
+        if (warmupSeconds > 0) {
+            long warmupEnds = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+            try (Progress progress = Progress.start("  warm-up", 0)) {
+                run.run(new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return System.nanoTime() < warmupEnds;
+                    }
+
+                    @Override
+                    public SimulatedReferral next() {
+                        return generator.next();
+                    }
+                }, Long.MAX_VALUE, 0, posted -> progress.done(IntakeRun.errorKind(posted), () -> IntakeRun.example(posted)));
+            }
+        }
         quiescence.awaitDrained(4_000, 600_000, counters::outboxBacklog);
         ServiceCounters.Totals before = counters.read();
         long recordsBefore = quiescence.records(List.of(""));

@@ -111,7 +111,7 @@ final class PreloadRun {
             IntakePhase.Figures intake = null;
             if (options.phases().contains("intake")) {
                 intake = new IntakePhase(new IntakeRun(client, 4, 100), quiescence, counters)
-                        .run(generator, false, options.sustainSeconds(), 1800);
+                        .run(generator, options.warmupSeconds(), false, options.sustainSeconds(), 1800);
                 System.out.println("  intake " + intake.asMap());
             }
             LatencyPhase.Figures latency = null;

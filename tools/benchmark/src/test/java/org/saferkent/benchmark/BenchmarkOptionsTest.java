@@ -35,7 +35,10 @@ class BenchmarkOptionsTest {
         assertThat(options.preloadYears()).containsExactly(0.0, 1.0, 7.0);
         assertThat(options.latencyRate()).isEqualTo(20.0);
         assertThat(options.phases()).doesNotContain("rebuild");
+        assertThat(options.warmupSeconds()).as("each point follows a restart: warmed up first").isPositive();
         assertThat(BenchmarkOptions.parse("--preload-years=0,0.05", "--rate", "5").latencyRate()).isEqualTo(5.0);
+        assertThat(BenchmarkOptions.parse().warmupSeconds()).isZero();
+        assertThat(BenchmarkOptions.parse("--use-running", "--warmup", "30").warmupSeconds()).isEqualTo(30);
     }
 
     @Test
