@@ -108,10 +108,9 @@ public class PerformanceRefresh {
             buckets.buildIfMissing(version, hold::check);
             Runnable publish = () -> publisher.publishPending(version, hold);
             for (int round = 0; round < MAX_ROUNDS && refresh(version, hold, publish); round++) {
-                // more dirty facts than one batch: go on
+                // more dirty facts than one batch: go on (each round has published what it committed, and what was
+                // left unpublished before it)
             }
-            hold.check();
-            publisher.publishPending(version, hold);
             return true;
         }
     }

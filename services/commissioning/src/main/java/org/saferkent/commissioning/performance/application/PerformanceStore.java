@@ -252,7 +252,7 @@ public class PerformanceStore {
                 throw e;
             }
             for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
                 existing.add(error.getIndex());
