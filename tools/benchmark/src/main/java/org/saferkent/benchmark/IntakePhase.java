@@ -55,49 +55,21 @@ public final class IntakePhase {
     }
 
     /**
-     * @param warmupSeconds first post for this long and wait until it settles, uncounted: a stack just started on
-     *                      years of data reads its first lookups from the file, not from its caches
+     * @param warmupSeconds first post for this long and wait until it settles, uncounted: each history point is
+     *                      measured right after a restart, its JIT and caches cold
      * @param fullYear      post all 102,736 referrals; otherwise post for {@code sustainSeconds}
      */
     public Figures run(ReferralGenerator generator, long warmupSeconds, boolean fullYear, long sustainSeconds, long drainTimeoutSeconds)
             throws Exception {
         if (warmupSeconds > 0) {
-            long warmupEnds = System.nanoTime() + warmupSeconds * 1_000_000_000L;
-            try (Progress progress = Progress.start("  warm-up", 0)) {
-                run.run(new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return System.nanoTime() < warmupEnds;
-                    }
-
-                    @Override
-                    public SimulatedReferral next() {
-                        return generator.next();
-                    }
-                }, Long.MAX_VALUE, 0, posted -> progress.done(IntakeRun.errorKind(posted), () -> IntakeRun.example(posted)));
-            }
+            post("  warm-up", postingFor(generator, warmupSeconds, false), 0);
         }
         quiescence.awaitDrained(4_000, 600_000, counters::outboxBacklog);
         ServiceCounters.Totals before = counters.read();
         long recordsBefore = quiescence.records(List.of(""));
         long started = System.nanoTime();
-        long stopPosting = started + sustainSeconds * 1_000_000_000L;
-        Iterator<SimulatedReferral> source = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return fullYear || System.nanoTime() < stopPosting;
-            }
-
-            @Override
-            public SimulatedReferral next() {
-                return generator.next();
-            }
-        };
-        IntakeRun.Summary summary;
-        try (Progress progress = Progress.start("  intake", fullYear ? KentShape.REFERRALS_PER_YEAR : 0)) {
-            summary = run.run(source, fullYear ? KentShape.REFERRALS_PER_YEAR : Long.MAX_VALUE, 0,
-                    posted -> progress.done(IntakeRun.errorKind(posted), () -> IntakeRun.example(posted)));
-        }
+        IntakeRun.Summary summary = post("  intake", postingFor(generator, sustainSeconds, fullYear),
+                fullYear ? KentShape.REFERRALS_PER_YEAR : 0);
         double postSeconds = summary.elapsedNanos() / 1e9;
         long drainedAt = quiescence.awaitDrained(4_000, drainTimeoutSeconds * 1000, counters::outboxBacklog);
         double drainSeconds = (drainedAt - started) / 1e9;
@@ -105,12 +77,35 @@ public final class IntakePhase {
         // producer metrics restart from zero whenever a producer is replaced
         long records = quiescence.records(List.of("")) - recordsBefore;
         ServiceCounters.Totals measured = counters.read().minus(before);
-        ServiceCounters.Totals costs = new ServiceCounters.Totals(measured.storeWrites(), measured.storeCommands(), records,
-                measured.writesByService());
+        ServiceCounters.Totals costs = new ServiceCounters.Totals(measured.writesByService(), measured.storeCommands(), records);
         double pipeline = summary.created() / drainSeconds;
         double year = fullYear ? drainSeconds : KentShape.REFERRALS_PER_YEAR / pipeline;
         return new Figures(summary.posted(), summary.created(), summary.failed(), postSeconds, summary.createdPerSecond(),
                 drainSeconds, pipeline, year, fullYear, costs);
+    }
+
+    /** The generator's referrals for {@code seconds} from now ({@code endless}: until {@code count} are posted). */
+    private static Iterator<SimulatedReferral> postingFor(ReferralGenerator generator, long seconds, boolean endless) {
+        long stopPosting = System.nanoTime() + seconds * 1_000_000_000L;
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return endless || System.nanoTime() < stopPosting;
+            }
+
+            @Override
+            public SimulatedReferral next() {
+                return generator.next();
+            }
+        };
+    }
+
+    /** Posts {@code source}, {@code count} referrals when it is more than 0, with a progress line under {@code label}. */
+    private IntakeRun.Summary post(String label, Iterator<SimulatedReferral> source, long count) throws Exception {
+        try (Progress progress = Progress.start(label, count)) {
+            return run.run(source, count > 0 ? count : Long.MAX_VALUE, 0,
+                    posted -> progress.done(IntakeRun.errorKind(posted), () -> IntakeRun.example(posted)));
+        }
     }
 
     static Double round(double value) {

@@ -14,14 +14,18 @@ public final class ServiceCounters {
 
     private static final java.util.List<String> WRITES = java.util.List.of("insert", "update", "delete", "findAndModify");
 
-    /** @param writesByService the store writes of each service (their sum is {@code storeWrites}) */
-    public record Totals(double storeWrites, double storeCommands, double kafkaRecords, Map<String, Double> writesByService) {
+    /** @param writesByService each service's store writes (insert, update, delete, findAndModify commands) */
+    public record Totals(Map<String, Double> writesByService, double storeCommands, double kafkaRecords) {
+
+        /** Every service's store writes. */
+        public double storeWrites() {
+            return writesByService.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
 
         public Totals minus(Totals before) {
             Map<String, Double> writes = new java.util.LinkedHashMap<>();
             writesByService.forEach((service, count) -> writes.put(service, count - before.writesByService.getOrDefault(service, 0.0)));
-            return new Totals(storeWrites - before.storeWrites, storeCommands - before.storeCommands, kafkaRecords - before.kafkaRecords,
-                    writes);
+            return new Totals(writes, storeCommands - before.storeCommands, kafkaRecords - before.kafkaRecords);
         }
 
         /** Each service's store writes per referral, to a tenth. */
@@ -42,7 +46,6 @@ public final class ServiceCounters {
     }
 
     public Totals read() {
-        double writes = 0;
         double commands = 0;
         double records = 0;
         Map<String, Double> byService = new java.util.LinkedHashMap<>();
@@ -58,7 +61,6 @@ public final class ServiceCounters {
                     commands += value;
                     String command = label(line, "command");
                     if (WRITES.contains(command)) {
-                        writes += value;
                         byService.merge(service.getKey(), value, Double::sum);
                     }
                 } else if (line.startsWith("kafka_producer_record_send_total{")) {
@@ -66,7 +68,7 @@ public final class ServiceCounters {
                 }
             }
         }
-        return new Totals(writes, commands, records, byService);
+        return new Totals(byService, commands, records);
     }
 
     /** Events stored but not yet published, summed over the services (their outbox backlog gauges). */

@@ -16,8 +16,8 @@ class ReportTest {
         after.put("referrals", 610.0);
         after.put("victims", 250.0);
         after.put("commissioning", 90.0); // started counting during the phase
-        ServiceCounters.Totals costs = new ServiceCounters.Totals(950, 2_000, 550, after)
-                .minus(new ServiceCounters.Totals(140, 300, 0, before));
+        ServiceCounters.Totals costs = new ServiceCounters.Totals(after, 2_000, 550)
+                .minus(new ServiceCounters.Totals(before, 300, 0));
         Report report = new Report();
         report.started = "2026-12-06T10:00:00Z";
         report.mode = "quick";
