@@ -145,9 +145,10 @@ public class RetentionPurge {
      * @return referrals given their settledAt
      */
     private int backfillSettledAt() {
-        Query settledWithout = Query.query(Criteria.where(SETTLED_AT).exists(false).orOperator(
-                Criteria.where("status").in(SETTLED),
-                Criteria.where("status").is(ReferralStatus.ROUTED.name()).and("pathways").size(0)));
+        // routed: those routed to no pathway are settled (checked below); the rest, awaiting an answer, are few
+        List<String> maybeSettled = new ArrayList<>(SETTLED);
+        maybeSettled.add(ReferralStatus.ROUTED.name());
+        Query settledWithout = Query.query(Criteria.where("status").in(maybeSettled).and(SETTLED_AT).exists(false));
         List<WriteModel<Document>> batch = new ArrayList<>();
         int[] written = {0};
         mongo.getCollection(referrals).find(settledWithout.getQueryObject()).forEach(doc -> {
