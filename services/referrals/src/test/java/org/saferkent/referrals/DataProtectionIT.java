@@ -37,12 +37,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.saferkent.platform.dataprotection.MasterKeys;
 import org.saferkent.platform.dataprotection.PersonalDataErasedException;
 import org.saferkent.platform.dataprotection.PersonalDataVault;
+import org.saferkent.platform.dataprotection.RetentionWatermarks;
 import org.saferkent.platform.dataprotection.SubjectKeys;
 import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.pseudonyms.Pseudonymiser;
 import org.saferkent.platform.test.EventCatalogue;
 import org.saferkent.platform.test.RealInfrastructure;
 import org.saferkent.platform.test.RealInfrastructureInitializer;
+import org.saferkent.platform.test.StoreScans;
 import org.saferkent.platform.test.Tokens;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
@@ -88,6 +90,8 @@ class DataProtectionIT {
     private static final String ERASED = "referrals.SubjectErased.v1";
     private static final String ROUTED = "referrals.ReferralRouted.v1";
     private static final String LINKED = "referrals.ReferralLinked.v1";
+    /** The relay's own sweep belongs to platform/outbox, which declares its indexes itself. */
+    private static final List<String> OUTBOX_FIELDS = List.of("pendingEvents", "relayLease");
     private static final String ROTATED_SECRET = "rotated-partnership-secret-for-the-test-0123456789";
 
     private static final TopicLog EVENTS = TopicLog.of("referrals.referral.events");
@@ -143,6 +147,9 @@ class DataProtectionIT {
 
     @Autowired
     private RetentionPurge retention;
+
+    @Autowired
+    private SubjectKeys keys;
 
     @Autowired
     private MongoTemplate mongo;
@@ -488,29 +495,94 @@ class DataProtectionIT {
     @Test
     @Order(5)
     void theRetentionPolicyShredsOnlySubjectsWhoseEveryReferralSettledLongerAgoThanThePeriod() throws Exception {
+        firstRunSinceDeployment();
         Person settled = Person.random();
         Person stillOpen = Person.random();
+        Person settledBeforeTheChange = Person.random();
         String settledId = id(created(port, referral("kent-police", settled, "violent-crime", null)));
         String openSettledId = id(created(port, referral("kent-police", stillOpen, "violent-crime", null)));
         String openId = id(created(port, referral("kent-police", stillOpen, "criminal-damage-arson", null)));
+        String legacyId = id(created(port, referral("kent-police", settledBeforeTheChange, "violent-crime", null)));
         close(settledId);
         close(openSettledId);
+        close(legacyId);
+        storedAsBeforeSettledAtWas(legacyId);
 
-        retention.purge();
+        purgeOnIndexes();
         assertThat(claimCheck(port, settledId).statusCode()).as("settled just now").isEqualTo(200);
+        assertThat(referralDocument(legacyId).get("settledAt")).as("the first run backfills when it settled").isNotNull();
 
         clock.moveTo(ZonedDateTime.now(ZoneOffset.UTC).plusYears(6).plusDays(2).toInstant());
 
-        assertThat(retention.purge()).isPositive();
+        assertThat(purgeOnIndexes()).isPositive();
 
         assertThat(claimCheck(port, settledId).statusCode()).as("settled 6 years ago").isEqualTo(410);
+        assertThat(claimCheck(port, legacyId).statusCode()).as("settled 6 years ago, stored before settledAt was").isEqualTo(410);
         assertThat(claimCheck(port, openSettledId).statusCode()).as("the same person has a referral still open").isEqualTo(200);
         assertThat(claimCheck(port, openId).statusCode()).isEqualTo(200);
         assertThat(send(port, "GET", "/api/referrals/" + settledId, null).statusCode()).as("the referral itself stays").isEqualTo(200);
-        assertThat(retention.purge()).as("nothing left to shred").isZero();
+        assertThat(purgeOnIndexes()).as("nothing left to shred").isZero();
+    }
+
+    /**
+     * Issue 15: a run reads what settled since the last run's cutoff, not every referral settled long ago.
+     * A referral settled before the watermark is not read again (the key made afterwards for its person,
+     * which a run re-reading it would shred, stays live); a person kept for a referral still open is shredded
+     * by the run whose window that referral's settling enters.
+     */
+    @Test
+    @Order(6)
+    void eachRunReadsOnlyWhatSettledSinceTheLastAndAPersonKeptForAnOpenReferralIsShreddedOnceItSettledLongEnough() throws Exception {
+        firstRunSinceDeployment();
+        Person early = Person.random();
+        Person kept = Person.random();
+        String earlyId = id(created(port, referral("kent-police", early, "violent-crime", null)));
+        String keptSettledId = id(created(port, referral("kent-police", kept, "violent-crime", null)));
+        String keptOpenId = id(created(port, referral("kent-police", kept, "criminal-damage-arson", null)));
+        close(earlyId);
+        close(keptSettledId);
+        clock.moveTo(clock.instant().plus(Duration.ofDays(6 * 366 + 2)));
+
+        assertThat(purgeOnIndexes()).isPositive();
+        assertThat(claimCheck(port, earlyId).statusCode()).as("settled six years ago").isEqualTo(410);
+        assertThat(claimCheck(port, keptSettledId).statusCode()).as("the same person has a referral still open").isEqualTo(200);
+
+        String earlyPseudonym = referralDocument(earlyId).get("subject", Document.class).getString("pseudonym");
+        keys.activeKey(earlyPseudonym); // a key made after the run, for a person whose referrals all settled before its cutoff
+        close(keptOpenId); // settles now: after the watermark, so in a later run's window
+        clock.moveTo(clock.instant().plus(Duration.ofDays(6 * 366 + 2)));
+
+        assertThat(purgeOnIndexes()).isPositive();
+        assertThat(claimCheck(port, keptSettledId).statusCode()).as("the last referral settled six years ago").isEqualTo(410);
+        assertThat(claimCheck(port, keptOpenId).statusCode()).isEqualTo(410);
+        assertThat(keys.hasLiveKey(earlyPseudonym)).as("a referral settled before the watermark is not read again").isTrue();
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The purge as at its first run after deployment: no watermark (other classes' runs may have left one). */
+    private void firstRunSinceDeployment() {
+        mongo.getCollection(RetentionWatermarks.COLLECTION).deleteOne(new Document("_id", RetentionPurge.WATERMARK));
+    }
+
+    /** One run of the purge; every query it makes is served by an index (none reads a collection whole). */
+    private int purgeOnIndexes() {
+        StoreScans.Mark mark = StoreScans.mark("referrals");
+        int purged = retention.purge();
+        assertThat(StoreScans.since(mark).keySet().stream().filter(shape -> OUTBOX_FIELDS.stream().noneMatch(shape::contains)))
+                .as("collection scans of referrals' collections, by query shape").isEmpty();
+        return purged;
+    }
+
+    /** The referral as a version before settledAt was recorded stored it. */
+    private void storedAsBeforeSettledAtWas(String referralId) {
+        assertThat(referralDocument(referralId).get("settledAt")).as("stored with the write that settled it").isNotNull();
+        mongo.getCollection("referrals").updateOne(new Document("_id", referralId), new Document("$unset", new Document("settledAt", "")));
+    }
+
+    private Document referralDocument(String referralId) {
+        return mongo.getCollection("referrals").find(new Document("_id", referralId)).first();
+    }
 
     /** Victims opens a case for the referral and closes it (the victim declined support): the referral is settled. */
     private void close(String referralId) throws Exception {

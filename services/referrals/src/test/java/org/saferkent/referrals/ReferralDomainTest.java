@@ -393,6 +393,65 @@ class ReferralDomainTest {
         assertThat(again.referral()).isEqualTo(closed);
     }
 
+    // ---------------------------------------------------------------- when it settled (what retention reads)
+
+    @Test
+    void aReferralStillAwaitingOrWithACaseOpenHasNotSettled() {
+        Referral referral = routed("victim-support", "restorative-justice");
+        Referral accepted = referral.caseOpened("victim-support", "vc-1", LATER).referral();
+        Referral partlyDeclined = referral.caseDeclined("restorative-justice", null, "offender not suitable", LATER).referral();
+
+        assertThat(referral.settledAt()).isNull();
+        assertThat(accepted.settledAt()).isNull();
+        assertThat(partlyDeclined.settledAt()).isNull();
+    }
+
+    @Test
+    void aReferralSettlesWhenItsLastCaseClosesOrItsLastPathwayDeclines() {
+        Instant closing = LATER.plusSeconds(60);
+        Referral closed = routed("victim-support").caseOpened("victim-support", "vc-1", LATER).referral()
+                .caseClosed("victim-support", "vc-1", "support completed", closing).referral();
+        Referral declined = routed("victim-support").caseDeclined("victim-support", "vc-7", "victim declined support", closing)
+                .referral();
+
+        assertThat(closed.settledAt()).isEqualTo(closing);
+        assertThat(declined.settledAt()).isEqualTo(closing);
+    }
+
+    @Test
+    void aLinkedReferralOrOneRoutedToNoPathwaySettlesWhenReceived() {
+        Referral linked = Referral.receive("r-2", request(), subject(), standardTriage(),
+                new Referral.Placement("r-1", "same-crime-reference", List.of()), clocks(), NOW).referral();
+        Referral routedNowhere = routed();
+
+        assertThat(linked.settledAt()).isEqualTo(NOW);
+        assertThat(routedNowhere.status()).isEqualTo(ReferralStatus.ROUTED);
+        assertThat(routedNowhere.settledAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aCaseOpenedAfterEveryPathwayDeclinedUnsettlesTheReferralUntilItCloses() {
+        Referral declined = routed("victim-support").caseDeclined("victim-support", null, "no capacity", LATER).referral();
+
+        Referral reopened = declined.caseOpened("victim-support", "vc-2", LATER.plusSeconds(60)).referral();
+        Referral closedAgain = reopened.caseClosed("victim-support", "vc-2", "support completed", LATER.plusSeconds(120)).referral();
+
+        assertThat(declined.settledAt()).isEqualTo(LATER);
+        assertThat(reopened.status()).isEqualTo(ReferralStatus.ACCEPTED);
+        assertThat(reopened.settledAt()).as("open again").isNull();
+        assertThat(closedAgain.settledAt()).isEqualTo(LATER.plusSeconds(120));
+    }
+
+    @Test
+    void aDeadlineMissedAfterTheReferralSettledRestartsItsPeriodAsItsTimelineDoes() {
+        Referral routedNowhere = routed();
+
+        Referral.Change breached = routedNowhere.breachOverdueClocks(TRIAGE_DUE.plusSeconds(1));
+
+        assertThat(breached.changed()).isTrue();
+        assertThat(breached.referral().settledAt()).isEqualTo(TRIAGE_DUE.plusSeconds(1));
+    }
+
     @Test
     void noEventOfACaseAnsweringTheReferralCarriesPersonalDetails() {
         Referral referral = routed("victim-support", "restorative-justice");

@@ -27,10 +27,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.saferkent.platform.dataprotection.MasterKeys;
 import org.saferkent.platform.dataprotection.PersonalDataErasedException;
 import org.saferkent.platform.dataprotection.PersonalDataVault;
+import org.saferkent.platform.dataprotection.RetentionWatermarks;
 import org.saferkent.platform.dataprotection.SubjectKeys;
 import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.events.EventMetadata;
 import org.saferkent.platform.test.RealInfrastructure;
+import org.saferkent.platform.test.StoreScans;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.victims.dataprotection.VictimRetentionPurge;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +56,9 @@ class VictimDataProtectionIT extends VictimsIntegrationTest {
 
     @Autowired
     private SubjectKeys keys;
+
+    @Autowired
+    private RetentionWatermarks watermarks;
 
     @AfterEach
     void referralsIsBack() {
@@ -213,9 +218,9 @@ class VictimDataProtectionIT extends VictimsIntegrationTest {
         String openCase = openCaseWithDetails(partlyOpen, Victim.random());
         close(closedCase);
         close(partlyClosedCase);
-        VictimRetentionPurge now = new VictimRetentionPurge(mongo, "victim_cases", keys, Period.ofYears(6), clock);
-        VictimRetentionPurge sixYearsOn = new VictimRetentionPurge(mongo, "victim_cases", keys, Period.ofYears(6),
-                Clock.offset(clock, Duration.ofDays(6 * 366 + 2)));
+        firstRunSinceDeployment();
+        VictimRetentionPurge now = new VictimRetentionPurge(mongo, "victim_cases", keys, watermarks, Period.ofYears(6), clock);
+        VictimRetentionPurge sixYearsOn = sixYearsOn();
 
         now.purge();
         assertThat(get("/api/victim-cases/" + closedCase + "/details").statusCode()).as("closed just now").isEqualTo(200);
@@ -228,7 +233,61 @@ class VictimDataProtectionIT extends VictimsIntegrationTest {
         assertThat(readCase(closedCase).path("status").asString()).as("the case itself stays").isEqualTo("CLOSED");
     }
 
+    /**
+     * Issue 15: a run reads the cases closed since the last run's cutoff, not every case closed long ago. A
+     * case closed before the watermark is not read again (the key made afterwards for its person, which a run
+     * re-reading it would shred, stays live); a person kept for a case still open is shredded by the run whose
+     * window that case's closing enters. Every query of the runs is served by an index.
+     */
+    @Test
+    void eachRunReadsOnlyWhatClosedSinceTheLastAndAPersonKeptForAnOpenCaseIsShreddedOnceItClosedLongEnough() throws Exception {
+        String early = pseudonym();
+        String kept = pseudonym();
+        String earlyCase = openCaseWithDetails(early, Victim.random());
+        String keptClosedCase = openCaseWithDetails(kept, Victim.random());
+        String keptOpenCase = openCaseWithDetails(kept, Victim.random());
+        close(earlyCase);
+        close(keptClosedCase);
+        firstRunSinceDeployment();
+        VictimRetentionPurge sixYearsOn = sixYearsOn();
+
+        assertThat(purgeOnIndexes(sixYearsOn)).isPositive();
+        assertThat(get("/api/victim-cases/" + earlyCase + "/details").statusCode()).as("closed six years ago").isEqualTo(410);
+        assertThat(get("/api/victim-cases/" + keptClosedCase + "/details").statusCode()).as("the person has a case still open")
+                .isEqualTo(200);
+
+        keys.activeKey(early); // a key made after the run, for a person whose cases all closed before its cutoff
+        clock.advanceTo(clock.instant().plus(Duration.ofDays(10))); // past the run's cutoff, six years and some days back
+        close(keptOpenCase);
+
+        assertThat(purgeOnIndexes(sixYearsOn)).isPositive();
+        assertThat(get("/api/victim-cases/" + keptClosedCase + "/details").statusCode()).as("the last case closed six years ago")
+                .isEqualTo(410);
+        assertThat(get("/api/victim-cases/" + keptOpenCase + "/details").statusCode()).isEqualTo(410);
+        assertThat(keys.hasLiveKey(early)).as("a case closed before the watermark is not read again").isTrue();
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    /** The purge as at its first run after deployment: no watermark (other tests' runs may have left one). */
+    private void firstRunSinceDeployment() {
+        mongo.getCollection(RetentionWatermarks.COLLECTION).deleteOne(new Document("_id", VictimRetentionPurge.WATERMARK));
+    }
+
+    /** The purge six years and a few days ahead of the service's clock (it follows the clock when that moves on). */
+    private VictimRetentionPurge sixYearsOn() {
+        return new VictimRetentionPurge(mongo, "victim_cases", keys, watermarks, Period.ofYears(6),
+                Clock.offset(clock, Duration.ofDays(6 * 366 + 2)));
+    }
+
+    /** One run of {@code purge}; every query it makes is served by an index (none reads a collection whole). */
+    private static int purgeOnIndexes(VictimRetentionPurge purge) {
+        StoreScans.Mark mark = StoreScans.mark("victims");
+        int purged = purge.purge();
+        assertThat(StoreScans.since(mark).keySet().stream().filter(shape -> !shape.contains("pendingEvents") && !shape.contains("relayLease")))
+                .as("collection scans of victims' collections, by query shape").isEmpty();
+        return purged;
+    }
 
     record Victim(String name, String dateOfBirth, String postcode, String phone, String email, String address) {
 

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.saferkent.platform.dataprotection.RetentionWatermarks;
 import org.saferkent.platform.dataprotection.SubjectKeys;
 import org.saferkent.platform.test.SecuredApi;
 import org.saferkent.platform.test.StoreScans;
@@ -43,6 +45,9 @@ class VictimQueriesUseIndexesIT extends VictimsIntegrationTest {
 
     @Autowired
     private SubjectKeys keys;
+
+    @Autowired
+    private RetentionWatermarks watermarks;
 
     @Autowired
     private VictimCaseQueries queries;
@@ -102,8 +107,12 @@ class VictimQueriesUseIndexesIT extends VictimsIntegrationTest {
         HttpResponse<String> closed = post("/api/victim-cases/" + caseId + "/closure", "{\"reason\":\"declined-support\"}");
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
         awaitOutboxDrained(caseId);
-        assertThat(new VictimRetentionPurge(mongo, "victim_cases", keys, Period.ofYears(6),
-                Clock.offset(clock, Duration.ofDays(6 * 366 + 2))).purge()).as("subjects shredded").isPositive();
+        // the first run (no watermark) reads every case closed before its cutoff, a later one those closed since
+        mongo.getCollection(RetentionWatermarks.COLLECTION).deleteOne(new Document("_id", VictimRetentionPurge.WATERMARK));
+        VictimRetentionPurge purge = new VictimRetentionPurge(mongo, "victim_cases", keys, watermarks, Period.ofYears(6),
+                Clock.offset(clock, Duration.ofDays(6 * 366 + 2)));
+        assertThat(purge.purge()).as("subjects shredded").isPositive();
+        assertThat(purge.purge()).as("a second run: nothing closed since").isZero();
         assertThat(get("/api/victim-cases/" + caseId + "/details").statusCode()).as("shredded").isEqualTo(410);
         details.fillPending();
         deadlines.recordMissedDeadlines();

@@ -17,7 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Master keys from configuration, the subjects' data keys in the service's own database, the vault the
- * personal data stores seal with, and the lazy re-wrap job that moves data keys to the active master key.
+ * personal data stores seal with, the retention purges' watermarks, and the lazy re-wrap job that moves data keys to the active master key.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(DataProtectionProperties.class)
@@ -48,6 +48,13 @@ public class DataProtectionAutoConfiguration {
             DataProtectionProperties properties) {
         return new SubjectKeys(mongo, masterKeys, clock.getIfAvailable(Clock::systemUTC), properties.keyCache().size(),
                 properties.keyCache().ttl());
+    }
+
+    /** How far each retention purge of the service has come. */
+    @Bean
+    @ConditionalOnMissingBean
+    RetentionWatermarks retentionWatermarks(MongoTemplate mongo) {
+        return new RetentionWatermarks(mongo);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.saferkent.referrals.dataprotection;
 import java.time.Clock;
 
 import org.saferkent.platform.dataprotection.DataProtectionProperties;
+import org.saferkent.platform.dataprotection.RetentionWatermarks;
 import org.saferkent.platform.dataprotection.SubjectKeys;
 import org.saferkent.platform.outbox.AggregateStore;
 import org.saferkent.platform.outbox.AggregateStores;
@@ -34,8 +35,9 @@ class DataProtectionConfiguration {
 
     @Bean
     RetentionPurge retentionPurge(MongoTemplate mongo, AggregateStore<Referral> referralStore, SubjectIndex index,
-            SubjectKeys keys, DataProtectionProperties properties, Clock clock) {
-        return new RetentionPurge(mongo, referralStore.collection(), index, keys, properties.retention().afterClosure(), clock);
+            SubjectKeys keys, RetentionWatermarks watermarks, DataProtectionProperties properties, Clock clock) {
+        return new RetentionPurge(mongo, referralStore.collection(), index, keys, watermarks, properties.retention().afterClosure(),
+                clock);
     }
 
     /** Lazy: every few hours by default; a subject's details outlive the period by at most one interval. */

@@ -3,6 +3,7 @@ package org.saferkent.victims.dataprotection;
 import java.time.Clock;
 
 import org.saferkent.platform.dataprotection.DataProtectionProperties;
+import org.saferkent.platform.dataprotection.RetentionWatermarks;
 import org.saferkent.platform.dataprotection.SubjectKeys;
 import org.saferkent.platform.messaging.EventConsumer;
 import org.saferkent.platform.outbox.AggregateStore;
@@ -32,8 +33,9 @@ class DataProtectionConfiguration {
 
     @Bean
     VictimRetentionPurge victimRetentionPurge(MongoTemplate mongo, AggregateStore<VictimCase> victimCaseStore, SubjectKeys keys,
-            DataProtectionProperties properties, Clock clock) {
-        return new VictimRetentionPurge(mongo, victimCaseStore.collection(), keys, properties.retention().afterClosure(), clock);
+            RetentionWatermarks watermarks, DataProtectionProperties properties, Clock clock) {
+        return new VictimRetentionPurge(mongo, victimCaseStore.collection(), keys, watermarks, properties.retention().afterClosure(),
+                clock);
     }
 
     @Bean

@@ -13,6 +13,11 @@ import java.util.Objects;
  * non-identifying attributes; their details are kept apart ({@link PersonalDetails}).
  *
  * <p>Every change returns the new state with the events it produced; the caller stores both in one write.
+ *
+ * <p>{@code settledAt}: when the referral, settled ({@link #settled()}), last changed (the change that settled
+ * it, or a later one such as a deadline missed after it); null while it is not settled, and cleared if it
+ * becomes unsettled again (a case opened on a pathway after it was declined). The retention purge reads it,
+ * so it is stored with the change that settles the referral, in the same write.
  */
 public record Referral(
         String id,
@@ -35,7 +40,8 @@ public record Referral(
         List<ReferralClock> clocks,
         Instant nextDueAt,
         List<TimelineEntry> timeline,
-        Instant receivedAt) {
+        Instant receivedAt,
+        Instant settledAt) {
 
     /** The new state and the facts it produced. */
     public record Change(Referral referral, List<Object> events) {
@@ -82,8 +88,8 @@ public record Referral(
                 flags, request.asbType(), subject, request.crimeReference(), request.incidentDate(),
                 request.requestedPathways().stream().map(Pathway::code).toList(), request.consent(), triage,
                 placement.linkedTo(), placement.linkReason(), linked ? ReferralStatus.LINKED : ReferralStatus.ROUTED,
-                List.copyOf(states), running, nextDue(running), List.copyOf(timeline), now);
-        return new Change(referral, List.copyOf(events));
+                List.copyOf(states), running, nextDue(running), List.copyOf(timeline), now, null);
+        return new Change(referral.stamped(now), List.copyOf(events));
     }
 
     /**
@@ -105,7 +111,7 @@ public record Referral(
                     new TimelineEntry(now, "accepted", answered + " case " + caseId)).withStatus(ReferralStatus.ACCEPTED);
             events.add(new ReferralAccepted(id, answered, caseId, district.code(), now));
         }
-        return new Change(next, List.copyOf(events));
+        return changed(next, events, now);
     }
 
     /** A service declined the referral for one pathway. */
@@ -123,7 +129,7 @@ public record Referral(
                 .allMatch(p -> p.status().equals(PathwayState.CLOSED) || p.status().equals(PathwayState.DECLINED));
         Referral settled = allDeclined ? next.withStatus(ReferralStatus.DECLINED)
                 : allSettled ? next.withStatus(ReferralStatus.CLOSED) : next;
-        return new Change(settled, List.of(new ReferralDeclined(id, pathway, caseId, reason, district.code(), now)));
+        return changed(settled, List.of(new ReferralDeclined(id, pathway, caseId, reason, district.code(), now)), now);
     }
 
     /** A case opened from the referral was closed with an outcome (for every pathway the case answers for). */
@@ -140,7 +146,7 @@ public record Referral(
         }
         boolean allSettled = next.pathways.stream()
                 .allMatch(p -> p.status().equals(PathwayState.CLOSED) || p.status().equals(PathwayState.DECLINED));
-        return new Change(allSettled && !events.isEmpty() ? next.withStatus(ReferralStatus.CLOSED) : next, List.copyOf(events));
+        return changed(allSettled && !events.isEmpty() ? next.withStatus(ReferralStatus.CLOSED) : next, events, now);
     }
 
     /** The pathways one case answers for: victims' case covers both victim-services pathways routed. */
@@ -171,9 +177,9 @@ public record Referral(
         if (events.isEmpty()) {
             return unchanged();
         }
-        return new Change(new Referral(id, agency, agencyReference, district, category, flags, asbType, subject,
+        return changed(new Referral(id, agency, agencyReference, district, category, flags, asbType, subject,
                 crimeReference, incidentDate, requestedPathways, consent, triage, linkedTo, linkReason, status, pathways,
-                List.copyOf(newClocks), nextDue(newClocks), List.copyOf(newTimeline), receivedAt), List.copyOf(events));
+                List.copyOf(newClocks), nextDue(newClocks), List.copyOf(newTimeline), receivedAt, settledAt), events, now);
     }
 
     private static boolean isVictimServices(String pathway) {
@@ -193,13 +199,35 @@ public record Referral(
         newTimeline.add(entry);
         return new Referral(id, agency, agencyReference, district, category, flags, asbType, subject, crimeReference,
                 incidentDate, requestedPathways, consent, triage, linkedTo, linkReason, status, List.copyOf(states),
-                List.copyOf(newClocks), nextDue(newClocks), List.copyOf(newTimeline), receivedAt);
+                List.copyOf(newClocks), nextDue(newClocks), List.copyOf(newTimeline), receivedAt, settledAt);
     }
 
     private Referral withStatus(ReferralStatus newStatus) {
         return new Referral(id, agency, agencyReference, district, category, flags, asbType, subject, crimeReference,
                 incidentDate, requestedPathways, consent, triage, linkedTo, linkReason, newStatus, pathways, clocks,
-                nextDueAt, timeline, receivedAt);
+                nextDueAt, timeline, receivedAt, settledAt);
+    }
+
+    /**
+     * Settled: nothing more is asked of any service, so the subject's details wait only for the retention
+     * period — closed, declined or linked, or routed to no pathway at all.
+     */
+    public boolean settled() {
+        return status == ReferralStatus.CLOSED || status == ReferralStatus.DECLINED || status == ReferralStatus.LINKED
+                || (status == ReferralStatus.ROUTED && pathways.isEmpty());
+    }
+
+    /** The change, if any, with {@code settledAt} kept in step with it. */
+    private static Change changed(Referral next, List<Object> events, Instant now) {
+        return events.isEmpty() ? new Change(next, List.of()) : new Change(next.stamped(now), List.copyOf(events));
+    }
+
+    /** This state changed at {@code now}: settled since then if it is settled, else not settled. */
+    private Referral stamped(Instant now) {
+        Instant at = settled() ? now : null;
+        return new Referral(id, agency, agencyReference, district, category, flags, asbType, subject, crimeReference,
+                incidentDate, requestedPathways, consent, triage, linkedTo, linkReason, status, pathways, clocks,
+                nextDueAt, timeline, receivedAt, at);
     }
 
     private Change unchanged() {

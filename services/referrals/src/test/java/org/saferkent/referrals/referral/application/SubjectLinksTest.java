@@ -88,6 +88,6 @@ class SubjectLinksTest {
         return new Referral(id, "kent-police", null, null, "domestic-abuse", List.of(), null,
                 new SubjectProfile(SubjectRole.VICTIM, "p-" + id, null, null, List.of()), null, null, List.of(), null,
                 new Triage("standard", null, false, marac, List.of()), null, null, null, List.of(), List.of(), null, List.of(),
-                received.atTime(12, 0).atZone(java.time.ZoneId.of("Europe/London")).toInstant());
+                received.atTime(12, 0).atZone(java.time.ZoneId.of("Europe/London")).toInstant(), null);
     }
 }
