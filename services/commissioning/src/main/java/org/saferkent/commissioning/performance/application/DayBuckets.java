@@ -180,7 +180,7 @@ final class DayBuckets {
         }
         stillHeld.run();
         documents(version).deleteMany(new Document());
-        insertAll(version, byDistrict(FactReader.byDistrict(facts::get)), WRITE_BATCH);
+        insertAll(version, byDistrict(FactReader.byDistrict(FactReader.FactSource.of(facts))), WRITE_BATCH);
     }
 
     static Map<String, Map<LocalDate, DayCounts>> byDistrict(Map<String, DistrictFacts> facts) {

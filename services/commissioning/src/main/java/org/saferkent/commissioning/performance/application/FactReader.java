@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.bson.Document;
@@ -65,43 +66,75 @@ final class FactReader {
         return routed;
     }
 
+    /** Where {@link #byDistrict} reads facts from: each document of a kind, one at a time. */
+    @FunctionalInterface
+    interface FactSource {
+        void forEach(FactKind kind, Consumer<Document> action);
+
+        static FactSource of(Map<FactKind, ? extends Collection<Document>> facts) {
+            return (kind, action) -> {
+                Collection<Document> docs = facts.get(kind);
+                if (docs != null) {
+                    docs.forEach(action);
+                }
+            };
+        }
+    }
+
     /**
      * Every fact, by district (what duplicates need is taken from all districts): a rebuild's facts in
-     * memory, or every fact of a version whose day buckets are built once.
+     * memory, or every fact of a version whose day buckets are built once. Each document is read once and
+     * only its typed fact kept (referrals first: a victim case's pathways come from its referral's routing),
+     * so a year of facts is never held as documents.
      */
-    static Map<String, DistrictFacts> byDistrict(Function<FactKind, Collection<Document>> facts) {
-        Map<FactKind, Map<String, List<Document>>> grouped = new HashMap<>();
-        List<Document> allReferrals = new ArrayList<>();
-        Set<String> linkedIds = new HashSet<>();
-        Set<String> districts = new HashSet<>();
-        for (FactKind kind : FactKind.values()) {
-            Map<String, List<Document>> byDistrict = new HashMap<>();
-            for (Document doc : facts.apply(kind)) {
-                if (kind == FactKind.REFERRAL) {
-                    allReferrals.add(doc);
-                }
-                if (kind == FactKind.LINK) {
-                    linkedIds.add(String.valueOf(doc.get("_id")));
-                }
-                String district = doc.getString("district");
-                if (district != null) {
-                    districts.add(district);
-                    byDistrict.computeIfAbsent(district, d -> new ArrayList<>()).add(doc);
-                }
+    static Map<String, DistrictFacts> byDistrict(FactSource facts) {
+        Map<String, List<ReferralFact>> referrals = new HashMap<>();
+        Map<String, Set<String>> routed = new HashMap<>();
+        facts.forEach(FactKind.REFERRAL, doc -> {
+            if (doc.getString("referralId") == null) {
+                return;
             }
-            grouped.put(kind, byDistrict);
+            if (Boolean.TRUE.equals(doc.getBoolean("routed"))) {
+                routed.computeIfAbsent(doc.getString("referralId"), id -> new HashSet<>()).add(doc.getString("pathway"));
+            }
+            String district = doc.getString("district");
+            if (district != null) {
+                referrals.computeIfAbsent(district, d -> new ArrayList<>()).add(referral(doc));
+            }
+        });
+        Map<String, List<LinkFact>> links = new HashMap<>();
+        Set<String> linkedIds = new HashSet<>();
+        facts.forEach(FactKind.LINK, doc -> {
+            linkedIds.add(String.valueOf(doc.get("_id")));
+            inDistrict(links, doc, FactReader::link);
+        });
+        Map<String, List<VictimCaseFact>> victimCases = new HashMap<>();
+        facts.forEach(FactKind.VICTIM_CASE, doc -> inDistrict(victimCases, doc, d -> victimCase(d, routed)));
+        Map<String, List<RjCaseFact>> rjCases = new HashMap<>();
+        facts.forEach(FactKind.RJ_CASE, doc -> inDistrict(rjCases, doc, FactReader::rjCase));
+        Map<String, List<FteFact>> entrants = new HashMap<>();
+        facts.forEach(FactKind.FIRST_TIME_ENTRANT, doc -> inDistrict(entrants, doc, FactReader::firstTimeEntrant));
+
+        Set<String> districts = new HashSet<>();
+        for (Map<String, ?> byDistrict : List.of(referrals, links, victimCases, rjCases, entrants)) {
+            districts.addAll(byDistrict.keySet());
         }
+        Set<String> linked = Set.copyOf(linkedIds);
+        Map<String, Set<String>> routedPathways = Map.copyOf(routed);
         Map<String, DistrictFacts> byDistrict = new HashMap<>();
         for (String district : districts) {
-            byDistrict.put(district, districtFacts(of(grouped, FactKind.REFERRAL, district), of(grouped, FactKind.LINK, district),
-                    allReferrals, linkedIds, of(grouped, FactKind.VICTIM_CASE, district), of(grouped, FactKind.RJ_CASE, district),
-                    of(grouped, FactKind.FIRST_TIME_ENTRANT, district), allReferrals));
+            byDistrict.put(district, new DistrictFacts(referrals.getOrDefault(district, List.of()), links.getOrDefault(district, List.of()),
+                    routedPathways, linked, victimCases.getOrDefault(district, List.of()), rjCases.getOrDefault(district, List.of()),
+                    entrants.getOrDefault(district, List.of())));
         }
         return byDistrict;
     }
 
-    private static List<Document> of(Map<FactKind, Map<String, List<Document>>> grouped, FactKind kind, String district) {
-        return grouped.get(kind).getOrDefault(district, List.of());
+    private static <F> void inDistrict(Map<String, List<F>> byDistrict, Document doc, Function<Document, F> fact) {
+        String district = doc.getString("district");
+        if (district != null) {
+            byDistrict.computeIfAbsent(district, d -> new ArrayList<>()).add(fact.apply(doc));
+        }
     }
 
     static ReferralFact referral(Document doc) {

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.saferkent.commissioning.activity.adapter.in.messaging.ActivityRoutes.Route;
 import org.saferkent.commissioning.activity.application.ActivityProjection;
 import org.saferkent.commissioning.activity.application.ActivityProjection.EventRef;
@@ -50,7 +51,7 @@ import com.mongodb.client.model.InsertManyOptions;
  * <ol>
  * <li>reads every partition from the beginning up to the end offsets taken at the start, with its
  * own consumer (assigned, no group), folding the events into fact documents in memory;</li>
- * <li>bulk-inserts them into the next version's collections;</li>
+ * <li>bulk-inserts them into the next version's collections in {@code _id} order, then builds their indexes;</li>
  * <li>from then on live events are written to both versions, and the events that arrived meanwhile
  * are applied to the new one (idempotently: a live write of the same event changes nothing);</li>
  * <li>computes the district × day buckets ({@link DayBuckets}) from the new facts in memory, every
@@ -135,7 +136,6 @@ public class ProjectionRebuild {
         collections.dropAbove(previous);
         int next = versions.claimNext();
         try {
-            loader.ensureIndexes(next);
             store.ensureIndexes(next);
             buckets.ensureIndexes(next);
             MemoryFacts memory = new MemoryFacts();
@@ -149,8 +149,14 @@ public class ProjectionRebuild {
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
                 read = readUpTo(consumer, partitions, end, folded, hold, "Rebuild v" + next + ": reading the topics");
                 log.info("Rebuild v{}: {} events read in {}; writing their facts", next, read, RebuildProgress.human(elapsed(started)));
+                long writing = System.nanoTime();
                 long facts = insertFacts(next, memory, hold);
-                log.info("Rebuild v{}: {} events folded into {} facts", next, read, facts);
+                long indexing = System.nanoTime();
+                // the facts' own indexes built once they are all in (one pass each, instead of maintained per insert);
+                // nothing reads this version before the swap, and live writes to it (from startBuilding on) go by _id
+                loader.ensureIndexes(next);
+                log.info("Rebuild v{}: {} events folded into {} facts, written in {}, their indexes built in {}", next, read, facts,
+                        RebuildProgress.human(elapsed(writing) - elapsed(indexing)), RebuildProgress.human(elapsed(indexing)));
 
                 hold.confirm();
                 versions.startBuilding(next);
@@ -168,7 +174,10 @@ public class ProjectionRebuild {
             }
             hold.check();
             log.info("Rebuild v{}: {} events caught up; computing the performance cells", next, caughtUp);
+            long computing = System.nanoTime();
             long[] cells = writePerformance(previous, next, memory);
+            log.info("Rebuild v{}: day buckets and {} performance cells computed and written in {}", next, cells[0],
+                    RebuildProgress.human(elapsed(computing)));
             hold.confirm();
             versions.swapTo(next);
             // readers see the new numbers only now (and not before the swap: the stale late write of a
@@ -320,7 +329,13 @@ public class ProjectionRebuild {
         long written = 0;
         for (FactKind kind : FactKind.values()) {
             hold.check();
-            written += insert(kind.collection(version), memory.documents(kind));
+            var collection = mongo.getCollection(kind.collection(version)).withDocumentClass(RawBsonDocument.class);
+            long[] count = {0};
+            memory.encoded(kind, settings.writeBatch(), batch -> {
+                collection.insertMany(batch, new InsertManyOptions().ordered(false));
+                count[0] += batch.size();
+            });
+            written += count[0];
         }
         return written;
     }
@@ -335,7 +350,7 @@ public class ProjectionRebuild {
         }
         // every fact of the new version, by district: taken from the documents folded in memory (with the
         // events caught up since), not read back from the store: reading them back was a fifth of a rebuild's time
-        Map<String, Map<LocalDate, DayCounts>> days = DayBuckets.byDistrict(FactReader.byDistrict(memory::current));
+        Map<String, Map<LocalDate, DayCounts>> days = DayBuckets.byDistrict(FactReader.byDistrict(memory::forEach));
         Map<String, PerformanceSnapshot> computed = new TreeMap<>();
         for (ContractTerms contract : terms) {
             for (String district : contract.districts()) {

@@ -57,6 +57,31 @@ class ActivityProjectionTest {
         assertThat(fte.getBoolean("superseded")).isTrue();
     }
 
+    /**
+     * A rebuild keeps most facts encoded (only the recently applied ones decoded): a fact encoded and decoded
+     * between its events, or redelivered to while encoded, comes out as the one held decoded throughout, and is
+     * inserted as the same document.
+     */
+    @Test
+    void factsHeldEncodedBetweenTheirEventsComeOutTheSame() {
+        List<Consumer<ActivityProjection>> twice = new ArrayList<>(events);
+        twice.addAll(events);
+        MemoryFacts decoded = new MemoryFacts();
+        MemoryFacts encoded = new MemoryFacts(1);
+        twice.forEach(event -> event.accept(new ActivityProjection(decoded, "restorative-justice")));
+        twice.forEach(event -> event.accept(new ActivityProjection(encoded, "restorative-justice")));
+
+        for (FactKind kind : FactKind.values()) {
+            List<Document> inserted = new ArrayList<>();
+            encoded.encoded(kind, 2, batch -> batch.forEach(raw -> inserted.add(raw.decode(new org.bson.codecs.DocumentCodec()))));
+            assertThat(inserted).as(kind.name()).containsExactlyInAnyOrderElementsOf(decoded.documents(kind));
+        }
+        Document outcome = encoded.documents(FactKind.VICTIM_CASE).get(0);
+        assertThat(outcome.getList(MemoryFacts.APPLIED_EVENTS, String.class)).containsExactly("e1", "e2", "e3");
+        assertThat(outcome.getBoolean(LiveFacts.DIRTY)).isFalse();
+        assertThat(encoded.size()).isEqualTo(decoded.size()).isEqualTo(4);
+    }
+
     @Test
     void aDayIsTheDayInKentAndEveryQuarterTouchedIsRecorded() {
         MemoryFacts facts = new MemoryFacts();

@@ -292,7 +292,7 @@ class LiveDayBucketsIT {
     }
 
     private void assertCellsAreWhatTheFactsGive() {
-        Map<String, DistrictFacts> facts = FactReader.byDistrict(memory::current);
+        Map<String, DistrictFacts> facts = FactReader.byDistrict(memory::forEach);
         int compared = 0;
         for (Loaded<Contract> contract : contracts) {
             ContractTerms terms = ContractTermsSource.terms(contract.state());
