@@ -25,7 +25,7 @@ public record BenchmarkOptions(boolean quick, Set<String> phases, boolean useRun
                                     20 with --preload-years: each point is measured right after a restart, its caches cold)
               --latency-seconds S   length of the latency phase (default 60; quick 15)
               --rebuild-events N    events the rebuild replays (default 1000000; quick 100000)
-              --rebuild-heap SIZE   launcher heap during the rebuild (default 3g)
+              --rebuild-heap SIZE   launcher heap during the rebuild (default 1g)
               --seed S              the simulator's seed (default: the run's time)
               --issuer URL          identity server for tokens (default http://127.0.0.1:8090; none answering: no tokens)
               --preload-years A,B   measure intake, writes per referral, latency and the store's limit with history stored:
@@ -47,7 +47,7 @@ public record BenchmarkOptions(boolean quick, Set<String> phases, boolean useRun
         Long warmup = null;
         long latencySeconds = quick ? 15 : 60;
         long rebuildEvents = quick ? 100_000 : 1_000_000;
-        String heap = "3g";
+        String heap = "1g";
         long seed = System.currentTimeMillis() / 1000;
         String issuer = null;
         boolean help = false;
