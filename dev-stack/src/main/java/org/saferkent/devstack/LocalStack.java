@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,6 +108,9 @@ public final class LocalStack implements AutoCloseable {
             mongo = MongoWireServer.start(options.dataDir().resolve("mongo"), options.mongoPort(), options.mongoOplog());
             log.info("MongoDB wire server ready on {} in {}", mongo.connectionString(), since(mongoBegan));
 
+            // The broker's readiness (an admin round trip) and the eviction of a killed launcher's group members need
+            // only the broker: checked while the identity server starts, not after it (one to three seconds a start)
+            FutureTask<Void> brokerReady = brokerReadyInBackground(kafka, began);
             if (!options.infraOnly()) {
                 // while the broker boots: the services need it before their first request, not at start
                 long identityBegan = System.nanoTime();
@@ -116,11 +120,13 @@ public final class LocalStack implements AutoCloseable {
             }
 
             cancellableWait(() -> {
-                kafka.awaitReady(KAFKA_READY_TIMEOUT);
+                try {
+                    brokerReady.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
                 return null;
             });
-            log.info("Kafka broker ready on {} in {}", kafka.bootstrapServers(), since(began));
-            StaleGroupMembers.evict(kafka.bootstrapServers());
             supervise(kafka);
 
             startServices();
@@ -143,6 +149,23 @@ public final class LocalStack implements AutoCloseable {
             }
             lifecycle.unlock();
         }
+    }
+
+    /**
+     * Waits for {@code broker} to answer, then evicts the consumer-group members a killed launcher left behind, on a
+     * thread of its own. If the start fails meanwhile, stopping the broker ends the wait.
+     */
+    private static FutureTask<Void> brokerReadyInBackground(KafkaBrokerProcess broker, long began) {
+        FutureTask<Void> ready = new FutureTask<>(() -> {
+            broker.awaitReady(KAFKA_READY_TIMEOUT);
+            log.info("Kafka broker ready on {} in {}", broker.bootstrapServers(), since(began));
+            StaleGroupMembers.evict(broker.bootstrapServers());
+            return null;
+        });
+        Thread thread = new Thread(ready, "kafka-broker-ready");
+        thread.setDaemon(true);
+        thread.start();
+        return ready;
     }
 
     /** The services only, against the infrastructure the options name (not waited for: the services retry their connections). */

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -70,6 +72,18 @@ class CrashRecoveryIT {
     private static final int KILLS = 2;
     private static final double RATE = 10;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * Both instances' waits for what a killed one left, shortened (the paths taken are the same): the services count their
+     * outbox backlog every second instead of every 10 s (the reconciliation reads that gauge: an empty backlog shows up to
+     * 10 s sooner); commissioning's performance refresh lease, which a contender takes over once it saw it unrenewed for a
+     * lease of its own, is 10 s instead of 30 s, renewed every 2 s instead of 5 s, and still outlasts a round's publish
+     * timeout (5 s instead of 15 s) as the defaults do. Production keeps its defaults: a longer lease costs it nothing.
+     */
+    private static final List<String> SHORTER_WAITS = List.of("-Dsaferkent.outbox.backlog.check-interval=1s",
+            "-Dsaferkent.commissioning.performance.lease=10s", "-Dsaferkent.commissioning.performance.lease-renewal=2s",
+            "-Dsaferkent.commissioning.performance.publish-timeout=5s");
+    /** The reconciliation is taken as final, though not clean, once it read the same for this long. */
+    private static final Duration SETTLED = Duration.ofSeconds(5);
 
     private enum Kill { LAUNCHER, BROKER }
 
@@ -95,18 +109,25 @@ class CrashRecoveryIT {
             kills.add(i % 2 == 0 ? first : (first == Kill.LAUNCHER ? Kill.BROKER : Kill.LAUNCHER));
         }
 
-        ChaosStack stack = new ChaosStack(launcherCommand(List.of(), args), dataDir.resolve("launcher-console.log"), urls, issuer,
-                kafkaPort);
+        ChaosStack stack = new ChaosStack(launcherCommand(SHORTER_WAITS, args), dataDir.resolve("launcher-console.log"), urls,
+                issuer, kafkaPort);
         // the second instance of every service: its own launcher, the services only, on the first one's broker, store and issuer
         Path secondDir = freshDirectory(Path.of("target", "crash-recovery-it-second").toAbsolutePath());
         List<String> secondArgs = new ArrayList<>(List.of("--data-dir", secondDir.toString(),
                 "--kafka-bootstrap", "127.0.0.1:" + kafkaPort, "--mongo-uri", "mongodb://127.0.0.1:" + mongoPort, "--issuer", issuer,
                 "--start-parallelism", "2"));
         ServiceUrls secondUrls = servicePorts(secondArgs);
-        // its consumers' sessions end 10 s after their last heartbeat instead of 45 s: once it is killed, its partitions go to
-        // the first instance that much sooner (only the wait is shorter; what is redelivered is the same)
-        ChaosStack second = new ChaosStack(launcherCommand(List.of("-Dspring.kafka.consumer.properties.session.timeout.ms=10000"),
-                secondArgs), secondDir.resolve("launcher-console.log"), secondUrls, issuer, kafkaPort);
+        // What the second instance holds when it is killed is taken over sooner, by the same paths (only the waits are shorter;
+        // what is redelivered or republished is the same): its consumers' sessions end 6 s after their last heartbeat (the
+        // broker's group.min.session.timeout.ms) instead of 45 s, heartbeating every 2 s, so its partitions go to the first
+        // instance that much sooner; its outbox leases (the documents it inserted or claimed and had not published yet) run
+        // out after 10 s instead of 30 s, still outlasting a round's publish timeout (5 s instead of 15 s), as the defaults do.
+        List<String> secondInstance = new ArrayList<>(SHORTER_WAITS);
+        secondInstance.addAll(List.of("-Dspring.kafka.consumer.properties.session.timeout.ms=6000",
+                "-Dspring.kafka.consumer.properties.heartbeat.interval.ms=2000",
+                "-Dsaferkent.outbox.lease=10s", "-Dsaferkent.outbox.publish-timeout=5s"));
+        ChaosStack second = new ChaosStack(launcherCommand(secondInstance, secondArgs), secondDir.resolve("launcher-console.log"),
+                secondUrls, issuer, kafkaPort);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build();
         AgencyClient client = new AgencyClient(http, TokenSource.fromEnvironment(issuer, http), urls);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
@@ -157,21 +178,30 @@ class CrashRecoveryIT {
             Reconciliation reconciliation = new Reconciliation(client);
             AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
             AtomicReference<String> previous = new AtomicReference<>("");
-            // Events are still on their way for a while: done when all is well, or when nothing moves any more
+            AtomicLong unchangedSince = new AtomicLong(System.nanoTime());
+            // Events are still on their way for a while: done when all is well, or when nothing has moved for SETTLED.
+            // Read at once and then every 3 s (a clean reading ends the wait as soon as it is seen), not first after 5 s
+            // and then every 5 s; "nothing moves any more" still means the same reading for at least SETTLED.
+            AtomicInteger readings = new AtomicInteger();
             try {
-                await("the stack to settle").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(5))
-                        .ignoreExceptions().until(() -> {
+                await("the stack to settle").atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofSeconds(3)).ignoreExceptions().until(() -> {
+                            readings.incrementAndGet();
                             Reconciliation.Report report = reconciliation.check(load.acknowledged(), load.agencies());
                             last.set(report);
-                            boolean settled = report.outboxBacklog() == 0 && report.toString().equals(previous.get());
+                            if (!report.toString().equals(previous.get())) {
+                                unchangedSince.set(System.nanoTime());
+                            }
                             previous.set(report.toString());
+                            boolean settled = report.outboxBacklog() == 0
+                                    && System.nanoTime() - unchangedSince.get() >= SETTLED.toNanos();
                             return report.clean() || settled;
                         });
             } catch (ConditionTimeoutException stillMoving) {
                 story.add("still moving after 3 minutes: the last reading follows");
             }
             assertThat(last.get()).as("a reconciliation could be read").isNotNull();
-            story.add("reconciled in " + seconds(settling));
+            story.add("reconciled in " + seconds(settling) + " (" + readings.get() + " readings)");
             Reconciliation.Report report = last.get();
             System.out.println("CrashRecoveryIT (seed " + SEED + "):\n  " + String.join("\n  ", story) + "\n" + report);
             assertThat(report.lost()).as("acknowledged referrals lost\n%s\n%s", story, report).isEmpty();
