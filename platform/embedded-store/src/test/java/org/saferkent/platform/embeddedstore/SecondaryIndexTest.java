@@ -54,52 +54,9 @@ class SecondaryIndexTest {
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
             MongoCollection<Document> indexed = client.getDatabase("t").getCollection("indexed");
             MongoCollection<Document> plain = client.getDatabase("t").getCollection("plain");
-            indexed.createIndex(Indexes.ascending("district", "status"));
-            indexed.createIndex(Indexes.ascending("nextDueAt"), new IndexOptions().sparse(true));
-            indexed.createIndex(Indexes.ascending("pseudonym"));
-            indexed.createIndex(Indexes.ascending("tags"));
-            indexed.createIndex(Indexes.ascending("subject.ageBand", "version"));
-            indexed.createIndex(Indexes.ascending("agency", "agencyReference"), new IndexOptions().unique(true));
-            indexed.createIndex(Indexes.descending("version"));
-
-            Random random = new Random(42);
+            declareIndexes(indexed);
             Instant base = Instant.parse("2026-01-01T00:00:00Z");
-            for (int i = 0; i < 600; i++) {
-                Document doc = new Document("_id", "r-" + i)
-                        .append("district", DISTRICTS[random.nextInt(DISTRICTS.length)])
-                        .append("status", STATUSES[random.nextInt(STATUSES.length)])
-                        .append("pseudonym", "p-" + random.nextInt(150))
-                        .append("tags", random.nextBoolean() ? List.of("t" + random.nextInt(4), "t" + random.nextInt(4)) : List.of())
-                        .append("subject", new Document("ageBand", random.nextInt(5)))
-                        .append("version", (long) random.nextInt(4))
-                        .append("agency", "agency-" + (i % 7))
-                        .append("agencyReference", "ref-" + i);
-                if (random.nextInt(3) > 0) {
-                    doc.append("nextDueAt", Date.from(base.plusSeconds(3600L * random.nextInt(2000))));
-                } else if (random.nextBoolean()) {
-                    doc.append("nextDueAt", null);
-                }
-                indexed.insertOne(doc);
-                plain.insertOne(doc);
-            }
-            // changes and deletes keep the indexes in step
-            for (int i = 0; i < 200; i++) {
-                String id = "r-" + random.nextInt(600);
-                Bson change = switch (random.nextInt(4)) {
-                    case 0 -> Updates.set("status", STATUSES[random.nextInt(STATUSES.length)]);
-                    case 1 -> Updates.unset("nextDueAt");
-                    case 2 -> Updates.set("nextDueAt", Date.from(base.plusSeconds(3600L * random.nextInt(2000))));
-                    default -> Updates.combine(Updates.push("tags", "t9"), Updates.inc("version", 1L));
-                };
-                indexed.updateOne(Filters.eq("_id", id), change);
-                plain.updateOne(Filters.eq("_id", id), change);
-            }
-            for (int i = 0; i < 40; i++) {
-                Bson gone = Filters.eq("pseudonym", "p-" + random.nextInt(150));
-                indexed.deleteMany(gone);
-                plain.deleteMany(gone);
-            }
-
+            fill(indexed, plain, base);
             answerAsTheScanDoes(indexed, plain, base);
         } finally {
             server.shutdownNow();
@@ -124,6 +81,86 @@ class SecondaryIndexTest {
                     .contains("t.indexed._secondary_district_1_status_1", "t.indexed._secondary_nextDueAt_1", "t.indexed._secondary_tags_1");
         } finally {
             store.close();
+        }
+    }
+
+    /**
+     * Indexes declared on a collection that already holds its documents (as a rebuild declares its facts'
+     * indexes once they are inserted) are built from them in one pass: they answer as the scan does, and later
+     * changes keep them in step.
+     */
+    @org.junit.jupiter.api.Test
+    void indexesDeclaredOnAFullCollectionAnswerAsTheScanDoes() throws Exception {
+        String file = Files.createTempFile(dir, "built", ".mv.db").toString();
+        MongoServer server = new MongoServer(EmbeddedBackends.h2(file));
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoCollection<Document> indexed = client.getDatabase("t").getCollection("indexed");
+            MongoCollection<Document> plain = client.getDatabase("t").getCollection("plain");
+            Instant base = Instant.parse("2026-01-01T00:00:00Z");
+            fill(indexed, plain, base);
+            long builds = SecondaryIndex.builds();
+            declareIndexes(indexed);
+            assertThat(SecondaryIndex.builds() - builds).as("secondary indexes built from the documents").isEqualTo(6);
+
+            answerAsTheScanDoes(indexed, plain, base);
+            indexed.updateMany(Filters.eq("district", "dover"), Updates.set("district", "deal"));
+            plain.updateMany(Filters.eq("district", "dover"), Updates.set("district", "deal"));
+            assertThat(indexed.find(Filters.eq("district", "deal")).sort(Sorts.ascending("_id")).into(new ArrayList<>()))
+                    .isEqualTo(plain.find(Filters.eq("district", "deal")).sort(Sorts.ascending("_id")).into(new ArrayList<>())).isNotEmpty();
+            assertThat(indexed.countDocuments(Filters.eq("district", "dover"))).isZero();
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static void declareIndexes(MongoCollection<Document> indexed) {
+        indexed.createIndex(Indexes.ascending("district", "status"));
+        indexed.createIndex(Indexes.ascending("nextDueAt"), new IndexOptions().sparse(true));
+        indexed.createIndex(Indexes.ascending("pseudonym"));
+        indexed.createIndex(Indexes.ascending("tags"));
+        indexed.createIndex(Indexes.ascending("subject.ageBand", "version"));
+        indexed.createIndex(Indexes.ascending("agency", "agencyReference"), new IndexOptions().unique(true));
+        indexed.createIndex(Indexes.descending("version"));
+    }
+
+    /** 600 documents written to both collections, then changed and deleted the same way. */
+    private static void fill(MongoCollection<Document> indexed, MongoCollection<Document> plain, Instant base) {
+        Random random = new Random(42);
+        for (int i = 0; i < 600; i++) {
+            Document doc = new Document("_id", "r-" + i)
+                    .append("district", DISTRICTS[random.nextInt(DISTRICTS.length)])
+                    .append("status", STATUSES[random.nextInt(STATUSES.length)])
+                    .append("pseudonym", "p-" + random.nextInt(150))
+                    .append("tags", random.nextBoolean() ? List.of("t" + random.nextInt(4), "t" + random.nextInt(4)) : List.of())
+                    .append("subject", new Document("ageBand", random.nextInt(5)))
+                    .append("version", (long) random.nextInt(4))
+                    .append("agency", "agency-" + (i % 7))
+                    .append("agencyReference", "ref-" + i);
+            if (random.nextInt(3) > 0) {
+                doc.append("nextDueAt", Date.from(base.plusSeconds(3600L * random.nextInt(2000))));
+            } else if (random.nextBoolean()) {
+                doc.append("nextDueAt", null);
+            }
+            indexed.insertOne(doc);
+            plain.insertOne(doc);
+        }
+        // changes and deletes keep the indexes in step
+        for (int i = 0; i < 200; i++) {
+            String id = "r-" + random.nextInt(600);
+            Bson change = switch (random.nextInt(4)) {
+                case 0 -> Updates.set("status", STATUSES[random.nextInt(STATUSES.length)]);
+                case 1 -> Updates.unset("nextDueAt");
+                case 2 -> Updates.set("nextDueAt", Date.from(base.plusSeconds(3600L * random.nextInt(2000))));
+                default -> Updates.combine(Updates.push("tags", "t9"), Updates.inc("version", 1L));
+            };
+            indexed.updateOne(Filters.eq("_id", id), change);
+            plain.updateOne(Filters.eq("_id", id), change);
+        }
+        for (int i = 0; i < 40; i++) {
+            Bson gone = Filters.eq("pseudonym", "p-" + random.nextInt(150));
+            indexed.deleteMany(gone);
+            plain.deleteMany(gone);
         }
     }
 

@@ -155,8 +155,8 @@ public class ProjectionRebuild {
                 // the facts' own indexes built once they are all in (one pass each, instead of maintained per insert);
                 // nothing reads this version before the swap, and live writes to it (from startBuilding on) go by _id
                 loader.ensureIndexes(next);
-                log.info("Rebuild v{}: {} events folded into {} facts, written in {}, their indexes built in {}", next, read, facts,
-                        RebuildProgress.human(elapsed(writing) - elapsed(indexing)), RebuildProgress.human(elapsed(indexing)));
+                log.info("Rebuild v{}: {} events folded into {} facts, written in {} s, their indexes built in {} s", next, read, facts,
+                        Math.round(elapsed(writing) - elapsed(indexing)), Math.round(elapsed(indexing)));
 
                 hold.confirm();
                 versions.startBuilding(next);
@@ -176,8 +176,8 @@ public class ProjectionRebuild {
             log.info("Rebuild v{}: {} events caught up; computing the performance cells", next, caughtUp);
             long computing = System.nanoTime();
             long[] cells = writePerformance(previous, next, memory);
-            log.info("Rebuild v{}: day buckets and {} performance cells computed and written in {}", next, cells[0],
-                    RebuildProgress.human(elapsed(computing)));
+            log.info("Rebuild v{}: day buckets and {} performance cells computed and written in {} s", next, cells[0],
+                    Math.round(elapsed(computing)));
             hold.confirm();
             versions.swapTo(next);
             // readers see the new numbers only now (and not before the swap: the stale late write of a
