@@ -128,8 +128,12 @@ public final class BenchmarkMain {
                     PreloadRun.Stack restartable = new PreloadRun.Stack() {
                         @Override
                         public LocalStackProcess start(String... extra) throws Exception {
+                            String options = launcherOptions("640m", work.resolve("logs/stack.jfr"));
+                            if (List.of(extra).contains("--infra-only")) {
+                                options += " " + PreloadRun.BULK_LOAD_STORE;
+                            }
                             LocalStackProcess started = LocalStackProcess.start(repo, data, work.resolve("logs/stack.log"),
-                                    Map.of("LOCAL_STACK_JAVA_OPTS", launcherOptions("640m", work.resolve("logs/stack.jfr"))), extra);
+                                    Map.of("LOCAL_STACK_JAVA_OPTS", options), extra);
                             current.set(started);
                             return started;
                         }
@@ -142,7 +146,8 @@ public final class BenchmarkMain {
                             }
                         }
                     };
-                    report.points = new PreloadRun(options, client, restartable, () -> counters(client, urls), results).run(generator, report);
+                    report.points = new PreloadRun(options, client, restartable, () -> counters(client, urls), results,
+                            data.resolve("mongo/saferkent.mv.db")).run(generator, report);
                     report.preloadLatencyRate = options.latencyRate();
                     PreloadChart.write(results.resolve("preload.png").toFile(), report.points);
                 } else if (options.phases().contains("intake")) {
