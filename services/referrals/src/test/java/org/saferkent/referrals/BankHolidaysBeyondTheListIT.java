@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * tests' referrals in the shared store is judged at that time.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = {"spring.config.name=referrals",
-        "saferkent.referrals.clocks.scan-interval=1h", "saferkent.referrals.retention.scan-interval=1h"})
+        "saferkent.referrals.clocks.scan-interval=1h", "saferkent.data-protection.retention.scan-interval=1h"})
 @WithRealInfrastructure
 @DirtiesContext
 @Order(2) // after ReferralClocksIT, also closed afterwards: the shared context is never paused for it
