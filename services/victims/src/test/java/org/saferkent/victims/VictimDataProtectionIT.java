@@ -249,7 +249,8 @@ class VictimDataProtectionIT extends VictimsIntegrationTest {
         close(earlyCase);
         close(keptClosedCase);
         firstRunSinceDeployment();
-        VictimRetentionPurge sixYearsOn = sixYearsOn();
+        // its cutoff two hours after the service's clock: the cases closed just now are six years old to it
+        VictimRetentionPurge sixYearsOn = sixYearsAnd(Duration.ofHours(2));
 
         assertThat(purgeOnIndexes(sixYearsOn)).isPositive();
         assertThat(get("/api/victim-cases/" + earlyCase + "/details").statusCode()).as("closed six years ago").isEqualTo(410);
@@ -257,7 +258,8 @@ class VictimDataProtectionIT extends VictimsIntegrationTest {
                 .isEqualTo(200);
 
         keys.activeKey(early); // a key made after the run, for a person whose cases all closed before its cutoff
-        clock.advanceTo(clock.instant().plus(Duration.ofDays(10))); // past the run's cutoff, six years and some days back
+        // past the run's cutoff (hours, not days: the clock is the whole context's, later classes read time limits from it)
+        clock.advanceTo(clock.instant().plus(Duration.ofHours(4)));
         close(keptOpenCase);
 
         assertThat(purgeOnIndexes(sixYearsOn)).isPositive();
@@ -275,6 +277,16 @@ class VictimDataProtectionIT extends VictimsIntegrationTest {
     }
 
     /** The purge six years and a few days ahead of the service's clock (it follows the clock when that moves on). */
+    /**
+     * The purge as seen {@code ahead} after six years on from the service's clock: its cutoff is that long after
+     * the clock (it follows the clock when that moves on).
+     */
+    private VictimRetentionPurge sixYearsAnd(Duration ahead) {
+        Instant now = clock.instant();
+        Duration sixYears = Duration.between(now, now.atZone(java.time.ZoneId.of("Europe/London")).plus(Period.ofYears(6)).toInstant());
+        return new VictimRetentionPurge(mongo, "victim_cases", keys, watermarks, Period.ofYears(6), Clock.offset(clock, sixYears.plus(ahead)));
+    }
+
     private VictimRetentionPurge sixYearsOn() {
         return new VictimRetentionPurge(mongo, "victim_cases", keys, watermarks, Period.ofYears(6),
                 Clock.offset(clock, Duration.ofDays(6 * 366 + 2)));
