@@ -19,9 +19,9 @@ import org.bson.codecs.DocumentCodec;
  *
  * <p>A year of facts is held compactly: the documents events were applied to lately stay decoded (a
  * fact's events come close together: its referral, case and outcome), every other one is kept encoded as
- * the BSON it will be inserted as, a third of its size as Java objects. A rebuild of a million events
- * held every fact as a {@link Document} and needed a 1.4 GiB heap for it; encoded, its facts take a few
- * hundred MiB, and {@link #encoded} hands them to the insert without encoding them again.
+ * the BSON it will be inserted as, about a third of its size as Java objects. Held as {@link Document}s, a
+ * million events' facts were about 950 MB live (a 1.4 GiB heap spent the rebuild in full collections);
+ * encoded, about 300 MB, and {@link #encoded} hands them to the insert without encoding them again.
  */
 public class MemoryFacts implements FactSink {
 
