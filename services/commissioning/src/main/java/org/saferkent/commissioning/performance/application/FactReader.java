@@ -58,12 +58,15 @@ final class FactReader {
     /** The pathways each referral was routed to. */
     private static Map<String, Set<String>> routed(Collection<Document> referrals) {
         Map<String, Set<String>> routed = new HashMap<>();
-        for (Document doc : referrals) {
-            if (Boolean.TRUE.equals(doc.getBoolean("routed")) && doc.getString("referralId") != null) {
-                routed.computeIfAbsent(doc.getString("referralId"), id -> new HashSet<>()).add(doc.getString("pathway"));
-            }
-        }
+        referrals.forEach(doc -> addRouted(routed, doc));
         return routed;
+    }
+
+    /** Adds the referral fact's pathway to its referral's routed pathways, if it was routed. */
+    private static void addRouted(Map<String, Set<String>> routed, Document referral) {
+        if (Boolean.TRUE.equals(referral.getBoolean("routed")) && referral.getString("referralId") != null) {
+            routed.computeIfAbsent(referral.getString("referralId"), id -> new HashSet<>()).add(referral.getString("pathway"));
+        }
     }
 
     /** Where {@link #byDistrict} reads facts from: each document of a kind, one at a time. */
@@ -94,9 +97,7 @@ final class FactReader {
             if (doc.getString("referralId") == null) {
                 return;
             }
-            if (Boolean.TRUE.equals(doc.getBoolean("routed"))) {
-                routed.computeIfAbsent(doc.getString("referralId"), id -> new HashSet<>()).add(doc.getString("pathway"));
-            }
+            addRouted(routed, doc);
             String district = doc.getString("district");
             if (district != null) {
                 referrals.computeIfAbsent(district, d -> new ArrayList<>()).add(referral(doc));
