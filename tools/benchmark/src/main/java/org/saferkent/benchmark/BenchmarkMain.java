@@ -126,12 +126,19 @@ public final class BenchmarkMain {
                 if (!options.preloadYears().isEmpty()) {
                     Path data = work.resolve("stack");
                     PreloadRun.Stack restartable = new PreloadRun.Stack() {
+                        private int restarts;
+
                         @Override
-                        public LocalStackProcess start(String... extra) throws Exception {
-                            String options = launcherOptions("640m", work.resolve("logs/stack.jfr"));
-                            if (List.of(extra).contains("--infra-only")) {
-                                options += " " + PreloadRun.BULK_LOAD_STORE;
-                            }
+                        public LocalStackProcess start() throws Exception {
+                            return started(launcherOptions("640m", work.resolve("logs/stack-restart-" + ++restarts + ".jfr")));
+                        }
+
+                        @Override
+                        public LocalStackProcess startInfrastructure(String name, String heap, String storeOptions) throws Exception {
+                            return started(launcherOptions(heap, work.resolve("logs/" + name + ".jfr")) + " " + storeOptions, "--infra-only");
+                        }
+
+                        private LocalStackProcess started(String options, String... extra) throws Exception {
                             LocalStackProcess started = LocalStackProcess.start(repo, data, work.resolve("logs/stack.log"),
                                     Map.of("LOCAL_STACK_JAVA_OPTS", options), extra);
                             current.set(started);

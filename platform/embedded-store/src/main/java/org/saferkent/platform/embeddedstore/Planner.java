@@ -107,7 +107,7 @@ final class Planner {
             return new Choice<>(index, null, unique.canHandle(query) ? UNIQUE : 0);
         }
         if (index instanceof SecondaryIndex<P> secondary) {
-            QueryPlan plan = QueryPlan.of(secondary, query);
+            QueryPlan plan = secondary.answers() ? QueryPlan.of(secondary, query) : null;
             return new Choice<>(index, plan, plan == null ? 0 : plan.score());
         }
         return new Choice<>(index, null, index.canHandle(query) ? 1 : 0);

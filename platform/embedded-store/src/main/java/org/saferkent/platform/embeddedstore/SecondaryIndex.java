@@ -45,6 +45,11 @@ final class SecondaryIndex<P> extends Index<P> {
     /** Key values in BSON order, each with the documents (by {@code _id}) holding them. */
     private final IndexEntries<P> entries;
     private final boolean sparse;
+    /**
+     * Not kept while the store is bulk-loading ({@link EmbeddedBackends#h2(String, boolean, int, boolean)}): it
+     * records nothing, answers nothing (queries scan), and is built when the store is next opened.
+     */
+    private final boolean deferred;
 
     /** In memory: filled by the server from the collection whenever it is opened. */
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
@@ -52,9 +57,19 @@ final class SecondaryIndex<P> extends Index<P> {
     }
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, IndexEntries<P> entries) {
+        this(name, keys, sparse, entries, false);
+    }
+
+    SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, IndexEntries<P> entries, boolean deferred) {
         super(name, keys, sparse);
         this.sparse = sparse;
         this.entries = entries;
+        this.deferred = deferred;
+    }
+
+    /** Whether it holds its collection's keys and can serve queries (not deferred by a bulk load). */
+    boolean answers() {
+        return !deferred;
     }
 
     static final Comparator<KeyValue> KEY_ORDER = (a, b) -> {
@@ -111,7 +126,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
-        if (skipped(document)) {
+        if (deferred || skipped(document)) {
             return;
         }
         Object id = id(document);
@@ -122,7 +137,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public synchronized P remove(Document document) {
-        if (skipped(document)) {
+        if (deferred || skipped(document)) {
             return null;
         }
         Object id = id(document);
@@ -144,6 +159,9 @@ final class SecondaryIndex<P> extends Index<P> {
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
             MongoCollection<P> collection) {
+        if (deferred) {
+            return;
+        }
         if (Objects.equals(keyValuesOrNone(oldDocument), keyValuesOrNone(newDocument))
                 && Objects.equals(id(oldDocument), id(newDocument))) {
             return;
@@ -169,7 +187,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public boolean canHandle(Document query) {
-        return QueryPlan.of(this, query) != null;
+        return !deferred && QueryPlan.of(this, query) != null;
     }
 
     @Override
@@ -218,12 +236,12 @@ final class SecondaryIndex<P> extends Index<P> {
 
     /** Holds every document of the collection (not sparse, so a missing key is indexed as null). */
     boolean coversEveryDocument() {
-        return !sparse;
+        return !sparse && !deferred;
     }
 
     @Override
     public synchronized long getCount() {
-        return entries.size();
+        return deferred ? 0 : entries.size();
     }
 
     /**
@@ -232,7 +250,7 @@ final class SecondaryIndex<P> extends Index<P> {
      */
     @Override
     public synchronized boolean isEmpty() {
-        return !buildingLater && entries.needsFilling();
+        return !deferred && !buildingLater && entries.needsFilling();
     }
 
     /** Built with the other indexes of its collection once the store has opened them all ({@link #buildTogether}). */
@@ -254,7 +272,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
     /** Kept in the store's file and not built yet (or no longer trusted): {@link #build} it before use. */
     synchronized boolean needsBuilding() {
-        return entries instanceof IndexEntries.InFile<P> && entries.needsFilling();
+        return !deferred && entries instanceof IndexEntries.InFile<P> && entries.needsFilling();
     }
 
     /**

@@ -114,6 +114,47 @@ class SecondaryIndexTest {
         }
     }
 
+    /**
+     * A bulk load (the benchmark's history) keeps no secondary index while the file is open that way: its
+     * queries still answer as the scan does; the next ordinary opening builds every index from the documents,
+     * and they then serve queries without reading the collection whole, and follow later changes.
+     */
+    @org.junit.jupiter.api.Test
+    void aBulkLoadDefersTheIndexesToTheNextOpening() throws Exception {
+        String file = Files.createTempFile(dir, "bulk", ".mv.db").toString();
+        Instant base = Instant.parse("2026-01-01T00:00:00Z");
+        MongoServer loading = new MongoServer(EmbeddedBackends.h2(file, false, EmbeddedBackends.DEFAULT_CACHE_MB, true));
+        InetSocketAddress address = loading.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoCollection<Document> indexed = client.getDatabase("t").getCollection("indexed");
+            MongoCollection<Document> plain = client.getDatabase("t").getCollection("plain");
+            declareIndexes(indexed);
+            fill(indexed, plain, base);
+            Map<String, Long> before = CollectionScans.snapshot();
+            Bson query = Filters.and(Filters.eq("district", "dover"), Filters.eq("status", "accepted"));
+            assertThat(indexed.find(query).sort(Sorts.ascending("_id")).into(new ArrayList<>()))
+                    .isEqualTo(plain.find(query).sort(Sorts.ascending("_id")).into(new ArrayList<>())).isNotEmpty();
+            assertThat(CollectionScans.since(before).keySet()).as("while loading, queries scan").anyMatch(scan -> scan.startsWith("t.indexed "));
+        } finally {
+            loading.shutdownNow();
+        }
+        long builds = SecondaryIndex.builds();
+        MongoServer reopened = new MongoServer(EmbeddedBackends.h2(file, false, EmbeddedBackends.DEFAULT_CACHE_MB, false));
+        address = reopened.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            assertThat(SecondaryIndex.builds() - builds).as("secondary indexes built on the next opening").isEqualTo(6);
+            MongoCollection<Document> indexed = client.getDatabase("t").getCollection("indexed");
+            MongoCollection<Document> plain = client.getDatabase("t").getCollection("plain");
+            answerAsTheScanDoes(indexed, plain, base);
+            indexed.updateMany(Filters.eq("district", "dover"), Updates.set("district", "deal"));
+            assertThat(indexed.countDocuments(Filters.eq("district", "dover"))).isZero();
+            assertThat(indexed.countDocuments(Filters.eq("district", "deal")))
+                    .isEqualTo(plain.countDocuments(Filters.eq("district", "dover"))).isPositive();
+        } finally {
+            reopened.shutdownNow();
+        }
+    }
+
     private static void declareIndexes(MongoCollection<Document> indexed) {
         indexed.createIndex(Indexes.ascending("district", "status"));
         indexed.createIndex(Indexes.ascending("nextDueAt"), new IndexOptions().sparse(true));
