@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.saferkent.platform.dataprotection.RetentionWatermarks;
 import org.saferkent.platform.dataprotection.SubjectKeys;
+import org.saferkent.platform.embeddedstore.DocumentsExamined;
 import org.saferkent.platform.test.SecuredApi;
 import org.saferkent.platform.test.StoreScans;
 import org.saferkent.victims.dataprotection.VictimRetentionPurge;
@@ -125,5 +126,16 @@ class VictimQueriesUseIndexesIT extends VictimsIntegrationTest {
                 .filter(shape -> OUTBOX_FIELDS.stream().noneMatch(shape::contains)))
                 .as("collection scans of victims' collections, by query shape")
                 .isEmpty();
+
+        // and the narrowest index: a later run's window (cases closed since the last run, none here) examines no case,
+        // where an index on the status alone would hand it every closed case
+        StoreScans.Mark window = StoreScans.mark("victims");
+        VictimRetentionPurge later = new VictimRetentionPurge(mongo, "victim_cases", keys, watermarks, Period.ofYears(6),
+                Clock.offset(clock, Duration.ofDays(6 * 366 + 3)));
+        assertThat(later.purge()).as("a day later: nothing closed since").isZero();
+        assertThat(StoreScans.examined(window).entrySet().stream()
+                .filter(shape -> shape.getKey().startsWith("victims.victim_cases ") && shape.getKey().contains("closure.closedAt")))
+                .as("the window's query, by shape: queries run through an index, cases examined")
+                .singleElement().satisfies(shape -> assertThat(shape.getValue()).isEqualTo(new DocumentsExamined.Examined(1, 0)));
     }
 }

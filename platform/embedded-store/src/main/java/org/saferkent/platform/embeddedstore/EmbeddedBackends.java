@@ -75,6 +75,9 @@ public final class EmbeddedBackends {
                                 Iterable<Integer> candidates = Planner.candidates(getIndexes(), query, orderBy, skip, limit,
                                         position -> documentMatchesQuery(getDocument(position), query));
                                 if (candidates != null) {
+                                    if (candidates instanceof java.util.Collection<?> examined) {
+                                        DocumentsExamined.record(getFullName(), query, examined.size());
+                                    }
                                     return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
                                 }
                                 CollectionScans.record(getFullName(), query);
@@ -213,6 +216,9 @@ public final class EmbeddedBackends {
                                 Iterable<Object> candidates = Planner.candidates(getIndexes(), query, orderBy, skip, limit,
                                         position -> documentMatchesQuery(super.getDocument(position), query)); // matching only reads: no copy
                                 if (candidates != null) {
+                                    if (candidates instanceof java.util.Collection<?> examined) {
+                                        DocumentsExamined.record(getFullName(), query, examined.size());
+                                    }
                                     return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
                                 }
                                 CollectionScans.record(getFullName(), query);

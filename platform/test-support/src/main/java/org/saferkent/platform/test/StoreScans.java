@@ -10,6 +10,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.saferkent.platform.embeddedstore.CollectionScans;
+import org.saferkent.platform.embeddedstore.DocumentsExamined;
 
 /**
  * The queries the test store answered by reading a whole collection, so a test can prove that the work it
@@ -25,7 +26,7 @@ import org.saferkent.platform.embeddedstore.CollectionScans;
 public final class StoreScans {
 
     /** Where counting started. */
-    public record Mark(Map<String, Long> embedded, List<String> profiled) {
+    public record Mark(Map<String, Long> embedded, Map<String, DocumentsExamined.Examined> examined, List<String> profiled) {
     }
 
     private StoreScans() {
@@ -35,7 +36,7 @@ public final class StoreScans {
     public static Mark mark(String... databases) {
         RealInfrastructure store = RealInfrastructure.get();
         if (!"containers".equals(store.kind())) {
-            return new Mark(CollectionScans.snapshot(), List.of());
+            return new Mark(CollectionScans.snapshot(), DocumentsExamined.snapshot(), List.of());
         }
         try (MongoClient client = MongoClients.create(store.mongoUri())) {
             for (String database : databases) {
@@ -45,7 +46,7 @@ public final class StoreScans {
                 db.runCommand(new Document("profile", 2));
             }
         }
-        return new Mark(Map.of(), List.of(databases));
+        return new Mark(Map.of(), Map.of(), List.of(databases));
     }
 
     /** Collection scans since {@code mark}, by "database.collection {query shape}" with their counts. */
@@ -70,6 +71,33 @@ public final class StoreScans {
             }
         }
         return scans;
+    }
+
+    /**
+     * What the queries an index served since {@code mark} examined, by "database.collection {query shape}": how
+     * many ran and the documents the index handed them (MongoDB: the profiler's {@code docsExamined}), so a test
+     * can show the narrowest index served a query, not only some index.
+     */
+    public static Map<String, DocumentsExamined.Examined> examined(Mark mark) {
+        RealInfrastructure store = RealInfrastructure.get();
+        if (!"containers".equals(store.kind())) {
+            return DocumentsExamined.since(mark.examined());
+        }
+        Map<String, DocumentsExamined.Examined> examined = new TreeMap<>();
+        try (MongoClient client = MongoClients.create(store.mongoUri())) {
+            for (String database : mark.profiled()) {
+                for (Document op : client.getDatabase(database).getCollection("system.profile")
+                        .find(new Document("planSummary", new Document("$regex", "^IXSCAN|^IDHACK|^EXPRESS"))).into(new ArrayList<>())) {
+                    String ns = op.getString("ns");
+                    Object command = op.get("command");
+                    Object filter = command instanceof Document c ? firstOf(c, "filter", "q", "query") : null;
+                    long documents = op.get("docsExamined") instanceof Number n ? n.longValue() : 0;
+                    examined.merge(ns + " " + CollectionScans.shape(filter), new DocumentsExamined.Examined(1, documents),
+                            (a, b) -> new DocumentsExamined.Examined(a.queries() + b.queries(), a.documents() + b.documents()));
+                }
+            }
+        }
+        return examined;
     }
 
     private static Object firstOf(Document command, String... keys) {
