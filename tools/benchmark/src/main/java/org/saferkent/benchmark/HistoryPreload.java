@@ -91,7 +91,8 @@ final class HistoryPreload {
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
-    private static final int BATCH = 1_000;
+    /** Documents a collection gathers before they are inserted: each batch is one commit of the store (bulk-loading: see PreloadRun). */
+    private static final int BATCH = 10_000;
     private static final long YEAR_MINUTES = 365L * 24 * 60 + 6 * 60;
 
     /** One real referral's documents in every store, keyed {@code database.collection}. */

@@ -97,7 +97,7 @@ final class PreloadRun {
                 System.out.printf("Preload: stopping the stack, %s to %s years of history into the stores and topics...%n", fmt(stored),
                         fmt(years));
                 stack.stop();
-                LocalStackProcess infra = stack.startInfrastructure("preload", "640m", BULK_LOAD_STORE);
+                LocalStackProcess infra = stack.startInfrastructure("preload", "1g", BULK_LOAD_STORE);
                 try (Quiescence kafka = new Quiescence(bootstrap); MongoClient mongo = MongoClients.create(LocalStackProcess.mongoUri())) {
                     awaitBroker(kafka, infra);
                     preload = HistoryPreload.preload(mongo, kafka, bootstrap, templates, now, years, stored, options.seed() + points.size());

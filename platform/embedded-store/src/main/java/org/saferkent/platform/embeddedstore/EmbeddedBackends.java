@@ -113,6 +113,11 @@ public final class EmbeddedBackends {
     /** The share of the file (percent) kept live by H2's background compaction; H2's own default is 90. */
     public static final int AUTO_COMPACT_FILL_RATE = 50;
 
+    /** While bulk-loading: changed pages held before H2 commits on its own (its default is 1 MB). */
+    static final int BULK_LOAD_BUFFER_MB = 128;
+    /** While bulk-loading: H2's background commit of whatever changed (its default is every second). */
+    static final int BULK_LOAD_COMMIT_DELAY_MS = 15_000;
+
     /** H2's own default page cache, in megabytes. */
     public static final int DEFAULT_CACHE_MB = 16;
 
@@ -166,7 +171,17 @@ public final class EmbeddedBackends {
         if (split > 0) {
             builder.pageSplitSize(split);
         }
+        if (bulkLoad) {
+            // H2 commits on its own whenever about 1 MB of changed pages is held (its default): loading thousands of
+            // documents a second, a commit every few hundred documents, each rewriting the `_id` index pages they
+            // touched. A bulk load's batches (each still answered once committed) commit it instead: 300,000 documents
+            // in batches of 10,000 loaded at 13,200/s against 6,300/s (BulkLoadProbe), the file a third of the size
+            builder.autoCommitBufferSize(BULK_LOAD_BUFFER_MB * 1024);
+        }
         MVStore store = builder.open();
+        if (bulkLoad) {
+            store.setAutoCommitDelay(BULK_LOAD_COMMIT_DELAY_MS); // and not every second (H2's background commit)
+        }
         // Reuse a chunk's space as soon as nothing live is left in it. H2 keeps every chunk for 45 s by
         // default, and with a commit per write (GroupCommit) that was all the file held: 45 s of rewritten
         // pages, 2-3% of it live, about 45 KB of file per referral. What the 45 s protected is kept otherwise:
