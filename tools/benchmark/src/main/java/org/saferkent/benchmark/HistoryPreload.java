@@ -208,6 +208,7 @@ final class HistoryPreload {
         long referrals = Math.round((fromYears - toYears) * KentShape.REFERRALS_PER_YEAR);
         PartnershipHistory history = new PartnershipHistory(seed, start, spanMinutes, "preload-" + seed + "-" + fromYears + "-" + toYears);
         Random random = new Random(seed ^ 0x5eed);
+        Tokens tokens = new Tokens(random);
         List<Template> withRj = templates.stream().filter(t -> t.victimCase() && t.rjCase()).toList();
         List<Template> victimOnly = templates.stream().filter(t -> t.victimCase() && !t.rjCase()).toList();
         List<Template> noVictim = templates.stream().filter(t -> !t.victimCase()).toList();
@@ -234,7 +235,7 @@ final class HistoryPreload {
                 }
                 PartnershipHistory.Plan plan = history.lastPlan();
                 Template template = pick(plan, withRj, victimOnly, noVictim, templates, random);
-                for (Map.Entry<String, List<Document>> entry : copy(template, plan, random).entrySet()) {
+                for (Map.Entry<String, List<Document>> entry : copy(template, plan, tokens).entrySet()) {
                     List<Document> batch = pending.computeIfAbsent(entry.getKey(), c -> new ArrayList<>());
                     batch.addAll(entry.getValue());
                     if (batch.size() >= BATCH) {
@@ -263,9 +264,13 @@ final class HistoryPreload {
 
     /** The template's chain as the planned referral's: ids renamed consistently, dates moved, district and quarters its own. */
     static Map<String, List<Document>> copy(Template template, PartnershipHistory.Plan plan, Random random) {
+        return copy(template, plan, new Tokens(random));
+    }
+
+    static Map<String, List<Document>> copy(Template template, PartnershipHistory.Plan plan, Tokens tokens) {
         Map<String, String> ids = new HashMap<>();
         ids.put(template.referralId(), plan.referralId());
-        Copy copy = new Copy(template, plan, ids, random);
+        Copy copy = new Copy(template, plan, ids, tokens);
         Map<String, List<Document>> copies = new LinkedHashMap<>();
         template.documents().forEach((collection, docs) -> copies.put(collection, docs.stream().map(copy::document).toList()));
         return copies;
@@ -374,20 +379,46 @@ final class HistoryPreload {
         }
     }
 
+    /**
+     * The copies' fresh ids and pseudonyms, shaped as the originals (a UUID, 64 hex digits), in the order they are
+     * made: a random 24-bit mark of this load, a counter, then random digits. Most of the stores are keyed by such
+     * ids, and H2 keeps a collection's documents in a B-tree by {@code _id}: random keys made every commit of a load
+     * rewrite most of its leaves; keys in order go where the last one went.
+     */
+    static final class Tokens {
+
+        private final Random random;
+        private final long mark;
+        private long next;
+
+        Tokens(Random random) {
+            this.random = random;
+            this.mark = random.nextInt(1 << 24);
+        }
+
+        String fresh(String like) {
+            long ordered = (mark << 40) | (next++ & ((1L << 40) - 1));
+            if (like.length() == 64) {
+                return String.format("%016x%016x%016x%016x", ordered, random.nextLong(), random.nextLong(), random.nextLong());
+            }
+            return new UUID(ordered, random.nextLong()).toString();
+        }
+    }
+
     /** One copy of a template's chain for one planned referral: ids, dates, district and quarters rewritten consistently. */
     private static final class Copy {
 
         private final Template template;
         private final PartnershipHistory.Plan plan;
         private final Map<String, String> ids;
-        private final Random random;
+        private final Tokens tokens;
         private final Duration shift;
 
-        Copy(Template template, PartnershipHistory.Plan plan, Map<String, String> ids, Random random) {
+        Copy(Template template, PartnershipHistory.Plan plan, Map<String, String> ids, Tokens tokens) {
             this.template = template;
             this.plan = plan;
             this.ids = ids;
-            this.random = random;
+            this.tokens = tokens;
             this.shift = Duration.between(template.receivedAt(), plan.at());
         }
 
@@ -452,21 +483,10 @@ final class HistoryPreload {
             }
             StringBuilder out = new StringBuilder();
             do {
-                token.appendReplacement(out, Matcher.quoteReplacement(ids.computeIfAbsent(token.group(), this::fresh)));
+                token.appendReplacement(out, Matcher.quoteReplacement(ids.computeIfAbsent(token.group(), tokens::fresh)));
             } while (token.find());
             token.appendTail(out);
             return out.toString();
-        }
-
-        private String fresh(String like) {
-            if (like.length() == 64) {
-                StringBuilder hex = new StringBuilder(64);
-                for (int i = 0; i < 4; i++) {
-                    hex.append(String.format("%016x", random.nextLong()));
-                }
-                return hex.toString();
-            }
-            return new UUID(random.nextLong(), random.nextLong()).toString();
         }
 
         private static String quarterOf(LocalDate date) {

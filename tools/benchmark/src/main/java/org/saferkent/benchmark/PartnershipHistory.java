@@ -57,7 +57,7 @@ public final class PartnershipHistory {
 
     /**
      * A history of referrals received in {@code [start, start + spanMinutes)}. With an {@code idNamespace}
-     * the ids are shaped as the services derive them (a name-based UUID per referral, its victim case
+     * the ids are shaped as the services derive them (a UUID per referral, its victim case
      * {@code vc-<referral>}, its RJ case {@code rj-referral-<referral>}), unique to the namespace.
      */
     public PartnershipHistory(long seed, Instant start, int spanMinutes, String idNamespace) {
@@ -72,9 +72,18 @@ public final class PartnershipHistory {
         return last;
     }
 
+    /**
+     * With a namespace, a UUID in the order the referrals are made (a 24-bit mark of the namespace, then {@code n},
+     * then the low half of a name-based UUID): the preload's documents keyed by these ids then go into the stores'
+     * B-trees where the last one went, not anywhere (see {@code HistoryPreload.Tokens}).
+     */
     private String referralId(long n) {
-        return idNamespace == null ? "bench-r-" + n
-                : UUID.nameUUIDFromBytes((idNamespace + "/" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        if (idNamespace == null) {
+            return "bench-r-" + n;
+        }
+        UUID named = UUID.nameUUIDFromBytes((idNamespace + "/" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long mark = idNamespace.hashCode() & 0xFFFFFFL;
+        return new UUID((mark << 40) | (n & ((1L << 40) - 1)), named.getLeastSignificantBits()).toString();
     }
 
     /** The next referral's events, in the order their producers publish them. */

@@ -114,7 +114,7 @@ public final class EmbeddedBackends {
     public static final int AUTO_COMPACT_FILL_RATE = 50;
 
     /** While bulk-loading: changed pages held before H2 commits on its own (its default is 1 MB). */
-    static final int BULK_LOAD_BUFFER_MB = 128;
+    static final int BULK_LOAD_BUFFER_MB = 256;
     /** While bulk-loading: H2's background commit of whatever changed (its default is every second). */
     static final int BULK_LOAD_COMMIT_DELAY_MS = 15_000;
 
@@ -155,7 +155,11 @@ public final class EmbeddedBackends {
      *        secondary indexes are not kept while the file is open this way (queries scan) and are built, each in
      *        one pass over its collection, when the file is next opened without it. Kept entry by entry, every
      *        commit of a load wrote a B-tree page of each index for almost every document (preloading history ran
-     *        at about 1,600 documents a second, two thirds of it writing pages, against 15,000 without indexes)
+     *        at about 1,600 documents a second, two thirds of it writing pages, against 15,000 without indexes).
+     *        <b>Writes are answered before they are committed</b>: the file is committed every
+     *        {@value #BULK_LOAD_BUFFER_MB} MB of changed pages, every {@value #BULK_LOAD_COMMIT_DELAY_MS} ms and when it
+     *        closes, so a load killed before its store closed is loaded again whole. Never for a store whose
+     *        acknowledgements must hold: the stack's store never opens this way.
      */
     public static H2Backend h2(String file, boolean fsync, int cacheMegabytes, boolean bulkLoad) {
         // compressed pages (LZF); documents are stored as BSON (BsonDocumentType)
@@ -172,10 +176,10 @@ public final class EmbeddedBackends {
             builder.pageSplitSize(split);
         }
         if (bulkLoad) {
-            // H2 commits on its own whenever about 1 MB of changed pages is held (its default): loading thousands of
-            // documents a second, a commit every few hundred documents, each rewriting the `_id` index pages they
-            // touched. A bulk load's batches (each still answered once committed) commit it instead: 300,000 documents
-            // in batches of 10,000 loaded at 13,200/s against 6,300/s (BulkLoadProbe), the file a third of the size
+            // H2 commits on its own whenever about 1 MB of changed pages is held (its default), and the store at every
+            // write: loading thousands of documents a second, a commit every few hundred documents, each rewriting
+            // the pages of the `_id` index they touched (random keys: most of its leaves, every time). A bulk load
+            // commits every BULK_LOAD_BUFFER_MB of changed pages, every BULK_LOAD_COMMIT_DELAY_MS, and at close
             builder.autoCommitBufferSize(BULK_LOAD_BUFFER_MB * 1024);
         }
         MVStore store = builder.open();
@@ -335,7 +339,7 @@ public final class EmbeddedBackends {
                     return super.handleCommand(channel, databaseName, command, query);
                 } finally {
                     store.deregisterVersionUsage(reading);
-                    if (write) {
+                    if (write && !bulkLoad) {
                         commits.awaitDurable(); // also after a failed write: part of a batch may be in
                     }
                 }
