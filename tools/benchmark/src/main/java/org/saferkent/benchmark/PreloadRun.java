@@ -42,7 +42,8 @@ final class PreloadRun {
      */
     static final String BULK_LOAD_STORE = "-Dsaferkent.store.auto-compact-fill-rate=90 -Dsaferkent.store.bulk-load=true";
     /** The store opened once after a load, alone, to build the indexes the load left out (more page cache for it). */
-    static final String BUILD_INDEXES_STORE = "-Dsaferkent.store.auto-compact-fill-rate=90 -Dsaferkent.store.cache-mb=256";
+    static final String BUILD_INDEXES_STORE = "-Dsaferkent.store.auto-compact-fill-rate=90 -Dsaferkent.store.cache-mb=256"
+            + " -Dsaferkent.store.commit-buffer-mb=256";
 
     /** The stack as it runs now: PreloadRun restarts it, the benchmark's sampler and its final stop follow. */
     interface Stack {
@@ -106,7 +107,7 @@ final class PreloadRun {
                 stack.stop();
                 System.out.println("  building the store's indexes the load left out...");
                 long building = System.nanoTime();
-                stack.startInfrastructure("index-build", "1g", BUILD_INDEXES_STORE);
+                stack.startInfrastructure("index-build", "1500m", BUILD_INDEXES_STORE);
                 awaitStore(Duration.ofHours(3));
                 indexSeconds = BenchmarkMain.round((System.nanoTime() - building) / 1e9);
                 System.out.printf("  indexes built, the store open %.1f s after the command%n", indexSeconds);

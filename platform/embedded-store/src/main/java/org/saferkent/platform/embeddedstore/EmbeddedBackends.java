@@ -175,15 +175,17 @@ public final class EmbeddedBackends {
         if (split > 0) {
             builder.pageSplitSize(split);
         }
-        if (bulkLoad) {
-            // H2 commits on its own whenever about 1 MB of changed pages is held (its default), and the store at every
-            // write: loading thousands of documents a second, a commit every few hundred documents, each rewriting
-            // the pages of the `_id` index they touched (random keys: most of its leaves, every time). A bulk load
-            // commits every BULK_LOAD_BUFFER_MB of changed pages, every BULK_LOAD_COMMIT_DELAY_MS, and at close
-            builder.autoCommitBufferSize(BULK_LOAD_BUFFER_MB * 1024);
+        // H2 commits on its own whenever about 1 MB of changed pages is held (its default), and the store at every
+        // write: loading thousands of documents a second, a commit every few hundred documents, each rewriting the
+        // pages of the `_id` index they touched (random keys: most of its leaves, every time). A bulk load commits
+        // every BULK_LOAD_BUFFER_MB of changed pages, every BULK_LOAD_COMMIT_DELAY_MS, and at close; so does an opening
+        // given -Dsaferkent.store.commit-buffer-mb=N (one that builds the indexes a bulk load left out)
+        int buffer = Integer.getInteger("saferkent.store.commit-buffer-mb", bulkLoad ? BULK_LOAD_BUFFER_MB : 0);
+        if (buffer > 0) {
+            builder.autoCommitBufferSize(buffer * 1024);
         }
         MVStore store = builder.open();
-        if (bulkLoad) {
+        if (buffer > 0) {
             store.setAutoCommitDelay(BULK_LOAD_COMMIT_DELAY_MS); // and not every second (H2's background commit)
         }
         // Reuse a chunk's space as soon as nothing live is left in it. H2 keeps every chunk for 45 s by
