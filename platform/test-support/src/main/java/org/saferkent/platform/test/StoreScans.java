@@ -56,20 +56,7 @@ public final class StoreScans {
             return CollectionScans.since(mark.embedded());
         }
         Map<String, Long> scans = new TreeMap<>();
-        try (MongoClient client = MongoClients.create(store.mongoUri())) {
-            for (String database : mark.profiled()) {
-                for (Document op : client.getDatabase(database).getCollection("system.profile")
-                        .find(new Document("planSummary", "COLLSCAN")).into(new ArrayList<>())) {
-                    String ns = op.getString("ns");
-                    if (ns == null || ns.contains(".system.")) {
-                        continue;
-                    }
-                    Object command = op.get("command");
-                    Object filter = command instanceof Document c ? firstOf(c, "filter", "q", "query") : null;
-                    scans.merge(ns + " " + CollectionScans.shape(filter), 1L, Long::sum);
-                }
-            }
-        }
+        profiled(store, mark, new Document("planSummary", "COLLSCAN"), (shape, op) -> scans.merge(shape, 1L, Long::sum));
         return scans;
     }
 
@@ -84,20 +71,33 @@ public final class StoreScans {
             return DocumentsExamined.since(mark.examined());
         }
         Map<String, DocumentsExamined.Examined> examined = new TreeMap<>();
+        profiled(store, mark, new Document("planSummary", new Document("$regex", "^IXSCAN|^IDHACK|^EXPRESS")), (shape, op) -> {
+            long documents = op.get("docsExamined") instanceof Number n ? n.longValue() : 0;
+            examined.merge(shape, new DocumentsExamined.Examined(1, documents),
+                    (x, y) -> new DocumentsExamined.Examined(x.queries() + y.queries(), x.documents() + y.documents()));
+        });
+        return examined;
+    }
+
+    /**
+     * Each operation the profiler recorded since {@code mark} that matches {@code filter}, with its
+     * "database.collection {query shape}" (the server's own namespaces left out).
+     */
+    private static void profiled(RealInfrastructure store, Mark mark, Document filter,
+            java.util.function.BiConsumer<String, Document> each) {
         try (MongoClient client = MongoClients.create(store.mongoUri())) {
             for (String database : mark.profiled()) {
-                for (Document op : client.getDatabase(database).getCollection("system.profile")
-                        .find(new Document("planSummary", new Document("$regex", "^IXSCAN|^IDHACK|^EXPRESS"))).into(new ArrayList<>())) {
+                for (Document op : client.getDatabase(database).getCollection("system.profile").find(filter).into(new ArrayList<>())) {
                     String ns = op.getString("ns");
+                    if (ns == null || ns.contains(".system.")) {
+                        continue;
+                    }
                     Object command = op.get("command");
-                    Object filter = command instanceof Document c ? firstOf(c, "filter", "q", "query") : null;
-                    long documents = op.get("docsExamined") instanceof Number n ? n.longValue() : 0;
-                    examined.merge(ns + " " + CollectionScans.shape(filter), new DocumentsExamined.Examined(1, documents),
-                            (a, b) -> new DocumentsExamined.Examined(a.queries() + b.queries(), a.documents() + b.documents()));
+                    Object query = command instanceof Document c ? firstOf(c, "filter", "q", "query") : null;
+                    each.accept(ns + " " + CollectionScans.shape(query), op);
                 }
             }
         }
-        return examined;
     }
 
     private static Object firstOf(Document command, String... keys) {
