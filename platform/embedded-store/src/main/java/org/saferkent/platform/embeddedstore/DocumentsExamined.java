@@ -25,18 +25,27 @@ public final class DocumentsExamined {
     }
 
     private static final Map<String, Count> COUNTS = new ConcurrentHashMap<>();
+    /**
+     * Counting starts with the first {@link #snapshot()} (a test's mark): until someone asks, an indexed query
+     * pays nothing for it (no shape built, no map touched) - every query of the running stack goes through here.
+     */
+    private static volatile boolean counting;
 
     private DocumentsExamined() {
     }
 
     static void record(String collection, Document query, long examined) {
+        if (!counting || collection.contains(".system.")) {
+            return; // nobody asked yet; or the server's own bookkeeping, as CollectionScans leaves it out
+        }
         Count count = COUNTS.computeIfAbsent(collection + " " + CollectionScans.shape(query), k -> new Count(new LongAdder(), new LongAdder()));
         count.queries().increment();
         count.examined().add(examined);
     }
 
-    /** So far, by "database.collection {query shape}", sorted. */
+    /** So far, by "database.collection {query shape}", sorted; starts the counting. */
     public static Map<String, Examined> snapshot() {
+        counting = true;
         Map<String, Examined> copy = new TreeMap<>();
         COUNTS.forEach((key, count) -> copy.put(key, new Examined(count.queries().sum(), count.examined().sum())));
         return copy;

@@ -21,7 +21,7 @@ import org.bson.Document;
  * A bulk load's rate on a given file, as the benchmark's history preload does it: {@code n} documents of about
  * 1 KB with random ids, each collection with three secondary indexes, in unordered {@code insertMany} batches of
  * {@code batch} from three writers. Compare the store's knobs:
- * {@code java [-Dsaferkent.store.bulk-load=true] [-Dsaferkent.store.bulk-load-buffer-mb=N] -cp <test classpath>
+ * {@code java [-Dsaferkent.store.bulk-load=true] [-Dsaferkent.store.commit-buffer-mb=N] -cp <test classpath>
  * org.saferkent.platform.embeddedstore.BulkLoadProbe <file> [n] [batch]}.
  */
 public final class BulkLoadProbe {
