@@ -263,10 +263,6 @@ final class HistoryPreload {
     }
 
     /** The template's chain as the planned referral's: ids renamed consistently, dates moved, district and quarters its own. */
-    static Map<String, List<Document>> copy(Template template, PartnershipHistory.Plan plan, Random random) {
-        return copy(template, plan, new Tokens(random));
-    }
-
     static Map<String, List<Document>> copy(Template template, PartnershipHistory.Plan plan, Tokens tokens) {
         Map<String, String> ids = new HashMap<>();
         ids.put(template.referralId(), plan.referralId());

@@ -35,7 +35,7 @@ class HistoryPreloadTest {
         PartnershipHistory.Plan plan = new PartnershipHistory.Plan("0c5b4c1e-1111-3222-8333-444455556666", "dover",
                 Instant.parse("2021-02-10T08:00:00Z"), List.of("victim-support"), false, true);
 
-        Map<String, List<Document>> copy = HistoryPreload.copy(template, plan, new Random(1));
+        Map<String, List<Document>> copy = HistoryPreload.copy(template, plan, new HistoryPreload.Tokens(new Random(1)));
 
         Document referral = copy.get("referrals.referrals").get(0);
         assertThat(referral.getString("_id")).isEqualTo(plan.referralId());
@@ -63,9 +63,9 @@ class HistoryPreloadTest {
 
     @Test
     void twoCopiesOfOneTemplateShareNoIdentifier() {
-        Random random = new Random(1);
-        Map<String, List<Document>> one = HistoryPreload.copy(template, new PartnershipHistory.Plan("a", "dover", RECEIVED, List.of(), false, true), random);
-        Map<String, List<Document>> two = HistoryPreload.copy(template, new PartnershipHistory.Plan("b", "dover", RECEIVED, List.of(), false, true), random);
+        HistoryPreload.Tokens tokens = new HistoryPreload.Tokens(new Random(1)); // one load's, as the preload shares them
+        Map<String, List<Document>> one = HistoryPreload.copy(template, new PartnershipHistory.Plan("a", "dover", RECEIVED, List.of(), false, true), tokens);
+        Map<String, List<Document>> two = HistoryPreload.copy(template, new PartnershipHistory.Plan("b", "dover", RECEIVED, List.of(), false, true), tokens);
 
         assertThat(one.get("victims.victim_details").get(0).getString("subject"))
                 .isNotEqualTo(two.get("victims.victim_details").get(0).getString("subject"));
