@@ -37,9 +37,10 @@ import com.mongodb.client.model.WriteModel;
 
 /**
  * The district × day buckets performance cells are summed from: one document per district and day
- * something happened on ({@link DayCounts}), versioned like the facts. A bucket is recomputed whole
- * from the facts of its district and day (tens of documents), never incremented: recomputing it
- * again gives the same document, so a refresh killed at any step just recomputes it again. A cell
+ * something happened on ({@link DayCounts}), versioned like the facts. A bucket is written whole, the
+ * sum of what its district-day's facts count, never incremented in the store: computing it again gives
+ * the same document, so a refresh killed at any step just computes it again (from the day's facts read
+ * whole, or, on a day the refresh already holds in memory, from the facts that changed: {@link HotDays}). A cell
  * reads at most the 92 buckets of its window (and 92 a year before), whatever else is stored.
  *
  * <p>A version whose buckets were not built (written before buckets existed) is built once from all
@@ -51,7 +52,7 @@ final class DayBuckets {
     static final String BASE = "performance_day_buckets";
     /** The id of the document that says the version's buckets were built (it has no district: no bucket query finds it). */
     static final String BUILT = "built";
-    /** The lease hold that last wrote a bucket ({@link #recompute}). */
+    /** The lease hold that last wrote a bucket ({@link #write}). */
     static final String FENCE = "fence";
     private static final int WRITE_BATCH = 1000;
 
@@ -77,30 +78,24 @@ final class DayBuckets {
     }
 
     /**
-     * Recomputes the buckets of each district's {@code days} from their facts alone, replacing what was
-     * stored (a day nothing counts on any more keeps an empty bucket), in one unordered bulk write for all
-     * the districts (each write is a commit of the store, which a refresh round waits for). Each bucket
+     * Replaces the buckets of each district's days with their counts (recomputed from their facts alone:
+     * {@link HotDays}; a day nothing counts on any more keeps an empty bucket), in one unordered bulk write
+     * for all the districts (each write is a commit of the store, which a refresh round waits for). Each bucket
      * carries the {@code fence} of the lease hold that wrote it ({@link ProjectionLease.Hold#token()},
      * higher for every later holder) and is replaced only by a writer whose fence is as high: a holder that
      * lost the lease without knowing, and wakes after the new holder recomputed a day from newer facts, is
      * refused instead of putting the older counts back (an empty bucket, not a deletion, so that a day
      * emptied by the new holder is refused too).
      *
-     * @param check runs before each district's facts are read (the lease's check)
      * @throws ProjectionLease.LeaseLostException if a later holder wrote one of the buckets
      */
-    void recompute(int version, Map<String, ? extends Collection<LocalDate>> byDistrict, long fence, Runnable check) {
+    void write(int version, Map<String, Map<LocalDate, DayCounts>> counted, long fence) {
         List<WriteModel<Document>> writes = new ArrayList<>();
-        byDistrict.forEach((district, days) -> {
-            check.run();
-            Map<LocalDate, DayCounts> counted = DayCounts.byDay(loader.loadDays(version, district, days), district);
-            for (LocalDate day : new TreeSet<>(days)) {
-                DayCounts counts = counted.getOrDefault(day, DayCounts.NONE);
-                Bson notNewer = Filters.and(Filters.eq("_id", id(district, day)), Filters.not(Filters.gt(FENCE, fence)));
-                writes.add(new ReplaceOneModel<>(notNewer, document(district, day, counts).append(FENCE, fence),
-                        new ReplaceOptions().upsert(true)));
-            }
-        });
+        counted.forEach((district, byDay) -> byDay.forEach((day, counts) -> {
+            Bson notNewer = Filters.and(Filters.eq("_id", id(district, day)), Filters.not(Filters.gt(FENCE, fence)));
+            writes.add(new ReplaceOneModel<>(notNewer, document(district, day, counts).append(FENCE, fence),
+                    new ReplaceOptions().upsert(true)));
+        }));
         if (writes.isEmpty()) {
             return;
         }

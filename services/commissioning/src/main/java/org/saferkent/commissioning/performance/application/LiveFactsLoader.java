@@ -3,8 +3,10 @@ package org.saferkent.commissioning.performance.application;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.bson.Document;
@@ -49,7 +51,42 @@ class LiveFactsLoader {
                 });
         List<Document> referrals = referralIds.isEmpty() ? List.of()
                 : find(version, FactKind.REFERRAL, Filters.in("referralId", referralIds));
-        List<Document> links = find(version, FactKind.LINK, onDays);
+        Set<String> linkedReferralIds = referralIds.isEmpty() ? Set.of() : ids(version, FactKind.LINK, Filters.in("_id", referralIds));
+        return joined(version, referrals, linkedReferralIds, find(version, FactKind.LINK, onDays), find(version, FactKind.VICTIM_CASE, onDays),
+                find(version, FactKind.RJ_CASE, onDays), find(version, FactKind.FIRST_TIME_ENTRANT, onDays));
+    }
+
+    /**
+     * The facts of some {@link HotDays.Unit units}, whatever their districts and days (each referral with all
+     * its pathways), with what each needs from other facts: bounded by the units asked for, found by id.
+     */
+    DistrictFacts loadUnits(int version, Collection<HotDays.Unit> units) {
+        Map<FactKind, Set<String>> ids = new EnumMap<>(FactKind.class);
+        for (FactKind kind : FactKind.values()) {
+            ids.put(kind, new HashSet<>());
+        }
+        units.forEach(unit -> ids.get(unit.kind()).add(unit.id()));
+        Set<String> referralIds = ids.get(FactKind.REFERRAL);
+        List<Document> referrals = referralIds.isEmpty() ? List.of() : find(version, FactKind.REFERRAL, Filters.in("referralId", referralIds));
+        Set<String> linkedReferralIds = referralIds.isEmpty() ? Set.of() : ids(version, FactKind.LINK, Filters.in("_id", referralIds));
+        return joined(version, referrals, linkedReferralIds, byIds(version, FactKind.LINK, ids), byIds(version, FactKind.VICTIM_CASE, ids),
+                byIds(version, FactKind.RJ_CASE, ids), byIds(version, FactKind.FIRST_TIME_ENTRANT, ids));
+    }
+
+    private List<Document> byIds(int version, FactKind kind, Map<FactKind, Set<String>> ids) {
+        return ids.get(kind).isEmpty() ? List.of() : find(version, kind, Filters.in("_id", ids.get(kind)));
+    }
+
+    private Set<String> ids(int version, FactKind kind, Bson filter) {
+        Set<String> ids = new HashSet<>();
+        mongo.getCollection(kind.collection(version)).find(filter).projection(Projections.include("_id"))
+                .forEach(doc -> ids.add(String.valueOf(doc.get("_id"))));
+        return ids;
+    }
+
+    /** Completes facts with what they need from others: the pathways the links' referrals and the victim cases' referrals were routed to. */
+    private DistrictFacts joined(int version, List<Document> referrals, Set<String> linkedReferralIds, List<Document> links,
+            List<Document> victimCases, List<Document> rjCases, List<Document> firstTimeEntrants) {
         Set<String> linkedTo = new HashSet<>();
         links.forEach(link -> {
             if (link.getString("linkedTo") != null) {
@@ -58,12 +95,6 @@ class LiveFactsLoader {
         });
         List<Document> linkedToReferrals = linkedTo.isEmpty() ? List.of()
                 : find(version, FactKind.REFERRAL, Filters.and(Filters.in("referralId", linkedTo), Filters.eq("routed", true)));
-        Set<String> linkedReferralIds = new HashSet<>();
-        if (!referralIds.isEmpty()) {
-            mongo.getCollection(FactKind.LINK.collection(version)).find(Filters.in("_id", referralIds))
-                    .projection(Projections.include("_id")).forEach(doc -> linkedReferralIds.add(String.valueOf(doc.get("_id"))));
-        }
-        List<Document> victimCases = find(version, FactKind.VICTIM_CASE, onDays);
         Set<String> caseReferralIds = new HashSet<>();
         victimCases.forEach(victimCase -> {
             if (victimCase.getString("referralId") != null) {
@@ -75,23 +106,23 @@ class LiveFactsLoader {
                 : mongo.getCollection(FactKind.REFERRAL.collection(version))
                         .find(Filters.and(Filters.in("referralId", caseReferralIds), Filters.eq("routed", true)))
                         .projection(Projections.include("referralId", "pathway", "routed")).into(new ArrayList<>());
-        return FactReader.districtFacts(referrals, links, linkedToReferrals, linkedReferralIds, victimCases,
-                find(version, FactKind.RJ_CASE, onDays), find(version, FactKind.FIRST_TIME_ENTRANT, onDays), caseReferrals);
+        return FactReader.districtFacts(referrals, links, linkedToReferrals, linkedReferralIds, victimCases, rjCases, firstTimeEntrants,
+                caseReferrals);
     }
 
     /**
      * The district and days of the duplicates linked to {@code referralIds}, of every pathway of those
-     * referrals and of their victim cases: their buckets change with a referral's pathways (a victim
-     * case serves each victims pathway of its referral) and with its link.
+     * referrals and of their victim cases, by kind: their buckets change with a referral's pathways (a
+     * victim case serves each victims pathway of its referral) and with its link.
      */
-    List<Document> joinedDays(int version, Set<String> referralIds) {
-        Bson where = Projections.include("district", FactChange.DAYS);
-        List<Document> joined = new ArrayList<>();
-        mongo.getCollection(FactKind.LINK.collection(version)).find(Filters.in("linkedTo", referralIds)).projection(where).into(joined);
-        mongo.getCollection(FactKind.REFERRAL.collection(version)).find(Filters.in("referralId", referralIds)).projection(where)
-                .into(joined);
-        mongo.getCollection(FactKind.VICTIM_CASE.collection(version)).find(Filters.in("referralId", referralIds)).projection(where)
-                .into(joined);
+    Map<FactKind, List<Document>> joinedDays(int version, Set<String> referralIds) {
+        Bson where = Projections.include("district", FactChange.DAYS, "referralId");
+        Map<FactKind, List<Document>> joined = new EnumMap<>(FactKind.class);
+        for (var kind : List.of(Map.entry(FactKind.LINK, "linkedTo"), Map.entry(FactKind.REFERRAL, "referralId"),
+                Map.entry(FactKind.VICTIM_CASE, "referralId"))) {
+            joined.put(kind.getKey(), mongo.getCollection(kind.getKey().collection(version)).find(Filters.in(kind.getValue(), referralIds))
+                    .projection(where).into(new ArrayList<>()));
+        }
         return joined;
     }
 

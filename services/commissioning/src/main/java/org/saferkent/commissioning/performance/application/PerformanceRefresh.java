@@ -43,7 +43,8 @@ import com.mongodb.client.model.Updates;
  * Keeps the performance projection up to date: each run (shortly after facts were written here, and
  * every few seconds as a sweep: {@link RefreshSchedule}) takes the fact documents marked dirty and the
  * contracts changed since the last run, recomputes the district × day buckets ({@link DayBuckets}) of
- * the days the facts changed on, then the contract × district × quarter cells those days (or the
+ * the days the facts changed on (on a day it keeps in memory, from the changed facts alone: {@link HotDays};
+ * otherwise from the day's facts), then the contract × district × quarter cells those days (or the
  * contracts) touch, each summed from the buckets of its window, so that a round reads what changed and
  * never the rest of the history; stores the snapshots that changed (each with a new feed sequence) and
  * publishes them. Many events between two runs make one snapshot. One instance at a time does this (a lease, renewed while
@@ -63,6 +64,7 @@ public class PerformanceRefresh {
     private final PerformanceStore store;
     private final LiveFactsLoader loader;
     private final DayBuckets buckets;
+    private final HotDays hot;
     private final SnapshotPublisher publisher;
     private final ProjectionLease lease;
     private final PathwayScope scope;
@@ -80,6 +82,7 @@ public class PerformanceRefresh {
         this.store = store;
         this.loader = loader;
         this.buckets = new DayBuckets(mongo, loader);
+        this.hot = new HotDays(loader);
         this.publisher = publisher;
         this.lease = lease;
         this.scope = scope;
@@ -120,6 +123,11 @@ public class PerformanceRefresh {
         return buckets;
     }
 
+    /** For tests: the days this refresh keeps in memory. */
+    HotDays hot() {
+        return hot;
+    }
+
     void ensureIndexes() {
         int version = versions.current();
         loader.ensureIndexes(version);
@@ -139,6 +147,15 @@ public class PerformanceRefresh {
      * @return whether a full batch of dirty facts was seen (there may be more)
      */
     boolean refresh(int version, ProjectionLease.Hold hold, Runnable publish) {
+        try {
+            return round(version, hold, publish);
+        } catch (RuntimeException e) {
+            hot.clear(); // what it kept may be ahead of the store, or another holder may go on from here
+            throw e;
+        }
+    }
+
+    private boolean round(int version, ProjectionLease.Hold hold, Runnable publish) {
         hold.check();
         List<Loaded<Contract>> all = contracts.get();
         List<ContractTerms> terms = all.stream().map(loaded -> ContractTermsSource.terms(loaded.state())).toList();
@@ -172,6 +189,7 @@ public class PerformanceRefresh {
 
         Map<FactKind, List<Document>> dirty = new HashMap<>();
         Map<String, Set<LocalDate>> days = new TreeMap<>();
+        Set<HotDays.Unit> units = new HashSet<>();
         boolean more = false;
         for (FactKind kind : FactKind.values()) {
             List<Document> docs = mongo.getCollection(kind.collection(version)).find(Filters.eq(LiveFacts.DIRTY, true))
@@ -179,12 +197,25 @@ public class PerformanceRefresh {
                     .limit(dirtyBatch).into(new ArrayList<>());
             dirty.put(kind, docs);
             more |= docs.size() == dirtyBatch;
-            docs.forEach(doc -> addDays(days, cells, doc, kind == FactKind.FIRST_TIME_ENTRANT));
+            docs.forEach(doc -> {
+                addDays(days, cells, doc, kind == FactKind.FIRST_TIME_ENTRANT);
+                units.addAll(HotDays.units(kind, doc));
+            });
         }
-        addJoinedDays(version, days, cells, dirty);
+        addJoinedDays(version, days, cells, dirty, units);
 
-        // the buckets of the days the facts changed on, each recomputed whole from that district-day's facts
-        buckets.recompute(version, days, hold.token(), hold::check);
+        // the buckets of the days the facts changed on: each the sum of what its facts count, the changed ones
+        // counted again (a day this holder did not keep is read whole)
+        Map<String, Map<LocalDate, DayCounts>> counted = hot.counts(version, hold, days, units, hold::check);
+        counted.forEach((district, byDay) -> byDay.keySet().forEach(day -> {
+            if (!days.getOrDefault(district, Set.of()).contains(day)) {
+                // a kept day a changed fact moved without naming it (none should): its bucket and cells too
+                add(cells, district, Quarter.of(day));
+                add(cells, district, Quarter.of(day).yearAfter());
+            }
+        }));
+        hold.check();
+        buckets.write(version, counted, hold.token());
         // the cells, each summed from the buckets of its window: what is stored elsewhere is never read
         Map<String, PerformanceStore.Change> writes = new LinkedHashMap<>();
         for (Map.Entry<String, Set<Quarter>> district : cells.entrySet()) {
@@ -250,7 +281,7 @@ public class PerformanceRefresh {
      * a contract's window one of them reached a step).
      */
     private void addJoinedDays(int version, Map<String, Set<LocalDate>> days, Map<String, Set<Quarter>> cells,
-            Map<FactKind, List<Document>> dirty) {
+            Map<FactKind, List<Document>> dirty, Set<HotDays.Unit> units) {
         Set<String> referralIds = new HashSet<>();
         dirty.get(FactKind.REFERRAL).forEach(doc -> {
             if (doc.getString("referralId") != null) {
@@ -261,7 +292,10 @@ public class PerformanceRefresh {
         if (referralIds.isEmpty()) {
             return;
         }
-        loader.joinedDays(version, referralIds).forEach(doc -> addDays(days, cells, doc, false));
+        loader.joinedDays(version, referralIds).forEach((kind, docs) -> docs.forEach(doc -> {
+            addDays(days, cells, doc, false);
+            units.addAll(HotDays.units(kind, doc));
+        }));
     }
 
     private Map<String, Long> marks(int version) {

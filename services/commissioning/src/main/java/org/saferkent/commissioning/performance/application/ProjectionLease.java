@@ -63,6 +63,8 @@ class ProjectionLease {
     static final String VISIBLE = "visible";
     /** The cells the holder is writing and has not committed yet. */
     static final String PENDING = "pending";
+    /** Who released the lease last: a holder that takes it back free from itself knows nobody held it between. */
+    static final String RELEASED_BY = "releasedBy";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -154,7 +156,8 @@ class ProjectionLease {
     /** Frees the lease if it is still ours (what it left {@code pending} stays, for the next holder): the next contender takes it at once. */
     void release() {
         mongo.getCollection(COLLECTION).updateOne(new Document("_id", ID).append("holder", holder),
-                new Document("$set", new Document("holder", null).append("until", new Date(0))).append("$inc", new Document("version", 1L)));
+                new Document("$set", new Document("holder", null).append(RELEASED_BY, holder).append("until", new Date(0)))
+                        .append("$inc", new Document("version", 1L)));
     }
 
     /**
@@ -172,7 +175,7 @@ class ProjectionLease {
             lease = acquired;
             token = acquiredToken;
         }
-        Hold hold = new Hold(duration, asked.plus(duration), inheritedFrom(lease), token);
+        Hold hold = new Hold(duration, asked.plus(duration), inheritedFrom(lease), token, followsOwn(lease));
         if (hold.inherited().isEmpty()) {
             // nothing was left pending: every number reserved so far is written (a rebuild's, swapped in
             // before it could commit them) or never will be (its holder's stage was, or will be, refused)
@@ -189,6 +192,12 @@ class ProjectionLease {
         hold.renewal = renewals().scheduleWithFixedDelay(hold::renewNow, renewEvery.toMillis(), renewEvery.toMillis(),
                 TimeUnit.MILLISECONDS);
         return hold;
+    }
+
+    /** Whether the lease, as taken, was this contender's still, or free and last released by it: no other holder between. */
+    private boolean followsOwn(Document lease) {
+        return lease != null && (holder.equals(lease.getString("holder"))
+                || lease.getString("holder") == null && holder.equals(lease.getString(RELEASED_BY)));
     }
 
     private static List<String> inheritedFrom(Document lease) {
@@ -224,12 +233,23 @@ class ProjectionLease {
         private volatile List<String> inherited;
 
         private final long token;
+        private final boolean followsOwn;
 
-        private Hold(Duration duration, Instant validUntil, List<String> inherited, long token) {
+        private Hold(Duration duration, Instant validUntil, List<String> inherited, long token, boolean followsOwn) {
             this.duration = duration;
             this.validUntil = validUntil;
             this.inherited = inherited;
             this.token = token;
+            this.followsOwn = followsOwn;
+        }
+
+        /**
+         * Whether this contender's previous hold was the last before this one (the lease was still its own,
+         * or free and released by it): then nothing was written under the lease since, by anyone else, and
+         * what this contender kept in memory from its earlier holds is still what the store holds.
+         */
+        boolean followsOwn() {
+            return followsOwn;
         }
 
         /**

@@ -2,6 +2,7 @@ package org.saferkent.commissioning.performance.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,6 +220,19 @@ public record DayCounts(Map<ReferralKey, Long> referrals, Map<Set<String>, Long>
         Map<LocalDate, DayCounts> counts = new TreeMap<>();
         days.forEach((day, builder) -> counts.put(day, builder.build()));
         return counts;
+    }
+
+    /** The counters of several parts of a day (its facts counted apart, {@link #byDay} of each): the day's. */
+    public static DayCounts sum(Collection<DayCounts> parts) {
+        Builder sum = new Builder();
+        for (DayCounts part : parts) {
+            part.referrals.forEach((key, n) -> sum.referrals.merge(key, n, Long::sum));
+            part.duplicates.forEach((pathways, n) -> sum.duplicates.merge(pathways, n, Long::sum));
+            part.victims.forEach(sum::victim);
+            sum.rj(part.restorativeJustice);
+            sum.firstTimeEntrants += part.firstTimeEntrants;
+        }
+        return sum.build();
     }
 
     private static Builder day(Map<LocalDate, Builder> days, LocalDate day) {

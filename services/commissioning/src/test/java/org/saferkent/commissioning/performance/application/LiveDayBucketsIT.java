@@ -253,6 +253,79 @@ class LiveDayBucketsIT {
         assertThat(tenTimesMore).as("documents read by the round after one referral, with ten times the history").isEqualTo(fewer);
     }
 
+    @Test
+    void aRoundOnABusyDayItKeepsReadsTheFactsThatChangedNotTheDaysOthers() {
+        long fewer = readsOfOneMoreOnABusyDay(40, "a");
+        close();
+        aStoreOfItsOwn();
+        long tenTimesMore = readsOfOneMoreOnABusyDay(400, "b");
+
+        assertThat(tenTimesMore).as("documents read by the round after one more referral on a day with ten times the referrals")
+                .isEqualTo(fewer);
+    }
+
+    /** {@code onTheDay} referrals with their victim cases in maidstone on one day, counted; then one more the same day. */
+    private long readsOfOneMoreOnABusyDay(int onTheDay, String prefix) {
+        Instant on = Instant.parse("2031-08-20T10:00:00Z");
+        for (int i = 0; i <= onTheDay; i++) {
+            if (i == onTheDay) {
+                settle();
+                assertThat(refresh.hot().size()).as("the day's referrals and cases, kept").isEqualTo(2 * onTheDay);
+            }
+            String id = prefix + "-r" + i;
+            live.referralRouted(ref(), new RoutedReferral(id, "maidstone", "victim-support", on));
+            live.victimCaseOpened(ref(), new VictimCaseOpening("vc-" + id, id, "maidstone", "victim-support", on, false,
+                    on.plus(Duration.ofDays(3))));
+        }
+        reads.reset();
+        refresh.refresh(versions.current(), hold);
+        long read = reads.total();
+
+        PerformanceSnapshot cell = cell("victims");
+        assertThat(cell.counts().referralsRouted()).isEqualTo(onTheDay + 1);
+        assertThat(cell.counts().victimCasesOpened()).isEqualTo(onTheDay + 1);
+        assertCellsAreWhatTheFactsGive();
+        return read;
+    }
+
+    /**
+     * A holder keeps its days while the lease passes from it to itself; after another holder (which took the
+     * changes meanwhile and cleared their flags) it reads the days whole again, and counts what that holder saw.
+     */
+    @Test
+    void aHolderAfterAnotherReadsTheDaysWholeAgain() {
+        ProjectionLease one = new ProjectionLease(mongo, Clock.systemUTC(), "refresh");
+        ProjectionLease other = new ProjectionLease(mongo, Clock.systemUTC(), "refresh");
+        PerformanceRefresh otherRefresh = new PerformanceRefresh(mongo, versions, () -> contracts, store, new LiveFactsLoader(mongo),
+                null, other, SCOPE, 60, Duration.ofMinutes(5), Duration.ofMinutes(1));
+        hold.close();
+        partnership(new Random(5), 80).forEach(event -> event.accept(live));
+        hold = one.hold(Duration.ofMinutes(5), Duration.ofMinutes(1));
+        settle();
+        hold.close();
+
+        hold = one.hold(Duration.ofMinutes(5), Duration.ofMinutes(1));
+        assertThat(hold.followsOwn()).as("taken back from itself").isTrue();
+        partnership(new Random(6), 20).forEach(event -> event.accept(live));
+        settle();
+        assertThat(refresh.hot().size()).isPositive();
+        assertCellsAreWhatTheFactsGive();
+        hold.close();
+
+        try (ProjectionLease.Hold between = other.hold(Duration.ofMinutes(5), Duration.ofMinutes(1))) {
+            partnership(new Random(7), 40).forEach(event -> event.accept(live));
+            for (int round = 0; round < 200 && otherRefresh.refresh(versions.current(), between); round++) {
+                // a full batch: there may be more
+            }
+            otherRefresh.refresh(versions.current(), between);
+        }
+        hold = one.hold(Duration.ofMinutes(5), Duration.ofMinutes(1));
+        assertThat(hold.followsOwn()).as("taken after another holder").isFalse();
+        partnership(new Random(8), 20).forEach(event -> event.accept(live));
+        settle();
+        assertCellsAreWhatTheFactsGive();
+    }
+
     /** Stores {@code history} referrals and victim cases in maidstone over 30 days of 2031-Q3 and of other quarters, then one new referral. */
     private long readsOfOneNewReferral(int history, String prefix) {
         for (int i = 0; i < history; i++) {
