@@ -214,15 +214,21 @@ public class PerformanceRefresh {
                 add(cells, district, Quarter.of(day).yearAfter());
             }
         }));
-        hold.check();
-        buckets.write(version, counted, hold.token());
-        // the cells, each summed from the buckets of its window: what is stored elsewhere is never read
+        // the cells, each summed from the buckets of its window (those counted now in place of the stored ones,
+        // which are written after the cells are out): what is stored elsewhere is never read
         Map<String, PerformanceStore.Change> writes = new LinkedHashMap<>();
         for (Map.Entry<String, Set<Quarter>> district : cells.entrySet()) {
             hold.check();
             Map<String, Document> stored = store.forDistrict(version, district.getKey(),
                     district.getValue().stream().map(Quarter::toString).toList());
             Map<LocalDate, DayCounts> counts = buckets.read(version, district.getKey(), DayBuckets.daysOf(district.getValue()));
+            counted.getOrDefault(district.getKey(), Map.of()).forEach((day, now) -> {
+                if (now.isEmpty()) {
+                    counts.remove(day);
+                } else {
+                    counts.put(day, now);
+                }
+            });
             for (PerformanceSnapshot snapshot : PerformanceCells.compute(terms, district.getKey(), district.getValue(), counts, scope)) {
                 if (inherited.contains(snapshot.key()) || store.differs(snapshot, stored.get(snapshot.key()))) {
                     writes.put(snapshot.key(), PerformanceStore.Change.of(snapshot));
@@ -239,8 +245,11 @@ public class PerformanceRefresh {
         hold.check();
         store.write(version, List.copyOf(writes.values()), hold);
         // the committed cells go out now: the writes below are bookkeeping no reader of the feeds waits for (a crash
-        // before them computes the same facts again next round, and finds the cells as they are: nothing to write)
+        // before them computes the same facts again next round, and finds the cells as they are: nothing to write);
+        // the buckets first, then the flags of the facts they were counted from
         publish.run();
+        hold.check();
+        buckets.write(version, counted, hold.token());
 
         // one write per kind for the whole round: a fact touched since it was read keeps its flag
         dirty.forEach((kind, docs) -> {

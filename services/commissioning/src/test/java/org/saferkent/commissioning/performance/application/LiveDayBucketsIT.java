@@ -1,6 +1,7 @@
 package org.saferkent.commissioning.performance.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -113,8 +114,7 @@ class LiveDayBucketsIT {
                 contract("everything", Pathways.ALL, DISTRICTS, "2030-10-01", "2032-09-30"),
                 contract("community", List.of("asb-case", "troubled-families", "substance-misuse"), DISTRICTS, "2031-04-01",
                         "2032-03-31")));
-        refresh = new PerformanceRefresh(mongo, versions, () -> contracts, store, new LiveFactsLoader(mongo), null,
-                new ProjectionLease(mongo, Clock.systemUTC(), "refresh"), SCOPE, 60, Duration.ofMinutes(5), Duration.ofMinutes(1));
+        refresh = newRefresh();
         refresh.ensureIndexes();
         hold = new ProjectionLease(mongo, Clock.systemUTC(), "refresh").hold(Duration.ofMinutes(5), Duration.ofMinutes(1));
         memory = new MemoryFacts();
@@ -123,6 +123,12 @@ class LiveDayBucketsIT {
             stored.apply(eventId, change);
             memory.apply(eventId, change);
         }, SCOPE.restorativeJustice());
+    }
+
+    /** A refresh as a newly started instance has it: nothing in memory. */
+    private PerformanceRefresh newRefresh() {
+        return new PerformanceRefresh(mongo, versions, () -> contracts, store, new LiveFactsLoader(mongo), null,
+                new ProjectionLease(mongo, Clock.systemUTC(), "refresh"), SCOPE, 60, Duration.ofMinutes(5), Duration.ofMinutes(1));
     }
 
     @AfterEach
@@ -153,6 +159,36 @@ class LiveDayBucketsIT {
         settle();
         assertThat(buckets()).isEqualTo(buckets);
         assertThat(storedCells()).isEqualTo(sequences);
+    }
+
+    /**
+     * The cells go out before the day buckets are written: a process killed between the two leaves the facts
+     * dirty, and the next instance writes the buckets from them, with no new feed entry; a later cell of the
+     * quarter, summed from the stored buckets, counts what the killed round counted.
+     */
+    @Test
+    void aRoundKilledAfterItsCellsWentOutBeforeItsBucketsIsDoneAgainWithoutANewFeedEntry() {
+        partnership(new Random(11), 60).forEach(event -> event.accept(live));
+        settle();
+        long routed = cell("victims").counts().referralsRouted();
+
+        live.referralRouted(ref(), new RoutedReferral("r-killed", "maidstone", "victim-support", Instant.parse("2031-07-01T10:00:00Z")));
+        refresh.buckets().beforeWrites = () -> {
+            throw new IllegalStateException("killed");
+        };
+        assertThatThrownBy(() -> refresh.refresh(versions.current(), hold)).hasMessage("killed");
+        assertThat(cell("victims").counts().referralsRouted()).as("the cell went out").isEqualTo(routed + 1);
+        Map<String, Object> published = storedCells();
+
+        refresh = newRefresh();
+        settle();
+        assertThat(storedCells()).as("the same cells, no new sequence").isEqualTo(published);
+
+        live.referralRouted(ref(), new RoutedReferral("r-after", "maidstone", "victim-support", Instant.parse("2031-07-20T10:00:00Z")));
+        settle();
+        assertThat(cell("victims").counts().referralsRouted()).as("summed from the stored bucket of the killed round's day")
+                .isEqualTo(routed + 2);
+        assertCellsAreWhatTheFactsGive();
     }
 
     @Test
