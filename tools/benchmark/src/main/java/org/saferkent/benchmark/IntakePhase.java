@@ -38,6 +38,7 @@ public final class IntakePhase {
             map.put("kentYearMeasured", fullYear);
             map.put("storeWritesPerReferral", round(costs.storeWrites() / Math.max(1, created)));
             map.put("storeWritesPerReferralByService", costs.writesPerReferral(created));
+            map.put("storeWritesPerReferralByCollection", costs.writesPerReferralByCollection(created));
             map.put("storeCommandsPerReferral", round(costs.storeCommands() / Math.max(1, created)));
             map.put("kafkaRecordsPerReferral", round(costs.kafkaRecords() / Math.max(1, created)));
             return map;
@@ -77,7 +78,7 @@ public final class IntakePhase {
         // producer metrics restart from zero whenever a producer is replaced
         long records = quiescence.records(List.of("")) - recordsBefore;
         ServiceCounters.Totals measured = counters.read().minus(before);
-        ServiceCounters.Totals costs = new ServiceCounters.Totals(measured.writesByService(), measured.storeCommands(), records);
+        ServiceCounters.Totals costs = measured.withRecords(records);
         double pipeline = summary.created() / drainSeconds;
         double year = fullYear ? drainSeconds : KentShape.REFERRALS_PER_YEAR / pipeline;
         return new Figures(summary.posted(), summary.created(), summary.failed(), postSeconds, summary.createdPerSecond(),

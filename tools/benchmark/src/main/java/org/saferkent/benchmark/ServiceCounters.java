@@ -14,8 +14,12 @@ public final class ServiceCounters {
 
     private static final java.util.List<String> WRITES = java.util.List.of("insert", "update", "delete", "findAndModify");
 
-    /** @param writesByService each service's store writes (insert, update, delete, findAndModify commands) */
-    public record Totals(Map<String, Double> writesByService, double storeCommands, double kafkaRecords) {
+    /**
+     * @param writesByService    each service's store writes (insert, update, delete, findAndModify commands)
+     * @param writesByCollection the same by {@code service collection command}: where they go
+     */
+    public record Totals(Map<String, Double> writesByService, Map<String, Double> writesByCollection, double storeCommands,
+            double kafkaRecords) {
 
         /** Every service's store writes. */
         public double storeWrites() {
@@ -25,7 +29,23 @@ public final class ServiceCounters {
         public Totals minus(Totals before) {
             Map<String, Double> writes = new java.util.LinkedHashMap<>();
             writesByService.forEach((service, count) -> writes.put(service, count - before.writesByService.getOrDefault(service, 0.0)));
-            return new Totals(writes, storeCommands - before.storeCommands, kafkaRecords - before.kafkaRecords);
+            Map<String, Double> collections = new java.util.LinkedHashMap<>();
+            writesByCollection.forEach((key, count) -> collections.put(key, count - before.writesByCollection.getOrDefault(key, 0.0)));
+            return new Totals(writes, collections, storeCommands - before.storeCommands, kafkaRecords - before.kafkaRecords);
+        }
+
+        /** The same with the broker's count of records sent (producer metrics restart with each producer). */
+        public Totals withRecords(double records) {
+            return new Totals(writesByService, writesByCollection, storeCommands, records);
+        }
+
+        /** Store writes per referral by {@code service collection command}, to a hundredth, largest first, those of 0.05 and more. */
+        public Map<String, Double> writesPerReferralByCollection(long referrals) {
+            Map<String, Double> per = new java.util.LinkedHashMap<>();
+            writesByCollection.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .filter(e -> e.getValue() / Math.max(1, referrals) >= 0.05)
+                    .forEach(e -> per.put(e.getKey(), Math.round(e.getValue() / Math.max(1, referrals) * 100) / 100.0));
+            return per;
         }
 
         /** Each service's store writes per referral, to a tenth. */
@@ -49,6 +69,7 @@ public final class ServiceCounters {
         double commands = 0;
         double records = 0;
         Map<String, Double> byService = new java.util.LinkedHashMap<>();
+        Map<String, Double> byCollection = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, String> service : services.entrySet()) {
             String base = service.getValue();
             HttpResponse<String> response = client.get(base + "/actuator/prometheus", "ops");
@@ -62,13 +83,14 @@ public final class ServiceCounters {
                     String command = label(line, "command");
                     if (WRITES.contains(command)) {
                         byService.merge(service.getKey(), value, Double::sum);
+                        byCollection.merge(service.getKey() + " " + label(line, "collection") + " " + command, value, Double::sum);
                     }
                 } else if (line.startsWith("kafka_producer_record_send_total{")) {
                     records += value(line);
                 }
             }
         }
-        return new Totals(byService, commands, records);
+        return new Totals(byService, byCollection, commands, records);
     }
 
     /** Events stored but not yet published, summed over the services (their outbox backlog gauges). */

@@ -16,8 +16,13 @@ class ReportTest {
         after.put("referrals", 610.0);
         after.put("victims", 250.0);
         after.put("commissioning", 90.0); // started counting during the phase
-        ServiceCounters.Totals costs = new ServiceCounters.Totals(after, 2_000, 550)
-                .minus(new ServiceCounters.Totals(before, 300, 0));
+        Map<String, Double> collectionsBefore = new LinkedHashMap<>(Map.of("referrals referrals update", 60.0));
+        Map<String, Double> collectionsAfter = new LinkedHashMap<>();
+        collectionsAfter.put("referrals referrals update", 340.0);
+        collectionsAfter.put("victims victim_cases insert", 104.0);
+        collectionsAfter.put("commissioning day_buckets update", 4.0); // 0.04 a referral: left out
+        ServiceCounters.Totals costs = new ServiceCounters.Totals(after, collectionsAfter, 2_000, 550)
+                .minus(new ServiceCounters.Totals(before, collectionsBefore, 300, 0));
         Report report = new Report();
         report.started = "2026-12-06T10:00:00Z";
         report.mode = "quick";
@@ -28,5 +33,7 @@ class ReportTest {
         assertThat(report.toMarkdown()).contains("| 8.1 (referrals 5.1, victims 2.1, commissioning 0.9) | ≤ 10 |");
         assertThat(report.intake.asMap()).containsEntry("storeWritesPerReferralByService",
                 Map.of("referrals", 5.1, "victims", 2.1, "commissioning", 0.9));
+        assertThat(report.intake.asMap().get("storeWritesPerReferralByCollection")).asString()
+                .isEqualTo("{referrals referrals update=2.8, victims victim_cases insert=1.04}");
     }
 }
