@@ -42,7 +42,7 @@ public record VictimsProperties(
 
     /**
      * @param retryInterval        how often cases still waiting for their details are retried
-     * @param retryBatch           cases retried per round, oldest first
+     * @param retryBatch           cases retried per round, oldest first; also the most filled together after opening
      * @param fetchThreads         threads fetching details right after a case opens
      * @param fetchQueue           fetches waiting for a thread; beyond it, the periodic retry takes over
      * @param connectTimeout       TCP connect limit

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -89,6 +92,57 @@ public class SubjectKeys {
         return key;
     }
 
+    /**
+     * {@link #activeKey} for several subjects at once: the keys not cached read in one query, those of
+     * subjects that have none created in one insert (a batch of new people costs one write, not one each).
+     */
+    public Map<String, DataKey> activeKeys(Collection<String> subjects) {
+        Map<String, DataKey> keys = new HashMap<>();
+        List<String> wanted = new ArrayList<>();
+        for (String subject : new LinkedHashSet<>(subjects)) {
+            requireSubject(subject);
+            DataKey cached = bySubject.get(subject);
+            if (cached != null) {
+                keys.put(subject, cached);
+            } else {
+                wanted.add(subject);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return keys;
+        }
+        Map<String, Document> newest = new HashMap<>();
+        keys().find(Filters.and(Filters.in("subject", wanted), Filters.exists("wrapped"))).forEach(doc -> newest.merge(
+                doc.getString("subject"), doc, (a, b) -> createdAt(b).after(createdAt(a)) ? b : a));
+        List<Document> created = new ArrayList<>();
+        for (String subject : wanted) {
+            Document doc = newest.get(subject);
+            DataKey key;
+            if (doc != null) {
+                key = unwrap(doc);
+            } else {
+                byte[] raw = new byte[MasterKeys.KEY_BYTES];
+                RANDOM.nextBytes(raw);
+                key = new DataKey(UUID.randomUUID().toString(), subject, new SecretKeySpec(raw, "AES"));
+                created.add(document(key.id(), subject, raw));
+            }
+            keys.put(subject, key);
+        }
+        if (!created.isEmpty()) {
+            keys().insertMany(created); // before any is cached or used: nothing is sealed under a key not stored
+        }
+        keys.forEach((subject, key) -> {
+            bySubject.put(subject, key);
+            byId.put(key.id(), key);
+        });
+        return keys;
+    }
+
+    private static Date createdAt(Document doc) {
+        Date at = doc.getDate("createdAt");
+        return at == null ? new Date(0) : at;
+    }
+
     /** The key with this id, if it still exists. */
     public Lookup find(String keyId) {
         DataKey cached = byId.get(keyId);
@@ -135,6 +189,21 @@ public class SubjectKeys {
         return Optional.ofNullable(doc).map(d -> d.getDate("erasedAt")).map(Date::toInstant);
     }
 
+    /** {@link #erasedAt(String)} for several subjects in one query: those erased here, and when (last). */
+    public Map<String, Instant> erasedAt(Collection<String> subjects) {
+        Map<String, Instant> erased = new HashMap<>();
+        if (subjects.isEmpty()) {
+            return erased;
+        }
+        mongo.getCollection(ERASURES).find(Filters.in("_id", new LinkedHashSet<>(subjects))).forEach(doc -> {
+            Date at = doc.getDate("erasedAt");
+            if (at != null) {
+                erased.put(String.valueOf(doc.get("_id")), at.toInstant());
+            }
+        });
+        return erased;
+    }
+
     /** Whether the subject still has a key that can decrypt something. */
     public boolean hasLiveKey(String subject) {
         return keys().countDocuments(Filters.and(Filters.eq("subject", subject), Filters.exists("wrapped"))) > 0;
@@ -176,9 +245,13 @@ public class SubjectKeys {
         byte[] raw = new byte[MasterKeys.KEY_BYTES];
         RANDOM.nextBytes(raw);
         String id = UUID.randomUUID().toString();
-        keys().insertOne(new Document("_id", id).append("subject", subject).append("masterKeyId", masterKeys.activeId())
-                .append("wrapped", masterKeys.wrap(raw, id)).append("createdAt", Date.from(clock.instant())));
+        keys().insertOne(document(id, subject, raw));
         return new DataKey(id, subject, new SecretKeySpec(raw, "AES"));
+    }
+
+    private Document document(String id, String subject, byte[] raw) {
+        return new Document("_id", id).append("subject", subject).append("masterKeyId", masterKeys.activeId())
+                .append("wrapped", masterKeys.wrap(raw, id)).append("createdAt", Date.from(clock.instant()));
     }
 
     private DataKey unwrap(Document doc) {

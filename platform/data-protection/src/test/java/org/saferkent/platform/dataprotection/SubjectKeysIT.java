@@ -53,6 +53,34 @@ class SubjectKeysIT {
         assertThat(vault(MasterKeys.development()).open("doc-2", second)).as("another instance, cold cache").isEqualTo(PERSONAL);
     }
 
+    /** Several subjects' keys at once: the existing one is kept, the new ones made in one insert, and each seals and opens. */
+    @Test
+    void keysForSeveralSubjectsAreTheirOwnAndTheNewOnesAreOneInsert() {
+        StoreScans.Mark mark = StoreScans.mark(DATABASE);
+        PersonalDataVault vault = vault(MasterKeys.development());
+        String known = subject();
+        Document before = vault.seal(known, "doc-k", PERSONAL);
+        List<String> fresh = List.of(subject(), subject(), subject());
+
+        PersonalDataVault other = vault(MasterKeys.development()); // a cold cache: the known subject's key is read
+        Map<String, DataKey> found = other.keys().activeKeys(List.of(known, fresh.get(0), fresh.get(1), fresh.get(2), known));
+
+        assertThat(found).containsOnlyKeys(known, fresh.get(0), fresh.get(1), fresh.get(2));
+        assertThat(found.get(known).id()).as("the subject's live key").isEqualTo(keyId(before));
+        assertThat(MONGO.getCollection(SubjectKeys.KEYS).countDocuments(new Document("subject", new Document("$in", fresh))))
+                .as("a key for each new subject").isEqualTo(3);
+        assertThat(fresh.stream().map(subject -> found.get(subject).id()).distinct()).hasSize(3);
+        for (String subject : fresh) {
+            Document sealed = other.seal(subject, "doc-" + subject, PERSONAL);
+            assertThat(keyId(sealed)).isEqualTo(found.get(subject).id());
+            assertThat(vault(MasterKeys.development()).open("doc-" + subject, sealed)).as("opened by a cold instance").isEqualTo(PERSONAL);
+        }
+        assertThat(other.keys().activeKeys(fresh)).as("the same keys again, nothing new").isEqualTo(Map.of(fresh.get(0), found.get(fresh.get(0)),
+                fresh.get(1), found.get(fresh.get(1)), fresh.get(2), found.get(fresh.get(2))));
+        assertThat(MONGO.getCollection(SubjectKeys.KEYS).countDocuments(new Document("subject", new Document("$in", fresh)))).isEqualTo(3);
+        assertThat(StoreScans.since(mark)).as("looked up by subject, not read whole").isEmpty();
+    }
+
     @Test
     void destroyingTheSubjectsKeysShredsEveryRecordAndLeavesATombstoneWithoutKeyMaterial() {
         StoreScans.Mark mark = StoreScans.mark(DATABASE);

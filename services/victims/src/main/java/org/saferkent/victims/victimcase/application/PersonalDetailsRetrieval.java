@@ -2,9 +2,16 @@ package org.saferkent.victims.victimcase.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 
 import org.bson.Document;
@@ -22,6 +29,9 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
+
 /**
  * Fills in a case's personal details from referrals (claim check), after the case is open: right
  * after opening, on a small executor (never on the Kafka consumer's thread), and again from the
@@ -30,12 +40,16 @@ import org.springframework.data.mongodb.core.query.Query;
  * records that they arrived.
  *
  * <p>Safe with several instances: storing details is idempotent and the case's flag is flipped by a
- * version-checked write.
+ * version-checked write. Cases opened together are filled together: a claim check each, but their
+ * details, new keys and flags each one store write for all of them.
  */
 public class PersonalDetailsRetrieval {
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDetailsRetrieval.class);
     private static final int ATTEMPTS = 5;
+    /** The mark a case's settlement is recorded under: once per case (its details are settled once). */
+    private static final String CLAIM_CHECK = "claim-check:";
+    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
     private final AggregateStore<VictimCase> cases;
     private final MongoTemplate mongo;
@@ -44,6 +58,8 @@ public class PersonalDetailsRetrieval {
     private final Executor executor;
     private final int batchSize;
     private final Clock clock;
+    private final Queue<Queued> soon = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
 
     public PersonalDetailsRetrieval(AggregateStore<VictimCase> cases, MongoTemplate mongo, VictimDetailsStore details,
             SubjectDetailsSource source, Executor executor, int batchSize, Clock clock) {
@@ -59,20 +75,57 @@ public class PersonalDetailsRetrieval {
                 .on("openedAt", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
     }
 
-    /** Fetches the case's details soon, on the details executor; returns at once. */
+    /** A case whose details are to be fetched, with the context (trace, correlation) of the routing that opened it. */
+    private record Queued(String caseId, ContextSnapshot context) {
+    }
+
+    /**
+     * Fetches the case's details soon, on the details executor; returns at once. The cases queued meanwhile
+     * (a poll's routings open their cases together) are filled together: each still its own claim check, in
+     * its own routing's trace, but stored with a few writes for all of them ({@link #fillAll}).
+     */
     public void fetchSoon(String caseId) {
-        try {
-            executor.execute(() -> {
-                try {
-                    fill(caseId);
-                } catch (RuntimeException e) {
-                    log.warn("Fetching personal details for victim case {} failed; the periodic retry will: {}",
-                            caseId, e.getClass().getSimpleName());
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            log.debug("Details executor busy: victim case {} waits for the periodic retry", caseId);
+        soon.add(new Queued(caseId, SNAPSHOTS.captureAll()));
+        drainSoon();
+    }
+
+    private void drainSoon() {
+        if (!draining.compareAndSet(false, true)) {
+            return; // the running drain takes it
         }
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            draining.set(false);
+            soon.clear(); // still pending in the store: the periodic retry fetches them
+            log.debug("Details executor busy: the victim cases queued wait for the periodic retry");
+        }
+    }
+
+    private void drain() {
+        try {
+            for (List<Queued> batch = take(); !batch.isEmpty(); batch = take()) {
+                try {
+                    fillAll(batch);
+                } catch (RuntimeException e) {
+                    log.warn("Fetching personal details for {} victim case(s) failed; the periodic retry will: {}",
+                            batch.size(), e.getClass().getSimpleName());
+                }
+            }
+        } finally {
+            draining.set(false);
+            if (!soon.isEmpty()) {
+                drainSoon(); // queued after the last take, before the flag was down
+            }
+        }
+    }
+
+    private List<Queued> take() {
+        List<Queued> batch = new ArrayList<>();
+        for (Queued next; batch.size() < batchSize && (next = soon.poll()) != null; ) {
+            batch.add(next);
+        }
+        return batch;
     }
 
     /** One round of the periodic retry: the oldest pending cases first. @return cases settled */
@@ -82,12 +135,7 @@ public class PersonalDetailsRetrieval {
         pending.fields().include("_id");
         List<String> ids = mongo.find(pending, Document.class, cases.collection()).stream()
                 .map(d -> d.getString("_id")).toList();
-        int settled = 0;
-        for (String id : ids) {
-            if (fill(id)) {
-                settled++;
-            }
-        }
+        int settled = ids.isEmpty() ? 0 : fillAll(ids.stream().map(id -> new Queued(id, null)).toList());
         if (settled > 0) {
             log.info("Personal details retry: {} of {} pending victim case(s) settled", settled, ids.size());
         } else if (!ids.isEmpty()) {
@@ -96,29 +144,68 @@ public class PersonalDetailsRetrieval {
         return settled;
     }
 
-    /** @return true when this call settled the case's details (received, or none held) */
-    public boolean fill(String caseId) {
-        Loaded<VictimCase> loaded = cases.find(caseId).orElse(null);
-        if (loaded == null || !loaded.state().detailsPending()) {
-            return false;
-        }
-        String referralId = loaded.state().referralId();
-        SubjectLookup lookup = source.lookUp(referralId);
-        if (lookup instanceof SubjectLookup.Found found) {
-            VictimCase victimCase = loaded.state();
-            if (details.save(caseId, referralId, victimCase.profile().subjectPseudonym(), victimCase.openedAt(), found.details(),
-                    clock.instant())) {
-                return settle(caseId, VictimCase::detailsReceived);
+    /**
+     * Fills in the details of the cases still pending: one claim check each (in the case's own context), then the
+     * details that came stored in one bulk write (with the new subjects' keys in one insert), and the cases
+     * settled in one bulk write; a case that moved on meanwhile is settled again on its own.
+     *
+     * @return the cases this call settled (details received, or none held)
+     */
+    private int fillAll(List<Queued> batch) {
+        Map<String, Loaded<VictimCase>> loaded = cases.findAll(batch.stream().map(Queued::caseId).toList());
+        List<VictimDetailsStore.Fetched> found = new ArrayList<>();
+        Map<String, BiFunction<VictimCase, Instant, Change>> decisions = new LinkedHashMap<>();
+        for (Queued queued : batch) {
+            Loaded<VictimCase> victimCase = loaded.get(queued.caseId());
+            if (victimCase == null || !victimCase.state().detailsPending() || decisions.containsKey(queued.caseId())) {
+                continue;
             }
-            log.info("The subject of victim case {} was erased meanwhile: details not kept", caseId);
-            return settle(caseId, VictimCase::detailsNotHeld);
+            String referralId = victimCase.state().referralId();
+            SubjectLookup lookup;
+            try (ContextSnapshot.Scope scope = queued.context() == null ? null : queued.context().setThreadLocals()) {
+                lookup = source.lookUp(referralId);
+            }
+            if (lookup instanceof SubjectLookup.Found fetched) {
+                found.add(new VictimDetailsStore.Fetched(queued.caseId(), referralId, victimCase.state().profile().subjectPseudonym(),
+                        victimCase.state().openedAt(), fetched.details()));
+                decisions.put(queued.caseId(), VictimCase::detailsReceived);
+            } else if (lookup instanceof SubjectLookup.NotHeld) {
+                log.info("Referrals holds no personal details for victim case {}", queued.caseId());
+                decisions.put(queued.caseId(), VictimCase::detailsNotHeld);
+            } else {
+                log.debug("Personal details for victim case {} still pending: {}", queued.caseId(),
+                        ((SubjectLookup.Unavailable) lookup).reason());
+            }
         }
-        if (lookup instanceof SubjectLookup.NotHeld) {
-            log.info("Referrals holds no personal details for victim case {}", caseId);
-            return settle(caseId, VictimCase::detailsNotHeld);
+        Set<String> saved = found.isEmpty() ? Set.of() : details.saveAll(found, clock.instant());
+        for (VictimDetailsStore.Fetched fetched : found) {
+            if (!saved.contains(fetched.caseId())) {
+                log.info("The subject of victim case {} was erased meanwhile: details not kept", fetched.caseId());
+                decisions.put(fetched.caseId(), VictimCase::detailsNotHeld);
+            }
         }
-        log.debug("Personal details for victim case {} still pending: {}", caseId, ((SubjectLookup.Unavailable) lookup).reason());
-        return false;
+        return settleAll(loaded, decisions);
+    }
+
+    /** Settles the cases in one bulk write (each if still at the version read); those that moved on, one by one. */
+    private int settleAll(Map<String, Loaded<VictimCase>> loaded, Map<String, BiFunction<VictimCase, Instant, Change>> decisions) {
+        List<AggregateStore.Change<VictimCase>> changes = new ArrayList<>();
+        decisions.forEach((caseId, decision) -> {
+            Loaded<VictimCase> victimCase = loaded.get(caseId);
+            Change change = decision.apply(victimCase.state(), clock.instant());
+            if (change.changed()) {
+                changes.add(new AggregateStore.Change<>(caseId, victimCase.version(), change.victimCase(), change.events(),
+                        CLAIM_CHECK + caseId, null));
+            }
+        });
+        int settled = changes.size();
+        for (AggregateStore.Change<VictimCase> movedOn : cases.applyAllOnce(changes)) {
+            settled--;
+            if (settle(movedOn.id(), decisions.get(movedOn.id()))) {
+                settled++;
+            }
+        }
+        return settled;
     }
 
     private boolean settle(String caseId, BiFunction<VictimCase, Instant, Change> decision) {

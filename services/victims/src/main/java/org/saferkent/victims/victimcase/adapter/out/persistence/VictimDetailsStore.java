@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.saferkent.platform.dataprotection.PersonalDataErasedException;
@@ -13,8 +17,11 @@ import org.saferkent.platform.dataprotection.PersonalDataVault;
 import org.saferkent.victims.victimcase.domain.VictimDetails;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 
 /**
  * Victims' personal details, one document per case ({@code victim_details}, keyed by case id), apart
@@ -71,6 +78,44 @@ public class VictimDetailsStore {
                 .append("sealed", vault.sealRecord(subject, caseId, details));
         mongo.getCollection(COLLECTION).replaceOne(new Document("_id", caseId), doc, new ReplaceOptions().upsert(true));
         return true;
+    }
+
+    /** One case's details as fetched, for {@link #saveAll}. */
+    public record Fetched(String caseId, String referralId, String subjectPseudonym, Instant caseOpenedAt, VictimDetails details) {
+    }
+
+    /**
+     * {@link #save} for several cases in three commands whatever their number: the subjects' erasures read
+     * at once, the keys of new subjects created in one insert, the documents written in one bulk write.
+     *
+     * @return the cases whose details were stored (the others' subjects were erased after the case opened)
+     */
+    public Set<String> saveAll(List<Fetched> fetched, Instant receivedAt) {
+        Map<String, String> subjects = new LinkedHashMap<>();
+        fetched.forEach(one -> subjects.put(one.caseId(), subjectOf(one.caseId(), one.subjectPseudonym())));
+        Map<String, Instant> erasures = vault.keys().erasedAt(subjects.values());
+        List<Fetched> kept = fetched.stream().filter(one -> {
+            Instant erased = erasures.get(subjects.get(one.caseId()));
+            return erased == null || one.caseOpenedAt() != null && erased.isBefore(one.caseOpenedAt());
+        }).toList();
+        if (kept.isEmpty()) {
+            return Set.of();
+        }
+        vault.keys().activeKeys(kept.stream().map(one -> subjects.get(one.caseId())).toList()); // sealing below finds them cached
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Fetched one : kept) {
+            String subject = subjects.get(one.caseId());
+            Document doc = new Document("_id", one.caseId())
+                    .append("referralId", one.referralId())
+                    .append("subject", subject)
+                    .append("receivedAt", Date.from(receivedAt))
+                    .append("sealed", vault.sealRecord(subject, one.caseId(), one.details()));
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", one.caseId()), doc, new ReplaceOptions().upsert(true)));
+        }
+        mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        Set<String> saved = new LinkedHashSet<>();
+        kept.forEach(one -> saved.add(one.caseId()));
+        return saved;
     }
 
     /**
