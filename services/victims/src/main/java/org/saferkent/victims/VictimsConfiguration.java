@@ -134,7 +134,8 @@ class VictimsConfiguration {
             VictimDetailsStore victimDetailsStore, SubjectDetailsSource referralsSubjectClient,
             DetailsFetchThreads detailsFetchThreads, VictimsProperties properties, Clock clock) {
         return new PersonalDetailsRetrieval(victimCaseStore, mongo, victimDetailsStore, referralsSubjectClient,
-                detailsFetchThreads.executor, properties.details().retryBatch(), clock);
+                detailsFetchThreads.executor, properties.details().fetchThreads(), properties.details().fetchQueue(),
+                properties.details().retryBatch(), clock);
     }
 
     @Bean

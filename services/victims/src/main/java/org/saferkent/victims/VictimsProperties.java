@@ -43,8 +43,9 @@ public record VictimsProperties(
     /**
      * @param retryInterval        how often cases still waiting for their details are retried
      * @param retryBatch           cases retried per round, oldest first; also the most filled together after opening
-     * @param fetchThreads         threads fetching details right after a case opens
-     * @param fetchQueue           fetches waiting for a thread; beyond it, the periodic retry takes over
+     * @param fetchThreads         threads fetching details right after cases open: one takes the cases queued, a batch
+     *                             at a time; others join while a whole batch waits
+     * @param fetchQueue           cases waiting for their fetch; beyond it, the periodic retry takes over
      * @param connectTimeout       TCP connect limit
      * @param timeout              limit on one call
      * @param attempts             attempts per fetch, the first included

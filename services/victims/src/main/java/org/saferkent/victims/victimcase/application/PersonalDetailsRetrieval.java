@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 import org.bson.Document;
@@ -58,17 +58,26 @@ public class PersonalDetailsRetrieval {
     private final Executor executor;
     private final int batchSize;
     private final Clock clock;
-    private final Queue<Queued> soon = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private final int drains;
+    private final BlockingQueue<Queued> soon;
+    /** Drains running: one takes what is queued; another joins only when a whole batch waits (a backlog). */
+    private final AtomicInteger draining = new AtomicInteger();
 
+    /**
+     * @param executor  where the fetches run, up to {@code drains} at a time
+     * @param queue     cases waiting to be fetched at most; beyond it, the periodic retry takes them
+     * @param batchSize cases filled together at most (and retried per round)
+     */
     public PersonalDetailsRetrieval(AggregateStore<VictimCase> cases, MongoTemplate mongo, VictimDetailsStore details,
-            SubjectDetailsSource source, Executor executor, int batchSize, Clock clock) {
+            SubjectDetailsSource source, Executor executor, int drains, int queue, int batchSize, Clock clock) {
         this.cases = cases;
         this.mongo = mongo;
         this.details = details;
         this.source = source;
         this.executor = executor;
         this.batchSize = batchSize;
+        this.drains = drains;
+        this.soon = new LinkedBlockingQueue<>(queue);
         this.clock = clock;
         // the retry's index: the pending cases, oldest first
         mongo.indexOps(cases.collection()).createIndex(new Index().on("detailsPending", Sort.Direction.ASC)
@@ -85,20 +94,23 @@ public class PersonalDetailsRetrieval {
      * its own routing's trace, but stored with a few writes for all of them ({@link #fillAll}).
      */
     public void fetchSoon(String caseId) {
-        soon.add(new Queued(caseId, SNAPSHOTS.captureAll()));
+        if (!soon.offer(new Queued(caseId, SNAPSHOTS.captureAll()))) {
+            log.debug("Details queue full: victim case {} waits for the periodic retry", caseId);
+        }
         drainSoon();
     }
 
     private void drainSoon() {
-        if (!draining.compareAndSet(false, true)) {
-            return; // the running drain takes it
-        }
-        try {
-            executor.execute(this::drain);
-        } catch (RejectedExecutionException e) {
-            draining.set(false);
-            soon.clear(); // still pending in the store: the periodic retry fetches them
-            log.debug("Details executor busy: the victim cases queued wait for the periodic retry");
+        for (int running = draining.get(); running == 0 || running < drains && soon.size() >= batchSize; running = draining.get()) {
+            if (draining.compareAndSet(running, running + 1)) {
+                try {
+                    executor.execute(this::drain);
+                } catch (RejectedExecutionException e) {
+                    draining.decrementAndGet();
+                    log.debug("Details executor busy: the victim cases queued wait for a running drain or the periodic retry");
+                }
+                return;
+            }
         }
     }
 
@@ -113,7 +125,7 @@ public class PersonalDetailsRetrieval {
                 }
             }
         } finally {
-            draining.set(false);
+            draining.decrementAndGet();
             if (!soon.isEmpty()) {
                 drainSoon(); // queued after the last take, before the flag was down
             }
