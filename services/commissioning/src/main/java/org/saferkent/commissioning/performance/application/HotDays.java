@@ -35,7 +35,7 @@ import org.saferkent.commissioning.performance.domain.VictimCaseFact;
  * is dropped when the projection's version changes, when a hold follows another holder's
  * ({@link ProjectionLease.Hold#followsOwn()}: it cleared flags this one never saw), and when a round
  * fails. Nothing here is stored: a new holder, or a restarted one, starts by reading days whole. The
- * least recently used days are dropped past {@value #CAPACITY} unit-days (about 40 MB).
+ * least recently used days are dropped past {@value #CAPACITY} unit-days (estimated at a few hundred bytes each: about 40 MB).
  */
 final class HotDays {
 
