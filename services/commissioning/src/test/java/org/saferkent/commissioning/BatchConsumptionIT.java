@@ -27,9 +27,9 @@ import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.events.Topics;
 import org.saferkent.platform.messaging.DeadLetterHeaders;
 import org.saferkent.platform.test.RealInfrastructure;
+import org.saferkent.platform.test.ConsumerBindings;
 import org.saferkent.platform.test.TopicRecords;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.cloud.stream.binder.Binding;
 import org.springframework.cloud.stream.binding.BindingService;
 
 /**
@@ -176,18 +176,7 @@ class BatchConsumptionIT extends CommissioningIntegrationTest {
 
     /** Runs {@code work} with every consumer binding of the group stopped (the group empty), then starts them again. */
     private void whileStopped(Runnable work) {
-        List<Binding<?>> stopped = new ArrayList<>();
-        try {
-            for (String name : BINDINGS) {
-                for (Binding<?> binding : bindings.getConsumerBindings(name)) {
-                    binding.stop();
-                    stopped.add(binding);
-                }
-            }
-            work.run();
-        } finally {
-            stopped.forEach(Binding::start);
-        }
+        ConsumerBindings.whileStopped(bindings, work, BINDINGS.toArray(String[]::new));
     }
 
     private static Instant at(String day) {

@@ -8,7 +8,6 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +23,11 @@ import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.events.EventMetadata;
 import org.saferkent.platform.events.Topics;
 import org.saferkent.platform.messaging.DeadLetterHeaders;
+import org.saferkent.platform.test.ConsumerBindings;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.cloud.stream.binder.Binding;
 import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -92,16 +91,7 @@ class BatchConsumptionIT {
 
     /** Runs {@code work} with the binding stopped, then starts it again. */
     private void whileStopped(String name, Runnable work) {
-        List<Binding<?>> stopped = new ArrayList<>();
-        try {
-            for (Binding<?> binding : bindings.getConsumerBindings(name)) {
-                binding.stop();
-                stopped.add(binding);
-            }
-            work.run();
-        } finally {
-            stopped.forEach(Binding::start);
-        }
+        ConsumerBindings.whileStopped(bindings, work, name);
     }
 
     /** {@code referrals.ReferralReceived.v1} as its schema says (the fields the assessment reads and a few more). */

@@ -27,13 +27,13 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.saferkent.platform.events.Topics;
 import org.saferkent.platform.messaging.DeadLetterHeaders;
+import org.saferkent.platform.test.ConsumerBindings;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.cloud.stream.binder.Binding;
 import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -287,16 +287,7 @@ class RjCaseOpeningIT {
 
     /** Runs {@code work} with the routings' binding stopped, then starts it again: what it published is one poll. */
     private void whileStopped(Runnable work) {
-        List<Binding<?>> stopped = new ArrayList<>();
-        try {
-            for (Binding<?> binding : bindings.getConsumerBindings("referralEvents-in-0")) {
-                binding.stop();
-                stopped.add(binding);
-            }
-            work.run();
-        } finally {
-            stopped.forEach(Binding::start);
-        }
+        ConsumerBindings.whileStopped(bindings, work, "referralEvents-in-0");
     }
 
     /** The write commands (insert, update, delete, findAndModify) this service sent for the referrals' flags so far. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,9 +13,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.saferkent.platform.test.ConsumerBindings;
 import org.saferkent.platform.test.TopicRecords;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.cloud.stream.binder.Binding;
 import org.springframework.cloud.stream.binding.BindingService;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -130,16 +129,7 @@ class VictimDetailsIT extends VictimsIntegrationTest {
 
     /** Runs {@code work} with the routings' binding stopped, then starts it again: what it published is one poll. */
     private void whileStopped(Runnable work) {
-        List<Binding<?>> stopped = new ArrayList<>();
-        try {
-            for (Binding<?> binding : bindings.getConsumerBindings("referralEvents-in-0")) {
-                binding.stop();
-                stopped.add(binding);
-            }
-            work.run();
-        } finally {
-            stopped.forEach(Binding::start);
-        }
+        ConsumerBindings.whileStopped(bindings, work, "referralEvents-in-0");
     }
 
     @Test

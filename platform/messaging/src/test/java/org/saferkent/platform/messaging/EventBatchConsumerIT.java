@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.saferkent.platform.events.CloudEventHeaders;
 import org.saferkent.platform.events.EventMetadata;
 import org.saferkent.platform.events.Topics;
+import org.saferkent.platform.test.ConsumerBindings;
 import org.saferkent.platform.test.TopicRecords;
 import org.saferkent.platform.test.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.cloud.stream.binder.Binding;
 import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -119,13 +119,7 @@ class EventBatchConsumerIT {
     }
 
     private void whileStopped(Runnable work) {
-        Binding<?> binding = bindings.getConsumerBindings("batchIncidents-in-0").get(0);
-        binding.stop();
-        try {
-            work.run();
-        } finally {
-            binding.start();
-        }
+        ConsumerBindings.whileStopped(bindings, work, "batchIncidents-in-0");
     }
 
     private long incidents(String district) {
