@@ -57,38 +57,18 @@ public class VictimDetailsStore {
         return subjectPseudonym == null || subjectPseudonym.isBlank() ? "case:" + caseId : subjectPseudonym;
     }
 
-    /**
-     * Idempotent: fetching the same details again writes them again (sealed afresh).
-     *
-     * @param caseOpenedAt when the case opened: details of a subject erased since then are not stored
-     * @return false when nothing was stored because the subject was erased after the case opened (the
-     *         details were fetched before the erasure reached referrals, and must not outlive it)
-     */
-    public boolean save(String caseId, String referralId, String subjectPseudonym, Instant caseOpenedAt, VictimDetails details,
-            Instant receivedAt) {
-        String subject = subjectOf(caseId, subjectPseudonym);
-        Optional<Instant> erased = vault.keys().erasedAt(subject);
-        if (erased.isPresent() && (caseOpenedAt == null || !erased.get().isBefore(caseOpenedAt))) {
-            return false;
-        }
-        Document doc = new Document("_id", caseId)
-                .append("referralId", referralId)
-                .append("subject", subject)
-                .append("receivedAt", Date.from(receivedAt))
-                .append("sealed", vault.sealRecord(subject, caseId, details));
-        mongo.getCollection(COLLECTION).replaceOne(new Document("_id", caseId), doc, new ReplaceOptions().upsert(true));
-        return true;
-    }
-
-    /** One case's details as fetched, for {@link #saveAll}. */
+    /** One case's details as fetched, for {@link #saveAll}; {@code caseOpenedAt}: when the case opened. */
     public record Fetched(String caseId, String referralId, String subjectPseudonym, Instant caseOpenedAt, VictimDetails details) {
     }
 
     /**
-     * {@link #save} for several cases in three commands whatever their number: the subjects' erasures read
+     * Stores the details of several cases in three commands whatever their number: the subjects' erasures read
      * at once, the keys of new subjects created in one insert, the documents written in one bulk write.
+     * Idempotent: fetching the same details again writes them again (sealed afresh).
      *
-     * @return the cases whose details were stored (the others' subjects were erased after the case opened)
+     * @return the cases whose details were stored; the others' subjects were erased since the case opened (or at
+     *         all, when its opening is not known): their details were fetched before the erasure reached referrals,
+     *         and must not outlive it
      */
     public Set<String> saveAll(List<Fetched> fetched, Instant receivedAt) {
         Map<String, String> subjects = new LinkedHashMap<>();
