@@ -27,11 +27,15 @@ public final class ServiceCounters {
         }
 
         public Totals minus(Totals before) {
-            Map<String, Double> writes = new java.util.LinkedHashMap<>();
-            writesByService.forEach((service, count) -> writes.put(service, count - before.writesByService.getOrDefault(service, 0.0)));
-            Map<String, Double> collections = new java.util.LinkedHashMap<>();
-            writesByCollection.forEach((key, count) -> collections.put(key, count - before.writesByCollection.getOrDefault(key, 0.0)));
-            return new Totals(writes, collections, storeCommands - before.storeCommands, kafkaRecords - before.kafkaRecords);
+            return new Totals(difference(writesByService, before.writesByService), difference(writesByCollection, before.writesByCollection),
+                    storeCommands - before.storeCommands, kafkaRecords - before.kafkaRecords);
+        }
+
+        /** Each of {@code after}'s counts less {@code before}'s (none before: counted from zero). */
+        private static Map<String, Double> difference(Map<String, Double> after, Map<String, Double> before) {
+            Map<String, Double> difference = new java.util.LinkedHashMap<>();
+            after.forEach((key, count) -> difference.put(key, count - before.getOrDefault(key, 0.0)));
+            return difference;
         }
 
         /** The same with the broker's count of records sent (producer metrics restart with each producer). */

@@ -117,16 +117,13 @@ public class SubjectKeys {
         List<Document> created = new ArrayList<>();
         for (String subject : wanted) {
             Document doc = newest.get(subject);
-            DataKey key;
             if (doc != null) {
-                key = unwrap(doc);
+                keys.put(subject, unwrap(doc));
             } else {
-                byte[] raw = new byte[MasterKeys.KEY_BYTES];
-                RANDOM.nextBytes(raw);
-                key = new DataKey(UUID.randomUUID().toString(), subject, new SecretKeySpec(raw, "AES"));
-                created.add(document(key.id(), subject, raw));
+                Fresh fresh = fresh(subject);
+                created.add(fresh.document());
+                keys.put(subject, fresh.key());
             }
-            keys.put(subject, key);
         }
         if (!created.isEmpty()) {
             keys().insertMany(created); // before any is cached or used: nothing is sealed under a key not stored
@@ -242,16 +239,22 @@ public class SubjectKeys {
     }
 
     private DataKey create(String subject) {
+        Fresh fresh = fresh(subject);
+        keys().insertOne(fresh.document());
+        return fresh.key();
+    }
+
+    /** A new key and the document that stores it wrapped (not yet stored). */
+    private record Fresh(DataKey key, Document document) {
+    }
+
+    private Fresh fresh(String subject) {
         byte[] raw = new byte[MasterKeys.KEY_BYTES];
         RANDOM.nextBytes(raw);
         String id = UUID.randomUUID().toString();
-        keys().insertOne(document(id, subject, raw));
-        return new DataKey(id, subject, new SecretKeySpec(raw, "AES"));
-    }
-
-    private Document document(String id, String subject, byte[] raw) {
-        return new Document("_id", id).append("subject", subject).append("masterKeyId", masterKeys.activeId())
-                .append("wrapped", masterKeys.wrap(raw, id)).append("createdAt", Date.from(clock.instant()));
+        return new Fresh(new DataKey(id, subject, new SecretKeySpec(raw, "AES")), new Document("_id", id).append("subject", subject)
+                .append("masterKeyId", masterKeys.activeId()).append("wrapped", masterKeys.wrap(raw, id))
+                .append("createdAt", Date.from(clock.instant())));
     }
 
     private DataKey unwrap(Document doc) {

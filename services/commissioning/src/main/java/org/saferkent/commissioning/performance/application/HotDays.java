@@ -50,7 +50,6 @@ final class HotDays {
     }
 
     private final LiveFactsLoader loader;
-    private final int capacity;
     /** Per day kept, in the order used (least recently first): each unit's counts there. */
     private final LinkedHashMap<DistrictDay, Map<Unit, DayCounts>> days = new LinkedHashMap<>(64, 0.75f, true);
     /** Per unit, the kept days it counts on. */
@@ -60,12 +59,7 @@ final class HotDays {
     private ProjectionLease.Hold hold;
 
     HotDays(LiveFactsLoader loader) {
-        this(loader, CAPACITY);
-    }
-
-    HotDays(LiveFactsLoader loader, int capacity) {
         this.loader = loader;
-        this.capacity = capacity;
     }
 
     /** The units a changed (or joined) fact document names: its own, and for a link also its referral's (a duplicate never counts as a referral). */
@@ -175,11 +169,7 @@ final class HotDays {
             if (counts == null) {
                 day.remove(unit);
                 size--;
-                Set<DistrictDay> of = daysOf.get(unit);
-                of.remove(districtDay);
-                if (of.isEmpty()) {
-                    daysOf.remove(unit);
-                }
+                forget(unit, districtDay);
             } else {
                 put(districtDay, unit, counts);
             }
@@ -195,17 +185,20 @@ final class HotDays {
 
     private void evict() {
         Iterator<Map.Entry<DistrictDay, Map<Unit, DayCounts>>> eldest = days.entrySet().iterator();
-        while (size > capacity && eldest.hasNext()) {
+        while (size > CAPACITY && eldest.hasNext()) {
             Map.Entry<DistrictDay, Map<Unit, DayCounts>> day = eldest.next();
-            for (Unit unit : day.getValue().keySet()) {
-                Set<DistrictDay> of = daysOf.get(unit);
-                of.remove(day.getKey());
-                if (of.isEmpty()) {
-                    daysOf.remove(unit);
-                }
-            }
+            day.getValue().keySet().forEach(unit -> forget(unit, day.getKey()));
             size -= day.getValue().size();
             eldest.remove();
+        }
+    }
+
+    /** The unit no longer counts on the kept day (in {@link #daysOf}). */
+    private void forget(Unit unit, DistrictDay districtDay) {
+        Set<DistrictDay> of = daysOf.get(unit);
+        of.remove(districtDay);
+        if (of.isEmpty()) {
+            daysOf.remove(unit);
         }
     }
 

@@ -281,23 +281,24 @@ class LiveDayBucketsIT {
 
     @Test
     void aRoundReadsWhatChangedNotWhatIsStored() {
-        long fewer = readsOfOneNewReferral(40, "a");
-        close();
-        aStoreOfItsOwn();
-        long tenTimesMore = readsOfOneNewReferral(400, "b");
-
-        assertThat(tenTimesMore).as("documents read by the round after one referral, with ten times the history").isEqualTo(fewer);
+        assertReadsTheSameWithTenTimesMore("documents read by the round after one referral, with ten times the history",
+                this::readsOfOneNewReferral);
     }
 
     @Test
     void aRoundOnABusyDayItKeepsReadsTheFactsThatChangedNotTheDaysOthers() {
-        long fewer = readsOfOneMoreOnABusyDay(40, "a");
+        assertReadsTheSameWithTenTimesMore("documents read by the round after one more referral on a day with ten times the referrals",
+                this::readsOfOneMoreOnABusyDay);
+    }
+
+    /** The documents {@code reads} counts with 40 facts, then in a store of its own with 400: the same. */
+    private void assertReadsTheSameWithTenTimesMore(String what, java.util.function.BiFunction<Integer, String, Long> reads) {
+        long fewer = reads.apply(40, "a");
         close();
         aStoreOfItsOwn();
-        long tenTimesMore = readsOfOneMoreOnABusyDay(400, "b");
+        long tenTimesMore = reads.apply(400, "b");
 
-        assertThat(tenTimesMore).as("documents read by the round after one more referral on a day with ten times the referrals")
-                .isEqualTo(fewer);
+        assertThat(tenTimesMore).as(what).isEqualTo(fewer);
     }
 
     /** {@code onTheDay} referrals with their victim cases in maidstone on one day, counted; then one more the same day. */
