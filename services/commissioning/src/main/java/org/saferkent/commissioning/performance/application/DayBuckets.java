@@ -161,10 +161,12 @@ final class DayBuckets {
      * Builds the buckets of a version that has none yet, once: reads every fact, gives each the days it
      * counts on, and writes every bucket, then the {@value #BUILT} mark. Killed before the mark, it is
      * done again whole (the buckets are cleared first, the days added to a set).
+     *
+     * @return whether it built them (false: they were built already)
      */
-    void buildIfMissing(int version, Runnable stillHeld) {
+    boolean buildIfMissing(int version, Runnable stillHeld) {
         if (built(version)) {
-            return;
+            return false;
         }
         Map<FactKind, List<Document>> facts = new HashMap<>();
         for (FactKind kind : FactKind.values()) {
@@ -176,6 +178,7 @@ final class DayBuckets {
         stillHeld.run();
         documents(version).deleteMany(new Document());
         insertAll(version, byDistrict(FactReader.byDistrict(FactReader.FactSource.of(facts))), WRITE_BATCH);
+        return true;
     }
 
     static Map<String, Map<LocalDate, DayCounts>> byDistrict(Map<String, DistrictFacts> facts) {

@@ -65,6 +65,7 @@ public class PerformanceRefresh {
     private final LiveFactsLoader loader;
     private final DayBuckets buckets;
     private final HotDays hot;
+    private final BucketWindows windows;
     private final SnapshotPublisher publisher;
     private final ProjectionLease lease;
     private final PathwayScope scope;
@@ -83,6 +84,7 @@ public class PerformanceRefresh {
         this.loader = loader;
         this.buckets = new DayBuckets(mongo, loader);
         this.hot = new HotDays(loader);
+        this.windows = new BucketWindows(buckets);
         this.publisher = publisher;
         this.lease = lease;
         this.scope = scope;
@@ -108,7 +110,10 @@ public class PerformanceRefresh {
             ProjectionVersions.Pointer pointer = versions.read();
             collections.clearDeadBuild(pointer);
             int version = pointer.current();
-            buckets.buildIfMissing(version, hold::check);
+            if (buckets.buildIfMissing(version, hold::check)) {
+                hot.clear(); // built from the facts as they are now: nothing kept from before applies
+                windows.clear();
+            }
             Runnable publish = () -> publisher.publishPending(version, hold);
             for (int round = 0; round < MAX_ROUNDS && refresh(version, hold, publish); round++) {
                 // more dirty facts than one batch: go on (each round has published what it committed, and what was
@@ -126,6 +131,11 @@ public class PerformanceRefresh {
     /** For tests: the days this refresh keeps in memory. */
     HotDays hot() {
         return hot;
+    }
+
+    /** For tests: the buckets of the cells' windows this refresh keeps in memory. */
+    BucketWindows windows() {
+        return windows;
     }
 
     void ensureIndexes() {
@@ -151,6 +161,7 @@ public class PerformanceRefresh {
             return round(version, hold, publish);
         } catch (RuntimeException e) {
             hot.clear(); // what it kept may be ahead of the store, or another holder may go on from here
+            windows.clear();
             throw e;
         }
     }
@@ -221,7 +232,7 @@ public class PerformanceRefresh {
             hold.check();
             Map<String, Document> stored = store.forDistrict(version, district.getKey(),
                     district.getValue().stream().map(Quarter::toString).toList());
-            Map<LocalDate, DayCounts> counts = buckets.read(version, district.getKey(), DayBuckets.daysOf(district.getValue()));
+            Map<LocalDate, DayCounts> counts = windows.read(version, hold, district.getKey(), DayBuckets.daysOf(district.getValue()));
             counted.getOrDefault(district.getKey(), Map.of()).forEach((day, now) -> {
                 if (now.isEmpty()) {
                     counts.remove(day);
@@ -250,6 +261,7 @@ public class PerformanceRefresh {
         publish.run();
         hold.check();
         buckets.write(version, counted, hold.token());
+        windows.wrote(hold, counted);
 
         // one write per kind for the whole round: a fact touched since it was read keeps its flag
         dirty.forEach((kind, docs) -> {
