@@ -76,7 +76,7 @@ class PerformanceConfiguration {
     RefreshSchedule performanceRefreshSchedule(PerformanceRefresh performanceRefresh, CommissioningProperties properties) {
         CommissioningProperties.Performance settings = properties.performance();
         return new RefreshSchedule("commissioning-performance-refresh", settings.debounce(), settings.refreshInterval(),
-                performanceRefresh::run);
+                performanceRefresh::run, performanceRefresh::release);
     }
 
     @Bean

@@ -66,6 +66,11 @@ public class PerformanceRefresh {
     private final DayBuckets buckets;
     private final HotDays hot;
     private final BucketWindows windows;
+    private final Together together;
+    /** The last run's hold, kept for the next run while facts keep coming ({@link ProjectionLease.Hold#park()}). */
+    private ProjectionLease.Hold kept;
+    /** Whether a round of the current run found anything to do. */
+    private boolean worked;
     private final SnapshotPublisher publisher;
     private final ProjectionLease lease;
     private final PathwayScope scope;
@@ -85,6 +90,7 @@ public class PerformanceRefresh {
         this.buckets = new DayBuckets(mongo, loader);
         this.hot = new HotDays(loader);
         this.windows = new BucketWindows(buckets);
+        this.together = new Together("performance-refresh-writes", FactKind.values().length);
         this.publisher = publisher;
         this.lease = lease;
         this.scope = scope;
@@ -101,12 +107,13 @@ public class PerformanceRefresh {
      *
      * @return whether it ran (false: the lease was held by someone else)
      */
-    public boolean run() {
-        ProjectionLease.Hold hold = lease.hold(leaseFor, renewEvery);
+    public synchronized boolean run() {
+        ProjectionLease.Hold hold = take();
         if (hold == null) {
             return false;
         }
-        try (hold) {
+        boolean keep = false;
+        try {
             ProjectionVersions.Pointer pointer = versions.read();
             collections.clearDeadBuild(pointer);
             int version = pointer.current();
@@ -115,11 +122,47 @@ public class PerformanceRefresh {
                 windows.clear();
             }
             Runnable publish = () -> publisher.publishPending(version, hold);
+            worked = false;
             for (int round = 0; round < MAX_ROUNDS && refresh(version, hold, publish); round++) {
                 // more dirty facts than one batch: go on (each round has published what it committed, and what was
                 // left unpublished before it)
             }
+            // facts keep coming: the lease is kept for the next run (released by its renewal if none comes soon);
+            // a run that found nothing to do lets it go
+            keep = worked;
             return true;
+        } finally {
+            if (keep) {
+                hold.park();
+                kept = hold;
+            } else {
+                hold.close();
+            }
+        }
+    }
+
+    /** The last run's hold taken up again, or the lease taken anew; null when someone else holds it or asked for it. */
+    private ProjectionLease.Hold take() {
+        ProjectionLease.Hold last = kept;
+        kept = null;
+        if (last != null) {
+            if (last.resume()) {
+                return last;
+            }
+            boolean wanted = last.wantedBack();
+            last.close();
+            if (wanted) {
+                return null; // a rebuild asked for the lease: it takes it now, the schedule tries again later
+            }
+        }
+        return lease.hold(leaseFor, renewEvery);
+    }
+
+    /** Releases the lease if a run kept it (the service stops). */
+    public synchronized void release() {
+        if (kept != null) {
+            kept.close();
+            kept = null;
         }
     }
 
@@ -253,27 +296,33 @@ public class PerformanceRefresh {
         });
         // an inherited cell no contract covers any more: removed, with our number
         inherited.forEach(key -> writes.putIfAbsent(key, PerformanceStore.Change.removal(key)));
+        worked |= !writes.isEmpty() || !changed.isEmpty() || dirty.values().stream().anyMatch(docs -> !docs.isEmpty());
         hold.check();
         store.write(version, List.copyOf(writes.values()), hold);
         // the committed cells go out now: the writes below are bookkeeping no reader of the feeds waits for (a crash
-        // before them computes the same facts again next round, and finds the cells as they are: nothing to write);
-        // the buckets first, then the flags of the facts they were counted from
-        publish.run();
-        hold.check();
-        buckets.write(version, counted, hold.token());
+        // before them computes the same facts again next round, and finds the cells as they are: nothing to write).
+        // The buckets are written while the cells are sent (neither waits for the other), then the flags of the facts
+        // they were counted from, all kinds at once, with the contracts' marks: run together, the writes of a step cost
+        // about one commit of the store, and the next round waits for the last of them
+        together.run(List.of(publish, () -> {
+            hold.check();
+            buckets.write(version, counted, hold.token());
+        }));
         windows.wrote(hold, counted);
-
+        List<Runnable> bookkeeping = new ArrayList<>();
         // one write per kind for the whole round: a fact touched since it was read keeps its flag
         dirty.forEach((kind, docs) -> {
             if (!docs.isEmpty()) {
-                mongo.getCollection(kind.collection(version)).bulkWrite(docs.stream().map(doc -> (WriteModel<Document>) new UpdateOneModel<Document>(
-                        Filters.and(Filters.eq("_id", doc.get("_id")), Filters.eq(LiveFacts.TOUCH, doc.get(LiveFacts.TOUCH))),
-                        Updates.set(LiveFacts.DIRTY, false))).toList(), new BulkWriteOptions().ordered(false));
+                bookkeeping.add(() -> mongo.getCollection(kind.collection(version)).bulkWrite(docs.stream()
+                        .map(doc -> (WriteModel<Document>) new UpdateOneModel<Document>(
+                                Filters.and(Filters.eq("_id", doc.get("_id")), Filters.eq(LiveFacts.TOUCH, doc.get(LiveFacts.TOUCH))),
+                                Updates.set(LiveFacts.DIRTY, false))).toList(), new BulkWriteOptions().ordered(false)));
             }
         });
         for (Loaded<Contract> contract : changed) {
-            mark(version, contract.state().id(), contract.version());
+            bookkeeping.add(() -> mark(version, contract.state().id(), contract.version()));
         }
+        together.run(bookkeeping);
         return more;
     }
 

@@ -65,6 +65,10 @@ class ProjectionLease {
     static final String PENDING = "pending";
     /** Who released the lease last: a holder that takes it back free from itself knows nobody held it between. */
     static final String RELEASED_BY = "releasedBy";
+    /** Who asked for the lease while it was held (a rebuild): a holder keeping it between runs gives it up. */
+    static final String WANTED = "wanted";
+    /** A hold kept between runs ({@link Hold#park()}) and not taken up again for this long is released by its next renewal. */
+    static final Duration IDLE = Duration.ofSeconds(1);
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -131,7 +135,8 @@ class ProjectionLease {
         Document unchanged = new Document("_id", ID).append("version", version == null ? new Document("$exists", false) : version)
                 .append("holder", current);
         boolean taken = leases.updateOne(unchanged, new Document("$set", new Document("holder", holder)
-                .append("until", Date.from(now.plus(duration)))).append("$inc", new Document("version", 1L))).getModifiedCount() > 0;
+                .append("until", Date.from(now.plus(duration)))).append("$inc", new Document("version", 1L))
+                .append("$unset", new Document(WANTED, ""))).getModifiedCount() > 0;
         observedAt = null;
         return taken;
     }
@@ -151,6 +156,16 @@ class ProjectionLease {
         Document lease = mongo.getCollection(COLLECTION).find(new Document("_id", ID)).first();
         Number visible = lease == null ? null : (Number) lease.get(VISIBLE);
         return visible == null ? Long.MAX_VALUE : visible.longValue();
+    }
+
+    /**
+     * Asks whoever holds the lease to give it up when its work allows (a rebuild waiting for it): a refresh
+     * keeping it between runs ({@link Hold#park()}) then releases it instead of running again. Cleared by the
+     * next take-over. Not a lease write: it moves no version on.
+     */
+    void want() {
+        mongo.getCollection(COLLECTION).updateOne(new Document("_id", ID).append(WANTED, new Document("$exists", false)),
+                new Document("$set", new Document(WANTED, holder)));
     }
 
     /** Frees the lease if it is still ours (what it left {@code pending} stays, for the next holder): the next contender takes it at once. */
@@ -234,6 +249,10 @@ class ProjectionLease {
 
         private final long token;
         private final boolean followsOwn;
+        /** Kept between runs since this moment (null: in a run, or released). */
+        private Instant parkedAt;
+        private boolean released;
+        private boolean wantedBack;
 
         private Hold(Duration duration, Instant validUntil, List<String> inherited, long token, boolean followsOwn) {
             this.duration = duration;
@@ -318,7 +337,11 @@ class ProjectionLease {
         }
 
         private synchronized void renewNow() {
-            if (lost) {
+            if (lost || released) {
+                return;
+            }
+            if (parkedAt != null && !clock.instant().isBefore(parkedAt.plus(IDLE))) {
+                close(); // kept for a next run that did not come
                 return;
             }
             Instant asked = clock.instant();
@@ -335,6 +358,39 @@ class ProjectionLease {
             }
         }
 
+        /**
+         * Keeps the lease after a run, for the next one (renewed meanwhile): a run that takes it up again
+         * ({@link #resume()}) skips taking the lease and the last run's release, two commits of the store each run
+         * while facts keep coming. Not taken up again within {@link ProjectionLease#IDLE}, the next renewal releases it.
+         */
+        synchronized void park() {
+            parkedAt = clock.instant();
+        }
+
+        /**
+         * Takes a parked hold up again for a run.
+         *
+         * @return false (the caller closes it and takes the lease anew, or leaves it) if it was released, lost, has
+         *         less than half its lease ahead, or someone asked for the lease ({@link ProjectionLease#want()})
+         */
+        synchronized boolean resume() {
+            if (parkedAt == null || released || lost || clock.instant().plus(duration.dividedBy(2)).isAfter(validUntil)) {
+                return false;
+            }
+            Document lease = mongo.getCollection(COLLECTION).find(new Document("_id", ID)).first();
+            if (lease == null || !holder.equals(lease.getString("holder")) || lease.get(WANTED) != null) {
+                wantedBack = lease != null && lease.get(WANTED) != null;
+                return false;
+            }
+            parkedAt = null;
+            return true;
+        }
+
+        /** Whether {@link #resume()} found that someone asked for the lease. */
+        synchronized boolean wantedBack() {
+            return wantedBack;
+        }
+
         /** Stops renewing without releasing: what a crash leaves behind (for tests); no renewal runs after it returns. */
         synchronized void abandon() {
             renewal.cancel(false);
@@ -342,7 +398,12 @@ class ProjectionLease {
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
+            if (released) {
+                return;
+            }
+            released = true;
+            parkedAt = null;
             renewal.cancel(false);
             try {
                 release(); // only if still ours

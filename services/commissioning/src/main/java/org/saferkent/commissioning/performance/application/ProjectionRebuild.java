@@ -217,6 +217,9 @@ public class ProjectionRebuild {
         Instant giveUp = clock.instant().plus(settings.waitForLease());
         ProjectionLease.Hold hold;
         while ((hold = lease.hold(settings.lease(), settings.leaseRenewal())) == null) {
+            // a refresh keeping the lease between its runs gives it up (asked again each time: a refresh that took the
+            // lease free meanwhile cleared the request)
+            lease.want();
             if (clock.instant().isAfter(giveUp)) {
                 throw new RebuildInProgressException();
             }

@@ -28,6 +28,8 @@ class RefreshSchedule implements SmartLifecycle, FactsChanged {
     private final Duration debounce;
     private final Duration interval;
     private final BooleanSupplier run;
+    /** Runs once the schedule has stopped (what a run kept is let go). */
+    private final Runnable stopped;
     private final AtomicBoolean woken = new AtomicBoolean();
     /** How long a woken run that found the lease held waits before trying again (the run thread's alone). */
     private Duration busyWait;
@@ -35,6 +37,12 @@ class RefreshSchedule implements SmartLifecycle, FactsChanged {
 
     /** @param run one refresh; answers false when it could not take the lease */
     RefreshSchedule(String name, Duration debounce, Duration interval, BooleanSupplier run) {
+        this(name, debounce, interval, run, () -> { });
+    }
+
+    /** @param stopped runs once the schedule has stopped */
+    RefreshSchedule(String name, Duration debounce, Duration interval, BooleanSupplier run, Runnable stopped) {
+        this.stopped = stopped;
         this.name = name;
         this.debounce = debounce;
         this.interval = interval;
@@ -105,7 +113,13 @@ class RefreshSchedule implements SmartLifecycle, FactsChanged {
     public synchronized void stop() {
         if (executor != null) {
             executor.shutdownNow();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS); // a run under way ends (its writes answered) first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             executor = null;
+            stopped.run();
         }
     }
 
