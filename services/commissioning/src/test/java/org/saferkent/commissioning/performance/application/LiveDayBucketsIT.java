@@ -291,6 +291,32 @@ class LiveDayBucketsIT {
                 this::readsOfOneMoreOnABusyDay);
     }
 
+    /**
+     * A round sums its cells from the buckets of their windows (a quarter's days, and the same quarter a year before),
+     * kept from the rounds before it: after one more referral it reads no bucket from the store, where it read a few
+     * hundred each round, for each district it touched. A new instance, keeping nothing, reads the windows once.
+     */
+    @Test
+    void aRoundAfterOneMoreReferralReadsNoBucketOfItsWindowsAgain() {
+        partnership(new Random(5), 120).forEach(event -> event.accept(live));
+        live.referralRouted(ref(), new RoutedReferral("r-warm", "maidstone", "victim-support", Instant.parse("2031-08-20T10:00:00Z")));
+        settle();
+        String buckets = DayBuckets.collection(versions.current());
+
+        live.referralRouted(ref(), new RoutedReferral("r-one-more", "maidstone", "victim-support", Instant.parse("2031-08-21T10:00:00Z")));
+        reads.reset();
+        refresh.refresh(versions.current(), hold);
+        assertThat(reads.of(buckets)).as("buckets read by the round after one more referral").isZero();
+        assertCellsAreWhatTheFactsGive();
+
+        refresh = newRefresh();
+        live.referralRouted(ref(), new RoutedReferral("r-and-another", "maidstone", "victim-support", Instant.parse("2031-08-22T10:00:00Z")));
+        reads.reset();
+        refresh.refresh(versions.current(), hold);
+        assertThat(reads.of(buckets)).as("buckets read by a new instance's first round").isPositive();
+        assertCellsAreWhatTheFactsGive();
+    }
+
     /** The documents {@code reads} counts with 40 facts, then in a store of its own with 400: the same. */
     private void assertReadsTheSameWithTenTimesMore(String what, java.util.function.BiFunction<Integer, String, Long> reads) {
         long fewer = reads.apply(40, "a");

@@ -163,6 +163,57 @@ class ProjectionLeaseIT {
         assertThat(contender.tryAcquire(LEASE)).isTrue();
     }
 
+    /**
+     * A refresh run that found work keeps the lease for the next run (taking and releasing it cost every run two
+     * commits of the store): the other instance finds it held. A run that finds nothing lets it go, and the other
+     * takes it at once. A rebuild waiting for the lease asks for it, and the holder's next run gives it up.
+     */
+    @Test
+    void aRefreshThatFoundWorkKeepsTheLeaseForItsNextRunAndGivesItUpWhenIdleOrAsked() {
+        try (TwoInstances two = new TwoInstances()) {
+            two.live.referralRouted(ref(), new RoutedReferral("r-1", "maidstone", "victim-support", Instant.parse("2031-07-01T10:00:00Z")));
+            assertThat(two.stalling.refresh().run()).isTrue();
+            assertThat(holder()).as("kept after a run that found work").startsWith("refresh-");
+            assertThat(two.other.refresh().run()).as("the other instance, meanwhile").isFalse();
+
+            two.live.referralRouted(ref(), new RoutedReferral("r-2", "swale", "victim-support", Instant.parse("2031-07-02T10:00:00Z")));
+            assertThat(two.stalling.refresh().run()).as("the next run, on the lease kept").isTrue();
+            assertThat(two.storedReferrals(MAIDSTONE_Q3)).isEqualTo(1);
+            assertThat(two.stalling.refresh().run()).as("a run that finds nothing").isTrue();
+            assertThat(holder()).as("released by it").isNull();
+            assertThat(two.other.refresh().run()).as("the other instance, at once").isTrue();
+
+            // a rebuild waiting for the lease asks for it: the holder's next run gives it up, and the rebuild takes it
+            two.live.referralRouted(ref(), new RoutedReferral("r-3", "maidstone", "victim-support", Instant.parse("2031-07-03T10:00:00Z")));
+            assertThat(two.other.refresh().run()).isTrue();
+            ProjectionLease rebuild = new ProjectionLease(mongo, clock, "rebuild");
+            assertThat(rebuild.hold(LEASE, Duration.ofHours(1))).as("held by the refresh").isNull();
+            rebuild.want();
+            two.live.referralRouted(ref(), new RoutedReferral("r-4", "maidstone", "victim-support", Instant.parse("2031-07-04T10:00:00Z")));
+            assertThat(two.other.refresh().run()).as("the refresh, asked").isFalse();
+            ProjectionLease.Hold rebuilding = rebuild.hold(LEASE, Duration.ofHours(1));
+            assertThat(rebuilding).as("the rebuild, next").isNotNull();
+            assertThat(two.other.refresh().run()).as("the refresh while the rebuild holds it").isFalse();
+            rebuilding.close();
+            assertThat(two.other.refresh().run()).isTrue();
+            assertThat(two.storedReferrals(MAIDSTONE_Q3)).as("what came meanwhile, counted").isEqualTo(3);
+        }
+    }
+
+    /** A hold kept for a next run that does not come is released by its next renewal once idle for a moment. */
+    @Test
+    void aHoldKeptForANextRunThatDoesNotComeIsReleasedByItsRenewal() {
+        ProjectionLease refresh = new ProjectionLease(mongo, clock, "refresh");
+        ProjectionLease.Hold hold = refresh.hold(LEASE, Duration.ofMillis(20));
+        hold.park();
+        assertThat(hold.resume()).as("taken up again at once").isTrue();
+        hold.park();
+        clock.advance(ProjectionLease.IDLE);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> holder() == null);
+        assertThat(hold.resume()).as("taken up after it was released").isFalse();
+        assertThat(new ProjectionLease(mongo, clock, "rebuild").tryAcquire(LEASE)).isTrue();
+    }
+
     @Test
     void aHolderThatStalledWhileWritingTheFeedIsFencedAndNoReaderMissesAChange() throws Exception {
         try (TwoInstances two = new TwoInstances()) {
@@ -458,6 +509,11 @@ class ProjectionLeaseIT {
 
     private static EventRef ref() {
         return new EventRef(UUID.randomUUID().toString(), Instant.parse("2031-08-01T00:00:00Z"));
+    }
+
+    /** Who holds the lease (null: nobody). */
+    private String holder() {
+        return mongo.getCollection(ProjectionLease.COLLECTION).find(new Document("_id", ProjectionLease.ID)).first().getString("holder");
     }
 
     private long version() {
