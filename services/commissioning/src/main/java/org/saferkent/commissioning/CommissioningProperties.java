@@ -62,7 +62,7 @@ public record CommissioningProperties(
      * @param publishTimeout  how long to wait for the broker's acks of one round
      */
     public record Performance(
-            @DefaultValue("150ms") @NotNull @DurationMin(millis = 0) Duration debounce,
+            @DefaultValue("200ms") @NotNull @DurationMin(millis = 0) Duration debounce,
             @DefaultValue("3s") @NotNull @DurationMin(millis = 1) Duration refreshInterval,
             @DefaultValue("500") @Positive int dirtyBatch,
             @DefaultValue("500") @Positive int publishBatch,

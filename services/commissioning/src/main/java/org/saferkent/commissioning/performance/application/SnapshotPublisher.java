@@ -116,7 +116,10 @@ class SnapshotPublisher {
                     latest.getOrDefault(group, PerformanceFeed.sequence(cell)), forms)))));
             await(acks);
             try {
-                hold.confirm();
+                // still ours by the holder's own clock (as before every fenced write): no one can have taken the lease
+                // over while these were sent, so no newer record of theirs can precede ours. Renewing here as well cost
+                // a store write every round; the renewals keep the lease meanwhile
+                hold.check();
             } catch (ProjectionLease.LeaseLostException lost) {
                 store.republish(version, pending);
                 store.republish(version, members); // a Kent total sent may be older than one sent after it
