@@ -67,6 +67,7 @@ public class PerformanceRefresh {
     private final HotDays hot;
     private final BucketWindows windows;
     private final Together together;
+    private final CountedFacts countedFacts;
     /** The last run's hold, kept for the next run while facts keep coming ({@link ProjectionLease.Hold#park()}). */
     private ProjectionLease.Hold kept;
     /** Whether a round of the current run found anything to do. */
@@ -91,6 +92,7 @@ public class PerformanceRefresh {
         this.hot = new HotDays(loader);
         this.windows = new BucketWindows(buckets);
         this.together = new Together("performance-refresh-writes", FactKind.values().length);
+        this.countedFacts = new CountedFacts(java.time.Clock.systemUTC(), dirtyBatch / 2);
         this.publisher = publisher;
         this.lease = lease;
         this.scope = scope;
@@ -205,6 +207,7 @@ public class PerformanceRefresh {
         } catch (RuntimeException e) {
             hot.clear(); // what it kept may be ahead of the store, or another holder may go on from here
             windows.clear();
+            countedFacts.clear(); // their flags stay set: counted again, to the same counts
             throw e;
         }
     }
@@ -245,12 +248,14 @@ public class PerformanceRefresh {
         Map<String, Set<LocalDate>> days = new TreeMap<>();
         Set<HotDays.Unit> units = new HashSet<>();
         boolean more = false;
+        countedFacts.follow(version, hold);
         for (FactKind kind : FactKind.values()) {
-            List<Document> docs = mongo.getCollection(kind.collection(version)).find(Filters.eq(LiveFacts.DIRTY, true))
+            List<Document> read = mongo.getCollection(kind.collection(version)).find(Filters.eq(LiveFacts.DIRTY, true))
                     .projection(Projections.include("district", FactChange.DAYS, LiveFacts.TOUCH, "referralId", "linkedTo"))
                     .limit(dirtyBatch).into(new ArrayList<>());
+            more |= read.size() == dirtyBatch;
+            List<Document> docs = countedFacts.uncounted(kind, read); // not those counted before whose flags are still set
             dirty.put(kind, docs);
-            more |= docs.size() == dirtyBatch;
             docs.forEach(doc -> {
                 addDays(days, cells, doc, kind == FactKind.FIRST_TIME_ENTRANT);
                 units.addAll(HotDays.units(kind, doc));
@@ -309,20 +314,26 @@ public class PerformanceRefresh {
             buckets.write(version, counted, hold.token());
         }));
         windows.wrote(hold, counted);
+        // then the flags of the facts the buckets were counted from: not every round (a write for each kind of fact a
+        // round counted), but those of a few rounds together (CountedFacts), with the contracts' marks
+        boolean foundNothingNew = dirty.values().stream().allMatch(List::isEmpty);
+        dirty.forEach(countedFacts::add);
         List<Runnable> bookkeeping = new ArrayList<>();
-        // one write per kind for the whole round: a fact touched since it was read keeps its flag
-        dirty.forEach((kind, docs) -> {
-            if (!docs.isEmpty()) {
-                bookkeeping.add(() -> mongo.getCollection(kind.collection(version)).bulkWrite(docs.stream()
-                        .map(doc -> (WriteModel<Document>) new UpdateOneModel<Document>(
-                                Filters.and(Filters.eq("_id", doc.get("_id")), Filters.eq(LiveFacts.TOUCH, doc.get(LiveFacts.TOUCH))),
-                                Updates.set(LiveFacts.DIRTY, false))).toList(), new BulkWriteOptions().ordered(false)));
-            }
-        });
+        boolean clearing = countedFacts.due(foundNothingNew);
+        if (clearing) {
+            // one write per kind: a fact touched since it was counted keeps its flag
+            countedFacts.toClear().forEach((kind, touches) -> bookkeeping.add(() -> mongo.getCollection(kind.collection(version))
+                    .bulkWrite(touches.entrySet().stream().map(fact -> (WriteModel<Document>) new UpdateOneModel<Document>(
+                            Filters.and(Filters.eq("_id", fact.getKey()), Filters.eq(LiveFacts.TOUCH, fact.getValue())),
+                            Updates.set(LiveFacts.DIRTY, false))).toList(), new BulkWriteOptions().ordered(false))));
+        }
         for (Loaded<Contract> contract : changed) {
             bookkeeping.add(() -> mark(version, contract.state().id(), contract.version()));
         }
         together.run(bookkeeping);
+        if (clearing) {
+            countedFacts.clear();
+        }
         return more;
     }
 

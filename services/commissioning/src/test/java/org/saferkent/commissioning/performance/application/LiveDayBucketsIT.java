@@ -317,6 +317,43 @@ class LiveDayBucketsIT {
         assertCellsAreWhatTheFactsGive();
     }
 
+    /**
+     * The dirty flags of the facts a round counted are not cleared by every round (a write for each kind of fact it
+     * counted) but by the first round that finds nothing new: meanwhile a round does not count them again, unless
+     * one was touched since, and the cells are right throughout.
+     */
+    @Test
+    void theFlagsOfCountedFactsAreClearedTogetherByARoundThatFindsNothingNew() {
+        partnership(new Random(3), 40).forEach(event -> event.accept(live));
+        settle();
+        String facts = FactKind.REFERRAL.collection(versions.current());
+        Instant on = Instant.parse("2031-08-20T10:00:00Z");
+
+        live.referralRouted(ref(), new RoutedReferral("r-counted", "maidstone", "victim-support", on));
+        refresh.refresh(versions.current(), hold);
+        assertCellsAreWhatTheFactsGive();
+        assertThat(dirty(facts)).as("flags left set by the round that counted them").isEqualTo(1);
+
+        // the same referral touched again (accepted): counted again by the next round, whose flag stays set too
+        live.referralAccepted(ref(), new AnsweredReferral("r-counted", "victim-support", "maidstone", on.plusSeconds(60), null, null));
+        reads.reset();
+        refresh.refresh(versions.current(), hold);
+        assertThat(reads.of(facts)).as("the fact read again: found dirty, and counted by id").isGreaterThan(1);
+        assertCellsAreWhatTheFactsGive();
+        assertThat(dirty(facts)).isEqualTo(1);
+
+        // a round that finds nothing new clears them, and counts nothing again
+        reads.reset();
+        refresh.refresh(versions.current(), hold);
+        assertThat(reads.of(facts)).as("only the dirty fact found, none loaded to count").isEqualTo(1);
+        assertThat(dirty(facts)).as("flags after a round that found nothing new").isZero();
+        assertCellsAreWhatTheFactsGive();
+    }
+
+    private long dirty(String collection) {
+        return mongo.getCollection(collection).countDocuments(new Document(LiveFacts.DIRTY, true));
+    }
+
     /** The documents {@code reads} counts with 40 facts, then in a store of its own with 400: the same. */
     private void assertReadsTheSameWithTenTimesMore(String what, java.util.function.BiFunction<Integer, String, Long> reads) {
         long fewer = reads.apply(40, "a");
