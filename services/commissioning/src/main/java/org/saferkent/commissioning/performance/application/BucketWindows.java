@@ -31,8 +31,7 @@ final class BucketWindows {
     /** Per district, every day read or written, with its counts ({@link DayCounts#NONE} where nothing is stored). */
     private final Map<String, Map<LocalDate, DayCounts>> kept = new HashMap<>();
     private int size;
-    private int version = -1;
-    private ProjectionLease.Hold hold;
+    private final KeptUnder keptUnder = new KeptUnder();
 
     BucketWindows(DayBuckets buckets) {
         this.buckets = buckets;
@@ -40,11 +39,9 @@ final class BucketWindows {
 
     /** The buckets of {@code district} on {@code days} that hold something (as {@link DayBuckets#read}), a copy the caller may change. */
     synchronized Map<LocalDate, DayCounts> read(int version, ProjectionLease.Hold hold, String district, Collection<LocalDate> days) {
-        if (version != this.version || hold != this.hold && !hold.followsOwn()) {
-            clear();
+        if (!keptUnder.moveTo(version, hold)) {
+            empty();
         }
-        this.version = version;
-        this.hold = hold;
         List<LocalDate> missing = missing(district, days);
         if (size + missing.size() > CAPACITY) {
             clear();
@@ -72,7 +69,7 @@ final class BucketWindows {
 
     /** The buckets a round of {@code hold} wrote (each day's whole counts, empty where nothing counts any more). */
     synchronized void wrote(ProjectionLease.Hold hold, Map<String, Map<LocalDate, DayCounts>> counted) {
-        if (hold != this.hold) {
+        if (!keptUnder.under(hold)) {
             return; // read nothing under this hold: what is kept is someone else's to judge
         }
         counted.forEach((district, byDay) -> {
@@ -87,9 +84,13 @@ final class BucketWindows {
 
     /** Forgets every bucket (the next round reads the windows it needs from the store). */
     synchronized void clear() {
+        empty();
+        keptUnder.forget();
+    }
+
+    private void empty() {
         kept.clear();
         size = 0;
-        hold = null;
     }
 
     /** For tests: the district-days kept. */

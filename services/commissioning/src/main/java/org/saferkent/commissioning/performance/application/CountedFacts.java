@@ -37,8 +37,7 @@ final class CountedFacts {
     /** Per kind: each counted fact's id and the touch it was counted at. */
     private final Map<FactKind, Map<Object, Object>> counted = new EnumMap<>(FactKind.class);
     private Instant since;
-    private int version = -1;
-    private ProjectionLease.Hold hold;
+    private final KeptUnder keptUnder = new KeptUnder();
 
     /** @param flushAt facts (of any one kind) remembered at most: half the round's batch, so a batch read always holds new ones */
     CountedFacts(Clock clock, int flushAt) {
@@ -48,11 +47,9 @@ final class CountedFacts {
 
     /** Starts a round: forgets what is no longer this holder's to remember. */
     void follow(int version, ProjectionLease.Hold hold) {
-        if (version != this.version || hold != this.hold && !hold.followsOwn()) {
-            clear();
+        if (!keptUnder.moveTo(version, hold)) {
+            empty();
         }
-        this.version = version;
-        this.hold = hold;
     }
 
     /** The dirty facts read that were not counted yet as they are (new, or touched since). */
@@ -101,9 +98,13 @@ final class CountedFacts {
     }
 
     void clear() {
+        empty();
+        keptUnder.forget();
+    }
+
+    private void empty() {
         counted.clear();
         since = null;
-        hold = null;
     }
 
     /** For tests: the facts remembered. */

@@ -55,8 +55,7 @@ final class HotDays {
     /** Per unit, the kept days it counts on. */
     private final Map<Unit, Set<DistrictDay>> daysOf = new HashMap<>();
     private int size;
-    private int version = -1;
-    private ProjectionLease.Hold hold;
+    private final KeptUnder keptUnder = new KeptUnder();
 
     HotDays(LiveFactsLoader loader) {
         this.loader = loader;
@@ -82,11 +81,9 @@ final class HotDays {
      */
     synchronized Map<String, Map<LocalDate, DayCounts>> counts(int version, ProjectionLease.Hold hold,
             Map<String, ? extends Collection<LocalDate>> wanted, Set<Unit> changed, Runnable check) {
-        if (version != this.version || hold != this.hold && !hold.followsOwn()) {
-            clear();
+        if (!keptUnder.moveTo(version, hold)) {
+            empty();
         }
-        this.version = version;
-        this.hold = hold;
         Set<DistrictDay> moved = new HashSet<>();
         if (!changed.isEmpty() && touchesKept(wanted, changed)) {
             check.run();
@@ -126,10 +123,14 @@ final class HotDays {
 
     /** Forgets every day (the next round reads the days it needs whole). */
     synchronized void clear() {
+        empty();
+        keptUnder.forget();
+    }
+
+    private void empty() {
         days.clear();
         daysOf.clear();
         size = 0;
-        hold = null;
     }
 
     /** For tests: the unit-days kept. */
