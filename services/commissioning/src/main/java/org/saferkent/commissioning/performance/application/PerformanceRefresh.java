@@ -148,12 +148,12 @@ public class PerformanceRefresh {
         ProjectionLease.Hold last = kept;
         kept = null;
         if (last != null) {
-            if (last.resume()) {
+            ProjectionLease.Resumed resumed = last.resume();
+            if (resumed == ProjectionLease.Resumed.YES) {
                 return last;
             }
-            boolean wanted = last.wantedBack();
             last.close();
-            if (wanted) {
+            if (resumed == ProjectionLease.Resumed.ASKED_FOR) {
                 return null; // a rebuild asked for the lease: it takes it now, the schedule tries again later
             }
         }

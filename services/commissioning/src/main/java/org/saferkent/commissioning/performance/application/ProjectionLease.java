@@ -252,7 +252,6 @@ class ProjectionLease {
         /** Kept between runs since this moment (null: in a run, or released). */
         private Instant parkedAt;
         private boolean released;
-        private boolean wantedBack;
 
         private Hold(Duration duration, Instant validUntil, List<String> inherited, long token, boolean followsOwn) {
             this.duration = duration;
@@ -370,25 +369,24 @@ class ProjectionLease {
         /**
          * Takes a parked hold up again for a run.
          *
-         * @return false (the caller closes it and takes the lease anew, or leaves it) if it was released, lost, has
-         *         less than half its lease ahead, or someone asked for the lease ({@link ProjectionLease#want()})
+         * @return {@link Resumed#YES}; {@link Resumed#ASKED_FOR} if someone asked for the lease
+         *         ({@link ProjectionLease#want()}: the caller closes the hold and leaves the lease to them); or
+         *         {@link Resumed#NO} if it was released, lost, or has less than half its lease ahead (the caller closes
+         *         it and takes the lease anew)
          */
-        synchronized boolean resume() {
+        synchronized Resumed resume() {
             if (parkedAt == null || released || lost || clock.instant().plus(duration.dividedBy(2)).isAfter(validUntil)) {
-                return false;
+                return Resumed.NO;
             }
             Document lease = mongo.getCollection(COLLECTION).find(new Document("_id", ID)).first();
-            if (lease == null || !holder.equals(lease.getString("holder")) || lease.get(WANTED) != null) {
-                wantedBack = lease != null && lease.get(WANTED) != null;
-                return false;
+            if (lease == null || !holder.equals(lease.getString("holder"))) {
+                return Resumed.NO;
+            }
+            if (lease.get(WANTED) != null) {
+                return Resumed.ASKED_FOR;
             }
             parkedAt = null;
-            return true;
-        }
-
-        /** Whether {@link #resume()} found that someone asked for the lease. */
-        synchronized boolean wantedBack() {
-            return wantedBack;
+            return Resumed.YES;
         }
 
         /** Stops renewing without releasing: what a crash leaves behind (for tests); no renewal runs after it returns. */
@@ -412,6 +410,9 @@ class ProjectionLease {
             }
         }
     }
+
+    /** What {@link Hold#resume()} found. */
+    enum Resumed { YES, ASKED_FOR, NO }
 
     /** The lease ran out or was taken over while its work ran: the work stops. */
     static class LeaseLostException extends RebuildInProgressException {

@@ -206,11 +206,11 @@ class ProjectionLeaseIT {
         ProjectionLease refresh = new ProjectionLease(mongo, clock, "refresh");
         ProjectionLease.Hold hold = refresh.hold(LEASE, Duration.ofMillis(20));
         hold.park();
-        assertThat(hold.resume()).as("taken up again at once").isTrue();
+        assertThat(hold.resume()).as("taken up again at once").isEqualTo(ProjectionLease.Resumed.YES);
         hold.park();
         clock.advance(ProjectionLease.IDLE);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> holder() == null);
-        assertThat(hold.resume()).as("taken up after it was released").isFalse();
+        assertThat(hold.resume()).as("taken up after it was released").isEqualTo(ProjectionLease.Resumed.NO);
         assertThat(new ProjectionLease(mongo, clock, "rebuild").tryAcquire(LEASE)).isTrue();
     }
 
