@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -66,6 +68,9 @@ class ReferralTriageIT {
 
     @Autowired
     private MongoTemplate mongo;
+
+    @Autowired
+    private MeterRegistry meters;
 
     // ---------------------------------------------------------------- DASH and MARAC
 
@@ -555,6 +560,39 @@ class ReferralTriageIT {
         assertThat(JSON.readTree(response.body()).path("created").asInt()).isEqualTo(5);
     }
 
+    /**
+     * A nightly export's new people get their data keys together: one write for the batch, not one each, and
+     * each referral's details still sealed under its own person's key (the claim check opens each with it).
+     */
+    @Test
+    void aBatchOfNewPeopleCreatesTheirKeysInOneWriteAndSealsEachUnderItsOwn() throws Exception {
+        List<Person> people = List.of(Person.random(), Person.random(), Person.random(), Person.random());
+        List<Map<String, Object>> items = new ArrayList<>();
+        people.forEach(person -> items.add(referral("kent-police", person, "violent-crime")));
+        items.add(referral("kent-police", people.get(0), "robbery")); // the first person again: one key
+        long keyWritesBefore = writes("subject_keys");
+
+        HttpResponse<String> response = post("/api/referrals/batch", Map.of("referrals", items));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode results = JSON.readTree(response.body()).path("results");
+        assertThat(results.valueStream().map(r -> r.path("result").asString())).containsOnly("created").hasSize(5);
+        assertThat(writes("subject_keys") - keyWritesBefore).as("write commands creating four new people's keys").isEqualTo(1);
+        List<String> pseudonyms = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String id = results.get(i).path("id").asString();
+            HttpResponse<String> claimed = getWith(Tokens.bearer("svc-victims"), "/api/referrals/" + id + "/subject");
+            assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(200);
+            assertThat(JSON.readTree(claimed.body()).path("name").asString()).isEqualTo(people.get(i % people.size()).name());
+            pseudonyms.add(safeguardingView(id).path("subjectPseudonym").asString());
+        }
+        assertThat(pseudonyms.get(4)).isEqualTo(pseudonyms.get(0));
+        for (String pseudonym : pseudonyms.subList(0, 4)) {
+            assertThat(mongo.getCollection("subject_keys").countDocuments(new Document("subject", pseudonym)))
+                    .as("keys of one person").isEqualTo(1);
+        }
+    }
+
     @Test
     void anEmptyBatchIsAProblemNamingReferrals() throws Exception {
         HttpResponse<String> response = post("/api/referrals/batch", Map.of("referrals", List.of()));
@@ -747,6 +785,13 @@ class ReferralTriageIT {
             return status.equals(referral.path("status").asString());
         });
         return found.get(0);
+    }
+
+    /** The write commands (insert, update, delete, findAndModify) this service sent to {@code collection} so far. */
+    private long writes(String collection) {
+        return meters.find("mongodb.driver.commands").tag("collection", collection).timers().stream()
+                .filter(timer -> List.of("insert", "update", "delete", "findAndModify").contains(timer.getId().getTag("command")))
+                .mapToLong(Timer::count).sum();
     }
 
     private long storedWithReference(String reference) {

@@ -71,8 +71,7 @@ public class TriagePolicy {
     }
 
     public Decision decide(String referralId, NewReferral referral, Instant now) {
-        String pseudonym = pseudonymiser.pseudonym(referral.personal().name(), referral.personal().dateOfBirth(),
-                referral.personal().postcode());
+        String pseudonym = pseudonymOf(referral);
         // after a rotation of the partnership secret: the subject's history recorded under an earlier secret moves to this pseudonym
         subjects.adopt(pseudonym, pseudonymiser.previousPseudonyms(referral.personal().name(), referral.personal().dateOfBirth(),
                 referral.personal().postcode()));
@@ -100,6 +99,11 @@ public class TriagePolicy {
             }
         }
         throw new ConcurrentUpdateException("subjects", pseudonym, -1);
+    }
+
+    /** The partnership pseudonym the referral's subject is known by (and their personal data sealed under). */
+    public String pseudonymOf(NewReferral referral) {
+        return pseudonymiser.pseudonym(referral.personal().name(), referral.personal().dateOfBirth(), referral.personal().postcode());
     }
 
     /** The person's keyed NHS number, when the agency gave one: never kept in clear, published, shown or logged. */

@@ -24,6 +24,7 @@ import org.saferkent.referrals.referral.application.ReferralQueries;
 import org.saferkent.referrals.referral.application.SubjectLinks;
 import org.saferkent.referrals.referral.domain.District;
 import org.saferkent.referrals.referral.domain.PersonalDetails;
+import org.saferkent.referrals.referral.domain.NewReferral;
 import org.saferkent.referrals.referral.domain.Referral;
 import org.saferkent.referrals.referral.domain.ReferralStatus;
 import org.saferkent.referrals.triage.domain.SubjectRole;
@@ -134,35 +135,44 @@ class ReferralController {
         }
         // a batch of n costs the client n requests of its rate limit, before any item is looked at
         ClientRateLimits.charge(request, batch.referrals().size());
-        List<BatchItemResult> results = new ArrayList<>();
-        int created = 0;
-        int replayed = 0;
-        int invalid = 0;
         Instant now = clock.instant();
         String agency = callerAgency();
+        // every item checked first: the valid ones are then taken together, the keys of their new people in one write
+        BatchItemResult[] results = new BatchItemResult[batch.referrals().size()];
+        List<Integer> validIndexes = new ArrayList<>();
+        List<NewReferral> valid = new ArrayList<>();
+        int invalid = 0;
         for (int i = 0; i < batch.referrals().size(); i++) {
             ReferralRequest item = batch.referrals().get(i);
             if (item == null) {
-                results.add(new BatchItemResult(i, "invalid", null, List.of(new FieldProblem("referrals[" + i + "]", "is empty"))));
+                results[i] = new BatchItemResult(i, "invalid", null, List.of(new FieldProblem("referrals[" + i + "]", "is empty")));
                 invalid++;
                 continue;
             }
             try {
-                ReferralIntake.Outcome outcome = intake.receive(item.validate(validator, now, agency));
-                results.add(new BatchItemResult(i, outcome.created() ? "created" : "replayed", outcome.referral().id(), List.of()));
-                if (outcome.created()) {
-                    created++;
-                } else {
-                    replayed++;
-                }
+                valid.add(item.validate(validator, now, agency));
+                validIndexes.add(i);
             } catch (InvalidRequestException e) {
                 int index = i;
-                results.add(new BatchItemResult(i, "invalid", null, e.problems().stream()
-                        .map(p -> new FieldProblem("referrals[" + index + "]." + p.field(), p.message())).toList()));
+                results[i] = new BatchItemResult(i, "invalid", null, e.problems().stream()
+                        .map(p -> new FieldProblem("referrals[" + index + "]." + p.field(), p.message())).toList());
                 invalid++;
             }
         }
-        return new BatchResult(created, replayed, invalid, results);
+        int created = 0;
+        int replayed = 0;
+        List<ReferralIntake.Outcome> outcomes = valid.isEmpty() ? List.of() : intake.receiveAll(valid);
+        for (int k = 0; k < outcomes.size(); k++) {
+            ReferralIntake.Outcome outcome = outcomes.get(k);
+            int i = validIndexes.get(k);
+            results[i] = new BatchItemResult(i, outcome.created() ? "created" : "replayed", outcome.referral().id(), List.of());
+            if (outcome.created()) {
+                created++;
+            } else {
+                replayed++;
+            }
+        }
+        return new BatchResult(created, replayed, invalid, List.of(results));
     }
 
     /** An agency reads its own referrals only: another agency's answers as if it did not exist. */

@@ -54,6 +54,16 @@ public class PersonalDetailsStore {
         mongo.getCollection(COLLECTION).replaceOne(new Document("_id", referralId), doc, new ReplaceOptions().upsert(true));
     }
 
+    /**
+     * The data keys of these subjects read, and created for those who have none, together (one query, at most one
+     * write), so the {@link #save}s that follow find them cached instead of creating them one by one.
+     */
+    public void prepareKeys(Collection<String> subjectPseudonyms) {
+        if (!subjectPseudonyms.isEmpty()) {
+            vault.keys().activeKeys(subjectPseudonyms);
+        }
+    }
+
     /** Forgets the details an intake saved for a referral it never wrote (the intake was cut short). */
     public void delete(String referralId) {
         mongo.getCollection(COLLECTION).deleteOne(new Document("_id", referralId));
