@@ -3,6 +3,7 @@ package org.saferkent.platform.embeddedstore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 
 import org.h2.mvstore.MVStore;
 
@@ -27,14 +28,27 @@ import org.h2.mvstore.MVStore;
  * versions since the last forced write stay pinned ({@link MVStore#registerVersionUsage()}), and no chunk
  * that died after that point is reused until the file has been forced again - at every commit with
  * {@code fsync}, otherwise once every {@link #SYNC_INTERVAL_MS} in the background.
+ *
+ * <p>Every commit holds whole writes only: it takes the store's snapshot holding {@code wholeWrites}, which
+ * every write command holds shared while it changes the maps ({@link EmbeddedBackends}), so a commit never
+ * catches a document changed and its index entries not yet. H2's own commits (in the background, and in a
+ * writer's thread when much is unsaved) are off for this; so is its background housekeeping, whose moving
+ * of chunks commits too: this class rewrites the pages of sparse chunks itself ({@link #COMPACT_INTERVAL_MS}),
+ * which changes no content, and its next commit writes them.
  */
 final class GroupCommit implements AutoCloseable {
 
     /** Without {@code fsync}: how often the file is forced to the disk, releasing the chunks it made dead. */
     static final long SYNC_INTERVAL_MS = 250;
 
+    /** How often pages of chunks less than the fill rate live are rewritten (H2's housekeeping is off). */
+    static final long COMPACT_INTERVAL_MS = 1_000;
+    /** How much a compaction rewrites at most, about what H2's own did at a time under load. */
+    static final int COMPACT_WRITE_BYTES = 4 * 1024 * 1024;
+
     private final MVStore store;
     private final boolean fsync;
+    private final Lock wholeWrites;
     private final Object lock = new Object();
     private long tickets;
     private long durable;
@@ -44,11 +58,16 @@ final class GroupCommit implements AutoCloseable {
     private MVStore.TxCounter unsynced;
     private final ScheduledExecutorService syncer;
 
-    GroupCommit(MVStore store, boolean fsync) {
+    /**
+     * @param wholeWrites held exclusively while a commit takes its snapshot; writers hold it shared
+     * @param compactFillRate rewrite the pages of chunks less live than this (percent), or 0: H2 compacts itself
+     */
+    GroupCommit(MVStore store, boolean fsync, Lock wholeWrites, int compactFillRate) {
         this.store = store;
         this.fsync = fsync;
+        this.wholeWrites = wholeWrites;
         this.unsynced = store.registerVersionUsage();
-        if (fsync) {
+        if (fsync && compactFillRate == 0) {
             syncer = null;
         } else {
             syncer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -56,7 +75,13 @@ final class GroupCommit implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            syncer.scheduleWithFixedDelay(this::syncInBackground, SYNC_INTERVAL_MS, SYNC_INTERVAL_MS, TimeUnit.MILLISECONDS);
+            if (!fsync) {
+                syncer.scheduleWithFixedDelay(this::syncInBackground, SYNC_INTERVAL_MS, SYNC_INTERVAL_MS, TimeUnit.MILLISECONDS);
+            }
+            if (compactFillRate > 0) {
+                syncer.scheduleWithFixedDelay(() -> compact(compactFillRate), COMPACT_INTERVAL_MS, COMPACT_INTERVAL_MS,
+                        TimeUnit.MILLISECONDS);
+            }
         }
     }
 
@@ -103,9 +128,16 @@ final class GroupCommit implements AutoCloseable {
         MVStore.TxCounter pin = fsync ? store.registerVersionUsage() : null;
         boolean synced = false;
         try {
-            if (store.commit() < 0) {
-                // nothing left to commit: H2's own background commit took these changes, and writes them
-                // asynchronously; wait until they are in the file
+            long version;
+            wholeWrites.lock(); // no write is half done while the commit takes its snapshot of the maps
+            try {
+                version = store.commit();
+            } finally {
+                wholeWrites.unlock();
+            }
+            if (version < 0) {
+                // nothing left to commit: another commit took these changes (H2's own, where it commits too),
+                // and may write them asynchronously; wait until they are in the file
                 store.executeFilestoreOperation(() -> { });
             }
             if (fsync) {
@@ -133,6 +165,17 @@ final class GroupCommit implements AutoCloseable {
             released(pin);
         } catch (RuntimeException e) {
             // the store closed under it, or the disk failed: the next commit reports it to its writer
+        }
+    }
+
+    /** Rewrites some pages of the sparsest chunks: the same content, so no lock; the next commit writes them. */
+    private void compact(int fillRate) {
+        try {
+            if (!store.isClosed()) {
+                store.compact(fillRate, COMPACT_WRITE_BYTES);
+            }
+        } catch (RuntimeException e) {
+            // the store closed under it: nothing to keep compact
         }
     }
 
