@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
@@ -58,6 +59,9 @@ public final class EmbeddedBackends {
             "listindexes", "listdatabases", "ping", "hello", "ismaster", "buildinfo", "killcursors", "endsessions",
             "serverstatus", "collstats", "dbstats", "explain", "whatsmyuri", "getlasterror", "getparameter",
             "connectionstatus", "hostinfo", "getlog", "getcmdlineopts", "currentop");
+
+    /** Commands that change documents of one collection, through its own methods ({@code insert, update, delete...}). */
+    private static final Set<String> DOCUMENT_WRITES = Set.of("insert", "update", "delete", "findandmodify");
 
     private EmbeddedBackends() {
     }
@@ -318,6 +322,62 @@ public final class EmbeddedBackends {
                                 return super.streamAllDocumentsWithPosition()
                                         .map(stored -> new DocumentWithPosition<>(ownCopy(stored.getDocument()), stored.getPosition()));
                             }
+
+                            // Each change of documents holds the commits off while it changes the maps, taken inside the
+                            // collection's own lock (the server's writes to one collection run one at a time), so a write
+                            // waiting for its turn does not hold a commit off.
+
+                            @Override
+                            public synchronized void addDocument(Document document) {
+                                whole(() -> super.addDocument(document));
+                            }
+
+                            @Override
+                            public synchronized void addDocuments(Stream<Document> documents) {
+                                whole(() -> super.addDocuments(documents));
+                            }
+
+                            @Override
+                            public synchronized List<Document> insertDocuments(List<Document> documents, boolean isOrdered) {
+                                return whole(() -> super.insertDocuments(documents, isOrdered));
+                            }
+
+                            @Override
+                            public synchronized Document updateDocuments(Document selector, Document updateQuery,
+                                    ArrayFilters arrayFilters, boolean isMulti, boolean isUpsert, Oplog oplog) {
+                                return whole(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
+                            }
+
+                            @Override
+                            public synchronized Document findAndModify(Document query) {
+                                return whole(() -> super.findAndModify(query));
+                            }
+
+                            @Override
+                            public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+                                return whole(() -> super.deleteDocuments(selector, limit, oplog));
+                            }
+
+                            @Override
+                            public synchronized void removeDocument(Document document) {
+                                whole(() -> super.removeDocument(document));
+                            }
+
+                            private void whole(Runnable change) {
+                                whole(() -> {
+                                    change.run();
+                                    return null;
+                                });
+                            }
+
+                            private <T> T whole(java.util.function.Supplier<T> change) {
+                                writing.readLock().lock();
+                                try {
+                                    return change.get();
+                                } finally {
+                                    writing.readLock().unlock();
+                                }
+                            }
                         };
                     }
 
@@ -358,15 +418,19 @@ public final class EmbeddedBackends {
             @Override
             public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
                 boolean write = !READS.contains(command.toLowerCase(Locale.ROOT)) && !readOnlyAggregate(command, query);
+                // No commit takes its snapshot while this command changes the maps: a change of an existing collection's
+                // documents holds the commits off itself (in the collection, above); any other write for all it does
+                // (creating a collection or an index, dropping one, or the first write that creates its collection)
+                boolean wholeCommand = write && !changesDocumentsOfExisting(databaseName, command, query);
                 // the pages this command reads stay in the file until it is done, however many commits pass
                 MVStore.TxCounter reading = store.registerVersionUsage();
-                if (write) {
-                    writing.readLock().lock(); // no commit takes its snapshot while this command changes the maps
+                if (wholeCommand) {
+                    writing.readLock().lock();
                 }
                 try {
                     return super.handleCommand(channel, databaseName, command, query);
                 } finally {
-                    if (write) {
+                    if (wholeCommand) {
                         writing.readLock().unlock();
                     }
                     store.deregisterVersionUsage(reading);
@@ -375,6 +439,14 @@ public final class EmbeddedBackends {
                         commits.awaitDurable(); // also after a failed write: part of a batch may be in
                     }
                 }
+            }
+
+            private boolean changesDocumentsOfExisting(String databaseName, String command, Document query) {
+                if (!DOCUMENT_WRITES.contains(command.toLowerCase(Locale.ROOT)) || !listDatabaseNames().contains(databaseName)
+                        || !(query.get(command) instanceof String collection)) {
+                    return false;
+                }
+                return resolveDatabase(databaseName).resolveCollection(collection, false) != null;
             }
 
             @Override

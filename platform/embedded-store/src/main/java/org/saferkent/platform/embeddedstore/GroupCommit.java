@@ -41,10 +41,14 @@ final class GroupCommit implements AutoCloseable {
     /** Without {@code fsync}: how often the file is forced to the disk, releasing the chunks it made dead. */
     static final long SYNC_INTERVAL_MS = 250;
 
-    /** How often pages of chunks less than the fill rate live are rewritten (H2's housekeeping is off). */
+    /**
+     * How often the store is looked at for compaction (H2's housekeeping is off): pages of chunks less than the fill
+     * rate live are rewritten when no commit was made since the last look (idle), as H2's own housekeeping did; under
+     * load it seldom did, and a rewrite makes the next commit, which every writer waits for, that much longer.
+     */
     static final long COMPACT_INTERVAL_MS = 1_000;
-    /** How much a compaction rewrites at most, about what H2's own did at a time under load. */
-    static final int COMPACT_WRITE_BYTES = 4 * 1024 * 1024;
+    /** How much one compaction rewrites at most, about what H2's own did at a time when idle. */
+    static final int COMPACT_WRITE_BYTES = 16 * 1024 * 1024;
 
     private final MVStore store;
     private final boolean fsync;
@@ -92,7 +96,7 @@ final class GroupCommit implements AutoCloseable {
             ticket = ++tickets;
         }
         while (true) {
-            long upTo;
+            long[] upTo = new long[1];
             synchronized (lock) {
                 while (committing && durable < ticket) {
                     try {
@@ -106,14 +110,14 @@ final class GroupCommit implements AutoCloseable {
                     return;
                 }
                 committing = true;
-                upTo = tickets;
+                upTo[0] = tickets;
             }
             try {
-                commit();
+                commit(upTo);
             } finally {
                 synchronized (lock) {
                     committing = false;
-                    durable = Math.max(durable, upTo);
+                    durable = Math.max(durable, upTo[0]);
                     commits++;
                     lock.notifyAll();
                 }
@@ -121,7 +125,8 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private void commit() {
+    /** @param upTo the last ticket the commit covers: raised to every ticket taken before its snapshot */
+    private void commit(long[] upTo) {
         if (store.isClosed()) {
             throw new IllegalStateException("the store is closed");
         }
@@ -131,6 +136,11 @@ final class GroupCommit implements AutoCloseable {
             long version;
             wholeWrites.lock(); // no write is half done while the commit takes its snapshot of the maps
             try {
+                // a ticket is taken once its write is done: every one taken by now is in this snapshot, including
+                // those of writes that finished while this commit waited for the lock
+                synchronized (lock) {
+                    upTo[0] = tickets;
+                }
                 version = store.commit();
             } finally {
                 wholeWrites.unlock();
@@ -168,11 +178,20 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Rewrites some pages of the sparsest chunks: the same content, so no lock; the next commit writes them. */
+    /** The commits counted at the last look for compaction. */
+    private long commitsAtLastLook = -1;
+
+    /**
+     * When idle, rewrites some pages of the sparsest chunks: the same content, so no lock; then commits them (a
+     * commit like any other, holding whole writes).
+     */
     private void compact(int fillRate) {
         try {
-            if (!store.isClosed()) {
-                store.compact(fillRate, COMPACT_WRITE_BYTES);
+            long now = commits();
+            boolean idle = now == commitsAtLastLook;
+            commitsAtLastLook = now;
+            if (idle && !store.isClosed() && store.compact(fillRate, COMPACT_WRITE_BYTES)) {
+                awaitDurable();
             }
         } catch (RuntimeException e) {
             // the store closed under it: nothing to keep compact
