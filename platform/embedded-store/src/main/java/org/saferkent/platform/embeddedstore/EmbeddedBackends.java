@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
-import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
@@ -43,8 +41,7 @@ import org.h2.mvstore.MVStore;
  * picks the narrowest, an aggregation's leading {@code $match} uses it too, and every query left to read a
  * whole collection is counted in {@link CollectionScans}.</li>
  * <li>H2: a write is answered only once it is in the file ({@link GroupCommit}), so an acknowledged write
- * survives a killed process; and every commit holds whole writes only, so the file a killed process left is
- * opened with its indexes as they are, nothing built again.</li>
+ * survives a killed process.</li>
  * <li>H2: the file grows with the data, not with the commits: a chunk's space is reused as soon as nothing
  * live is left in it, and pages are compressed.</li>
  * <li>H2: documents are stored as BSON ({@link BsonDocumentType}), not Java-serialised.</li>
@@ -59,9 +56,6 @@ public final class EmbeddedBackends {
             "listindexes", "listdatabases", "ping", "hello", "ismaster", "buildinfo", "killcursors", "endsessions",
             "serverstatus", "collstats", "dbstats", "explain", "whatsmyuri", "getlasterror", "getparameter",
             "connectionstatus", "hostinfo", "getlog", "getcmdlineopts", "currentop");
-
-    /** Commands that change documents of one collection, through its own methods ({@code insert, update, delete...}). */
-    private static final Set<String> DOCUMENT_WRITES = Set.of("insert", "update", "delete", "findandmodify");
 
     private EmbeddedBackends() {
     }
@@ -123,9 +117,6 @@ public final class EmbeddedBackends {
     static final int BULK_LOAD_BUFFER_MB = 256;
     /** While bulk-loading: H2's background commit of whatever changed (its default is every second). */
     static final int BULK_LOAD_COMMIT_DELAY_MS = 15_000;
-
-    /** An index build at the opening commits once this much is unsaved (H2 does not commit on its own then). */
-    static final int BUILD_UNSAVED_BYTES = 64 * 1024 * 1024;
 
     /** H2's own default page cache, in megabytes. */
     public static final int DEFAULT_CACHE_MB = 16;
@@ -190,18 +181,11 @@ public final class EmbeddedBackends {
         // every BULK_LOAD_BUFFER_MB of changed pages, every BULK_LOAD_COMMIT_DELAY_MS, and at close; so does an opening
         // given -Dsaferkent.store.commit-buffer-mb=N (one that builds the indexes a bulk load left out)
         int buffer = Integer.getInteger("saferkent.store.commit-buffer-mb", bulkLoad ? BULK_LOAD_BUFFER_MB : 0);
-        // Otherwise every commit is the store's own, taken between whole writes (GroupCommit), so a file found still
-        // open after a kill holds no write half done and its indexes are kept: H2's commits are off, those in the
-        // background and those in a writer's thread when much is unsaved (buffer 0), and with them its background
-        // housekeeping, which commits when it moves chunks (GroupCommit rewrites sparse chunks' pages instead).
-        boolean wholeWrites = buffer == 0;
-        if (wholeWrites) {
-            builder.autoCommitDisabled().autoCommitBufferSize(0);
-        } else {
+        if (buffer > 0) {
             builder.autoCommitBufferSize(buffer * 1024);
         }
         MVStore store = builder.open();
-        if (!wholeWrites) {
+        if (buffer > 0) {
             store.setAutoCommitDelay(BULK_LOAD_COMMIT_DELAY_MS); // and not every second (H2's background commit)
         }
         // Reuse a chunk's space as soon as nothing live is left in it. H2 keeps every chunk for 45 s by
@@ -211,15 +195,13 @@ public final class EmbeddedBackends {
         // until the file has been forced to the disk past that point (GroupCommit).
         store.setRetentionTime(0);
         moveUniqueKeys(store);
-        markOpen(store, wholeWrites);
+        markOpen(store);
         if (bulkLoad) {
             store.openMap(IndexEntries.InFile.BUILT).clear(); // the next opening builds every secondary index
             store.commit();
             log.info("bulk load: secondary indexes are not kept while the store is open; they are built when it is next opened");
         }
-        // held shared by every write command while it changes the maps, exclusively by a commit taking its snapshot
-        ReentrantReadWriteLock writing = new ReentrantReadWriteLock();
-        GroupCommit commits = new GroupCommit(store, fsync, writing.writeLock(), wholeWrites ? AUTO_COMPACT_FILL_RATE : 0);
+        GroupCommit commits = new GroupCommit(store, fsync);
         return new H2Backend(store) {
             @Override
             protected MongoDatabase openOrCreateDatabase(String databaseName) {
@@ -298,17 +280,8 @@ public final class EmbeddedBackends {
                                 // meanwhile, and background compaction moves pages, so without this a long read at the
                                 // opening found a chunk gone ("Chunk ... not found": a year of history, reopened after a load)
                                 MVStore.TxCounter reading = store.registerVersionUsage();
-                                // H2 does not commit on its own with whole writes: a build at the opening (no command under
-                                // way on this thread, none served yet) commits its entries as they pile up; one inside a
-                                // command cannot (the commit waits for the command) and is committed with it
-                                boolean commitAsItGoes = wholeWrites && writing.getReadHoldCount() == 0;
                                 try {
-                                    SecondaryIndex.buildTogether(toBuild, super.streamAllDocumentsWithPosition() // reads only: no copies
-                                            .peek(stored -> {
-                                                if (commitAsItGoes && store.getUnsavedMemory() > BUILD_UNSAVED_BYTES) {
-                                                    store.commit(); // the index is not recorded as built yet: a kill builds it again
-                                                }
-                                            }));
+                                    SecondaryIndex.buildTogether(toBuild, super.streamAllDocumentsWithPosition()); // reads only: no copies
                                 } finally {
                                     store.deregisterVersionUsage(reading);
                                 }
@@ -321,62 +294,6 @@ public final class EmbeddedBackends {
                             protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
                                 return super.streamAllDocumentsWithPosition()
                                         .map(stored -> new DocumentWithPosition<>(ownCopy(stored.getDocument()), stored.getPosition()));
-                            }
-
-                            // Each change of documents holds the commits off while it changes the maps, taken inside the
-                            // collection's own lock (the server's writes to one collection run one at a time), so a write
-                            // waiting for its turn does not hold a commit off.
-
-                            @Override
-                            public synchronized void addDocument(Document document) {
-                                whole(() -> super.addDocument(document));
-                            }
-
-                            @Override
-                            public synchronized void addDocuments(Stream<Document> documents) {
-                                whole(() -> super.addDocuments(documents));
-                            }
-
-                            @Override
-                            public synchronized List<Document> insertDocuments(List<Document> documents, boolean isOrdered) {
-                                return whole(() -> super.insertDocuments(documents, isOrdered));
-                            }
-
-                            @Override
-                            public synchronized Document updateDocuments(Document selector, Document updateQuery,
-                                    ArrayFilters arrayFilters, boolean isMulti, boolean isUpsert, Oplog oplog) {
-                                return whole(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
-                            }
-
-                            @Override
-                            public synchronized Document findAndModify(Document query) {
-                                return whole(() -> super.findAndModify(query));
-                            }
-
-                            @Override
-                            public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
-                                return whole(() -> super.deleteDocuments(selector, limit, oplog));
-                            }
-
-                            @Override
-                            public synchronized void removeDocument(Document document) {
-                                whole(() -> super.removeDocument(document));
-                            }
-
-                            private void whole(Runnable change) {
-                                whole(() -> {
-                                    change.run();
-                                    return null;
-                                });
-                            }
-
-                            private <T> T whole(java.util.function.Supplier<T> change) {
-                                writing.readLock().lock();
-                                try {
-                                    return change.get();
-                                } finally {
-                                    writing.readLock().unlock();
-                                }
                             }
                         };
                     }
@@ -418,35 +335,16 @@ public final class EmbeddedBackends {
             @Override
             public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
                 boolean write = !READS.contains(command.toLowerCase(Locale.ROOT)) && !readOnlyAggregate(command, query);
-                // No commit takes its snapshot while this command changes the maps: a change of an existing collection's
-                // documents holds the commits off itself (in the collection, above); any other write for all it does
-                // (creating a collection or an index, dropping one, or the first write that creates its collection)
-                boolean wholeCommand = write && !changesDocumentsOfExisting(databaseName, command, query);
                 // the pages this command reads stay in the file until it is done, however many commits pass
                 MVStore.TxCounter reading = store.registerVersionUsage();
-                if (wholeCommand) {
-                    writing.readLock().lock();
-                }
                 try {
                     return super.handleCommand(channel, databaseName, command, query);
                 } finally {
-                    if (wholeCommand) {
-                        writing.readLock().unlock();
-                    }
                     store.deregisterVersionUsage(reading);
-                    // (a command run inside another write command is committed with it: waiting here would never end)
-                    if (write && !bulkLoad && writing.getReadHoldCount() == 0) {
+                    if (write && !bulkLoad) {
                         commits.awaitDurable(); // also after a failed write: part of a batch may be in
                     }
                 }
-            }
-
-            private boolean changesDocumentsOfExisting(String databaseName, String command, Document query) {
-                if (!DOCUMENT_WRITES.contains(command.toLowerCase(Locale.ROOT)) || !listDatabaseNames().contains(databaseName)
-                        || !(query.get(command) instanceof String collection)) {
-                    return false;
-                }
-                return resolveDatabase(databaseName).resolveCollection(collection, false) != null;
             }
 
             @Override
@@ -462,13 +360,8 @@ public final class EmbeddedBackends {
             @Override
             public void close() {
                 commits.close();
-                writing.writeLock().lock(); // the last commits hold whole writes too; a write still to come finds it closed
-                try {
-                    closedCleanly(store);
-                    super.close();
-                } finally {
-                    writing.writeLock().unlock();
-                }
+                closedCleanly(store);
+                super.close();
             }
         };
     }
@@ -479,29 +372,21 @@ public final class EmbeddedBackends {
      */
     private static final ThreadLocal<List<Runnable>> BUILD_WHEN_OPENED = new ThreadLocal<>();
 
-    static final String OPEN = "open";
-    /** The mark of a file open with commits between whole writes only: found after a kill, its indexes are kept. */
-    static final int OPEN_WHOLE_WRITES = 2;
+    private static final String OPEN = "open";
 
     /**
-     * Marks the file open until {@link #closedCleanly}. Found still marked, the process that had it open died.
-     * If that process committed only between whole writes (marked {@link #OPEN_WHOLE_WRITES}: the stack's
-     * store), the file holds each write whole, documents and index entries, and nothing is built again. Otherwise
-     * (marked 1: a bulk load, an opening given a commit buffer, or a file of code before this), a commit may have
-     * caught a write half done, so every secondary index is built again from the documents (see
-     * {@link IndexEntries.InFile}). A file written before the indexes were kept in it has none recorded as built,
-     * and gets them built once the same way.
+     * Marks the file open until {@link #closedCleanly}. Found still marked, the process that had it open
+     * died: a commit may have caught a write half done, so every secondary index is built again from the
+     * documents (see {@link IndexEntries.InFile}). A file written before the indexes were kept in it has
+     * none recorded as built, and gets them built once the same way.
      */
-    static void markOpen(MVStore store, boolean wholeWrites) {
+    static void markOpen(MVStore store) {
         MVMap<String, Object> format = store.openMap(FORMAT_MAP);
-        Object previous = format.get(OPEN);
-        if (previous != null && !Integer.valueOf(OPEN_WHOLE_WRITES).equals(previous)) {
+        if (format.containsKey(OPEN)) {
             store.openMap(IndexEntries.InFile.BUILT).clear();
             log.info("the store was not closed cleanly: its secondary indexes are built again from the documents");
-        } else if (previous != null) {
-            log.info("the store was not closed cleanly; its commits held whole writes only: its indexes are kept");
         }
-        format.put(OPEN, wholeWrites ? OPEN_WHOLE_WRITES : 1);
+        format.put(OPEN, 1);
         store.commit();
     }
 
@@ -536,7 +421,7 @@ public final class EmbeddedBackends {
 
     private static final String UNIQUE_INDEX_INFIX = "._index_";
     private static final String MOVING = ".moving";
-    static final String FORMAT_MAP = "saferkent.format";
+    private static final String FORMAT_MAP = "saferkent.format";
     private static final String UNIQUE_KEYS = "uniqueKeys";
 
     /**

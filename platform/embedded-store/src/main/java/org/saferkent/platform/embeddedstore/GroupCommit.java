@@ -3,7 +3,6 @@ package org.saferkent.platform.embeddedstore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
 
 import org.h2.mvstore.MVStore;
 
@@ -28,31 +27,14 @@ import org.h2.mvstore.MVStore;
  * versions since the last forced write stay pinned ({@link MVStore#registerVersionUsage()}), and no chunk
  * that died after that point is reused until the file has been forced again - at every commit with
  * {@code fsync}, otherwise once every {@link #SYNC_INTERVAL_MS} in the background.
- *
- * <p>Every commit holds whole writes only: it takes the store's snapshot holding {@code wholeWrites}, which
- * every write command holds shared while it changes the maps ({@link EmbeddedBackends}), so a commit never
- * catches a document changed and its index entries not yet. H2's own commits (in the background, and in a
- * writer's thread when much is unsaved) are off for this; so is its background housekeeping, whose moving
- * of chunks commits too: this class rewrites the pages of sparse chunks itself ({@link #COMPACT_INTERVAL_MS}),
- * which changes no content, and its next commit writes them.
  */
 final class GroupCommit implements AutoCloseable {
 
     /** Without {@code fsync}: how often the file is forced to the disk, releasing the chunks it made dead. */
     static final long SYNC_INTERVAL_MS = 250;
 
-    /**
-     * How often the store is looked at for compaction (H2's housekeeping is off): pages of chunks less than the fill
-     * rate live are rewritten when no commit was made since the last look (idle), as H2's own housekeeping did; under
-     * load it seldom did, and a rewrite makes the next commit, which every writer waits for, that much longer.
-     */
-    static final long COMPACT_INTERVAL_MS = 1_000;
-    /** How much one compaction rewrites at most, about what H2's own did at a time when idle. */
-    static final int COMPACT_WRITE_BYTES = 16 * 1024 * 1024;
-
     private final MVStore store;
     private final boolean fsync;
-    private final Lock wholeWrites;
     private final Object lock = new Object();
     private long tickets;
     private long durable;
@@ -62,16 +44,11 @@ final class GroupCommit implements AutoCloseable {
     private MVStore.TxCounter unsynced;
     private final ScheduledExecutorService syncer;
 
-    /**
-     * @param wholeWrites held exclusively while a commit takes its snapshot; writers hold it shared
-     * @param compactFillRate rewrite the pages of chunks less live than this (percent), or 0: H2 compacts itself
-     */
-    GroupCommit(MVStore store, boolean fsync, Lock wholeWrites, int compactFillRate) {
+    GroupCommit(MVStore store, boolean fsync) {
         this.store = store;
         this.fsync = fsync;
-        this.wholeWrites = wholeWrites;
         this.unsynced = store.registerVersionUsage();
-        if (fsync && compactFillRate == 0) {
+        if (fsync) {
             syncer = null;
         } else {
             syncer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -79,13 +56,7 @@ final class GroupCommit implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            if (!fsync) {
-                syncer.scheduleWithFixedDelay(this::syncInBackground, SYNC_INTERVAL_MS, SYNC_INTERVAL_MS, TimeUnit.MILLISECONDS);
-            }
-            if (compactFillRate > 0) {
-                syncer.scheduleWithFixedDelay(() -> compact(compactFillRate), COMPACT_INTERVAL_MS, COMPACT_INTERVAL_MS,
-                        TimeUnit.MILLISECONDS);
-            }
+            syncer.scheduleWithFixedDelay(this::syncInBackground, SYNC_INTERVAL_MS, SYNC_INTERVAL_MS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -96,7 +67,7 @@ final class GroupCommit implements AutoCloseable {
             ticket = ++tickets;
         }
         while (true) {
-            long[] upTo = new long[1];
+            long upTo;
             synchronized (lock) {
                 while (committing && durable < ticket) {
                     try {
@@ -110,14 +81,14 @@ final class GroupCommit implements AutoCloseable {
                     return;
                 }
                 committing = true;
-                upTo[0] = tickets;
+                upTo = tickets;
             }
             try {
-                commit(upTo);
+                commit();
             } finally {
                 synchronized (lock) {
                     committing = false;
-                    durable = Math.max(durable, upTo[0]);
+                    durable = Math.max(durable, upTo);
                     commits++;
                     lock.notifyAll();
                 }
@@ -125,29 +96,16 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** @param upTo the last ticket the commit covers: raised to every ticket taken before its snapshot */
-    private void commit(long[] upTo) {
+    private void commit() {
         if (store.isClosed()) {
             throw new IllegalStateException("the store is closed");
         }
         MVStore.TxCounter pin = fsync ? store.registerVersionUsage() : null;
         boolean synced = false;
         try {
-            long version;
-            wholeWrites.lock(); // no write is half done while the commit takes its snapshot of the maps
-            try {
-                // a ticket is taken once its write is done: every one taken by now is in this snapshot, including
-                // those of writes that finished while this commit waited for the lock
-                synchronized (lock) {
-                    upTo[0] = tickets;
-                }
-                version = store.commit();
-            } finally {
-                wholeWrites.unlock();
-            }
-            if (version < 0) {
-                // nothing left to commit: another commit took these changes (H2's own, where it commits too),
-                // and may write them asynchronously; wait until they are in the file
+            if (store.commit() < 0) {
+                // nothing left to commit: H2's own background commit took these changes, and writes them
+                // asynchronously; wait until they are in the file
                 store.executeFilestoreOperation(() -> { });
             }
             if (fsync) {
@@ -175,26 +133,6 @@ final class GroupCommit implements AutoCloseable {
             released(pin);
         } catch (RuntimeException e) {
             // the store closed under it, or the disk failed: the next commit reports it to its writer
-        }
-    }
-
-    /** The commits counted at the last look for compaction. */
-    private long commitsAtLastLook = -1;
-
-    /**
-     * When idle, rewrites some pages of the sparsest chunks: the same content, so no lock; then commits them (a
-     * commit like any other, holding whole writes).
-     */
-    private void compact(int fillRate) {
-        try {
-            long now = commits();
-            boolean idle = now == commitsAtLastLook;
-            commitsAtLastLook = now;
-            if (idle && !store.isClosed() && store.compact(fillRate, COMPACT_WRITE_BYTES)) {
-                awaitDurable();
-            }
-        } catch (RuntimeException e) {
-            // the store closed under it: nothing to keep compact
         }
     }
 

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A write the H2 store acknowledged survives SIGKILL of the store's process: the store runs in a child
  * JVM, writers insert, update (moving documents between index keys) and delete from several threads, the
  * process is killed while they are busy, and the file opened again holds every acknowledged write, with its
- * declared indexes as they were in the file, nothing built again, answering exactly as reading every document.
+ * declared indexes built again from the documents (a commit may have caught a write half done), answering exactly
+ * as reading every document.
  */
 class DurableWritesIT {
 
@@ -44,7 +45,7 @@ class DurableWritesIT {
     Path dir;
 
     @Test
-    void everyAcknowledgedWriteSurvivesAKilledStoreProcessWithItsIndexesWholeAndNotBuiltAgain() throws Exception {
+    void everyAcknowledgedWriteSurvivesAKilledStoreProcessWithItsIndexesBuiltAgain() throws Exception {
         Path file = dir.resolve("store.mv.db");
         Path portFile = dir.resolve("port");
         Process store = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -135,8 +136,9 @@ class DurableWritesIT {
             assertThat(lost).as("acknowledged inserts lost by the kill").isEmpty();
             assertThat(stale).as("acknowledged updates lost by the kill").isEmpty();
             assertThat(back).as("acknowledged deletes undone by the kill").isEmpty();
-            // the indexes are the file's own: every commit held whole writes only, so nothing was built again
-            assertThat(SecondaryIndex.builds()).as("indexes built again after the kill").isEqualTo(buildsBefore);
+            // the indexes are kept in the file, but a commit may have caught a write half done: after the kill they
+            // were built again from the documents
+            assertThat(SecondaryIndex.builds()).as("indexes built again after the kill").isGreaterThan(buildsBefore);
             // and they answer exactly as reading every document does, for the values moved to as for those left
             List<Document> every = referrals.find().into(new ArrayList<>());
             for (String prefix : List.of("d", "m")) {

@@ -115,42 +115,6 @@ class SecondaryIndexTest {
     }
 
     /**
-     * A file found still open by a process whose commits could catch a write half done (marked 1: a bulk load,
-     * an opening given a commit buffer, or code before commits held whole writes) has its indexes built again from
-     * the documents; one found open by a process committing whole writes only keeps them (killed:
-     * {@link DurableWritesIT}).
-     */
-    @org.junit.jupiter.api.Test
-    void aFileLeftOpenByCommitsThatCouldSplitAWriteHasItsIndexesBuiltAgain() throws Exception {
-        String file = Files.createTempFile(dir, "marked", ".mv.db").toString();
-        Instant base = Instant.parse("2026-01-01T00:00:00Z");
-        MongoServer server = new MongoServer(EmbeddedBackends.h2(file));
-        InetSocketAddress address = server.bind();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
-            declareIndexes(client.getDatabase("t").getCollection("indexed"));
-            fill(client.getDatabase("t").getCollection("indexed"), client.getDatabase("t").getCollection("plain"), base);
-        } finally {
-            server.shutdownNow();
-        }
-        for (int mark : new int[] {EmbeddedBackends.OPEN_WHOLE_WRITES, 1}) {
-            org.h2.mvstore.MVStore raw = new org.h2.mvstore.MVStore.Builder().fileName(file).open();
-            raw.openMap(EmbeddedBackends.FORMAT_MAP).put(EmbeddedBackends.OPEN, mark); // as a killed process leaves it
-            raw.close();
-            long builds = SecondaryIndex.builds();
-            MongoServer reopened = new MongoServer(EmbeddedBackends.h2(file));
-            address = reopened.bind();
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
-                assertThat(SecondaryIndex.builds() - builds).as("indexes built again, left open marked " + mark)
-                        .isEqualTo(mark == 1 ? 6 : 0);
-                answerAsTheScanDoes(client.getDatabase("t").getCollection("indexed"), client.getDatabase("t").getCollection("plain"),
-                        base);
-            } finally {
-                reopened.shutdownNow();
-            }
-        }
-    }
-
-    /**
      * A bulk load (the benchmark's history) keeps no secondary index while the file is open that way: its
      * queries still answer as the scan does; the next ordinary opening builds every index from the documents,
      * and they then serve queries without reading the collection whole, and follow later changes.
