@@ -94,13 +94,23 @@ public class PersonalDetailsRetrieval {
      * its own routing's trace, but stored with a few writes for all of them ({@link #fillAll}).
      */
     public void fetchSoon(String caseId) {
-        if (!soon.offer(new Queued(caseId, SNAPSHOTS.captureAll()))) {
-            log.debug("Details queue full: victim case {} waits for the periodic retry", caseId);
-        }
+        queue(caseId);
         drainSoon();
     }
 
-    private void drainSoon() {
+    /**
+     * Queues the case's details to be fetched by the next {@link #drainSoon}: a poll's cases are all queued first,
+     * so one drain takes them together, however busy the machine (a drain started at the first would take them
+     * as they come, a few at a time).
+     */
+    public void queue(String caseId) {
+        if (!soon.offer(new Queued(caseId, SNAPSHOTS.captureAll()))) {
+            log.debug("Details queue full: victim case {} waits for the periodic retry", caseId);
+        }
+    }
+
+    /** Fetches the queued cases' details soon, on the details executor; returns at once. */
+    public void drainSoon() {
         for (int running = draining.get(); running == 0 || running < drains && soon.size() >= batchSize; running = draining.get()) {
             if (draining.compareAndSet(running, running + 1)) {
                 try {

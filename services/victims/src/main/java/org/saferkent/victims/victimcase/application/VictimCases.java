@@ -90,7 +90,10 @@ public class VictimCases {
     public void openAll(List<AggregateStore.New<VictimCase>> openings) {
         Map<String, AggregateStore.New<VictimCase>> firsts = new LinkedHashMap<>();
         openings.forEach(opening -> firsts.putIfAbsent(opening.id(), opening));
-        openedNow.clear(); // the previous poll's were all followed up
+        if (!openedNow.isEmpty()) {
+            details.drainSoon(); // a routing of the previous poll was not followed up: fetch what it queued
+        }
+        openedNow.clear();
         for (String id : cases.insertAll(List.copyOf(firsts.values()))) {
             log.info("Victim case {} opened for referral {} ({})", id, firsts.get(id).state().referralId(),
                     firsts.get(id).state().pathways());
@@ -109,7 +112,10 @@ public class VictimCases {
         }
         String id = VictimCase.idFor(referralId);
         if (openedNow.remove(id)) {
-            details.fetchSoon(id); // here, in the routing's own trace: the claim check follows the referral
+            details.queue(id); // here, in the routing's own trace: the claim check follows the referral
+            if (openedNow.isEmpty()) {
+                details.drainSoon(); // the poll's last opened case: one drain takes them all
+            }
         }
         apply(eventId, id, victimCase -> victimCase.addPathway(pathway, clock.instant()));
         joinWaitingDuplicates(referralId, id);
