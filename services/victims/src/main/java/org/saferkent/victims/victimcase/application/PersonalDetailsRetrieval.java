@@ -89,19 +89,10 @@ public class PersonalDetailsRetrieval {
     }
 
     /**
-     * Fetches the case's details soon, on the details executor; returns at once. The cases queued meanwhile
-     * (a poll's routings open their cases together) are filled together: each still its own claim check, in
-     * its own routing's trace, but stored with a few writes for all of them ({@link #fillAll}).
-     */
-    public void fetchSoon(String caseId) {
-        queue(caseId);
-        drainSoon();
-    }
-
-    /**
-     * Queues the case's details to be fetched by the next {@link #drainSoon}: a poll's cases are all queued first,
-     * so one drain takes them together, however busy the machine (a drain started at the first would take them
-     * as they come, a few at a time).
+     * Queues the case's details to be fetched by the next {@link #drainSoon}. A poll's cases are all queued first,
+     * so one drain takes them together, however busy the machine (a drain started at the first would take them as
+     * they come, a few at a time): each still its own claim check, in its own routing's trace, but stored with a
+     * few writes for all of them ({@link #fillAll}).
      */
     public void queue(String caseId) {
         if (!soon.offer(new Queued(caseId, SNAPSHOTS.captureAll()))) {

@@ -91,7 +91,7 @@ public class VictimCases {
         Map<String, AggregateStore.New<VictimCase>> firsts = new LinkedHashMap<>();
         openings.forEach(opening -> firsts.putIfAbsent(opening.id(), opening));
         if (!openedNow.isEmpty()) {
-            details.drainSoon(); // a routing of the previous poll was not followed up: fetch what it queued
+            details.drainSoon(); // a routing of the previous poll was not followed up: fetch what the others queued
         }
         openedNow.clear();
         for (String id : cases.insertAll(List.copyOf(firsts.values()))) {

@@ -161,7 +161,7 @@ class ReferralController {
         }
         int created = 0;
         int replayed = 0;
-        List<ReferralIntake.Outcome> outcomes = valid.isEmpty() ? List.of() : intake.receiveAll(valid);
+        List<ReferralIntake.Outcome> outcomes = intake.receiveAll(valid);
         for (int k = 0; k < outcomes.size(); k++) {
             ReferralIntake.Outcome outcome = outcomes.get(k);
             int i = validIndexes.get(k);

@@ -59,9 +59,7 @@ public class PersonalDetailsStore {
      * write), so the {@link #save}s that follow find them cached instead of creating them one by one.
      */
     public void prepareKeys(Collection<String> subjectPseudonyms) {
-        if (!subjectPseudonyms.isEmpty()) {
-            vault.keys().activeKeys(subjectPseudonyms);
-        }
+        vault.keys().activeKeys(subjectPseudonyms);
     }
 
     /** Forgets the details an intake saved for a referral it never wrote (the intake was cut short). */
