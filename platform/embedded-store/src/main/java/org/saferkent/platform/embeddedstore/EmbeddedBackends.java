@@ -195,6 +195,7 @@ public final class EmbeddedBackends {
         // until the file has been forced to the disk past that point (GroupCommit).
         store.setRetentionTime(0);
         moveUniqueKeys(store);
+        IndexEntries.InFile.removeLeftRuns(store);
         markOpen(store);
         if (bulkLoad) {
             store.openMap(IndexEntries.InFile.BUILT).clear(); // the next opening builds every secondary index

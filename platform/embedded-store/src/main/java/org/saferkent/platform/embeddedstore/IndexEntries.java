@@ -50,6 +50,56 @@ interface IndexEntries<P> {
     /** The index is dropped. */
     void drop();
 
+    /**
+     * For filling the (cleared) entries from a whole collection: {@link Loader#add} each entry, in any order, then
+     * {@link Loader#finish}. {@code budget} is shared by the loaders of one build: what they hold in memory together.
+     */
+    default Loader<P> loader(LoadBudget budget) {
+        return new Loader<>() {
+            @Override
+            public void add(KeyValue key, Object id, P position) {
+                put(key, id, position);
+            }
+
+            @Override
+            public void finish() {
+            }
+        };
+    }
+
+    interface Loader<P> {
+        void add(KeyValue key, Object id, P position);
+
+        /** Every entry added is in the index. */
+        void finish();
+    }
+
+    /**
+     * How many entries the loaders of one build may hold in memory together; past it, each writes what it holds
+     * to the file as a sorted run.
+     */
+    final class LoadBudget {
+        private final int entries;
+        private final List<Runnable> spills = new ArrayList<>();
+        private int held;
+
+        LoadBudget(int entries) {
+            this.entries = entries;
+        }
+
+        void register(Runnable spill) {
+            spills.add(spill);
+        }
+
+        void held(int more) {
+            held += more;
+            if (held >= entries) {
+                spills.forEach(Runnable::run);
+                held = 0;
+            }
+        }
+    }
+
     /** In memory (the memory backend): rebuilt by the server from the collection whenever it is opened. */
     final class InMemory<P> implements IndexEntries<P> {
 
@@ -133,8 +183,8 @@ interface IndexEntries<P> {
      * and written by the same commits, so an opened file has its indexes at once: nothing held in memory and
      * nothing rebuilt, whatever the collection holds. A commit can catch a write half done (the document
      * changed, its index entries not yet), so after a process died without closing the store every index
-     * is built again from the documents when the file is opened ({@link EmbeddedBackends}); a built index
-     * is recorded in {@link #BUILT}.
+     * is built again from the documents when the file is opened ({@link EmbeddedBackends}), in key order
+     * ({@link #loader}); a built index is recorded in {@link #BUILT}.
      */
     final class InFile<P> implements IndexEntries<P> {
 
@@ -192,7 +242,7 @@ interface IndexEntries<P> {
         /** The entry's index key (all but its last value) against {@code key}. */
         private static int comparePrefix(KeyValue entry, KeyValue key) {
             for (int i = 0; i < key.size(); i++) {
-                int c = de.bwaldvogel.mongo.backend.ValueComparator.asc().compare(entry.get(i), key.get(i)); // as KEY_ORDER compares
+                int c = KeyValues.compare(entry.get(i), key.get(i)); // as KEY_ORDER compares
                 if (c != 0) {
                     return c;
                 }
@@ -247,6 +297,107 @@ interface IndexEntries<P> {
         public void drop() {
             built.remove(name);
             store.removeMap(entries);
+        }
+
+        /** Prefix of the maps holding a build's sorted runs while it merges them; any found when the store opens are left from a killed build. */
+        static final String RUN_PREFIX = "saferkent.indexBuildRun.";
+
+        private static final java.util.concurrent.atomic.AtomicLong RUNS = new java.util.concurrent.atomic.AtomicLong();
+
+        /**
+         * Fills the B-tree in key order. Added one at a time in the collection's order, every entry went to a random
+         * leaf: each of H2's commits (about every megabyte of changed pages) rewrote almost every leaf of the index,
+         * and each step down the tree compared keys again. Here the entries are sorted in memory (up to the build's
+         * budget; past it, each sorted batch is written to a run map of its own, in order) and put in key order,
+         * merged from the runs if there are several: each leaf is filled once at the right edge of the tree and
+         * written about once. MongoDB builds an index on a full collection the same way (an external sort of its
+         * keys).
+         */
+        @Override
+        public Loader<P> loader(LoadBudget budget) {
+            return new Loader<>() {
+                private List<KeyValue[]> held = new ArrayList<>();
+                private final List<MVMap<KeyValue, KeyValue>> runs = new ArrayList<>();
+
+                {
+                    budget.register(this::spill);
+                }
+
+                @Override
+                public void add(KeyValue key, Object id, P position) {
+                    held.add(new KeyValue[] {entryKey(key, id), new KeyValue(Collections.singletonList(position))});
+                    budget.held(1);
+                }
+
+                private List<KeyValue[]> sorted() {
+                    List<KeyValue[]> sorted = held;
+                    held = new ArrayList<>();
+                    sorted.sort((a, b) -> SecondaryIndex.KEY_ORDER.compare(a[0], b[0]));
+                    return sorted;
+                }
+
+                private void spill() {
+                    if (held.isEmpty()) {
+                        return;
+                    }
+
+                    MVMap<KeyValue, KeyValue> run = store.openMap(RUN_PREFIX + RUNS.incrementAndGet(),
+                            new MVMap.Builder<KeyValue, KeyValue>().keyType(new EntryKeyType()).valueType(new UniqueKeyType()));
+                    for (KeyValue[] entry : sorted()) {
+                        run.put(entry[0], entry[1]);
+                    }
+                    runs.add(run);
+                }
+
+                @Override
+                public void finish() {
+                    if (runs.isEmpty()) {
+                        for (KeyValue[] entry : sorted()) {
+                            entries.put(entry[0], entry[1]);
+                        }
+                        return;
+                    }
+                    spill();
+                    merge();
+                    runs.forEach(store::removeMap);
+                    runs.clear();
+                }
+
+                /** Puts the runs' entries in key order: the least next entry of any run each time. */
+                private void merge() {
+                    java.util.PriorityQueue<Cursor<KeyValue, KeyValue>> next = new java.util.PriorityQueue<>(
+                            (a, b) -> SecondaryIndex.KEY_ORDER.compare(a.getKey(), b.getKey()));
+                    for (MVMap<KeyValue, KeyValue> run : runs) {
+                        Cursor<KeyValue, KeyValue> cursor = run.cursor(null);
+                        if (cursor.hasNext()) {
+                            cursor.next();
+                            next.add(cursor);
+                        }
+                    }
+                    while (!next.isEmpty()) {
+                        Cursor<KeyValue, KeyValue> least = next.poll();
+                        entries.put(least.getKey(), least.getValue());
+                        if (least.hasNext()) {
+                            least.next();
+                            next.add(least);
+                        }
+                    }
+                }
+            };
+        }
+
+        /** How many sorted runs builds have written to files in this JVM. */
+        static long runsWritten() {
+            return RUNS.get();
+        }
+
+        /** Removes the runs a build killed before it finished left in the file (the index itself is built again). */
+        static void removeLeftRuns(MVStore store) {
+            for (String map : new ArrayList<>(store.getMapNames())) {
+                if (map.startsWith(RUN_PREFIX)) {
+                    store.removeMap(map);
+                }
+            }
         }
     }
 

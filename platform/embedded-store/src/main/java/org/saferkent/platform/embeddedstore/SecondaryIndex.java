@@ -75,7 +75,7 @@ final class SecondaryIndex<P> extends Index<P> {
     static final Comparator<KeyValue> KEY_ORDER = (a, b) -> {
         int n = Math.min(a.size(), b.size());
         for (int i = 0; i < n; i++) {
-            int c = ValueComparator.asc().compare(a.get(i), b.get(i));
+            int c = KeyValues.compare(a.get(i), b.get(i));
             if (c != 0) {
                 return c;
             }
@@ -283,16 +283,33 @@ final class SecondaryIndex<P> extends Index<P> {
         buildTogether(List.of(this), documents);
     }
 
+    /**
+     * How many entries the loaders of one build may hold in memory together (about 250 bytes each); past it they
+     * are sorted and written to the file as runs, merged at the end ({@link IndexEntries.InFile}).
+     */
+    static volatile int buildBudget = Integer.getInteger("saferkent.store.index-build-entries", 300_000);
+
     /** Fills several indexes of one collection from a single read of its documents. */
     static <P> void buildTogether(List<SecondaryIndex<P>> indexes,
             java.util.stream.Stream<de.bwaldvogel.mongo.backend.DocumentWithPosition<P>> documents) {
         indexes.forEach(index -> index.entries.clear());
+        IndexEntries.LoadBudget budget = new IndexEntries.LoadBudget(buildBudget);
+        List<IndexEntries.Loader<P>> loaders = indexes.stream().map(index -> index.entries.loader(budget)).toList();
         documents.forEach(stored -> {
-            for (SecondaryIndex<P> index : indexes) {
-                index.getKeyValues(stored.getDocument()); // refuses parallel arrays, as the server's fill does
-                index.add(stored.getDocument(), stored.getPosition(), null);
+            Document document = stored.getDocument();
+            for (int i = 0; i < indexes.size(); i++) {
+                SecondaryIndex<P> index = indexes.get(i);
+                index.getKeyValues(document); // refuses parallel arrays, as the server's fill does
+                if (index.deferred || index.skipped(document)) {
+                    continue;
+                }
+                Object id = id(document);
+                for (KeyValue key : index.keysOf(document)) {
+                    loaders.get(i).add(key, id, stored.getPosition());
+                }
             }
         });
+        loaders.forEach(IndexEntries.Loader::finish);
         for (SecondaryIndex<P> index : indexes) {
             synchronized (index) {
                 index.entries.markFilled();

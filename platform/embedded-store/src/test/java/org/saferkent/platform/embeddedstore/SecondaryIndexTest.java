@@ -119,8 +119,9 @@ class SecondaryIndexTest {
      * queries still answer as the scan does; the next ordinary opening builds every index from the documents,
      * and they then serve queries without reading the collection whole, and follow later changes.
      */
-    @org.junit.jupiter.api.Test
-    void aBulkLoadDefersTheIndexesToTheNextOpening() throws Exception {
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {300_000, 97})
+    void aBulkLoadDefersTheIndexesToTheNextOpening(int buildBudget) throws Exception {
         String file = Files.createTempFile(dir, "bulk", ".mv.db").toString();
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
         MongoServer loading = new MongoServer(EmbeddedBackends.h2(file, false, EmbeddedBackends.DEFAULT_CACHE_MB, true));
@@ -139,10 +140,15 @@ class SecondaryIndexTest {
             loading.shutdownNow();
         }
         long builds = SecondaryIndex.builds();
+        long runs = IndexEntries.InFile.runsWritten();
+        // a small budget: each index's entries sorted in many runs, written to the file, then merged
+        int budget = SecondaryIndex.buildBudget;
+        SecondaryIndex.buildBudget = buildBudget;
         MongoServer reopened = new MongoServer(EmbeddedBackends.h2(file, false, EmbeddedBackends.DEFAULT_CACHE_MB, false));
         address = reopened.bind();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
             assertThat(SecondaryIndex.builds() - builds).as("secondary indexes built on the next opening").isEqualTo(6);
+            assertThat(IndexEntries.InFile.runsWritten() > runs).as("entries sorted in runs, then merged").isEqualTo(buildBudget < 1_000);
             MongoCollection<Document> indexed = client.getDatabase("t").getCollection("indexed");
             MongoCollection<Document> plain = client.getDatabase("t").getCollection("plain");
             answerAsTheScanDoes(indexed, plain, base);
@@ -152,6 +158,13 @@ class SecondaryIndexTest {
                     .isEqualTo(plain.countDocuments(Filters.eq("district", "dover"))).isPositive();
         } finally {
             reopened.shutdownNow();
+            SecondaryIndex.buildBudget = budget;
+        }
+        org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file).readOnly().open();
+        try {
+            assertThat(store.getMapNames()).as("no sorted run left in the file").noneMatch(map -> map.startsWith(IndexEntries.InFile.RUN_PREFIX));
+        } finally {
+            store.close();
         }
     }
 
