@@ -299,12 +299,11 @@ final class SecondaryIndex<P> extends Index<P> {
             Document document = stored.getDocument();
             for (int i = 0; i < indexes.size(); i++) {
                 SecondaryIndex<P> index = indexes.get(i);
-                index.getKeyValues(document); // refuses parallel arrays, as the server's fill does
                 if (index.deferred || index.skipped(document)) {
-                    continue;
+                    continue; // holds none of the keys: no array, parallel or not
                 }
                 Object id = id(document);
-                for (KeyValue key : index.keysOf(document)) {
+                for (KeyValue key : index.keysOf(document)) { // refuses parallel arrays, as the server's fill does
                     loaders.get(i).add(key, id, stored.getPosition());
                 }
             }
