@@ -11,7 +11,9 @@
 #   ./benchmark.sh --preload-years 0,1,7
 #                              intake, writes per referral, latency at 20/s and the store's insert limits with 0, 1
 #                              and 7 years of Kent-shaped history stored (preloaded straight into the stores and
-#                              topics between the points); about 1.5 hours on 2 cores (seven years: preload ~20 min, indexes ~14 min; README performance section)
+#                              topics between the points); about 1.5 hours on 2 cores (seven years: preload ~6-18 min, indexes ~5.5 min; README performance section)
+#   BENCHMARK_JFR=1 ./benchmark.sh ...   the launcher also records a flight recording (benchmark/work/logs/*.jfr)
+#   BENCHMARK_C2=1 ./benchmark.sh ...    the launcher compiles hot code with C2 too (run-local.sh stops at C1: quicker start)
 #   ./benchmark.sh --chaos     crash consistency instead: 10,000 referrals with case work, kill -9 of the
 #                              launcher and the broker in turn every 500 acknowledged (20 kills), then
 #                              acknowledged / lost / doubled (the simulator's --kill-every; its options follow,

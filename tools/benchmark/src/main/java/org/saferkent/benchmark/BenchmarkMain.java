@@ -236,10 +236,13 @@ public final class BenchmarkMain {
 
     /**
      * run-local.sh's launcher options with this heap; with BENCHMARK_JFR=1 in the environment the
-     * launcher also records a flight recording (the profile the README's performance section reads).
+     * launcher also records a flight recording (the profile the README's performance section reads). With
+     * BENCHMARK_C2=1 the launcher compiles hot code with C2 as well (run-local.sh stops at C1, which starts the stack
+     * about 6-10 s sooner on 2 cores; see the README's performance section for what C2 buys under load).
      */
     static String launcherOptions(String heap, Path jfr) {
-        String options = "-Xms64m -Xmx" + heap + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError";
+        String jit = System.getenv("BENCHMARK_C2") != null ? "" : " -XX:TieredStopAtLevel=1";
+        String options = "-Xms64m -Xmx" + heap + " -XX:+UseSerialGC" + jit + " -Xss512k -XX:+ExitOnOutOfMemoryError";
         if (System.getenv("BENCHMARK_JFR") != null) {
             options += " -XX:StartFlightRecording=filename=" + jfr.toAbsolutePath() + ",settings=profile";
         }

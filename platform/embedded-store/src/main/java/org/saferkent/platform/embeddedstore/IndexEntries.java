@@ -340,7 +340,6 @@ interface IndexEntries<P> {
                     if (held.isEmpty()) {
                         return;
                     }
-
                     MVMap<KeyValue, KeyValue> run = store.openMap(RUN_PREFIX + RUNS.incrementAndGet(),
                             new MVMap.Builder<KeyValue, KeyValue>().keyType(new EntryKeyType()).valueType(new UniqueKeyType()));
                     for (KeyValue[] entry : sorted()) {
