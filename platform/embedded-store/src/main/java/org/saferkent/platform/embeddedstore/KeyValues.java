@@ -98,7 +98,8 @@ final class KeyValues {
         if (value instanceof Missing) {
             buffer.put(MISSING);
         } else if (value instanceof String s) {
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8); // as BSON holds it: every string came over the wire so
+            // UTF-8, as BSON holds strings: each came over the wire as UTF-8, so it reads back the same
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
             buffer.put(STRING).putVarInt(utf8.length).put(utf8);
         } else if (value instanceof Instant i && i.getNano() % 1_000_000 == 0) {
             buffer.put(DATE).putLong(i.toEpochMilli());
