@@ -91,9 +91,9 @@ interface IndexEntries<P> {
             spills.add(spill);
         }
 
-        void held(int more) {
-            held += more;
-            if (held >= entries) {
+        /** One entry more is held; past the budget every loader spills. */
+        void added() {
+            if (++held >= entries) {
                 spills.forEach(Runnable::run);
                 held = 0;
             }
@@ -199,8 +199,17 @@ interface IndexEntries<P> {
         InFile(MVStore store, String name) {
             this.store = store;
             this.name = name;
-            this.entries = store.openMap(name, new MVMap.Builder<KeyValue, KeyValue>().keyType(new EntryKeyType()).valueType(new UniqueKeyType()));
+            this.entries = openEntries(store, name);
             this.built = store.openMap(BUILT);
+        }
+
+        /** A map of entries (an index's, or a build's sorted run): entry keys, each with its document's position. */
+        private static MVMap<KeyValue, KeyValue> openEntries(MVStore store, String name) {
+            return store.openMap(name, new MVMap.Builder<KeyValue, KeyValue>().keyType(new EntryKeyType()).valueType(new UniqueKeyType()));
+        }
+
+        private static KeyValue positionValue(Object position) {
+            return new KeyValue(Collections.singletonList(position));
         }
 
         private static KeyValue entryKey(KeyValue key, Object id) {
@@ -217,7 +226,7 @@ interface IndexEntries<P> {
 
         @Override
         public void put(KeyValue key, Object id, P position) {
-            entries.put(entryKey(key, id), new KeyValue(Collections.singletonList(position)));
+            entries.put(entryKey(key, id), positionValue(position));
         }
 
         @Override
@@ -325,8 +334,8 @@ interface IndexEntries<P> {
 
                 @Override
                 public void add(KeyValue key, Object id, P position) {
-                    held.add(new KeyValue[] {entryKey(key, id), new KeyValue(Collections.singletonList(position))});
-                    budget.held(1);
+                    held.add(new KeyValue[] {entryKey(key, id), positionValue(position)});
+                    budget.added();
                 }
 
                 private List<KeyValue[]> sorted() {
@@ -340,8 +349,7 @@ interface IndexEntries<P> {
                     if (held.isEmpty()) {
                         return;
                     }
-                    MVMap<KeyValue, KeyValue> run = store.openMap(RUN_PREFIX + RUNS.incrementAndGet(),
-                            new MVMap.Builder<KeyValue, KeyValue>().keyType(new EntryKeyType()).valueType(new UniqueKeyType()));
+                    MVMap<KeyValue, KeyValue> run = openEntries(store, RUN_PREFIX + RUNS.incrementAndGet());
                     for (KeyValue[] entry : sorted()) {
                         run.put(entry[0], entry[1]);
                     }

@@ -297,12 +297,12 @@ final class SecondaryIndex<P> extends Index<P> {
         List<IndexEntries.Loader<P>> loaders = indexes.stream().map(index -> index.entries.loader(budget)).toList();
         documents.forEach(stored -> {
             Document document = stored.getDocument();
+            Object id = id(document);
             for (int i = 0; i < indexes.size(); i++) {
                 SecondaryIndex<P> index = indexes.get(i);
                 if (index.deferred || index.skipped(document)) {
                     continue; // holds none of the keys: no array, parallel or not
                 }
-                Object id = id(document);
                 for (KeyValue key : index.keysOf(document)) { // refuses parallel arrays, as the server's fill does
                     loaders.get(i).add(key, id, stored.getPosition());
                 }
