@@ -80,6 +80,9 @@ public final class BenchmarkMain {
         LocalStackProcess stack = null;
         AtomicBoolean sampling = new AtomicBoolean(true);
         Map<String, Double> peak = new LinkedHashMap<>();
+        // the preload's loader and index build run the launcher with a bigger heap and no services: their peak is kept apart
+        java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean();
+        Map<String, Double> loadingPeak = new LinkedHashMap<>();
         Thread sampler = null;
         try {
             if (!options.useRunning()) {
@@ -99,7 +102,8 @@ public final class BenchmarkMain {
                     while (sampling.get()) {
                         LocalStackProcess sampled = current.get();
                         if (sampled != null) {
-                            sampled.residentMiB().forEach((process, mib) -> peak.merge(process, mib, Math::max));
+                            Map<String, Double> into = loading.get() ? loadingPeak : peak;
+                            sampled.residentMiB().forEach((process, mib) -> into.merge(process, mib, Math::max));
                         }
                         try {
                             Thread.sleep(500); // sampling /proc
@@ -130,11 +134,13 @@ public final class BenchmarkMain {
 
                         @Override
                         public LocalStackProcess start() throws Exception {
+                            loading.set(false);
                             return started(launcherOptions("640m", work.resolve("logs/stack-restart-" + ++restarts + ".jfr")));
                         }
 
                         @Override
                         public LocalStackProcess startInfrastructure(String name, String heap, String storeOptions) throws Exception {
+                            loading.set(true);
                             return started(launcherOptions(heap, work.resolve("logs/" + name + ".jfr")) + " " + storeOptions, "--infra-only");
                         }
 
@@ -182,6 +188,7 @@ public final class BenchmarkMain {
             if (sampler != null) {
                 sampler.join();
                 report.residentPeakMiB = peak;
+                report.residentPeakLoadingMiB = loadingPeak.isEmpty() ? null : loadingPeak;
             }
             LocalStackProcess running = current.getAndSet(null);
             if (running != null) {

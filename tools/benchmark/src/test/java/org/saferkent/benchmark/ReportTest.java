@@ -36,4 +36,21 @@ class ReportTest {
         assertThat(report.intake.asMap().get("storeWritesPerReferralByCollection")).asString()
                 .isEqualTo("{referrals referrals update=2.8, victims victim_cases insert=1.04}");
     }
+
+    @Test
+    void thePreloadsOwnPeakIsReportedApartFromTheStacksAndHasNoTarget() {
+        Report report = new Report();
+        report.started = "2026-12-06T10:00:00Z";
+        report.mode = "quick";
+        report.machine = Map.of("cores", 2, "cpu", "test", "memoryGiB", 24, "java", "17");
+        report.residentPeakMiB = new LinkedHashMap<>(Map.of("launcher (store + services)", 900.0));
+        report.residentPeakLoadingMiB = new LinkedHashMap<>(Map.of("launcher (store + services)", 1_700.0));
+
+        String markdown = report.toMarkdown();
+
+        assertThat(markdown).contains("| Resident memory, peak under load: [launcher (store + services) 900 MiB] | 900 MiB | < 1,536 MiB |");
+        assertThat(markdown).containsPattern("\\| Resident memory, peak of the benchmark's own preload and index build [^|]*"
+                + "\\[launcher \\(store \\+ services\\) 1,700 MiB\\] \\| 1,700 MiB \\|  \\|");
+        assertThat(report.toMap()).extracting("footprint").asString().contains("residentMiBPeakPreloading");
+    }
 }
