@@ -250,6 +250,10 @@ public final class BenchmarkMain {
     static String launcherOptions(String heap, Path jfr) {
         String jit = System.getenv("BENCHMARK_C2") != null ? "" : " -XX:TieredStopAtLevel=1";
         String options = "-Xms64m -Xmx" + heap + " -XX:+UseSerialGC" + jit + " -Xss512k -XX:+ExitOnOutOfMemoryError";
+        String extra = System.getenv("BENCHMARK_LAUNCHER_OPTS"); // e.g. a store setting to compare: -Dsaferkent.store.compress=false
+        if (extra != null && !extra.isBlank()) {
+            options += " " + extra.trim();
+        }
         if (System.getenv("BENCHMARK_JFR") != null) {
             options += " -XX:StartFlightRecording=filename=" + jfr.toAbsolutePath() + ",settings=profile";
         }
