@@ -15,7 +15,7 @@
 #   BENCHMARK_JFR=1 ./benchmark.sh ...   the launcher also records a flight recording (benchmark/work/logs/*.jfr)
 #   BENCHMARK_C2=1 ./benchmark.sh ...    the launcher compiles hot code with C2 too (run-local.sh stops at C1: quicker start)
 #   BENCHMARK_LAUNCHER_OPTS='-D...' ./benchmark.sh ...   JVM options added to every launcher the benchmark starts
-#                              (a store setting to compare, e.g. -Dsaferkent.store.commit-gather-micros=0)
+#                              (a store setting to compare, e.g. -Dsaferkent.store.compress=false)
 #   ./benchmark.sh --chaos     crash consistency instead: 10,000 referrals with case work, kill -9 of the
 #                              launcher and the broker in turn every 500 acknowledged (20 kills), then
 #                              acknowledged / lost / doubled (the simulator's --kill-every; its options follow,

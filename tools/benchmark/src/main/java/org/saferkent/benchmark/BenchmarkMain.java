@@ -81,7 +81,7 @@ public final class BenchmarkMain {
         AtomicBoolean sampling = new AtomicBoolean(true);
         Map<String, Double> peak = new LinkedHashMap<>();
         // the preload's loader and index build run the launcher with a bigger heap and no services: their peak is kept apart
-        java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean loading = new AtomicBoolean();
         Map<String, Double> loadingPeak = new LinkedHashMap<>();
         Thread sampler = null;
         try {

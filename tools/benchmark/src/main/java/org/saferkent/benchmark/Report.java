@@ -104,17 +104,14 @@ final class Report {
             row(md, "Launcher resident memory at the rebuild's peak (commissioning alone, -Xmx" + rebuildHeap + ")", num(rebuild.peakResidentMiB()) + " MiB", "", "", "");
         }
         if (residentIdleMiB != null) {
-            row(md, "Resident memory after start: " + residentIdleMiB.entrySet().stream().map(e -> e.getKey() + " " + num(e.getValue()) + " MiB").toList(),
-                    num(residentIdleMiB.values().stream().mapToDouble(Double::doubleValue).sum()) + " MiB", "< 1,536 MiB", "", "");
+            residentRow(md, "Resident memory after start", residentIdleMiB, "< 1,536 MiB");
         }
         if (residentPeakMiB != null) {
-            row(md, "Resident memory, peak under load: " + residentPeakMiB.entrySet().stream().map(e -> e.getKey() + " " + num(e.getValue()) + " MiB").toList(),
-                    num(residentPeakMiB.values().stream().mapToDouble(Double::doubleValue).sum()) + " MiB", "< 1,536 MiB", "", "");
+            residentRow(md, "Resident memory, peak under load", residentPeakMiB, "< 1,536 MiB");
         }
         if (residentPeakLoadingMiB != null) {
-            row(md, "Resident memory, peak of the benchmark's own preload and index build (the launcher without services, heap 1 GB / 1.5 GB; not the stack): "
-                    + residentPeakLoadingMiB.entrySet().stream().map(e -> e.getKey() + " " + num(e.getValue()) + " MiB").toList(),
-                    num(residentPeakLoadingMiB.values().stream().mapToDouble(Double::doubleValue).sum()) + " MiB", "", "", "");
+            residentRow(md, "Resident memory, peak of the benchmark's own preload and index build (the launcher without services; not the stack)",
+                    residentPeakLoadingMiB, "");
         }
         if (healthySeconds != null) {
             row(md, "Time from the run command to every service healthy", duration(healthySeconds), "< 30 s", "", "");
@@ -196,6 +193,12 @@ final class Report {
         md.append("| ").append(measure).append(" |");
         points.forEach(p -> md.append(" ").append(cell.apply(p)).append(" |"));
         md.append("\n");
+    }
+
+    /** A row of resident memory: each process's, then their sum. */
+    private static void residentRow(StringBuilder md, String measure, Map<String, Double> mib, String target) {
+        row(md, measure + ": " + mib.entrySet().stream().map(e -> e.getKey() + " " + num(e.getValue()) + " MiB").toList(),
+                num(mib.values().stream().mapToDouble(Double::doubleValue).sum()) + " MiB", target, "", "");
     }
 
     private static void row(StringBuilder md, String measure, String value, String target, String limit, String ratio) {

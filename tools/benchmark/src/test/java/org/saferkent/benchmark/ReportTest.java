@@ -23,10 +23,7 @@ class ReportTest {
         collectionsAfter.put("commissioning day_buckets update", 4.0); // 0.04 a referral: left out
         ServiceCounters.Totals costs = new ServiceCounters.Totals(after, collectionsAfter, 2_000, 550)
                 .minus(new ServiceCounters.Totals(before, collectionsBefore, 300, 0));
-        Report report = new Report();
-        report.started = "2026-12-06T10:00:00Z";
-        report.mode = "quick";
-        report.machine = Map.of("cores", 2, "cpu", "test", "memoryGiB", 24, "java", "17");
+        Report report = report();
         report.intake = new IntakePhase.Figures(100, 100, 0, 5, 20, 6, 16.7, 6_150, false, costs);
 
         assertThat(costs.storeWrites()).isEqualTo(810);
@@ -39,10 +36,7 @@ class ReportTest {
 
     @Test
     void thePreloadsOwnPeakIsReportedApartFromTheStacksAndHasNoTarget() {
-        Report report = new Report();
-        report.started = "2026-12-06T10:00:00Z";
-        report.mode = "quick";
-        report.machine = Map.of("cores", 2, "cpu", "test", "memoryGiB", 24, "java", "17");
+        Report report = report();
         report.residentPeakMiB = new LinkedHashMap<>(Map.of("launcher (store + services)", 900.0));
         report.residentPeakLoadingMiB = new LinkedHashMap<>(Map.of("launcher (store + services)", 1_700.0));
 
@@ -52,5 +46,13 @@ class ReportTest {
         assertThat(markdown).containsPattern("\\| Resident memory, peak of the benchmark's own preload and index build [^|]*"
                 + "\\[launcher \\(store \\+ services\\) 1,700 MiB\\] \\| 1,700 MiB \\|  \\|");
         assertThat(report.toMap()).extracting("footprint").asString().contains("residentMiBPeakPreloading");
+    }
+
+    private static Report report() {
+        Report report = new Report();
+        report.started = "2026-12-06T10:00:00Z";
+        report.mode = "quick";
+        report.machine = Map.of("cores", 2, "cpu", "test", "memoryGiB", 24, "java", "17");
+        return report;
     }
 }
